@@ -1,0 +1,100 @@
+import type { FivePoints } from './faceLandmarks';
+import type { CropStatistics } from './imageStatistics';
+import type { Box } from './geometry';
+import { distance } from './geometry';
+
+/** Why a face is not good enough to match; shown to the officer as a recapture hint. */
+export type QualityReason = 'too_far' | 'turned_away' | 'tilted' | 'too_dark' | 'too_bright' | 'blurred' | 'partly_outside';
+
+export interface HeadPose {
+  /** Degrees; positive when the face turns towards image right. */
+  readonly yaw: number;
+  /** Degrees; positive when the face tilts down. */
+  readonly pitch: number;
+  /** Degrees of in-plane rotation of the eye line. */
+  readonly roll: number;
+}
+
+export interface QualityRules {
+  readonly minInterEyePx: number;
+  readonly maxYawDeg: number;
+  readonly maxPitchDeg: number;
+  readonly maxRollDeg: number;
+  readonly minMeanIntensity: number;
+  readonly maxMeanIntensity: number;
+  readonly minSharpness: number;
+}
+
+/** Defaults from models.md: matching error drops sharply from 40 px between the eyes. */
+export const DEFAULT_QUALITY_RULES: QualityRules = {
+  minInterEyePx: 40,
+  maxYawDeg: 30,
+  maxPitchDeg: 25,
+  maxRollDeg: 30,
+  minMeanIntensity: 50,
+  maxMeanIntensity: 215,
+  minSharpness: 60,
+};
+
+export interface FaceQuality {
+  readonly interEyePx: number;
+  readonly pose: HeadPose;
+  readonly sharpness: number;
+  readonly meanIntensity: number;
+  /** 0..1, higher is better; used to rank shots of one track. */
+  readonly score: number;
+  /** Empty when the face is good enough to match. */
+  readonly reasons: readonly QualityReason[];
+}
+
+const degrees = (radians: number) => (radians * 180) / Math.PI;
+/** Nose-tip depth in front of the eye line, as a fraction of the eye distance (adult average). */
+const NOSE_DEPTH_RATIO = 0.55;
+/** Where the nose tip sits between the eye line (0) and mouth line (1) in a frontal face (ArcFace template). */
+const FRONTAL_NOSE_RATIO = 0.494;
+
+/** Approximate head pose from the 5 points: roll from the eye line, yaw and pitch from where the nose tip sits. */
+export function estimatePose(points: FivePoints): HeadPose {
+  const [eyeL, eyeR, nose, mouthL, mouthR] = points;
+  const roll = Math.atan2(eyeR.y - eyeL.y, eyeR.x - eyeL.x);
+  const cos = Math.cos(-roll);
+  const sin = Math.sin(-roll);
+  const eyeMid = { x: (eyeL.x + eyeR.x) / 2, y: (eyeL.y + eyeR.y) / 2 };
+  const upright = (p: { x: number; y: number }) => ({ x: cos * (p.x - eyeMid.x) - sin * (p.y - eyeMid.y), y: sin * (p.x - eyeMid.x) + cos * (p.y - eyeMid.y) });
+  const ied = Math.max(distance(eyeL, eyeR), 1e-6);
+  const n = upright(nose);
+  const mouth = upright({ x: (mouthL.x + mouthR.x) / 2, y: (mouthL.y + mouthR.y) / 2 });
+  const yaw = Math.atan(n.x / (NOSE_DEPTH_RATIO * ied));
+  const mouthDrop = Math.max(mouth.y, 1e-6);
+  const pitch = Math.atan(((n.y / mouthDrop - FRONTAL_NOSE_RATIO) * mouthDrop) / (NOSE_DEPTH_RATIO * ied));
+  return { yaw: degrees(yaw), pitch: degrees(pitch), roll: degrees(roll) };
+}
+
+export interface QualityInput {
+  readonly points: FivePoints;
+  readonly crop: CropStatistics;
+  readonly box: Box;
+  readonly frame: { readonly width: number; readonly height: number };
+}
+
+export function assessQuality(input: QualityInput, rules: QualityRules = DEFAULT_QUALITY_RULES): FaceQuality {
+  const interEyePx = distance(input.points[0], input.points[1]);
+  const pose = estimatePose(input.points);
+  const reasons: QualityReason[] = [];
+  if (interEyePx < rules.minInterEyePx) reasons.push('too_far');
+  if (Math.abs(pose.yaw) > rules.maxYawDeg || Math.abs(pose.pitch) > rules.maxPitchDeg) reasons.push('turned_away');
+  if (Math.abs(pose.roll) > rules.maxRollDeg) reasons.push('tilted');
+  if (input.crop.meanIntensity < rules.minMeanIntensity) reasons.push('too_dark');
+  if (input.crop.meanIntensity > rules.maxMeanIntensity) reasons.push('too_bright');
+  if (input.crop.sharpness < rules.minSharpness) reasons.push('blurred');
+  const { box, frame } = input;
+  if (box.x < 0 || box.y < 0 || box.x + box.width > frame.width || box.y + box.height > frame.height) reasons.push('partly_outside');
+
+  const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
+  const size = clamp01(interEyePx / (2 * rules.minInterEyePx));
+  const frontal = clamp01(1 - Math.hypot(pose.yaw / (2 * rules.maxYawDeg), pose.pitch / (2 * rules.maxPitchDeg)));
+  const sharp = clamp01(input.crop.sharpness / (4 * rules.minSharpness));
+  const exposure = clamp01(1 - Math.abs(input.crop.meanIntensity - 128) / 128);
+  const score = (0.35 * size + 0.35 * frontal + 0.2 * sharp + 0.1 * exposure) * (reasons.length ? 0.5 : 1);
+  return { interEyePx, pose, sharpness: input.crop.sharpness, meanIntensity: input.crop.meanIntensity, score, reasons };
+}

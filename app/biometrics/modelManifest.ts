@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * A face model described as configuration: which file, how to feed it, what it returns, and the thresholds
+ * calibrated for it. An agency swaps the model by shipping another manifest, never by changing code.
+ */
+
+const point = z.tuple([z.number(), z.number()]);
+
+/** One point of the calibration curve: the false-match rate measured at a score threshold. */
+export const calibrationPointSchema = z.object({
+  threshold: z.number().min(-1).max(1),
+  fmr: z.number().min(0).max(1),
+});
+
+export const calibrationSchema = z.object({
+  /** Version of this calibration; every match result names it. */
+  version: z.string().min(1),
+  /** What it was measured on (dataset, protocol, date, command). */
+  source: z.string().min(1),
+  genuinePairs: z.number().int().nonnegative(),
+  impostorPairs: z.number().int().positive(),
+  /** Decreasing FMR with increasing threshold. */
+  table: z.array(calibrationPointSchema).min(2),
+  /** Threshold per target false-match rate, keyed by the rate written as in the table (e.g. "1e-3"). */
+  thresholdsByFmr: z.record(z.string().regex(/^1e-\d+$/), z.number()),
+});
+
+const fileSchema = z.object({
+  /** Served path relative to the app's asset base (e.g. "models/fr_feature.onnx"). */
+  file: z.string().min(1),
+  licence: z.string().min(1),
+  version: z.string().min(1),
+  /** Where it comes from and what is (not) known about its training data. */
+  provenance: z.string().min(1),
+});
+
+export const embedderManifestSchema = fileSchema.extend({
+  kind: z.literal('face-embedder'),
+  id: z.string().min(1),
+  inputName: z.string().min(1),
+  outputName: z.string().min(1),
+  inputSize: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  colourOrder: z.enum(['RGB', 'BGR']),
+  /** Pixel v (0..255) becomes (v - mean) / std. */
+  normalisation: z.object({ mean: z.number(), std: z.number().positive() }),
+  alignment: z.object({
+    name: z.string(),
+    /** Eye (image left), eye (image right), nose tip, mouth corner (image left), mouth corner (image right). */
+    template: z.tuple([point, point, point, point, point]),
+  }),
+  outputSize: z.number().int().positive(),
+  /** Average the embeddings of the aligned crop and its mirror image. */
+  flipAugmentation: z.boolean(),
+  calibration: calibrationSchema,
+});
+
+export const landmarkerManifestSchema = fileSchema.extend({
+  kind: z.literal('face-landmarker'),
+  id: z.string().min(1),
+  inputName: z.string().min(1),
+  outputName: z.string().min(1),
+  inputSize: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  colourOrder: z.literal('GRAY'),
+  normalisation: z.object({ mean: z.number(), std: z.number().positive() }),
+  pointCount: z.literal(68),
+  /** The detector box is scaled by this factor about its centre before cropping. */
+  boxScale: z.number().positive(),
+  /** Passes: the second and later crops are re-centred on the previous pass's landmarks. */
+  refinementPasses: z.number().int().min(1).max(3),
+});
+
+export const detectorManifestSchema = fileSchema.extend({
+  kind: z.literal('face-detector'),
+  id: z.string().min(1),
+  inputSize: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  minScore: z.number().min(0).max(1),
+  /** Keypoint order as the model returns them. */
+  keypoints: z.array(z.string()),
+});
+
+export type EmbedderManifest = z.infer<typeof embedderManifestSchema>;
+export type LandmarkerManifest = z.infer<typeof landmarkerManifestSchema>;
+export type DetectorManifest = z.infer<typeof detectorManifestSchema>;
+export type Calibration = z.infer<typeof calibrationSchema>;
+
+export class ModelManifestError extends Error {
+  readonly code = 'invalid_manifest' as const;
+  constructor(what: string, issues: string) {
+    super(`${what} is not a valid model manifest: ${issues}`);
+    this.name = 'ModelManifestError';
+  }
+}
+
+function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ModelManifestError(what, result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  return result.data;
+}
+
+export const parseEmbedderManifest = (value: unknown, what = 'embedder manifest'): EmbedderManifest => parseWith(embedderManifestSchema, value, what);
+export const parseLandmarkerManifest = (value: unknown, what = 'landmarker manifest'): LandmarkerManifest => parseWith(landmarkerManifestSchema, value, what);
+export const parseDetectorManifest = (value: unknown, what = 'detector manifest'): DetectorManifest => parseWith(detectorManifestSchema, value, what);

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { cameraDescriptorSchema } from '../ports/cameraDescriptor';
+import { deviceKindSchema, deviceStatusSchema } from '../ports/deviceStatus';
+import { documentReadSchema } from '../ports/documentRead';
+import { boothInfoSchema } from './boothInfo';
+
+/**
+ * THE contract between the renderer and the host (Electron main or the Node host): every channel, once,
+ * with the schema of its request and reply. The preload bridge, ipcMain registration, the Node host and
+ * the renderer's HostClient all derive from this table; nothing else declares a channel.
+ */
+const channel = <Req extends z.ZodType, Rep extends z.ZodType>(definition: { request: Req; reply: Rep; doc: string }) => definition;
+
+const noArguments = z.object({}).strict();
+
+export const channels = {
+  'app:getInfo': channel({ doc: 'Booth id, lane, officer, device mode, settings problems.', request: noArguments, reply: boothInfoSchema }),
+  'devices:list': channel({ doc: 'Current status of every device and service.', request: noArguments, reply: z.array(deviceStatusSchema) }),
+  'cameras:list': channel({ doc: 'The configured booth cameras and where they look.', request: noArguments, reply: z.array(cameraDescriptorSchema) }),
+  'sim:setDeviceConnected': channel({
+    doc: 'Simulator control (trainers, tests): plug or unplug a simulated device. Fails with not_supported on real devices.',
+    request: z.object({ kind: deviceKindSchema, connected: z.boolean() }).strict(),
+    reply: deviceStatusSchema,
+  }),
+  'sim:readDocument': channel({
+    doc: "Simulator control: the simulated reader reads the next scripted traveller's document (or the one at `traveller`).",
+    request: z.object({ traveller: z.number().int().min(0).max(999).optional() }).strict(),
+    reply: documentReadSchema,
+  }),
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ReplyOf<C extends ChannelName> = z.output<Channels[C]['reply']>;
+
+export const channelNames = Object.keys(channels) as readonly ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}

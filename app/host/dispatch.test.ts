@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createDispatch, type ChannelHandlers } from './dispatch';
+import { HostFailure } from './result';
+
+const status = { kind: 'documentReader', id: 'r1', name: 'Reader', connected: true, since: '2026-01-01T00:00:00.000Z' } as const;
+
+function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
+  return {
+    'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', officer: 'O', deviceMode: 'sim', version: '1', settingsProblems: [] }),
+    'devices:list': () => [status],
+    'cameras:list': () => [],
+    'sim:setDeviceConnected': ({ connected }) => ({ ...status, connected }),
+    'sim:readDocument': () => {
+      throw new Error('no document');
+    },
+    ...overrides,
+  };
+}
+
+describe('dispatch', () => {
+  it('answers a valid call with the handler reply', async () => {
+    const dispatch = createDispatch(handlers());
+    expect(await dispatch('sim:setDeviceConnected', { kind: 'documentReader', connected: false })).toEqual({ ok: true, value: { ...status, connected: false } });
+  });
+
+  it('rejects a channel that is not in the contract', async () => {
+    const result = await createDispatch(handlers())('sim:selfDestruct', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(!result.ok && result.error.message).toContain('sim:selfDestruct');
+  });
+
+  it('names the bad field of an invalid request', async () => {
+    const result = await createDispatch(handlers())('sim:setDeviceConnected', { kind: 'documentReader', connected: 'yes' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_request');
+    expect(result.error.message).toMatch(/^Invalid request for sim:setDeviceConnected: connected: /);
+  });
+
+  it('rejects fields the channel does not declare', async () => {
+    const result = await createDispatch(handlers())('devices:list', { all: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('keeps a HostFailure code and wraps other errors as handler_failed', async () => {
+    const dispatch = createDispatch(
+      handlers({
+        'cameras:list': () => {
+          throw new HostFailure('device_unavailable', 'camera bridge down');
+        },
+      }),
+    );
+    expect(await dispatch('cameras:list', {})).toEqual({ ok: false, error: { code: 'device_unavailable', message: 'camera bridge down' } });
+    expect(await dispatch('sim:readDocument', {})).toEqual({ ok: false, error: { code: 'handler_failed', message: 'sim:readDocument failed: no document' } });
+  });
+
+  it('refuses to send a reply that breaks the contract', async () => {
+    const dispatch = createDispatch(handlers({ 'devices:list': () => [{ ...status, kind: 'toaster' }] as never }));
+    const result = await dispatch('devices:list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_reply' } });
+    expect(!result.ok && result.error.message).toContain('0.kind');
+  });
+});

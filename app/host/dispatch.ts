@@ -1,0 +1,33 @@
+import { channels, isChannelName, type ChannelName, type ReplyOf } from './channels';
+import type { z } from 'zod';
+import { describeSchemaError } from './describeSchemaError';
+import { fail, HostFailure, ok, type Result } from './result';
+
+/** The host side of every channel: it receives the request already parsed by the channel's schema. */
+export type ChannelHandlers = {
+  readonly [C in ChannelName]: (request: z.output<(typeof channels)[C]['request']>) => Promise<ReplyOf<C>> | ReplyOf<C>;
+};
+
+/** The single entry point all transports (ipcMain, WebSocket, HTTP) call with untrusted input. */
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+export function createDispatch(handlers: ChannelHandlers): Dispatch {
+  return async (channel, payload) => {
+    if (!isChannelName(channel)) return fail('unknown_channel', `No channel named ${JSON.stringify(channel)} in the host contract.`);
+    const definition = channels[channel];
+    const request = definition.request.safeParse(payload ?? {});
+    if (!request.success) return fail('invalid_request', `Invalid request for ${channel}: ${describeSchemaError(request.error)}`);
+    let reply: unknown;
+    try {
+      const handler = handlers[channel] as (request: unknown) => unknown;
+      reply = await handler(request.data);
+    } catch (error) {
+      if (error instanceof HostFailure) return fail(error.code, error.message);
+      return fail('handler_failed', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // Checked on the way out too: a handler bug must surface here, not as a confusing renderer crash.
+    const checked = definition.reply.safeParse(reply);
+    if (!checked.success) return fail('invalid_reply', `The host produced an invalid reply for ${channel}: ${describeSchemaError(checked.error)}`);
+    return ok(checked.data);
+  };
+}

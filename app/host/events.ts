@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { deviceStatusSchema } from '../ports/deviceStatus';
+import { documentReadSchema } from '../ports/documentRead';
+
+/** Events the host pushes to the renderer, with their payload schemas. Part of the contract, like `channels`. */
+export const hostEvents = {
+  /** A device connected, disconnected or changed its detail. */
+  'devices:onStatus': deviceStatusSchema,
+  /** A document reader delivered a complete read. */
+  'document:onRead': documentReadSchema,
+} as const;
+
+export type HostEvents = typeof hostEvents;
+export type HostEventName = keyof HostEvents;
+export type EventPayloadOf<E extends HostEventName> = z.output<HostEvents[E]>;
+
+export function isHostEventName(name: unknown): name is HostEventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(hostEvents, name);
+}
+
+/** One event as it travels; a discriminated union so a listener can narrow on `name`. */
+export type HostEvent = { [E in HostEventName]: { readonly name: E; readonly payload: EventPayloadOf<E> } }[HostEventName];

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { cameraDescriptorSchema } from '../ports/cameraDescriptor';
+
+export const laneTypes = ['air', 'sea', 'pedestrian', 'vehicle'] as const;
+export const laneTypeSchema = z.enum(laneTypes);
+export type LaneType = z.infer<typeof laneTypeSchema>;
+
+export const deviceModeSchema = z.enum(['sim', 'hardware']);
+export type DeviceMode = z.infer<typeof deviceModeSchema>;
+
+/**
+ * Each setting with its default. Settings are resolved field by field, so one bad value costs only that
+ * value: the booth still starts, with the default, and says which field was wrong.
+ */
+const fieldSchemas = {
+  boothId: z.string().trim().min(1).max(40).default('BOOTH-01'),
+  laneType: laneTypeSchema.default('pedestrian'),
+  officer: z.string().trim().min(1).max(80).default('Officer (not signed in)'),
+  devices: deviceModeSchema.default('sim'),
+  port: z.number().int().min(0).max(65535).default(5310),
+  cameras: z
+    .array(cameraDescriptorSchema)
+    .max(8)
+    .default([{ id: 'cam-traveller', label: 'Traveller camera', position: 'traveller' }]),
+  /** Seconds between automatic simulated document reads; 0 means only on key press. */
+  simulatedReadIntervalSeconds: z.number().min(0).max(3600).default(0),
+} as const;
+
+export type BoothSettings = { readonly [K in keyof typeof fieldSchemas]: z.output<(typeof fieldSchemas)[K]> };
+
+export interface ResolvedSettings {
+  readonly settings: BoothSettings;
+  /** One sentence per rejected or unknown field, naming it; empty when the settings were clean. */
+  readonly problems: readonly string[];
+}
+
+export const defaultSettings: BoothSettings = resolveSettings({}).settings;
+
+/** Validates raw settings (parsed JSON, or anything) and falls back to the default for each bad field. */
+export function resolveSettings(raw: unknown): ResolvedSettings {
+  const problems: string[] = [];
+  let source: Record<string, unknown> = {};
+  if (raw !== undefined && raw !== null) {
+    if (typeof raw === 'object' && !Array.isArray(raw)) source = raw as Record<string, unknown>;
+    else problems.push('settings: expected an object of settings; all defaults used');
+  }
+  const settings: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(fieldSchemas)) {
+    const parsed = (schema as z.ZodType).safeParse(source[field]);
+    if (parsed.success) {
+      settings[field] = parsed.data;
+    } else {
+      settings[field] = (schema as z.ZodType).parse(undefined);
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${field}.${issue.path.join('.')}` : field;
+      problems.push(`${where}: ${issue?.message ?? 'invalid'}; default ${JSON.stringify(settings[field])} used`);
+    }
+  }
+  for (const field of Object.keys(source)) {
+    if (!(field in fieldSchemas)) problems.push(`${field}: not a known setting; ignored`);
+  }
+  return { settings: settings as BoothSettings, problems };
+}

@@ -1,0 +1,16 @@
+import { fileURLToPath } from 'node:url';
+
+/** Where end-to-end runs keep what they generate (all under dist/, never committed). */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const e2eOutputDir = `${repoRoot}dist/e2e`;
+export const fakeCameraClip = `${e2eOutputDir}/fake-camera.y4m`;
+export const screenshotsDir = `${e2eOutputDir}/screenshots`;
+export const e2ePort = Number(process.env.BOOTH_E2E_PORT ?? 5391);
+export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}/`;
+export const chromiumPath = process.env.BOOTH_CHROMIUM ?? '/usr/bin/chromium';
+export const datasetsDir = process.env.BOOTH_DATASETS ?? `${repoRoot}../shared/datasets`;
+
+/** Chromium flags that work as root in a container with no network (see ../shared/guides/environment.md). */
+export const chromiumBaseArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+
+export const fakeCameraArgs = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${fakeCameraClip}`];

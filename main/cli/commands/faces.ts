@@ -1,0 +1,166 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { parseEmbedderManifest } from '../../../app/biometrics/modelManifest';
+import { readIdentities, readPairs } from '../../vision/faceDataset';
+import type { LabelledPair } from '../../vision/faceDataset';
+import { allPairScores, calibrationFrom, embedImages, lfwTenFold, summariseAllPairs, timingSummary } from '../../vision/faceEvaluation';
+import { openHarnessSession, repoRoot } from '../../vision/visionHarnessSession';
+
+/**
+ * `booth faces eval`: measures the face pipeline on a labelled dataset with the app's own vision worker in
+ * headless Chromium, writes a JSON report (and a DET/histogram PNG), and can store the resulting calibration
+ * in the embedder's manifest.
+ */
+const evalOptions = z.object({
+  dataset: z.string().min(1),
+  pairs: z.string().optional(),
+  protocol: z.enum(['lfw', 'all-pairs']),
+  select: z.enum(['central', 'largest']),
+  out: z.string().min(1),
+  plot: z.string().optional(),
+  limit: z.coerce.number().int().positive().optional(),
+  flip: z.boolean(),
+  landmarkBoxScale: z.coerce.number().positive().optional(),
+  landmarkPasses: z.coerce.number().int().min(1).max(3).optional(),
+  threads: z.coerce.number().int().min(0).max(16),
+  calibrate: z.string().optional(),
+  json: z.boolean().optional(),
+});
+
+type EvalOptions = z.infer<typeof evalOptions>;
+
+export function register(program: Command): void {
+  const faces = program.command('faces').description('Face pipeline tools');
+  faces
+    .command('eval')
+    .description('Evaluate detection + alignment + embedding on a labelled dataset (identities.csv, optional pairs.csv)')
+    .requiredOption('--dataset <dir>', 'dataset folder with identities.csv and images')
+    .option('--pairs <file>', 'pairs.csv (path1,path2,same[,fold]); default <dataset>/pairs.csv for --protocol lfw')
+    .option('--protocol <protocol>', 'lfw (10-fold pairs + all-vs-all) or all-pairs', 'lfw')
+    .option('--select <rule>', 'which face of an image is the subject: central or largest', 'central')
+    .requiredOption('--out <file>', 'report JSON')
+    .option('--plot <file>', 'DET curve and score histograms as PNG')
+    .option('--limit <n>', 'use at most n images (a quick estimate; no calibration)')
+    .option('--no-flip', 'disable flip test-time augmentation')
+    .option('--landmark-box-scale <factor>', 'override the landmark crop scale of the manifest')
+    .option('--landmark-passes <n>', 'override the landmark refinement passes of the manifest')
+    .option('--threads <n>', 'WASM threads (0 = automatic)', '0')
+    .option('--calibrate <manifest>', 'write the all-vs-all calibration into this embedder manifest (full runs only)')
+    .option('--json', 'print the report as JSON')
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = evalOptions.safeParse(raw);
+      if (!parsed.success) {
+        console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        process.exitCode = 2;
+        return;
+      }
+      try {
+        await runEval(parsed.data);
+      } catch (error) {
+        console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        process.exitCode = 1;
+      }
+    });
+}
+
+function limitImages(all: readonly string[], pairs: readonly LabelledPair[], limit: number | undefined, protocol: EvalOptions['protocol']): { images: string[]; pairs: LabelledPair[] } {
+  if (limit === undefined) return { images: [...all], pairs: [...pairs] };
+  if (protocol === 'all-pairs' || pairs.length === 0) return { images: all.slice(0, limit), pairs: [] };
+  // Take pairs spread over all folds until the image budget is used.
+  const stride = Math.max(1, Math.floor(pairs.length / Math.max(1, Math.floor(limit / 2))));
+  const chosen = new Set<string>();
+  const kept: LabelledPair[] = [];
+  for (let i = 0; i < pairs.length && chosen.size < limit; i += stride) {
+    const p = pairs[i];
+    if (!p) continue;
+    chosen.add(p.path1);
+    chosen.add(p.path2);
+    kept.push(p);
+  }
+  return { images: all.filter((p) => chosen.has(p)), pairs: kept };
+}
+
+async function runEval(options: EvalOptions): Promise<void> {
+  const log = (line: string) => console.error(`[faces eval] ${line}`);
+  const labelled = await readIdentities(options.dataset);
+  const pairsFile = options.pairs ?? (options.protocol === 'lfw' ? path.join(options.dataset, 'pairs.csv') : undefined);
+  const allPairs = pairsFile ? await readPairs(pairsFile) : [];
+  if (options.protocol === 'lfw' && allPairs.length === 0) throw new Error('--protocol lfw needs pairs (pairs.csv)');
+  const identityOf = new Map(labelled.map((l) => [l.path, l.identity]));
+  for (const p of allPairs) {
+    for (const file of [p.path1, p.path2]) if (!identityOf.has(file)) throw new Error(`${pairsFile}: ${file} is not listed in identities.csv`);
+  }
+  const { images, pairs } = limitImages(labelled.map((l) => l.path), allPairs, options.limit, options.protocol);
+  log(`${images.length} images, ${pairs.length} pairs (${options.protocol}, select ${options.select}, flip ${options.flip})`);
+
+  const session = await openHarnessSession({ datasetDir: options.dataset, log });
+  try {
+    const started = Date.now();
+    const result = await embedImages(session, images, {
+      select: options.select,
+      flip: options.flip,
+      landmarkBoxScale: options.landmarkBoxScale,
+      landmarkPasses: options.landmarkPasses,
+      threads: options.threads,
+      batchSize: 50,
+      log,
+    });
+    const wallSeconds = (Date.now() - started) / 1000;
+    const index = new Map(images.map((p, i) => [p, i]));
+    const scores = allPairScores(images.map((p) => ({ path: p, identity: identityOf.get(p) ?? '' })), result.embeddings);
+    const allVsAll = summariseAllPairs(scores);
+    const manifestPath = options.calibrate ?? path.join(repoRoot, 'assets/models/fr_feature.json');
+    const manifest = parseEmbedderManifest(JSON.parse(await readFile(manifestPath, 'utf8')), manifestPath);
+    const date = new Date().toISOString().slice(0, 10);
+    const calibrationVersion = `lfw-all-pairs-${date}-${options.select}${options.flip ? '-flip' : ''}`;
+    const calibration = calibrationFrom(
+      scores,
+      calibrationVersion,
+      `npx booth faces eval --dataset faces-lfw --protocol ${options.protocol} --select ${options.select}${options.flip ? '' : ' --no-flip'}: ${images.length} images, ${scores.genuine.length} genuine / ${scores.impostor.length} impostor pairs, failures to acquire counted as non-matches`,
+    );
+    const report = {
+      dataset: path.resolve(options.dataset),
+      protocol: options.protocol,
+      select: options.select,
+      flip: options.flip,
+      landmarkBoxScale: options.landmarkBoxScale ?? null,
+      landmarkPasses: options.landmarkPasses ?? null,
+      limit: options.limit ?? null,
+      model: { id: manifest.id, version: manifest.version, colourOrder: manifest.colourOrder },
+      worker: result.init,
+      images: images.length,
+      imagesWithSeveralFaces: result.multiFace,
+      failuresToAcquire: { count: result.failures.length, rate: result.failures.length / Math.max(images.length, 1), images: result.failures },
+      allPairs: allVsAll,
+      lfw: options.protocol === 'lfw' ? lfwTenFold(pairs, index, result.embeddings) : null,
+      timing: { ...timingSummary(result.timings), wallSeconds: Number(wallSeconds.toFixed(1)) },
+      /** The full calibration, so a report can be applied to a manifest later (`booth faces calibrate`). */
+      calibration,
+    };
+    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+    await writeFile(options.out, JSON.stringify(report, null, 2));
+    log(`report written to ${options.out}`);
+    if (options.plot) {
+      const markers = Object.entries(allVsAll.fnmrAtFmr).map(([label, p]) => ({ label: `FMR ${label}: FNMR ${(p.fnmr * 100).toFixed(2)}%`, fmr: p.fmr, fnmr: p.fnmr }));
+      const png = await session.page.evaluate(
+        (spec) => (globalThis as unknown as { boothVisionHarness: { plot(s: unknown): Promise<string> } }).boothVisionHarness.plot(spec),
+        { title: `${manifest.id}: ${images.length} images, EER ${(allVsAll.eer * 100).toFixed(2)}%${report.lfw ? `, LFW 10-fold ${(report.lfw.accuracy * 100).toFixed(2)}%` : ''}`, curve: scores.curve(80), histogram: allVsAll.histogram, markers },
+      );
+      await writeFile(options.plot, Buffer.from(png, 'base64'));
+      log(`plot written to ${options.plot}`);
+    }
+    if (options.calibrate) {
+      if (options.limit !== undefined) throw new Error('--calibrate needs a full run (no --limit)');
+      const updated = { ...(JSON.parse(await readFile(options.calibrate, 'utf8')) as Record<string, unknown>), flipAugmentation: options.flip, calibration };
+      parseEmbedderManifest(updated, options.calibrate);
+      await writeFile(options.calibrate, `${JSON.stringify(updated, null, 2)}\n`);
+      log(`calibration ${calibration.version} written to ${options.calibrate}`);
+    }
+    const { histogram: _histogram, ...printable } = allVsAll;
+    console.log(JSON.stringify(options.json ? report : { images: report.images, failuresToAcquire: report.failuresToAcquire.count, lfw: report.lfw, allPairs: printable, timing: report.timing }, null, 2));
+  } finally {
+    await session.close();
+  }
+}

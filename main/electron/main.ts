@@ -1,0 +1,69 @@
+// Electron's main process: window, app protocol, permissions and IPC registration. Everything else lives in
+// main/services (plain Node), which the Node host serves too. Only Electron calls belong in this file.
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { electronIpc } from '../../app/host/PreloadBridge';
+import { fail } from '../../app/host/result';
+import { appContentHeaders } from '../../app/host/securityHeaders';
+import { applyCommandLine, parseCommandLine } from '../services/commandLine';
+import { createBoothServices } from '../services/createBoothServices';
+import { loadSettingsFile } from '../services/settingsFile';
+import { contentTypeFor, resolveAppAssetPath } from './appAssets';
+import { appOrigin, appScheme, isAllowedNavigation, isPermissionGranted, isTrustedSender, secureWebPreferences } from './securityPolicy';
+
+const rendererDir = join(__dirname, '..', 'renderer');
+const preloadPath = join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } }]);
+
+const { settings, problems } = applyCommandLine(loadSettingsFile(app.getPath('userData')), parseCommandLine(process.argv.slice(app.isPackaged ? 1 : 2)));
+for (const problem of problems) console.warn(`[booth] settings: ${problem}`);
+if (settings.devices === 'sim') {
+  // Simulated devices include the camera: Chromium's fake capture device, with no permission prompt.
+  app.commandLine.appendSwitch('use-fake-device-for-media-stream');
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (navigation) => {
+    if (!isAllowedNavigation(navigation.url)) navigation.preventDefault();
+  });
+  contents.on('will-attach-webview', (attach) => attach.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.whenReady().then(async () => {
+  const services = createBoothServices({ resolved: { settings, problems }, version: app.getVersion() });
+  await services.start();
+
+  protocol.handle(appScheme, async (request) => {
+    const file = resolveAppAssetPath(request.url, rendererDir);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(appContentHeaders);
+    headers.set('Content-Type', contentTypeFor(file));
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, 'mediaTypes' in details ? details.mediaTypes : undefined)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionGranted(permission, requestingOrigin, details.mediaType ? [details.mediaType] : undefined),
+  );
+
+  ipcMain.handle(electronIpc.call, (event, channel: unknown, payload: unknown) =>
+    isTrustedSender(event.senderFrame?.url) ? services.dispatch(channel, payload) : fail('invalid_request', 'Calls are accepted only from the app itself.'),
+  );
+
+  const window = new BrowserWindow({ width: 1440, height: 900, backgroundColor: '#0b0f14', title: 'Booth', webPreferences: secureWebPreferences(preloadPath) });
+  const unsubscribe = services.events.subscribe((event) => {
+    if (!window.isDestroyed()) window.webContents.send(electronIpc.event, event);
+  });
+  window.on('closed', unsubscribe);
+  await window.loadURL(`${appOrigin}/index.html`);
+
+  app.on('window-all-closed', () => {
+    void services.stop().finally(() => app.quit());
+  });
+});

@@ -1,0 +1,99 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { sequentialIds } from '../../app/ports/Ids';
+import { resolveSettings } from '../../app/settings/boothSettings';
+import { createBoothServices, type BoothServices } from '../services/createBoothServices';
+import { startNodeHost, type RunningNodeHost } from './NodeHost';
+
+let services: BoothServices;
+let host: RunningNodeHost;
+
+beforeEach(async () => {
+  const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Booth</title>');
+  services = createBoothServices({ resolved: resolveSettings({}), version: 'test', ids: sequentialIds() });
+  await services.start();
+  host = await startNodeHost({ services, staticDir, port: 0 });
+});
+
+afterEach(async () => {
+  await host.close();
+  await services.stop();
+});
+
+/** A WebSocket client that collects every frame it receives. */
+async function connect(origin?: string) {
+  const socket = new WebSocket(`${host.url.replace('http', 'ws')}host`, origin ? { origin } : {});
+  const frames: Record<string, unknown>[] = [];
+  socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as Record<string, unknown>));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  const nextFrame = async (predicate: (frame: Record<string, unknown>) => boolean) => {
+    for (let waited = 0; waited < 3000; waited += 10) {
+      const found = frames.find(predicate);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('no such frame');
+  };
+  return { socket, frames, nextFrame };
+}
+
+describe('Node host', () => {
+  it('serves the renderer with cross-origin isolation and a strict CSP', async () => {
+    const response = await fetch(host.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(response.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect((await fetch(`${host.url}missing.js`)).status).toBe(404);
+  });
+
+  it('answers contract calls over WebSocket and pushes events', async () => {
+    const { socket, nextFrame } = await connect();
+    socket.send(JSON.stringify({ kind: 'call', id: 7, channel: 'sim:setDeviceConnected', payload: { kind: 'plateReader', connected: false } }));
+    expect(await nextFrame((frame) => frame.id === 7)).toMatchObject({ kind: 'reply', result: { ok: true, value: { kind: 'plateReader', connected: false } } });
+    expect(await nextFrame((frame) => frame.kind === 'event')).toMatchObject({ name: 'devices:onStatus', payload: { kind: 'plateReader', connected: false } });
+    socket.close();
+  });
+
+  it('answers malformed frames with an error naming the field, and keeps serving the same connection', async () => {
+    const { socket, nextFrame, frames } = await connect();
+    socket.send('not json');
+    socket.send(JSON.stringify({ kind: 'call', id: 'one', channel: 'devices:list' }));
+    socket.send(JSON.stringify({ kind: 'call', id: 3, channel: 'sim:setDeviceConnected', payload: { kind: 'toaster', connected: true } }));
+    socket.send(JSON.stringify({ kind: 'call', id: 4, channel: 'devices:list', payload: {} }));
+    const listed = await nextFrame((frame) => frame.id === 4);
+    expect(listed).toMatchObject({ result: { ok: true } });
+    const errors = frames.filter((frame) => (frame.result as { ok: boolean } | undefined)?.ok === false).map((frame) => (frame.result as { error: { message: string } }).error.message);
+    expect(errors[0]).toBe('The frame is not valid JSON.');
+    expect(errors[1]).toMatch(/^Invalid call frame: id: /);
+    expect(errors[2]).toMatch(/^Invalid request for sim:setDeviceConnected: kind: /);
+    socket.close();
+  });
+
+  it('serves the same contract over HTTP POST /api/<channel>', async () => {
+    const post = (channel: string, body: string) => fetch(`${host.url}api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const ok = await post('sim:readDocument', '{"traveller":0}');
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ ok: true, value: { mrz: [expect.stringMatching(/^P<SWE/), expect.any(String)] } });
+    const bad = await post('sim:setDeviceConnected', '{"kind":"camera","connected":"no"}');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('connected');
+    expect((await post('nope:nothing', '{}')).status).toBe(404);
+    expect((await post('devices:list', '{oops')).status).toBe(400);
+  });
+
+  it('refuses WebSocket connections and API calls from foreign web origins', async () => {
+    await expect(connect('http://evil.example')).rejects.toThrow(/403/);
+    const response = await fetch(`${host.url}api/devices:list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body: '{}' });
+    expect(response.status).toBe(403);
+    const own = await connect(host.url.replace(/\/$/, ''));
+    own.socket.close();
+  });
+});

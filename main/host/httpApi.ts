@@ -1,0 +1,51 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Dispatch } from '../../app/host/dispatch';
+import { fail, type HostErrorCode, type Result } from '../../app/host/result';
+import { maxFrameBytes } from '../../app/host/wire';
+
+const statusByCode: Readonly<Record<HostErrorCode, number>> = {
+  unknown_channel: 404,
+  invalid_request: 400,
+  invalid_reply: 500,
+  handler_failed: 500,
+  not_supported: 409,
+  device_unavailable: 503,
+  host_unreachable: 502,
+  timeout: 504,
+};
+
+/**
+ * `POST /api/<channel>` with a JSON body: the same contract as the WebSocket, for scripts and support tools.
+ * Replies are result envelopes; the HTTP status mirrors the error code.
+ */
+export async function handleApiRequest(request: IncomingMessage, response: ServerResponse, dispatch: Dispatch, channel: string): Promise<void> {
+  const reply = (status: number, result: Result<unknown>) => {
+    response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(JSON.stringify(result));
+  };
+  if (request.method !== 'POST') return reply(405, fail('invalid_request', 'Use POST with a JSON body.'));
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    return reply(415, fail('invalid_request', 'The body must be sent as Content-Type: application/json.'));
+  }
+  const body = await readBody(request);
+  if (body === null) return reply(413, fail('invalid_request', `The body is larger than ${maxFrameBytes} bytes.`));
+  let payload: unknown;
+  try {
+    payload = body.length === 0 ? {} : JSON.parse(body);
+  } catch {
+    return reply(400, fail('invalid_request', 'The body is not valid JSON.'));
+  }
+  const result = await dispatch(decodeURIComponent(channel), payload);
+  reply(result.ok ? 200 : statusByCode[result.error.code], result);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxFrameBytes) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,69 @@
+// `npm start`: the booth on simulated devices by default. Electron where its binary exists; otherwise the
+// Node host with Chromium in app mode, or the URL to open when there is no display.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startNodeHost } from '../host/NodeHost';
+import { appVersion } from '../services/appVersion';
+import { applyCommandLine, parseCommandLine, type CommandLineOptions } from '../services/commandLine';
+import { createBoothServices } from '../services/createBoothServices';
+import { loadSettingsFile } from '../services/settingsFile';
+import { userDataDir } from '../services/userDataDir';
+import { browserAppArgs } from './browserAppArgs';
+import { buildAll } from './build';
+import { isOutputStale } from './buildFreshness';
+import { chooseLaunchPlan, findElectronBinary } from './launchPlan';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const args = process.argv.slice(2);
+
+let options: CommandLineOptions;
+try {
+  options = parseCommandLine(args);
+} catch (error) {
+  console.error(`booth: ${(error as Error).message}\nUsage: npm start -- [--devices=sim|hardware] [--port=N] [--no-open]`);
+  process.exit(2);
+}
+
+const dataDir = userDataDir();
+const resolved = applyCommandLine(loadSettingsFile(dataDir), options);
+for (const problem of resolved.problems) console.warn(`booth: settings: ${problem}`);
+
+const outputs = [join(root, 'dist/renderer/index.html'), join(root, 'dist/main/electron-main.cjs'), join(root, 'dist/main/preload.cjs')];
+if (isOutputStale(outputs, ['app', 'renderer', 'main/electron', 'main/services', 'assets'].map((folder) => join(root, folder)))) {
+  console.log('booth: building the app...');
+  await buildAll();
+}
+
+const plan = chooseLaunchPlan({ platform: process.platform, env: process.env, electronPath: findElectronBinary(), fileExists: existsSync, noOpen: options.noOpen });
+
+if (plan.kind === 'electron') {
+  const electron = spawn(plan.electronPath, [join(root, 'dist/main/electron-main.cjs'), ...args], { stdio: 'inherit' });
+  electron.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  const services = createBoothServices({ resolved, version: appVersion });
+  await services.start();
+  const host = await startNodeHost({ services, staticDir: join(root, 'dist/renderer'), port: resolved.settings.port }).catch((error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `booth: port ${resolved.settings.port} is in use; choose another with --port=N` : `booth: ${error.message}`);
+    process.exit(1);
+  });
+  console.log(`booth: running on ${resolved.settings.devices === 'sim' ? 'simulated' : 'hardware'} devices at ${host.url} (Electron not installed: Node host)`);
+
+  const shutDown = async () => {
+    await host.close();
+    await services.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutDown);
+  process.on('SIGTERM', shutDown);
+
+  if (plan.kind === 'browser-app') {
+    const clip = process.env.BOOTH_FAKE_CAMERA_CLIP;
+    const browser = spawn(plan.browserPath, browserAppArgs(host.url, join(dataDir, 'browser-profile'), resolved.settings.devices, clip), { stdio: 'ignore' });
+    browser.on('exit', () => void shutDown());
+    console.log('booth: opened in app mode; close the window or press Ctrl+C to stop.');
+  } else {
+    console.log(`booth: open ${host.url} in Chromium, Chrome or Edge (${plan.reason}). Ctrl+C stops.`);
+  }
+}

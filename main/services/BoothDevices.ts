@@ -1,0 +1,31 @@
+import type { CameraMetadataPort } from '../../app/ports/CameraMetadataPort';
+import type { ChipReaderPort } from '../../app/ports/ChipReaderPort';
+import type { DevicePort } from '../../app/ports/DevicePort';
+import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
+import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
+import type { DocumentRead } from '../../app/ports/documentRead';
+import type { PlateReaderPort } from '../../app/ports/PlateReaderPort';
+import type { RecordsPort } from '../../app/ports/RecordsPort';
+import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
+
+/** The devices and services of one booth, whether real or simulated. */
+export interface BoothDevices {
+  readonly camera: CameraMetadataPort;
+  readonly documentReader: DocumentReaderPort;
+  readonly chipReader: ChipReaderPort;
+  readonly plateReader: PlateReaderPort;
+  readonly rfidReader: RfidReaderPort;
+  readonly records: RecordsPort;
+  /** Present only in simulation: the controls trainers and tests use. */
+  readonly simulator?: SimulatorControls;
+}
+
+/** What a trainer (or a test) can do to simulated devices. */
+export interface SimulatorControls {
+  setConnected(kind: DeviceKind, connected: boolean): DeviceStatus;
+  readDocument(traveller?: number): DocumentRead;
+}
+
+export function allDevices(devices: BoothDevices): readonly DevicePort[] {
+  return [devices.camera, devices.documentReader, devices.chipReader, devices.plateReader, devices.rfidReader, devices.records];
+}

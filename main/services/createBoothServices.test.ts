@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { HostEvent } from '../../app/host/events';
+import { sequentialIds } from '../../app/ports/Ids';
+import { resolveSettings } from '../../app/settings/boothSettings';
+import { createBoothServices } from './createBoothServices';
+
+const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
+
+async function startServices(raw: Record<string, unknown> = {}) {
+  const services = createBoothServices({ resolved: resolveSettings(raw), version: '9.9.9', clock, ids: sequentialIds() });
+  const events: HostEvent[] = [];
+  services.events.subscribe((event) => events.push(event));
+  await services.start();
+  return { services, events };
+}
+
+describe('booth services over the contract (simulated devices)', () => {
+  it('app:getInfo reports booth, lane, officer, mode and settings problems', async () => {
+    const { services } = await startServices({ boothId: 'PED-3', laneType: 'bogus' });
+    const result = await services.dispatch('app:getInfo', {});
+    expect(result).toMatchObject({ ok: true, value: { boothId: 'PED-3', laneType: 'pedestrian', deviceMode: 'sim', version: '9.9.9' } });
+    expect(result.ok && (result.value as { settingsProblems: string[] }).settingsProblems[0]).toMatch(/^laneType:/);
+  });
+
+  it('devices:list lists all six devices, connected once started', async () => {
+    const { services } = await startServices();
+    const result = await services.dispatch('devices:list', {});
+    expect(result.ok).toBe(true);
+    const devices = (result.ok ? result.value : []) as { kind: string; connected: boolean }[];
+    expect(devices.map((device) => device.kind).sort()).toEqual(['camera', 'chipReader', 'documentReader', 'plateReader', 'recordsService', 'rfidReader']);
+    expect(devices.every((device) => device.connected)).toBe(true);
+  });
+
+  it('cameras:list returns the configured cameras', async () => {
+    const cameras = [{ id: 'd', label: 'Driver side', position: 'driver' }];
+    const { services } = await startServices({ cameras });
+    expect(await services.dispatch('cameras:list', {})).toEqual({ ok: true, value: cameras });
+  });
+
+  it('sim:setDeviceConnected unplugs and replugs a device and pushes both changes as events', async () => {
+    const { services, events } = await startServices();
+    events.length = 0;
+    const unplugged = await services.dispatch('sim:setDeviceConnected', { kind: 'chipReader', connected: false });
+    expect(unplugged).toMatchObject({ ok: true, value: { kind: 'chipReader', connected: false } });
+    await services.dispatch('sim:setDeviceConnected', { kind: 'chipReader', connected: true });
+    expect(events.map((event) => [event.name, event.name === 'devices:onStatus' && event.payload.connected])).toEqual([
+      ['devices:onStatus', false],
+      ['devices:onStatus', true],
+    ]);
+  });
+
+  it('sim:readDocument pushes the read as an event, and fails clearly while the reader is unplugged', async () => {
+    const { services, events } = await startServices();
+    const read = await services.dispatch('sim:readDocument', { traveller: 1 });
+    expect(read).toMatchObject({ ok: true, value: { source: 'simulated', mrz: [expect.stringMatching(/^P<USA/), expect.any(String)] } });
+    expect(events.at(-1)?.name).toBe('document:onRead');
+    await services.dispatch('sim:setDeviceConnected', { kind: 'documentReader', connected: false });
+    expect(await services.dispatch('sim:readDocument', {})).toMatchObject({ ok: false, error: { code: 'device_unavailable' } });
+  });
+
+  it('simulator controls are refused with real devices, whose slots say no driver is configured', async () => {
+    const { services } = await startServices({ devices: 'hardware' });
+    expect(await services.dispatch('sim:readDocument', {})).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+    const devices = await services.dispatch('devices:list', {});
+    expect(devices.ok && (devices.value as { connected: boolean; detail: string }[]).every((device) => !device.connected && /no hardware driver/.test(device.detail))).toBe(true);
+  });
+
+  it('stops cleanly: devices disconnected and no more events', async () => {
+    const { services, events } = await startServices();
+    await services.stop();
+    const count = events.length;
+    services.devices.simulator!.setConnected('plateReader', true);
+    expect(events.length).toBe(count);
+  });
+});

@@ -1,0 +1,77 @@
+import { createDispatch, type ChannelHandlers, type Dispatch } from '../../app/host/dispatch';
+import { HostFailure } from '../../app/host/result';
+import type { ResolvedSettings } from '../../app/settings/boothSettings';
+import { systemClock, type Clock } from '../../app/ports/Clock';
+import type { Ids } from '../../app/ports/Ids';
+import { allDevices, type BoothDevices } from './BoothDevices';
+import { createHardwareDevices } from './hardwareDevices';
+import { HostEventBus } from './HostEventBus';
+import { createSimulatedDevices } from './simulatedDevices';
+
+export interface BoothServicesOptions {
+  readonly resolved: ResolvedSettings;
+  readonly version: string;
+  readonly clock?: Clock;
+  readonly ids?: Ids;
+}
+
+/** Everything the contract exposes, in plain Node: Electron main and the Node host both serve this. */
+export interface BoothServices {
+  readonly dispatch: Dispatch;
+  readonly events: HostEventBus;
+  readonly devices: BoothDevices;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const randomIds: Ids = { next: (prefix) => `${prefix}-${crypto.randomUUID()}` };
+
+export function createBoothServices(options: BoothServicesOptions): BoothServices {
+  const { settings, problems } = options.resolved;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  const devices = settings.devices === 'sim' ? createSimulatedDevices(settings, clock, ids) : createHardwareDevices(settings, clock);
+  const events = new HostEventBus();
+
+  const simulator = () => {
+    if (!devices.simulator) throw new HostFailure('not_supported', 'Simulator controls are available only with --devices=sim.');
+    return devices.simulator;
+  };
+
+  const handlers: ChannelHandlers = {
+    'app:getInfo': () => ({
+      boothId: settings.boothId,
+      laneType: settings.laneType,
+      officer: settings.officer,
+      deviceMode: settings.devices,
+      version: options.version,
+      settingsProblems: [...problems],
+    }),
+    'devices:list': () => allDevices(devices).map((device) => device.status()),
+    'cameras:list': () => [...devices.camera.cameras()],
+    'sim:setDeviceConnected': ({ kind, connected }) => simulator().setConnected(kind, connected),
+    'sim:readDocument': ({ traveller }) => {
+      const controls = simulator();
+      if (!devices.documentReader.status().connected) throw new HostFailure('device_unavailable', 'The document reader is disconnected.');
+      return controls.readDocument(traveller);
+    },
+  };
+
+  const unsubscribers: (() => void)[] = [];
+  return {
+    dispatch: createDispatch(handlers),
+    events,
+    devices,
+    async start() {
+      for (const device of allDevices(devices)) {
+        unsubscribers.push(device.onStatus((status) => events.emit('devices:onStatus', status)));
+      }
+      unsubscribers.push(devices.documentReader.onRead((read) => events.emit('document:onRead', read)));
+      await Promise.all(allDevices(devices).map((device) => device.start()));
+    },
+    async stop() {
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      await Promise.all(allDevices(devices).map((device) => device.stop()));
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { Clock } from '../../app/ports/Clock';
+import type { Unsubscribe } from '../../app/ports/DevicePort';
+import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
+import type { DocumentRead } from '../../app/ports/documentRead';
+import type { DeviceStatus } from '../../app/ports/deviceStatus';
+import type { Ids } from '../../app/ports/Ids';
+import { SimulatedDevice } from '../simulator/SimulatedDevice';
+import { drawnPortraitSvg, simulatedTravellers, type SimulatedTraveller } from './simulatedTravellers';
+
+export interface SimulatedDocumentReaderOptions {
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly travellers?: readonly SimulatedTraveller[];
+  /** Read the next traveller automatically every N seconds; 0 reads only on request. */
+  readonly intervalSeconds?: number;
+}
+
+export class DocumentReaderUnavailable extends Error {
+  readonly code = 'device_unavailable';
+}
+
+/**
+ * A document reader that reads scripted travellers, one per request (a key press in the booth) or on a timer.
+ * Product code: trainer mode and the end-to-end tests both drive it.
+ */
+export class SimulatedDocumentReader implements DocumentReaderPort {
+  readonly kind = 'documentReader' as const;
+  readonly id = 'sim-document-reader';
+  private readonly device: SimulatedDevice<'documentReader'>;
+  private readonly listeners = new Set<(read: DocumentRead) => void>();
+  private readonly travellers: readonly SimulatedTraveller[];
+  private nextTraveller = 0;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly options: SimulatedDocumentReaderOptions) {
+    this.travellers = options.travellers ?? simulatedTravellers;
+    if (this.travellers.length === 0) throw new Error('SimulatedDocumentReader needs at least one traveller');
+    this.device = new SimulatedDevice({ kind: 'documentReader', id: this.id, name: 'Passport reader (simulated)', clock: options.clock });
+  }
+
+  status(): DeviceStatus {
+    return this.device.status();
+  }
+
+  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
+    return this.device.onStatus(listener);
+  }
+
+  onRead(listener: (read: DocumentRead) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async start(): Promise<void> {
+    await this.device.start();
+    const seconds = this.options.intervalSeconds ?? 0;
+    if (seconds > 0 && !this.timer) {
+      this.timer = setInterval(() => {
+        if (this.device.connected) this.read();
+      }, seconds * 1000);
+      this.timer.unref?.();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.device.stop();
+  }
+
+  setConnected(connected: boolean): DeviceStatus {
+    return this.device.setConnected(connected);
+  }
+
+  /** Reads the traveller at `index` (or the next in turn) and tells every listener. */
+  read(index?: number): DocumentRead {
+    if (!this.device.connected) throw new DocumentReaderUnavailable('The document reader is disconnected.');
+    const position = (index ?? this.nextTraveller) % this.travellers.length;
+    this.nextTraveller = position + 1;
+    const traveller = this.travellers[position]!;
+    const read: DocumentRead = {
+      readId: this.options.ids.next('read'),
+      readerId: this.id,
+      source: 'simulated',
+      readAt: this.options.clock.now().toISOString(),
+      mrz: [...traveller.mrz],
+      photo: { mediaType: 'image/svg+xml', base64: Buffer.from(drawnPortraitSvg(traveller.initials, traveller.hue)).toString('base64') },
+    };
+    for (const listener of this.listeners) listener(read);
+    return read;
+  }
+}

@@ -1,0 +1,31 @@
+import { useBooth } from '../../state/StoreContext';
+import { DeviceLights } from './DeviceLights';
+
+const laneLabels = { air: 'Air', sea: 'Sea', pedestrian: 'Pedestrian', vehicle: 'Vehicle' } as const;
+const connectionLabels = { connecting: 'Connecting…', online: 'Online', offline: 'Offline' } as const;
+
+/** Booth id, lane, officer, network state and a light per device: what the officer checks at a glance. */
+export function BoothHeader() {
+  const info = useBooth((state) => state.info);
+  const infoError = useBooth((state) => state.infoError);
+  const hostConnection = useBooth((state) => state.hostConnection);
+  const networkOnline = useBooth((state) => state.networkOnline);
+  const network = !networkOnline ? 'offline' : hostConnection;
+
+  return (
+    <header className="booth-header">
+      <div className="booth-identity">
+        <span className="booth-id" data-testid="booth-id">{info?.boothId ?? '…'}</span>
+        <span className="lane" data-testid="lane-type">{info ? `${laneLabels[info.laneType]} lane` : ''}</span>
+        <span className="officer" data-testid="officer">{info?.officer ?? ''}</span>
+        {info?.deviceMode === 'sim' && <span className="badge simulation">SIMULATION</span>}
+        {infoError && <span className="badge error">{infoError}</span>}
+      </div>
+      <div className={`network network-${network}`} data-testid="network-state" role="status">
+        <span className="light" aria-hidden="true" />
+        {!networkOnline ? 'No network' : connectionLabels[hostConnection]}
+      </div>
+      <DeviceLights />
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+import type { HostClient } from '../../host/HostClient';
+import type { BoothStore } from '../../state/createBoothStore';
+import { deviceKindLabels } from '../../../app/ports/deviceStatus';
+
+/**
+ * Keeps the store in step with the host: loads booth info and device states on every (re)connection, and
+ * applies pushed events as they come. Returns a function that stops it.
+ */
+export function connectBoothToHost(host: HostClient, store: BoothStore): () => void {
+  const state = () => store.getState();
+
+  const loadSnapshot = async () => {
+    const [info, devices] = await Promise.all([host.call('app:getInfo', {}), host.call('devices:list', {})]);
+    if (info.ok) state().infoLoaded(info.value);
+    else state().infoFailed(info.error.message);
+    if (devices.ok) state().devicesLoaded(devices.value);
+    if (info.ok && info.value.settingsProblems.length > 0) {
+      state().announce(`Settings problems, defaults used: ${info.value.settingsProblems.join(' | ')}`, 'warning');
+    }
+  };
+
+  const stops = [
+    host.onConnection((connection) => {
+      state().hostConnectionChanged(connection);
+      if (connection === 'online') void loadSnapshot();
+    }),
+    host.on('devices:onStatus', (status) => {
+      const previous = state().devices[status.id];
+      state().deviceChanged(status);
+      if (previous && previous.connected !== status.connected) {
+        const label = deviceKindLabels[status.kind];
+        state().announce(status.connected ? `${label} reconnected` : `${label} disconnected${status.detail ? `: ${status.detail}` : ''}`, status.connected ? 'info' : 'warning');
+      }
+    }),
+    host.on('document:onRead', (read) => state().documentReadReceived(read)),
+  ];
+
+  const online = () => state().networkChanged(true);
+  const offline = () => state().networkChanged(false);
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  state().networkChanged(navigator.onLine);
+
+  return () => {
+    for (const stop of stops) stop();
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+  };
+}

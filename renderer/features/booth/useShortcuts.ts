@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import type { BoothActions } from './boothActions';
+import { findShortcut } from './shortcuts';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Listens for the booth's shortcuts on the whole window. */
+export function useShortcuts(actions: BoothActions, simulation: boolean): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.repeat) return;
+      const shortcut = findShortcut({ key: event.key, code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, targetIsEditable: isEditable(event.target) }, simulation);
+      if (!shortcut) return;
+      event.preventDefault();
+      void shortcut.run(actions);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions, simulation]);
+}

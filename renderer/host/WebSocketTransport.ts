@@ -1,0 +1,127 @@
+import { fail } from '../../app/host/result';
+import { serverFrameSchema, type CallFrame } from '../../app/host/wire';
+import type { HostConnectionState, HostTransport } from './HostTransport';
+
+interface PendingCall {
+  readonly resolve: (result: unknown) => void;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+export interface WebSocketTransportOptions {
+  readonly url: string;
+  /** How long a call may wait for its reply (including waiting for a connection). */
+  readonly callTimeoutMs?: number;
+  /** Reconnect delays, tried in turn; the last one repeats. */
+  readonly reconnectDelaysMs?: readonly number[];
+}
+
+/**
+ * The transport for the Node host. It reconnects by itself, answers calls made while disconnected with
+ * `host_unreachable` after the timeout instead of hanging, and drops frames that do not parse.
+ */
+export class WebSocketTransport implements HostTransport {
+  private socket: WebSocket | undefined;
+  private state: HostConnectionState = 'connecting';
+  private nextId = 1;
+  private attempt = 0;
+  private closed = false;
+  private readonly pending = new Map<number, PendingCall>();
+  private readonly queued: CallFrame[] = [];
+  private readonly eventListeners = new Set<(name: string, payload: unknown) => void>();
+  private readonly connectionListeners = new Set<(state: HostConnectionState) => void>();
+
+  constructor(private readonly options: WebSocketTransportOptions) {
+    this.open();
+  }
+
+  call(channel: string, payload: unknown): Promise<unknown> {
+    const id = this.nextId++;
+    const frame: CallFrame = { kind: 'call', id, channel, payload };
+    return new Promise((resolve) => {
+      const timeoutMs = this.options.callTimeoutMs ?? 10_000;
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        const index = this.queued.indexOf(frame);
+        if (index >= 0) this.queued.splice(index, 1);
+        resolve(this.state === 'online' ? fail('timeout', `${channel}: no reply within ${timeoutMs} ms`) : fail('host_unreachable', `${channel}: the booth host is not reachable`));
+      }, timeoutMs);
+      this.pending.set(id, { resolve, timer });
+      if (this.state === 'online' && this.socket) this.socket.send(JSON.stringify(frame));
+      else this.queued.push(frame);
+    });
+  }
+
+  onEvent(listener: (name: string, payload: unknown) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  onConnection(listener: (state: HostConnectionState) => void): () => void {
+    this.connectionListeners.add(listener);
+    listener(this.state);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  connection(): HostConnectionState {
+    return this.state;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.socket?.close();
+  }
+
+  private open(): void {
+    const socket = new WebSocket(this.options.url);
+    this.socket = socket;
+    socket.addEventListener('open', () => {
+      this.attempt = 0;
+      this.setState('online');
+      for (const frame of this.queued.splice(0)) socket.send(JSON.stringify(frame));
+    });
+    socket.addEventListener('message', (message) => this.receive(message.data));
+    socket.addEventListener('close', () => {
+      if (this.socket !== socket) return;
+      this.setState('offline');
+      if (this.closed) return;
+      const delays = this.options.reconnectDelaysMs ?? [250, 500, 1000, 2000];
+      const delay = delays[Math.min(this.attempt++, delays.length - 1)] ?? 1000;
+      setTimeout(() => this.open(), delay);
+    });
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch {
+      console.warn('[booth] dropped a host frame that is not JSON');
+      return;
+    }
+    const frame = serverFrameSchema.safeParse(json);
+    if (!frame.success) {
+      console.warn('[booth] dropped a malformed host frame');
+      return;
+    }
+    if (frame.data.kind === 'event') {
+      for (const listener of this.eventListeners) listener(frame.data.name, frame.data.payload);
+      return;
+    }
+    if (frame.data.id === null) {
+      console.warn('[booth] the host rejected a frame:', frame.data.result);
+      return;
+    }
+    const pending = this.pending.get(frame.data.id);
+    if (!pending) return;
+    this.pending.delete(frame.data.id);
+    clearTimeout(pending.timer);
+    pending.resolve(frame.data.result);
+  }
+
+  private setState(state: HostConnectionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    for (const listener of this.connectionListeners) listener(state);
+  }
+}

@@ -1,0 +1,13 @@
+import { preloadBridgeGlobal, type PreloadBridge } from '../../app/host/PreloadBridge';
+import { ElectronTransport } from './ElectronTransport';
+import { HostClient } from './HostClient';
+import { WebSocketTransport } from './WebSocketTransport';
+
+/** Inside Electron the preload bridge is present; in a browser the page talks to the Node host that served it. */
+export function createHostClient(): HostClient {
+  const bridge = (window as unknown as Record<string, PreloadBridge | undefined>)[preloadBridgeGlobal];
+  if (bridge) return new HostClient(new ElectronTransport(bridge));
+  const url = new URL('host', window.location.href);
+  url.protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return new HostClient(new WebSocketTransport({ url: url.toString() }));
+}

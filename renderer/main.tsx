@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectBoothToHost } from './features/booth/connectBoothToHost';
+import { BoothScreen } from './features/booth/BoothScreen';
+import { createHostClient } from './host/createHostClient';
+import { createBoothStore } from './state/createBoothStore';
+import { AppProvider } from './state/StoreContext';
+import './styles.css';
+
+const host = createHostClient();
+const store = createBoothStore();
+connectBoothToHost(host, store);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AppProvider store={store} host={host}>
+      <BoothScreen />
+    </AppProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,35 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { HostClient } from '../host/HostClient';
+import type { BoothState, BoothStore } from './createBoothStore';
+
+interface AppContextValue {
+  readonly store: BoothStore;
+  readonly host: HostClient;
+}
+
+const AppContext = createContext<AppContextValue | null>(null);
+
+export function AppProvider({ store, host, children }: { store: BoothStore; host: HostClient; children: ReactNode }) {
+  return <AppContext.Provider value={{ store, host }}>{children}</AppContext.Provider>;
+}
+
+function useAppContext(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('AppProvider is missing above this component');
+  return value;
+}
+
+/** Reads a slice of the booth state; re-renders only when that slice changes. */
+export function useBooth<T>(selector: (state: BoothState) => T): T {
+  return useStore(useAppContext().store, selector);
+}
+
+/** The store itself, for actions and for effects that need the latest state. */
+export function useBoothStore(): BoothStore {
+  return useAppContext().store;
+}
+
+export function useHost(): HostClient {
+  return useAppContext().host;
+}

@@ -1,0 +1,21 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createBoothSlice, type BoothSlice } from './boothSlice';
+import { createCameraSlice, type CameraSlice } from './cameraSlice';
+import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
+import { createDevicesSlice, type DevicesSlice } from './devicesSlice';
+import { createTravellerSlice, type TravellerSlice } from './travellerSlice';
+
+/** The renderer's ephemeral UI and session state; nothing here is durable. */
+export type BoothState = BoothSlice & DevicesSlice & TravellerSlice & CameraSlice & ConnectionSlice;
+export type BoothStore = StoreApi<BoothState>;
+
+/** One store per app instance (and per test): no module-level singletons. */
+export function createBoothStore(): BoothStore {
+  return createStore<BoothState>()((...args) => ({
+    ...createBoothSlice(...args),
+    ...createDevicesSlice(...args),
+    ...createTravellerSlice(...args),
+    ...createCameraSlice(...args),
+    ...createConnectionSlice(...args),
+  }));
+}

@@ -1,0 +1,83 @@
+import type { Box } from '../../app/biometrics/geometry';
+import type { GrayImage } from '../../app/biometrics/imageStatistics';
+import type { SimilarityTransform } from '../../app/biometrics/similarityTransform';
+import { toCanvasMatrix } from '../../app/biometrics/similarityTransform';
+
+/**
+ * Pixel work on OffscreenCanvas (resampling is done by the browser's 2D canvas, not by hand): the gray crop
+ * the landmark model reads, and the aligned crop the embedder reads, as model input tensors.
+ */
+export class FaceCrops {
+  private readonly canvas: OffscreenCanvas;
+  private readonly context: OffscreenCanvasRenderingContext2D;
+
+  constructor() {
+    this.canvas = new OffscreenCanvas(1, 1);
+    const context = this.canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new Error('OffscreenCanvas 2d context unavailable');
+    this.context = context;
+  }
+
+  private prepare(width: number, height: number): OffscreenCanvasRenderingContext2D {
+    if (this.canvas.width !== width || this.canvas.height !== height) {
+      this.canvas.width = width;
+      this.canvas.height = height;
+    }
+    const c = this.context;
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    c.fillStyle = '#000';
+    c.fillRect(0, 0, width, height);
+    c.imageSmoothingEnabled = true;
+    c.imageSmoothingQuality = 'high';
+    return c;
+  }
+
+  /** The box region resized to width x height, as gray bytes (ITU-R BT.601 luma). */
+  grayCrop(source: ImageBitmap, box: Box, width: number, height: number): GrayImage & { pixels: Uint8Array } {
+    const c = this.prepare(width, height);
+    c.drawImage(source, box.x, box.y, box.width, box.height, 0, 0, width, height);
+    const rgba = c.getImageData(0, 0, width, height).data;
+    const pixels = new Uint8Array(width * height);
+    for (let i = 0; i < pixels.length; i++) {
+      pixels[i] = Math.round(0.299 * (rgba[4 * i] ?? 0) + 0.587 * (rgba[4 * i + 1] ?? 0) + 0.114 * (rgba[4 * i + 2] ?? 0));
+    }
+    return { width, height, pixels };
+  }
+
+  /** The source warped through `transform` into a width x height RGBA image. */
+  warp(source: ImageBitmap, transform: SimilarityTransform, width: number, height: number): Uint8ClampedArray {
+    const c = this.prepare(width, height);
+    c.setTransform(...toCanvasMatrix(transform));
+    c.drawImage(source, 0, 0);
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    return c.getImageData(0, 0, width, height).data;
+  }
+}
+
+export interface TensorLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly colourOrder: 'RGB' | 'BGR';
+  readonly mean: number;
+  readonly std: number;
+}
+
+/**
+ * RGBA pixels to a planar (NCHW) float tensor written at `offset` of `out`; `mirror` writes the image flipped
+ * left-right (test-time augmentation).
+ */
+export function writePlanarTensor(rgba: Uint8ClampedArray, layout: TensorLayout, out: Float32Array, offset: number, mirror: boolean): void {
+  const { width, height, mean, std } = layout;
+  const plane = width * height;
+  const channels = layout.colourOrder === 'BGR' ? [2, 1, 0] : [0, 1, 2];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const sx = mirror ? width - 1 - x : x;
+      const s = 4 * (y * width + sx);
+      const d = offset + y * width + x;
+      out[d] = ((rgba[s + (channels[0] ?? 0)] ?? 0) - mean) / std;
+      out[d + plane] = ((rgba[s + (channels[1] ?? 1)] ?? 0) - mean) / std;
+      out[d + 2 * plane] = ((rgba[s + (channels[2] ?? 2)] ?? 0) - mean) / std;
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import type { Remote } from 'comlink';
+import { proxy, transfer, wrap } from 'comlink';
+import type { CameraProfile, FrameResult, InitInfo, LoadProgress, StillRequest, StillResult, VisionConfig, VisionService } from './visionProtocol';
+import { frameResultSchema, initInfoSchema, loadProgressSchema, stillResultSchema } from './visionProtocol';
+
+/**
+ * The page's handle on the vision worker. It owns the worker's life: a crash (an uncaught error, or a call
+ * that does not return within `callTimeoutMs`) terminates it, starts a fresh one, re-runs init, and tells the
+ * UI through `onCrash`/`onRestart`. While a frame is in flight, new frames are closed and reported dropped.
+ */
+export interface VisionClientOptions {
+  readonly config?: Partial<VisionConfig>;
+  /** Per camera; cameras not listed use the booth profile (frame only, no full-range pass). */
+  readonly cameraProfiles?: Readonly<Record<string, CameraProfile>>;
+  /** A worker that stops answering for this long is treated as crashed. */
+  readonly callTimeoutMs?: number;
+  /** Injected for tests; defaults to the bundled module worker. */
+  readonly createWorker?: () => Worker;
+  readonly now?: () => number;
+}
+
+export interface VisionCrash {
+  readonly message: string;
+  readonly restarts: number;
+}
+
+export type VisionClientErrorCode = 'worker_crashed' | 'worker_timeout' | 'bad_reply';
+
+export class VisionClientError extends Error {
+  constructor(
+    readonly code: VisionClientErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'VisionClientError';
+  }
+}
+
+export interface VisionClient {
+  /** Starts the worker and loads the models once (memoised); progress is reported while loading. */
+  init(onProgress?: (progress: LoadProgress) => void): Promise<InitInfo>;
+  /** Takes ownership of the bitmap (it is transferred, or closed when dropped). */
+  processFrame(frame: ImageBitmap, cameraId: string, timestampMs?: number): Promise<FrameResult>;
+  /** A chip photo or document page: decoded here, embedded in the worker. */
+  embedStill(image: Blob | ImageBitmap, request?: Partial<StillRequest>): Promise<StillResult>;
+  onCrash(listener: (crash: VisionCrash) => void): () => void;
+  onRestart(listener: (info: InitInfo) => void): () => void;
+  memory(): Promise<{ jsHeapBytes: number | null }>;
+  dispose(): void;
+}
+
+const BOOTH_PROFILE: CameraProfile = { tiles: 'frame', fullRangePass: false };
+
+export function defaultVisionConfig(): VisionConfig {
+  return { assetBase: new URL('./', document.baseURI).href, backend: 'auto', threads: 0 };
+}
+
+export function createVisionClient(options: VisionClientOptions = {}): VisionClient {
+  const config: VisionConfig = { ...defaultVisionConfig(), ...options.config };
+  const callTimeoutMs = options.callTimeoutMs ?? 15_000;
+  const now = options.now ?? (() => performance.now());
+  const createWorker = options.createWorker ?? (() => new Worker(new URL('./vision.worker.ts', import.meta.url), { type: 'module', name: 'booth-vision' }));
+  const crashListeners = new Set<(crash: VisionCrash) => void>();
+  const restartListeners = new Set<(info: InitInfo) => void>();
+
+  let worker: Worker | undefined;
+  let remote: Remote<VisionService> | undefined;
+  let initialised: Promise<InitInfo> | undefined;
+  let progressListener: ((p: LoadProgress) => void) | undefined;
+  let rejectPending: ((error: Error) => void)[] = [];
+  let restarts = 0;
+  let inFlight = false;
+  let disposed = false;
+
+  const start = (): Remote<VisionService> => {
+    worker = createWorker();
+    worker.addEventListener('error', (event) => crashed(new VisionClientError('worker_crashed', `vision worker crashed: ${event.message || 'unknown error'}`)));
+    remote = wrap<VisionService>(worker);
+    return remote;
+  };
+
+  const crashed = (error: VisionClientError) => {
+    if (disposed || !worker) return;
+    worker.terminate();
+    worker = undefined;
+    remote = undefined;
+    initialised = undefined;
+    inFlight = false;
+    const pending = rejectPending;
+    rejectPending = [];
+    for (const reject of pending) reject(error);
+    restarts++;
+    for (const listener of crashListeners) listener({ message: error.message, restarts });
+    void client.init(progressListener).then(
+      (info) => restartListeners.forEach((l) => l(info)),
+      () => undefined,
+    );
+  };
+
+  /** Races a worker call against crash and timeout, so a dead worker never leaves a promise hanging. */
+  const guarded = <T>(call: (service: Remote<VisionService>) => Promise<T>, timeoutMs = callTimeoutMs): Promise<T> => {
+    const service = remote ?? start();
+    return new Promise<T>((resolve, reject) => {
+      rejectPending.push(reject);
+      const timer = setTimeout(() => crashed(new VisionClientError('worker_timeout', `vision worker did not answer within ${timeoutMs} ms`)), timeoutMs);
+      call(service).then(
+        (value) => {
+          clearTimeout(timer);
+          rejectPending = rejectPending.filter((r) => r !== reject);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          rejectPending = rejectPending.filter((r) => r !== reject);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  };
+
+  const parse = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }, value: unknown, what: string): T => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new VisionClientError('bad_reply', `vision worker sent an invalid ${what}: ${result.error.message}`);
+    return result.data;
+  };
+
+  const client: VisionClient = {
+    init(onProgress) {
+      progressListener = onProgress ?? progressListener;
+      if (!initialised) {
+        const report = proxy((p: LoadProgress) => progressListener?.(parse(loadProgressSchema, p, 'progress report')));
+        initialised = guarded<unknown>((s) => s.init(config, report), 120_000).then((info) => parse(initInfoSchema, info, 'init reply'));
+        initialised.catch(() => (initialised = undefined));
+      }
+      return initialised;
+    },
+
+    async processFrame(frame, cameraId, timestampMs = now()) {
+      const dropped = (): FrameResult => ({
+        cameraId,
+        timestampMs,
+        width: frame.width,
+        height: frame.height,
+        dropped: true,
+        faces: [],
+        endedTrackIds: [],
+        timings: { detectMs: 0, landmarksMs: 0, embedMs: 0, totalMs: 0 },
+      });
+      if (inFlight || !initialised) {
+        const result = dropped();
+        frame.close();
+        return result;
+      }
+      inFlight = true;
+      try {
+        await initialised;
+        const profile = options.cameraProfiles?.[cameraId] ?? BOOTH_PROFILE;
+        const reply = await guarded<unknown>((s) => s.processFrame(transfer(frame, [frame]), { cameraId, timestampMs, profile }));
+        return parse(frameResultSchema, reply, 'frame result');
+      } finally {
+        inFlight = false;
+      }
+    },
+
+    async embedStill(image, request) {
+      let bitmap: ImageBitmap;
+      try {
+        bitmap = image instanceof Blob ? await createImageBitmap(image) : image;
+      } catch (error) {
+        return { ok: false, faceCount: 0, error: { code: 'undecodable_image', message: `the image could not be decoded: ${String(error)}` } };
+      }
+      await client.init();
+      const full: StillRequest = { select: 'single', minInterEyePx: 40, ...request };
+      const reply = await guarded<unknown>((s) => s.embedStill(transfer(bitmap, [bitmap]), full));
+      return parse(stillResultSchema, reply, 'still result');
+    },
+
+    onCrash(listener) {
+      crashListeners.add(listener);
+      return () => crashListeners.delete(listener);
+    },
+
+    onRestart(listener) {
+      restartListeners.add(listener);
+      return () => restartListeners.delete(listener);
+    },
+
+    memory() {
+      return guarded((s) => s.memory());
+    },
+
+    dispose() {
+      disposed = true;
+      worker?.terminate();
+      worker = undefined;
+      remote = undefined;
+    },
+  };
+  return client;
+}

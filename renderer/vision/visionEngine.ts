@@ -1,0 +1,173 @@
+import { BestShotSelector } from '../../app/biometrics/bestShot';
+import { selectFace } from '../../app/biometrics/detectionTiles';
+import type { QualityRules } from '../../app/biometrics/faceQuality';
+import { DEFAULT_QUALITY_RULES, assessQuality } from '../../app/biometrics/faceQuality';
+import { FaceTracker } from '../../app/biometrics/faceTracker';
+import type { FivePoints } from '../../app/biometrics/faceLandmarks';
+import { cropStatistics } from '../../app/biometrics/imageStatistics';
+import type { DetectorManifest, EmbedderManifest, LandmarkerManifest } from '../../app/biometrics/modelManifest';
+import { parseDetectorManifest, parseEmbedderManifest, parseLandmarkerManifest } from '../../app/biometrics/modelManifest';
+import shortRangeJson from '../../assets/models/blazeface_short_range.json';
+import fullRangeJson from '../../assets/models/blazeface_full_range.json';
+import landmarkJson from '../../assets/models/fr_landmark.json';
+import featureJson from '../../assets/models/fr_feature.json';
+import type { Detection } from './mediapipeFaceDetector';
+import { MediapipeFaceDetector } from './mediapipeFaceDetector';
+import { OnnxFaceRecognizer, chooseBackend } from './onnxFaceRecognizer';
+import type { FaceObservation, FrameRequest, FrameResult, InitInfo, LoadProgress, StillRequest, StillResult, VisionConfig } from './visionProtocol';
+
+export interface VisionModels {
+  readonly shortRange: DetectorManifest;
+  readonly fullRange: DetectorManifest;
+  readonly landmarker: LandmarkerManifest;
+  readonly embedder: EmbedderManifest;
+}
+
+/** The shipped manifests (assets/models/*.json), parsed: a broken manifest fails loudly at start-up. */
+export const defaultModels = (): VisionModels => ({
+  shortRange: parseDetectorManifest(shortRangeJson, 'assets/models/blazeface_short_range.json'),
+  fullRange: parseDetectorManifest(fullRangeJson, 'assets/models/blazeface_full_range.json'),
+  landmarker: parseLandmarkerManifest(landmarkJson, 'assets/models/fr_landmark.json'),
+  embedder: parseEmbedderManifest(featureJson, 'assets/models/fr_feature.json'),
+});
+
+const now = () => performance.now();
+
+/**
+ * The whole face pipeline behind the worker: detect -> track -> landmarks -> quality -> best shot -> embed.
+ * Per camera it keeps a tracker and a best-shot selector; a face is embedded only when its shot enters the
+ * track's best shots, which bounds the embedding cost on crowded frames.
+ */
+export class VisionEngine {
+  private readonly trackers = new Map<string, FaceTracker>();
+  private readonly shots = new Map<string, BestShotSelector<null>>();
+
+  private constructor(
+    private readonly detector: MediapipeFaceDetector,
+    private readonly recognizer: OnnxFaceRecognizer,
+    private readonly config: VisionConfig,
+    readonly info: InitInfo,
+    private readonly rules: QualityRules = DEFAULT_QUALITY_RULES,
+  ) {}
+
+  static async create(config: VisionConfig, onProgress: (p: LoadProgress) => void, models: VisionModels = defaultModels()): Promise<VisionEngine> {
+    const started = now();
+    const report = (stage: LoadProgress['stage'], loadedBytes: number, totalBytes: number, message: string) => onProgress({ stage, loadedBytes, totalBytes, message });
+    report('runtime', 0, 0, 'choosing backend');
+    const choice = await chooseBackend(config.backend);
+    const { ort, threads } = await OnnxFaceRecognizer.loadRuntime(choice.backend, config.assetBase, config.threads);
+    report('detector', 0, 0, 'loading face detector');
+    const detector = await MediapipeFaceDetector.create(config.assetBase, models.shortRange, models.fullRange, (l, t) => report('detector', l, t, 'face detector'));
+    const recognizer = await OnnxFaceRecognizer.create(ort, config.assetBase, models.landmarker, models.embedder, choice.backend, (stage, l, t) =>
+      report(stage, l, t, stage === 'landmarker' ? 'landmark model' : 'embedding model'),
+    );
+    report('ready', 1, 1, `ready (${choice.backend}, ${threads} threads)`);
+    const info: InitInfo = {
+      backend: choice.backend,
+      threads,
+      crossOriginIsolated: self.crossOriginIsolated,
+      adapter: choice.adapter,
+      detectorId: models.shortRange.id,
+      embedderId: models.embedder.id,
+      embedderVersion: models.embedder.version,
+      calibrationVersion: models.embedder.calibration.version,
+      initMs: now() - started,
+    };
+    return new VisionEngine(detector, recognizer, config, info);
+  }
+
+  private async observe(frame: ImageBitmap, detection: Detection): Promise<{ face: Omit<FaceObservation, 'trackId'>; five: FivePoints }> {
+    const lm = await this.recognizer.landmarks(frame, detection.box, this.config.landmarkBoxScale, this.config.landmarkRefinementPasses);
+    const quality = assessQuality({ points: lm.five, crop: cropStatistics(lm.crop), box: detection.box, frame }, this.rules);
+    return { face: { box: detection.box, detectionScore: detection.score, landmarks: [...lm.five], quality: { ...quality, reasons: [...quality.reasons] } }, five: lm.five };
+  }
+
+  async processFrame(frame: ImageBitmap, request: FrameRequest): Promise<FrameResult> {
+    const t0 = now();
+    const detections = this.detector.detect(frame, request.profile.tiles, request.profile.fullRangePass);
+    const t1 = now();
+    const tracker = this.trackerFor(request.cameraId);
+    const shots = this.shotsFor(request.cameraId);
+    const update = tracker.update(detections.map((d) => d.box), request.timestampMs);
+    for (const id of update.ended) shots.endTrack(id);
+    const faces: FaceObservation[] = [];
+    let landmarksMs = 0;
+    let embedMs = 0;
+    for (const [i, detection] of detections.entries()) {
+      const trackId = update.trackIds[i] ?? 'unknown';
+      const l0 = now();
+      const { face: observed, five } = await this.observe(frame, detection);
+      landmarksMs += now() - l0;
+      const usable = observed.quality.reasons.length === 0;
+      let embedding: Float32Array<ArrayBuffer> | undefined;
+      if (shots.wouldKeep(trackId, observed.quality.score, usable, request.timestampMs)) {
+        const e0 = now();
+        embedding = await this.recognizer.embed(frame, five, this.config.flipAugmentation);
+        embedMs += now() - e0;
+        shots.offer({ trackId, timestampMs: request.timestampMs, qualityScore: observed.quality.score, usable, payload: null });
+      }
+      faces.push({ ...observed, trackId, ...(embedding ? { embedding } : {}) });
+    }
+    return {
+      cameraId: request.cameraId,
+      timestampMs: request.timestampMs,
+      width: frame.width,
+      height: frame.height,
+      dropped: false,
+      faces,
+      endedTrackIds: [...update.ended],
+      timings: { detectMs: t1 - t0, landmarksMs, embedMs, totalMs: now() - t0 },
+    };
+  }
+
+  async embedStill(image: ImageBitmap, request: StillRequest): Promise<StillResult> {
+    const t0 = now();
+    const detections = this.detector.detect(image, 'frame', true);
+    const t1 = now();
+    const faceCount = detections.length;
+    if (faceCount === 0) return { ok: false, faceCount, error: { code: 'no_face', message: 'no face was found in the image' } };
+    if (request.select === 'single' && faceCount > 1) {
+      return { ok: false, faceCount, error: { code: 'several_faces', message: `${faceCount} faces were found; the image must show one person` } };
+    }
+    const chosen = selectFace(detections, request.select === 'largest' ? 'largest' : 'central', image) ?? detections[0];
+    if (!chosen) return { ok: false, faceCount, error: { code: 'no_face', message: 'no face was found in the image' } };
+    const { face: observed, five } = await this.observe(image, chosen);
+    const t2 = now();
+    if (observed.quality.interEyePx < request.minInterEyePx) {
+      return {
+        ok: false,
+        faceCount,
+        error: { code: 'face_too_small', message: `the face is ${Math.round(observed.quality.interEyePx)} px between the eyes; at least ${request.minInterEyePx} px are needed` },
+      };
+    }
+    const embedding = await this.recognizer.embed(image, five, this.config.flipAugmentation);
+    const t3 = now();
+    return {
+      ok: true,
+      face: { ...observed, trackId: 'still', embedding },
+      faceCount,
+      width: image.width,
+      height: image.height,
+      modelId: this.recognizer.embedManifest.id,
+      modelVersion: this.recognizer.embedManifest.version,
+      timings: { detectMs: t1 - t0, landmarksMs: t2 - t1, embedMs: t3 - t2, totalMs: t3 - t0 },
+    };
+  }
+
+  resetCamera(cameraId: string): void {
+    this.trackers.delete(cameraId);
+    this.shots.delete(cameraId);
+  }
+
+  private trackerFor(cameraId: string): FaceTracker {
+    let tracker = this.trackers.get(cameraId);
+    if (!tracker) this.trackers.set(cameraId, (tracker = new FaceTracker({ cameraId })));
+    return tracker;
+  }
+
+  private shotsFor(cameraId: string): BestShotSelector<null> {
+    let shots = this.shots.get(cameraId);
+    if (!shots) this.shots.set(cameraId, (shots = new BestShotSelector<null>()));
+    return shots;
+  }
+}

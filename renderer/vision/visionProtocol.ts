@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+/**
+ * What crosses the boundary between the vision worker and the page. The worker's replies are parsed with
+ * these schemas on the main thread (data crossing a boundary is parsed, never cast).
+ */
+
+export const boxSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+const pointSchema = z.object({ x: z.number(), y: z.number() });
+
+export const qualityReasonSchema = z.enum(['too_far', 'turned_away', 'tilted', 'too_dark', 'too_bright', 'blurred', 'partly_outside']);
+
+export const faceQualitySchema = z.object({
+  interEyePx: z.number(),
+  pose: z.object({ yaw: z.number(), pitch: z.number(), roll: z.number() }),
+  sharpness: z.number(),
+  meanIntensity: z.number(),
+  score: z.number(),
+  reasons: z.array(qualityReasonSchema),
+});
+
+export const faceObservationSchema = z.object({
+  box: boxSchema,
+  detectionScore: z.number(),
+  trackId: z.string(),
+  landmarks: z.array(pointSchema).length(5),
+  quality: faceQualitySchema,
+  /** Present when this shot entered the track's best shots (embedding is costly: not every face, every frame). */
+  embedding: z.instanceof(Float32Array).optional(),
+});
+
+export const frameResultSchema = z.object({
+  cameraId: z.string(),
+  timestampMs: z.number(),
+  width: z.number(),
+  height: z.number(),
+  /** True when the frame was dropped because the worker was still busy with the previous one. */
+  dropped: z.boolean(),
+  faces: z.array(faceObservationSchema),
+  endedTrackIds: z.array(z.string()),
+  timings: z.object({ detectMs: z.number(), landmarksMs: z.number(), embedMs: z.number(), totalMs: z.number() }),
+});
+
+export const stillErrorCodeSchema = z.enum(['no_face', 'several_faces', 'face_too_small', 'undecodable_image']);
+
+export const stillResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    face: faceObservationSchema.extend({ embedding: z.instanceof(Float32Array) }),
+    faceCount: z.number().int(),
+    width: z.number(),
+    height: z.number(),
+    modelId: z.string(),
+    modelVersion: z.string(),
+    timings: z.object({ detectMs: z.number(), landmarksMs: z.number(), embedMs: z.number(), totalMs: z.number() }),
+  }),
+  z.object({ ok: z.literal(false), error: z.object({ code: stillErrorCodeSchema, message: z.string() }), faceCount: z.number().int() }),
+]);
+
+export const loadProgressSchema = z.object({
+  stage: z.enum(['runtime', 'detector', 'landmarker', 'embedder', 'warmup', 'ready']),
+  loadedBytes: z.number(),
+  totalBytes: z.number(),
+  message: z.string(),
+});
+
+export const initInfoSchema = z.object({
+  backend: z.enum(['wasm', 'webgpu']),
+  threads: z.number().int(),
+  crossOriginIsolated: z.boolean(),
+  adapter: z.string(),
+  detectorId: z.string(),
+  embedderId: z.string(),
+  embedderVersion: z.string(),
+  calibrationVersion: z.string(),
+  initMs: z.number(),
+});
+
+export type FaceObservation = z.infer<typeof faceObservationSchema>;
+export type FrameResult = z.infer<typeof frameResultSchema>;
+export type StillResult = z.infer<typeof stillResultSchema>;
+export type StillErrorCode = z.infer<typeof stillErrorCodeSchema>;
+export type LoadProgress = z.infer<typeof loadProgressSchema>;
+export type InitInfo = z.infer<typeof initInfoSchema>;
+
+/** How a camera's frames are searched for faces. */
+export interface CameraProfile {
+  /** 'frame' for booth/pedestrian cameras; 'vehicle' adds overlapping tiles for small faces in car rows. */
+  readonly tiles: 'frame' | 'vehicle';
+  /** Run the full-range detector as a second pass when the short-range pass finds nothing. */
+  readonly fullRangePass: boolean;
+}
+
+export interface VisionConfig {
+  /** URL prefix where prepared assets are served (models/, wasm/), e.g. "/" or "./". */
+  readonly assetBase: string;
+  /** 'auto' uses WebGPU only on a real (non-fallback) adapter. */
+  readonly backend: 'auto' | 'wasm' | 'webgpu';
+  /** WASM threads; 0 = as many as the hardware offers, capped at 4 (needs cross-origin isolation). */
+  readonly threads: number;
+  /** Overrides of the manifest defaults, for evaluations (e.g. flip augmentation on/off). */
+  readonly flipAugmentation?: boolean;
+  readonly landmarkBoxScale?: number;
+  readonly landmarkRefinementPasses?: number;
+}
+
+export interface FrameRequest {
+  readonly cameraId: string;
+  readonly timestampMs: number;
+  readonly profile: CameraProfile;
+}
+
+export interface StillRequest {
+  /** Which face is the subject when there are several; 'single' refuses images with several faces. */
+  readonly select: 'single' | 'central' | 'largest';
+  /** Refuse faces with fewer pixels between the eyes (0 to accept any). */
+  readonly minInterEyePx: number;
+}
+
+/** The worker's API, as seen through Comlink. */
+export interface VisionService {
+  /** Loads runtimes and models once; later calls return the same promise. */
+  init(config: VisionConfig, onProgress?: (progress: LoadProgress) => void): Promise<InitInfo>;
+  /** Detects, tracks and rates faces in a frame; the worker closes the bitmap. */
+  processFrame(frame: ImageBitmap, request: FrameRequest): Promise<FrameResult>;
+  /** A chip photo or document page: the one subject face, aligned and embedded; the worker closes the bitmap. */
+  embedStill(image: ImageBitmap, request: StillRequest): Promise<StillResult>;
+  /** Forget the tracks of a camera (camera switched off). */
+  resetCamera(cameraId: string): Promise<void>;
+  /** Approximate memory held by the worker, for the benchmark. */
+  memory(): Promise<{ jsHeapBytes: number | null }>;
+}
