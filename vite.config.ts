@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { crossOriginIsolationHeaders } from './app/host/securityHeaders';
+import { crossOriginIsolationHeaders } from './app/host/securityHeaders.ts';
 
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -19,6 +19,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         booth: fromRoot('./renderer/index.html'),
+        visionHarness: fromRoot('./renderer/vision/harness/index.html'),
       },
     },
   },

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserAppArgs } from './browserAppArgs';
 import { chooseLaunchPlan, findElectronBinary, type LaunchEnvironment } from './launchPlan';
@@ -22,19 +25,36 @@ describe('chooseLaunchPlan', () => {
 });
 
 describe('findElectronBinary', () => {
-  it('returns null instead of throwing where the Electron binary was not downloaded', () => {
-    // On CI and here the package is installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1.
-    const found = findElectronBinary();
-    expect(found === null || typeof found === 'string').toBe(true);
+  const fakePackage = (withBinary: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'electron-pkg-'));
+    writeFileSync(join(dir, 'path.txt'), 'electron');
+    if (withBinary) {
+      mkdirSync(join(dir, 'dist'));
+      writeFileSync(join(dir, 'dist', 'electron'), '');
+    }
+    return dir;
+  };
+
+  it('finds the binary the electron package points to', () => {
+    const dir = fakePackage(true);
+    expect(findElectronBinary(dir, {})).toBe(join(dir, 'dist', 'electron'));
+  });
+
+  it('returns null, without trying to download, where the binary was skipped at install', () => {
+    expect(findElectronBinary(fakePackage(false), {})).toBeNull();
+    expect(findElectronBinary(mkdtempSync(join(tmpdir(), 'no-path-txt-')), {})).toBeNull();
+    expect(findElectronBinary(null, {})).toBeNull();
   });
 });
 
 describe('browserAppArgs', () => {
   it('opens the app window and, with simulated devices, the fake camera', () => {
-    const args = browserAppArgs('http://127.0.0.1:5310/', '/tmp/profile', 'sim', '/tmp/clip.y4m');
+    const args = browserAppArgs('http://127.0.0.1:5310/', '/tmp/profile', 'sim', { fakeCameraClip: '/tmp/clip.y4m' });
     expect(args).toContain('--app=http://127.0.0.1:5310/');
     expect(args).toContain('--use-fake-device-for-media-stream');
     expect(args).toContain('--use-file-for-fake-video-capture=/tmp/clip.y4m');
     expect(browserAppArgs('http://h/', '/p', 'hardware')).not.toContain('--use-fake-device-for-media-stream');
+    expect(args).not.toContain('--no-sandbox');
+    expect(browserAppArgs('http://h/', '/p', 'hardware', { runningAsRoot: true })).toContain('--no-sandbox');
   });
 });

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** How `npm start` shows the booth on this machine. */
 export type LaunchPlan =
@@ -35,13 +36,22 @@ export function chooseLaunchPlan(environment: LaunchEnvironment): LaunchPlan {
 }
 
 /**
- * The Electron binary's path, or null. The `electron` package's entry point throws when its binary was not
- * downloaded (ELECTRON_SKIP_BINARY_DOWNLOAD=1), so this is guarded and never crashes the launcher.
+ * The Electron binary's path, or null. This reads what the `electron` package's own entry point reads
+ * (path.txt, then dist/<path>) instead of requiring it: that entry point tries to download a missing binary,
+ * which cannot work offline and would only print a stack trace.
  */
-export function findElectronBinary(): string | null {
+export function findElectronBinary(packageDir = electronPackageDir(), env: NodeJS.ProcessEnv = process.env): string | null {
+  if (!packageDir) return null;
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const executable = readFileSync(pathFile, 'utf8').trim();
+  const binary = env.ELECTRON_OVERRIDE_DIST_PATH ? join(env.ELECTRON_OVERRIDE_DIST_PATH, executable) : join(packageDir, 'dist', executable);
+  return existsSync(binary) ? binary : null;
+}
+
+function electronPackageDir(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    return dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
     return null;
   }

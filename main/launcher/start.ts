@@ -59,9 +59,15 @@ if (plan.kind === 'electron') {
   process.on('SIGTERM', shutDown);
 
   if (plan.kind === 'browser-app') {
-    const clip = process.env.BOOTH_FAKE_CAMERA_CLIP;
-    const browser = spawn(plan.browserPath, browserAppArgs(host.url, join(dataDir, 'browser-profile'), resolved.settings.devices, clip), { stdio: 'ignore' });
-    browser.on('exit', () => void shutDown());
+    const args = browserAppArgs(host.url, join(dataDir, 'browser-profile'), resolved.settings.devices, {
+      fakeCameraClip: process.env.BOOTH_FAKE_CAMERA_CLIP,
+      runningAsRoot: process.getuid?.() === 0,
+    });
+    const browser = spawn(plan.browserPath, args, { stdio: 'ignore' });
+    browser.on('exit', (code) => {
+      console.log(`booth: the window was closed${code ? ` (browser exit code ${code})` : ''}; stopping.`);
+      void shutDown();
+    });
     console.log('booth: opened in app mode; close the window or press Ctrl+C to stop.');
   } else {
     console.log(`booth: open ${host.url} in Chromium, Chrome or Edge (${plan.reason}). Ctrl+C stops.`);

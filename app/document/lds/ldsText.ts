@@ -1,14 +1,28 @@
 import { LdsError } from './ldsError';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Decodes a UTF-8 text element of a data group (ICAO 9303-10 allows UTF-8 in DG11/DG12). */
+/**
+ * Decodes a UTF-8 text element of a data group (ICAO 9303-10 allows UTF-8 in DG11/DG12). Written out because
+ * app/ compiles against ES2022 only, where TextDecoder is not declared; invalid sequences are rejected.
+ */
 export function decodeLdsText(bytes: Uint8Array, file: string, what: string): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new LdsError('bad_value', file, `${what} is not valid UTF-8`);
+  const bad = () => new LdsError('bad_value', file, `${what} is not valid UTF-8`);
+  const codePoints: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (extra < 0 || i + extra >= bytes.length) throw bad();
+    let cp = extra === 0 ? b : b & (0x3f >> extra);
+    for (let k = 1; k <= extra; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) throw bad();
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    const minimum = [0, 0x80, 0x800, 0x10000][extra]!;
+    if (cp < minimum || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw bad();
+    codePoints.push(cp);
+    i += extra + 1;
   }
+  return String.fromCodePoint(...codePoints);
 }
 
 /** Decodes a text element that must be printable ASCII (MRZ, version numbers). */

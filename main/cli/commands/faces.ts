@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { parseEmbedderManifest } from '../../../app/biometrics/modelManifest';
+import { calibrationSchema, parseEmbedderManifest } from '../../../app/biometrics/modelManifest';
 import { readIdentities, readPairs } from '../../vision/faceDataset';
 import type { LabelledPair } from '../../vision/faceDataset';
 import { allPairScores, calibrationFrom, embedImages, lfwTenFold, summariseAllPairs, timingSummary } from '../../vision/faceEvaluation';
@@ -63,6 +63,32 @@ export function register(program: Command): void {
         process.exitCode = 1;
       }
     });
+  faces
+    .command('calibrate')
+    .description("Store a full evaluation report's calibration in an embedder manifest")
+    .requiredOption('--report <file>', 'report JSON written by `faces eval`')
+    .option('--manifest <file>', 'embedder manifest', path.join(repoRoot, 'assets/models/fr_feature.json'))
+    .action(async (raw: { report: string; manifest: string }) => {
+      try {
+        await applyCalibration(raw.report, raw.manifest);
+      } catch (error) {
+        console.error(error instanceof Error ? error.message : String(error));
+        process.exitCode = 1;
+      }
+    });
+}
+
+const reportWithCalibration = z.object({ limit: z.number().nullable(), flip: z.boolean(), calibration: calibrationSchema });
+
+/** Stores the calibration of a full evaluation report in an embedder manifest. */
+async function applyCalibration(reportFile: string, manifestFile: string): Promise<void> {
+  const parsed = reportWithCalibration.safeParse(JSON.parse(await readFile(reportFile, 'utf8')));
+  if (!parsed.success) throw new Error(`${reportFile} is not a faces eval report with a calibration: ${parsed.error.message}`);
+  if (parsed.data.limit !== null) throw new Error(`${reportFile} comes from a --limit run: calibrate from a full run`);
+  const updated = { ...(JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>), flipAugmentation: parsed.data.flip, calibration: parsed.data.calibration };
+  parseEmbedderManifest(updated, manifestFile);
+  await writeFile(manifestFile, `${JSON.stringify(updated, null, 2)}\n`);
+  console.error(`calibration ${parsed.data.calibration.version} written to ${manifestFile}`);
 }
 
 function limitImages(all: readonly string[], pairs: readonly LabelledPair[], limit: number | undefined, protocol: EvalOptions['protocol']): { images: string[]; pairs: LabelledPair[] } {
@@ -151,13 +177,7 @@ async function runEval(options: EvalOptions): Promise<void> {
       await writeFile(options.plot, Buffer.from(png, 'base64'));
       log(`plot written to ${options.plot}`);
     }
-    if (options.calibrate) {
-      if (options.limit !== undefined) throw new Error('--calibrate needs a full run (no --limit)');
-      const updated = { ...(JSON.parse(await readFile(options.calibrate, 'utf8')) as Record<string, unknown>), flipAugmentation: options.flip, calibration };
-      parseEmbedderManifest(updated, options.calibrate);
-      await writeFile(options.calibrate, `${JSON.stringify(updated, null, 2)}\n`);
-      log(`calibration ${calibration.version} written to ${options.calibrate}`);
-    }
+    if (options.calibrate) await applyCalibration(options.out, options.calibrate);
     const { histogram: _histogram, ...printable } = allVsAll;
     console.log(JSON.stringify(options.json ? report : { images: report.images, failuresToAcquire: report.failuresToAcquire.count, lfw: report.lfw, allPairs: printable, timing: report.timing }, null, 2));
   } finally {

@@ -157,7 +157,7 @@ describe.skipIf(!present)('hashes of the BSI and JMRTD sets', () => {
   it.each(sets)('$name: a single flipped byte in any DG is detected', (set) => {
     const dataGroups = load(set);
     for (const [dg, bytes] of dataGroups) {
-      const tampered = new Map(dataGroups).set(dg, flipped(bytes, bytes.length >> 1));
+      const tampered = new Map<number, Uint8Array>(dataGroups).set(dg, flipped(bytes, bytes.length >> 1));
       const result = verifyPassiveAuthentication({ sod: read(set.sod), dataGroups: tampered, anchors: [], at: new Date(set.at) });
       const check = result.checks.find((c) => c.check === 'dg_hash' && c.dg === dg)!;
       expect(check.status).toBe('failed');

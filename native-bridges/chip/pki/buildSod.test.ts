@@ -72,7 +72,7 @@ describe('CRL check with a generated CRL', () => {
     const pki = await generateTestPki({ algorithm: 'ecdsa-p256', notBefore, dsSerial: 42 });
     const sod = await buildSod({ dataGroups, ds: pki.ds, hashAlgorithm: 'SHA-256' });
     const anchors = [new TrustAnchor(pki.csca.der, 'generated')];
-    const crl = async (serials: number[]) => pkijs.CertificateRevocationList.fromBER(await buildCrl(pki.csca, serials, new Date('2026-05-01'), new Date('2026-07-01')));
+    const crl = async (serials: number[]) => pkijs.CertificateRevocationList.fromBER(Uint8Array.from(await buildCrl(pki.csca, serials, new Date('2026-05-01'), new Date('2026-07-01'))));
     expect(verifyPassiveAuthentication({ sod, dataGroups, anchors, at, crls: [await crl([7])] }).checks.find((c) => c.check === 'crl')).toMatchObject({ status: 'passed' });
     const revoked = verifyPassiveAuthentication({ sod, dataGroups, anchors, at, crls: [await crl([42])] });
     expect(revoked.checks.find((c) => c.check === 'crl')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/revoked/) });

@@ -1,4 +1,7 @@
 import { webcrypto } from 'node:crypto';
+
+type CryptoKey = webcrypto.CryptoKey;
+type CryptoKeyPair = webcrypto.CryptoKeyPair;
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
@@ -33,7 +36,7 @@ export interface TestPkiOptions {
 let engineReady = false;
 function ensureEngine(): void {
   if (engineReady) return;
-  pkijs.setEngine('node-webcrypto', new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: webcrypto as unknown as Crypto }));
+  pkijs.setEngine('node-webcrypto', new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'] }));
   engineReady = true;
 }
 
@@ -42,7 +45,7 @@ async function generateKeyPair(algorithm: TestKeyAlgorithm): Promise<CryptoKeyPa
     algorithm === 'rsa'
       ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }
       : { name: 'ECDSA', namedCurve: 'P-256' };
-  return (await webcrypto.subtle.generateKey(params, true, ['sign', 'verify'])) as unknown as CryptoKeyPair;
+  return (await webcrypto.subtle.generateKey(params, true, ['sign', 'verify'])) as CryptoKeyPair;
 }
 
 function name(country: string, commonName: string): pkijs.RelativeDistinguishedNames {
@@ -56,7 +59,7 @@ function name(country: string, commonName: string): pkijs.RelativeDistinguishedN
 }
 
 async function keyIdentifier(publicKey: CryptoKey): Promise<Uint8Array> {
-  const spki = new Uint8Array(await webcrypto.subtle.exportKey('spki', publicKey as unknown as webcrypto.CryptoKey));
+  const spki = new Uint8Array(await webcrypto.subtle.exportKey('spki', publicKey));
   return new Uint8Array(await webcrypto.subtle.digest('SHA-1', spki)).subarray(0, 20);
 }
 

@@ -1,5 +1,10 @@
+import { verify } from '../../../app/biometrics/faceMatching';
+import type { MatchResult } from '../../../app/biometrics/faceMatching';
 import { createVisionClient } from '../visionClient';
 import type { VisionClient } from '../visionClient';
+import { defaultModels } from '../visionEngine';
+import type { LiveRunResult } from './harnessLive';
+import { runLiveCamera } from './harnessLive';
 import type { InitInfo, LoadProgress, StillRequest, VisionConfig } from '../visionProtocol';
 import type { PlotSpec } from './plotVerification';
 import { drawVerificationPlot } from './plotVerification';
@@ -26,6 +31,11 @@ export interface VisionHarness {
   init(config: Partial<VisionConfig>): Promise<InitInfo>;
   embedUrls(urls: readonly string[], request: Partial<StillRequest>): Promise<HarnessImageResult[]>;
   plot(spec: PlotSpec): Promise<string>;
+  /** Embeds two stills and decides 1:1 with the shipped embedder manifest's calibration. */
+  verifyStills(probeUrl: string, referenceUrl: string, targetFmr: number): Promise<MatchResult | { error: string }>;
+  liveCamera(cameraId: string, durationMs: number): Promise<LiveRunResult>;
+  /** Starts a client on a worker that dies on its first message: checks crash detection and restart. */
+  crashProbe(): Promise<{ initError: string; crashes: { message: string; restarts: number }[] }>;
   progress: LoadProgress[];
 }
 
@@ -80,6 +90,34 @@ const harness: VisionHarness = {
   },
   async plot(spec) {
     return drawVerificationPlot(spec);
+  },
+  async verifyStills(probeUrl, referenceUrl, targetFmr) {
+    if (!client) throw new Error('harness used before init()');
+    const still = async (url: string) => client!.embedStill(await (await fetch(url)).blob(), { select: 'central', minInterEyePx: 0 });
+    const probe = await still(probeUrl);
+    const reference = await still(referenceUrl);
+    if (!probe.ok) return { error: `probe: ${probe.error.code}` };
+    if (!reference.ok) return { error: `reference: ${reference.error.code}` };
+    return verify([probe.face.embedding], [reference.face.embedding], defaultModels().embedder, { targetFmr });
+  },
+  async liveCamera(cameraId, durationMs) {
+    if (!client) throw new Error('harness used before init()');
+    return runLiveCamera(client, cameraId, durationMs);
+  },
+  async crashProbe() {
+    const source = 'self.onmessage = () => { throw new Error("simulated vision worker crash"); };';
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    let created = 0;
+    const crashes: { message: string; restarts: number }[] = [];
+    const probe = createVisionClient({ createWorker: () => (created++ < 2 ? new Worker(url, { type: 'module' }) : new Worker(url)), callTimeoutMs: 5000 });
+    probe.onCrash((crash) => crashes.push(crash));
+    const initError = await probe.init().then(
+      () => 'no error',
+      (error: unknown) => String(error),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    probe.dispose();
+    return { initError, crashes };
   },
 };
 

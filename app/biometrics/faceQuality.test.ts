@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { FivePoints } from './faceLandmarks';
+import { assessQuality, estimatePose } from './faceQuality';
+import { cropStatistics } from './imageStatistics';
+
+const template = (scale: number, dx = 0, dy = 0): FivePoints =>
+  [
+    [38.2946, 51.6963],
+    [73.5318, 51.5014],
+    [56.0252, 71.7366],
+    [41.5493, 92.3655],
+    [70.7299, 92.2041],
+  ].map(([x, y]) => ({ x: (x ?? 0) * scale + dx, y: (y ?? 0) * scale + dy })) as unknown as FivePoints;
+
+/** A gray crop: a checkerboard (sharp) or a flat field (blurred), at a given brightness. */
+const crop = (kind: 'sharp' | 'flat', level: number) => {
+  const pixels = new Uint8Array(64 * 64).map((_, i) => (kind === 'flat' ? level : ((i % 64) + Math.floor(i / 64)) % 2 ? Math.min(255, level + 40) : Math.max(0, level - 40)));
+  return cropStatistics({ width: 64, height: 64, pixels });
+};
+
+const frame = { width: 640, height: 480 };
+
+describe('estimatePose', () => {
+  it('is near frontal for the ArcFace template at any scale and position', () => {
+    const pose = estimatePose(template(3, 200, 100));
+    expect(Math.abs(pose.yaw)).toBeLessThan(1);
+    expect(Math.abs(pose.pitch)).toBeLessThan(1);
+    expect(Math.abs(pose.roll)).toBeLessThan(1);
+  });
+
+  it('measures roll of a rotated face and yaw from a nose moved sideways', () => {
+    const face = template(2);
+    const angle = (20 * Math.PI) / 180;
+    const rotated = face.map((p) => ({ x: p.x * Math.cos(angle) - p.y * Math.sin(angle), y: p.x * Math.sin(angle) + p.y * Math.cos(angle) })) as unknown as FivePoints;
+    expect(estimatePose(rotated).roll).toBeCloseTo(20, 0);
+    expect(Math.abs(estimatePose(rotated).yaw)).toBeLessThan(1.5);
+    const turned = [face[0], face[1], { x: face[2].x + 30, y: face[2].y }, face[3], face[4]] as unknown as FivePoints;
+    expect(estimatePose(turned).yaw).toBeGreaterThan(30);
+  });
+});
+
+describe('assessQuality', () => {
+  it('passes a large, frontal, sharp, well-exposed face', () => {
+    const q = assessQuality({ points: template(3, 150, 80), crop: crop('sharp', 128), box: { x: 150, y: 80, width: 330, height: 330 }, frame });
+    expect(q.reasons).toEqual([]);
+    expect(q.interEyePx).toBeGreaterThan(100);
+    expect(q.score).toBeGreaterThan(0.7);
+  });
+
+  it('gives the recapture reasons: too far, turned away, too dark, blurred, partly outside', () => {
+    expect(assessQuality({ points: template(0.8, 10, 10), crop: crop('sharp', 128), box: { x: 10, y: 10, width: 90, height: 90 }, frame }).reasons).toEqual(['too_far']);
+    const face = template(3, 150, 80);
+    const turned = [face[0], face[1], { x: face[2].x + 60, y: face[2].y }, face[3], face[4]] as unknown as FivePoints;
+    expect(assessQuality({ points: turned, crop: crop('sharp', 128), box: { x: 150, y: 80, width: 330, height: 330 }, frame }).reasons).toContain('turned_away');
+    expect(assessQuality({ points: face, crop: crop('sharp', 25), box: { x: 150, y: 80, width: 330, height: 330 }, frame }).reasons).toContain('too_dark');
+    expect(assessQuality({ points: face, crop: crop('flat', 128), box: { x: 150, y: 80, width: 330, height: 330 }, frame }).reasons).toEqual(['blurred']);
+    expect(assessQuality({ points: face, crop: crop('sharp', 128), box: { x: 500, y: 80, width: 330, height: 330 }, frame }).reasons).toEqual(['partly_outside']);
+  });
+
+  it('ranks a sharp frontal shot above a blurred one of the same face', () => {
+    const face = template(3, 150, 80);
+    const box = { x: 150, y: 80, width: 330, height: 330 };
+    expect(assessQuality({ points: face, crop: crop('sharp', 128), box, frame }).score).toBeGreaterThan(assessQuality({ points: face, crop: crop('flat', 128), box, frame }).score);
+  });
+});

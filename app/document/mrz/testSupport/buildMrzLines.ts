@@ -1,0 +1,94 @@
+/**
+ * Builds MRZ lines from their fields for tests and simulators, with check digits computed by its own
+ * small implementation (deliberately not the parser's), so a shared bug cannot hide in both.
+ */
+
+const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** ICAO 9303-3 check digit; '<' counts as 0. */
+export function checkDigitOf(text: string): string {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    const value = ch === '<' ? 0 : alphabet.indexOf(ch);
+    if (value < 0) throw new Error(`not an MRZ character: ${ch}`);
+    sum += value * [7, 3, 1][i % 3]!;
+  }
+  return String(sum % 10);
+}
+
+export const pad = (text: string, length: number): string => {
+  if (text.length > length) throw new Error(`'${text}' is longer than ${length}`);
+  return text + '<'.repeat(length - text.length);
+};
+
+/** Fields in MRZ form: names already joined with '<' and '<<', dates YYMMDD, codes unpadded. */
+export type MrzParts = {
+  readonly documentCode: string;
+  readonly issuingState: string;
+  /** 'ERIKSSON<<ANNA<MARIA' */
+  readonly name: string;
+  readonly documentNumber: string;
+  readonly nationality: string;
+  readonly birthDate: string;
+  readonly sex: 'M' | 'F' | '<' | 'X';
+  readonly expirationDate: string;
+  /** TD3 personal number, or TD2/MRV/TD1 first optional data. */
+  readonly optional1?: string;
+  /** TD1 second optional data. */
+  readonly optional2?: string;
+};
+
+/** Names longer than the field are cut, as issuers do. */
+const nameField = (name: string, length: number): string => pad(name.slice(0, length), length);
+
+export function td3Lines(p: MrzParts): [string, string] {
+  const line1 = pad(p.documentCode, 2) + pad(p.issuingState, 3) + nameField(p.name, 39);
+  const personal = pad(p.optional1 ?? '', 14);
+  const personalCheck = /^<*$/.test(personal) ? '<' : checkDigitOf(personal);
+  const number = pad(p.documentNumber, 9);
+  const head = number + checkDigitOf(number);
+  const birth = p.birthDate + checkDigitOf(p.birthDate);
+  const expiry = p.expirationDate + checkDigitOf(p.expirationDate);
+  const composite = checkDigitOf(head + birth + expiry + personal + personalCheck);
+  return [line1, head + pad(p.nationality, 3) + birth + p.sex + expiry + personal + personalCheck + composite];
+}
+
+export function td2Lines(p: MrzParts): [string, string] {
+  const line1 = pad(p.documentCode, 2) + pad(p.issuingState, 3) + nameField(p.name, 31);
+  const number = pad(p.documentNumber, 9);
+  const head = number + checkDigitOf(number);
+  const birth = p.birthDate + checkDigitOf(p.birthDate);
+  const expiry = p.expirationDate + checkDigitOf(p.expirationDate);
+  const optional = pad(p.optional1 ?? '', 7);
+  const composite = checkDigitOf(head + birth + expiry + optional);
+  return [line1, head + pad(p.nationality, 3) + birth + p.sex + expiry + optional + composite];
+}
+
+/** Visas: no composite check digit; the optional data runs to the end of the line. */
+export function visaLines(p: MrzParts, length: 44 | 36): [string, string] {
+  const line1 = pad(p.documentCode, 2) + pad(p.issuingState, 3) + nameField(p.name, length - 5);
+  const number = pad(p.documentNumber, 9);
+  const birth = p.birthDate + checkDigitOf(p.birthDate);
+  const expiry = p.expirationDate + checkDigitOf(p.expirationDate);
+  const line2 = number + checkDigitOf(number) + pad(p.nationality, 3) + birth + p.sex + expiry + pad(p.optional1 ?? '', length - 28);
+  return [line1, line2];
+}
+
+/** TD1; a document number over 9 characters continues in the optional field (ICAO full-number check digit). */
+export function td1Lines(p: MrzParts): [string, string, string] {
+  let numberAndOptional: string;
+  if (p.documentNumber.length > 9) {
+    const tail = p.documentNumber.slice(9);
+    numberAndOptional = p.documentNumber.slice(0, 9) + '<' + tail + checkDigitOf(p.documentNumber) + '<' + (p.optional1 ?? '');
+  } else {
+    const number = pad(p.documentNumber, 9);
+    numberAndOptional = number + checkDigitOf(number) + (p.optional1 ?? '');
+  }
+  const line1 = pad(p.documentCode, 2) + pad(p.issuingState, 3) + pad(numberAndOptional, 25);
+  const birth = p.birthDate + checkDigitOf(p.birthDate);
+  const expiry = p.expirationDate + checkDigitOf(p.expirationDate);
+  const optional2 = pad(p.optional2 ?? '', 11);
+  const composite = checkDigitOf(line1.slice(5, 30) + birth + expiry + optional2);
+  return [line1, birth + p.sex + expiry + pad(p.nationality, 3) + optional2 + composite, nameField(p.name, 30)];
+}
