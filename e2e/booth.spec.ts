@@ -81,7 +81,13 @@ test('a simulated document read fills the traveller card, from the host and from
   await expect(page.getByTestId('field-nationality')).toHaveText('USA');
   await page.keyboard.press('m');
   await expect(page.getByTestId('raw-mrz')).toContainText('P<USAJOHNSON<<MICHAEL<JAMES');
+  await expect(page.getByTestId('traveller-age')).toHaveText(/^Age \d+$/);
   await page.screenshot({ path: `${screenshotsDir}/booth-screen.png`, fullPage: true });
+
+  // The last scripted traveller's passport has expired: the card says so, as a referral reason.
+  await callHost(request, 'sim:readDocument', { traveller: 4 });
+  await expect(page.getByTestId('traveller-name')).toHaveText('MARTIN, SARAH');
+  await expect(page.getByTestId('document-findings').locator('[data-code="documentExpired"]')).toContainText('expired on 2025-01-01');
   await page.keyboard.press('Escape');
   await expect(card).toContainText('Waiting for a document');
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { DocumentRead } from '../../app/ports/documentRead';
 import { createBoothStore } from './createBoothStore';
 
-const read = (readId: string) => ({ readId, readerId: 'r', source: 'simulated', readAt: '2026-11-23T10:00:00.000Z', mrz: ['a', 'b'] }) as const;
+const read = (readId: string): DocumentRead => ({ readId, readerId: 'r', source: 'simulated', readAt: '2026-11-23T10:00:00.000Z', mrz: ['a', 'b'] });
 
 describe('booth store', () => {
   it('creates independent stores', () => {

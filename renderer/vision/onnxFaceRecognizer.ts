@@ -27,7 +27,7 @@ interface GpuAdapterLike {
 /** WebGPU only on a real GPU: the SwiftShader fallback adapter is a CPU emulation ~100x slower than WASM. */
 export async function chooseBackend(preference: 'auto' | 'wasm' | 'webgpu'): Promise<BackendChoice> {
   if (preference === 'wasm') return { backend: 'wasm', adapter: 'none (WASM requested)' };
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
   const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
   if (!adapter) return { backend: 'wasm', adapter: 'none' };
   const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;

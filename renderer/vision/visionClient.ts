@@ -17,11 +17,15 @@ export interface VisionClientOptions {
   /** Injected for tests; defaults to the bundled module worker. */
   readonly createWorker?: () => Worker;
   readonly now?: () => number;
+  /** Automatic restarts allowed within a minute; beyond that the worker stays down (a crash loop). */
+  readonly maxRestartsPerMinute?: number;
 }
 
 export interface VisionCrash {
   readonly message: string;
   readonly restarts: number;
+  /** False when the crash loop limit was reached: the UI should say vision is unavailable. */
+  readonly willRestart: boolean;
 }
 
 export type VisionClientErrorCode = 'worker_crashed' | 'worker_timeout' | 'bad_reply';
@@ -69,6 +73,8 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
   let progressListener: ((p: LoadProgress) => void) | undefined;
   let rejectPending: ((error: Error) => void)[] = [];
   let restarts = 0;
+  let restartTimes: number[] = [];
+  const maxRestarts = options.maxRestartsPerMinute ?? 3;
   let inFlight = false;
   let disposed = false;
 
@@ -90,7 +96,11 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
     rejectPending = [];
     for (const reject of pending) reject(error);
     restarts++;
-    for (const listener of crashListeners) listener({ message: error.message, restarts });
+    const at = now();
+    restartTimes = [...restartTimes.filter((t) => at - t < 60_000), at];
+    const willRestart = restartTimes.length <= maxRestarts;
+    for (const listener of crashListeners) listener({ message: error.message, restarts, willRestart });
+    if (!willRestart) return;
     void client.init(progressListener).then(
       (info) => restartListeners.forEach((l) => l(info)),
       () => undefined,

@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { mrzFieldValue, parseMrz, type MrzParseResult } from '../../../app/document/mrz/parseMrz';
+import { evaluateDocumentRules } from '../../../app/document/rules/evaluateDocumentRules';
 import type { DocumentRead } from '../../../app/ports/documentRead';
+import type { LaneType } from '../../../app/settings/boothSettings';
 import { useBooth } from '../../state/StoreContext';
+import { DocumentFindings } from './DocumentFindings';
 
 const shownFields = [
   ['documentNumber', 'Document number'],
@@ -17,19 +20,23 @@ const shownFields = [
 export function TravellerCard() {
   const read = useBooth((state) => state.documentRead);
   const showRawMrz = useBooth((state) => state.showRawMrz);
+  const lane = useBooth((state) => state.info?.laneType ?? 'pedestrian');
 
   return (
     <section className="panel traveller-card" aria-labelledby="traveller-title" data-testid="traveller-card">
       <div className="panel-title">
         <h2 id="traveller-title">Traveller</h2>
       </div>
-      {read ? <DocumentDetails read={read} showRawMrz={showRawMrz} /> : <p className="placeholder">Waiting for a document. Place the passport on the reader.</p>}
+      {read ? <DocumentDetails read={read} showRawMrz={showRawMrz} lane={lane} /> : <p className="placeholder">Waiting for a document. Place the passport on the reader.</p>}
     </section>
   );
 }
 
-function DocumentDetails({ read, showRawMrz }: { read: DocumentRead; showRawMrz: boolean }) {
-  const result: MrzParseResult = useMemo(() => parseMrz(read.mrz), [read]);
+function DocumentDetails({ read, showRawMrz, lane }: { read: DocumentRead; showRawMrz: boolean; lane: LaneType }) {
+  // Dates are judged as of the moment of the read, so a card left open does not change its verdict.
+  const readAt = useMemo(() => new Date(read.readAt), [read]);
+  const result: MrzParseResult = useMemo(() => parseMrz(read.mrz, { today: readAt }), [read, readAt]);
+  const report = useMemo(() => evaluateDocumentRules(result, { today: readAt, lane }), [result, readAt, lane]);
   const name = [mrzFieldValue(result, 'lastName'), mrzFieldValue(result, 'firstName')].filter(Boolean).join(', ');
   const checkDigits = result.fields.filter((field) => field.name.endsWith('CheckDigit'));
 
@@ -51,6 +58,7 @@ function DocumentDetails({ read, showRawMrz }: { read: DocumentRead; showRawMrz:
             </div>
           ))}
         </dl>
+        <DocumentFindings report={report} result={result} />
         <ul className="check-digits" aria-label="Check digits">
           {checkDigits.map((field) => (
             <li key={field.name} className={field.valid ? 'pass' : 'fail'} title={field.error?.message}>

@@ -3,6 +3,7 @@ import type { MatchResult } from '../../../app/biometrics/faceMatching';
 import { createVisionClient } from '../visionClient';
 import type { VisionClient } from '../visionClient';
 import { defaultModels } from '../visionEngine';
+import type { BenchFigures, FrameSpec } from './harnessBench';
 import type { LiveRunResult } from './harnessLive';
 import { runLiveCamera } from './harnessLive';
 import type { InitInfo, LoadProgress, StillRequest, VisionConfig } from '../visionProtocol';
@@ -35,7 +36,12 @@ export interface VisionHarness {
   verifyStills(probeUrl: string, referenceUrl: string, targetFmr: number): Promise<MatchResult | { error: string }>;
   liveCamera(cameraId: string, durationMs: number): Promise<LiveRunResult>;
   /** Starts a client on a worker that dies on its first message: checks crash detection and restart. */
-  crashProbe(): Promise<{ initError: string; crashes: { message: string; restarts: number }[] }>;
+  crashProbe(): Promise<{ initError: string; crashes: { message: string; restarts: number; willRestart: boolean }[] }>;
+  benchOurs(photoUrls: string[], spec: FrameSpec, repeats: number): Promise<BenchFigures>;
+  initPeer(): Promise<string>;
+  benchPeer(photoUrls: string[], spec: FrameSpec, repeats: number): Promise<BenchFigures>;
+  livePeer(durationMs: number): Promise<{ processedPerSecond: number; frames: number }>;
+  memory(): Promise<{ workerJsHeapBytes: number | null; pageAndWorkersBytes: number | null }>;
   progress: LoadProgress[];
 }
 
@@ -104,12 +110,30 @@ const harness: VisionHarness = {
     if (!client) throw new Error('harness used before init()');
     return runLiveCamera(client, cameraId, durationMs);
   },
+  // The benchmark code (and the peer library it loads) is fetched only when a benchmark asks for it.
+  async benchOurs(photoUrls, spec, repeats) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessBench')).benchOurs(client, photoUrls, spec, repeats);
+  },
+  async initPeer() {
+    return (await import('./harnessBench')).initHuman();
+  },
+  async benchPeer(photoUrls, spec, repeats) {
+    return (await import('./harnessBench')).benchHuman(photoUrls, spec, repeats);
+  },
+  async livePeer(durationMs) {
+    return (await import('./harnessBench')).liveHuman(durationMs);
+  },
+  async memory() {
+    if (!client) throw new Error('harness used before init()');
+    const worker = await client.memory();
+    return { workerJsHeapBytes: worker.jsHeapBytes, pageAndWorkersBytes: await (await import('./harnessBench')).measureMemory() };
+  },
   async crashProbe() {
     const source = 'self.onmessage = () => { throw new Error("simulated vision worker crash"); };';
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    let created = 0;
-    const crashes: { message: string; restarts: number }[] = [];
-    const probe = createVisionClient({ createWorker: () => (created++ < 2 ? new Worker(url, { type: 'module' }) : new Worker(url)), callTimeoutMs: 5000 });
+    const crashes: { message: string; restarts: number; willRestart: boolean }[] = [];
+    const probe = createVisionClient({ createWorker: () => new Worker(url, { type: 'module' }), callTimeoutMs: 5000, maxRestartsPerMinute: 1 });
     probe.onCrash((crash) => crashes.push(crash));
     const initError = await probe.init().then(
       () => 'no error',

@@ -1,0 +1,154 @@
+import type { VisionClient } from '../visionClient';
+
+/**
+ * Benchmark side of the harness: synthetic frames with 1..8 real faces (dataset photos tiled on a canvas),
+ * processed by our worker and, on the very same frames, by a peer browser library (@vladmandic/human with its
+ * WASM backend), so the two are compared side by side in one run on a noisy machine.
+ */
+export interface FrameSpec {
+  readonly width: number;
+  readonly height: number;
+  readonly faces: number;
+}
+
+export interface BenchFigures {
+  frames: number;
+  readonly facesFound: number[];
+  readonly detectMs: number[];
+  readonly perFaceMs: number[];
+  readonly totalMs: number[];
+}
+
+async function loadImages(urls: readonly string[]): Promise<ImageBitmap[]> {
+  return Promise.all(urls.map(async (url) => createImageBitmap(await (await fetch(url)).blob())));
+}
+
+/** Tiles `faces` photos over a grey frame (the photos are face-centred, so one face per tile). */
+export async function composeFrame(photos: readonly ImageBitmap[], spec: FrameSpec, offset: number): Promise<OffscreenCanvas> {
+  const canvas = new OffscreenCanvas(spec.width, spec.height);
+  const c = canvas.getContext('2d');
+  if (!c) throw new Error('2d canvas unavailable');
+  c.fillStyle = '#777';
+  c.fillRect(0, 0, spec.width, spec.height);
+  const cols = spec.faces === 1 ? 1 : spec.faces <= 4 ? 2 : 4;
+  const rows = Math.ceil(spec.faces / cols);
+  const size = Math.min(spec.width / cols, spec.height / rows) * (spec.faces === 1 ? 0.8 : 1);
+  const x0 = (spec.width - cols * size) / 2;
+  const y0 = (spec.height - rows * size) / 2;
+  for (let i = 0; i < spec.faces; i++) {
+    const photo = photos[(offset + i) % photos.length];
+    if (photo) c.drawImage(photo, x0 + (i % cols) * size, y0 + Math.floor(i / cols) * size, size, size);
+  }
+  return canvas;
+}
+
+export async function benchOurs(client: VisionClient, photoUrls: readonly string[], spec: FrameSpec, repeats: number): Promise<BenchFigures> {
+  const photos = await loadImages(photoUrls);
+  const out: BenchFigures = { frames: 0, facesFound: [], detectMs: [], perFaceMs: [], totalMs: [] };
+  for (let r = 0; r < repeats; r++) {
+    const frame = await composeFrame(photos, spec, r * spec.faces);
+    const bitmap = frame.transferToImageBitmap();
+    // A new camera id per frame: every face is a new track, so every face is landmarked and embedded.
+    const result = await client.processFrame(bitmap, `bench-${spec.width}-${spec.faces}-${r}`);
+    if (result.dropped) continue;
+    out.frames++;
+    out.facesFound.push(result.faces.length);
+    out.detectMs.push(result.timings.detectMs);
+    if (result.faces.length) out.perFaceMs.push((result.timings.landmarksMs + result.timings.embedMs) / result.faces.length);
+    out.totalMs.push(result.timings.totalMs);
+  }
+  photos.forEach((p) => p.close());
+  return out;
+}
+
+interface HumanLike {
+  load(): Promise<void>;
+  detect(input: OffscreenCanvas | HTMLCanvasElement | HTMLVideoElement, config?: object): Promise<{ face: { embedding?: number[] }[] }>;
+  init(): Promise<void>;
+}
+
+let human: HumanLike | undefined;
+const humanConfig = (description: boolean) => ({
+  backend: 'wasm',
+  wasmPath: '/__peer/tfjs/',
+  wasmPlatformFetch: false,
+  modelBasePath: '/__peer/human/models/',
+  debug: false,
+  warmup: 'none',
+  cacheSensitivity: 0,
+  filter: { enabled: false },
+  face: {
+    enabled: true,
+    detector: { enabled: true, rotation: false, maxDetected: 10, minConfidence: 0.5, skipFrames: 0, skipTime: 0, return: false },
+    mesh: { enabled: description },
+    iris: { enabled: false },
+    description: { enabled: description, skipFrames: 0, skipTime: 0 },
+    emotion: { enabled: false },
+    antispoof: { enabled: false },
+    liveness: { enabled: false },
+    attention: { enabled: false },
+    gear: { enabled: false },
+  },
+  body: { enabled: false },
+  hand: { enabled: false },
+  object: { enabled: false },
+  gesture: { enabled: false },
+  segmentation: { enabled: false },
+});
+
+export async function initHuman(): Promise<string> {
+  const module = (await import('@vladmandic/human')) as unknown as { Human: new (config: object) => HumanLike & { tf: { getBackend(): string } } };
+  const instance = new module.Human(humanConfig(true));
+  await instance.init();
+  await instance.load();
+  human = instance;
+  return instance.tf.getBackend();
+}
+
+export async function benchHuman(photoUrls: readonly string[], spec: FrameSpec, repeats: number): Promise<BenchFigures> {
+  if (!human) throw new Error('initHuman() first');
+  const photos = await loadImages(photoUrls);
+  const out: BenchFigures = { frames: 0, facesFound: [], detectMs: [], perFaceMs: [], totalMs: [] };
+  for (let r = 0; r < repeats; r++) {
+    const frame = await composeFrame(photos, spec, r * spec.faces);
+    const d0 = performance.now();
+    await human.detect(frame, humanConfig(false));
+    const d1 = performance.now();
+    const full = await human.detect(frame, humanConfig(true));
+    const d2 = performance.now();
+    out.frames++;
+    out.facesFound.push(full.face.length);
+    out.detectMs.push(d1 - d0);
+    if (full.face.length) out.perFaceMs.push(Math.max(0, d2 - d1 - (d1 - d0)) / full.face.length);
+    out.totalMs.push(d2 - d1);
+  }
+  photos.forEach((p) => p.close());
+  return out;
+}
+
+/** Sustained processing rate of the peer on the live camera, on the page thread as the library is used. */
+export async function liveHuman(durationMs: number): Promise<{ processedPerSecond: number; frames: number }> {
+  if (!human) throw new Error('initHuman() first');
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+  const video = document.createElement('video');
+  video.muted = true;
+  video.srcObject = stream;
+  await video.play();
+  const started = performance.now();
+  let frames = 0;
+  while (performance.now() - started < durationMs) {
+    await human.detect(video, humanConfig(true));
+    frames++;
+  }
+  for (const track of stream.getTracks()) track.stop();
+  return { processedPerSecond: frames / ((performance.now() - started) / 1000), frames };
+}
+
+/** Memory of the page and its workers, where the browser can measure it (needs cross-origin isolation). */
+export async function measureMemory(): Promise<number | null> {
+  const measure = (performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> }).measureUserAgentSpecificMemory;
+  if (!measure) return null;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000));
+  const result = await Promise.race([measure.call(performance), timeout]);
+  return result ? result.bytes : null;
+}
