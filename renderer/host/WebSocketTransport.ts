@@ -80,6 +80,8 @@ export class WebSocketTransport implements HostTransport {
       for (const frame of this.queued.splice(0)) socket.send(JSON.stringify(frame));
     });
     socket.addEventListener('message', (message) => this.receive(message.data));
+    // A refused or broken connection is followed by 'close', which schedules the reconnect.
+    socket.addEventListener('error', () => undefined);
     socket.addEventListener('close', () => {
       if (this.socket !== socket) return;
       this.setState('offline');

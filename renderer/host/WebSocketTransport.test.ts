@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { resolveSettings } from '../../app/settings/boothSettings';
+import { startNodeHost, type RunningNodeHost } from '../../main/host/NodeHost';
+import { createBoothServices, type BoothServices } from '../../main/services/createBoothServices';
+import type { HostConnectionState } from './HostTransport';
+import { WebSocketTransport } from './WebSocketTransport';
+
+// Node 20 has no global WebSocket; the `ws` client implements the same browser API (addEventListener, send).
+beforeAll(() => {
+  (globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket;
+});
+
+const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
+writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
+const running: { host: RunningNodeHost; services: BoothServices }[] = [];
+
+async function startHost(port = 0) {
+  const services = createBoothServices({ resolved: resolveSettings({}), version: 'test' });
+  await services.start();
+  const host = await startNodeHost({ services, staticDir, port });
+  running.push({ host, services });
+  return { host, services };
+}
+
+async function stopHost(entry: { host: RunningNodeHost; services: BoothServices }) {
+  running.splice(running.indexOf(entry), 1);
+  await entry.host.close();
+  await entry.services.stop();
+}
+
+afterEach(async () => {
+  for (const entry of [...running]) await stopHost(entry);
+});
+
+const waitFor = async (condition: () => boolean) => {
+  for (let waited = 0; waited < 5000; waited += 20) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not met in 5 s');
+};
+
+describe('WebSocketTransport against the real Node host', () => {
+  it('pairs replies with calls and hears events', async () => {
+    const { host } = await startHost();
+    const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host` });
+    const events: string[] = [];
+    transport.onEvent((name) => events.push(name));
+    const [list, unplug] = await Promise.all([
+      transport.call('devices:list', {}),
+      transport.call('sim:setDeviceConnected', { kind: 'rfidReader', connected: false }),
+    ]);
+    expect(list).toMatchObject({ ok: true, value: expect.any(Array) });
+    expect(unplug).toMatchObject({ ok: true, value: { kind: 'rfidReader', connected: false } });
+    await waitFor(() => events.includes('devices:onStatus'));
+    transport.close();
+  });
+
+  it('answers calls made while the host is down with host_unreachable, and reconnects when it returns', async () => {
+    const first = await startHost();
+    const port = first.host.port;
+    const transport = new WebSocketTransport({ url: `ws://127.0.0.1:${port}/host`, callTimeoutMs: 400, reconnectDelaysMs: [50] });
+    const states: HostConnectionState[] = [];
+    transport.onConnection((state) => states.push(state));
+    await waitFor(() => transport.connection() === 'online');
+
+    await stopHost(first);
+    await waitFor(() => transport.connection() === 'offline');
+    expect(await transport.call('devices:list', {})).toMatchObject({ ok: false, error: { code: 'host_unreachable' } });
+
+    await startHost(port);
+    await waitFor(() => transport.connection() === 'online');
+    expect(await transport.call('devices:list', {})).toMatchObject({ ok: true });
+    expect(states).toEqual(['connecting', 'online', 'offline', 'online']);
+    transport.close();
+  });
+
+  it('sends a call queued while connecting once the connection opens', async () => {
+    const { host } = await startHost();
+    const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host` });
+    expect(transport.connection()).toBe('connecting');
+    expect(await transport.call('app:getInfo', {})).toMatchObject({ ok: true, value: { boothId: 'BOOTH-01' } });
+    transport.close();
+  });
+});
