@@ -42,6 +42,12 @@ describe.skipIf(!present)('DG2 biometric samples (gmrtd)', () => {
     // The sample's header declares JPEG 2000 around a JPEG: kept as a warning, not trusted for the MIME type.
     expect(face!.warnings[0]).toMatch(/declares jpeg2000/);
   });
+  it('a truncated ISO 19794-5 block gives a bad_structure error naming the problem', () => {
+    const block = read(`${samples}/iso19794/test_data/ISO19794_Test1_Data.bin`);
+    const error = errorOf(() => parseIso19794Face(block.subarray(0, 1000)));
+    expect(error.code).toBe('bad_structure');
+    expect(error.message).toMatch(/record length 5145 exceeds the 1000 bytes present/);
+  });
   it('ISO 19794-5 block with a corrupted image gives a clear invalid_image error', () => {
     const error = errorOf(() => parseIso19794Face(read(`${samples}/iso19794/test_data/ISO19794_Test2_Data_InvalidImage.bin`)));
     expect(error.code).toBe('invalid_image');
@@ -130,5 +136,7 @@ describe('generated data groups (no dataset needed)', () => {
     expect(errorOf(() => parseDg2(Uint8Array.of(0x75, 0x05, 0x7f, 0x61))).code).toBe('bad_structure');
     expect(errorOf(() => parseCom(encodeConstructedTlv(0x60, [encodeTlv(0x5f01, utf8('0107'))]))).code).toBe('missing_field');
     expect(errorOf(() => parseIso19794Face(utf8('FAC\u0000030\u0000'))).code).toBe('unsupported');
+    expect(errorOf(() => parseDg11(encodeConstructedTlv(0x6b, [encodeTlv(0x5f0e, Uint8Array.of(0x4b, 0xc3))]))).message).toMatch(/DG11: full name is not valid UTF-8/);
+    expect(parseDg11(encodeConstructedTlv(0x6b, [encodeTlv(0x5f0e, utf8('Ζωή 😀 ÅSA'))])).fullName).toBe('Ζωή 😀 ÅSA');
   });
 });

@@ -50,5 +50,6 @@ describe('chip verify input errors', () => {
     expect(runChipVerify({ sod: 'x', dg: ['DG1.bin'] }, now)).toMatchObject({ exitCode: 2, output: expect.stringMatching(/--dg.*N=FILE/) });
     expect(runChipVerify({ sod: 'x', at: '2026-13-45' }, now)).toMatchObject({ exitCode: 2, output: expect.stringMatching(/--at/) });
     expect(runChipVerify({ sod: '/nonexistent/EF_SOD.bin', json: true }, now)).toMatchObject({ exitCode: 2, output: expect.stringMatching(/cannot read SOD/) });
+    expect(runChipVerify({ sod: import.meta.filename, trust: [import.meta.filename] }, now)).toMatchObject({ exitCode: 2, output: expect.stringMatching(/trust file .*chipVerify.test.ts is neither a certificate nor a master list/) });
   });
 });

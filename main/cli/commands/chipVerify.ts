@@ -40,7 +40,7 @@ function readInput(path: string, what: string): Uint8Array {
   try {
     return new Uint8Array(readFileSync(path));
   } catch (error) {
-    throw new Error(`cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

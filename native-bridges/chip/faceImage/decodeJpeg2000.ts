@@ -12,8 +12,9 @@ export class FaceImageError extends Error {
   constructor(
     readonly code: 'decode_failed' | 'unsupported_layout',
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -30,6 +31,8 @@ interface OpenJpegModule {
 }
 
 let modulePromise: Promise<OpenJpegModule> | undefined;
+/** OpenJPEG's own messages of the current decode (Emscripten printErr), quoted in errors instead of printed. */
+let decoderMessages: string[] = [];
 
 /** Loads the OpenJPEG WASM build once (about 100 ms). */
 function openjpeg(): Promise<OpenJpegModule> {
@@ -37,7 +40,11 @@ function openjpeg(): Promise<OpenJpegModule> {
     const require = createRequire(import.meta.url);
     const factory: unknown = require('@cornerstonejs/codec-openjpeg/wasmjs');
     if (typeof factory !== 'function') throw new FaceImageError('decode_failed', '@cornerstonejs/codec-openjpeg/wasmjs did not export a module factory');
-    const module: unknown = await (factory as () => Promise<unknown>)();
+    // Emscripten prints OpenJPEG's [INFO] lines to stdout by default, which would corrupt CLI JSON output.
+    const module: unknown = await (factory as (config: object) => Promise<unknown>)({
+      print: () => undefined,
+      printErr: (line: string) => void decoderMessages.push(line),
+    });
     if (typeof module !== 'object' || module === null || typeof (module as { J2KDecoder?: unknown }).J2KDecoder !== 'function') {
       throw new FaceImageError('decode_failed', 'OpenJPEG module has no J2KDecoder');
     }
@@ -53,12 +60,14 @@ function openjpeg(): Promise<OpenJpegModule> {
 export async function decodeJpeg2000(bytes: Uint8Array): Promise<RgbaImage> {
   const { J2KDecoder } = await openjpeg();
   const decoder = new J2KDecoder();
+  decoderMessages = [];
   try {
     decoder.getEncodedBuffer(bytes.length).set(bytes);
     try {
       decoder.decode();
     } catch (error) {
-      throw new FaceImageError('decode_failed', `JPEG 2000 decoding failed: ${error instanceof Error ? error.message : String(error)}`);
+      const detail = decoderMessages.filter((m) => /error/i.test(m)).slice(-2).join('; ');
+      throw new FaceImageError('decode_failed', `JPEG 2000 decoding failed: ${error instanceof Error ? error.message : String(error)}${detail ? ` (${detail})` : ''}`, { cause: error });
     }
     const { width, height, bitsPerSample, componentCount, isSigned } = decoder.getFrameInfo();
     if (width <= 0 || height <= 0) throw new FaceImageError('decode_failed', 'JPEG 2000 image has no pixels');

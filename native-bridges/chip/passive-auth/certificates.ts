@@ -31,13 +31,14 @@ export function parseCertificateDer(der: Uint8Array): pkijs.Certificate {
   return new pkijs.Certificate({ schema: parsed.result });
 }
 
-/** Accepts DER or PEM (one or more BEGIN CERTIFICATE blocks). */
+/** Accepts DER or PEM (one or more BEGIN CERTIFICATE blocks; a PEM holding only CRLs yields none). */
 export function parseCertificates(bytes: Uint8Array): pkijs.Certificate[] {
   const text = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64)));
   if (!text.includes('-----BEGIN')) return [parseCertificateDer(bytes)];
   const pem = new TextDecoder('latin1').decode(bytes);
   const blocks = [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)];
-  if (blocks.length === 0) throw new Error('PEM file holds no CERTIFICATE block');
+  // CSCA folders often hold the state's CRLs too (PEM 'X509 CRL'): those are not certificates, and not an error.
+  if (blocks.length === 0 && !pem.includes('-----BEGIN X509 CRL-----')) throw new Error('PEM file holds no CERTIFICATE block');
   return blocks.map((m) => parseCertificateDer(Uint8Array.from(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'))));
 }
 

@@ -15,7 +15,7 @@ export function checkCrl(dsc: pkijs.Certificate, csca: pkijs.Certificate | undef
   if (!csca) return { check: 'crl', status: 'not_possible', reason: 'the CSCA is unknown, so its CRL signature cannot be checked' };
   const serial = serialHex(dsc);
   for (const crl of mine) {
-    let signed = false;
+    let signed: boolean;
     try {
       signed = verifySignature(crl.tbsView, crl.signatureValue.valueBlock.valueHexView, importSpki(spkiOf(csca)), signatureSchemeOf(crl.signatureAlgorithm));
     } catch (error) {

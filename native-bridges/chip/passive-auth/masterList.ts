@@ -19,6 +19,11 @@ export interface MasterList {
   readonly signerSubject?: string;
   /** Subject of the CSCA that issued the signer. */
   readonly signerIssuer?: string;
+  /**
+   * Where that CSCA came from: 'given' (a certificate supplied separately, e.g. DE_ROOT_CA_CSCA07.cer: the list is
+   * authentic) or 'list' (only the list's own content: proves integrity, not who published it).
+   */
+  readonly signerAnchor?: 'given' | 'list';
 }
 
 export class MasterListError extends Error {
@@ -78,11 +83,19 @@ export function parseMasterList(bytes: Uint8Array, source: string, at: Date, roo
   const signer = verification.signer;
   const signerSubject = describeName(signer.subject);
   const issuerKey = nameKey(signer.issuer);
-  const candidates = [...roots, ...anchors.filter((a) => a.subjectKey === issuerKey).map((a) => a.certificate)].filter((c) => mayHaveIssued(c, signer));
-  const issuer = candidates.find((c) => verifyCertificateSignature(signer, c).ok);
+  const givenIssuer = roots.filter((c) => mayHaveIssued(c, signer)).find((c) => verifyCertificateSignature(signer, c).ok);
+  const issuer =
+    givenIssuer ??
+    anchors
+      .filter((a) => a.subjectKey === issuerKey)
+      .map((a) => a.certificate)
+      .filter((c) => mayHaveIssued(c, signer))
+      .find((c) => verifyCertificateSignature(signer, c).ok);
   if (!issuer) return { anchors, signatureValid: false, signerSubject, reason: `Master List Signer ${signerSubject} does not chain to a known CSCA` };
+  const signerIssuer = describeName(issuer.subject);
+  const signerAnchor = givenIssuer ? 'given' : 'list';
   if (!isValidAt(signer, at)) {
-    return { anchors, signatureValid: false, signerSubject, signerIssuer: describeName(issuer.subject), reason: `Master List Signer certificate is not valid on ${at.toISOString().slice(0, 10)}` };
+    return { anchors, signatureValid: false, signerSubject, signerIssuer, signerAnchor, reason: `Master List Signer certificate is not valid on ${at.toISOString().slice(0, 10)}` };
   }
-  return { anchors, signatureValid: true, signerSubject, signerIssuer: describeName(issuer.subject) };
+  return { anchors, signatureValid: true, signerSubject, signerIssuer, signerAnchor };
 }

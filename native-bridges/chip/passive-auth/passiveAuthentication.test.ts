@@ -115,6 +115,14 @@ describe.skipIf(!present)('CSCA master lists', () => {
     const store = loadTrustStore([path], at);
     expect(store.checks).toEqual([expect.objectContaining({ check: 'master_list', status: 'passed' })]);
   });
+  it.each([
+    [deList, 'DE_ROOT_CA_CSCA07.cer'],
+    [nlList, 'NL_ROOT_CA.cer'],
+  ])('%s: its signer is anchored in the separately given state CSCA %s', (path, root) => {
+    const store = loadTrustStore([path, resolve(lists, root)], at);
+    expect(store.checks).toEqual([expect.objectContaining({ check: 'master_list', status: 'passed', detail: expect.objectContaining({ signerIssuerFrom: 'a separately given certificate' }) })]);
+    expect(loadTrustStore([path], at).checks[0]!.detail).toMatchObject({ signerIssuerFrom: 'the master list itself' });
+  });
 });
 
 interface DatasetCase {
@@ -169,6 +177,14 @@ describe.skipIf(!present)('hashes of the BSI and JMRTD sets', () => {
   it('the Document Signer validity is checked at the injected date', () => {
     const result = verifyPassiveAuthentication({ sod: read(sets[0]!.sod), dataGroups: new Map(), anchors: [], at });
     expect(result.checks.find((c) => c.check === 'ds_certificate_validity')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/not on 2026-11-23/) });
+  });
+});
+
+describe.skipIf(!present)('JMRTD New Zealand SOD (no data groups)', () => {
+  it('its RSA signature verifies with the embedded Document Signer', () => {
+    const result = verifyPassiveAuthentication({ sod: read('jmrtd_samples/ef_sod/NZ2013_EF_SOD.BIN'), dataGroups: new Map(), anchors: [], at: new Date('2014-01-01') });
+    expect(statusOf(result.checks, 'sod_signature')).toEqual(['passed']);
+    expect(statusOf(result.checks, 'dg_hash').every((s) => s === 'not_possible')).toBe(true);
   });
 });
 

@@ -38,12 +38,28 @@ export function loadTrustStore(paths: readonly string[], at: Date, roots: readon
           .map((name) => join(p, name))
       : [p],
   );
-  for (const file of files) {
-    const bytes = new Uint8Array(readFileSync(file));
+  const loaded = files.map((file) => ({ file, bytes: new Uint8Array(readFileSync(file)) }));
+  // Certificate files are read first so that a state's CSCA given beside its master list anchors the list's signer.
+  const certificateFiles = loaded.filter(({ file, bytes }) => !looksLikeMasterList(file, bytes));
+  const certificatesOf = (file: string, bytes: Uint8Array) => {
+    try {
+      return parseCertificates(bytes);
+    } catch (error) {
+      throw new Error(`trust file ${file} is neither a certificate nor a master list: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  };
+  const givenCertificates = certificateFiles.flatMap(({ file, bytes }) => certificatesOf(file, bytes));
+  for (const { file, bytes } of loaded) {
     if (looksLikeMasterList(file, bytes)) {
       try {
-        const list = parseMasterList(bytes, basename(file), at, roots);
-        const detail = { file: basename(file), certificates: list.anchors.length, ...(list.signerSubject ? { signer: list.signerSubject } : {}), ...(list.signerIssuer ? { signerIssuer: list.signerIssuer } : {}) };
+        const list = parseMasterList(bytes, basename(file), at, [...roots, ...givenCertificates]);
+        const detail = {
+          file: basename(file),
+          certificates: list.anchors.length,
+          ...(list.signerSubject ? { signer: list.signerSubject } : {}),
+          ...(list.signerIssuer ? { signerIssuer: list.signerIssuer } : {}),
+          ...(list.signerAnchor ? { signerIssuerFrom: list.signerAnchor === 'given' ? 'a separately given certificate' : 'the master list itself' } : {}),
+        };
         if (list.signatureValid) {
           anchors.push(...list.anchors);
           checks.push({ check: 'master_list', status: 'passed', detail });
@@ -55,8 +71,7 @@ export function loadTrustStore(paths: readonly string[], at: Date, roots: readon
       }
       continue;
     }
-    const certificates = parseCertificates(bytes);
-    for (const cert of certificates) anchors.push(new TrustAnchor(new Uint8Array(cert.toSchema().toBER(false)), basename(file)));
+    for (const cert of certificatesOf(file, bytes)) anchors.push(new TrustAnchor(new Uint8Array(cert.toSchema().toBER(false)), basename(file)));
   }
   return { anchors, checks };
 }

@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { verifyPassiveAuthentication } from '../passive-auth/passiveAuthentication';
 import { parseSod } from '../passive-auth/parseSod';
 import { TrustAnchor } from '../passive-auth/trustAnchor';
+import { loadCrls, loadTrustStore } from '../passive-auth/trustStore';
 import { buildSod } from './buildSod';
 import type { TestKeyAlgorithm } from './testPki';
 import { buildCrl, generateTestPki } from './testPki';
@@ -77,5 +81,33 @@ describe('CRL check with a generated CRL', () => {
     const revoked = verifyPassiveAuthentication({ sod, dataGroups, anchors, at, crls: [await crl([42])] });
     expect(revoked.checks.find((c) => c.check === 'crl')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/revoked/) });
     expect(revoked.passed).toBe(false);
+  });
+});
+
+describe('trust from a folder of CSCA certificates', () => {
+  it('loads PEM and DER files and chains to the right one', async () => {
+    const pki = await pkiFor('ecdsa-p256');
+    const other = await generateTestPki({ algorithm: 'ecdsa-p256', notBefore, country: 'XX' });
+    const dir = mkdtempSync(join(tmpdir(), 'booth-csca-'));
+    try {
+      const pem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(pki.csca.der).toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+      writeFileSync(join(dir, 'test-csca.pem'), pem);
+      writeFileSync(join(dir, 'other.der'), other.csca.der);
+      writeFileSync(join(dir, 'notes.txt'), 'ignored');
+      const crl = await buildCrl(pki.csca, [2], new Date('2026-05-01'), new Date('2026-07-01'));
+      writeFileSync(join(dir, 'csca.crl'), crl);
+      writeFileSync(join(dir, 'csca-crl.pem'), `-----BEGIN X509 CRL-----\n${Buffer.from(crl).toString('base64')}\n-----END X509 CRL-----\n`);
+      const crls = loadCrls([join(dir, 'csca.crl'), join(dir, 'csca-crl.pem')]);
+      expect(crls.map((c) => c.revokedCertificates?.length)).toEqual([1, 1]);
+      const store = loadTrustStore([dir], at);
+      expect(store.anchors.map((a) => a.source)).toEqual(['other.der', 'test-csca.pem']);
+      const sod = await buildSod({ dataGroups, ds: pki.ds, hashAlgorithm: 'SHA-256' });
+      const result = verifyPassiveAuthentication({ sod, dataGroups, anchors: store.anchors, at });
+      expect(result.checks.find((c) => c.check === 'csca_chain')).toMatchObject({ status: 'passed', detail: { source: 'test-csca.pem', csca: 'C=UT, O=Booth Test PKI, CN=Booth Test CSCA' } });
+      const revoked = verifyPassiveAuthentication({ sod, dataGroups, anchors: store.anchors, crls, at });
+      expect(revoked.checks.find((c) => c.check === 'crl')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/serial 02\) was revoked/) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
