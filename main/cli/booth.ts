@@ -11,6 +11,7 @@ type CommandModule = { register(program: Command): void };
 const commandModules: readonly Promise<CommandModule>[] = [
   // One line per area: import('./commands/<area>.js'), each exporting `register(program)`.
   import('./commands/faces'),
+  import('./commands/mrz'),
 ];
 
 for (const module of await Promise.all(commandModules)) module.register(program);

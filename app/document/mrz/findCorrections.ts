@@ -51,6 +51,41 @@ type Slot = { readonly line: number; readonly column: number; readonly options: 
 
 const weights = [7, 3, 1] as const;
 
+type Search = {
+  readonly slots: readonly Slot[];
+  readonly lines: string[][];
+  readonly checkOptions: readonly string[];
+  readonly choice: string[];
+  bestCost: number;
+  bestCount: number;
+  best: string[];
+};
+
+/** Depth-first over the slots' options, keeping the weighted sum as it goes; prunes costlier branches. */
+function visit(search: Search, index: number, sum: number, cost: number): void {
+  if (cost > search.bestCost) return;
+  const { slots } = search;
+  if (index === slots.length) {
+    for (const digit of search.checkOptions) {
+      if (sum % 10 !== digit.charCodeAt(0) - 48) continue;
+      if (cost < search.bestCost) {
+        search.bestCost = cost;
+        search.bestCount = 0;
+      }
+      search.bestCount++;
+      search.best = [...search.choice, digit];
+    }
+    return;
+  }
+  const slot = slots[index]!;
+  const original = search.lines[slot.line]![slot.column]!;
+  for (const option of slot.options) {
+    search.choice[index] = option;
+    const extra = !slot.forced && option !== original ? 1 : 0;
+    visit(search, index + 1, sum + mrzCharValue(option.charCodeAt(0)) * weights[index % 3]!, cost + extra);
+  }
+}
+
 /** The unique cheapest reading of one check group, as changed slots, or null when none or several. */
 function searchGroup(check: MrzCheckSpec, lines: string[][], classes: MrzCharClass[][], tryFitting: boolean): Map<Slot, string> | null {
   const checkChar = lines[check.line]![check.position]!;
@@ -75,33 +110,9 @@ function searchGroup(check: MrzCheckSpec, lines: string[][], classes: MrzCharCla
       if (product > maxCandidates) return tryFitting ? searchGroup(check, lines, classes, false) : null;
     }
   }
-  let bestCost = Infinity;
-  let bestCount = 0;
-  let best: string[] = [];
-  const choice: string[] = new Array<string>(slots.length);
-  const visit = (index: number, sum: number, cost: number): void => {
-    if (cost > bestCost) return;
-    if (index === slots.length) {
-      for (const digit of checkOptions) {
-        if (sum % 10 !== digit.charCodeAt(0) - 48) continue;
-        if (cost < bestCost) {
-          bestCost = cost;
-          bestCount = 0;
-        }
-        bestCount++;
-        best = [...choice, digit];
-      }
-      return;
-    }
-    const slot = slots[index]!;
-    const original = lines[slot.line]![slot.column]!;
-    for (const option of slot.options) {
-      choice[index] = option;
-      const extra = !slot.forced && option !== original ? 1 : 0;
-      visit(index + 1, sum + mrzCharValue(option.charCodeAt(0)) * weights[index % 3]!, cost + extra);
-    }
-  };
-  visit(0, 0, 0);
+  const search: Search = { slots, lines, checkOptions, choice: new Array<string>(slots.length), bestCost: Infinity, bestCount: 0, best: [] };
+  visit(search, 0, 0, 0);
+  const { bestCount, best } = search;
   if (bestCount !== 1) return null;
   const changes = new Map<Slot, string>();
   slots.forEach((slot, i) => {

@@ -8,11 +8,12 @@ export function isMrzChar(ch: string): boolean {
 }
 
 export function fitsClass(ch: string, cls: MrzCharClass): boolean {
-  const isDigit = ch >= '0' && ch <= '9' && ch.length === 1;
+  const isDigit = ch.length === 1 && ch >= '0' && ch <= '9';
   const isLetterOrFiller = ch.length === 1 && ((ch >= 'A' && ch <= 'Z') || ch === '<');
   switch (cls) {
     case 'digit':
-      return isDigit;
+      // The filler stands in digit positions too: unknown dates, a check digit over empty data.
+      return isDigit || ch === '<';
     case 'alpha':
       return isLetterOrFiller;
     case 'alnum':

@@ -1,5 +1,5 @@
 /** Reads every field of one layout from lines already known to have that layout's shape. */
-import { computeCheckDigitOverPositions, computeCheckDigitOverRanges } from './checkDigit';
+import { computeCheckDigitOverPositions } from './checkDigit';
 import { findLongDocumentNumber } from './longDocumentNumber';
 import { describeChar, isMrzChar } from './mrzCharacters';
 import type { MrzCheckSpec, MrzFieldSpec, MrzLayout } from './mrzLayout';
@@ -31,7 +31,7 @@ const coveredText = (covers: readonly MrzPosition[], lines: readonly string[]): 
   covers.map((r) => (lines[r.line] ?? '').slice(r.start, r.end));
 
 function readCheckDigit(spec: MrzFieldSpec, raw: string, position: MrzPosition, check: MrzCheckSpec, lines: readonly string[]): MrzField {
-  let computed = computeCheckDigitOverPositions(check.covers, lines);
+  const computed = computeCheckDigitOverPositions(check.covers, lines);
   const rawDigit = raw.length === 1 ? raw.charCodeAt(0) - 48 : -1;
   if (computed === rawDigit) return { name: spec.name, value: raw, raw, position, valid: true, error: null };
   if (check.alternativeCovers && computeCheckDigitOverPositions(check.alternativeCovers, lines) === rawDigit) {
@@ -39,7 +39,6 @@ function readCheckDigit(spec: MrzFieldSpec, raw: string, position: MrzPosition, 
   }
   // Failure paths only from here: building messages may allocate.
   const covered = coveredText(check.covers, lines);
-  if (computed < 0) computed = computeCheckDigitOverRanges(covered);
   const what = check.composite ? 'the characters it covers give' : `the ${check.label} '${covered.join('')}' gives`;
   if (computed < 0) {
     return invalid(spec, raw, position, {

@@ -159,4 +159,44 @@ describe('parseMrz properties', () => {
       { numRuns: 400 },
     );
   });
+
+  it('corrects a single OCR confusion in a checked character exactly, or not at all, and never applies it', () => {
+    const confusions: Readonly<Record<string, readonly string[]>> = { '0': ['O', 'D', 'Q'], '1': ['I', 'L'], '2': ['Z'], '5': ['S'], '6': ['G'], '8': ['B'], O: ['0'], I: ['1'], S: ['5'], B: ['8'], Z: ['2'], G: ['6'] };
+    const misread = anyRecord.chain((record) => {
+      const ranges = checkedRanges[record.format as 'TD1' | 'TD2' | 'TD3'];
+      const positions = ranges
+        .flatMap(([line, start, end]) => Array.from({ length: end - start }, (_, i) => [line, start + i] as const))
+        .filter(([line, column]) => confusions[record.lines[line]![column]!] !== undefined);
+      return positions.length === 0
+        ? fc.constant(null)
+        : fc.constantFrom(...positions).chain(([line, column]) =>
+            fc.record({ record: fc.constant(record), line: fc.constant(line), column: fc.constant(column), to: fc.constantFrom(...confusions[record.lines[line]![column]!]!) }),
+          );
+    });
+    fc.assert(
+      fc.property(misread, (sample) => {
+        if (sample === null) return;
+        const { record, line, column, to } = sample;
+        const original = record.lines[line]!;
+        const lines = record.lines.map((l, i) => (i === line ? l.slice(0, column) + to + l.slice(column + 1) : l));
+        const result = parseMrz(lines, { today });
+        // A letter where only digits may stand (dates, check digits) has one reading: it must be offered.
+        const digitsOnly = /[0-9]/.test(original[column]!) && isDigitOnlyPosition(record.format, line, column);
+        // G/6 and L/1 weigh the same modulo 10: elsewhere such a misread is invisible to any check digit.
+        const visible = digitsOnly || charValue(to) % 10 !== charValue(original[column]!) % 10;
+        if (visible) expect(result.valid).toBe(false);
+        for (const c of result.corrections) expect([c.line, c.position, c.from, c.to]).toEqual([line, column, to, original[column]]);
+        for (const f of result.fields) expect(f.raw).toBe(lines[f.position.line]!.slice(f.position.start, f.position.end));
+        if (digitsOnly) expect(result.corrections).toHaveLength(1);
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
+
+/** Birth date, expiry and check digit positions (ICAO 9303), where a letter can only be a misread digit. */
+function isDigitOnlyPosition(format: MrzFormat, line: number, column: number): boolean {
+  if (format === 'TD1') return line === 1 && (column <= 6 || (column >= 8 && column <= 14) || column === 29);
+  const last = format === 'TD3' ? 43 : 35;
+  return line === 1 && (column === 9 || (column >= 13 && column <= 19) || (column >= 21 && column <= 27) || column === last || (format === 'TD3' && column === 42));
+}

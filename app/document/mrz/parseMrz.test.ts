@@ -186,6 +186,8 @@ describe('parseMrz: not an MRZ', () => {
     ['wrong lengths', ['ABC', 'DEF'], 'unrecognizedLineLength'],
     ['mixed lengths', ['P'.repeat(44), '1'.repeat(36)], 'inconsistentLineLength'],
     ['prose', 'hello, officer', 'unrecognizedLineLength'],
+    ['an empty line before a 30-character line', ['', 'D1FRA13AA000026181231MARTIN<<9'], 'unrecognizedLineLength'],
+    ['over-long lines', ['P'.repeat(144), 'L'.repeat(144)], 'unrecognizedLineLength'],
   ] as const)('%s', (_label, input, code) => {
     const result = parse(input);
     expect(result).toMatchObject({ format: null, valid: false, fields: [] });

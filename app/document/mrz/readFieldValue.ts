@@ -22,6 +22,7 @@ const lettersAndFillers = /^[A-Z<]*$/;
 
 /** Trailing fillers removed; inner fillers become spaces (optional data, administrative codes). */
 export function withoutFillers(raw: string): string {
+  if (raw.indexOf('<') < 0) return raw;
   let end = raw.length;
   while (end > 0 && raw.charCodeAt(end - 1) === 60) end--;
   return end === 0 ? '' : raw.slice(0, end).replace(/</g, ' ');
@@ -29,7 +30,7 @@ export function withoutFillers(raw: string): string {
 
 /** Name identifiers: fillers separate name components, a run of them is one separator. */
 export function nameValue(raw: string): string {
-  return raw.replace(/<+/g, ' ').trim();
+  return raw.indexOf('<') < 0 ? raw : raw.replace(/<+/g, ' ').trim();
 }
 
 export function readFieldValue(spec: MrzFieldSpec, raw: string, limits: DateLimits): FieldReading {
