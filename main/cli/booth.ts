@@ -12,6 +12,7 @@ const commandModules: readonly Promise<CommandModule>[] = [
   // One line per area: import('./commands/<area>.js'), each exporting `register(program)`.
   import('./commands/faces'),
   import('./commands/mrz'),
+  import('./commands/chip'),
 ];
 
 for (const module of await Promise.all(commandModules)) module.register(program);

@@ -2,7 +2,8 @@ import { encodeCommandApdu, parseResponseApdu, swHex } from './apdu';
 import type { CommandApdu, ResponseApdu } from './apdu';
 import type { CardChannel } from './cardChannel';
 import { ChipReadError } from './chipReadError';
-import { SecureMessaging, SecureMessagingError } from './secureMessaging';
+import { SecureMessagingError } from './secureMessaging';
+import type { SecureMessaging } from './secureMessaging';
 
 /** One conversation with a chip: sends APDUs, wrapping them in secure messaging once access control set it up. */
 export class ChipSession {

@@ -42,7 +42,7 @@ describe.skipIf(!present)('ICAO 9303-11 Appendix G.1 (PACE ECDH-GM, brainpoolP25
   });
 
   it('decrypts the nonce, maps the generator and computes both tokens', () => {
-    const kPi = icaoKdf(pacePasswordBytes({ kind: 'mrz', key }), 3, 'AES-128');
+    const kPi = icaoKdf(pacePasswordBytes({ kind: 'mrz', key: key! }), 3, 'AES-128');
     const s = aesCbcDecrypt(kPi, hexToBytes(v.encryptedNonce));
     expect(bytesToHex(s)).toBe(v.decryptedNonce_s);
     const terminalMapping = BigInt(`0x${v.terminalMappingKeyPair.private}`);
@@ -78,7 +78,7 @@ describe.skipIf(!present)('ICAO 9303-11 Appendix G.1 (PACE ECDH-GM, brainpoolP25
     const scalars = [BigInt(`0x${v.terminalMappingKeyPair.private}`), BigInt(`0x${v.terminalEphemeralPrivate}`)];
     const session = new ChipSession(channel);
     const [info] = parseSecurityInfos(hexToBytes(v.efCardAccess));
-    await performPace(session, info as PaceInfo, { kind: 'mrz', key }, { privateScalar: () => scalars.shift()! });
+    await performPace(session, info as PaceInfo, { kind: 'mrz', key: key! }, { privateScalar: () => scalars.shift()! });
     expect(step).toBe(transcript.length);
     expect(session.secureMessaging?.cipher).toBe('AES-128');
   });
@@ -89,6 +89,6 @@ describe.skipIf(!present)('ICAO 9303-11 Appendix G.1 (PACE ECDH-GM, brainpoolP25
     const channel: CardChannel = { transmit: async () => hexToBytes(transcript[step++]!.response) };
     const scalars = [BigInt(`0x${v.terminalMappingKeyPair.private}`), BigInt(`0x${v.terminalEphemeralPrivate}`)];
     const [info] = parseSecurityInfos(hexToBytes(v.efCardAccess));
-    await expect(performPace(new ChipSession(channel), info as PaceInfo, { kind: 'mrz', key }, { privateScalar: () => scalars.shift()! })).rejects.toMatchObject({ code: 'access_denied' });
+    await expect(performPace(new ChipSession(channel), info as PaceInfo, { kind: 'mrz', key: key! }, { privateScalar: () => scalars.shift()! })).rejects.toMatchObject({ code: 'access_denied' });
   });
 });

@@ -73,9 +73,15 @@ export async function readPassportChip(channel: CardChannel, request: ReadPasspo
 
   const establish = async (): Promise<AccessControlOutcome> => {
     if (pace && password) {
-      await performPace(session, pace, password);
-      await selectApplication(session);
-      return { protocol: 'PACE', description: `PACE ECDH-GM ${paceCurve(pace).name} ${pace.cipher} (${password.kind === 'can' ? 'CAN' : 'MRZ'})` };
+      try {
+        await performPace(session, pace, password);
+        await selectApplication(session);
+        return { protocol: 'PACE', description: `PACE ECDH-GM ${paceCurve(pace).name} ${pace.cipher} (${password.kind === 'can' ? 'CAN' : 'MRZ'})` };
+      } catch (e) {
+        // A wrong password stays an error; a PACE the chip implements differently falls back to BAC (9303-11 4.2).
+        if (!(e instanceof ChipReadError) || e.code !== 'protocol' || !mrz) throw e;
+        fallbackReason = `PACE failed: ${e.message}`;
+      }
     }
     if (!mrz) throw new ChipReadError('bad_request', 'this chip has no PACE, so it needs the MRZ for BAC (a CAN is not enough)');
     session.endSecureMessaging();
@@ -95,7 +101,7 @@ export async function readPassportChip(channel: CardChannel, request: ReadPasspo
 
   let chipAuthentication: ChipProtocolOutcome = { status: 'not_possible', reason: listed.includes(14) ? 'not attempted' : 'the chip has no DG14 (Chip Authentication not supported)' };
   let caMs = 0;
-  if (listed.includes(14)) {
+  if (listed.includes(14) && (!request.skipChipChecks || wanted.includes(14))) {
     const dg14 = await read(fileIds.dataGroup(14), 'DG14');
     if (dg14) {
       dataGroups.set(14, dg14);
@@ -116,7 +122,7 @@ export async function readPassportChip(channel: CardChannel, request: ReadPasspo
 
   let activeAuthentication: ChipProtocolOutcome = { status: 'not_possible', reason: 'the chip has no DG15 (Active Authentication not supported)' };
   let aaMs = 0;
-  const dg15 = dataGroups.get(15) ?? (listed.includes(15) ? await read(fileIds.dataGroup(15), 'DG15') : undefined);
+  const dg15 = dataGroups.get(15) ?? (listed.includes(15) && !request.skipChipChecks ? await read(fileIds.dataGroup(15), 'DG15') : undefined);
   if (dg15 && !request.skipChipChecks) {
     const aaStart = now();
     const aaInfo = dataGroups.has(14) ? safeAaAlgorithm(dataGroups.get(14)!) : undefined;

@@ -35,11 +35,8 @@ export function retailMac(key16: Uint8Array, data: Uint8Array, alreadyPadded = f
   const padded = alreadyPadded ? data : padIso9797(data, 8);
   const ka = key16.subarray(0, 8);
   const kb = key16.subarray(8, 16);
-  let h: Uint8Array = new Uint8Array(8);
-  for (let i = 0; i < padded.length; i += 8) {
-    const block = new Uint8Array(8);
-    for (let j = 0; j < 8; j++) block[j] = h[j]! ^ padded[i + j]!;
-    h = singleDes(ka, block, true);
-  }
+  // Single-DES CBC over all blocks in one cipher call; the last ciphertext block is the chaining value.
+  const chained = singleDes(ka, padded, true);
+  const h = chained.subarray(chained.length - 8);
   return singleDes(ka, singleDes(kb, h, false), true);
 }

@@ -1,14 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bytesToHex } from '../bytes';
-import { createSimulatedPassport } from '../simulator/createSimulatedPassport';
-import type { SimulatedPassport } from '../simulator/createSimulatedPassport';
 import type { SimulatedPassportConfigInput } from '../simulator/simulatedPassportConfig';
-import { VpcdCardConnection } from '../simulator/VpcdCardConnection';
+import { SimulatorProcess } from '../simulator/SimulatorProcess';
+import { Context, SCARD_STATE_PRESENT } from 'smartcard';
 import { ensurePcscd } from './ensurePcscd';
 import { PcscChipReader } from './PcscChipReader';
 
 // End to end: terminal code -> smartcard binding -> pcscd -> vpcd -> simulated chip (TCP). All cases share
-// vpcd's first slot, so they run one after another in this file.
+// vpcd's first slot, so they run one after another in this file. The chip runs in a child process, as a
+// real card would be outside the terminal.
 
 const pcscd = await ensurePcscd();
 if (!pcscd.ok) console.warn(`[skip] PC/SC end-to-end tests: ${pcscd.reason}`);
@@ -18,22 +18,50 @@ const erika = ['I<D<<T220001293<<<<<<<<<<<<<<<', '6408125F3110315D<<<<<<<<<<<<<2
 const erikaKey = { documentNumber: 'T22000129', birthDate: '640812', expiryDate: '311031' };
 
 describe.skipIf(!pcscd.ok)('PcscChipReader through pcscd + vpcd with the simulated chip', () => {
-  let connection: VpcdCardConnection | undefined;
+  let simulator: SimulatorProcess | undefined;
   const chipReader = new PcscChipReader({ defaultReader: reader, cardWaitMs: 3000, transmitTimeoutMs: 3000 });
 
-  async function insert(config: SimulatedPassportConfigInput): Promise<SimulatedPassport> {
-    const passport = await createSimulatedPassport(config);
-    connection = new VpcdCardConnection(passport.chip, { dropAfterApdus: passport.config.faults.dropAfterApdus, reinsertAfterMs: passport.config.faults.reinsertAfterMs, responseDelayMs: passport.config.faults.responseDelayMs });
-    await connection.insert();
-    return passport;
+  /** Resolves when the monitor reports the card event on our reader (pcscd polls vpcd, so this takes a moment). */
+  function cardEvent(type: 'inserted' | 'removed', timeoutMs = 5000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => (off(), reject(new Error(`no card ${type} event within ${timeoutMs} ms`))), timeoutMs);
+      const off = chipReader.onCard((e) => {
+        if (e.type === type && e.reader === reader) {
+          clearTimeout(timer);
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
+  /** Polls pcscd until our reader shows (or no longer shows) a card; safe because the chip is in another process. */
+  async function waitForPresence(present: boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const context = new Context();
+      const state = context.listReaders().find((r) => r.name === reader)?.state ?? 0;
+      context.close();
+      if (((state & SCARD_STATE_PRESENT) !== 0) === present) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`card still ${present ? 'absent' : 'present'} on ${reader} after ${timeoutMs} ms`);
+  }
+
+  async function insert(config: SimulatedPassportConfigInput): Promise<SimulatorProcess> {
+    simulator = await SimulatorProcess.start(config);
+    await waitForPresence(true);
+    return simulator;
   }
 
   beforeAll(async () => {
     await chipReader.start();
   });
   afterEach(async () => {
-    await connection?.stop();
-    connection = undefined;
+    if (!simulator) return;
+    await simulator.stop();
+    simulator = undefined;
+    await waitForPresence(false);
   });
   afterAll(async () => {
     await chipReader.stop();
@@ -41,16 +69,12 @@ describe.skipIf(!pcscd.ok)('PcscChipReader through pcscd + vpcd with the simulat
 
   it('lists the vpcd readers and reports insertion', async () => {
     expect(await chipReader.listReaders()).toContain(reader);
-    const inserted = new Promise((resolve) => {
-      const off = chipReader.onCard((e) => {
-        if (e.type === 'inserted' && e.reader === reader) {
-          off();
-          resolve(e);
-        }
-      });
-    });
+    const inserted = cardEvent('inserted', 15_000);
     await insert({ mrz: erika, accessControl: 'BAC' });
-    await expect(inserted).resolves.toMatchObject({ atr: '3B80800101' });
+    await inserted;
+    const removed = cardEvent('removed');
+    await simulator!.remove();
+    await removed;
   });
 
   it('BAC: reads DG1 and DG2 byte for byte', async () => {
@@ -76,8 +100,11 @@ describe.skipIf(!pcscd.ok)('PcscChipReader through pcscd + vpcd with the simulat
   });
 
   it('removing the card mid-read gives card_removed, and the next read works', async () => {
-    const passport = await insert({ mrz: erika, accessControl: 'BAC', faults: { dropAfterApdus: 30, reinsertAfterMs: 300 } });
-    await expect(chipReader.readPassport({ mrz: erikaKey })).rejects.toMatchObject({ code: 'card_removed' });
+    const passport = await insert({ mrz: erika, accessControl: 'BAC', faults: { dropAfterApdus: 30, reinsertAfterMs: 1500 } });
+    await expect(chipReader.readPassport({ mrz: erikaKey })).rejects.toMatchObject({ code: 'card_removed', message: expect.stringMatching(/removed from the reader/) });
+    // The officer puts the passport back (the simulator re-inserts it after 1.5 s).
+    await waitForPresence(false);
+    await waitForPresence(true);
     const again = await chipReader.readPassport({ mrz: erikaKey });
     expect(bytesToHex(again.dataGroups.get(2)!)).toBe(bytesToHex(passport.issuedDataGroups.get(2)!));
   });

@@ -1,4 +1,4 @@
-import { Context, ReaderMonitor, SCARD_PROTOCOL_T0, SCARD_PROTOCOL_T1, SCARD_RESET_CARD, SCARD_SHARE_EXCLUSIVE, SCARD_STATE_PRESENT } from 'smartcard';
+import { Context, ReaderMonitor, SCARD_PROTOCOL_T0, SCARD_PROTOCOL_T1, SCARD_LEAVE_CARD, SCARD_RESET_CARD, SCARD_SHARE_EXCLUSIVE, SCARD_STATE_PRESENT } from 'smartcard';
 import type { CardInterface, ReaderInterface } from 'smartcard';
 import type { Clock } from '../../../app/ports/Clock';
 import { systemClock } from '../../../app/ports/Clock';
@@ -25,6 +25,8 @@ export interface PcscChipReaderOptions {
 
 type PcscContext = InstanceType<typeof Context>;
 
+const removedMessage = 'the passport was removed from the reader during the read: place it again and hold it still';
+
 /** Windows/pcsc-lite codes meaning the card is gone or was reset under us. */
 const cardGoneCodes = new Set([0x80100069, 0x80100068, 0x8010000c, 0x80100066, 0x80100017, 0x80100016]);
 
@@ -47,6 +49,8 @@ export class PcscChipReader implements ChipReaderPort {
   private readonly cardListeners = new Set<(event: ChipCardEvent) => void>();
   private monitor: InstanceType<typeof ReaderMonitor> | undefined;
   private busy: Promise<unknown> = Promise.resolve();
+  /** Card presence per reader as the monitor last reported it (read without blocking PC/SC calls). */
+  private readonly cardPresent = new Map<string, boolean>();
 
   constructor(private readonly options: PcscChipReaderOptions = {}) {
     this.id = options.id ?? 'pcsc';
@@ -82,6 +86,7 @@ export class PcscChipReader implements ChipReaderPort {
       const monitor = new ReaderMonitor();
       monitor.start((event) => {
         if (event.type === 'card-inserted' || event.type === 'card-removed') {
+          this.cardPresent.set(event.reader, event.type === 'card-inserted');
           const card: ChipCardEvent = { type: event.type === 'card-inserted' ? 'inserted' : 'removed', reader: event.reader, ...(event.atr ? { atr: bytesToHex(event.atr) } : {}) };
           for (const l of this.cardListeners) l(card);
         } else if (event.type === 'reader-attached' || event.type === 'reader-detached') {
@@ -133,16 +138,19 @@ export class PcscChipReader implements ChipReaderPort {
       const reader = await this.waitForCard(context, request.reader ?? this.options.defaultReader);
       try {
         card = await reader.connect(SCARD_SHARE_EXCLUSIVE, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1);
+        // A warm reset first, so no secure-messaging state of an earlier session is left on the chip. It is
+        // asynchronous in the binding; a synchronous reset (disconnect with SCARD_RESET_CARD) would block this
+        // thread while pcscd waits for the card, which deadlocks a simulated chip hosted in the same process.
+        await card.reconnect(SCARD_SHARE_EXCLUSIVE, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, SCARD_RESET_CARD);
       } catch (e) {
-        throw this.translate(e, context, reader.name, 'connect');
+        throw this.translate(e, reader.name, 'connect');
       }
       const connected = card;
-      const channel: CardChannel = { transmit: (command) => this.transmit(connected, command, context, reader.name) };
+      const channel: CardChannel = { transmit: (command) => this.transmit(connected, command, reader.name) };
       return await readPassportChip(channel, request, reader.name, this.options.passportRead);
     } finally {
       try {
-        // Reset so the chip's secure-messaging state does not leak into the next session.
-        card?.disconnect(SCARD_RESET_CARD);
+        card?.disconnect(SCARD_LEAVE_CARD);
       } catch {
         // The card may already be gone.
       }
@@ -161,11 +169,12 @@ export class PcscChipReader implements ChipReaderPort {
       if (withCard) return withCard;
       const left = deadline - Date.now();
       if (left <= 0) throw new ChipReadError('no_card', `no passport on ${wanted ? `reader "${candidates[0]!.name}"` : 'any reader'}`);
-      await context.waitForChange(candidates, Math.min(left, 250)).catch(() => null);
+      // Polling: waitForChange on fresh contexts was seen to block past its timeout with this binding.
+      await new Promise((r) => setTimeout(r, Math.min(left, 50)));
     }
   }
 
-  private async transmit(card: CardInterface, command: Uint8Array, context: PcscContext, readerName: string): Promise<Uint8Array> {
+  private async transmit(card: CardInterface, command: Uint8Array, readerName: string): Promise<Uint8Array> {
     const timeoutMs = this.options.transmitTimeoutMs ?? 5000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -173,22 +182,28 @@ export class PcscChipReader implements ChipReaderPort {
     });
     try {
       const response = await Promise.race([card.transmit(Buffer.from(command), { maxRecvLength: 65538 }), timeout]);
+      // pcscd hands back an empty answer when the card vanished between command and response.
+      if (response.length < 2) throw new ChipReadError('card_removed', removedMessage);
       return new Uint8Array(response);
     } catch (e) {
       if (e instanceof ChipReadError) throw e;
-      throw this.translate(e, context, readerName, 'transmit');
+      throw this.translate(e, readerName, 'transmit');
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private translate(error: unknown, context: PcscContext, readerName: string, step: string): ChipReadError {
+  /**
+   * Maps a binding error to a ChipReadError without further PC/SC calls: a synchronous call here could block
+   * on pcscd while it waits for a card that is hosted (simulated) in this very process.
+   */
+  private translate(error: unknown, readerName: string, step: string): ChipReadError {
     const code = errorCode(error);
-    const reader = context.listReaders().find((r) => r.name === readerName);
-    const cardPresent = reader ? (reader.state & SCARD_STATE_PRESENT) !== 0 : false;
-    if ((code !== undefined && cardGoneCodes.has(code)) || !cardPresent) {
-      return new ChipReadError('card_removed', 'the passport was removed from the reader during the read: place it again and hold it still', { cause: error });
+    const message = (error as Error)?.message ?? String(error);
+    const gone = (code !== undefined && cardGoneCodes.has(code)) || /removed|no smart card|reset|not transacted|unresponsive/i.test(message) || this.cardPresent.get(readerName) === false;
+    if (gone) {
+      return new ChipReadError('card_removed', removedMessage, { cause: error });
     }
-    return new ChipReadError('protocol', `PC/SC ${step} failed on "${readerName}": ${(error as Error).message}`, { cause: error });
+    return new ChipReadError('protocol', `PC/SC ${step} failed on "${readerName}": ${message}`, { cause: error });
   }
 }

@@ -174,9 +174,7 @@ export class SimulatedPassportChip {
       if (cmd.p1 & 0x80) {
         // Short EF identifier addressing selects the file as it reads.
         const sfi = cmd.p1 & 0x1f;
-        fid = sfi === 0x1c ? fileIds.cardAccess : 0x0100 + sfi;
-        if (sfi === 0x1e) fid = fileIds.com;
-        if (sfi === 0x1d) fid = fileIds.sod;
+        fid = sfi === 0x1c ? fileIds.cardAccess : sfi === 0x1d ? fileIds.sod : sfi === 0x1e ? fileIds.com : fileIds.dataGroup(sfi);
         offset = cmd.p2;
       } else {
         offset = ((cmd.p1 & 0x7f) << 8) | cmd.p2;

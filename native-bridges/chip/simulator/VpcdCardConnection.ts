@@ -1,4 +1,5 @@
-import { Socket } from 'node:net';
+import { openQuickAckRelayLink, openTcpLink, relayInterpreter } from './vpcdLink';
+import type { VpcdLink, VpcdLinkHandlers } from './vpcdLink';
 
 /** What the vpcd link needs from a virtual card. */
 export interface VirtualCard {
@@ -19,6 +20,8 @@ export interface VpcdCardConnectionOptions {
   /** Come back this long after such a drop. */
   readonly reinsertAfterMs?: number;
   readonly log?: (message: string) => void;
+  /** 'auto' (default) uses the quick-ACK relay when python3 exists, else plain TCP. */
+  readonly transport?: 'auto' | 'tcp';
 }
 
 export const vpcdDefaultPort = 35963;
@@ -31,7 +34,7 @@ const control = { powerOff: 0, powerOn: 1, reset: 2, getAtr: 4 } as const;
  * closing the socket is a card removal.
  */
 export class VpcdCardConnection {
-  private socket: Socket | undefined;
+  private link: VpcdLink | undefined;
   private buffer = new Uint8Array(0);
   private apduCount = 0;
   private dropped = false;
@@ -46,45 +49,39 @@ export class VpcdCardConnection {
 
   /** True while the card is "in the field". */
   get inserted(): boolean {
-    return this.socket !== undefined;
+    return this.link !== undefined;
   }
 
   /** Inserts the card (connects to vpcd); resolves once connected. */
-  insert(): Promise<void> {
+  async insert(): Promise<void> {
     this.stopped = false;
-    if (this.socket) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const socket = new Socket();
-      socket.setNoDelay(true); // without it every APDU waits ~40 ms for a delayed ACK
-      const onError = (error: Error) => {
-        socket.destroy();
-        reject(new Error(`cannot reach vpcd at ${this.options.host ?? '127.0.0.1'}:${this.options.port ?? vpcdDefaultPort} (is pcscd with vsmartcard-vpcd running?): ${error.message}`));
-      };
-      socket.once('error', onError);
-      socket.connect(this.options.port ?? vpcdDefaultPort, this.options.host ?? '127.0.0.1', () => {
-        socket.off('error', onError);
-        socket.on('error', (e) => this.options.log?.(`vpcd socket error: ${e.message}`));
-        socket.on('close', () => {
-          if (this.socket === socket) this.socket = undefined;
-        });
-        socket.on('data', (chunk) => this.receive(socket, new Uint8Array(chunk)));
-        this.socket = socket;
-        this.buffer = new Uint8Array(0);
-        this.card.reset();
-        resolve();
-      });
-    });
+    if (this.link) return;
+    const host = this.options.host ?? '127.0.0.1';
+    const port = this.options.port ?? vpcdDefaultPort;
+    let link: VpcdLink | undefined;
+    const handlers: VpcdLinkHandlers = {
+      onData: (chunk) => link && this.receive(link, chunk),
+      onClose: () => {
+        if (this.link === link) this.link = undefined;
+      },
+      onError: (message) => this.options.log?.(`vpcd link error: ${message}`),
+    };
+    const useRelay = this.options.transport !== 'tcp' && relayInterpreter() !== undefined;
+    try {
+      this.buffer = new Uint8Array(0);
+      this.card.reset();
+      link = useRelay ? await openQuickAckRelayLink(host, port, handlers) : await openTcpLink(host, port, handlers);
+    } catch (error) {
+      throw new Error(`cannot reach vpcd at ${host}:${port} (is pcscd with vsmartcard-vpcd running?): ${(error as Error).message}`, { cause: error });
+    }
+    this.link = link;
   }
 
   /** Takes the card out of the field (closes the vpcd connection). */
   async remove(): Promise<void> {
-    const socket = this.socket;
-    this.socket = undefined;
-    if (!socket) return;
-    await new Promise<void>((resolve) => {
-      socket.once('close', () => resolve());
-      socket.destroy();
-    });
+    const link = this.link;
+    this.link = undefined;
+    await link?.close();
   }
 
   /** Removes the card and cancels any pending re-insertion. */
@@ -95,7 +92,7 @@ export class VpcdCardConnection {
     await this.remove();
   }
 
-  private receive(socket: Socket, chunk: Uint8Array): void {
+  private receive(link: VpcdLink, chunk: Uint8Array): void {
     const joined = new Uint8Array(this.buffer.length + chunk.length);
     joined.set(this.buffer);
     joined.set(chunk, this.buffer.length);
@@ -106,15 +103,15 @@ export class VpcdCardConnection {
       const message = this.buffer.slice(2, 2 + length);
       this.buffer = this.buffer.slice(2 + length);
       // Responses stay in order even when a delay is configured.
-      this.queue = this.queue.then(() => this.handle(socket, message));
+      this.queue = this.queue.then(() => this.handle(link, message));
     }
   }
 
-  private async handle(socket: Socket, message: Uint8Array): Promise<void> {
-    if (socket !== this.socket) return;
+  private async handle(link: VpcdLink, message: Uint8Array): Promise<void> {
+    if (link !== this.link) return;
     if (message.length === 1) {
       const code = message[0];
-      if (code === control.getAtr) this.send(socket, this.card.atr);
+      if (code === control.getAtr) this.send(link, this.card.atr);
       else if (code === control.powerOff || code === control.powerOn || code === control.reset) this.card.reset();
       return;
     }
@@ -133,14 +130,14 @@ export class VpcdCardConnection {
     }
     const response = this.card.process(message);
     if (this.options.responseDelayMs) await new Promise((r) => setTimeout(r, this.options.responseDelayMs));
-    if (socket === this.socket) this.send(socket, response);
+    if (link === this.link) this.send(link, response);
   }
 
-  private send(socket: Socket, payload: Uint8Array): void {
+  private send(link: VpcdLink, payload: Uint8Array): void {
     const frame = new Uint8Array(2 + payload.length);
     frame[0] = payload.length >> 8;
     frame[1] = payload.length & 0xff;
     frame.set(payload, 2);
-    socket.write(frame);
+    link.write(frame);
   }
 }

@@ -14,6 +14,7 @@ import { mapGenerator, pacePasswordBytes, paceSessionKeys, paceToken } from '../
 import type { PacePassword } from '../pace';
 import { SecureMessaging } from '../secureMessaging';
 import { decodeTlv, encodeTlv, findTlv } from '../../../app/document/lds/tlv';
+import { assertNever } from '../../../app/shared/assertNever';
 
 /** The chip side of BAC and PACE: each handler answers one command and may hand back new SM keys. */
 
@@ -144,6 +145,8 @@ export class ChipPace {
           establish: new SecureMessaging(cipher, state.ksEnc, state.ksMac, new Uint8Array(16)),
         };
       }
+      default:
+        return assertNever(state, 'PACE state');
     }
   }
 }
