@@ -23,8 +23,9 @@ async function frameFingerprint(page: Page): Promise<number[]> {
 }
 
 test.afterEach(async ({ request }) => {
-  // Leave every simulated device plugged in for the next test.
+  // Leave every simulated device plugged in, and passports genuine, for the next test.
   for (const kind of deviceKinds) await callHost(request, 'sim:setDeviceConnected', { kind, connected: true });
+  await callHost(request, 'sim:setChipFaults', {});
 });
 
 test('the booth screen loads with booth, lane, officer, network and every device light', async ({ page }) => {
@@ -90,6 +91,33 @@ test('a simulated document read fills the traveller card, from the host and from
   await expect(page.getByTestId('document-findings').locator('[data-code="documentExpired"]')).toContainText('expired on 2025-01-01');
   await page.keyboard.press('Escape');
   await expect(card).toContainText('Waiting for a document');
+});
+
+test('the chip badge lists every chip check, and shows a cloned chip as failed', async ({ page, request }) => {
+  await openBooth(page);
+  await callHost(request, 'sim:readDocument', { traveller: 2 });
+  const badge = page.getByTestId('chip-badge');
+  await expect(badge).toHaveAttribute('data-verdict', 'verified', { timeout: 15_000 });
+  for (const check of ['access_control', 'sod_signature', 'dg_hash', 'csca_chain', 'active_authentication', 'chip_authentication', 'dg1_vs_mrz']) {
+    await expect(badge.locator(`[data-check="${check}"]`).first()).toHaveAttribute('data-status', 'passed');
+  }
+  await expect(badge.locator('[data-check="crl"]')).toHaveAttribute('data-status', 'not_possible');
+  await expect(page.getByTestId('chip-photo')).toBeVisible();
+  await page.screenshot({ path: `${screenshotsDir}/chip-verified.png`, fullPage: true });
+
+  // A trainer hands over a cloned passport: the anti-cloning checks fail, with the reason.
+  await callHost(request, 'sim:setChipFaults', { clone: true });
+  await page.keyboard.press('d');
+  await expect(badge).toHaveAttribute('data-verdict', 'failed', { timeout: 15_000 });
+  await expect(badge.locator('[data-check="active_authentication"]')).toHaveAttribute('data-status', 'failed');
+  await expect(badge.locator('[data-check="chip_authentication"]')).toHaveAttribute('data-status', 'failed');
+  await expect(badge).toContainText('Chip check FAILED');
+
+  // The chip reader unplugged: re-reading says why the chip cannot be read.
+  await callHost(request, 'sim:setDeviceConnected', { kind: 'chipReader', connected: false });
+  await page.keyboard.press('h');
+  await expect(badge).toHaveAttribute('data-verdict', 'unread');
+  await expect(badge).toContainText('the chip reader is disconnected');
 });
 
 test('a device disconnect shows within a second and clears when it returns', async ({ page, request }) => {

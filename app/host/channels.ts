@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { cameraDescriptorSchema } from '../ports/cameraDescriptor';
 import { deviceKindSchema, deviceStatusSchema } from '../ports/deviceStatus';
 import { documentReadSchema } from '../ports/documentRead';
+import { chipReportSchema } from '../ports/chipReport';
 import { boothInfoSchema } from './boothInfo';
+import { simulatedChipFaultsSchema } from './simulatorControls';
 
 /**
  * THE contract between the renderer and the host (Electron main or the Node host): every channel, once,
@@ -17,6 +19,16 @@ export const channels = {
   'app:getInfo': channel({ doc: 'Booth id, lane, officer, device mode, settings problems.', request: noArguments, reply: boothInfoSchema }),
   'devices:list': channel({ doc: 'Current status of every device and service.', request: noArguments, reply: z.array(deviceStatusSchema) }),
   'cameras:list': channel({ doc: 'The configured booth cameras and where they look.', request: noArguments, reply: z.array(cameraDescriptorSchema) }),
+  'chip:readAgain': channel({
+    doc: "Reads the chip of the last document read again (after the officer re-seats the passport). The report also arrives as chip:onResult.",
+    request: noArguments,
+    reply: chipReportSchema,
+  }),
+  'sim:setChipFaults': channel({
+    doc: 'Simulator control: faults for the next simulated passports (clone, altered data groups, forged or missing SOD).',
+    request: simulatedChipFaultsSchema,
+    reply: simulatedChipFaultsSchema,
+  }),
   'sim:setDeviceConnected': channel({
     doc: 'Simulator control (trainers, tests): plug or unplug a simulated device. Fails with not_supported on real devices.',
     request: z.object({ kind: deviceKindSchema, connected: z.boolean() }).strict(),

@@ -9,6 +9,10 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', officer: 'O', deviceMode: 'sim', version: '1', settingsProblems: [] }),
     'devices:list': () => [status],
     'cameras:list': () => [],
+    'chip:readAgain': () => {
+      throw new HostFailure('device_unavailable', 'no document');
+    },
+    'sim:setChipFaults': (faults) => faults,
     'sim:setDeviceConnected': ({ connected }) => ({ ...status, connected }),
     'sim:readDocument': () => {
       throw new Error('no document');

@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { deviceStatusSchema } from '../ports/deviceStatus';
+import { chipReportSchema } from '../ports/chipReport';
 import { documentReadSchema } from '../ports/documentRead';
 
 /** Events the host pushes to the renderer, with their payload schemas. Part of the contract, like `channels`. */
@@ -8,6 +9,14 @@ export const hostEvents = {
   'devices:onStatus': deviceStatusSchema,
   /** A document reader delivered a complete read. */
   'document:onRead': documentReadSchema,
+  /** A document reader's output did not become a read (partial, garbled, doubled, cut by an unplug): scan again. */
+  'document:onReadError': z.object({
+    readerId: z.string().max(100),
+    code: z.enum(['partial_read', 'disconnected', 'garbage', 'line_length', 'line_count', 'line_order', 'duplicate_read']),
+    message: z.string().max(1000),
+  }),
+  /** The chip of the document just read was read and checked (or could not be: the report says why). */
+  'chip:onResult': chipReportSchema,
 } as const;
 
 export type HostEvents = typeof hostEvents;

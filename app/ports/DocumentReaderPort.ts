@@ -1,3 +1,4 @@
+import type { MrzReadError } from '../document/reader/mrzReadError';
 import type { DevicePort, Unsubscribe } from './DevicePort';
 import type { DocumentRead } from './documentRead';
 
@@ -6,4 +7,9 @@ export interface DocumentReaderPort extends DevicePort {
   readonly kind: 'documentReader';
   /** Called once per complete read. */
   onRead(listener: (read: DocumentRead) => void): Unsubscribe;
+  /**
+   * Called when the reader's output did not become a read (partial, garbled, doubled, cut by an unplug),
+   * so the officer can be told to scan again. Nothing of such output ever reaches `onRead`.
+   */
+  onReadError(listener: (error: MrzReadError) => void): Unsubscribe;
 }

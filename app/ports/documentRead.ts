@@ -15,6 +15,16 @@ export const imageSchema = z.object({
 });
 export type EncodedImage = z.infer<typeof imageSchema>;
 
+/** The data page imaged under each light a full-page reader has; each is optional (not every reader has UV). */
+export const pageImagesSchema = z.object({
+  visible: imageSchema.optional(),
+  /** Infrared: security inks and the MRZ stay dark, much printing vanishes. */
+  infrared: imageSchema.optional(),
+  /** Ultraviolet: fluorescent security features light up, the paper stays dark. */
+  ultraviolet: imageSchema.optional(),
+});
+export type PageImages = z.infer<typeof pageImagesSchema>;
+
 export const documentReadSchema = z.object({
   /** Unique per read, so the UI can tell a new read from a repeated event. */
   readId: z.string().min(1).max(100),
@@ -25,5 +35,7 @@ export const documentReadSchema = z.object({
   mrz: z.array(mrzLineSchema).min(2).max(3),
   /** The portrait from the document page, when the reader images it. */
   photo: imageSchema.optional(),
+  /** The whole data page under visible, infrared and ultraviolet light, from a full-page reader. */
+  pageImages: pageImagesSchema.optional(),
 });
 export type DocumentRead = z.infer<typeof documentReadSchema>;

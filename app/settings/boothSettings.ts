@@ -9,6 +9,24 @@ export const deviceModeSchema = z.enum(['sim', 'hardware']);
 export type DeviceMode = z.infer<typeof deviceModeSchema>;
 
 /**
+ * The booth's MRZ reader in hardware mode: a swipe or page reader on a serial port, a keyboard-wedge reader
+ * (it types into the booth window, so the host has nothing to open), or none.
+ */
+export const documentReaderSettingSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('serial'),
+    /** e.g. /dev/ttyUSB0, /dev/serial/by-id/usb-..., COM3. */
+    path: z.string().trim().min(1).max(200),
+    baudRate: z.number().int().min(300).max(921_600).default(9600),
+    /** Recorded with each read: a swipe reader or a page (flatbed) reader. */
+    readerKind: z.enum(['swipe', 'page']).default('page'),
+  }),
+  z.object({ type: z.literal('keyboard') }),
+  z.object({ type: z.literal('none') }),
+]);
+export type DocumentReaderSetting = z.infer<typeof documentReaderSettingSchema>;
+
+/**
  * Each setting with its default. Settings are resolved field by field, so one bad value costs only that
  * value: the booth still starts, with the default, and says which field was wrong.
  */
@@ -24,6 +42,13 @@ const fieldSchemas = {
     .default([{ id: 'cam-traveller', label: 'Traveller camera', position: 'traveller' }]),
   /** Seconds between automatic simulated document reads; 0 means only on key press. */
   simulatedReadIntervalSeconds: z.number().min(0).max(3600).default(0),
+  /** Which MRZ reader the booth has (used with devices: "hardware"). */
+  documentReader: documentReaderSettingSchema.default({ type: 'none' }),
+  /**
+   * Where Passive Authentication finds the CSCAs it chains Document Signers to: CSCA master lists (their own
+   * signature is verified), certificate files or folders of them. Empty: the chain check is "not possible".
+   */
+  chipTrust: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
 } as const;
 
 export type BoothSettings = { readonly [K in keyof typeof fieldSchemas]: z.output<(typeof fieldSchemas)[K]> };

@@ -7,9 +7,13 @@ import type { DocumentRead } from '../../app/ports/documentRead';
 import type { PlateReaderPort } from '../../app/ports/PlateReaderPort';
 import type { RecordsPort } from '../../app/ports/RecordsPort';
 import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
+import type { SimulatedChipFaults } from '../../app/host/simulatorControls';
+import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore';
 
 /** The devices and services of one booth, whether real or simulated. */
 export interface BoothDevices {
+  /** The CSCAs chip reads are verified against (loaded on first use). */
+  readonly chipTrust: () => Promise<TrustStore>;
   readonly camera: CameraMetadataPort;
   readonly documentReader: DocumentReaderPort;
   readonly chipReader: ChipReaderPort;
@@ -24,6 +28,10 @@ export interface BoothDevices {
 export interface SimulatorControls {
   setConnected(kind: DeviceKind, connected: boolean): DeviceStatus;
   readDocument(traveller?: number): DocumentRead;
+  /** Puts the passport of the document just read on the simulated chip reader, with the current faults. */
+  placePassportFor(read: DocumentRead): Promise<void>;
+  /** Faults for the next passports placed (trainer scenarios: clones, altered data, forged SODs). */
+  setChipFaults(faults: SimulatedChipFaults): SimulatedChipFaults;
 }
 
 export function allDevices(devices: BoothDevices): readonly DevicePort[] {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../app/host/events';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
+import type { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader';
+import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
 import { createBoothServices } from './createBoothServices';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
@@ -58,11 +60,17 @@ describe('booth services over the contract (simulated devices)', () => {
     expect(await services.dispatch('sim:readDocument', {})).toMatchObject({ ok: false, error: { code: 'device_unavailable' } });
   });
 
-  it('simulator controls are refused with real devices, whose slots say no driver is configured', async () => {
+  it('simulator controls are refused with real devices, whose unconfigured slots say no driver is configured', async () => {
     const { services } = await startServices({ devices: 'hardware' });
-    expect(await services.dispatch('sim:readDocument', {})).toMatchObject({ ok: false, error: { code: 'not_supported' } });
-    const devices = await services.dispatch('devices:list', {});
-    expect(devices.ok && (devices.value as { connected: boolean; detail: string }[]).every((device) => !device.connected && /no hardware driver/.test(device.detail))).toBe(true);
+    try {
+      expect(await services.dispatch('sim:readDocument', {})).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+      const devices = await services.dispatch('devices:list', {});
+      const unconfigured = ((devices.ok ? devices.value : []) as { kind: string; connected: boolean; detail: string }[]).filter((device) => !['chipReader', 'documentReader'].includes(device.kind));
+      expect(unconfigured).toHaveLength(4);
+      expect(unconfigured.every((device) => !device.connected && /no hardware driver/.test(device.detail))).toBe(true);
+    } finally {
+      await services.stop();
+    }
   });
 
   it('stops cleanly: devices disconnected and no more events', async () => {
@@ -72,4 +80,47 @@ describe('booth services over the contract (simulated devices)', () => {
     services.devices.simulator!.setConnected('plateReader', true);
     expect(events.length).toBe(count);
   });
+
+  it('reads the chip of every simulated document read and reports every check, all passed for a genuine passport', async () => {
+    const { services, events } = await startServices();
+    await services.dispatch('sim:readDocument', { traveller: 0 });
+    const report = await waitForEvent(events, 'chip:onResult');
+    expect(report).toMatchObject({ outcome: 'read', passed: true, reader: 'Simulated chip reader', chipMrz: simulatedTravellers[0]!.mrz });
+    const names = report.checks.map((check) => check.check);
+    for (const name of ['access_control', 'sod_signature', 'dg_hash', 'csca_chain', 'active_authentication', 'chip_authentication', 'dg1_vs_mrz']) expect(names).toContain(name);
+    // The simulator publishes no CRL, so that one check is "not possible"; every other check passed.
+    expect(report.checks.filter((check) => check.status !== 'passed').map((check) => check.check)).toEqual(['crl']);
+    expect(report.photo?.mediaType).toBe('image/jpeg');
+  });
+
+  it('shows a cloned chip failing Active and Chip Authentication, and a chip read that cannot happen as a failed report', async () => {
+    const { services, events } = await startServices();
+    expect(await services.dispatch('sim:setChipFaults', { clone: true })).toMatchObject({ ok: true, value: { clone: true } });
+    await services.dispatch('sim:readDocument', { traveller: 1 });
+    const cloned = await waitForEvent(events, 'chip:onResult');
+    expect(cloned.passed).toBe(false);
+    expect(cloned.checks.find((check) => check.check === 'active_authentication')?.status).toBe('failed');
+    expect(cloned.checks.find((check) => check.check === 'chip_authentication')?.status).toBe('failed');
+
+    await services.dispatch('sim:setDeviceConnected', { kind: 'chipReader', connected: false });
+    const again = await services.dispatch('chip:readAgain', {});
+    expect(again).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'no_reader' } } });
+  });
 });
+
+describe('document reader errors', () => {
+  it('reach the renderer as document:onReadError events naming the reader', async () => {
+    const { services, events } = await startServices();
+    (services.devices.documentReader as SimulatedDocumentReader).failRead({ code: 'partial_read', message: 'the scan stopped part way' });
+    expect(events.at(-1)).toEqual({ name: 'document:onReadError', payload: { readerId: 'sim-document-reader', code: 'partial_read', message: 'the scan stopped part way' } });
+  });
+});
+
+async function waitForEvent<N extends HostEvent['name']>(events: HostEvent[], name: N): Promise<Extract<HostEvent, { name: N }>['payload']> {
+  for (let waited = 0; waited < 20_000; waited += 20) {
+    const found = events.find((event) => event.name === name);
+    if (found) return found.payload as Extract<HostEvent, { name: N }>['payload'];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no ${name} event`);
+}

@@ -2,9 +2,11 @@ import { createDispatch, type ChannelHandlers, type Dispatch } from '../../app/h
 import { HostFailure } from '../../app/host/result';
 import type { ResolvedSettings } from '../../app/settings/boothSettings';
 import { systemClock, type Clock } from '../../app/ports/Clock';
+import type { DocumentRead } from '../../app/ports/documentRead';
 import type { Ids } from '../../app/ports/Ids';
 import { allDevices, type BoothDevices } from './BoothDevices';
 import { createHardwareDevices } from './hardwareDevices';
+import { createChipInspectionService } from './chipInspectionService';
 import { HostEventBus } from './HostEventBus';
 import { createSimulatedDevices } from './simulatedDevices';
 
@@ -30,8 +32,23 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const { settings, problems } = options.resolved;
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  const devices = settings.devices === 'sim' ? createSimulatedDevices(settings, clock, ids) : createHardwareDevices(settings, clock);
+  const devices = settings.devices === 'sim' ? createSimulatedDevices(settings, clock, ids) : createHardwareDevices(settings, clock, ids);
   const events = new HostEventBus();
+
+  const chip = createChipInspectionService({ chipReader: devices.chipReader, trust: devices.chipTrust, clock, ids });
+  let lastDocumentRead: DocumentRead | undefined;
+  const inspectChip = async (read: DocumentRead) => {
+    const report = await chip.inspect(read);
+    events.emit('chip:onResult', report);
+    return report;
+  };
+  /** A document was read: show it, then read its chip (in simulation, the same traveller's passport is placed first). */
+  const onDocumentRead = async (read: DocumentRead) => {
+    lastDocumentRead = read;
+    events.emit('document:onRead', read);
+    await devices.simulator?.placePassportFor(read);
+    if (lastDocumentRead === read) await inspectChip(read);
+  };
 
   const simulator = () => {
     if (!devices.simulator) throw new HostFailure('not_supported', 'Simulator controls are available only with --devices=sim.');
@@ -49,6 +66,11 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     }),
     'devices:list': () => allDevices(devices).map((device) => device.status()),
     'cameras:list': () => [...devices.camera.cameras()],
+    'chip:readAgain': () => {
+      if (!lastDocumentRead) throw new HostFailure('device_unavailable', 'Read the document first: its MRZ opens the chip.');
+      return inspectChip(lastDocumentRead);
+    },
+    'sim:setChipFaults': (faults) => simulator().setChipFaults(faults),
     'sim:setDeviceConnected': ({ kind, connected }) => simulator().setConnected(kind, connected),
     'sim:readDocument': ({ traveller }) => {
       const controls = simulator();
@@ -66,7 +88,12 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
       for (const device of allDevices(devices)) {
         unsubscribers.push(device.onStatus((status) => events.emit('devices:onStatus', status)));
       }
-      unsubscribers.push(devices.documentReader.onRead((read) => events.emit('document:onRead', read)));
+      unsubscribers.push(
+        devices.documentReader.onRead((read) => {
+          onDocumentRead(read).catch((error: unknown) => console.error('[booth] chip inspection failed:', error));
+        }),
+        devices.documentReader.onReadError((error) => events.emit('document:onReadError', { readerId: devices.documentReader.id, ...error })),
+      );
       await Promise.all(allDevices(devices).map((device) => device.start()));
     },
     async stop() {

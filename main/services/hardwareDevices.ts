@@ -1,7 +1,14 @@
-import type { BoothSettings } from '../../app/settings/boothSettings';
+import { assertNever } from '../../app/shared/assertNever';
+import type { BoothSettings, DocumentReaderSetting } from '../../app/settings/boothSettings';
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
+import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
 import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
+import type { Ids } from '../../app/ports/Ids';
+import { SerialMrzReader } from '../../native-bridges/document-reader/SerialMrzReader';
+import { loadTrustStore } from '../../native-bridges/chip/passive-auth/trustStore';
+import { PcscChipReader } from '../../native-bridges/chip/pcsc/PcscChipReader';
+import { once } from './once';
 import type { BoothDevices } from './BoothDevices';
 
 /**
@@ -16,8 +23,9 @@ class UnconfiguredDevice<K extends DeviceKind> {
     readonly id: string,
     name: string,
     clock: Clock,
+    state: { readonly connected: boolean; readonly detail: string } = { connected: false, detail: 'no hardware driver configured for this device' },
   ) {
-    this.current = { kind, id, name, connected: false, detail: 'no hardware driver configured for this device', since: clock.now().toISOString() };
+    this.current = { kind, id, name, since: clock.now().toISOString(), ...state };
   }
 
   status(): DeviceStatus {
@@ -32,14 +40,37 @@ class UnconfiguredDevice<K extends DeviceKind> {
   async stop(): Promise<void> {}
 }
 
+const noReads = { onRead: (): Unsubscribe => () => undefined, onReadError: (): Unsubscribe => () => undefined };
+
+const randomIds: Ids = { next: (prefix) => `${prefix}-${crypto.randomUUID()}` };
+
+/** The document reader the settings name. A keyboard-wedge reader types into the booth window, where the renderer reads it. */
+export function createDocumentReader(setting: DocumentReaderSetting, clock: Clock, ids: Ids): DocumentReaderPort {
+  switch (setting.type) {
+    case 'serial':
+      return new SerialMrzReader({ path: setting.path, baudRate: setting.baudRate, source: setting.readerKind, clock, ids });
+    case 'keyboard':
+      return Object.assign(
+        new UnconfiguredDevice('documentReader', 'keyboard-wedge-reader', 'Document reader (keyboard)', clock, { connected: true, detail: 'keyboard-wedge reader (in the booth window)' }),
+        noReads,
+      );
+    case 'none':
+      return Object.assign(new UnconfiguredDevice('documentReader', 'document-reader', 'Document reader', clock), noReads);
+    default:
+      return assertNever(setting, 'document reader setting');
+  }
+}
+
 /** The booth's real devices. Until each driver lands, its slot is an UnconfiguredDevice. */
-export function createHardwareDevices(settings: BoothSettings, clock: Clock): BoothDevices {
+export function createHardwareDevices(settings: BoothSettings, clock: Clock, ids: Ids = randomIds): BoothDevices {
   const camera = Object.assign(new UnconfiguredDevice('camera', 'camera-bridge', 'Camera bridge', clock), { cameras: () => settings.cameras });
-  const documentReader = Object.assign(new UnconfiguredDevice('documentReader', 'document-reader', 'Document reader', clock), { onRead: (): Unsubscribe => () => undefined });
+  const documentReader = createDocumentReader(settings.documentReader, clock, ids);
   return {
     camera,
     documentReader,
-    chipReader: new UnconfiguredDevice('chipReader', 'chip-reader', 'Chip reader', clock),
+    chipReader: new PcscChipReader({ clock }),
+    // Loaded once, on the first chip read: master lists take a few hundred milliseconds to verify.
+    chipTrust: once(async () => loadTrustStore(settings.chipTrust, clock.now())),
     plateReader: new UnconfiguredDevice('plateReader', 'plate-reader', 'Plate reader', clock),
     rfidReader: new UnconfiguredDevice('rfidReader', 'rfid-reader', 'RFID reader', clock),
     records: new UnconfiguredDevice('recordsService', 'records-service', 'Records service', clock),

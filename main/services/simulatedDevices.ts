@@ -5,13 +5,21 @@ import type { Ids } from '../../app/ports/Ids';
 import { SimulatedCameraBridge } from '../../native-bridges/camera/SimulatedCameraBridge';
 import { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader';
 import { SimulatedDevice } from '../../native-bridges/simulator/SimulatedDevice';
+import { TrustAnchor } from '../../native-bridges/chip/passive-auth/trustAnchor';
+import { SimulatedChipReader } from '../../native-bridges/chip/simulator/SimulatedChipReader';
+import { createTestPkiSodSigner } from '../../native-bridges/chip/simulator/testPkiSodSigner';
+import { simulatedChipFaultsSchema, type SimulatedChipFaults } from '../../app/host/simulatorControls';
+import { once } from './once';
 import type { BoothDevices } from './BoothDevices';
 
 /** Every device of the booth as a simulator, with the controls to plug, unplug and read. */
 export function createSimulatedDevices(settings: BoothSettings, clock: Clock, ids: Ids): BoothDevices {
   const camera = new SimulatedCameraBridge(settings.cameras, clock);
   const documentReader = new SimulatedDocumentReader({ clock, ids, intervalSeconds: settings.simulatedReadIntervalSeconds });
-  const chipReader = new SimulatedDevice({ kind: 'chipReader', id: 'sim-chip-reader', name: 'Chip reader (simulated)', clock });
+  // A fresh test CSCA signs every simulated passport; the booth trusts it, and nothing else, in simulation.
+  const testPki = once(() => createTestPkiSodSigner(clock.now()));
+  const chipReader = new SimulatedChipReader(clock, async (dataGroups) => (await testPki()).buildSod(dataGroups));
+  let chipFaults: SimulatedChipFaults = simulatedChipFaultsSchema.parse({});
   const plateReader = new SimulatedDevice({ kind: 'plateReader', id: 'sim-plate-reader', name: 'Plate reader (simulated)', clock });
   const rfidReader = new SimulatedDevice({ kind: 'rfidReader', id: 'sim-rfid-reader', name: 'RFID reader (simulated)', clock });
   const records = new SimulatedDevice({ kind: 'recordsService', id: 'sim-records', name: 'Records service (simulated)', clock });
@@ -20,6 +28,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
     camera,
     documentReader,
     chipReader,
+    chipTrust: once(async () => ({ anchors: [new TrustAnchor((await testPki()).cscaDer, 'simulator test CSCA')], checks: [] })),
     plateReader,
     rfidReader,
     records,
@@ -43,6 +52,8 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
         }
       },
       readDocument: (traveller) => documentReader.read(traveller),
+      placePassportFor: (read) => chipReader.placePassport({ mrz: read.mrz, faults: chipFaults }),
+      setChipFaults: (faults) => (chipFaults = faults),
     },
   };
 }

@@ -5,7 +5,7 @@ import { parseCommandApdu, encodeCommandApdu } from './apdu';
 import { bacKeySeed, bacKeysFromSeed, bacSessionFromKeyMaterial, bacTerminalCryptogram } from './bac';
 import { bytesToHex, concatBytes, hexToBytes } from './bytes';
 import { retailMac, tdesDecrypt } from './crypto/tripleDes';
-import { accessKeyFromMrzLines } from './mrzAccessKey';
+import { accessKeyFromMrzLines } from '../../app/document/mrz/mrzAccessKey';
 import { SecureMessaging } from './secureMessaging';
 import { datasetsRoot } from './testSupport/datasets';
 

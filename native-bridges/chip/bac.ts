@@ -5,8 +5,8 @@ import type { ChipSession } from './chipSession';
 import { ChipReadError } from './chipReadError';
 import { icaoKdf, kdfCounter, sha1 } from './crypto/kdf';
 import { retailMac, tdesDecrypt, tdesEncrypt } from './crypto/tripleDes';
-import { mrzInformation } from './mrzAccessKey';
-import type { MrzAccessKey } from './mrzAccessKey';
+import { mrzInformation } from '../../app/document/mrz/mrzAccessKey';
+import type { MrzAccessKey } from '../../app/document/mrz/mrzAccessKey';
 import { SecureMessaging } from './secureMessaging';
 
 /** Basic Access Control (ICAO 9303-11 section 4.3, Appendix D). */

@@ -8,8 +8,8 @@ import { add, curves, decodePoint, encodePoint, generator, multiply, randomScala
 import type { CurveParams, Point } from './crypto/ellipticCurve';
 import { icaoKdf, kdfCounter, sha1 } from './crypto/kdf';
 import type { SmCipher } from './crypto/kdf';
-import { mrzInformation } from './mrzAccessKey';
-import type { MrzAccessKey } from './mrzAccessKey';
+import { mrzInformation } from '../../app/document/mrz/mrzAccessKey';
+import type { MrzAccessKey } from '../../app/document/mrz/mrzAccessKey';
 import { encodeOid } from './oid';
 import { SecureMessaging } from './secureMessaging';
 import { paceParameterCurves } from './securityInfos';

@@ -1,3 +1,4 @@
+import type { MrzReadError } from '../../app/document/reader/mrzReadError';
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
@@ -28,6 +29,7 @@ export class SimulatedDocumentReader implements DocumentReaderPort {
   readonly id = 'sim-document-reader';
   private readonly device: SimulatedDevice<'documentReader'>;
   private readonly listeners = new Set<(read: DocumentRead) => void>();
+  private readonly errorListeners = new Set<(error: MrzReadError) => void>();
   private readonly travellers: readonly SimulatedTraveller[];
   private nextTraveller = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -49,6 +51,17 @@ export class SimulatedDocumentReader implements DocumentReaderPort {
   onRead(listener: (read: DocumentRead) => void): Unsubscribe {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Scripted travellers always read whole; errors come only from `failRead` (trainer scenarios). */
+  onReadError(listener: (error: MrzReadError) => void): Unsubscribe {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  /** Plays a failed read (a trainer scenario: a smudged or half-swiped document): listeners hear the error, no read. */
+  failRead(error: MrzReadError): void {
+    for (const listener of this.errorListeners) listener(error);
   }
 
   async start(): Promise<void> {

@@ -32,6 +32,16 @@ export class FaceCrops {
     return c;
   }
 
+  /**
+   * A CPU-backed copy of a frame. Camera and canvas bitmaps may live on the GPU; every crop of such a bitmap
+   * onto a readable canvas forces a GPU readback, so a frame is read back once and cropped from memory.
+   */
+  async toCpuBitmap(frame: ImageBitmap): Promise<ImageBitmap> {
+    const c = this.prepare(frame.width, frame.height);
+    c.drawImage(frame, 0, 0);
+    return createImageBitmap(c.getImageData(0, 0, frame.width, frame.height));
+  }
+
   /** The box region resized to width x height, as gray bytes (ITU-R BT.601 luma). */
   grayCrop(source: ImageBitmap, box: Box, width: number, height: number): GrayImage & { pixels: Uint8Array } {
     const c = this.prepare(width, height);

@@ -66,8 +66,11 @@ export class OnnxFaceRecognizer {
   static async loadRuntime(backend: Backend, assetBase: string, threads: number): Promise<{ ort: OrtModule; threads: number }> {
     const ort: OrtModule = backend === 'webgpu' ? await import('onnxruntime-web/webgpu') : await import('onnxruntime-web/wasm');
     ort.env.wasm.wasmPaths = joinUrl(assetBase, 'wasm/ort/');
-    const available = self.crossOriginIsolated ? Math.min(navigator.hardwareConcurrency || 1, 4) : 1;
-    ort.env.wasm.numThreads = threads > 0 ? Math.min(threads, available) : available;
+    // Automatic: one core fewer than the machine has (detection, the page and the camera need one), at most 4.
+    // Measured on 2 shared cores: 2 threads made each embedding ~2x slower than 1 (bench:vision, BENCH_THREADS).
+    const available = self.crossOriginIsolated ? Math.max(1, Math.min((navigator.hardwareConcurrency || 1) - 1, 4)) : 1;
+    const cores = self.crossOriginIsolated ? navigator.hardwareConcurrency || 1 : 1;
+    ort.env.wasm.numThreads = threads > 0 ? Math.min(threads, cores) : available;
     ort.env.logLevel = 'error';
     return { ort, threads: ort.env.wasm.numThreads };
   }
@@ -83,7 +86,13 @@ export class OnnxFaceRecognizer {
     const session = async (file: string, providers: string[], stage: 'landmarker' | 'embedder') => {
       const bytes = await fetchModel(joinUrl(assetBase, file), (loaded, total) => onStage(stage, loaded, total));
       try {
-        return await ort.InferenceSession.create(bytes, { executionProviders: providers, graphOptimizationLevel: 'all' });
+        return await ort.InferenceSession.create(bytes, {
+          executionProviders: providers,
+          graphOptimizationLevel: 'all',
+          // Idle intra-op threads sleep instead of spinning: spinning steals the cores that detection and the
+          // UI need (and, on a shared machine, that other processes need).
+          extra: { session: { intra_op: { allow_spinning: '0' } } },
+        });
       } catch (error) {
         throw new ModelLoadError('model_corrupt', `${file} could not be loaded by onnxruntime-web: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -98,6 +107,11 @@ export class OnnxFaceRecognizer {
       .then((out) => out[embedManifest.outputName]?.dims[0] === 2)
       .catch(() => false);
     return batched ? new OnnxFaceRecognizer(ort, landmarker, embedder, landmarkManifest, embedManifest, true) : recognizer;
+  }
+
+  /** See FaceCrops.toCpuBitmap: call once per frame before landmarks and embeddings. */
+  toCpuBitmap(frame: ImageBitmap): Promise<ImageBitmap> {
+    return this.crops.toCpuBitmap(frame);
   }
 
   get supportsBatchedFlip(): boolean {

@@ -12,6 +12,8 @@ export interface VisionClientOptions {
   readonly config?: Partial<VisionConfig>;
   /** Per camera; cameras not listed use the booth profile (frame only, no full-range pass). */
   readonly cameraProfiles?: Readonly<Record<string, CameraProfile>>;
+  /** Profile of cameras not listed in cameraProfiles; defaults to the booth profile. */
+  readonly defaultProfile?: CameraProfile;
   /** A worker that stops answering for this long is treated as crashed. */
   readonly callTimeoutMs?: number;
   /** Injected for tests; defaults to the bundled module worker. */
@@ -47,6 +49,8 @@ export interface VisionClient {
   processFrame(frame: ImageBitmap, cameraId: string, timestampMs?: number): Promise<FrameResult>;
   /** A chip photo or document page: decoded here, embedded in the worker. */
   embedStill(image: Blob | ImageBitmap, request?: Partial<StillRequest>): Promise<StillResult>;
+  /** Forgets a camera's tracks and best shots (camera switched off, or a new session). */
+  resetCamera(cameraId: string): Promise<void>;
   onCrash(listener: (crash: VisionCrash) => void): () => void;
   onRestart(listener: (info: InitInfo) => void): () => void;
   memory(): Promise<{ jsHeapBytes: number | null }>;
@@ -164,7 +168,7 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
       inFlight = true;
       try {
         await initialised;
-        const profile = options.cameraProfiles?.[cameraId] ?? BOOTH_PROFILE;
+        const profile = options.cameraProfiles?.[cameraId] ?? options.defaultProfile ?? BOOTH_PROFILE;
         const reply = await guarded<unknown>((s) => s.processFrame(transfer(frame, [frame]), { cameraId, timestampMs, profile }));
         return parse(frameResultSchema, reply, 'frame result');
       } finally {
@@ -183,6 +187,10 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
       const full: StillRequest = { select: 'single', minInterEyePx: 40, ...request };
       const reply = await guarded<unknown>((s) => s.embedStill(transfer(bitmap, [bitmap]), full));
       return parse(stillResultSchema, reply, 'still result');
+    },
+
+    async resetCamera(cameraId) {
+      if (initialised) await guarded((s) => s.resetCamera(cameraId));
     },
 
     onCrash(listener) {

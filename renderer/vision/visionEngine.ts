@@ -5,31 +5,12 @@ import { DEFAULT_QUALITY_RULES, assessQuality } from '../../app/biometrics/faceQ
 import { FaceTracker } from '../../app/biometrics/faceTracker';
 import type { FivePoints } from '../../app/biometrics/faceLandmarks';
 import { cropStatistics } from '../../app/biometrics/imageStatistics';
-import type { DetectorManifest, EmbedderManifest, LandmarkerManifest } from '../../app/biometrics/modelManifest';
-import { parseDetectorManifest, parseEmbedderManifest, parseLandmarkerManifest } from '../../app/biometrics/modelManifest';
-import shortRangeJson from '../../assets/models/blazeface_short_range.json';
-import fullRangeJson from '../../assets/models/blazeface_full_range.json';
-import landmarkJson from '../../assets/models/fr_landmark.json';
-import featureJson from '../../assets/models/fr_feature.json';
+import type { VisionModels } from './shippedModels';
+import { defaultModels } from './shippedModels';
 import type { Detection } from './mediapipeFaceDetector';
 import { MediapipeFaceDetector } from './mediapipeFaceDetector';
 import { OnnxFaceRecognizer, chooseBackend } from './onnxFaceRecognizer';
 import type { FaceObservation, FrameRequest, FrameResult, InitInfo, LoadProgress, StillRequest, StillResult, VisionConfig } from './visionProtocol';
-
-export interface VisionModels {
-  readonly shortRange: DetectorManifest;
-  readonly fullRange: DetectorManifest;
-  readonly landmarker: LandmarkerManifest;
-  readonly embedder: EmbedderManifest;
-}
-
-/** The shipped manifests (assets/models/*.json), parsed: a broken manifest fails loudly at start-up. */
-export const defaultModels = (): VisionModels => ({
-  shortRange: parseDetectorManifest(shortRangeJson, 'assets/models/blazeface_short_range.json'),
-  fullRange: parseDetectorManifest(fullRangeJson, 'assets/models/blazeface_full_range.json'),
-  landmarker: parseLandmarkerManifest(landmarkJson, 'assets/models/fr_landmark.json'),
-  embedder: parseEmbedderManifest(featureJson, 'assets/models/fr_feature.json'),
-});
 
 const now = () => performance.now();
 
@@ -71,6 +52,7 @@ export class VisionEngine {
       embedderId: models.embedder.id,
       embedderVersion: models.embedder.version,
       calibrationVersion: models.embedder.calibration.version,
+      batchedFlip: recognizer.supportsBatchedFlip,
       initMs: now() - started,
     };
     return new VisionEngine(detector, recognizer, config, info);
@@ -82,8 +64,17 @@ export class VisionEngine {
     return { face: { box: detection.box, detectionScore: detection.score, landmarks: [...lm.five], quality: { ...quality, reasons: [...quality.reasons] } }, five: lm.five };
   }
 
-  async processFrame(frame: ImageBitmap, request: FrameRequest): Promise<FrameResult> {
+  async processFrame(gpuFrame: ImageBitmap, request: FrameRequest): Promise<FrameResult> {
     const t0 = now();
+    const frame = await this.recognizer.toCpuBitmap(gpuFrame);
+    try {
+      return await this.processCpuFrame(frame, request, t0);
+    } finally {
+      frame.close();
+    }
+  }
+
+  private async processCpuFrame(frame: ImageBitmap, request: FrameRequest, t0: number): Promise<FrameResult> {
     const detections = this.detector.detect(frame, request.profile.tiles, request.profile.fullRangePass);
     const t1 = now();
     const tracker = this.trackerFor(request.cameraId);
@@ -120,8 +111,17 @@ export class VisionEngine {
     };
   }
 
-  async embedStill(image: ImageBitmap, request: StillRequest): Promise<StillResult> {
+  async embedStill(decoded: ImageBitmap, request: StillRequest): Promise<StillResult> {
     const t0 = now();
+    const image = await this.recognizer.toCpuBitmap(decoded);
+    try {
+      return await this.embedCpuStill(image, request, t0);
+    } finally {
+      image.close();
+    }
+  }
+
+  private async embedCpuStill(image: ImageBitmap, request: StillRequest, t0: number): Promise<StillResult> {
     const detections = this.detector.detect(image, 'frame', true);
     const t1 = now();
     const faceCount = detections.length;

@@ -73,6 +73,8 @@ export const initInfoSchema = z.object({
   embedderId: z.string(),
   embedderVersion: z.string(),
   calibrationVersion: z.string(),
+  /** Whether a face and its mirror image go through the embedder as one batch of two. */
+  batchedFlip: z.boolean(),
   initMs: z.number(),
 });
 
@@ -96,7 +98,7 @@ export interface VisionConfig {
   readonly assetBase: string;
   /** 'auto' uses WebGPU only on a real (non-fallback) adapter. */
   readonly backend: 'auto' | 'wasm' | 'webgpu';
-  /** WASM threads; 0 = as many as the hardware offers, capped at 4 (needs cross-origin isolation). */
+  /** WASM threads; 0 = automatic (cores - 1, 1..4; threads need cross-origin isolation). */
   readonly threads: number;
   /** Overrides of the manifest defaults, for evaluations (e.g. flip augmentation on/off). */
   readonly flipAugmentation?: boolean;

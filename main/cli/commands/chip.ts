@@ -4,12 +4,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
-import { parseDg1 } from '../../../app/document/lds/parseDg1';
-import { parseDg2 } from '../../../app/document/lds/parseDg2';
 import { ChipReadError } from '../../../native-bridges/chip/chipReadError';
-import type { ChipProtocolOutcome, ChipReadResult } from '../../../native-bridges/chip/chipReaderPort';
-import { accessKeyFromMrzLines } from '../../../native-bridges/chip/mrzAccessKey';
-import { verifyPassiveAuthentication } from '../../../native-bridges/chip/passive-auth/passiveAuthentication';
+import type { ChipReadResult } from '../../../app/ports/ChipReaderPort';
+import { accessKeyFromMrzLines } from '../../../app/document/mrz/mrzAccessKey';
+import { inspectChipRead, type ChipInspection } from '../../../native-bridges/chip/inspectChipRead';
 import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore';
 import { ensurePcscd } from '../../../native-bridges/chip/pcsc/ensurePcscd';
 import { PcscChipReader } from '../../../native-bridges/chip/pcsc/PcscChipReader';
@@ -32,23 +30,8 @@ const readOptionsSchema = z
   })
   .refine((o) => o.mrz || o.can, 'give --mrz "LINE1" "LINE2" [LINE3] or --can NNNNNN');
 
-function protocolCheck(check: 'active_authentication' | 'chip_authentication', outcome: ChipProtocolOutcome): ChipCheck {
-  return { check, status: outcome.status, ...(outcome.reason ? { reason: outcome.reason } : {}), ...(outcome.algorithm ? { detail: { algorithm: outcome.algorithm } } : {}) };
-}
-
-function dg1VersusMrz(result: ChipReadResult, opticalLines: readonly string[] | undefined): { check: ChipCheck; lines?: readonly string[] } {
-  const dg1 = result.dataGroups.get(1);
-  if (!dg1) return { check: { check: 'dg1_vs_mrz', status: 'not_possible', reason: 'DG1 was not read' } };
-  const { lines } = parseDg1(dg1);
-  if (!opticalLines) return { check: { check: 'dg1_vs_mrz', status: 'not_possible', reason: 'no optical MRZ given (read with --can)' }, lines };
-  const same = lines.join('') === opticalLines.map((l) => l.trim().toUpperCase()).join('');
-  return { check: same ? { check: 'dg1_vs_mrz', status: 'passed' } : { check: 'dg1_vs_mrz', status: 'failed', reason: 'the MRZ stored on the chip differs from the printed MRZ' }, lines };
-}
-
-function savePhoto(result: ChipReadResult, dir: string, name: string): { path?: string; note?: string } {
-  const dg2 = result.dataGroups.get(2);
-  if (!dg2) return { note: 'DG2 was not read' };
-  const face = parseDg2(dg2).faces[0];
+function savePhoto(result: ChipReadResult, face: ChipInspection['face'], dir: string, name: string): { path?: string; note?: string } {
+  if (!result.dataGroups.has(2)) return { note: 'DG2 was not read' };
   if (!face) return { note: 'DG2 holds no face image' };
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name.replace(/[^0-9A-Z]/gi, '_')}-dg2.${face.mimeType === 'image/jp2' ? 'jp2' : 'jpg'}`);
@@ -93,27 +76,17 @@ export async function runChipRead(raw: unknown, now: Date, print: (text: string)
     return fail('unexpected', (e as Error).message);
   }
 
-  const checks: ChipCheck[] = [{ check: 'access_control', status: 'passed', detail: { protocol: result.accessControl.description, ...(result.accessControl.fallbackReason ? { fallback: result.accessControl.fallbackReason } : {}) } }];
-  let passive: ReturnType<typeof verifyPassiveAuthentication> | undefined;
-  if (result.sod) {
-    const trust = loadTrustStore(options.trust, now);
-    passive = verifyPassiveAuthentication({ sod: result.sod, dataGroups: result.dataGroups, anchors: trust.anchors, trustChecks: trust.checks, at: now });
-    checks.push(...passive.checks);
-  } else {
-    checks.push({ check: 'sod_structure', status: 'failed', reason: 'the chip has no EF.SOD: its data cannot be authenticated' });
-  }
-  checks.push(protocolCheck('active_authentication', result.activeAuthentication), protocolCheck('chip_authentication', result.chipAuthentication));
-  const dg1 = dg1VersusMrz(result, options.mrz);
-  checks.push(dg1.check);
-  const photo = savePhoto(result, options.photoDir, mrzKey?.documentNumber ?? 'chip');
-  const failed = checks.some((c) => c.status === 'failed');
+  const inspection = inspectChipRead(result, { ...(options.mrz ? { opticalMrz: options.mrz } : {}), trust: loadTrustStore(options.trust, now), at: now });
+  const { checks } = inspection;
+  const photo = savePhoto(result, inspection.face, options.photoDir, mrzKey?.documentNumber ?? 'chip');
+  const failed = !inspection.passed;
 
   if (options.json) {
     print(
       JSON.stringify(
         {
           reader: result.reader,
-          document: { mrz: dg1.lines ?? null, dataGroups: [...result.dataGroups.keys()], notRead: result.notRead, documentSigner: passive?.documentSigner ?? null },
+          document: { mrz: inspection.chipMrz ?? null, dataGroups: [...result.dataGroups.keys()], notRead: result.notRead, documentSigner: inspection.documentSigner ?? null },
           accessControl: result.accessControl,
           checks,
           passed: !failed,
@@ -125,7 +98,7 @@ export async function runChipRead(raw: unknown, now: Date, print: (text: string)
       ),
     );
   } else {
-    print([`Reader: ${result.reader}`, `MRZ on chip: ${dg1.lines?.join(' / ') ?? '-'}`, ...checks.map(formatCheck), `Photo: ${photo.path ?? photo.note}`, failed ? 'Chip: a check FAILED' : 'Chip: no check failed'].join('\n'));
+    print([`Reader: ${result.reader}`, `MRZ on chip: ${inspection.chipMrz?.join(' / ') ?? '-'}`, ...checks.map(formatCheck), `Photo: ${photo.path ?? photo.note}`, failed ? 'Chip: a check FAILED' : 'Chip: no check failed'].join('\n'));
   }
   return failed ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import type { DeviceStatus } from '../../../app/ports/deviceStatus';
 import { bytesToHex } from '../bytes';
 import type { CardChannel } from '../cardChannel';
 import { ChipReadError } from '../chipReadError';
-import type { ChipCardEvent, ChipReaderPort, ChipReadResult, ReadPassportRequest } from '../chipReaderPort';
+import type { ChipCardEvent, ChipReaderPort, ChipReadResult, ReadPassportRequest } from '../../../app/ports/ChipReaderPort';
 import { readPassportChip } from '../passportReader';
 import type { PassportReadOptions } from '../passportReader';
 

@@ -9,7 +9,7 @@ import type { AaKeyPair, CaKeyPair } from './chipSecrets';
 import { caSharedSecret, signChallenge } from './chipSecrets';
 import { ChipBac, ChipPace } from './chipAccessControl';
 import type { AccessControlStep, ChipPaceSetup } from './chipAccessControl';
-import type { MrzAccessKey } from '../mrzAccessKey';
+import type { MrzAccessKey } from '../../../app/document/mrz/mrzAccessKey';
 import { icaoKdf, kdfCounter } from '../crypto/kdf';
 import type { SmCipher } from '../crypto/kdf';
 import { decodeOid } from '../oid';

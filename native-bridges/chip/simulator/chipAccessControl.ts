@@ -8,7 +8,7 @@ import type { CurveParams, Point } from '../crypto/ellipticCurve';
 import { icaoKdf, kdfCounter } from '../crypto/kdf';
 import type { SmCipher } from '../crypto/kdf';
 import { retailMac, tdesDecrypt, tdesEncrypt } from '../crypto/tripleDes';
-import type { MrzAccessKey } from '../mrzAccessKey';
+import type { MrzAccessKey } from '../../../app/document/mrz/mrzAccessKey';
 import { decodeOid } from '../oid';
 import { mapGenerator, pacePasswordBytes, paceSessionKeys, paceToken } from '../pace';
 import type { PacePassword } from '../pace';

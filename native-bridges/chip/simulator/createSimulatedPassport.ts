@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { accessKeyFromMrzLines } from '../mrzAccessKey';
+import { accessKeyFromMrzLines } from '../../../app/document/mrz/mrzAccessKey';
 import { curves } from '../crypto/ellipticCurve';
 import { fileIds } from '../fileReader';
 import { oids } from '../oid';

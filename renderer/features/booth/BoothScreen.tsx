@@ -6,6 +6,7 @@ import { CameraPanel } from './CameraPanel';
 import { NoticeLine } from './NoticeLine';
 import { ShortcutBar } from './ShortcutBar';
 import { TravellerCard } from './TravellerCard';
+import { useKeyboardWedgeReader } from './useKeyboardWedgeReader';
 import { useShortcuts } from './useShortcuts';
 
 /** The officer's booth screen (v0): header, live camera, traveller card, shortcuts. */
@@ -14,6 +15,7 @@ export function BoothScreen() {
   const store = useBoothStore();
   const actions = useMemo(() => createBoothActions(host, store), [host, store]);
   const simulation = useBooth((state) => state.info?.deviceMode === 'sim');
+  useKeyboardWedgeReader();
   useShortcuts(actions, simulation);
 
   return (

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import { mrzFieldValue, parseMrz, type MrzParseResult } from '../../../app/document/mrz/parseMrz';
 import { evaluateDocumentRules } from '../../../app/document/rules/evaluateDocumentRules';
+import type { ChipReport } from '../../../app/ports/chipReport';
 import type { DocumentRead } from '../../../app/ports/documentRead';
 import type { LaneType } from '../../../app/settings/boothSettings';
 import { useBooth } from '../../state/StoreContext';
+import { ChipBadge } from './ChipBadge';
 import { DocumentFindings } from './DocumentFindings';
 
 const shownFields = [
@@ -20,6 +22,7 @@ const shownFields = [
 export function TravellerCard() {
   const read = useBooth((state) => state.documentRead);
   const showRawMrz = useBooth((state) => state.showRawMrz);
+  const chipReport = useBooth((state) => state.chipReport);
   const lane = useBooth((state) => state.info?.laneType ?? 'pedestrian');
 
   return (
@@ -27,12 +30,12 @@ export function TravellerCard() {
       <div className="panel-title">
         <h2 id="traveller-title">Traveller</h2>
       </div>
-      {read ? <DocumentDetails read={read} showRawMrz={showRawMrz} lane={lane} /> : <p className="placeholder">Waiting for a document. Place the passport on the reader.</p>}
+      {read ? <DocumentDetails read={read} showRawMrz={showRawMrz} lane={lane} chipReport={chipReport} /> : <p className="placeholder">Waiting for a document. Place the passport on the reader.</p>}
     </section>
   );
 }
 
-function DocumentDetails({ read, showRawMrz, lane }: { read: DocumentRead; showRawMrz: boolean; lane: LaneType }) {
+function DocumentDetails({ read, showRawMrz, lane, chipReport }: { read: DocumentRead; showRawMrz: boolean; lane: LaneType; chipReport: ChipReport | null }) {
   // Dates are judged as of the moment of the read, so a card left open does not change its verdict.
   const readAt = useMemo(() => new Date(read.readAt), [read]);
   const result: MrzParseResult = useMemo(() => parseMrz(read.mrz, { today: readAt }), [read, readAt]);
@@ -42,7 +45,10 @@ function DocumentDetails({ read, showRawMrz, lane }: { read: DocumentRead; showR
 
   return (
     <div className="document-details">
-      {read.photo && <img className="document-photo" src={`data:${read.photo.mediaType};base64,${read.photo.base64}`} alt="Photo from the document" data-testid="document-photo" />}
+      <div className="photos">
+        {read.photo && <img className="document-photo" src={`data:${read.photo.mediaType};base64,${read.photo.base64}`} alt="Photo printed on the document" data-testid="document-photo" />}
+        {chipReport?.photo && <img className="document-photo" src={`data:${chipReport.photo.mediaType};base64,${chipReport.photo.base64}`} alt="Photo stored on the chip" data-testid="chip-photo" />}
+      </div>
       <div className="document-fields">
         <p className="traveller-name" data-testid="traveller-name">
           {name || 'Name unreadable'}
@@ -66,6 +72,7 @@ function DocumentDetails({ read, showRawMrz, lane }: { read: DocumentRead; showR
             </li>
           ))}
         </ul>
+        <ChipBadge report={chipReport} />
         {showRawMrz && (
           <pre className="raw-mrz" data-testid="raw-mrz">
             {read.mrz.join('\n')}

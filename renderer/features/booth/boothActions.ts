@@ -24,6 +24,12 @@ export function createBoothActions(host: HostClient, store: BoothStore) {
       if (!result.ok) state().announce(`Could not change the ${deviceKindLabels[kind]}: ${result.error.message}`, 'error');
       else state().deviceChanged(result.value);
     },
+    /** Reads the chip of the current document again (the officer re-seated the passport). */
+    async readChipAgain() {
+      const result = await host.call('chip:readAgain', {});
+      if (result.ok) state().chipReportReceived(result.value);
+      else state().announce(`Could not read the chip: ${result.error.message}`, 'error');
+    },
     clearTraveller() {
       state().travellerCleared();
       state().announce('Traveller cleared');

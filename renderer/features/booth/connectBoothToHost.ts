@@ -33,6 +33,8 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
       }
     }),
     host.on('document:onRead', (read) => state().documentReadReceived(read)),
+    host.on('chip:onResult', (report) => state().chipReportReceived(report)),
+    host.on('document:onReadError', (error) => state().announce(`Document reader: ${error.message}`, error.code === 'duplicate_read' ? 'warning' : 'error')),
   ];
 
   const online = () => state().networkChanged(true);

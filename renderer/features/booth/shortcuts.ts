@@ -26,6 +26,8 @@ const deviceShortcut = (kind: DeviceKind, index: number): Shortcut => ({
 
 export const boothShortcuts: readonly Shortcut[] = [
   { keys: 'D', label: 'Read document', simulationOnly: true, matches: plainKey('d'), run: (actions) => actions.readSimulatedDocument() },
+  // Not C: MRZ lines may start with C, and a keyboard-wedge reader types them into this window.
+  { keys: 'H', label: 'Read chip again', simulationOnly: false, matches: plainKey('h'), run: (actions) => actions.readChipAgain() },
   { keys: 'M', label: 'Show raw MRZ', simulationOnly: false, matches: plainKey('m'), run: (actions) => actions.toggleRawMrz() },
   { keys: 'N', label: 'Next camera', simulationOnly: false, matches: plainKey('n'), run: (actions) => actions.nextCamera() },
   { keys: 'R', label: 'Retry camera', simulationOnly: false, matches: plainKey('r'), run: (actions) => actions.retryCamera() },

@@ -11,7 +11,8 @@ function isEditable(target: EventTarget | null): boolean {
 export function useShortcuts(actions: BoothActions, simulation: boolean): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.repeat) return;
+      // defaultPrevented: the keyboard-wedge reader (capture phase) took this key as part of a scan.
+      if (event.repeat || event.defaultPrevented) return;
       const shortcut = findShortcut({ key: event.key, code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, targetIsEditable: isEditable(event.target) }, simulation);
       if (!shortcut) return;
       event.preventDefault();

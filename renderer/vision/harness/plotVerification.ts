@@ -73,13 +73,14 @@ function drawDet(c: CanvasRenderingContext2D, spec: PlotSpec, a: Area): void {
   c.beginPath();
   spec.curve.forEach((p, i) => (i === 0 ? c.moveTo(lx(p.fmr), ly(p.fnmr)) : c.lineTo(lx(p.fmr), ly(p.fnmr))));
   c.stroke();
+  // Operating points as dots, their figures listed in a legend so labels never overlap.
   c.fillStyle = '#c0392b';
-  for (const m of spec.markers) {
+  spec.markers.forEach((m, i) => {
     c.beginPath();
     c.arc(lx(m.fmr), ly(m.fnmr), 4, 0, 2 * Math.PI);
     c.fill();
-    c.fillText(m.label, lx(m.fmr) + 6, ly(m.fnmr) - 6);
-  }
+    c.fillText(m.label, a.x + 10, a.y + 18 + 16 * i);
+  });
   c.lineWidth = 1;
 }
 

@@ -1,12 +1,12 @@
 import { verify } from '../../../app/biometrics/faceMatching';
 import type { MatchResult } from '../../../app/biometrics/faceMatching';
-import { createVisionClient } from '../visionClient';
+import { VisionClientError, createVisionClient } from '../visionClient';
 import type { VisionClient } from '../visionClient';
-import { defaultModels } from '../visionEngine';
+import { defaultModels } from '../shippedModels';
 import type { BenchFigures, FrameSpec } from './harnessBench';
 import type { LiveRunResult } from './harnessLive';
 import { runLiveCamera } from './harnessLive';
-import type { InitInfo, LoadProgress, StillRequest, VisionConfig } from '../visionProtocol';
+import type { CameraProfile, InitInfo, LoadProgress, StillRequest, VisionConfig } from '../visionProtocol';
 import type { PlotSpec } from './plotVerification';
 import { drawVerificationPlot } from './plotVerification';
 
@@ -29,7 +29,7 @@ export interface HarnessImageResult {
 }
 
 export interface VisionHarness {
-  init(config: Partial<VisionConfig>): Promise<InitInfo>;
+  init(config: Partial<VisionConfig>, profile?: CameraProfile): Promise<InitInfo>;
   embedUrls(urls: readonly string[], request: Partial<StillRequest>): Promise<HarnessImageResult[]>;
   plot(spec: PlotSpec): Promise<string>;
   /** Embeds two stills and decides 1:1 with the shipped embedder manifest's calibration. */
@@ -56,9 +56,13 @@ const toBase64 = (values: Float32Array): string => {
 
 const harness: VisionHarness = {
   progress: [],
-  async init(config) {
+  async init(config, profile) {
     client?.dispose();
-    client = createVisionClient({ config: { assetBase: new URL('/', location.href).href, ...config }, callTimeoutMs: 60_000 });
+    client = createVisionClient({ config: { assetBase: new URL('/', location.href).href, ...config }, callTimeoutMs: 60_000,
+      // The benchmark's tiled camera behaves like a vehicle-lane camera.
+      cameraProfiles: { 'bench-tiled': { tiles: 'vehicle', fullRangePass: false } },
+      ...(profile ? { defaultProfile: profile } : {}),
+    });
     const info = await client.init((p) => harness.progress.push(p));
     document.getElementById('status')!.textContent = `ready: ${JSON.stringify(info)}`;
     return info;
@@ -137,7 +141,7 @@ const harness: VisionHarness = {
     probe.onCrash((crash) => crashes.push(crash));
     const initError = await probe.init().then(
       () => 'no error',
-      (error: unknown) => String(error),
+      (error: unknown) => (error instanceof VisionClientError ? `${error.code}: ${error.message}` : String(error)),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     probe.dispose();

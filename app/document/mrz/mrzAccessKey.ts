@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { computeCheckDigit } from './checkDigit';
 
 /** The three MRZ fields BAC and PACE derive their password from. Dates are YYMMDD as printed in the MRZ. */
 export const mrzAccessKeySchema = z.object({
@@ -14,18 +15,8 @@ export type MrzAccessKey = z.infer<typeof mrzAccessKeySchema>;
 
 export const canSchema = z.string().regex(/^\d{6}$/, 'CAN must be 6 digits');
 
-const weights = [7, 3, 1];
-
-/** ICAO 9303-3 check digit. */
-export function mrzCheckDigit(field: string): number {
-  let sum = 0;
-  for (let i = 0; i < field.length; i++) {
-    const c = field[i]!;
-    const value = c === '<' ? 0 : c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55;
-    sum += value * weights[i % 3]!;
-  }
-  return sum % 10;
-}
+/** ICAO 9303-3 check digit of a field the schema already restricted to MRZ characters. */
+export const mrzCheckDigit = (field: string): number => computeCheckDigit(field);
 
 /** docNo+cd || dob+cd || doe+cd, the MRZ information both BAC and PACE hash (9303-11 9.7.2, 4.4.1). */
 export function mrzInformation(key: MrzAccessKey): string {

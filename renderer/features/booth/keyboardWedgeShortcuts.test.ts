@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { KeyboardWedgeAssembler } from '../../../app/document/reader/KeyboardWedgeAssembler';
+import { boothShortcuts } from './shortcuts';
+
+// The keyboard-wedge reader may only start a scan on a document code letter (P, I, A, C, V), and keeps
+// a person's first key of a scan-like run. So no booth shortcut may sit on one of those letters.
+describe('keyboard-wedge scans and booth shortcuts', () => {
+  it('no shortcut is on a key that can start a scan', () => {
+    for (const letter of ['P', 'I', 'A', 'C', 'V', 'p', 'i', 'a', 'c', 'v']) {
+      const event = { key: letter, code: `Key${letter.toUpperCase()}`, altKey: false, ctrlKey: false, metaKey: false, shiftKey: letter === letter.toUpperCase() };
+      expect(boothShortcuts.filter((shortcut) => shortcut.matches(event)).map((shortcut) => shortcut.keys), letter).toEqual([]);
+    }
+  });
+
+  it('every plain shortcut key typed by a person reaches the shortcuts', () => {
+    const assembler = new KeyboardWedgeAssembler();
+    let time = 0;
+    for (const key of ['d', 'm', 'n', 'r', 'D', 'M', 'N', 'R', 'Escape']) expect(assembler.key({ key, timeMs: (time += 3) }).consumed, key).toBe(false);
+  });
+});
