@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HostEvent } from '../../app/host/events';
+import type { EventPayloadOf, HostEvent, HostEventName } from '../../app/host/events';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import type { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader';
@@ -116,10 +116,10 @@ describe('document reader errors', () => {
   });
 });
 
-async function waitForEvent<N extends HostEvent['name']>(events: HostEvent[], name: N): Promise<Extract<HostEvent, { name: N }>['payload']> {
+async function waitForEvent<N extends HostEventName>(events: HostEvent[], name: N): Promise<EventPayloadOf<N>> {
   for (let waited = 0; waited < 20_000; waited += 20) {
     const found = events.find((event) => event.name === name);
-    if (found) return found.payload as Extract<HostEvent, { name: N }>['payload'];
+    if (found) return found.payload as EventPayloadOf<N>;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`no ${name} event`);
