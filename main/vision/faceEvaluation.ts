@@ -116,6 +116,9 @@ export function allPairScores(images: readonly LabelledImage[], embeddings: read
   return new ScoreSet(genuine, impostor.subarray(0, k));
 }
 
+/** Below this many impostor pairs above a threshold, the FMR estimate is too noisy to set a threshold on. */
+export const MIN_IMPOSTORS_FOR_THRESHOLD = 10;
+
 export const FMR_TARGETS = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7] as const;
 
 export const fmrLabel = (fmr: number): string => `1e-${Math.round(-Math.log10(fmr))}`;
@@ -161,7 +164,8 @@ export function calibrationFrom(scores: ScoreSet, version: string, source: strin
   const thresholdsByFmr: Record<string, number> = {};
   for (const target of FMR_TARGETS) {
     const p = scores.atFmr(target);
-    if (p && Number.isFinite(p.threshold)) thresholdsByFmr[fmrLabel(target)] = round(p.threshold);
+    // A threshold needs enough impostors above it to be stable: at least MIN_IMPOSTORS_FOR_THRESHOLD.
+    if (p && Number.isFinite(p.threshold) && target * scores.impostor.length >= MIN_IMPOSTORS_FOR_THRESHOLD) thresholdsByFmr[fmrLabel(target)] = round(p.threshold);
   }
   return { version, source, genuinePairs: scores.genuine.length, impostorPairs: scores.impostor.length, table: unique, thresholdsByFmr };
 }
