@@ -6,7 +6,7 @@ const status = { kind: 'documentReader', id: 'r1', name: 'Reader', connected: tr
 
 function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
   return {
-    'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', officer: 'O', deviceMode: 'sim', version: '1', settingsProblems: [] }),
+    'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', officer: 'O', deviceMode: 'sim', faceMatchTargetFmr: 0.001, version: '1', settingsProblems: [] }),
     'devices:list': () => [status],
     'cameras:list': () => [],
     'chip:readAgain': () => {

@@ -49,6 +49,8 @@ const fieldSchemas = {
    * signature is verified), certificate files or folders of them. Empty: the chain check is "not possible".
    */
   chipTrust: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
+  /** The false-match rate face-match decisions are made at; the threshold comes from the model's calibration. */
+  faceMatchTargetFmr: z.union([z.literal(0.01), z.literal(0.001), z.literal(0.0001), z.literal(0.00001)]).default(0.001),
 } as const;
 
 export type BoothSettings = { readonly [K in keyof typeof fieldSchemas]: z.output<(typeof fieldSchemas)[K]> };

@@ -61,6 +61,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
       laneType: settings.laneType,
       officer: settings.officer,
       deviceMode: settings.devices,
+      faceMatchTargetFmr: settings.faceMatchTargetFmr,
       version: options.version,
       settingsProblems: [...problems],
     }),

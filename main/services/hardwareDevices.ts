@@ -6,6 +6,7 @@ import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
 import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
 import type { Ids } from '../../app/ports/Ids';
 import { SerialMrzReader } from '../../native-bridges/document-reader/SerialMrzReader';
+import { noPlateReads, noRecords, noRfidCards } from '../../native-bridges/records-service/unconfiguredLaneDevices';
 import { loadTrustStore } from '../../native-bridges/chip/passive-auth/trustStore';
 import { PcscChipReader } from '../../native-bridges/chip/pcsc/PcscChipReader';
 import { once } from './once';
@@ -71,8 +72,8 @@ export function createHardwareDevices(settings: BoothSettings, clock: Clock, ids
     chipReader: new PcscChipReader({ clock }),
     // Loaded once, on the first chip read: master lists take a few hundred milliseconds to verify.
     chipTrust: once(async () => loadTrustStore(settings.chipTrust, clock.now())),
-    plateReader: new UnconfiguredDevice('plateReader', 'plate-reader', 'Plate reader', clock),
-    rfidReader: new UnconfiguredDevice('rfidReader', 'rfid-reader', 'RFID reader', clock),
-    records: new UnconfiguredDevice('recordsService', 'records-service', 'Records service', clock),
+    plateReader: Object.assign(new UnconfiguredDevice('plateReader', 'plate-reader', 'Plate reader', clock), noPlateReads),
+    rfidReader: Object.assign(new UnconfiguredDevice('rfidReader', 'rfid-reader', 'RFID reader', clock), noRfidCards),
+    records: Object.assign(new UnconfiguredDevice('recordsService', 'records-service', 'Records service', clock), noRecords),
   };
 }

@@ -4,7 +4,9 @@ import type { Clock } from '../../app/ports/Clock';
 import type { Ids } from '../../app/ports/Ids';
 import { SimulatedCameraBridge } from '../../native-bridges/camera/SimulatedCameraBridge';
 import { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader';
-import { SimulatedDevice } from '../../native-bridges/simulator/SimulatedDevice';
+import { SimulatedPlateReader } from '../../native-bridges/plate-reader/SimulatedPlateReader';
+import { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService';
+import { SimulatedRfidReader } from '../../native-bridges/rfid-reader/SimulatedRfidReader';
 import { TrustAnchor } from '../../native-bridges/chip/passive-auth/trustAnchor';
 import { SimulatedChipReader } from '../../native-bridges/chip/simulator/SimulatedChipReader';
 import { createTestPkiSodSigner } from '../../native-bridges/chip/simulator/testPkiSodSigner';
@@ -20,9 +22,10 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
   const testPki = once(() => createTestPkiSodSigner(clock.now()));
   const chipReader = new SimulatedChipReader(clock, async (dataGroups) => (await testPki()).buildSod(dataGroups));
   let chipFaults: SimulatedChipFaults = simulatedChipFaultsSchema.parse({});
-  const plateReader = new SimulatedDevice({ kind: 'plateReader', id: 'sim-plate-reader', name: 'Plate reader (simulated)', clock });
-  const rfidReader = new SimulatedDevice({ kind: 'rfidReader', id: 'sim-rfid-reader', name: 'RFID reader (simulated)', clock });
-  const records = new SimulatedDevice({ kind: 'recordsService', id: 'sim-records', name: 'Records service (simulated)', clock });
+  const plateReader = new SimulatedPlateReader({ clock, ids });
+  const rfidReader = new SimulatedRfidReader({ clock, ids });
+  // A real HTTP server on loopback, queried through the same client as a real records service.
+  const records = new SimulatedRecordsService({ clock });
 
   return {
     camera,

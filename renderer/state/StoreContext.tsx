@@ -1,17 +1,20 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { HostClient } from '../host/HostClient';
+import type { VisionClient } from '../vision/visionClient';
 import type { BoothState, BoothStore } from './createBoothStore';
 
 interface AppContextValue {
   readonly store: BoothStore;
   readonly host: HostClient;
+  /** The face pipeline's worker client; absent where vision is switched off. */
+  readonly vision?: VisionClient;
 }
 
 const AppContext = createContext<AppContextValue | null>(null);
 
-export function AppProvider({ store, host, children }: { store: BoothStore; host: HostClient; children: ReactNode }) {
-  return <AppContext.Provider value={{ store, host }}>{children}</AppContext.Provider>;
+export function AppProvider({ store, host, vision, children }: { store: BoothStore; host: HostClient; vision?: VisionClient; children: ReactNode }) {
+  return <AppContext.Provider value={{ store, host, ...(vision ? { vision } : {}) }}>{children}</AppContext.Provider>;
 }
 
 function useAppContext(): AppContextValue {
@@ -32,4 +35,8 @@ export function useBoothStore(): BoothStore {
 
 export function useHost(): HostClient {
   return useAppContext().host;
+}
+
+export function useVision(): VisionClient | undefined {
+  return useAppContext().vision;
 }

@@ -4,9 +4,10 @@ import { createCameraSlice, type CameraSlice } from './cameraSlice';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createDevicesSlice, type DevicesSlice } from './devicesSlice';
 import { createTravellerSlice, type TravellerSlice } from './travellerSlice';
+import { createVisionSlice, type VisionSlice } from './visionSlice';
 
 /** The renderer's ephemeral UI and session state; nothing here is durable. */
-export type BoothState = BoothSlice & DevicesSlice & TravellerSlice & CameraSlice & ConnectionSlice;
+export type BoothState = BoothSlice & DevicesSlice & TravellerSlice & CameraSlice & ConnectionSlice & VisionSlice;
 export type BoothStore = StoreApi<BoothState>;
 
 /** One store per app instance (and per test): no module-level singletons. */
@@ -17,5 +18,6 @@ export function createBoothStore(): BoothStore {
     ...createTravellerSlice(...args),
     ...createCameraSlice(...args),
     ...createConnectionSlice(...args),
+    ...createVisionSlice(...args),
   }));
 }

@@ -5,7 +5,9 @@ import { createBoothActions } from './boothActions';
 import { CameraPanel } from './CameraPanel';
 import { NoticeLine } from './NoticeLine';
 import { ShortcutBar } from './ShortcutBar';
+import { MatchPanel } from './MatchPanel';
 import { TravellerCard } from './TravellerCard';
+import { useReferenceEmbedding } from './useReferenceEmbedding';
 import { useKeyboardWedgeReader } from './useKeyboardWedgeReader';
 import { useShortcuts } from './useShortcuts';
 
@@ -17,13 +19,17 @@ export function BoothScreen() {
   const simulation = useBooth((state) => state.info?.deviceMode === 'sim');
   useKeyboardWedgeReader();
   useShortcuts(actions, simulation);
+  useReferenceEmbedding();
 
   return (
     <div className="booth">
       <BoothHeader />
       <NoticeLine />
       <main className="booth-main">
-        <CameraPanel />
+        <div className="live-column">
+          <CameraPanel />
+          <MatchPanel />
+        </div>
         <TravellerCard />
       </main>
       <ShortcutBar simulation={simulation} />

@@ -1,9 +1,12 @@
 import { useBooth, useBoothStore } from '../../state/StoreContext';
+import { FaceOverlay } from './FaceOverlay';
 import { useCameraPreview } from './useCameraPreview';
+import { useLiveVision } from './useLiveVision';
 
 /** The live camera preview, the camera choice, and a clear message when there is no picture. */
 export function CameraPanel() {
   const video = useCameraPreview();
+  useLiveVision(video);
   const store = useBoothStore();
   const camera = useBooth((state) => state.camera);
   const cameras = useBooth((state) => state.cameras);
@@ -29,6 +32,7 @@ export function CameraPanel() {
       </div>
       <div className="video-frame" data-camera-phase={camera.phase}>
         <video ref={video} data-testid="camera-video" muted playsInline autoPlay />
+        <FaceOverlay />
         {camera.phase === 'starting' && <p className="video-message">Opening camera…</p>}
         {camera.phase === 'error' && (
           <p className="video-message error" role="alert" data-testid="camera-error" data-problem={camera.problem}>

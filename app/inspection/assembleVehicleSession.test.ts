@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { embedderManifestSchema } from '../biometrics/modelManifest';
+import { scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession';
+import { assembleVehicleSession } from './assembleVehicleSession';
+
+const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
+const now = new Date('2026-11-23T10:00:00Z');
+const clock = { now: () => now };
+
+describe('assembleVehicleSession', () => {
+  it('turns plate + cards + documents + faces + records into one occupant per person and a vehicle record', () => {
+    const session = assembleVehicleSession(scriptedVehicleSession({ now, model }), clock);
+    expect(session.vehicleRecord?.vehicleId).toBe('VH-0001');
+    expect(session.vehicleRecordStatus).toBe('found');
+    expect(session.occupants.map((o) => o.status)).toEqual(['matched', 'matched', 'matched']);
+    // Each card, document and record of one person collapse into one identity keyed by the record.
+    expect(session.identities.map((i) => i.key).sort()).toEqual(['record:TR-0001', 'record:TR-0002', 'record:TR-0005']);
+    const driver = session.occupants.find((o) => o.face?.seat === 'driver');
+    expect(driver?.identity?.record?.surname).toBe('JOHNSON');
+    expect(driver?.identity?.rfidCards.map((c) => c.cardType)).toEqual(['passport_card']);
+    expect(driver?.identity?.document?.rules.ageYears).toBe(41);
+    expect(driver?.match?.decision).toBe('match');
+    expect(session.flags).toEqual([]);
+  });
+
+  it('3 faces, 3 cards, 2 matched: the impostor is an unmatched face and their card an unmatched document', () => {
+    const session = assembleVehicleSession(scriptedVehicleSession({ now, model, impostors: [2] }), clock);
+    expect(session.occupants.filter((o) => o.status === 'matched')).toHaveLength(2);
+    const face = session.occupants.find((o) => o.status === 'face_without_identity');
+    const card = session.occupants.find((o) => o.status === 'identity_without_face');
+    expect(face?.face?.trackId).toBe('track-3');
+    expect(card?.identity?.key).toBe('record:TR-0005');
+    expect(card?.bestComparison?.decision).toBe('no_match');
+    expect(session.flags.map((f) => f.code).sort()).toEqual(['unmatched_document', 'unmatched_face']);
+  });
+
+  it('flags an RFID count that differs from the faces seen, and a plate registered to nobody in the car', () => {
+    const extra = assembleVehicleSession(scriptedVehicleSession({ now, model, stowaways: 1 }), clock);
+    expect(extra.flags.map((f) => f.code)).toContain('rfid_count_mismatch');
+    expect(extra.flags.map((f) => f.code)).toContain('unmatched_face');
+
+    const borrowed = assembleVehicleSession(scriptedVehicleSession({ now, model, vehicle: 1 }), clock);
+    const owner = borrowed.flags.find((f) => f.code === 'plate_owner_not_present');
+    expect(owner?.message).toContain('JORDAN LEE');
+  });
+
+  it('flags a plate read with no vehicle record', () => {
+    const session = assembleVehicleSession(scriptedVehicleSession({ now, model, vehicle: 2 }), clock);
+    expect(session.vehicleRecordStatus).toBe('not_found');
+    expect(session.flags.map((f) => f.code)).toContain('plate_no_record');
+  });
+
+  it('works with what it has when the records service is down', () => {
+    const session = assembleVehicleSession(scriptedVehicleSession({ now, model, recordsDown: true }), clock);
+    expect(session.vehicleRecordStatus).toBe('unavailable');
+    expect(session.recordsOutages.length).toBeGreaterThan(0);
+    expect(session.flags.map((f) => f.code)).toContain('records_unavailable');
+    // The documents still parse and still identify people; the cards stand alone without their records.
+    const documents = session.identities.filter((i) => i.document);
+    expect(documents.map((i) => i.key).sort()).toEqual(['doc:CAN:GA3021987', 'doc:SWE:L898902C3', 'doc:USA:A12345678']);
+    expect(documents.every((i) => i.recordStatus === 'unavailable')).toBe(true);
+    expect(session.identities.filter((i) => !i.document).every((i) => i.key.startsWith('rfid:'))).toBe(true);
+  });
+
+  it('is deterministic: the same input gives the same record', () => {
+    const input = scriptedVehicleSession({ now, model, impostors: [1] });
+    expect(assembleVehicleSession(input, clock)).toEqual(assembleVehicleSession(input, clock));
+  });
+});

@@ -1,0 +1,174 @@
+import type { MatchResult } from '../biometrics/faceMatching';
+import { assignRoster } from '../biometrics/rosterAssignment';
+import type { Clock } from '../ports/Clock';
+import type { RecordsError } from '../ports/RecordsPort';
+import type { VehicleRecord } from '../ports/travellerRecord';
+import { sessionIdentities, type SessionIdentity } from './sessionIdentities';
+import type { Evidence } from './reasons';
+import type { PhotographyOptOut, SeatFace, VehicleSessionInput } from './vehicleSessionInput';
+
+/** One person in the vehicle: a face with the identity it was assigned, or either side alone. */
+export interface Occupant {
+  /** Stable across re-assembly: the face track id, else the identity key. */
+  readonly occupantId: string;
+  readonly face?: SeatFace;
+  readonly identity?: SessionIdentity;
+  /** The comparison that paired them (absent when unpaired). */
+  readonly match?: MatchResult;
+  /** The best comparison this identity had with any face, even below the threshold (evidence for a non-match). */
+  readonly bestComparison?: MatchResult & { readonly trackId: string };
+  readonly status: 'matched' | 'face_without_identity' | 'identity_without_face' | 'opted_out';
+  readonly optOut?: PhotographyOptOut;
+}
+
+export type ConsistencyFlagCode =
+  | 'plate_no_record'
+  | 'plate_owner_not_present'
+  | 'rfid_count_mismatch'
+  | 'unmatched_face'
+  | 'unmatched_document'
+  | 'rfid_no_record'
+  | 'records_unavailable';
+
+export interface ConsistencyFlag {
+  readonly code: ConsistencyFlagCode;
+  readonly message: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface VehicleSession {
+  readonly input: VehicleSessionInput;
+  readonly assembledAt: string;
+  readonly identities: readonly SessionIdentity[];
+  readonly occupants: readonly Occupant[];
+  readonly vehicleRecord?: VehicleRecord;
+  readonly vehicleRecordStatus: 'found' | 'not_found' | 'unavailable' | 'not_queried' | 'no_plate';
+  readonly flags: readonly ConsistencyFlag[];
+  /** Every records lookup that failed, so the view can say the service is down and what is missing. */
+  readonly recordsOutages: readonly RecordsError[];
+}
+
+/** Plate + cards + documents + chips + faces + records -> one record per occupant and one for the vehicle. Pure. */
+export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock): VehicleSession {
+  const now = clock.now();
+  const identities = sessionIdentities(input, now);
+  const optOutOf = (identityKey: string) => input.photographyOptOuts.find((o) => o.identityKey === identityKey);
+  const optedOutTracks = new Set(input.photographyOptOuts.flatMap((o) => (o.trackId && isEligibleOptOut(identities, o) ? [o.trackId] : [])));
+
+  // An eligible opt-out takes the identity (and its face, when pointed out) out of face matching altogether.
+  const matchable = identities.filter((i) => !(optOutOf(i.key) && isEligibleOptOut(identities, optOutOf(i.key))));
+  const faces = input.faces.filter((f) => !optedOutTracks.has(f.trackId));
+  const comparison = (trackId: string, key: string) => input.comparisons.find((c) => c.trackId === trackId && c.identityKey === key)?.match;
+  const similarity = faces.map((f) => matchable.map((i) => {
+    const match = comparison(f.trackId, i.key);
+    return match?.decision === 'match' ? match.score : Number.NaN;
+  }));
+  const roster = assignRoster(similarity, matchable.length, { minSimilarity: Number.NEGATIVE_INFINITY });
+
+  const bestComparison = (key: string) => {
+    let best: (MatchResult & { trackId: string }) | undefined;
+    for (const c of input.comparisons) if (c.identityKey === key && faces.some((f) => f.trackId === c.trackId) && (!best || c.match.score > best.score)) best = { ...c.match, trackId: c.trackId };
+    return best;
+  };
+  const occupants: Occupant[] = [];
+  for (const pair of roster.pairs) {
+    const face = faces[pair.face];
+    const identity = matchable[pair.identity];
+    if (!face || !identity) continue;
+    const match = comparison(face.trackId, identity.key);
+    occupants.push({ occupantId: face.trackId, face, identity, ...(match ? { match } : {}), status: 'matched' });
+  }
+  for (const f of roster.unmatchedFaces) {
+    const face = faces[f];
+    if (face) occupants.push({ occupantId: face.trackId, face, status: 'face_without_identity' });
+  }
+  for (const i of roster.unmatchedIdentities) {
+    const identity = matchable[i];
+    if (!identity) continue;
+    const best = bestComparison(identity.key);
+    occupants.push({ occupantId: identity.key, identity, ...(best ? { bestComparison: best } : {}), status: 'identity_without_face' });
+  }
+  for (const identity of identities) {
+    const optOut = optOutOf(identity.key);
+    if (!optOut || !isEligibleOptOut(identities, optOut)) continue;
+    // The opted-out traveller's face is not kept on the record at all.
+    occupants.push({ occupantId: optOut.trackId ?? identity.key, identity, status: 'opted_out', optOut });
+  }
+
+  const vehicle = vehicleRecordOf(input);
+  const outages = [
+    ...input.records.travellers.flatMap((l) => (l.result.ok ? [] : [l.result.error])),
+    ...(input.records.vehicle && !input.records.vehicle.ok ? [input.records.vehicle.error] : []),
+  ];
+  const session: Omit<VehicleSession, 'flags'> = {
+    input,
+    assembledAt: now.toISOString(),
+    identities,
+    occupants,
+    ...(vehicle.record ? { vehicleRecord: vehicle.record } : {}),
+    vehicleRecordStatus: vehicle.status,
+    recordsOutages: outages,
+  };
+  return { ...session, flags: consistencyFlags(session) };
+}
+
+/** Only a U.S. citizen may opt out of photography: by the record, or by a U.S. passport read. */
+export function isEligibleOptOut(identities: readonly SessionIdentity[], optOut: PhotographyOptOut | undefined): boolean {
+  const identity = optOut && identities.find((i) => i.key === optOut.identityKey);
+  if (!identity) return false;
+  if (identity.record) return identity.record.usCitizen;
+  return identity.nationality === 'USA';
+}
+
+function vehicleRecordOf(input: VehicleSessionInput): { record?: VehicleRecord; status: VehicleSession['vehicleRecordStatus'] } {
+  if (!input.plate) return { status: 'no_plate' };
+  const lookup = input.records.vehicle;
+  if (!lookup) return { status: 'not_queried' };
+  if (!lookup.ok) return { status: 'unavailable' };
+  const best = input.plate.best;
+  const record = lookup.value.find((v) => v.plate === best.plate && (!best.region || !v.region || v.region === best.region)) ?? lookup.value[0];
+  return record ? { record, status: 'found' } : { status: 'not_found' };
+}
+
+function consistencyFlags(session: Omit<VehicleSession, 'flags'>): ConsistencyFlag[] {
+  const { input, occupants } = session;
+  const flags: ConsistencyFlag[] = [];
+  const plate = input.plate?.best;
+  const plateEvidence: Evidence[] = plate ? [{ kind: 'plate_read', readId: plate.readId, plate: plate.plate, region: plate.region, confidence: plate.confidence }] : [];
+  if (plate && session.vehicleRecordStatus === 'not_found') {
+    flags.push({ code: 'plate_no_record', message: `plate ${plate.plate} (${plate.region || 'no region'}) has no vehicle record`, evidence: plateEvidence });
+  }
+  const owner = session.vehicleRecord?.registeredOwner;
+  if (owner && session.vehicleRecord) {
+    const aboard = occupants.some((o) => o.identity?.record && (o.identity.record.recordId === owner.travellerRecordId || `${o.identity.record.givenNames} ${o.identity.record.surname}` === owner.name));
+    if (!aboard) {
+      flags.push({ code: 'plate_owner_not_present', message: `the vehicle is registered to ${owner.name}, who is not identified among the occupants`, evidence: [...plateEvidence, { kind: 'vehicle_record', vehicleId: session.vehicleRecord.vehicleId }] });
+    }
+  }
+  const facesSeen = input.faces.length;
+  if (input.laneType === 'vehicle' && input.rfidCards.length > 0 && input.rfidCards.length !== facesSeen) {
+    flags.push({
+      code: 'rfid_count_mismatch',
+      message: `${input.rfidCards.length} RFID card(s) read, ${facesSeen} face(s) seen`,
+      evidence: [{ kind: 'rfid_cards', readIds: input.rfidCards.map((c) => c.readId), count: input.rfidCards.length }, { kind: 'faces_seen', trackIds: input.faces.map((f) => f.trackId) }],
+    });
+  }
+  for (const o of occupants) {
+    if (o.status === 'face_without_identity' && o.face) {
+      flags.push({ code: 'unmatched_face', message: `a face (${o.face.seat ?? o.face.cameraPosition}) matches no document, card or record`, evidence: [{ kind: 'faces_seen', trackIds: [o.face.trackId] }] });
+    }
+    if (o.status === 'identity_without_face' && o.identity) {
+      flags.push({ code: 'unmatched_document', message: `${o.identity.name ?? o.identity.key}: no face seen matches this ${o.identity.document ? 'document' : 'card'}`, evidence: [{ kind: 'identity', identityKey: o.identity.key }] });
+    }
+  }
+  for (const identity of session.identities) {
+    if (!identity.document && identity.recordStatus === 'not_found') {
+      flags.push({ code: 'rfid_no_record', message: `RFID card ${identity.rfidCards[0]?.reference ?? ''} is registered to nobody`, evidence: [{ kind: 'rfid_cards', readIds: identity.rfidCards.map((c) => c.readId), count: identity.rfidCards.length }] });
+    }
+  }
+  if (session.recordsOutages.length > 0) {
+    const first = session.recordsOutages[0];
+    flags.push({ code: 'records_unavailable', message: `records service: ${first?.message ?? 'unavailable'}; deciding on what is known locally`, evidence: session.recordsOutages.map((e) => ({ kind: 'records_outage' as const, code: e.code, message: e.message })) });
+  }
+  return flags;
+}

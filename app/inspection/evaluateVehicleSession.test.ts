@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { embedderManifestSchema } from '../biometrics/modelManifest';
+import type { ChipReport } from '../ports/chipReport';
+import { sequentialIds } from '../ports/Ids';
+import { scriptedRecordsScenario } from '../../native-bridges/records-service/scriptedRecords';
+import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../native-bridges/records-service/scriptedVehicleSession';
+import { assembleVehicleSession } from './assembleVehicleSession';
+import { evaluateVehicleSession, type Recommendation } from './evaluateVehicleSession';
+import { applyOfficerDecision } from './officerDecision';
+import { inspectionRulesVersion } from './reasons';
+import type { VehicleSessionInput } from './vehicleSessionInput';
+
+const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
+const now = new Date('2026-11-23T10:00:00Z');
+const clock = { now: () => now };
+
+function evaluate(options: Partial<ScriptedVehicleOptions> = {}, change: (input: VehicleSessionInput) => VehicleSessionInput = (i) => i) {
+  const session = assembleVehicleSession(change(scriptedVehicleSession({ now, model, ...options })), clock);
+  return { session, ...evaluateVehicleSession(session, clock) };
+}
+const byRecord = (occupants: readonly Recommendation[], recordId: string) => occupants.find((o) => o.subject.kind === 'occupant' && o.subject.identityKey === `record:${recordId}`);
+const codes = (r: Recommendation | undefined) => r?.reasons.map((x) => `${x.code}:${x.severity}`) ?? [];
+
+function chip(failed: ChipReport['checks'][number]['check'][], outcome: ChipReport['outcome'] = 'read'): ChipReport {
+  const all = ['sod_signature', 'dg_hash', 'csca_chain', 'active_authentication', 'chip_authentication', 'dg1_vs_mrz'] as const;
+  return {
+    reportId: 'chip-1',
+    readAt: now.toISOString(),
+    reader: 'sim',
+    outcome,
+    checks: outcome === 'failed' ? [] : all.map((check) => ({ check, status: failed.includes(check) ? 'failed' : 'passed', ...(failed.includes(check) ? { reason: `${check} failed (test)` } : {}) })),
+    passed: failed.length === 0 && outcome === 'read',
+    ...(outcome === 'failed' ? { error: { code: 'card_removed', message: 'the card was removed' } } : {}),
+  };
+}
+
+describe('decision rules', () => {
+  it('clears a matching traveller with valid papers and no alerts, and records the evidence, model and threshold', () => {
+    const { occupants } = evaluate();
+    const anna = byRecord(occupants, 'TR-0001');
+    expect(anna?.outcome).toBe('clear');
+    expect(codes(anna)).toEqual(['face_matched:info']);
+    const evidence = anna?.reasons[0]?.evidence[0];
+    expect(evidence).toMatchObject({ kind: 'face_match', decision: 'match', threshold: model.calibration.thresholdsByFmr['1e-4'] });
+    expect(anna?.versions).toEqual({
+      rules: inspectionRulesVersion,
+      faceModel: { modelId: model.id, modelVersion: model.version, calibrationVersion: model.calibration.version, targetFmr: 1e-4, threshold: model.calibration.thresholdsByFmr['1e-4'] },
+    });
+    expect(anna?.biometric).toEqual({ retained: true });
+  });
+
+  it('refers an expired document and an overstay through the document rules and the record (officer may override)', () => {
+    const sarah = byRecord(evaluate().occupants, 'TR-0005');
+    expect(sarah?.outcome).toBe('refer');
+    expect(sarah?.mandatory).toBe(false);
+    expect(codes(sarah)).toEqual(expect.arrayContaining(['document_refused:refer', 'overstay:refer']));
+    expect(sarah?.reasons.find((r) => r.code === 'document_refused')?.evidence[0]).toMatchObject({ kind: 'document_rule', code: 'documentExpired' });
+  });
+
+  it('forces referral when the face does not match a traveller aged 14-79, and refers the face without papers', () => {
+    const { occupants, vehicle } = evaluate({ impostors: [0] });
+    const michael = byRecord(occupants, 'TR-0002');
+    expect(michael?.outcome).toBe('refer');
+    expect(michael?.mandatory).toBe(true);
+    expect(codes(michael)).toContain('face_not_matched:mandatory');
+    expect(michael?.reasons.find((r) => r.code === 'face_not_matched')?.evidence).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'face_match', decision: 'no_match' }), { kind: 'age', ageYears: 41, birthDate: '1985-03-22' }]),
+    );
+    const stranger = occupants.find((o) => o.subject.kind === 'occupant' && !o.subject.identityKey);
+    expect(codes(stranger)).toEqual(['occupant_without_document:refer']);
+    expect(vehicle.outcome).toBe('refer');
+    expect(vehicle.mandatory).toBe(true);
+  });
+
+  it('does not force referral for a non-match under 14 (face matching unreliable): the officer compares by eye', () => {
+    const { occupants } = evaluate({ vehicle: 1, impostors: [1] });
+    const child = byRecord(occupants, 'TR-0004');
+    expect(codes(child)).toContain('face_not_matched_age_exempt:warning');
+    expect(child?.mandatory).toBe(false);
+  });
+
+  it('does not force referral for a non-match over 79', () => {
+    const scenario = { ...scriptedRecordsScenario, travellers: scriptedRecordsScenario.travellers.map((t) => (t.recordId === 'TR-0001' ? { ...t, birthDate: '1940-01-01' } : t)) };
+    const { occupants } = evaluate({ scenario, documentsRead: [], impostors: [1] });
+    const anna = byRecord(occupants, 'TR-0001');
+    expect(codes(anna)).toContain('face_not_matched_age_exempt:warning');
+    expect(anna?.reasons.find((r) => r.code === 'face_not_matched_age_exempt')?.evidence).toContainEqual({ kind: 'age', ageYears: 86, birthDate: '1940-01-01' });
+  });
+
+  it('treats an unknown age as within 14-79 (records down, card only): referral stays mandatory', () => {
+    const { occupants } = evaluate({ recordsDown: true, documentsRead: [] });
+    const cardOnly = occupants.filter((o) => o.subject.kind === 'occupant' && o.subject.identityKey?.startsWith('rfid:'));
+    expect(cardOnly).toHaveLength(3);
+    for (const o of cardOnly) {
+      expect(codes(o)).toContain('face_not_matched:mandatory');
+      expect(codes(o)).toContain('records_unavailable:warning');
+    }
+  });
+
+  it('forces referral on failed passive authentication, on a suspected clone, and on chip data that differs from the MRZ', () => {
+    const pa = byRecord(evaluate({ chips: { 1: chip(['dg_hash']) } }).occupants, 'TR-0001');
+    expect(codes(pa)).toContain('passive_authentication_failed:mandatory');
+    expect(pa?.reasons.find((r) => r.code === 'passive_authentication_failed')?.evidence).toEqual([{ kind: 'chip_check', reportId: 'chip-1', check: 'dg_hash', status: 'failed', reason: 'dg_hash failed (test)' }]);
+    const clone = byRecord(evaluate({ chips: { 1: chip(['active_authentication']) } }).occupants, 'TR-0001');
+    expect(codes(clone)).toEqual(['face_matched:info', 'chip_clone_suspected:mandatory']);
+    const ca = byRecord(evaluate({ chips: { 1: chip(['chip_authentication']) } }).occupants, 'TR-0001');
+    expect(ca?.mandatory).toBe(true);
+    const dg1 = byRecord(evaluate({ chips: { 1: chip(['dg1_vs_mrz']) } }).occupants, 'TR-0001');
+    expect(codes(dg1)).toContain('chip_data_mismatch:mandatory');
+    const unread = byRecord(evaluate({ chips: { 1: chip([], 'failed') } }).occupants, 'TR-0001');
+    expect(unread?.outcome).toBe('clear');
+    expect(codes(unread)).toContain('chip_not_read:warning');
+    const good = byRecord(evaluate({ chips: { 1: chip([]) } }).occupants, 'TR-0001');
+    expect(codes(good)).toEqual(['face_matched:info']);
+  });
+
+  it('forces referral on a lookout hit', () => {
+    const erika = byRecord(evaluate({ vehicle: 1 }).occupants, 'TR-0003');
+    expect(codes(erika)).toContain('lookout_hit:mandatory');
+    expect(erika?.reasons.find((r) => r.code === 'lookout_hit')?.evidence).toEqual([{ kind: 'record_alert', recordId: 'TR-0003', alertId: 'AL-LO-0003', alertKind: 'lookout', severity: 'hit' }]);
+  });
+
+  it('refers on a revoked visa and a prior removal; a vehicle alert hit forces referral of the vehicle', () => {
+    const scenario = {
+      travellers: scriptedRecordsScenario.travellers.map((t) =>
+        t.recordId === 'TR-0001' ? { ...t, visa: { status: 'revoked' as const }, alerts: [{ alertId: 'AL-PR', kind: 'prior_removal' as const, severity: 'hit' as const, summary: 'removed 2019' }] } : t,
+      ),
+      vehicles: scriptedRecordsScenario.vehicles.map((v) => (v.vehicleId === 'VH-0001' ? { ...v, alerts: [{ alertId: 'AL-V', kind: 'vehicle' as const, severity: 'hit' as const, summary: 'reported stolen' }] } : v)),
+    };
+    const { occupants, vehicle } = evaluate({ scenario });
+    expect(codes(byRecord(occupants, 'TR-0001'))).toEqual(expect.arrayContaining(['visa_invalid:refer', 'prior_removal:refer']));
+    expect(codes(vehicle)).toContain('vehicle_alert:mandatory');
+  });
+
+  it('turns consistency flags into vehicle warnings', () => {
+    const { vehicle } = evaluate({ vehicle: 1 });
+    expect(codes(vehicle)).toContain('plate_owner_not_present:warning');
+    expect(codes(evaluate({ vehicle: 2 }).vehicle)).toContain('plate_no_record:warning');
+    expect(codes(evaluate({ stowaways: 1 }).vehicle)).toContain('rfid_count_mismatch:warning');
+  });
+
+  it('keeps deciding when the records service is down: the outage is a warning, local checks still apply', () => {
+    const { occupants, vehicle } = evaluate({ recordsDown: true });
+    expect(codes(vehicle)).toContain('records_unavailable:warning');
+    const anna = occupants.find((o) => o.subject.kind === 'occupant' && o.subject.identityKey === 'doc:SWE:L898902C3');
+    expect(anna?.outcome).toBe('clear');
+    expect(codes(anna)).toContain('records_unavailable:warning');
+    const decided = applyOfficerDecision(anna!, { officer: 'officer-7', outcome: 'clear', reasons: [] }, clock, sequentialIds());
+    expect(decided.kind).toBe('recorded');
+  });
+});
+
+describe('officer decisions', () => {
+  it('refuses to clear a mandatory referral and alerts a supervisor instead (no override)', () => {
+    const { occupants, vehicle } = evaluate({ impostors: [0] });
+    const michael = byRecord(occupants, 'TR-0002')!;
+    const attempt = applyOfficerDecision(michael, { officer: 'officer-7', outcome: 'clear', reasons: ['face_compared_by_eye'] }, clock, sequentialIds());
+    expect(attempt).toEqual({
+      kind: 'override_refused',
+      alert: {
+        alertId: 'supervisor-alert-1',
+        code: 'override_attempt_on_mandatory_referral',
+        subject: michael.subject,
+        officer: 'officer-7',
+        at: now.toISOString(),
+        mandatoryReasons: ['face_not_matched'],
+        message: expect.stringContaining('the referral stands'),
+      },
+    });
+    expect(applyOfficerDecision(vehicle, { officer: 'officer-7', outcome: 'clear', reasons: ['other'] }, clock, sequentialIds()).kind).toBe('override_refused');
+    const referred = applyOfficerDecision(vehicle, { officer: 'officer-7', outcome: 'refer', reasons: [] }, clock, sequentialIds());
+    expect(referred.kind === 'recorded' && referred.decision).toMatchObject({ outcome: 'refer', recommended: 'refer', overridden: false, ruleReasons: expect.arrayContaining(['occupant_referred']) });
+  });
+
+  it('lets the officer clear a non-mandatory referral only with a reason, and records the override', () => {
+    const sarah = byRecord(evaluate().occupants, 'TR-0005')!;
+    expect(applyOfficerDecision(sarah, { officer: 'o', outcome: 'clear', reasons: [] }, clock, sequentialIds()).kind).toBe('reason_required');
+    const result = applyOfficerDecision(sarah, { officer: 'o', outcome: 'clear', reasons: ['records_checked_by_phone'], note: 'exit recorded late' }, clock, sequentialIds());
+    expect(result.kind === 'recorded' && result.decision).toMatchObject({ outcome: 'clear', recommended: 'refer', overridden: true, officerReasons: ['records_checked_by_phone'], versions: { rules: inspectionRulesVersion } });
+  });
+
+  it('lets a U.S. citizen opt out of photography: manual document inspection, no face compared, no biometric kept', () => {
+    const { occupants, session } = evaluate({}, (input) => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0002', trackId: 'track-1', declaredAt: now.toISOString() }] }));
+    const michael = byRecord(occupants, 'TR-0002')!;
+    expect(session.occupants.find((o) => o.identity?.key === 'record:TR-0002')).toMatchObject({ status: 'opted_out' });
+    expect(session.occupants.find((o) => o.identity?.key === 'record:TR-0002')?.face).toBeUndefined();
+    expect(michael.route).toBe('manual_document_inspection');
+    expect(michael.biometric).toEqual({ retained: false, reason: 'us_citizen_opted_out' });
+    expect(codes(michael)).toEqual(['photography_opt_out:warning']);
+    expect(session.flags).toEqual([]);
+    const result = applyOfficerDecision(michael, { officer: 'o', outcome: 'clear', reasons: [] }, clock, sequentialIds());
+    expect(result.kind).toBe('recorded');
+    if (result.kind !== 'recorded') return;
+    expect(result.decision.biometricRetained).toBe(false);
+    expect(result.decision.route).toBe('manual_document_inspection');
+    expect(result.decision.evidence.some((e) => e.kind === 'face_match' || e.kind === 'faces_seen')).toBe(false);
+  });
+
+  it('refuses the opt-out of a non-citizen: the photograph is required and the face is still matched', () => {
+    const { occupants } = evaluate({}, (input) => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0001', trackId: 'track-2', declaredAt: now.toISOString() }] }));
+    const anna = byRecord(occupants, 'TR-0001');
+    expect(codes(anna)).toEqual(['face_matched:info', 'opt_out_not_eligible:warning']);
+    expect(anna?.route).toBe('standard');
+    expect(anna?.biometric.retained).toBe(true);
+  });
+});

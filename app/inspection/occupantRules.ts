@@ -1,0 +1,116 @@
+import { ageInYears } from '../document/rules/calendarDays';
+import type { ChipCheckName } from '../document/lds/chipCheck';
+import type { Occupant } from './assembleVehicleSession';
+import type { Evidence, Reason } from './reasons';
+
+/** Checks of Passive Authentication: the document signer's signature over the data, and its chain to a trusted CSCA. */
+const passiveAuthenticationChecks: readonly ChipCheckName[] = ['sod_structure', 'sod_signature', 'dg_hash', 'csca_chain', 'crl'];
+/** Checks that prove the chip is the original (a copied chip cannot answer them). */
+const cloneChecks: readonly ChipCheckName[] = ['active_authentication', 'chip_authentication'];
+
+/** Ages at which a face non-match is conclusive enough to force a referral. */
+export const faceMatchAgeBand = { min: 14, max: 79 } as const;
+
+/** Every reason that applies to one occupant; the outcome is derived from their severities. */
+export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
+  const reasons: Reason[] = [];
+  const identity = occupant.identity;
+  if (!identity) {
+    reasons.push({
+      code: 'occupant_without_document',
+      severity: 'refer',
+      message: 'a person in the vehicle has no document, card or record matching their face',
+      evidence: occupant.face ? [{ kind: 'faces_seen', trackIds: [occupant.face.trackId] }] : [],
+    });
+    return reasons;
+  }
+
+  const ageYears = identity.document?.rules.ageYears ?? (identity.birthDate ? ageInYears(identity.birthDate, today) : null);
+  const ageEvidence: Evidence = { kind: 'age', ageYears, birthDate: identity.birthDate };
+  if (occupant.status === 'opted_out' && occupant.optOut) {
+    reasons.push({
+      code: 'photography_opt_out',
+      severity: 'warning',
+      message: 'U.S. citizen opted out of photography: inspect the document by hand; no photograph is kept',
+      evidence: [{ kind: 'opt_out', identityKey: identity.key, declaredAt: occupant.optOut.declaredAt, usCitizen: true }],
+    });
+  } else if (occupant.status === 'identity_without_face') {
+    const compared: Evidence[] = occupant.bestComparison
+      ? [
+          {
+            kind: 'face_match',
+            trackId: occupant.bestComparison.trackId,
+            identityKey: identity.key,
+            score: occupant.bestComparison.score,
+            threshold: occupant.bestComparison.threshold,
+            decision: occupant.bestComparison.decision,
+            falseMatchRate: occupant.bestComparison.falseMatchRate,
+          },
+        ]
+      : [{ kind: 'identity', identityKey: identity.key }];
+    // Unknown age counts as in the band: without a birth date nothing justifies relaxing the rule.
+    const inBand = ageYears === null || (ageYears >= faceMatchAgeBand.min && ageYears <= faceMatchAgeBand.max);
+    reasons.push(
+      inBand
+        ? { code: 'face_not_matched', severity: 'mandatory', message: 'no face seen matches this traveller\'s document or record photos', evidence: [...compared, ageEvidence] }
+        : { code: 'face_not_matched_age_exempt', severity: 'warning', message: `no face match, but at ${ageYears} face matching is unreliable: compare by eye`, evidence: [...compared, ageEvidence] },
+    );
+  }
+
+  const chip = identity.document?.chip;
+  if (chip) {
+    const failed = (names: readonly ChipCheckName[]) => chip.checks.filter((c) => names.includes(c.check) && c.status === 'failed');
+    const asEvidence = (checks: ReturnType<typeof failed>): Evidence[] => checks.map((c) => ({ kind: 'chip_check', reportId: chip.reportId, check: c.check, status: c.status, ...(c.reason ? { reason: c.reason } : {}) }));
+    const pa = failed(passiveAuthenticationChecks);
+    if (pa.length > 0) reasons.push({ code: 'passive_authentication_failed', severity: 'mandatory', message: `passive authentication failed (${pa.map((c) => c.check).join(', ')}): the chip data is not genuine`, evidence: asEvidence(pa) });
+    const clone = failed(cloneChecks);
+    if (clone.length > 0) reasons.push({ code: 'chip_clone_suspected', severity: 'mandatory', message: `${clone.map((c) => c.check.replace('_', ' ')).join(' and ')} failed: the chip may be a clone`, evidence: asEvidence(clone) });
+    const dg1 = failed(['dg1_vs_mrz']);
+    if (dg1.length > 0) reasons.push({ code: 'chip_data_mismatch', severity: 'mandatory', message: 'the chip\'s MRZ differs from the printed one', evidence: asEvidence(dg1) });
+    if (chip.outcome === 'failed') {
+      reasons.push({ code: 'chip_not_read', severity: 'warning', message: `the chip could not be read${chip.error ? `: ${chip.error.message}` : ''}`, evidence: [{ kind: 'chip_report', reportId: chip.reportId, outcome: chip.outcome, ...(chip.error ? { error: chip.error.code } : {}) }] });
+    }
+  }
+
+  const record = identity.record;
+  for (const alert of record?.alerts ?? []) {
+    const evidence: Evidence[] = [{ kind: 'record_alert', recordId: record?.recordId ?? '', alertId: alert.alertId, alertKind: alert.kind, severity: alert.severity }];
+    switch (alert.kind) {
+      case 'lookout':
+        reasons.push({ code: 'lookout_hit', severity: alert.severity === 'hit' ? 'mandatory' : 'warning', message: alert.summary, evidence });
+        break;
+      case 'overstay':
+        reasons.push({ code: 'overstay', severity: 'refer', message: alert.summary, evidence });
+        break;
+      case 'prior_removal':
+        reasons.push({ code: 'prior_removal', severity: 'refer', message: alert.summary, evidence });
+        break;
+      case 'visa':
+      case 'vehicle':
+        reasons.push({ code: 'record_alert', severity: alert.severity === 'hit' ? 'refer' : 'info', message: alert.summary, evidence });
+        break;
+    }
+  }
+  if (record && (record.visa.status === 'expired' || record.visa.status === 'revoked')) {
+    reasons.push({ code: 'visa_invalid', severity: 'refer', message: `visa ${record.visa.status}`, evidence: [{ kind: 'visa', recordId: record.recordId, status: record.visa.status }] });
+  }
+
+  // Document validity comes from the document rules (expiry, lane, age bands); only their verdicts are mapped here.
+  const document = identity.document;
+  for (const finding of document?.rules.findings ?? []) {
+    if (finding.severity === 'info') continue;
+    reasons.push({
+      code: finding.severity === 'refuse' ? 'document_refused' : 'document_warning',
+      severity: finding.severity === 'refuse' ? 'refer' : 'warning',
+      message: finding.message,
+      evidence: [{ kind: 'document_rule', readId: document?.read.readId ?? '', code: finding.code, severity: finding.severity }],
+    });
+  }
+
+  if (identity.recordStatus === 'unavailable') {
+    reasons.push({ code: 'records_unavailable', severity: 'warning', message: `records could not be checked (${identity.recordError?.message ?? 'service unavailable'})`, evidence: identity.recordError ? [{ kind: 'records_outage', code: identity.recordError.code, message: identity.recordError.message }] : [] });
+  } else if (identity.recordStatus === 'not_found') {
+    reasons.push({ code: 'no_record', severity: 'info', message: 'the records service has no record of this traveller', evidence: [{ kind: 'identity', identityKey: identity.key }] });
+  }
+  return reasons;
+}

@@ -1,0 +1,38 @@
+import type { Clock } from '../../app/ports/Clock';
+import type { Unsubscribe } from '../../app/ports/DevicePort';
+import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
+
+/**
+ * The status half of a DevicePort for real adapters (SimulatedDevice plays this part for simulators):
+ * holds the current status and tells listeners only about real changes.
+ */
+export class DeviceStatusCell {
+  private current: DeviceStatus;
+  private readonly listeners = new Set<(status: DeviceStatus) => void>();
+
+  constructor(
+    kind: DeviceKind,
+    id: string,
+    name: string,
+    private readonly clock: Clock,
+  ) {
+    this.current = { kind, id, name, connected: false, detail: 'not started', since: clock.now().toISOString() };
+  }
+
+  get(): DeviceStatus {
+    return this.current;
+  }
+
+  onChange(listener: (status: DeviceStatus) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set(connected: boolean, detail: string): DeviceStatus {
+    if (this.current.connected === connected && this.current.detail === detail) return this.current;
+    const since = this.current.connected === connected ? this.current.since : this.clock.now().toISOString();
+    this.current = { ...this.current, connected, detail: detail.slice(0, 500), since };
+    for (const listener of this.listeners) listener(this.current);
+    return this.current;
+  }
+}

@@ -1,0 +1,74 @@
+import type { Clock } from '../../app/ports/Clock';
+import type { Unsubscribe } from '../../app/ports/DevicePort';
+import type { Ids } from '../../app/ports/Ids';
+import type { PlateReadError } from '../../app/ports/PlateReaderPort';
+import type { PlateRead, PlateReadInput, VehiclePlate } from '../../app/ports/plateRead';
+import { PlateReadMerger, type PlateMergeOptions } from '../../app/inspection/plateReadMerger';
+
+/**
+ * What every plate reader does after parsing: number the read, tell read listeners, merge it into its
+ * vehicle and tell vehicle listeners when the vehicle is new or its best read improved. Shared by the
+ * network adapter and the simulator so both merge exactly alike.
+ */
+export class PlateReadHub {
+  private readonly readListeners = new Set<(read: PlateRead) => void>();
+  private readonly vehicleListeners = new Set<(vehicle: VehiclePlate) => void>();
+  private readonly errorListeners = new Set<(error: PlateReadError) => void>();
+  private readonly merger: PlateReadMerger;
+  private lastReadAt: string | undefined;
+
+  constructor(
+    private readonly readerId: string,
+    private readonly ids: Ids,
+    private readonly clock: Clock,
+    merge: Partial<PlateMergeOptions> = {},
+  ) {
+    this.merger = new PlateReadMerger(ids, merge);
+  }
+
+  onRead(listener: (read: PlateRead) => void): Unsubscribe {
+    this.readListeners.add(listener);
+    return () => this.readListeners.delete(listener);
+  }
+
+  onVehicle(listener: (vehicle: VehiclePlate) => void): Unsubscribe {
+    this.vehicleListeners.add(listener);
+    return () => this.vehicleListeners.delete(listener);
+  }
+
+  onReadError(listener: (error: PlateReadError) => void): Unsubscribe {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+
+  /** Takes a parsed read; returns it numbered. A listener that throws cannot stop the others or the server. */
+  accept(input: PlateReadInput, source: PlateRead['source']): PlateRead {
+    const read: PlateRead = { ...input, readId: this.ids.next('plate-read'), readerId: this.readerId, source };
+    this.lastReadAt = this.clock.now().toISOString();
+    const { vehicle, changed } = this.merger.add(read);
+    for (const listener of this.readListeners) safely(() => listener(read));
+    if (changed) for (const listener of this.vehicleListeners) safely(() => listener(vehicle));
+    return read;
+  }
+
+  reject(error: PlateReadError): void {
+    for (const listener of this.errorListeners) safely(() => listener(error));
+  }
+
+  /** When the last read arrived (booth clock), for the status detail. */
+  get lastRead(): string | undefined {
+    return this.lastReadAt;
+  }
+
+  vehicles(): readonly VehiclePlate[] {
+    return this.merger.vehicles();
+  }
+}
+
+function safely(run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    console.error('[plate-reader] a listener failed:', error);
+  }
+}

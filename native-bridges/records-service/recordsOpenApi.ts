@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { recordsErrorBodySchema, travellerLookupResponseSchema, vehicleLookupResponseSchema } from '../../app/ports/travellerRecord';
+
+/** The records API's paths, shared by the simulator's router and the published document. */
+export const recordsPaths = {
+  health: '/v1/health',
+  travellersByDocument: '/v1/travellers/by-document',
+  travellersByRfid: '/v1/travellers/by-rfid/{reference}',
+  vehiclesByPlate: '/v1/vehicles/by-plate',
+  openApi: '/openapi.json',
+} as const;
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any' }) } });
+const errors = {
+  '400': { description: 'The query is malformed (names the bad parameter).', content: json(recordsErrorBodySchema) },
+  '500': { description: 'The service failed.', content: json(recordsErrorBodySchema) },
+  '503': { description: 'The service is unavailable.', content: json(recordsErrorBodySchema) },
+};
+const query = (name: string, description: string, required: boolean) => ({ name, in: 'query', required, description, schema: { type: 'string', minLength: 1, maxLength: 64 } });
+
+/**
+ * The OpenAPI 3.1 document of the records service, generated from the same zod schemas the client validates
+ * responses with (JSON Schema 2020-12 is OpenAPI 3.1's schema dialect).
+ */
+export function recordsOpenApiDocument(serverUrl?: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Booth records service (TVS-like)',
+      version: '1.0.0',
+      description: 'Traveller and vehicle records the booth queries by document number, RFID card reference and plate. Served by the simulator; a real service implements the same contract.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths: {
+      [recordsPaths.health]: {
+        get: { operationId: 'health', summary: 'Liveness probe', responses: { '200': { description: 'Up', content: json(z.object({ status: z.literal('ok') })) }, '503': errors['503'] } },
+      },
+      [recordsPaths.travellersByDocument]: {
+        get: {
+          operationId: 'findTravellersByDocument',
+          summary: 'Travellers holding a document',
+          parameters: [query('documentNumber', 'Document number as in the MRZ (fillers removed)', true), query('nationality', 'ICAO nationality code', false)],
+          responses: { '200': { description: 'Matching travellers (empty when none)', content: json(travellerLookupResponseSchema) }, ...errors },
+        },
+      },
+      [recordsPaths.travellersByRfid]: {
+        get: {
+          operationId: 'findTravellersByRfid',
+          summary: 'Travellers an RFID card reference is registered to',
+          parameters: [{ name: 'reference', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Z0-9]{4,64}$' } }],
+          responses: { '200': { description: 'Matching travellers (empty when none)', content: json(travellerLookupResponseSchema) }, ...errors },
+        },
+      },
+      [recordsPaths.vehiclesByPlate]: {
+        get: {
+          operationId: 'findVehiclesByPlate',
+          summary: 'Vehicles registered under a plate',
+          parameters: [query('plate', 'Plate text, letters and digits only', true), query('region', 'Issuing region, e.g. US-WA', false)],
+          responses: { '200': { description: 'Matching vehicles (empty when none)', content: json(vehicleLookupResponseSchema) }, ...errors },
+        },
+      },
+      [recordsPaths.openApi]: {
+        get: { operationId: 'openApi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      },
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { useEffect, type RefObject } from 'react';
+import { useBoothStore, useVision } from '../../state/StoreContext';
+
+/** The booth camera's id in the vision worker (tracks are kept per camera). */
+export const boothCameraId = 'booth';
+
+/**
+ * Feeds the live video to the vision worker one frame at a time: a new frame is taken only when the previous
+ * one is answered, so the worker is never flooded and the page never waits on it. Reports loading, crashes
+ * and restarts so the officer knows when face matching is not available.
+ */
+export function useLiveVision(video: RefObject<HTMLVideoElement | null>): void {
+  const vision = useVision();
+  const store = useBoothStore();
+
+  useEffect(() => {
+    if (!vision) return;
+    const actions = store.getState();
+    let stopped = false;
+    let ready = false;
+
+    vision
+      .init((progress) => actions.visionChanged({ phase: 'loading', progress: progress.totalBytes > 0 ? progress.loadedBytes / progress.totalBytes : 0 }))
+      .then((info) => {
+        ready = true;
+        actions.visionChanged({ phase: 'ready', backend: info.backend });
+      })
+      .catch((error: unknown) => actions.visionChanged({ phase: 'unavailable', message: `Face matching is unavailable: ${error instanceof Error ? error.message : String(error)}` }));
+    const stopCrash = vision.onCrash((crash) => {
+      ready = false;
+      actions.visionChanged(crash.willRestart ? { phase: 'restarting', message: `The face matcher stopped (${crash.message}); restarting…` } : { phase: 'unavailable', message: `The face matcher keeps stopping (${crash.message}); face matching is off.` });
+    });
+    const stopRestart = vision.onRestart((info) => {
+      ready = true;
+      actions.visionChanged({ phase: 'ready', backend: info.backend });
+    });
+
+    const step = async () => {
+      const element = video.current;
+      if (ready && element && element.readyState >= 2 && element.videoWidth > 0) {
+        try {
+          const bitmap = await createImageBitmap(element);
+          const result = await vision.processFrame(bitmap, boothCameraId);
+          if (!stopped && !result.dropped) {
+            actions.frameProcessed({
+              width: result.width,
+              height: result.height,
+              endedTrackIds: result.endedTrackIds,
+              faces: result.faces.map((face) => ({ trackId: face.trackId, box: face.box, qualityReasons: face.quality.reasons, qualityScore: face.quality.score, ...(face.embedding ? { embedding: face.embedding } : {}) })),
+            });
+          }
+        } catch {
+          // A crash is reported through onCrash; a frame that failed is simply skipped.
+        }
+      }
+      if (!stopped) setTimeout(() => void step(), ready ? 0 : 250);
+    };
+    void step();
+
+    return () => {
+      stopped = true;
+      stopCrash();
+      stopRestart();
+    };
+  }, [vision, store, video]);
+}
