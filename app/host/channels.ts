@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cameraDescriptorSchema } from '../ports/cameraDescriptor';
 import { deviceKindSchema, deviceStatusSchema } from '../ports/deviceStatus';
-import { documentReadSchema } from '../ports/documentRead';
+import { documentReadSchema, imageSchema } from '../ports/documentRead';
 import { chipReportSchema } from '../ports/chipReport';
 import { boothInfoSchema } from './boothInfo';
 import { simulatedChipFaultsSchema } from './simulatorControls';
@@ -35,8 +35,8 @@ export const channels = {
     reply: deviceStatusSchema,
   }),
   'sim:readDocument': channel({
-    doc: "Simulator control: the simulated reader reads the next scripted traveller's document (or the one at `traveller`).",
-    request: z.object({ traveller: z.number().int().min(0).max(999).optional() }).strict(),
+    doc: "Simulator control: the simulated reader reads the next scripted traveller's document (or the one at `traveller`), optionally with a trainer's own portrait photo (also stored on the simulated chip when JPEG).",
+    request: z.object({ traveller: z.number().int().min(0).max(999).optional(), photo: imageSchema.optional() }).strict(),
     reply: documentReadSchema,
   }),
 } as const;

@@ -3,7 +3,7 @@ import type { ChipReaderPort } from '../../app/ports/ChipReaderPort';
 import type { DevicePort } from '../../app/ports/DevicePort';
 import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
 import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
-import type { DocumentRead } from '../../app/ports/documentRead';
+import type { DocumentRead, EncodedImage } from '../../app/ports/documentRead';
 import type { PlateReaderPort } from '../../app/ports/PlateReaderPort';
 import type { RecordsPort } from '../../app/ports/RecordsPort';
 import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
@@ -27,7 +27,7 @@ export interface BoothDevices {
 /** What a trainer (or a test) can do to simulated devices. */
 export interface SimulatorControls {
   setConnected(kind: DeviceKind, connected: boolean): DeviceStatus;
-  readDocument(traveller?: number): DocumentRead;
+  readDocument(traveller?: number, photo?: EncodedImage): DocumentRead;
   /** Puts the passport of the document just read on the simulated chip reader, with the current faults. */
   placePassportFor(read: DocumentRead): Promise<void>;
   /** Faults for the next passports placed (trainer scenarios: clones, altered data, forged SODs). */

@@ -73,10 +73,10 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     },
     'sim:setChipFaults': (faults) => simulator().setChipFaults(faults),
     'sim:setDeviceConnected': ({ kind, connected }) => simulator().setConnected(kind, connected),
-    'sim:readDocument': ({ traveller }) => {
+    'sim:readDocument': ({ traveller, photo }) => {
       const controls = simulator();
       if (!devices.documentReader.status().connected) throw new HostFailure('device_unavailable', 'The document reader is disconnected.');
-      return controls.readDocument(traveller);
+      return controls.readDocument(traveller, photo);
     },
   };
 

@@ -54,8 +54,14 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
             return assertNever(kind, 'device kind');
         }
       },
-      readDocument: (traveller) => documentReader.read(traveller),
-      placePassportFor: (read) => chipReader.placePassport({ mrz: read.mrz, faults: chipFaults }),
+      readDocument: (traveller, photo) => documentReader.read(traveller, photo),
+      // The chip holds the same portrait as the page when it is a JPEG (DG2 holds JPEG or JPEG 2000, not SVG).
+      placePassportFor: (read) =>
+        chipReader.placePassport({
+          mrz: read.mrz,
+          faults: chipFaults,
+          ...(read.photo?.mediaType === 'image/jpeg' ? { face: { image: new Uint8Array(Buffer.from(read.photo.base64, 'base64')), format: 'jpeg' as const } } : {}),
+        }),
       setChipFaults: (faults) => (chipFaults = faults),
     },
   };

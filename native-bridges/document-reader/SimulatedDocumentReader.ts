@@ -2,7 +2,7 @@ import type { MrzReadError } from '../../app/document/reader/mrzReadError';
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
-import type { DocumentRead } from '../../app/ports/documentRead';
+import type { DocumentRead, EncodedImage } from '../../app/ports/documentRead';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import type { Ids } from '../../app/ports/Ids';
 import { SimulatedDevice } from '../simulator/SimulatedDevice';
@@ -85,8 +85,8 @@ export class SimulatedDocumentReader implements DocumentReaderPort {
     return this.device.setConnected(connected);
   }
 
-  /** Reads the traveller at `index` (or the next in turn) and tells every listener. */
-  read(index?: number): DocumentRead {
+  /** Reads the traveller at `index` (or the next in turn), with the drawn portrait or the given photo, and tells every listener. */
+  read(index?: number, photo?: EncodedImage): DocumentRead {
     if (!this.device.connected) throw new DocumentReaderUnavailable('The document reader is disconnected.');
     const position = (index ?? this.nextTraveller) % this.travellers.length;
     this.nextTraveller = position + 1;
@@ -97,7 +97,7 @@ export class SimulatedDocumentReader implements DocumentReaderPort {
       source: 'simulated',
       readAt: this.options.clock.now().toISOString(),
       mrz: [...traveller.mrz],
-      photo: { mediaType: 'image/svg+xml', base64: Buffer.from(drawnPortraitSvg(traveller.initials, traveller.hue)).toString('base64') },
+      photo: photo ?? { mediaType: 'image/svg+xml', base64: Buffer.from(drawnPortraitSvg(traveller.initials, traveller.hue)).toString('base64') },
     };
     for (const listener of this.listeners) listener(read);
     return read;
