@@ -3,7 +3,6 @@ import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
 import type { DocumentRead, EncodedImage } from '../../app/ports/documentRead';
-import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import type { Ids } from '../../app/ports/Ids';
 import { SimulatedDevice } from '../simulator/SimulatedDevice';
 import { drawnPortraitSvg, simulatedTravellers, type SimulatedTraveller } from './simulatedTravellers';
@@ -24,10 +23,7 @@ export class DocumentReaderUnavailable extends Error {
  * A document reader that reads scripted travellers, one per request (a key press in the booth) or on a timer.
  * Product code: trainer mode and the end-to-end tests both drive it.
  */
-export class SimulatedDocumentReader implements DocumentReaderPort {
-  readonly kind = 'documentReader' as const;
-  readonly id = 'sim-document-reader';
-  private readonly device: SimulatedDevice<'documentReader'>;
+export class SimulatedDocumentReader extends SimulatedDevice<'documentReader'> implements DocumentReaderPort {
   private readonly listeners = new Set<(read: DocumentRead) => void>();
   private readonly errorListeners = new Set<(error: MrzReadError) => void>();
   private readonly travellers: readonly SimulatedTraveller[];
@@ -35,17 +31,9 @@ export class SimulatedDocumentReader implements DocumentReaderPort {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: SimulatedDocumentReaderOptions) {
+    super({ kind: 'documentReader', id: 'sim-document-reader', name: 'Passport reader (simulated)', clock: options.clock });
     this.travellers = options.travellers ?? simulatedTravellers;
     if (this.travellers.length === 0) throw new Error('SimulatedDocumentReader needs at least one traveller');
-    this.device = new SimulatedDevice({ kind: 'documentReader', id: this.id, name: 'Passport reader (simulated)', clock: options.clock });
-  }
-
-  status(): DeviceStatus {
-    return this.device.status();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.device.onStatus(listener);
   }
 
   onRead(listener: (read: DocumentRead) => void): Unsubscribe {
@@ -64,30 +52,26 @@ export class SimulatedDocumentReader implements DocumentReaderPort {
     for (const listener of this.errorListeners) listener(error);
   }
 
-  async start(): Promise<void> {
-    await this.device.start();
+  override async start(): Promise<void> {
+    await super.start();
     const seconds = this.options.intervalSeconds ?? 0;
     if (seconds > 0 && !this.timer) {
       this.timer = setInterval(() => {
-        if (this.device.connected) this.read();
+        if (this.connected) this.read();
       }, seconds * 1000);
       this.timer.unref?.();
     }
   }
 
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.device.stop();
-  }
-
-  setConnected(connected: boolean): DeviceStatus {
-    return this.device.setConnected(connected);
+    await super.stop();
   }
 
   /** Reads the traveller at `index` (or the next in turn), with the drawn portrait or the given photo, and tells every listener. */
   read(index?: number, photo?: EncodedImage): DocumentRead {
-    if (!this.device.connected) throw new DocumentReaderUnavailable('The document reader is disconnected.');
+    if (!this.connected) throw new DocumentReaderUnavailable('The document reader is disconnected.');
     const position = (index ?? this.nextTraveller) % this.travellers.length;
     this.nextTraveller = position + 1;
     const traveller = this.travellers[position]!;

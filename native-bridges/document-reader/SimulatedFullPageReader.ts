@@ -30,28 +30,17 @@ export class SimulatedReaderUnplugged extends Error {
  * serial reader, so faults (a document pulled away mid-scan, OCR noise, a double trigger, an unplug) give
  * the same precise errors. Each whole read carries the page drawn under each light.
  */
-export class SimulatedFullPageReader implements FullPageReaderPort {
-  readonly kind = 'documentReader' as const;
-  readonly id = 'sim-full-page-reader';
+export class SimulatedFullPageReader extends SimulatedDevice<'documentReader'> implements FullPageReaderPort {
   readonly illuminations: readonly PageIllumination[];
-  private readonly device: SimulatedDevice<'documentReader'>;
   private readonly assembler: MrzStreamAssembler;
   private readonly readListeners = new Set<(read: FullPageRead) => void>();
   private readonly errorListeners = new Set<(error: MrzReadError) => void>();
   private readTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: SimulatedFullPageReaderOptions) {
+    super({ kind: 'documentReader', id: 'sim-full-page-reader', name: 'Full-page reader (simulated)', clock: options.clock });
     this.illuminations = options.illuminations ?? ['visible', 'infrared', 'ultraviolet'];
-    this.device = new SimulatedDevice({ kind: 'documentReader', id: this.id, name: 'Full-page reader (simulated)', clock: options.clock });
     this.assembler = new MrzStreamAssembler({ readTimeoutMs: options.readTimeoutMs, duplicateWindowMs: options.duplicateWindowMs });
-  }
-
-  status(): DeviceStatus {
-    return this.device.status();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.device.onStatus(listener);
   }
 
   onRead(listener: (read: FullPageRead) => void): Unsubscribe {
@@ -64,23 +53,19 @@ export class SimulatedFullPageReader implements FullPageReaderPort {
     return () => this.errorListeners.delete(listener);
   }
 
-  async start(): Promise<void> {
-    await this.device.start();
-  }
-
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     clearTimeout(this.readTimer);
     this.assembler.disconnect(performance.now());
-    await this.device.stop();
+    await super.stop();
   }
 
   /** Unplugs (false) or plugs back (true) the reader; an unplug in the middle of a scan is reported. */
-  setConnected(connected: boolean): DeviceStatus {
+  override setConnected(connected: boolean): DeviceStatus {
     if (!connected) {
       clearTimeout(this.readTimer);
       this.deliver(this.assembler.disconnect(performance.now()));
     }
-    return this.device.setConnected(connected);
+    return super.setConnected(connected);
   }
 
   /** A document is placed on the glass: the whole MRZ is recognised and the page imaged. */
@@ -90,7 +75,7 @@ export class SimulatedFullPageReader implements FullPageReaderPort {
 
   /** Raw recognised text as the reader's SDK hands it over (trainer scenarios use it to play faults). */
   receiveOcrText(text: string): void {
-    if (!this.device.connected) throw new SimulatedReaderUnplugged('The full-page reader is disconnected.');
+    if (!this.connected) throw new SimulatedReaderUnplugged('The full-page reader is disconnected.');
     this.deliver(this.assembler.push(text, performance.now()));
     this.armReadTimer();
   }

@@ -1,6 +1,5 @@
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
-import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import type { Ids } from '../../app/ports/Ids';
 import type { PlateReaderPort, PlateReadError } from '../../app/ports/PlateReaderPort';
 import { plateReadInputSchema, type PlateRead, type VehiclePlate } from '../../app/ports/plateRead';
@@ -32,25 +31,15 @@ export function drawnPlateImage(plate: string, region: string): EncodedImage {
  * A lane LPR camera playing scripted vehicles: each arrival sends the vehicle's reads (with their OCR
  * variants) through the same merging as the network reader, timestamped by the injected clock.
  */
-export class SimulatedPlateReader implements PlateReaderPort {
-  readonly kind = 'plateReader' as const;
-  readonly id = 'sim-plate-reader';
-  private readonly device: SimulatedDevice<'plateReader'>;
+export class SimulatedPlateReader extends SimulatedDevice<'plateReader'> implements PlateReaderPort {
   private readonly hub: PlateReadHub;
   private readonly vehicles: readonly SimulatedVehicle[];
   private next = 0;
 
   constructor(private readonly options: SimulatedPlateReaderOptions) {
+    super({ kind: 'plateReader', id: 'sim-plate-reader', name: 'Plate reader (simulated)', clock: options.clock });
     this.vehicles = options.vehicles ?? simulatedVehicles;
-    this.device = new SimulatedDevice({ kind: 'plateReader', id: this.id, name: 'Plate reader (simulated)', clock: options.clock });
     this.hub = new PlateReadHub(this.id, options.ids, options.clock);
-  }
-
-  status(): DeviceStatus {
-    return this.device.status();
-  }
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.device.onStatus(listener);
   }
   onRead(listener: (read: PlateRead) => void): Unsubscribe {
     return this.hub.onRead(listener);
@@ -61,22 +50,13 @@ export class SimulatedPlateReader implements PlateReaderPort {
   onReadError(listener: (error: PlateReadError) => void): Unsubscribe {
     return this.hub.onReadError(listener);
   }
-  start(): Promise<void> {
-    return this.device.start();
-  }
-  stop(): Promise<void> {
-    return this.device.stop();
-  }
-  setConnected(connected: boolean): DeviceStatus {
-    return this.device.setConnected(connected);
-  }
 
   /** Drives the next scripted vehicle (or the one at `index`) past the camera; returns its reads. Nothing when unplugged. */
   arrive(index?: number): readonly PlateRead[] {
     const vehicle = this.vehicles[index ?? this.next % this.vehicles.length];
     if (!vehicle) throw new RangeError(`no simulated vehicle ${index}`);
     if (index === undefined) this.next++;
-    if (!this.device.connected) return [];
+    if (!this.connected) return [];
     const plateImage = drawnPlateImage(vehicle.plate, vehicle.region);
     const laneId = this.options.laneId ?? 'lane-1';
     return vehicle.reads.map((r) =>

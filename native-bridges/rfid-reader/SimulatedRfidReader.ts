@@ -1,6 +1,5 @@
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
-import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import type { Ids } from '../../app/ports/Ids';
 import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
 import { rfidTagReadSchema, type RfidCardRead, type RfidCardType } from '../../app/ports/rfidRead';
@@ -20,41 +19,22 @@ export interface SimulatedRfidReaderOptions {
  * A UHF reader playing the cards of a scripted vehicle: each card is reported many times, as by a real
  * reader, and the de-duplication turns them into one card read each.
  */
-export class SimulatedRfidReader implements RfidReaderPort {
-  readonly kind = 'rfidReader' as const;
-  readonly id = 'sim-rfid-reader';
-  private readonly device: SimulatedDevice<'rfidReader'>;
+export class SimulatedRfidReader extends SimulatedDevice<'rfidReader'> implements RfidReaderPort {
   private readonly dedup: RfidDeduplicator;
   private readonly listeners = new Set<(card: RfidCardRead) => void>();
 
   constructor(private readonly options: SimulatedRfidReaderOptions) {
-    this.device = new SimulatedDevice({ kind: 'rfidReader', id: this.id, name: 'RFID reader (simulated)', clock: options.clock });
+    super({ kind: 'rfidReader', id: 'sim-rfid-reader', name: 'RFID reader (simulated)', clock: options.clock });
     this.dedup = new RfidDeduplicator(options.ids, this.id, options.dedup);
-  }
-
-  status(): DeviceStatus {
-    return this.device.status();
-  }
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.device.onStatus(listener);
   }
   onCard(listener: (card: RfidCardRead) => void): Unsubscribe {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-  start(): Promise<void> {
-    return this.device.start();
-  }
-  stop(): Promise<void> {
-    return this.device.stop();
-  }
-  setConnected(connected: boolean): DeviceStatus {
-    return this.device.setConnected(connected);
-  }
 
   /** Cards enter the field; returns the de-duplicated card reads it produced (none for cards already seen in the window). */
   present(cards: readonly { readonly reference: string; readonly cardType: RfidCardType }[]): readonly RfidCardRead[] {
-    if (!this.device.connected) return [];
+    if (!this.connected) return [];
     const fresh: RfidCardRead[] = [];
     const repeats = this.options.repeats ?? 4;
     for (let pass = 0; pass < repeats; pass++) {

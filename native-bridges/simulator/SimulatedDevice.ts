@@ -12,26 +12,30 @@ export interface SimulatedDeviceOptions<K extends DeviceKind> {
 /**
  * The connection behaviour every simulator shares: it starts connected and can be unplugged and plugged
  * back in by a trainer or a test (the `sim:setDeviceConnected` channel). Listeners hear every change at once.
+ * Simulators extend it; its state is in #private fields so that subclasses keep their own names free.
  */
 export class SimulatedDevice<K extends DeviceKind = DeviceKind> implements DevicePort {
   readonly kind: K;
   readonly id: string;
-  private current: DeviceStatus;
-  private readonly listeners = new Set<(status: DeviceStatus) => void>();
+  #current: DeviceStatus;
+  readonly #listeners = new Set<(status: DeviceStatus) => void>();
 
-  constructor(private readonly options: SimulatedDeviceOptions<K>) {
+  readonly #clock: Clock;
+
+  constructor(options: SimulatedDeviceOptions<K>) {
+    this.#clock = options.clock;
     this.kind = options.kind;
     this.id = options.id;
-    this.current = { kind: options.kind, id: options.id, name: options.name, connected: false, detail: 'not started', since: options.clock.now().toISOString() };
+    this.#current = { kind: options.kind, id: options.id, name: options.name, connected: false, detail: 'not started', since: options.clock.now().toISOString() };
   }
 
   status(): DeviceStatus {
-    return this.current;
+    return this.#current;
   }
 
   onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   async start(): Promise<void> {
@@ -44,13 +48,13 @@ export class SimulatedDevice<K extends DeviceKind = DeviceKind> implements Devic
 
   /** Plugs (true) or unplugs (false) the simulated device. */
   setConnected(connected: boolean, detail = connected ? 'simulated' : 'unplugged (simulated)'): DeviceStatus {
-    if (this.current.connected === connected && this.current.detail === detail) return this.current;
-    this.current = { ...this.current, connected, detail, since: this.options.clock.now().toISOString() };
-    for (const listener of this.listeners) listener(this.current);
-    return this.current;
+    if (this.#current.connected === connected && this.#current.detail === detail) return this.#current;
+    this.#current = { ...this.#current, connected, detail, since: this.#clock.now().toISOString() };
+    for (const listener of this.#listeners) listener(this.#current);
+    return this.#current;
   }
 
   get connected(): boolean {
-    return this.current.connected;
+    return this.#current.connected;
   }
 }

@@ -1,7 +1,6 @@
 import type { Clock } from '../../../app/ports/Clock';
 import type { ChipCardEvent, ChipReaderPort, ChipReadResult, ReadPassportRequest } from '../../../app/ports/ChipReaderPort';
 import type { Unsubscribe } from '../../../app/ports/DevicePort';
-import type { DeviceStatus } from '../../../app/ports/deviceStatus';
 import { SimulatedDevice } from '../../simulator/SimulatedDevice';
 import { ChipReadError } from '../chipReadError';
 import { readPassportChip } from '../passportReader';
@@ -15,10 +14,7 @@ const readerName = 'Simulated chip reader';
  * as the PC/SC path, without pcscd (which a trainer's laptop may not run). Trainers place passports with
  * faults (clone, altered data groups, forged SOD) to rehearse what the officer sees.
  */
-export class SimulatedChipReader implements ChipReaderPort {
-  readonly kind = 'chipReader' as const;
-  readonly id = 'sim-chip-reader';
-  private readonly device: SimulatedDevice<'chipReader'>;
+export class SimulatedChipReader extends SimulatedDevice<'chipReader'> implements ChipReaderPort {
   private readonly cardListeners = new Set<(event: ChipCardEvent) => void>();
   private passport: SimulatedPassport | undefined;
 
@@ -26,31 +22,11 @@ export class SimulatedChipReader implements ChipReaderPort {
     clock: Clock,
     private readonly buildSod: SodBuilder,
   ) {
-    this.device = new SimulatedDevice({ kind: 'chipReader', id: this.id, name: 'Chip reader (simulated)', clock });
-  }
-
-  status(): DeviceStatus {
-    return this.device.status();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.device.onStatus(listener);
-  }
-
-  start(): Promise<void> {
-    return this.device.start();
-  }
-
-  stop(): Promise<void> {
-    return this.device.stop();
-  }
-
-  setConnected(connected: boolean): DeviceStatus {
-    return this.device.setConnected(connected);
+    super({ kind: 'chipReader', id: 'sim-chip-reader', name: 'Chip reader (simulated)', clock });
   }
 
   async listReaders(): Promise<readonly string[]> {
-    return this.device.connected ? [readerName] : [];
+    return this.connected ? [readerName] : [];
   }
 
   onCard(listener: (event: ChipCardEvent) => void): Unsubscribe {
@@ -72,7 +48,7 @@ export class SimulatedChipReader implements ChipReaderPort {
   }
 
   async readPassport(request: ReadPassportRequest): Promise<ChipReadResult> {
-    if (!this.device.connected) throw new ChipReadError('no_reader', 'the chip reader is disconnected');
+    if (!this.connected) throw new ChipReadError('no_reader', 'the chip reader is disconnected');
     const passport = this.passport;
     if (!passport) throw new ChipReadError('no_card', 'no passport is on the chip reader');
     passport.chip.reset();
