@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport';
 import type { MrzAssemblerEvent } from '../../app/document/reader/mrzAssemblerEvent';
 import { mrzReadError, type MrzReadError } from '../../app/document/reader/mrzReadError';
-import { MrzStreamAssembler } from '../../app/document/reader/MrzStreamAssembler';
+import { TimedMrzStream } from './TimedMrzStream';
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
@@ -59,7 +59,7 @@ export class SerialMrzReader implements DocumentReaderPort {
   private readonly statusListeners = new Set<(status: DeviceStatus) => void>();
   private readonly readListeners = new Set<(read: DocumentRead) => void>();
   private readonly errorListeners = new Set<(error: MrzReadError) => void>();
-  private readonly assembler: MrzStreamAssembler;
+  private readonly stream: TimedMrzStream;
   private readonly openLine: OpenSerialLine;
   private readonly backoff: { readonly initialMs: number; readonly maxMs: number };
   private readonly monotonicMs: () => number;
@@ -67,14 +67,13 @@ export class SerialMrzReader implements DocumentReaderPort {
   private running = false;
   private failedOpens = 0;
   private reopenTimer: ReturnType<typeof setTimeout> | undefined;
-  private readTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: SerialMrzReaderOptions) {
     this.id = options.id ?? 'serial-document-reader';
     this.openLine = options.openLine ?? hardwareSerialLine;
     this.backoff = options.reopenBackoff ?? { initialMs: 500, maxMs: 10_000 };
     this.monotonicMs = options.monotonicMs ?? (() => performance.now());
-    this.assembler = new MrzStreamAssembler({ readTimeoutMs: options.readTimeoutMs, duplicateWindowMs: options.duplicateWindowMs });
+    this.stream = new TimedMrzStream({ readTimeoutMs: options.readTimeoutMs, duplicateWindowMs: options.duplicateWindowMs }, this.monotonicMs, (events) => this.deliver(events));
     const name = options.name ?? `${options.source === 'swipe' ? 'Swipe' : 'Page'} reader on ${options.path}`;
     this.current = { kind: 'documentReader', id: this.id, name, connected: false, detail: 'not started', since: options.clock.now().toISOString() };
   }
@@ -108,7 +107,6 @@ export class SerialMrzReader implements DocumentReaderPort {
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.reopenTimer);
-    clearTimeout(this.readTimer);
     const line = this.line;
     this.line = undefined;
     if (line) {
@@ -116,7 +114,7 @@ export class SerialMrzReader implements DocumentReaderPort {
       line.on('error', () => undefined);
       if (line.isOpen) await new Promise<void>((resolve) => line.close(() => resolve()));
     }
-    this.assembler.disconnect(this.monotonicMs());
+    this.stream.discard();
     this.setStatus(false, 'stopped');
   }
 
@@ -164,8 +162,7 @@ export class SerialMrzReader implements DocumentReaderPort {
     line.removeAllListeners();
     line.on('error', () => undefined);
     if (line.isOpen) line.close();
-    clearTimeout(this.readTimer);
-    this.deliver(this.assembler.disconnect(this.monotonicMs()));
+    this.stream.disconnect();
     this.setStatus(false, `disconnected: ${messageOf(error)}; reconnecting`);
     this.scheduleReopen(this.backoff.initialMs);
   }
@@ -179,21 +176,9 @@ export class SerialMrzReader implements DocumentReaderPort {
 
   private received(chunk: Buffer): void {
     // latin1 maps each byte to one character, so noise bytes stay visible to the assembler.
-    this.deliver(this.assembler.push(chunk.toString('latin1'), this.monotonicMs()));
-    this.armReadTimer();
+    this.stream.push(chunk.toString('latin1'));
   }
 
-  /** Wakes at the read's deadline; re-arms if woken early (timers run on the event loop's cached clock). */
-  private armReadTimer(): void {
-    clearTimeout(this.readTimer);
-    const deadline = this.assembler.deadlineMs;
-    if (deadline === undefined) return;
-    this.readTimer = setTimeout(() => {
-      this.deliver(this.assembler.expire(this.monotonicMs()));
-      this.armReadTimer();
-    }, Math.max(0, deadline - this.monotonicMs()) + 1);
-    this.readTimer.unref?.();
-  }
 
   private deliver(events: readonly MrzAssemblerEvent[]): void {
     for (const event of events) {

@@ -1,6 +1,6 @@
 import type { MrzAssemblerEvent } from '../../app/document/reader/mrzAssemblerEvent';
 import type { MrzReadError } from '../../app/document/reader/mrzReadError';
-import { MrzStreamAssembler } from '../../app/document/reader/MrzStreamAssembler';
+import { TimedMrzStream } from './TimedMrzStream';
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import { documentReadSchema } from '../../app/ports/documentRead';
@@ -32,15 +32,14 @@ export class SimulatedReaderUnplugged extends Error {
  */
 export class SimulatedFullPageReader extends SimulatedDevice<'documentReader'> implements FullPageReaderPort {
   readonly illuminations: readonly PageIllumination[];
-  private readonly assembler: MrzStreamAssembler;
+  private readonly stream: TimedMrzStream;
   private readonly readListeners = new Set<(read: FullPageRead) => void>();
   private readonly errorListeners = new Set<(error: MrzReadError) => void>();
-  private readTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: SimulatedFullPageReaderOptions) {
     super({ kind: 'documentReader', id: 'sim-full-page-reader', name: 'Full-page reader (simulated)', clock: options.clock });
     this.illuminations = options.illuminations ?? ['visible', 'infrared', 'ultraviolet'];
-    this.assembler = new MrzStreamAssembler({ readTimeoutMs: options.readTimeoutMs, duplicateWindowMs: options.duplicateWindowMs });
+    this.stream = new TimedMrzStream({ readTimeoutMs: options.readTimeoutMs, duplicateWindowMs: options.duplicateWindowMs }, () => performance.now(), (events) => this.deliver(events));
   }
 
   onRead(listener: (read: FullPageRead) => void): Unsubscribe {
@@ -54,16 +53,14 @@ export class SimulatedFullPageReader extends SimulatedDevice<'documentReader'> i
   }
 
   override async stop(): Promise<void> {
-    clearTimeout(this.readTimer);
-    this.assembler.disconnect(performance.now());
+    this.stream.discard();
     await super.stop();
   }
 
   /** Unplugs (false) or plugs back (true) the reader; an unplug in the middle of a scan is reported. */
   override setConnected(connected: boolean): DeviceStatus {
     if (!connected) {
-      clearTimeout(this.readTimer);
-      this.deliver(this.assembler.disconnect(performance.now()));
+      this.stream.disconnect();
     }
     return super.setConnected(connected);
   }
@@ -76,21 +73,9 @@ export class SimulatedFullPageReader extends SimulatedDevice<'documentReader'> i
   /** Raw recognised text as the reader's SDK hands it over (trainer scenarios use it to play faults). */
   receiveOcrText(text: string): void {
     if (!this.connected) throw new SimulatedReaderUnplugged('The full-page reader is disconnected.');
-    this.deliver(this.assembler.push(text, performance.now()));
-    this.armReadTimer();
+    this.stream.push(text);
   }
 
-  /** Wakes at the read's deadline; re-arms if woken early (timers run on the event loop's cached clock). */
-  private armReadTimer(): void {
-    clearTimeout(this.readTimer);
-    const deadline = this.assembler.deadlineMs;
-    if (deadline === undefined) return;
-    this.readTimer = setTimeout(() => {
-      this.deliver(this.assembler.expire(performance.now()));
-      this.armReadTimer();
-    }, Math.max(0, deadline - performance.now()) + 1);
-    this.readTimer.unref?.();
-  }
 
   private deliver(events: readonly MrzAssemblerEvent[]): void {
     for (const event of events) {
