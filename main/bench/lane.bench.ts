@@ -5,16 +5,16 @@
  * every decision rule. Target: <= 1 s. Prints medians and p95 over many vehicles.
  */
 import { readFileSync } from 'node:fs';
-import { verify } from '../biometrics/faceMatching';
-import { embedderManifestSchema } from '../biometrics/modelManifest';
+import { verify } from '../../app/biometrics/faceMatching';
+import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
 import { gaussianEmbedding, scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession';
 import { HttpRecordsClient } from '../../native-bridges/records-service/HttpRecordsClient';
 import { RecordsSimulatorServer } from '../../native-bridges/records-service/RecordsSimulatorServer';
-import { assembleVehicleSession } from './assembleVehicleSession';
-import { evaluateVehicleSession } from './evaluateVehicleSession';
-import { sessionIdentities } from './sessionIdentities';
-import { lookupSessionRecords } from './lookupSessionRecords';
-import type { FaceComparison, VehicleSessionInput } from './vehicleSessionInput';
+import { assembleVehicleSession } from '../../app/inspection/assembleVehicleSession';
+import { evaluateVehicleSession } from '../../app/inspection/evaluateVehicleSession';
+import { sessionIdentities } from '../../app/inspection/sessionIdentities';
+import { lookupSessionRecords } from '../../app/inspection/lookupSessionRecords';
+import type { FaceComparison, VehicleSessionInput } from '../../app/inspection/vehicleSessionInput';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 const now = new Date('2026-11-23T10:00:00Z');
