@@ -1,6 +1,6 @@
 import { channels, isChannelName, type ChannelName, type ReplyOf } from './channels';
 import type { z } from 'zod';
-import { describeSchemaError } from './describeSchemaError';
+import { describeSchemaError } from '../shared/describeSchemaError';
 import { fail, HostFailure, ok, type Result } from './result';
 
 /** The host side of every channel: it receives the request already parsed by the channel's schema. */

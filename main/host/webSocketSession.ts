@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Dispatch } from '../../app/host/dispatch';
-import { describeSchemaError } from '../../app/host/describeSchemaError';
+import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { fail } from '../../app/host/result';
 import { callFrameSchema, type EventFrame, type ReplyFrame } from '../../app/host/wire';
 import type { HostEventBus } from '../services/HostEventBus';

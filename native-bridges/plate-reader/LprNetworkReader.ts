@@ -8,7 +8,7 @@ import type { PlateReaderPort, PlateReadError } from '../../app/ports/PlateReade
 import { plateReadInputSchema, type PlateRead, type VehiclePlate } from '../../app/ports/plateRead';
 import type { PlateMergeOptions } from '../../app/inspection/plateReadMerger';
 import { DeviceStatusCell } from './DeviceStatusCell';
-import { describeZodError } from './describeZodError';
+import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { parseLprLine } from './lprLineProtocol';
 import { PlateReadHub } from './PlateReadHub';
 import { TcpLineServer } from './TcpLineServer';
@@ -171,7 +171,7 @@ export class LprNetworkReader implements PlateReaderPort {
         return fail(400, 'malformed', `body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
       }
       const parsed = plateReadInputSchema.safeParse(json);
-      if (!parsed.success) return fail(400, 'malformed', describeZodError(parsed.error));
+      if (!parsed.success) return fail(400, 'malformed', describeSchemaError(parsed.error, { root: 'body' }));
       const read = this.hub.accept(parsed.data, 'http');
       reply(202, { readId: read.readId });
     });

@@ -1,5 +1,5 @@
 import { plateReadInputSchema, type PlateReadInput } from '../../app/ports/plateRead';
-import { describeZodError } from './describeZodError';
+import { describeSchemaError } from '../../app/shared/describeSchemaError';
 
 /**
  * The LPR TCP line protocol (see README.md): one UTF-8 line per message, '\n' or '\r\n' terminated.
@@ -30,7 +30,7 @@ export function parseLprLine(line: string): LprLine {
   const confidence = /^\s*\d+(\.\d+)?\s*$/.test(confidenceText) ? Number(confidenceText) : Number.NaN;
   if (Number.isNaN(confidence)) return { type: 'error', code: 'malformed', message: `confidence: ${JSON.stringify(truncate(confidenceText))} is not a number between 0 and 1` };
   const parsed = plateReadInputSchema.safeParse({ plate, region, confidence, timestamp: timestamp.trim(), laneId });
-  if (!parsed.success) return { type: 'error', code: 'malformed', message: describeZodError(parsed.error, { plate: 'text', laneId: 'lane' }) };
+  if (!parsed.success) return { type: 'error', code: 'malformed', message: describeSchemaError(parsed.error, { root: 'body', rename: { plate: 'text', laneId: 'lane' } }) };
   return { type: 'plate', read: parsed.data };
 }
 

@@ -5,7 +5,7 @@ import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import type { DocumentQuery, PlateQuery, RecordsError, RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
 import { travellerLookupResponseSchema, vehicleLookupResponseSchema, type TravellerRecord, type VehicleRecord } from '../../app/ports/travellerRecord';
 import { DeviceStatusCell } from '../plate-reader/DeviceStatusCell';
-import { describeZodError } from '../plate-reader/describeZodError';
+import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { recordsPaths } from './recordsOpenApi';
 
 export interface HttpRecordsClientOptions {
@@ -146,7 +146,7 @@ class BodyTooLarge extends Error {}
 function parseWith<S extends z.ZodType, T>(schema: S, pick: (value: z.infer<S>) => T): (body: unknown) => T | RecordsError {
   return (body) => {
     const parsed = schema.safeParse(body);
-    if (!parsed.success) return { code: 'bad_response', message: `the records service broke its contract: ${describeZodError(parsed.error)}` };
+    if (!parsed.success) return { code: 'bad_response', message: `the records service broke its contract: ${describeSchemaError(parsed.error, { root: 'body' })}` };
     return pick(parsed.data);
   };
 }

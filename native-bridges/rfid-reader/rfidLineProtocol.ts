@@ -1,5 +1,5 @@
 import { rfidTagReadSchema, type RfidTagRead } from '../../app/ports/rfidRead';
-import { describeZodError } from '../plate-reader/describeZodError';
+import { describeSchemaError } from '../../app/shared/describeSchemaError';
 
 /**
  * The UHF reader TCP line protocol (see README.md): one tag read per line.
@@ -30,6 +30,6 @@ export function parseRfidLine(line: string): RfidLine {
   const rssiValue = number(rssi, 'rssi');
   for (const v of [antennaValue, rssiValue]) if (typeof v === 'string') return { type: 'error', code: 'malformed', message: v };
   const parsed = rfidTagReadSchema.safeParse({ reference, cardType, laneId, readAt, ...(antennaValue !== undefined ? { antenna: antennaValue } : {}), ...(rssiValue !== undefined ? { rssi: rssiValue } : {}) });
-  if (!parsed.success) return { type: 'error', code: 'malformed', message: describeZodError(parsed.error, wireNames) };
+  if (!parsed.success) return { type: 'error', code: 'malformed', message: describeSchemaError(parsed.error, { root: 'body', rename: wireNames }) };
   return { type: 'tag', tag: parsed.data };
 }

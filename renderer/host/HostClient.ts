@@ -1,5 +1,5 @@
 import { channels, type ChannelName, type ReplyOf, type RequestOf } from '../../app/host/channels';
-import { describeSchemaError } from '../../app/host/describeSchemaError';
+import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { hostEvents, isHostEventName, type EventPayloadOf, type HostEventName } from '../../app/host/events';
 import { fail, resultEnvelopeSchema, type Result } from '../../app/host/result';
 import type { HostConnectionState, HostTransport } from './HostTransport';
