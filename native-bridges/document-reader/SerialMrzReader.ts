@@ -7,6 +7,7 @@ import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
 import { documentReadSchema, type DocumentRead } from '../../app/ports/documentRead';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
+import { DeviceStatusCell } from '../device/DeviceStatusCell';
 import type { Ids } from '../../app/ports/Ids';
 
 /** The part of a serialport stream this reader uses: `SerialPort` for hardware, a `SerialPortStream` on a simulated binding. */
@@ -55,8 +56,7 @@ export interface SerialMrzReaderOptions {
 export class SerialMrzReader implements DocumentReaderPort {
   readonly kind = 'documentReader' as const;
   readonly id: string;
-  private current: DeviceStatus;
-  private readonly statusListeners = new Set<(status: DeviceStatus) => void>();
+  private readonly statusCell: DeviceStatusCell;
   private readonly readListeners = new Set<(read: DocumentRead) => void>();
   private readonly errorListeners = new Set<(error: MrzReadError) => void>();
   private readonly stream: TimedMrzStream;
@@ -75,16 +75,15 @@ export class SerialMrzReader implements DocumentReaderPort {
     this.monotonicMs = options.monotonicMs ?? (() => performance.now());
     this.stream = new TimedMrzStream({ readTimeoutMs: options.readTimeoutMs, duplicateWindowMs: options.duplicateWindowMs }, this.monotonicMs, (events) => this.deliver(events));
     const name = options.name ?? `${options.source === 'swipe' ? 'Swipe' : 'Page'} reader on ${options.path}`;
-    this.current = { kind: 'documentReader', id: this.id, name, connected: false, detail: 'not started', since: options.clock.now().toISOString() };
+    this.statusCell = new DeviceStatusCell('documentReader', this.id, name, options.clock);
   }
 
   status(): DeviceStatus {
-    return this.current;
+    return this.statusCell.get();
   }
 
   onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusCell.onChange(listener);
   }
 
   onRead(listener: (read: DocumentRead) => void): Unsubscribe {
@@ -115,7 +114,7 @@ export class SerialMrzReader implements DocumentReaderPort {
       if (line.isOpen) await new Promise<void>((resolve) => line.close(() => resolve()));
     }
     this.stream.discard();
-    this.setStatus(false, 'stopped');
+    this.statusCell.set(false, 'stopped');
   }
 
   private open(): Promise<void> {
@@ -141,7 +140,7 @@ export class SerialMrzReader implements DocumentReaderPort {
           this.failedOpens = 0;
           line.on('data', (chunk) => this.received(chunk));
           line.on('close', (closeError) => this.lost(line, closeError ?? new Error('the port was closed')));
-          this.setStatus(true, `${path} at ${baudRate} baud`);
+          this.statusCell.set(true, `${path} at ${baudRate} baud`);
         }
         resolve();
       });
@@ -151,7 +150,7 @@ export class SerialMrzReader implements DocumentReaderPort {
   private openFailed(error: unknown): void {
     const delay = Math.min(this.backoff.initialMs * 2 ** this.failedOpens, this.backoff.maxMs);
     this.failedOpens++;
-    this.setStatus(false, `cannot open ${this.options.path}: ${messageOf(error)}; retrying in ${formatDelay(delay)}`);
+    this.statusCell.set(false, `cannot open ${this.options.path}: ${messageOf(error)}; retrying in ${formatDelay(delay)}`);
     this.scheduleReopen(delay);
   }
 
@@ -163,7 +162,7 @@ export class SerialMrzReader implements DocumentReaderPort {
     line.on('error', () => undefined);
     if (line.isOpen) line.close();
     this.stream.disconnect();
-    this.setStatus(false, `disconnected: ${messageOf(error)}; reconnecting`);
+    this.statusCell.set(false, `disconnected: ${messageOf(error)}; reconnecting`);
     this.scheduleReopen(this.backoff.initialMs);
   }
 
@@ -202,11 +201,6 @@ export class SerialMrzReader implements DocumentReaderPort {
     for (const listener of this.errorListeners) listener(error);
   }
 
-  private setStatus(connected: boolean, detail: string): void {
-    if (this.current.connected === connected && this.current.detail === detail) return;
-    this.current = { ...this.current, connected, detail, since: this.options.clock.now().toISOString() };
-    for (const listener of this.statusListeners) listener(this.current);
-  }
 }
 
 function messageOf(error: unknown): string {

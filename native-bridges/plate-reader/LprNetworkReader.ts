@@ -7,7 +7,7 @@ import type { Ids } from '../../app/ports/Ids';
 import type { PlateReaderPort, PlateReadError } from '../../app/ports/PlateReaderPort';
 import { plateReadInputSchema, type PlateRead, type VehiclePlate } from '../../app/ports/plateRead';
 import type { PlateMergeOptions } from '../../app/inspection/plateReadMerger';
-import { DeviceStatusCell } from './DeviceStatusCell';
+import { DeviceStatusCell } from '../device/DeviceStatusCell';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { parseLprLine } from './lprLineProtocol';
 import { PlateReadHub } from './PlateReadHub';

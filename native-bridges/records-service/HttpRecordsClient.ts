@@ -4,7 +4,7 @@ import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import type { DocumentQuery, PlateQuery, RecordsError, RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
 import { travellerLookupResponseSchema, vehicleLookupResponseSchema, type TravellerRecord, type VehicleRecord } from '../../app/ports/travellerRecord';
-import { DeviceStatusCell } from '../plate-reader/DeviceStatusCell';
+import { DeviceStatusCell } from '../device/DeviceStatusCell';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { recordsPaths } from './recordsOpenApi';
 

@@ -5,7 +5,7 @@ import type { Ids } from '../../app/ports/Ids';
 import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
 import type { RfidCardRead } from '../../app/ports/rfidRead';
 import { RfidDeduplicator, type RfidDedupOptions } from '../../app/inspection/rfidDeduplicator';
-import { DeviceStatusCell } from '../plate-reader/DeviceStatusCell';
+import { DeviceStatusCell } from '../device/DeviceStatusCell';
 import { TcpLineServer } from '../plate-reader/TcpLineServer';
 import { parseRfidLine } from './rfidLineProtocol';
 

@@ -1,6 +1,7 @@
 import type { Clock } from '../../app/ports/Clock';
 import type { DevicePort, Unsubscribe } from '../../app/ports/DevicePort';
 import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
+import { DeviceStatusCell } from '../device/DeviceStatusCell';
 
 export interface SimulatedDeviceOptions<K extends DeviceKind> {
   readonly kind: K;
@@ -17,25 +18,20 @@ export interface SimulatedDeviceOptions<K extends DeviceKind> {
 export class SimulatedDevice<K extends DeviceKind = DeviceKind> implements DevicePort {
   readonly kind: K;
   readonly id: string;
-  #current: DeviceStatus;
-  readonly #listeners = new Set<(status: DeviceStatus) => void>();
-
-  readonly #clock: Clock;
+  readonly #status: DeviceStatusCell;
 
   constructor(options: SimulatedDeviceOptions<K>) {
-    this.#clock = options.clock;
     this.kind = options.kind;
     this.id = options.id;
-    this.#current = { kind: options.kind, id: options.id, name: options.name, connected: false, detail: 'not started', since: options.clock.now().toISOString() };
+    this.#status = new DeviceStatusCell(options.kind, options.id, options.name, options.clock);
   }
 
   status(): DeviceStatus {
-    return this.#current;
+    return this.#status.get();
   }
 
   onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#status.onChange(listener);
   }
 
   async start(): Promise<void> {
@@ -48,13 +44,10 @@ export class SimulatedDevice<K extends DeviceKind = DeviceKind> implements Devic
 
   /** Plugs (true) or unplugs (false) the simulated device. */
   setConnected(connected: boolean, detail = connected ? 'simulated' : 'unplugged (simulated)'): DeviceStatus {
-    if (this.#current.connected === connected && this.#current.detail === detail) return this.#current;
-    this.#current = { ...this.#current, connected, detail, since: this.#clock.now().toISOString() };
-    for (const listener of this.#listeners) listener(this.#current);
-    return this.#current;
+    return this.#status.set(connected, detail);
   }
 
   get connected(): boolean {
-    return this.#current.connected;
+    return this.#status.get().connected;
   }
 }

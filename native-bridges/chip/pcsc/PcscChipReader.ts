@@ -4,6 +4,7 @@ import type { Clock } from '../../../app/ports/Clock';
 import { systemClock } from '../../../app/ports/Clock';
 import type { Unsubscribe } from '../../../app/ports/DevicePort';
 import type { DeviceStatus } from '../../../app/ports/deviceStatus';
+import { DeviceStatusCell } from '../../device/DeviceStatusCell';
 import { bytesToHex } from '../bytes';
 import type { CardChannel } from '../cardChannel';
 import { ChipReadError } from '../chipReadError';
@@ -44,8 +45,7 @@ export class PcscChipReader implements ChipReaderPort {
   readonly kind = 'chipReader' as const;
   readonly id: string;
   private readonly clock: Clock;
-  private current: DeviceStatus;
-  private readonly statusListeners = new Set<(status: DeviceStatus) => void>();
+  private readonly statusCell: DeviceStatusCell;
   private readonly cardListeners = new Set<(event: ChipCardEvent) => void>();
   private monitor: InstanceType<typeof ReaderMonitor> | undefined;
   private busy: Promise<unknown> = Promise.resolve();
@@ -55,16 +55,15 @@ export class PcscChipReader implements ChipReaderPort {
   constructor(private readonly options: PcscChipReaderOptions = {}) {
     this.id = options.id ?? 'pcsc';
     this.clock = options.clock ?? systemClock;
-    this.current = { kind: 'chipReader', id: this.id, name: 'Chip reader (PC/SC)', connected: false, detail: 'not started', since: this.clock.now().toISOString() };
+    this.statusCell = new DeviceStatusCell('chipReader', this.id, 'Chip reader (PC/SC)', this.clock);
   }
 
   status(): DeviceStatus {
-    return this.current;
+    return this.statusCell.get();
   }
 
   onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statusCell.onChange(listener);
   }
 
   onCard(listener: (event: ChipCardEvent) => void): Unsubscribe {
@@ -72,17 +71,12 @@ export class PcscChipReader implements ChipReaderPort {
     return () => this.cardListeners.delete(listener);
   }
 
-  private setStatus(connected: boolean, detail: string): void {
-    if (this.current.connected === connected && this.current.detail === detail) return;
-    this.current = { ...this.current, connected, detail, since: this.clock.now().toISOString() };
-    for (const l of this.statusListeners) l(this.current);
-  }
 
   async start(): Promise<void> {
     if (this.monitor) return;
     try {
       const readers = await this.listReaders();
-      this.setStatus(readers.length > 0, readers.length > 0 ? readers.join(', ') : 'no PC/SC reader attached');
+      this.statusCell.set(readers.length > 0, readers.length > 0 ? readers.join(', ') : 'no PC/SC reader attached');
       const monitor = new ReaderMonitor();
       monitor.start((event) => {
         if (event.type === 'card-inserted' || event.type === 'card-removed') {
@@ -90,21 +84,21 @@ export class PcscChipReader implements ChipReaderPort {
           const card: ChipCardEvent = { type: event.type === 'card-inserted' ? 'inserted' : 'removed', reader: event.reader, ...(event.atr ? { atr: bytesToHex(event.atr) } : {}) };
           for (const l of this.cardListeners) l(card);
         } else if (event.type === 'reader-attached' || event.type === 'reader-detached') {
-          void this.listReaders().then((names) => this.setStatus(names.length > 0, names.length > 0 ? names.join(', ') : 'no PC/SC reader attached'));
+          void this.listReaders().then((names) => this.statusCell.set(names.length > 0, names.length > 0 ? names.join(', ') : 'no PC/SC reader attached'));
         } else if (event.type === 'error') {
-          this.setStatus(false, 'PC/SC monitor error (is pcscd running?)');
+          this.statusCell.set(false, 'PC/SC monitor error (is pcscd running?)');
         }
       });
       this.monitor = monitor;
     } catch (e) {
-      this.setStatus(false, `PC/SC unavailable: ${(e as Error).message}`);
+      this.statusCell.set(false, `PC/SC unavailable: ${(e as Error).message}`);
     }
   }
 
   async stop(): Promise<void> {
     this.monitor?.stop();
     this.monitor = undefined;
-    this.setStatus(false, 'stopped');
+    this.statusCell.set(false, 'stopped');
   }
 
   async listReaders(): Promise<readonly string[]> {

@@ -3,8 +3,8 @@ import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
 
 /**
- * The status half of a DevicePort for real adapters (SimulatedDevice plays this part for simulators):
- * holds the current status and tells listeners only about real changes.
+ * The status half of every DevicePort, real or simulated: holds the current status and tells listeners only
+ * about real changes. `since` moves only when the connection changes, not when the detail does.
  */
 export class DeviceStatusCell {
   private current: DeviceStatus;
