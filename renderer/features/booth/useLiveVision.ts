@@ -6,7 +6,7 @@ export const boothCameraId = 'booth';
 
 /**
  * Feeds the live video to the vision worker one frame at a time: a new frame is taken only when the previous
- * one is answered, so the worker is never flooded and the page never waits on it. Reports loading, crashes
+ * one is answered and the camera has shown a new one, so the worker is never flooded and the page never waits. Reports loading, crashes
  * and restarts so the officer knows when face matching is not available.
  */
 export function useLiveVision(video: RefObject<HTMLVideoElement | null>): void {
@@ -53,7 +53,23 @@ export function useLiveVision(video: RefObject<HTMLVideoElement | null>): void {
           // A crash is reported through onCrash; a frame that failed is simply skipped.
         }
       }
-      if (!stopped) setTimeout(() => void step(), ready ? 0 : 250);
+      if (!stopped) scheduleNext();
+    };
+    // Paced by the camera: the next step waits for a new video frame, so no frame is processed twice and
+    // nothing runs while there is no picture (camera closed, permission denied, worker still loading).
+    // A video that stops presenting frames (camera replaced or unplugged) must not stall the loop: a fallback
+    // timer continues it, and whichever fires first wins.
+    const scheduleNext = () => {
+      let continued = false;
+      const next = () => {
+        if (continued) return;
+        continued = true;
+        clearTimeout(fallback);
+        void step();
+      };
+      const fallback = setTimeout(next, 250);
+      const element = video.current;
+      if (ready && element && element.readyState >= 2) element.requestVideoFrameCallback(next);
     };
     void step();
 
