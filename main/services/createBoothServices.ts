@@ -8,6 +8,7 @@ import { allDevices, type BoothDevices } from './BoothDevices';
 import { createHardwareDevices } from './hardwareDevices';
 import { createChipInspectionService } from './chipInspectionService';
 import { HostEventBus } from './HostEventBus';
+import { randomIds } from './randomIds';
 import { createSimulatedDevices } from './simulatedDevices';
 
 export interface BoothServicesOptions {
@@ -25,8 +26,6 @@ export interface BoothServices {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
-
-const randomIds: Ids = { next: (prefix) => `${prefix}-${crypto.randomUUID()}` };
 
 export function createBoothServices(options: BoothServicesOptions): BoothServices {
   const { settings, problems } = options.resolved;

@@ -11,6 +11,7 @@ import { loadTrustStore } from '../../native-bridges/chip/passive-auth/trustStor
 import { PcscChipReader } from '../../native-bridges/chip/pcsc/PcscChipReader';
 import { once } from './once';
 import type { BoothDevices } from './BoothDevices';
+import { randomIds } from './randomIds';
 
 /**
  * Stands where a hardware driver is not configured: always disconnected, saying why, so the officer
@@ -42,8 +43,6 @@ class UnconfiguredDevice<K extends DeviceKind> {
 }
 
 const noReads = { onRead: (): Unsubscribe => () => undefined, onReadError: (): Unsubscribe => () => undefined };
-
-const randomIds: Ids = { next: (prefix) => `${prefix}-${crypto.randomUUID()}` };
 
 /** The document reader the settings name. A keyboard-wedge reader types into the booth window, where the renderer reads it. */
 export function createDocumentReader(setting: DocumentReaderSetting, clock: Clock, ids: Ids): DocumentReaderPort {
