@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mrzFieldValue, parseMrz } from './parseMrz';
 import type { MrzFieldName, MrzParseResult } from './mrzTypes';
-import { checkDigitOf, td1Lines, td2Lines, td3Lines, visaLines, type MrzParts } from './testSupport/buildMrzLines';
+import { checkDigitOf, specimenPassport, td1Lines, td2Lines, td3Lines, visaLines } from './testSupport/buildMrzLines';
 
 const today = new Date('2026-11-23T10:00:00Z');
 const parse = (lines: readonly string[] | string) => parseMrz(lines, { today });
@@ -11,17 +11,7 @@ const field = (result: MrzParseResult, name: MrzFieldName) => {
   return found;
 };
 
-const willeke: MrzParts = {
-  documentCode: 'P',
-  issuingState: 'NLD',
-  name: 'DE<BRUIJN<<WILLEKE<LISELOTTE',
-  documentNumber: 'SPECI2014',
-  nationality: 'NLD',
-  birthDate: '650310',
-  sex: 'F',
-  expirationDate: '240309',
-  optional1: '999999990',
-};
+const willeke = specimenPassport;
 
 describe('parseMrz: TD3 passports', () => {
   it('reads every field of a valid passport', () => {

@@ -4,20 +4,10 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { td3Lines } from '../../../app/document/mrz/testSupport/buildMrzLines';
+import { specimenPassport, td3Lines } from '../../../app/document/mrz/testSupport/buildMrzLines';
 import { runMrzParse } from './mrz';
 
-const valid = td3Lines({
-  documentCode: 'P',
-  issuingState: 'NLD',
-  name: 'DE<BRUIJN<<WILLEKE<LISELOTTE',
-  documentNumber: 'SPECI2014',
-  nationality: 'NLD',
-  birthDate: '650310',
-  sex: 'F',
-  expirationDate: '240309',
-  optional1: '999999990',
-});
+const valid = td3Lines(specimenPassport);
 const invalid = [valid[0], valid[1].slice(0, 19) + String((Number(valid[1][19]) + 1) % 10) + valid[1].slice(20)];
 
 describe('booth mrz parse (in-process)', () => {

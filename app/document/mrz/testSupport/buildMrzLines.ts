@@ -92,3 +92,16 @@ export function td1Lines(p: MrzParts): [string, string, string] {
   const composite = checkDigitOf(line1.slice(5, 30) + birth + expiry + optional2);
   return [line1, birth + p.sex + expiry + pad(p.nationality, 3) + optional2 + composite, nameField(p.name, 30)];
 }
+
+/** The Dutch specimen passport (Willeke De Bruijn, public ICAO/RvIG specimen data), shared by the MRZ tests. */
+export const specimenPassport: MrzParts = {
+  documentCode: 'P',
+  issuingState: 'NLD',
+  name: 'DE<BRUIJN<<WILLEKE<LISELOTTE',
+  documentNumber: 'SPECI2014',
+  nationality: 'NLD',
+  birthDate: '650310',
+  sex: 'F',
+  expirationDate: '240309',
+  optional1: '999999990',
+};
