@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectBoothToHost } from './features/booth/connectBoothToHost';
-import { BoothScreen } from './features/booth/BoothScreen';
+import { BoothApp } from './features/BoothApp';
+import { openDecisionJournal } from './decisions/openDecisionJournal';
 import { createHostClient } from './host/createHostClient';
 import { createBoothStore } from './state/createBoothStore';
 import { AppProvider } from './state/StoreContext';
@@ -11,12 +12,13 @@ import './styles.css';
 const host = createHostClient();
 const store = createBoothStore();
 const vision = createVisionClient();
+const decisions = openDecisionJournal(host, store);
 connectBoothToHost(host, store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AppProvider store={store} host={host} vision={vision}>
-      <BoothScreen />
+    <AppProvider store={store} host={host} decisions={decisions} vision={vision}>
+      <BoothApp />
     </AppProvider>
   </StrictMode>,
 );

@@ -35,7 +35,8 @@ export interface MatchResult extends MatchProvenance {
   readonly comparisons: number;
 }
 
-function provenance(model: EmbedderManifest, policy: MatchPolicy): MatchProvenance {
+/** The model and threshold a decision at this policy uses (recorded even when nothing was compared). */
+export function matchProvenance(model: EmbedderManifest, policy: MatchPolicy): MatchProvenance {
   return {
     modelId: model.id,
     modelVersion: model.version,
@@ -63,7 +64,7 @@ export function verify(probe: readonly Embedding[], references: readonly Embeddi
   const scores = references.map((r) => cosineSimilarity(fused, r));
   const bestReference = scores.indexOf(Math.max(...scores));
   const score = scores[bestReference] ?? -1;
-  const base = provenance(model, policy);
+  const base = matchProvenance(model, policy);
   return {
     ...base,
     decision: score >= base.threshold ? 'match' : 'no_match',
@@ -97,7 +98,7 @@ export interface IdentifyResult extends MatchProvenance {
 /** 1:N against a gallery (the vehicle's documents, a manifest): each subject scored by its best reference. */
 export function identify(probe: readonly Embedding[], gallery: readonly GalleryEntry[], model: EmbedderManifest, policy: MatchPolicy): IdentifyResult {
   const fused = fuseEmbeddings(probe);
-  const base = provenance(model, policy);
+  const base = matchProvenance(model, policy);
   const scored = gallery
     .map((entry) => ({ subjectId: entry.subjectId, score: Math.max(...entry.embeddings.map((e) => cosineSimilarity(fused, e))) }))
     .sort((a, b) => b.score - a.score);

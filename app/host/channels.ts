@@ -4,7 +4,9 @@ import { deviceKindSchema, deviceStatusSchema } from '../ports/deviceStatus';
 import { documentReadSchema, imageSchema } from '../ports/documentRead';
 import { chipReportSchema } from '../ports/chipReport';
 import { boothInfoSchema } from './boothInfo';
-import { simulatedChipFaultsSchema } from './simulatorControls';
+import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from './simulatorControls';
+import { cameraSceneSchema } from '../ports/cameraScene';
+import { laneSessionSchema } from '../inspection/laneSession';
 
 /**
  * THE contract between the renderer and the host (Electron main or the Node host): every channel, once,
@@ -19,6 +21,13 @@ export const channels = {
   'app:getInfo': channel({ doc: 'Booth id, lane, officer, device mode, settings problems.', request: noArguments, reply: boothInfoSchema }),
   'devices:list': channel({ doc: 'Current status of every device and service.', request: noArguments, reply: z.array(deviceStatusSchema) }),
   'cameras:list': channel({ doc: 'The configured booth cameras and where they look.', request: noArguments, reply: z.array(cameraDescriptorSchema) }),
+  'cameras:scenes': channel({ doc: 'What each simulated camera is shown (empty with real cameras).', request: noArguments, reply: z.array(cameraSceneSchema) }),
+  'lane:current': channel({ doc: "The lane's current vehicle or traveller as the devices and records know it, or null before the first.", request: noArguments, reply: laneSessionSchema.nullable() }),
+  'storage:getKey': channel({
+    doc: "The 256-bit key that encrypts personal and biometric data in the renderer's IndexedDB (held by the main process, never stored beside the data).",
+    request: noArguments,
+    reply: z.object({ key: z.base64().length(44) }),
+  }),
   'chip:readAgain': channel({
     doc: "Reads the chip of the last document read again (after the officer re-seats the passport). The report also arrives as chip:onResult.",
     request: noArguments,
@@ -38,6 +47,11 @@ export const channels = {
     doc: "Simulator control: the simulated reader reads the next scripted traveller's document (or the one at `traveller`), optionally with a trainer's own portrait photo (also stored on the simulated chip when JPEG).",
     request: z.object({ traveller: z.number().int().min(0).max(999).optional(), photo: imageSchema.optional() }).strict(),
     reply: documentReadSchema,
+  }),
+  'sim:vehicleArrives': channel({
+    doc: 'Simulator control (vehicle lanes): the next scripted vehicle (or the one at `vehicle`) arrives: plate reads, RFID cards, documents at the window, occupants in front of the cameras.',
+    request: simulatedVehicleArrivalSchema,
+    reply: z.object({ label: z.string(), plate: z.string(), occupants: z.number().int() }),
   }),
 } as const;
 

@@ -9,6 +9,9 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', officer: 'O', deviceMode: 'sim', faceMatchTargetFmr: 0.001, version: '1', settingsProblems: [] }),
     'devices:list': () => [status],
     'cameras:list': () => [],
+    'cameras:scenes': () => [],
+    'lane:current': () => null,
+    'storage:getKey': () => ({ key: 'A'.repeat(43) + '=' }),
     'chip:readAgain': () => {
       throw new HostFailure('device_unavailable', 'no document');
     },
@@ -17,6 +20,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'sim:readDocument': () => {
       throw new Error('no document');
     },
+    'sim:vehicleArrives': () => ({ label: 'car', plate: 'P', occupants: 1 }),
     ...overrides,
   };
 }

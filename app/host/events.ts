@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { deviceStatusSchema } from '../ports/deviceStatus';
 import { chipReportSchema } from '../ports/chipReport';
 import { documentReadSchema } from '../ports/documentRead';
+import { cameraSceneSchema } from '../ports/cameraScene';
+import { laneSessionSchema } from '../inspection/laneSession';
 
 /** Events the host pushes to the renderer, with their payload schemas. Part of the contract, like `channels`. */
 export const hostEvents = {
@@ -17,6 +19,10 @@ export const hostEvents = {
   }),
   /** The chip of the document just read was read and checked (or could not be: the report says why). */
   'chip:onResult': chipReportSchema,
+  /** The lane's current vehicle (or traveller) changed: a read joined it, or its records came back. */
+  'lane:onSession': laneSessionSchema,
+  /** A simulated camera was shown other people (trainer scenario, simulated vehicle). */
+  'camera:onScene': cameraSceneSchema,
 } as const;
 
 export type HostEvents = typeof hostEvents;

@@ -1,3 +1,4 @@
+import { imageSchema } from '../ports/documentRead';
 import { z } from 'zod';
 
 /** Faults a trainer can give the simulated passports' chips, for the next passports placed on the reader. */
@@ -12,3 +13,29 @@ export const simulatedChipFaultsSchema = z
   })
   .strict();
 export type SimulatedChipFaults = z.output<typeof simulatedChipFaultsSchema>;
+
+/** One person in a simulated vehicle: whose papers they carry, and what the cameras and records show. */
+export const simulatedOccupantSchema = z
+  .object({
+    /** Index of the scripted traveller whose document, card and record this occupant has. */
+    traveller: z.number().int().min(0).max(99),
+    /** The face the cameras see; an impostor's differs from the document's. Default: the dataset face, if any. */
+    face: imageSchema.optional(),
+    /** The portrait printed on the document and stored on its chip. */
+    documentPhoto: imageSchema.optional(),
+    /** Gallery photos the records service holds for the traveller. */
+    gallery: z.array(imageSchema).max(4).optional(),
+    /** Whether the occupant hands a document over at the window (cards alone otherwise). */
+    showsDocument: z.boolean().default(true),
+  })
+  .strict();
+export type SimulatedOccupant = z.output<typeof simulatedOccupantSchema>;
+
+/** A trainer's (or test's) vehicle: the scripted one at `vehicle`, optionally with other occupants. */
+export const simulatedVehicleArrivalSchema = z
+  .object({
+    vehicle: z.number().int().min(0).max(99).optional(),
+    occupants: z.array(simulatedOccupantSchema).min(1).max(5).optional(),
+  })
+  .strict();
+export type SimulatedVehicleArrival = z.output<typeof simulatedVehicleArrivalSchema>;

@@ -24,15 +24,25 @@ describe('assembleVehicleSession', () => {
     expect(session.flags).toEqual([]);
   });
 
-  it('3 faces, 3 cards, 2 matched: the impostor is an unmatched face and their card an unmatched document', () => {
+  it('3 faces, 3 cards, 2 matched: the impostor is one occupant whose face does not match their card', () => {
     const session = assembleVehicleSession(scriptedVehicleSession({ now, model, impostors: [2] }), clock);
+    expect(session.occupants).toHaveLength(3);
     expect(session.occupants.filter((o) => o.status === 'matched')).toHaveLength(2);
-    const face = session.occupants.find((o) => o.status === 'face_without_identity');
-    const card = session.occupants.find((o) => o.status === 'identity_without_face');
-    expect(face?.face?.trackId).toBe('track-3');
-    expect(card?.identity?.key).toBe('record:TR-0005');
-    expect(card?.bestComparison?.decision).toBe('no_match');
-    expect(session.flags.map((f) => f.code).sort()).toEqual(['unmatched_document', 'unmatched_face']);
+    const impostor = session.occupants.find((o) => o.status === 'face_mismatch');
+    expect(impostor?.face?.trackId).toBe('track-3');
+    expect(impostor?.identity?.key).toBe('record:TR-0005');
+    expect(impostor?.match).toBeUndefined();
+    expect(impostor?.bestComparison).toMatchObject({ decision: 'no_match', trackId: 'track-3' });
+    expect(session.flags.map((f) => f.code)).toEqual(['face_mismatch']);
+    expect(session.flags[0]?.message).toContain('does not match these papers');
+  });
+
+  it('leaves a face with no papers and papers with no face apart when nothing was compared between them', () => {
+    // Cards only, records down: no reference photo, so no comparison to pair on.
+    const session = assembleVehicleSession(scriptedVehicleSession({ now, model, recordsDown: true, documentsRead: [] }), clock);
+    expect(session.occupants.filter((o) => o.status === 'face_mismatch')).toEqual([]);
+    expect(session.occupants.filter((o) => o.status === 'face_without_identity')).toHaveLength(3);
+    expect(session.occupants.filter((o) => o.status === 'identity_without_face')).toHaveLength(3);
   });
 
   it('flags an RFID count that differs from the faces seen, and a plate registered to nobody in the car', () => {

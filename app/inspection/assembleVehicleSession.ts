@@ -17,7 +17,11 @@ export interface Occupant {
   readonly match?: MatchResult;
   /** The best comparison this identity had with any face, even below the threshold (evidence for a non-match). */
   readonly bestComparison?: MatchResult & { readonly trackId: string };
-  readonly status: 'matched' | 'face_without_identity' | 'identity_without_face' | 'opted_out';
+  /**
+   * face_mismatch: a face and papers left over once every match is made, paired with each other (the person
+   * holding someone else's card or passport): the face is there, the papers are there, and they do not match.
+   */
+  readonly status: 'matched' | 'face_mismatch' | 'face_without_identity' | 'identity_without_face' | 'opted_out';
   readonly optOut?: PhotographyOptOut;
 }
 
@@ -25,6 +29,7 @@ export type ConsistencyFlagCode =
   | 'plate_no_record'
   | 'plate_owner_not_present'
   | 'rfid_count_mismatch'
+  | 'face_mismatch'
   | 'unmatched_face'
   | 'unmatched_document'
   | 'rfid_no_record'
@@ -78,12 +83,28 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
     const match = comparison(face.trackId, identity.key);
     occupants.push({ occupantId: face.trackId, face, identity, ...(match ? { match } : {}), status: 'matched' });
   }
-  for (const f of roster.unmatchedFaces) {
-    const face = faces[f];
+  // The faces and papers nothing matched are paired with each other by the same optimal assignment on their
+  // (below-threshold) scores: three people in the car and three cards is three occupants, one of whom does
+  // not look like their card, rather than a face and a card that seem unrelated.
+  const leftoverFaces = roster.unmatchedFaces.flatMap((f) => (faces[f] ? [faces[f]] : []));
+  const leftoverIdentities = roster.unmatchedIdentities.flatMap((i) => (matchable[i] ? [matchable[i]] : []));
+  const leftover = assignRoster(
+    leftoverFaces.map((f) => leftoverIdentities.map((i) => comparison(f.trackId, i.key)?.score ?? Number.NaN)),
+    leftoverIdentities.length,
+    { minSimilarity: Number.NEGATIVE_INFINITY },
+  );
+  for (const pair of leftover.pairs) {
+    const face = leftoverFaces[pair.face];
+    const identity = leftoverIdentities[pair.identity];
+    const compared = face && identity ? comparison(face.trackId, identity.key) : undefined;
+    if (face && identity && compared) occupants.push({ occupantId: face.trackId, face, identity, bestComparison: { ...compared, trackId: face.trackId }, status: 'face_mismatch' });
+  }
+  for (const f of leftover.unmatchedFaces) {
+    const face = leftoverFaces[f];
     if (face) occupants.push({ occupantId: face.trackId, face, status: 'face_without_identity' });
   }
-  for (const i of roster.unmatchedIdentities) {
-    const identity = matchable[i];
+  for (const i of leftover.unmatchedIdentities) {
+    const identity = leftoverIdentities[i];
     if (!identity) continue;
     const best = bestComparison(identity.key);
     occupants.push({ occupantId: identity.key, identity, ...(best ? { bestComparison: best } : {}), status: 'identity_without_face' });
@@ -156,6 +177,13 @@ function consistencyFlags(session: Omit<VehicleSession, 'flags'>): ConsistencyFl
   for (const o of occupants) {
     if (o.status === 'face_without_identity' && o.face) {
       flags.push({ code: 'unmatched_face', message: `a face (${o.face.seat ?? o.face.cameraPosition}) matches no document, card or record`, evidence: [{ kind: 'faces_seen', trackIds: [o.face.trackId] }] });
+    }
+    if (o.status === 'face_mismatch' && o.face && o.identity) {
+      flags.push({
+        code: 'face_mismatch',
+        message: `${o.identity.name ?? o.identity.key}: the face seen (${o.face.seat ?? o.face.cameraPosition}) does not match these papers`,
+        evidence: [{ kind: 'faces_seen', trackIds: [o.face.trackId] }, { kind: 'identity', identityKey: o.identity.key }],
+      });
     }
     if (o.status === 'identity_without_face' && o.identity) {
       flags.push({ code: 'unmatched_document', message: `${o.identity.name ?? o.identity.key}: no face seen matches this ${o.identity.document ? 'document' : 'card'}`, evidence: [{ kind: 'identity', identityKey: o.identity.key }] });

@@ -94,6 +94,7 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
       case 'records_unavailable':
         vehicleReasons.push({ code: 'records_unavailable', severity: 'warning', message: flag.message, evidence: flag.evidence });
         break;
+      case 'face_mismatch':
       case 'unmatched_face':
       case 'unmatched_document':
         // Already a reason of the occupant concerned, which refers the vehicle through occupant_referred.

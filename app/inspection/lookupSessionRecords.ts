@@ -6,7 +6,7 @@ import type { SessionRecords, TravellerLookup, VehicleSessionInput } from './veh
  * Every records lookup a session needs, made in parallel: the plate, each RFID card, each document read.
  * Never rejects: an outage comes back inside the results, and the session is assembled with what there is.
  */
-export async function lookupSessionRecords(records: RecordsPort, session: Pick<VehicleSessionInput, 'plate' | 'rfidCards' | 'documents'>, today: Date): Promise<SessionRecords> {
+export async function lookupSessionRecords(records: Pick<RecordsPort, 'findTravellersByDocument' | 'findTravellersByRfid' | 'findVehiclesByPlate'>, session: Pick<VehicleSessionInput, 'plate' | 'rfidCards' | 'documents'>, today: Date): Promise<SessionRecords> {
   const plate = session.plate?.best;
   const documentQueries = session.documents.flatMap(({ read }) => {
     const mrz = parseMrz(read.mrz, { today });

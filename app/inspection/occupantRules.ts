@@ -34,7 +34,7 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
       message: 'U.S. citizen opted out of photography: inspect the document by hand; no photograph is kept',
       evidence: [{ kind: 'opt_out', identityKey: identity.key, declaredAt: occupant.optOut.declaredAt, usCitizen: true }],
     });
-  } else if (occupant.status === 'identity_without_face') {
+  } else if (occupant.status === 'identity_without_face' || occupant.status === 'face_mismatch') {
     const compared: Evidence[] = occupant.bestComparison
       ? [
           {
@@ -52,8 +52,20 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
     const inBand = ageYears === null || (ageYears >= faceMatchAgeBand.min && ageYears <= faceMatchAgeBand.max);
     reasons.push(
       inBand
-        ? { code: 'face_not_matched', severity: 'mandatory', message: 'no face seen matches this traveller\'s document or record photos', evidence: [...compared, ageEvidence] }
-        : { code: 'face_not_matched_age_exempt', severity: 'warning', message: `no face match, but at ${ageYears} face matching is unreliable: compare by eye`, evidence: [...compared, ageEvidence] },
+        ? {
+            code: 'face_not_matched',
+            severity: 'mandatory',
+            message: occupant.status === 'face_mismatch' ? 'the face seen does NOT match this traveller\'s document or record photos' : 'no face seen matches this traveller\'s document or record photos',
+            evidence: [...compared, ageEvidence],
+          }
+        : {
+            code: 'face_not_matched_age_exempt',
+            // Someone is there with these papers and does not match them: the officer must compare by eye
+            // and give a reason to clear. With no face seen at all, it is a warning to look.
+            severity: occupant.status === 'face_mismatch' ? 'refer' : 'warning',
+            message: `no face match, but at ${ageYears} face matching is unreliable: compare by eye`,
+            evidence: [...compared, ageEvidence],
+          },
     );
   }
 

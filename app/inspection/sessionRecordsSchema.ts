@@ -13,7 +13,7 @@ const recordsErrorSchema = z.object({
 
 const resultOf = <T extends z.ZodType>(value: T) =>
   z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value, durationMs: z.number().nonnegative() }),
+    z.object({ ok: z.literal(true), value: value.readonly(), durationMs: z.number().nonnegative() }),
     z.object({ ok: z.literal(false), error: recordsErrorSchema, durationMs: z.number().nonnegative() }),
   ]);
 
@@ -26,7 +26,7 @@ export const travellerLookupSchema = z.object({
 });
 
 export const sessionRecordsSchema = z.object({
-  travellers: z.array(travellerLookupSchema).max(64),
+  travellers: z.array(travellerLookupSchema).max(64).readonly(),
   vehicle: resultOf(z.array(vehicleRecordSchema).max(20)).optional(),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cameraDescriptorSchema } from '../ports/cameraDescriptor';
+import { cameraDescriptorSchema, type CameraDescriptor } from '../ports/cameraDescriptor';
 
 export const laneTypes = ['air', 'sea', 'pedestrian', 'vehicle'] as const;
 export const laneTypeSchema = z.enum(laneTypes);
@@ -61,6 +61,12 @@ export interface ResolvedSettings {
   readonly problems: readonly string[];
 }
 
+/** The cameras of a vehicle lane when none are configured: one per side of the car's rows. */
+export const vehicleLaneCameras: readonly CameraDescriptor[] = [
+  { id: 'cam-driver', label: 'Driver side camera', position: 'driver' },
+  { id: 'cam-rear', label: 'Rear seats camera', position: 'rear' },
+];
+
 export const defaultSettings: BoothSettings = resolveSettings({}).settings;
 
 /** Validates raw settings (parsed JSON, or anything) and falls back to the default for each bad field. */
@@ -86,5 +92,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   for (const field of Object.keys(source)) {
     if (!(field in fieldSchemas)) problems.push(`${field}: not a known setting; ignored`);
   }
+  // A vehicle lane looks at the driver's side and the rear seats unless its cameras are configured.
+  if (settings.laneType === 'vehicle' && source.cameras === undefined) settings.cameras = vehicleLaneCameras;
   return { settings: settings as BoothSettings, problems };
 }

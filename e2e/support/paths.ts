@@ -7,6 +7,9 @@ export const fakeCameraClip = `${e2eOutputDir}/fake-camera.y4m`;
 export const screenshotsDir = `${e2eOutputDir}/screenshots`;
 export const e2ePort = Number(process.env.BOOTH_E2E_PORT ?? 5391);
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}/`;
+/** The vehicle-lane booth the lane tests drive (same build, its own host and simulators). */
+export const vehicleLanePort = e2ePort + 1;
+export const vehicleLaneUrl = `http://127.0.0.1:${vehicleLanePort}/`;
 export const chromiumPath = process.env.BOOTH_CHROMIUM ?? '/usr/bin/chromium';
 export const datasetsDir = process.env.BOOTH_DATASETS ?? `${repoRoot}../shared/datasets`;
 

@@ -6,12 +6,17 @@ import { resolveSettings } from '../../app/settings/boothSettings';
 import { buildAll } from '../../main/launcher/build';
 import { startNodeHost } from '../../main/host/NodeHost';
 import { createBoothServices } from '../../main/services/createBoothServices';
-import { e2ePort, repoRoot } from './paths';
+import { e2ePort, repoRoot, vehicleLanePort } from './paths';
 
 process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-'));
 await buildAll();
-const resolved = resolveSettings({ boothId: 'E2E-01', laneType: 'air', officer: 'Officer Test', devices: 'sim' });
-const services = createBoothServices({ resolved, version: 'e2e' });
-await services.start();
-const host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer'), port: e2ePort });
-console.log(`booth e2e host at ${host.url}`);
+
+/** One host per lane the tests drive: an air-lane booth and a vehicle-lane booth, each with its own simulators. */
+async function serveLane(settings: Record<string, unknown>, port: number) {
+  const services = createBoothServices({ resolved: resolveSettings({ officer: 'Officer Test', devices: 'sim', ...settings }), version: 'e2e' });
+  await services.start();
+  const host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer'), port });
+  console.log(`booth e2e host (${String(settings.laneType)} lane) at ${host.url}`);
+}
+await serveLane({ boothId: 'E2E-01', laneType: 'air' }, e2ePort);
+await serveLane({ boothId: 'E2E-V1', laneType: 'vehicle' }, vehicleLanePort);

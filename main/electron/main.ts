@@ -1,6 +1,6 @@
 // Electron's main process: window, app protocol, permissions and IPC registration. Everything else lives in
 // main/services (plain Node), which the Node host serves too. Only Electron calls belong in this file.
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { electronIpc } from '../../app/host/PreloadBridge';
@@ -9,6 +9,7 @@ import { appContentHeaders } from '../../app/host/securityHeaders';
 import { applyCommandLine, parseCommandLine } from '../services/commandLine';
 import { createBoothServices } from '../services/createBoothServices';
 import { loadSettingsFile } from '../services/settingsFile';
+import { chooseStorageKeySource } from '../services/storageKey';
 import { contentTypeFor, resolveAppAssetPath } from './appAssets';
 import { appOrigin, appScheme, isAllowedNavigation, isPermissionGranted, isTrustedSender, secureWebPreferences } from './securityPolicy';
 
@@ -33,7 +34,9 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.whenReady().then(async () => {
-  const services = createBoothServices({ resolved: { settings, problems }, version: app.getVersion() });
+  // The storage key is sealed by the OS keyring (safeStorage) where there is one, else kept in an owner-only file.
+  const storageKey = chooseStorageKeySource(app.getPath('userData'), safeStorage);
+  const services = createBoothServices({ resolved: { settings, problems }, version: app.getVersion(), storageKey });
   await services.start();
 
   protocol.handle(appScheme, async (request) => {

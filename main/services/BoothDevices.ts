@@ -7,7 +7,8 @@ import type { DocumentRead, EncodedImage } from '../../app/ports/documentRead';
 import type { PlateReaderPort } from '../../app/ports/PlateReaderPort';
 import type { RecordsPort } from '../../app/ports/RecordsPort';
 import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
-import type { SimulatedChipFaults } from '../../app/host/simulatorControls';
+import type { SimulatedChipFaults, SimulatedVehicleArrival } from '../../app/host/simulatorControls';
+import type { ReadAtWindow, VehicleArrivalSummary } from './simulatedVehicleArrival';
 import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore';
 
 /** The devices and services of one booth, whether real or simulated. */
@@ -32,6 +33,8 @@ export interface SimulatorControls {
   placePassportFor(read: DocumentRead): Promise<void>;
   /** Faults for the next passports placed (trainer scenarios: clones, altered data, forged SODs). */
   setChipFaults(faults: SimulatedChipFaults): SimulatedChipFaults;
+  /** A vehicle arrives at the lane; documents are read through `readAtWindow` (which waits for each chip). */
+  vehicleArrives(arrival: SimulatedVehicleArrival, readAtWindow: ReadAtWindow): Promise<VehicleArrivalSummary>;
 }
 
 export function allDevices(devices: BoothDevices): readonly DevicePort[] {

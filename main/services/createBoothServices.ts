@@ -10,12 +10,17 @@ import { createChipInspectionService } from './chipInspectionService';
 import { HostEventBus } from './HostEventBus';
 import { randomIds } from './randomIds';
 import { createSimulatedDevices } from './simulatedDevices';
+import { LaneSessionService } from './laneSessionService';
+import { keyFileStorageKey, type StorageKeySource } from './storageKey';
+import { userDataDir } from './userDataDir';
 
 export interface BoothServicesOptions {
   readonly resolved: ResolvedSettings;
   readonly version: string;
   readonly clock?: Clock;
   readonly ids?: Ids;
+  /** Where the storage key comes from: Electron passes safeStorage; default, an owner-only key file in the user data folder. */
+  readonly storageKey?: StorageKeySource;
 }
 
 /** Everything the contract exposes, in plain Node: Electron main and the Node host both serve this. */
@@ -23,6 +28,7 @@ export interface BoothServices {
   readonly dispatch: Dispatch;
   readonly events: HostEventBus;
   readonly devices: BoothDevices;
+  readonly lane: LaneSessionService;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -33,18 +39,25 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const ids = options.ids ?? randomIds;
   const devices = settings.devices === 'sim' ? createSimulatedDevices(settings, clock, ids) : createHardwareDevices(settings, clock, ids);
   const events = new HostEventBus();
+  const storageKey = options.storageKey ?? keyFileStorageKey(userDataDir());
 
+  // One booth serves one lane; the lane devices report this id unless configured otherwise.
+  const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
   const chip = createChipInspectionService({ chipReader: devices.chipReader, trust: devices.chipTrust, clock, ids });
   let lastDocumentRead: DocumentRead | undefined;
+  /** The chip inspection of each document read in progress, so a simulated vehicle can hand over the next document after it. */
+  const inspections = new Map<string, Promise<void>>();
   const inspectChip = async (read: DocumentRead) => {
     const report = await chip.inspect(read);
     events.emit('chip:onResult', report);
+    lane.chipRead(report);
     return report;
   };
   /** A document was read: show it, then read its chip (in simulation, the same traveller's passport is placed first). */
   const onDocumentRead = async (read: DocumentRead) => {
     lastDocumentRead = read;
     events.emit('document:onRead', read);
+    lane.documentRead(read);
     await devices.simulator?.placePassportFor(read);
     if (lastDocumentRead === read) await inspectChip(read);
   };
@@ -66,6 +79,9 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     }),
     'devices:list': () => allDevices(devices).map((device) => device.status()),
     'cameras:list': () => [...devices.camera.cameras()],
+    'cameras:scenes': () => [...devices.camera.scenes()],
+    'lane:current': () => lane.current(),
+    'storage:getKey': async () => ({ key: Buffer.from(await storageKey.load()).toString('base64') }),
     'chip:readAgain': () => {
       if (!lastDocumentRead) throw new HostFailure('device_unavailable', 'Read the document first: its MRZ opens the chip.');
       return inspectChip(lastDocumentRead);
@@ -77,6 +93,15 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
       if (!devices.documentReader.status().connected) throw new HostFailure('device_unavailable', 'The document reader is disconnected.');
       return controls.readDocument(traveller, photo);
     },
+    'sim:vehicleArrives': (arrival) => {
+      const controls = simulator();
+      if (settings.laneType !== 'vehicle') throw new HostFailure('not_supported', `Vehicles arrive only in a vehicle lane; this booth's laneType is "${settings.laneType}".`);
+      return controls.vehicleArrives(arrival, async (traveller, photo) => {
+        if (!devices.documentReader.status().connected) return;
+        const read = controls.readDocument(traveller, photo);
+        await inspections.get(read.readId);
+      });
+    },
   };
 
   const unsubscribers: (() => void)[] = [];
@@ -84,20 +109,29 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     dispatch: createDispatch(handlers),
     events,
     devices,
+    lane,
     async start() {
       for (const device of allDevices(devices)) {
         unsubscribers.push(device.onStatus((status) => events.emit('devices:onStatus', status)));
       }
       unsubscribers.push(
         devices.documentReader.onRead((read) => {
-          onDocumentRead(read).catch((error: unknown) => console.error('[booth] chip inspection failed:', error));
+          const inspection = onDocumentRead(read)
+            .catch((error: unknown) => console.error('[booth] chip inspection failed:', error))
+            .finally(() => inspections.delete(read.readId));
+          inspections.set(read.readId, inspection);
         }),
+        devices.plateReader.onVehicle((plate) => lane.plateRead(plate)),
+        devices.rfidReader.onCard((card) => lane.cardRead(card)),
+        devices.camera.onScene((scene) => events.emit('camera:onScene', scene)),
         devices.documentReader.onReadError((error) => events.emit('document:onReadError', { readerId: devices.documentReader.id, ...error })),
       );
       await Promise.all(allDevices(devices).map((device) => device.start()));
     },
     async stop() {
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      await Promise.allSettled(inspections.values());
+      await lane.settled();
       await Promise.all(allDevices(devices).map((device) => device.stop()));
     },
   };

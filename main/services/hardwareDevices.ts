@@ -63,7 +63,7 @@ export function createDocumentReader(setting: DocumentReaderSetting, clock: Cloc
 
 /** The booth's real devices. Until each driver lands, its slot is an UnconfiguredDevice. */
 export function createHardwareDevices(settings: BoothSettings, clock: Clock, ids: Ids = randomIds): BoothDevices {
-  const camera = Object.assign(new UnconfiguredDevice('camera', 'camera-bridge', 'Camera bridge', clock), { cameras: () => settings.cameras });
+  const camera = Object.assign(new UnconfiguredDevice('camera', 'camera-bridge', 'Camera bridge', clock), { cameras: () => settings.cameras, scenes: () => [], onScene: () => () => undefined });
   const documentReader = createDocumentReader(settings.documentReader, clock, ids);
   return {
     camera,

@@ -12,6 +12,7 @@ import { SimulatedChipReader } from '../../native-bridges/chip/simulator/Simulat
 import { createTestPkiSodSigner } from '../../native-bridges/chip/simulator/testPkiSodSigner';
 import { simulatedChipFaultsSchema, type SimulatedChipFaults } from '../../app/host/simulatorControls';
 import { once } from './once';
+import { SimulatedVehicleArrivals } from './simulatedVehicleArrival';
 import type { BoothDevices } from './BoothDevices';
 
 /** Every device of the booth as a simulator, with the controls to plug, unplug and read. */
@@ -26,6 +27,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
   const rfidReader = new SimulatedRfidReader({ clock, ids });
   // A real HTTP server on loopback, queried through the same client as a real records service.
   const records = new SimulatedRecordsService({ clock });
+  const vehicles = new SimulatedVehicleArrivals({ plateReader, rfidReader, records, camera }, settings.cameras);
 
   return {
     camera,
@@ -63,6 +65,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
           ...(read.photo?.mediaType === 'image/jpeg' ? { face: { image: new Uint8Array(Buffer.from(read.photo.base64, 'base64')), format: 'jpeg' as const } } : {}),
         }),
       setChipFaults: (faults) => (chipFaults = faults),
+      vehicleArrives: (arrival, readAtWindow) => vehicles.arrive(arrival, readAtWindow),
     },
   };
 }

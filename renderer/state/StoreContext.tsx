@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { DecisionJournal } from '../decisions/DecisionJournal';
 import type { HostClient } from '../host/HostClient';
 import type { VisionClient } from '../vision/visionClient';
 import type { BoothState, BoothStore } from './createBoothStore';
@@ -7,14 +8,16 @@ import type { BoothState, BoothStore } from './createBoothStore';
 interface AppContextValue {
   readonly store: BoothStore;
   readonly host: HostClient;
+  /** Where decisions are made durable. */
+  readonly decisions: DecisionJournal;
   /** The face pipeline's worker client; absent where vision is switched off. */
   readonly vision?: VisionClient;
 }
 
 const AppContext = createContext<AppContextValue | null>(null);
 
-export function AppProvider({ store, host, vision, children }: { store: BoothStore; host: HostClient; vision?: VisionClient; children: ReactNode }) {
-  return <AppContext.Provider value={{ store, host, ...(vision ? { vision } : {}) }}>{children}</AppContext.Provider>;
+export function AppProvider({ store, host, decisions, vision, children }: { store: BoothStore; host: HostClient; decisions: DecisionJournal; vision?: VisionClient; children: ReactNode }) {
+  return <AppContext.Provider value={{ store, host, decisions, ...(vision ? { vision } : {}) }}>{children}</AppContext.Provider>;
 }
 
 function useAppContext(): AppContextValue {
@@ -35,6 +38,10 @@ export function useBoothStore(): BoothStore {
 
 export function useHost(): HostClient {
   return useAppContext().host;
+}
+
+export function useDecisionJournal(): DecisionJournal {
+  return useAppContext().decisions;
 }
 
 export function useVision(): VisionClient | undefined {

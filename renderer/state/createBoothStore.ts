@@ -5,9 +5,10 @@ import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createDevicesSlice, type DevicesSlice } from './devicesSlice';
 import { createTravellerSlice, type TravellerSlice } from './travellerSlice';
 import { createVisionSlice, type VisionSlice } from './visionSlice';
+import { createLaneSlice, type LaneSlice } from './laneSlice';
 
 /** The renderer's ephemeral UI and session state; nothing here is durable. */
-export type BoothState = BoothSlice & DevicesSlice & TravellerSlice & CameraSlice & ConnectionSlice & VisionSlice;
+export type BoothState = BoothSlice & DevicesSlice & TravellerSlice & CameraSlice & ConnectionSlice & VisionSlice & LaneSlice;
 export type BoothStore = StoreApi<BoothState>;
 
 /** One store per app instance (and per test): no module-level singletons. */
@@ -19,5 +20,6 @@ export function createBoothStore(): BoothStore {
     ...createCameraSlice(...args),
     ...createConnectionSlice(...args),
     ...createVisionSlice(...args),
+    ...createLaneSlice(...args),
   }));
 }

@@ -46,7 +46,8 @@ export interface VisionClient {
   /** Starts the worker and loads the models once (memoised); progress is reported while loading. */
   init(onProgress?: (progress: LoadProgress) => void): Promise<InitInfo>;
   /** Takes ownership of the bitmap (it is transferred, or closed when dropped). */
-  processFrame(frame: ImageBitmap, cameraId: string, timestampMs?: number): Promise<FrameResult>;
+  /** `profile` overrides the camera's configured profile (cameras known only at run time, e.g. a vehicle lane's). */
+  processFrame(frame: ImageBitmap, cameraId: string, timestampMs?: number, profile?: CameraProfile): Promise<FrameResult>;
   /** A chip photo or document page: decoded here, embedded in the worker. */
   embedStill(image: Blob | ImageBitmap, request?: Partial<StillRequest>): Promise<StillResult>;
   /** Forgets a camera's tracks and best shots (camera switched off, or a new session). */
@@ -149,7 +150,7 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
       return initialised;
     },
 
-    async processFrame(frame, cameraId, timestampMs = now()) {
+    async processFrame(frame, cameraId, timestampMs = now(), requestedProfile) {
       const dropped = (): FrameResult => ({
         cameraId,
         timestampMs,
@@ -168,7 +169,7 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
       inFlight = true;
       try {
         await initialised;
-        const profile = options.cameraProfiles?.[cameraId] ?? options.defaultProfile ?? BOOTH_PROFILE;
+        const profile = requestedProfile ?? options.cameraProfiles?.[cameraId] ?? options.defaultProfile ?? BOOTH_PROFILE;
         const reply = await guarded<unknown>((s) => s.processFrame(transfer(frame, [frame]), { cameraId, timestampMs, profile }));
         return parse(frameResultSchema, reply, 'frame result');
       } finally {

@@ -10,6 +10,7 @@ import { TravellerCard } from './TravellerCard';
 import { useReferenceEmbedding } from './useReferenceEmbedding';
 import { useKeyboardWedgeReader } from './useKeyboardWedgeReader';
 import { useShortcuts } from './useShortcuts';
+import { useVisionLifecycle } from './useLiveVision';
 
 /** The officer's booth screen (v0): header, live camera, traveller card, shortcuts. */
 export function BoothScreen() {
@@ -19,6 +20,7 @@ export function BoothScreen() {
   const simulation = useBooth((state) => state.info?.deviceMode === 'sim');
   useKeyboardWedgeReader();
   useShortcuts(actions, simulation);
+  useVisionLifecycle();
   useReferenceEmbedding();
 
   return (

@@ -10,10 +10,19 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
   const state = () => store.getState();
 
   const loadSnapshot = async () => {
-    const [info, devices] = await Promise.all([host.call('app:getInfo', {}), host.call('devices:list', {})]);
+    const [info, devices, cameras, scenes, lane] = await Promise.all([
+      host.call('app:getInfo', {}),
+      host.call('devices:list', {}),
+      host.call('cameras:list', {}),
+      host.call('cameras:scenes', {}),
+      host.call('lane:current', {}),
+    ]);
     if (info.ok) state().infoLoaded(info.value);
     else state().infoFailed(info.error.message);
     if (devices.ok) state().devicesLoaded(devices.value);
+    if (cameras.ok) state().laneCamerasLoaded(cameras.value);
+    if (scenes.ok) for (const scene of scenes.value) state().cameraSceneReceived(scene);
+    if (lane.ok) state().laneSessionReceived(lane.value);
     if (info.ok && info.value.settingsProblems.length > 0) {
       state().announce(`Settings problems, defaults used: ${info.value.settingsProblems.join(' | ')}`, 'warning');
     }
@@ -34,6 +43,8 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
     }),
     host.on('document:onRead', (read) => state().documentReadReceived(read)),
     host.on('chip:onResult', (report) => state().chipReportReceived(report)),
+    host.on('lane:onSession', (session) => state().laneSessionReceived(session)),
+    host.on('camera:onScene', (scene) => state().cameraSceneReceived(scene)),
     host.on('document:onReadError', (error) => state().announce(`Document reader: ${error.message}`, error.code === 'duplicate_read' ? 'warning' : 'error')),
   ];
 

@@ -39,7 +39,8 @@ export const boothShortcuts: readonly Shortcut[] = [
 export function findShortcut(
   event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'> & { readonly targetIsEditable: boolean },
   simulation: boolean,
+  offered: (shortcut: Shortcut) => boolean = () => true,
 ): Shortcut | undefined {
   if (event.targetIsEditable && event.key !== 'Escape') return undefined;
-  return boothShortcuts.find((shortcut) => (simulation || !shortcut.simulationOnly) && shortcut.matches(event));
+  return boothShortcuts.find((shortcut) => (simulation || !shortcut.simulationOnly) && offered(shortcut) && shortcut.matches(event));
 }

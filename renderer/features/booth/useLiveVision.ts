@@ -5,9 +5,34 @@ import { useBoothStore, useVision } from '../../state/StoreContext';
 export const boothCameraId = 'booth';
 
 /**
+ * Starts the vision worker (memoised: once per app) and keeps the store's vision phase current: loading
+ * progress, ready, a crash and its restart, or unavailable, so the officer knows when face matching is off.
+ */
+export function useVisionLifecycle(): void {
+  const vision = useVision();
+  const store = useBoothStore();
+  useEffect(() => {
+    if (!vision) return;
+    const actions = store.getState();
+    vision
+      .init((progress) => actions.visionChanged({ phase: 'loading', progress: progress.totalBytes > 0 ? progress.loadedBytes / progress.totalBytes : 0 }))
+      .then((info) => actions.visionChanged({ phase: 'ready', backend: info.backend }))
+      .catch((error: unknown) => actions.visionChanged({ phase: 'unavailable', message: `Face matching is unavailable: ${error instanceof Error ? error.message : String(error)}` }));
+    const stopCrash = vision.onCrash((crash) => {
+      actions.visionChanged(crash.willRestart ? { phase: 'restarting', message: `The face matcher stopped (${crash.message}); restarting…` } : { phase: 'unavailable', message: `The face matcher keeps stopping (${crash.message}); face matching is off.` });
+    });
+    const stopRestart = vision.onRestart((info) => actions.visionChanged({ phase: 'ready', backend: info.backend }));
+    return () => {
+      stopCrash();
+      stopRestart();
+    };
+  }, [vision, store]);
+}
+
+/**
  * Feeds the live video to the vision worker one frame at a time: a new frame is taken only when the previous
- * one is answered and the camera has shown a new one, so the worker is never flooded and the page never waits. Reports loading, crashes
- * and restarts so the officer knows when face matching is not available.
+ * one is answered and the camera has shown a new one, so the worker is never flooded and the page never waits,
+ * once useVisionLifecycle has the worker ready.
  */
 export function useLiveVision(video: RefObject<HTMLVideoElement | null>): void {
   const vision = useVision();
@@ -17,27 +42,11 @@ export function useLiveVision(video: RefObject<HTMLVideoElement | null>): void {
     if (!vision) return;
     const actions = store.getState();
     let stopped = false;
-    let ready = false;
-
-    vision
-      .init((progress) => actions.visionChanged({ phase: 'loading', progress: progress.totalBytes > 0 ? progress.loadedBytes / progress.totalBytes : 0 }))
-      .then((info) => {
-        ready = true;
-        actions.visionChanged({ phase: 'ready', backend: info.backend });
-      })
-      .catch((error: unknown) => actions.visionChanged({ phase: 'unavailable', message: `Face matching is unavailable: ${error instanceof Error ? error.message : String(error)}` }));
-    const stopCrash = vision.onCrash((crash) => {
-      ready = false;
-      actions.visionChanged(crash.willRestart ? { phase: 'restarting', message: `The face matcher stopped (${crash.message}); restarting…` } : { phase: 'unavailable', message: `The face matcher keeps stopping (${crash.message}); face matching is off.` });
-    });
-    const stopRestart = vision.onRestart((info) => {
-      ready = true;
-      actions.visionChanged({ phase: 'ready', backend: info.backend });
-    });
+    const isReady = () => store.getState().vision.phase === 'ready';
 
     const step = async () => {
       const element = video.current;
-      if (ready && element && element.readyState >= 2 && element.videoWidth > 0) {
+      if (isReady() && element && element.readyState >= 2 && element.videoWidth > 0) {
         try {
           const bitmap = await createImageBitmap(element);
           const result = await vision.processFrame(bitmap, boothCameraId);
@@ -69,14 +78,12 @@ export function useLiveVision(video: RefObject<HTMLVideoElement | null>): void {
       };
       const fallback = setTimeout(next, 250);
       const element = video.current;
-      if (ready && element && element.readyState >= 2) element.requestVideoFrameCallback(next);
+      if (isReady() && element && element.readyState >= 2) element.requestVideoFrameCallback(next);
     };
     void step();
 
     return () => {
       stopped = true;
-      stopCrash();
-      stopRestart();
     };
   }, [vision, store, video]);
 }

@@ -1,11 +1,6 @@
 import { useEffect } from 'react';
-import type { EncodedImage } from '../../../app/ports/documentRead';
 import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
-
-function toBlob(image: EncodedImage): Blob {
-  const bytes = Uint8Array.from(atob(image.base64), (character) => character.charCodeAt(0));
-  return new Blob([bytes], { type: image.mediaType });
-}
+import { toBlob } from '../lane/encodedImages';
 
 /**
  * Embeds the traveller's reference photo: the chip photo when the chip was read (the strongest evidence), else

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { chipReportSchema } from '../ports/chipReport';
+import { documentReadSchema } from '../ports/documentRead';
+import { vehiclePlateSchema } from '../ports/plateRead';
+import { rfidCardReadSchema } from '../ports/rfidRead';
+import { laneTypeSchema } from '../settings/boothSettings';
+import { sessionRecordsSchema } from './sessionRecordsSchema';
+
+/**
+ * What the host knows of the vehicle (or traveller) at the lane: the device reads and the records lookups.
+ * The renderer adds what only it has (faces seen and their comparisons) and assembles the occupant roster
+ * with `assembleVehicleSession`. Sent whole on every change, so a renderer that reconnects is never behind.
+ */
+export const laneSessionSchema = z.object({
+  sessionId: z.string().min(1).max(100),
+  laneId: z.string().min(1).max(50),
+  laneType: laneTypeSchema,
+  arrivedAt: z.iso.datetime({ offset: true }),
+  plate: vehiclePlateSchema.optional(),
+  rfidCards: z.array(rfidCardReadSchema).max(32),
+  documents: z.array(z.object({ read: documentReadSchema, chip: chipReportSchema.optional() })).max(16),
+  records: sessionRecordsSchema,
+  /** Lookups still in flight: the view says "checking records" instead of "no record". */
+  recordsPending: z.boolean(),
+});
+export type LaneSession = z.infer<typeof laneSessionSchema>;

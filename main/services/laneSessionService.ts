@@ -1,0 +1,138 @@
+import { cardsForVehicle } from '../../app/inspection/laneSessionWindow';
+import type { LaneSession } from '../../app/inspection/laneSession';
+import { lookupSessionRecords } from '../../app/inspection/lookupSessionRecords';
+import type { ChipReport } from '../../app/ports/chipReport';
+import type { Clock } from '../../app/ports/Clock';
+import type { DocumentRead } from '../../app/ports/documentRead';
+import type { Ids } from '../../app/ports/Ids';
+import type { VehiclePlate } from '../../app/ports/plateRead';
+import type { RecordsPort } from '../../app/ports/RecordsPort';
+import type { RfidCardRead } from '../../app/ports/rfidRead';
+import type { LaneType } from '../../app/settings/boothSettings';
+
+export interface LaneSessionServiceOptions {
+  readonly laneId: string;
+  readonly laneType: LaneType;
+  readonly records: Pick<RecordsPort, 'findTravellersByDocument' | 'findTravellersByRfid' | 'findVehiclesByPlate'>;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  /** Every change of the current session (the host forwards it as lane:onSession). */
+  readonly onChange: (session: LaneSession) => void;
+}
+
+/** How long a card read stays in memory waiting for its vehicle's plate. */
+const cardMemoryMs = 60_000;
+
+/**
+ * Gathers what the lane's devices report into the current session: in a vehicle lane a new plate opens a
+ * session and cards, documents and chips join it; in other lanes each document read is a new traveller.
+ * Records are looked up after every change (one lookup at a time; changes during a lookup cause one more),
+ * and the session is published before and after, so the officer sees the reads at once and the records
+ * when they come. A records outage is part of the session, never a thrown error.
+ */
+export class LaneSessionService {
+  private session: LaneSession | undefined;
+  private recentCards: RfidCardRead[] = [];
+  private lookup: Promise<void> | undefined;
+  private lookupAgain = false;
+
+  constructor(private readonly options: LaneSessionServiceOptions) {}
+
+  current(): LaneSession | null {
+    return this.session ?? null;
+  }
+
+  /** A merged plate (PlateReaderPort.onVehicle): a new vehicle opens a session, the same one updates it. */
+  plateRead(plate: VehiclePlate): void {
+    if (this.options.laneType !== 'vehicle') return;
+    const session = this.session;
+    if (session?.plate?.vehicleId === plate.vehicleId) {
+      this.update({ ...session, plate });
+      return;
+    }
+    const cutoff = this.options.clock.now().getTime() - cardMemoryMs;
+    // A card read belongs to one vehicle: those the previous vehicle took are not offered to the next.
+    const taken = new Set(session?.rfidCards.map((c) => c.readId));
+    this.recentCards = this.recentCards.filter((card) => Date.parse(card.firstReadAt) >= cutoff && !taken.has(card.readId));
+    this.update({
+      ...this.emptySession(plate.firstReadAt),
+      plate,
+      rfidCards: [...cardsForVehicle(plate, this.recentCards)],
+    });
+  }
+
+  /** A de-duplicated card read: joins the current vehicle when it falls in its window, else waits for one. */
+  cardRead(card: RfidCardRead): void {
+    if (this.options.laneType !== 'vehicle') return;
+    this.recentCards.push(card);
+    const session = this.session;
+    if (!session?.plate || session.rfidCards.some((c) => c.reference === card.reference)) return;
+    if (cardsForVehicle(session.plate, [card]).length === 0) return;
+    this.update({ ...session, rfidCards: [...session.rfidCards, card] });
+  }
+
+  /** A document read at the window (vehicle lanes), or the next traveller (every other lane). */
+  documentRead(read: DocumentRead): void {
+    const session = this.session;
+    if (this.options.laneType === 'vehicle' && session) {
+      if (session.documents.some((d) => d.read.readId === read.readId)) return;
+      this.update({ ...session, documents: [...session.documents, { read }] });
+      return;
+    }
+    this.update({ ...this.emptySession(read.readAt), documents: [{ read }] });
+  }
+
+  /** A chip report joins the document whose MRZ opened the chip (a re-read replaces the earlier report). */
+  chipRead(report: ChipReport): void {
+    const session = this.session;
+    if (!session || !report.documentReadId) return;
+    const index = session.documents.findIndex((d) => d.read.readId === report.documentReadId);
+    if (index < 0) return;
+    const documents = session.documents.map((d, i) => (i === index ? { ...d, chip: report } : d));
+    this.update({ ...session, documents });
+  }
+
+  /** Resolves when no records lookup is in flight (tests and the lane benchmark wait on it). */
+  async settled(): Promise<void> {
+    while (this.lookup) await this.lookup;
+  }
+
+  private emptySession(arrivedAt: string): LaneSession {
+    return {
+      sessionId: this.options.ids.next('session'),
+      laneId: this.options.laneId,
+      laneType: this.options.laneType,
+      arrivedAt,
+      rfidCards: [],
+      documents: [],
+      records: { travellers: [] },
+      recordsPending: true,
+    };
+  }
+
+  private update(session: LaneSession): void {
+    this.session = { ...session, recordsPending: true };
+    this.options.onChange(this.session);
+    if (this.lookup) {
+      this.lookupAgain = true;
+      return;
+    }
+    this.lookup = this.lookUpRecords()
+      .catch((error: unknown) => console.error('[booth] records lookup failed:', error))
+      .finally(() => (this.lookup = undefined));
+  }
+
+  private async lookUpRecords(): Promise<void> {
+    do {
+      this.lookupAgain = false;
+      const asked = this.session;
+      if (!asked) return;
+      const records = await lookupSessionRecords(this.options.records, asked, this.options.clock.now());
+      const now = this.session;
+      // A newer session (next vehicle) must not receive the previous one's records.
+      if (!now || now.sessionId !== asked.sessionId) continue;
+      this.session = { ...now, records, recordsPending: this.lookupAgain };
+      this.options.onChange(this.session);
+    } while (this.lookupAgain);
+  }
+}

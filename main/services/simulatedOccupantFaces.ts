@@ -1,0 +1,38 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EncodedImage } from '../../app/ports/documentRead';
+
+/**
+ * Real faces for the simulated vehicles' occupants, when the shared datasets are beside the project: the
+ * project ships no one's face (licences, personal data), so without them occupants are shown with drawn
+ * portraits and the cameras see nobody. Each scripted traveller is played by one LFW identity: one photo
+ * is printed on the document (and stored on its chip), another is in the records gallery, a third is what
+ * the booth's cameras see.
+ */
+export interface OccupantFaces {
+  readonly documentPhoto: EncodedImage;
+  readonly gallery: EncodedImage;
+  readonly live: EncodedImage;
+}
+
+/** Index = scripted traveller (simulatedTravellers); identities with at least three photos in faces-lfw. */
+const playedBy = ['Laura_Bush', 'Colin_Powell', 'Serena_Williams', 'Jennifer_Capriati', 'Gloria_Macapagal_Arroyo'] as const;
+
+export function datasetsDirectory(): string {
+  return process.env.BOOTH_DATASETS ?? path.resolve(process.cwd(), '../shared/datasets');
+}
+
+/** The faces of scripted traveller `traveller`, or undefined when the dataset is absent. */
+export function simulatedOccupantFaces(traveller: number, datasets = datasetsDirectory()): OccupantFaces | undefined {
+  const identity = playedBy[traveller];
+  if (!identity) return undefined;
+  const folder = path.join(datasets, 'faces-lfw', 'images', identity);
+  if (!existsSync(folder)) return undefined;
+  const files = readdirSync(folder).filter((f) => f.endsWith('.jpg')).sort();
+  const photo = (index: number): EncodedImage | undefined => {
+    const file = files[index];
+    return file ? { mediaType: 'image/jpeg', base64: readFileSync(path.join(folder, file)).toString('base64') } : undefined;
+  };
+  const [documentPhoto, gallery, live] = [photo(0), photo(1), photo(2)];
+  return documentPhoto && gallery && live ? { documentPhoto, gallery, live } : undefined;
+}

@@ -1,0 +1,22 @@
+import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
+import type { EncodedImage } from '../../app/ports/documentRead';
+
+/** What the journal needs besides the decision itself to queue it for review and to apply retention. */
+export interface DecisionContext {
+  /** The rules made the referral mandatory (it goes to the supervisor's queue as a forced referral). */
+  readonly mandatoryReferral: boolean;
+  /** The best live shot kept with the decision (absent when nothing may be kept: opt-out, no face). */
+  readonly bestShot?: EncodedImage;
+  /** U.S. citizens' photos are purged within 12 hours. */
+  readonly usCitizen: boolean;
+}
+
+/**
+ * Where the officer's decisions go. A decision is shown as recorded only after `recordDecision` resolves,
+ * which it does once the decision is durable (its storage transaction has completed).
+ */
+export interface DecisionJournal {
+  recordDecision(decision: DecisionRecord, context: DecisionContext): Promise<void>;
+  /** An officer tried to clear a mandatory referral: the supervisor must hear of it. */
+  recordAlert(alert: SupervisorAlert): Promise<void>;
+}

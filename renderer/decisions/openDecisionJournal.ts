@@ -1,0 +1,47 @@
+import { systemClock } from '../../app/ports/Clock';
+import type { HostClient } from '../host/HostClient';
+import type { BoothStore } from '../state/createBoothStore';
+import { BoothDatabase } from '../storage/BoothDatabase';
+import { DecisionStore } from '../storage/DecisionStore';
+import { rawStorageKeyProvider } from '../storage/storageKeys';
+import type { DecisionContext, DecisionJournal } from './DecisionJournal';
+
+const browserIds = { next: (prefix: string) => `${prefix}-${crypto.randomUUID()}` };
+
+function bytesOf(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+}
+
+/**
+ * The booth's journal: the encrypted IndexedDB DecisionStore, opened on first use with the key the main
+ * process holds. Every decision is written with its outbox item, review item and audit entry in one
+ * transaction; the promise resolves after that transaction has completed.
+ */
+export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: BoothStore): DecisionJournal & { readonly store: () => Promise<DecisionStore> } {
+  let opened: Promise<DecisionStore> | null = null;
+  const decisionStore = () =>
+    (opened ??= DecisionStore.open({
+      db: new BoothDatabase(),
+      keys: rawStorageKeyProvider(async () => {
+        const reply = await host.call('storage:getKey', {});
+        if (!reply.ok) throw new Error(`the storage key is unavailable: ${reply.error.message}`);
+        return bytesOf(reply.value.key);
+      }),
+      clock: systemClock,
+      ids: browserIds,
+    }).catch((error: unknown) => {
+      opened = null; // let the next decision try again (host reconnected, key file fixed)
+      throw error;
+    }));
+  const actor = () => ({ userId: store.getState().info?.officer ?? 'unknown officer', role: 'officer' as const });
+  return {
+    store: decisionStore,
+    async recordDecision(decision, context: DecisionContext) {
+      const biometrics = context.bestShot ? [{ kind: 'face_image' as const, usCitizen: context.usCitizen, bytes: bytesOf(context.bestShot.base64) }] : [];
+      await (await decisionStore()).recordDecision(decision, actor(), { mandatoryReferral: context.mandatoryReferral, biometrics });
+    },
+    async recordAlert(alert) {
+      await (await decisionStore()).recordOverrideAttempt(alert, actor());
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
+import { useBooth } from '../../state/StoreContext';
+
+/** One vehicle camera: its replayed picture with a box and track id over every face found. */
+export function SceneCameraPanel({ camera, canvas }: { camera: CameraDescriptor; canvas: HTMLCanvasElement | undefined }) {
+  const holder = useRef<HTMLDivElement>(null);
+  const frame = useBooth((state) => state.sceneFrames[camera.id]);
+  const scene = useBooth((state) => state.cameraScenes[camera.id]);
+
+  useEffect(() => {
+    if (holder.current && canvas) holder.current.replaceChildren(canvas);
+  }, [canvas]);
+
+  const faces = frame?.faces ?? [];
+  return (
+    <section className="panel scene-camera" data-testid={`camera-${camera.id}`} data-face-count={faces.length} aria-label={camera.label}>
+      <h2>{camera.label}</h2>
+      <div className="scene-frame">
+        <div className="scene-stage">
+          <div ref={holder} className="scene-canvas" />
+          {frame &&
+            faces.map((face) => (
+            <div
+              key={face.trackId}
+              className={`scene-face ${face.qualityReasons.length === 0 ? 'good' : 'poor'}`}
+              style={{ left: `${(face.box.x / frame.width) * 100}%`, top: `${(face.box.y / frame.height) * 100}%`, width: `${(face.box.width / frame.width) * 100}%`, height: `${(face.box.height / frame.height) * 100}%` }}
+            >
+              <span>#{face.trackId}</span>
+            </div>
+            ))}
+        </div>
+        {(!scene || scene.people.length === 0) && <p className="video-message">Nobody in view</p>}
+      </div>
+    </section>
+  );
+}

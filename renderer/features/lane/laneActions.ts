@@ -1,0 +1,165 @@
+import type { Recommendation, Outcome } from '../../../app/inspection/evaluateVehicleSession';
+import { applyOfficerDecision, officerReasonCodes, type OfficerReasonCode } from '../../../app/inspection/officerDecision';
+import { systemClock } from '../../../app/ports/Clock';
+import type { Ids } from '../../../app/ports/Ids';
+import type { DecisionContext, DecisionJournal } from '../../decisions/DecisionJournal';
+import type { HostClient } from '../../host/HostClient';
+import type { BoothStore } from '../../state/createBoothStore';
+import type { SubjectKey } from '../../state/laneSlice';
+import type { LaneAssessment } from './useLaneAssessment';
+
+export const vehicleSubject: SubjectKey = 'vehicle';
+export const occupantSubject = (occupantId: string): SubjectKey => `occupant:${occupantId}`;
+
+const browserIds: Ids = { next: (prefix) => `${prefix}-${crypto.randomUUID()}` };
+
+export const officerReasonLabels: Readonly<Record<OfficerReasonCode, string>> = {
+  officer_observation: 'My own observation',
+  document_inspected_by_hand: 'Document inspected by hand',
+  face_compared_by_eye: 'Face compared by eye',
+  records_checked_by_phone: 'Records checked by phone',
+  behaviour: 'Behaviour',
+  other: 'Other (see note)',
+};
+
+/**
+ * What the officer's keys do on the lane view. The rules recommend; the officer decides with one key when
+ * agreeing, and picks a reason from the list (inline, no dialog) when deciding otherwise. A mandatory
+ * referral cannot be cleared: the attempt is refused and a supervisor alerted. A decision shows as
+ * recorded only once the journal has made it durable.
+ */
+export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothStore, journal: DecisionJournal, assessment: () => LaneAssessment | null) {
+  const state = () => store.getState();
+  const officer = () => state().info?.officer ?? 'unknown officer';
+
+  const recommendationFor = (subject: SubjectKey): Recommendation | undefined => {
+    const current = assessment();
+    if (!current) return undefined;
+    if (subject === vehicleSubject) return current.recommendations.vehicle;
+    return current.recommendations.occupants.find((r) => r.subject.kind === 'occupant' && occupantSubject(r.subject.occupantId) === subject);
+  };
+  const undecided = (subject: SubjectKey) => {
+    const decision = state().decisions[subject];
+    return !decision || decision.phase === 'failed';
+  };
+
+  /** Records one decision; resolves false when it was not recorded (refused, needs a reason, storage failed). */
+  const decide = async (subject: SubjectKey, outcome: Outcome, reasons: readonly OfficerReasonCode[], note?: string, withVehicle = false): Promise<boolean> => {
+    const recommendation = recommendationFor(subject);
+    if (!recommendation) return false;
+    // Deciding against the rules needs a reason from the list; referring a whole car covers its occupants.
+    const againstRules = outcome !== recommendation.outcome && !recommendation.mandatory;
+    if (againstRules && reasons.length === 0 && !(withVehicle && outcome === 'refer')) {
+      state().reasonRequested({ subject, outcome });
+      return false;
+    }
+    const result = applyOfficerDecision(recommendation, { officer: officer(), outcome, reasons, ...(note ? { note } : {}) }, systemClock, browserIds);
+    switch (result.kind) {
+      case 'override_refused':
+        state().supervisorAlerted(result.alert);
+        state().announce(`Referral is mandatory (${result.alert.mandatoryReasons.join(', ')}): it cannot be cleared. A supervisor has been alerted.`, 'error');
+        await journal.recordAlert(result.alert).catch((error: unknown) => state().announce(`The supervisor alert could not be stored: ${String(error)}`, 'error'));
+        return false;
+      case 'reason_required':
+        state().reasonRequested({ subject, outcome });
+        return false;
+      case 'recorded':
+        state().decisionChanged(subject, { phase: 'saving', outcome });
+        try {
+          await journal.recordDecision(result.decision, contextOf(subject, recommendation, result.decision.biometricRetained));
+          state().decisionChanged(subject, { phase: 'recorded', decision: result.decision });
+          return true;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          state().decisionChanged(subject, { phase: 'failed', outcome, message });
+          state().announce(`The decision was NOT recorded: ${message}. Decide again.`, 'error');
+          return false;
+        }
+    }
+  };
+
+  const contextOf = (subject: SubjectKey, recommendation: Recommendation, biometricRetained: boolean): DecisionContext => {
+    const occupant = assessment()?.session.occupants.find((o) => occupantSubject(o.occupantId) === subject);
+    const bestShot = biometricRetained ? occupant?.face?.bestShot : undefined;
+    return { mandatoryReferral: recommendation.mandatory, usCitizen: occupant?.identity?.record?.usCitizen ?? occupant?.identity?.nationality === 'USA', ...(bestShot ? { bestShot } : {}) };
+  };
+
+  const selectedSubject = (): SubjectKey | undefined => {
+    const occupants = assessment()?.session.occupants ?? [];
+    const occupant = occupants[Math.min(state().selectedOccupant, occupants.length - 1)];
+    return occupant ? occupantSubject(occupant.occupantId) : undefined;
+  };
+  /** After a decision, the next undecided occupant is selected: the officer never has to move there. */
+  const selectNextUndecided = () => {
+    const occupants = assessment()?.session.occupants ?? [];
+    const next = occupants.findIndex((o) => undecided(occupantSubject(o.occupantId)));
+    if (next >= 0) state().occupantSelected(next);
+  };
+
+  const decideVehicle = async (outcome: Outcome, reasons: readonly OfficerReasonCode[]) => {
+    const vehicle = recommendationFor(vehicleSubject);
+    if (!vehicle) return;
+    if (outcome === 'clear' && vehicle.mandatory) {
+      await decide(vehicleSubject, 'clear', reasons);
+      return;
+    }
+    if (outcome !== vehicle.outcome && reasons.length === 0) {
+      state().reasonRequested({ subject: vehicleSubject, outcome });
+      return;
+    }
+    // The whole car: every occupant not yet decided gets the vehicle's outcome, then the vehicle itself.
+    for (const occupant of assessment()?.session.occupants ?? []) {
+      const subject = occupantSubject(occupant.occupantId);
+      if (!undecided(subject)) continue;
+      // The reason the officer gave for the vehicle is the reason for each occupant decided with it.
+      if (!(await decide(subject, outcome, reasons, 'decided with the vehicle', true))) return;
+    }
+    if (await decide(vehicleSubject, outcome, reasons)) state().announce(`Vehicle ${outcome === 'clear' ? 'cleared' : 'referred'}: decision recorded`);
+  };
+
+  return {
+    async decideSelected(outcome: Outcome) {
+      const subject = selectedSubject();
+      if (!subject || !undecided(subject)) return;
+      if (await decide(subject, outcome, [])) {
+        state().announce(`Occupant ${outcome === 'clear' ? 'cleared' : 'referred'}: decision recorded`);
+        selectNextUndecided();
+      }
+    },
+    decideVehicle: (outcome: Outcome) => decideVehicle(outcome, []),
+    /** The officer picked reason `index` (1-based) from the list for the pending decision. */
+    async pickReason(index: number) {
+      const pending = state().pendingReason;
+      const reason = officerReasonCodes[index - 1];
+      if (!pending || !reason) return;
+      state().reasonRequested(null);
+      if (pending.subject === vehicleSubject) await decideVehicle(pending.outcome, [reason]);
+      else if (await decide(pending.subject, pending.outcome, [reason])) selectNextUndecided();
+    },
+    cancelReason() {
+      state().reasonRequested(null);
+    },
+    selectOccupant(step: 1 | -1) {
+      const count = assessment()?.session.occupants.length ?? 0;
+      if (count > 0) state().occupantSelected((state().selectedOccupant + step + count) % count);
+    },
+    /** The selected traveller declares a photography opt-out (the rules decide whether they may). */
+    declareOptOut() {
+      const occupants = assessment()?.session.occupants ?? [];
+      const occupant = occupants[state().selectedOccupant];
+      if (!occupant?.identity) {
+        state().announce('Select an occupant with a document or card to record an opt-out', 'warning');
+        return;
+      }
+      state().optOutDeclared({ identityKey: occupant.identity.key, ...(occupant.face ? { trackId: occupant.face.trackId } : {}), declaredAt: systemClock.now().toISOString() });
+    },
+    /** Simulation: the next scripted vehicle drives up. */
+    async nextSimulatedVehicle() {
+      const result = await host.call('sim:vehicleArrives', {});
+      if (result.ok) state().announce(`Simulated vehicle ${result.value.plate}: ${result.value.label}`);
+      else state().announce(`No vehicle arrived: ${result.error.message}`, 'error');
+    },
+  };
+}
+
+export type LaneActions = ReturnType<typeof createLaneActions>;

@@ -1,0 +1,156 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Embedding } from '../../../app/biometrics/embeddingMath';
+import { matchProvenance, verify } from '../../../app/biometrics/faceMatching';
+import { assembleVehicleSession, type VehicleSession } from '../../../app/inspection/assembleVehicleSession';
+import { evaluateVehicleSession, type SessionRecommendations } from '../../../app/inspection/evaluateVehicleSession';
+import type { LaneSession } from '../../../app/inspection/laneSession';
+import { sessionIdentities, type SessionIdentity } from '../../../app/inspection/sessionIdentities';
+import type { FaceComparison, SeatFace, VehicleSessionInput } from '../../../app/inspection/vehicleSessionInput';
+import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
+import { systemClock } from '../../../app/ports/Clock';
+import type { BoothState } from '../../state/createBoothStore';
+import type { ReferenceEmbedding, SessionFace } from '../../state/laneSlice';
+import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
+import { defaultModels } from '../../vision/shippedModels';
+import { decodeImage, imageKey } from './encodedImages';
+
+const embedder = defaultModels().embedder;
+
+export interface LaneAssessment {
+  readonly session: VehicleSession;
+  readonly recommendations: SessionRecommendations;
+}
+
+/**
+ * Embeds every reference photo of the session's identities (document page, chip, gallery) once each, as
+ * they arrive. A photo that cannot be matched (no face, drawn portrait) is remembered as such, not retried.
+ */
+export function useReferenceEmbeddings(): void {
+  const vision = useVision();
+  const store = useBoothStore();
+  const session = useBooth((state) => state.laneSession);
+  const visionReady = useBooth((state) => state.vision.phase === 'ready');
+
+  useEffect(() => {
+    if (!vision || !visionReady || !session) return;
+    const wanted = sessionIdentities(session, new Date()).flatMap((identity) => identity.references.map((reference) => reference.image));
+    for (const image of wanted) {
+      const key = imageKey(image);
+      if (store.getState().referenceEmbeddings[key]) continue;
+      store.getState().referenceEmbeddingChanged(key, { phase: 'embedding' });
+      decodeImage(image)
+        .then((bitmap) => vision.embedStill(bitmap, { select: 'central', minInterEyePx: 0 }))
+        .then((result) => store.getState().referenceEmbeddingChanged(key, result.ok ? { phase: 'ready', embedding: result.face.embedding } : { phase: 'error', message: result.error.message }))
+        .catch((error: unknown) => store.getState().referenceEmbeddingChanged(key, { phase: 'error', message: error instanceof Error ? error.message : String(error) }));
+    }
+  }, [vision, visionReady, store, session]);
+}
+
+/**
+ * The lane's current vehicle (or traveller) as the officer decides on it: the host's reads and records,
+ * the faces seen, each face compared with each identity's references at the booth's target false-match
+ * rate, assembled into occupants and run through the decision rules. Re-evaluated every second too, so
+ * age and validity rules and the arrival timer stay current.
+ */
+export function useLaneAssessment(): LaneAssessment | null {
+  const session = useBooth((state) => state.laneSession);
+  const faces = useBooth((state) => state.sessionFaces);
+  const references = useBooth((state) => state.referenceEmbeddings);
+  const cameras = useBooth((state) => state.laneCameras);
+  const optOuts = useBooth((state) => state.optOuts);
+  const targetFmr = useBooth((state) => state.info?.faceMatchTargetFmr ?? null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((t) => t + 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  return useMemo(
+    () => assess(session, faces, references, cameras, optOuts, targetFmr),
+    // tick: re-evaluate with the current time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session, faces, references, cameras, optOuts, targetFmr, tick],
+  );
+}
+
+/** The same assessment from the store as it is now: what the officer's keys act on. */
+export function assessLane(state: BoothState): LaneAssessment | null {
+  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null);
+}
+
+function assess(
+  session: LaneSession | null,
+  faces: Readonly<Record<string, SessionFace>>,
+  references: Readonly<Record<string, ReferenceEmbedding>>,
+  cameras: readonly CameraDescriptor[],
+  optOuts: VehicleSessionInput['photographyOptOuts'],
+  targetFmr: number | null,
+): LaneAssessment | null {
+  if (!session || targetFmr === null) return null;
+  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr);
+  const assembled = inSeatOrder(assembleVehicleSession(input, systemClock), faces, cameras);
+  return { session: assembled, recommendations: evaluateVehicleSession(assembled, systemClock) };
+}
+
+/** The renderer's half of the session input: faces and comparisons, joined to the host's half. */
+export function sessionInput(
+  session: LaneSession,
+  faces: Readonly<Record<string, SessionFace>>,
+  references: Readonly<Record<string, ReferenceEmbedding>>,
+  cameras: readonly CameraDescriptor[],
+  optOuts: VehicleSessionInput['photographyOptOuts'],
+  targetFmr: number,
+): VehicleSessionInput {
+  const policy = { targetFmr };
+  const seen = Object.values(faces).filter((face) => face.probes.length > 0);
+  const seatFaces: SeatFace[] = seen.map((face) => ({
+    trackId: face.trackId,
+    cameraId: face.cameraId,
+    cameraPosition: cameras.find((c) => c.id === face.cameraId)?.position ?? 'traveller',
+    bestShotEmbeddingId: `${face.trackId}#best`,
+    ...(face.bestShot ? { bestShot: face.bestShot } : {}),
+  }));
+  const identities = sessionIdentities(session, new Date());
+  const comparisons: FaceComparison[] = [];
+  for (const identity of identities) {
+    const embeddings = referenceEmbeddingsOf(identity, references);
+    if (embeddings.length === 0) continue;
+    for (const face of seen) {
+      // Worker embeddings are plain ArrayBuffer-backed Float32Arrays (transferred, never shared).
+      const probe = face.probes.map((p) => p.embedding as Embedding);
+      comparisons.push({ trackId: face.trackId, identityKey: identity.key, match: verify(probe, embeddings, embedder, policy) });
+    }
+  }
+  return {
+    sessionId: session.sessionId,
+    laneId: session.laneId,
+    laneType: session.laneType,
+    arrivedAt: session.arrivedAt,
+    ...(session.plate ? { plate: session.plate } : {}),
+    rfidCards: session.rfidCards,
+    documents: session.documents.map((d) => ({ read: d.read, ...(d.chip ? { chip: d.chip } : {}) })),
+    faces: seatFaces,
+    comparisons,
+    records: session.records,
+    matchPolicy: matchProvenance(embedder, policy),
+    photographyOptOuts: optOuts,
+  };
+}
+
+/** Occupant cards in the order the officer sees the car: camera by camera, left to right; papers without a face last. */
+function inSeatOrder(session: VehicleSession, faces: Readonly<Record<string, SessionFace>>, cameras: readonly CameraDescriptor[]): VehicleSession {
+  const place = (occupant: VehicleSession['occupants'][number]) => {
+    const face = occupant.face && faces[occupant.face.trackId];
+    if (!face) return cameras.length + 1;
+    const camera = cameras.findIndex((c) => c.id === face.cameraId);
+    return (camera < 0 ? cameras.length : camera) + face.across;
+  };
+  return { ...session, occupants: [...session.occupants].sort((a, b) => place(a) - place(b)) };
+}
+
+function referenceEmbeddingsOf(identity: SessionIdentity, references: Readonly<Record<string, ReferenceEmbedding>>): Embedding[] {
+  return identity.references.flatMap((reference) => {
+    const state = references[imageKey(reference.image)];
+    return state?.phase === 'ready' ? [state.embedding as Embedding] : [];
+  });
+}

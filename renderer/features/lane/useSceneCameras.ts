@@ -1,0 +1,111 @@
+import { useEffect, useMemo } from 'react';
+import type { CameraScene } from '../../../app/ports/cameraScene';
+import type { EncodedImage } from '../../../app/ports/documentRead';
+import type { CameraProfile } from '../../vision/visionProtocol';
+import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
+import { decodeImage } from './encodedImages';
+
+/** Vehicle cameras see small faces in car rows: the detector also runs on overlapping tiles. */
+const vehicleProfile: CameraProfile = { tiles: 'vehicle', fullRangePass: false };
+const cellSize = 320;
+/** Time between two rounds over the cameras: a calm pace for replayed stills, leaving the cores to the page. */
+const roundPauseMs = 120;
+
+/**
+ * Replays each simulated camera's scene (one still per person, side by side, with a little movement so it
+ * behaves like video) into a canvas the camera panel shows, and feeds every composed frame to the vision
+ * worker under that camera's id, round-robin: one frame in flight at a time for all cameras. When a face's
+ * shot becomes its track's best, the crop is kept for the occupant card.
+ */
+export function useSceneCameras(): ReadonlyMap<string, HTMLCanvasElement> {
+  const vision = useVision();
+  const store = useBoothStore();
+  const cameras = useBooth((state) => state.laneCameras);
+  const visionReady = useBooth((state) => state.vision.phase === 'ready');
+  const canvases = useMemo(() => new Map(cameras.map((camera) => [camera.id, document.createElement('canvas')])), [cameras]);
+
+  useEffect(() => {
+    if (!vision || !visionReady) return;
+    let stopped = false;
+    const decoded = new Map<string, { version: number; people: Promise<ImageBitmap[]> }>();
+    const peopleOf = (scene: CameraScene) => {
+      const known = decoded.get(scene.cameraId);
+      if (known?.version === scene.version) return known.people;
+      void known?.people.then((bitmaps) => bitmaps.forEach((b) => b.close()));
+      const people = Promise.all(scene.people.map((image) => decodeImage(image)));
+      decoded.set(scene.cameraId, { version: scene.version, people });
+      void vision.resetCamera(scene.cameraId);
+      return people;
+    };
+
+    const round = async () => {
+      for (const [cameraId, canvas] of canvases) {
+        const scene = store.getState().cameraScenes[cameraId];
+        if (stopped || !scene) continue;
+        const people = await peopleOf(scene).catch(() => [] as ImageBitmap[]);
+        composeScene(canvas, people, performance.now());
+        if (people.length === 0) continue;
+        try {
+          const result = await vision.processFrame(await createImageBitmap(canvas), cameraId, performance.now(), vehicleProfile);
+          if (stopped || result.dropped) continue;
+          store.getState().sceneFrameProcessed(cameraId, {
+            width: result.width,
+            height: result.height,
+            endedTrackIds: result.endedTrackIds,
+            faces: result.faces.map((face) => ({
+              trackId: face.trackId,
+              box: face.box,
+              qualityReasons: face.quality.reasons,
+              qualityScore: face.quality.score,
+              ...(face.embedding ? { embedding: face.embedding, bestShot: cropFace(canvas, face.box) } : {}),
+            })),
+          });
+        } catch {
+          // A worker crash is reported through the vision client; this frame is skipped.
+        }
+      }
+    };
+    const loop = async () => {
+      while (!stopped) {
+        await round();
+        await new Promise((resolve) => setTimeout(resolve, roundPauseMs));
+      }
+    };
+    void loop();
+    return () => {
+      stopped = true;
+      for (const entry of decoded.values()) void entry.people.then((bitmaps) => bitmaps.forEach((b) => b.close()));
+    };
+  }, [vision, visionReady, store, canvases]);
+
+  return canvases;
+}
+
+/** People side by side, each in a square cell, drifting a few pixels as a person in a car does. */
+function composeScene(canvas: HTMLCanvasElement, people: readonly ImageBitmap[], nowMs: number): void {
+  const width = cellSize * Math.max(1, people.length);
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== cellSize) canvas.height = cellSize;
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  context.fillStyle = '#1d2329';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  people.forEach((person, seat) => {
+    const drift = Math.sin(nowMs / 700 + seat) * 3;
+    const scale = cellSize / Math.min(person.width, person.height);
+    const w = person.width * scale;
+    const h = person.height * scale;
+    context.drawImage(person, seat * cellSize + (cellSize - w) / 2 + drift, (cellSize - h) / 2 + drift / 2, w, h);
+  });
+}
+
+/** The face with some margin, as a small JPEG for the occupant card. */
+function cropFace(canvas: HTMLCanvasElement, box: { x: number; y: number; width: number; height: number }): EncodedImage {
+  const side = Math.max(box.width, box.height) * 1.6;
+  const crop = document.createElement('canvas');
+  crop.width = 128;
+  crop.height = 128;
+  crop.getContext('2d')?.drawImage(canvas, box.x + box.width / 2 - side / 2, box.y + box.height / 2 - side / 2, side, side, 0, 0, 128, 128);
+  const url = crop.toDataURL('image/jpeg', 0.85);
+  return { mediaType: 'image/jpeg', base64: url.slice(url.indexOf(',') + 1) };
+}

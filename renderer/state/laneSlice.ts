@@ -1,0 +1,145 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { LaneSession } from '../../app/inspection/laneSession';
+import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
+import type { Outcome } from '../../app/inspection/evaluateVehicleSession';
+import type { PhotographyOptOut } from '../../app/inspection/vehicleSessionInput';
+import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
+import type { CameraScene } from '../../app/ports/cameraScene';
+import type { EncodedImage } from '../../app/ports/documentRead';
+import type { BoothState } from './createBoothStore';
+
+/** A face track seen during the current session, with what matching and the occupant card need. */
+export interface SessionFace {
+  readonly trackId: string;
+  readonly cameraId: string;
+  /** The track's best embeddings by quality (fused for a match). */
+  readonly probes: readonly { readonly score: number; readonly embedding: Float32Array }[];
+  /** The best shot as a small JPEG, for the occupant card. */
+  readonly bestShot?: EncodedImage;
+  /** Where the face was last seen across its camera's picture (0 left .. 1 right): cards follow the seats. */
+  readonly across: number;
+  /** The track ended (the person left the view); kept until the next session. */
+  readonly ended: boolean;
+}
+
+export type ReferenceEmbedding =
+  | { readonly phase: 'embedding' }
+  | { readonly phase: 'ready'; readonly embedding: Float32Array }
+  | { readonly phase: 'error'; readonly message: string };
+
+/** A face in a scene camera's latest processed frame, as its overlay draws it. */
+export interface SceneFaceBox {
+  readonly trackId: string;
+  readonly box: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  readonly qualityReasons: readonly string[];
+}
+
+export interface SceneCameraFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly faces: readonly SceneFaceBox[];
+}
+
+export interface SceneFrameResult extends SceneCameraFrame {
+  readonly faces: readonly (SceneFaceBox & { readonly qualityScore: number; readonly embedding?: Float32Array; readonly bestShot?: EncodedImage })[];
+  readonly endedTrackIds: readonly string[];
+}
+
+/** Subject keys: `occupant:<occupantId>` or `vehicle`. */
+export type SubjectKey = string;
+
+export type DecisionState =
+  | { readonly phase: 'saving'; readonly outcome: Outcome }
+  | { readonly phase: 'recorded'; readonly decision: DecisionRecord }
+  | { readonly phase: 'failed'; readonly outcome: Outcome; readonly message: string };
+
+/** An officer's decision that needs a reason from the list before it can be recorded (shown inline, no dialog). */
+export interface PendingReason {
+  readonly subject: SubjectKey;
+  readonly outcome: Outcome;
+}
+
+const probeSize = 5;
+
+/** The lane's current vehicle or traveller, the faces seen with it, and the officer's decisions on it. */
+export interface LaneSlice {
+  readonly laneSession: LaneSession | null;
+  readonly laneCameras: readonly CameraDescriptor[];
+  readonly cameraScenes: Readonly<Record<string, CameraScene>>;
+  readonly sessionFaces: Readonly<Record<string, SessionFace>>;
+  readonly sceneFrames: Readonly<Record<string, SceneCameraFrame>>;
+  /** Reference photo embeddings by reference key (see referenceKey). */
+  readonly referenceEmbeddings: Readonly<Record<string, ReferenceEmbedding>>;
+  readonly decisions: Readonly<Record<SubjectKey, DecisionState>>;
+  readonly supervisorAlerts: readonly SupervisorAlert[];
+  readonly optOuts: readonly PhotographyOptOut[];
+  /** Index into the occupant cards of the one the keys act on. */
+  readonly selectedOccupant: number;
+  readonly pendingReason: PendingReason | null;
+  laneSessionReceived(session: LaneSession | null): void;
+  laneCamerasLoaded(cameras: readonly CameraDescriptor[]): void;
+  cameraSceneReceived(scene: CameraScene): void;
+  /** A frame of a camera was processed: boxes for its overlay, and the faces' embeddings and best shots. */
+  sceneFrameProcessed(cameraId: string, frame: SceneFrameResult): void;
+  referenceEmbeddingChanged(key: string, state: ReferenceEmbedding): void;
+  decisionChanged(subject: SubjectKey, state: DecisionState): void;
+  supervisorAlerted(alert: SupervisorAlert): void;
+  optOutDeclared(optOut: PhotographyOptOut): void;
+  occupantSelected(index: number): void;
+  reasonRequested(pending: PendingReason | null): void;
+}
+
+export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set) => ({
+  laneSession: null,
+  laneCameras: [],
+  cameraScenes: {},
+  sessionFaces: {},
+  sceneFrames: {},
+  referenceEmbeddings: {},
+  decisions: {},
+  supervisorAlerts: [],
+  optOuts: [],
+  selectedOccupant: 0,
+  pendingReason: null,
+  laneSessionReceived: (session) =>
+    set((state) => {
+      if (session && state.laneSession?.sessionId === session.sessionId) return { laneSession: session };
+      // A new vehicle: the previous one's decisions and departed faces go; people still in view stay.
+      const stillInView = Object.fromEntries(Object.entries(state.sessionFaces).filter(([, face]) => !face.ended));
+      return { laneSession: session, sessionFaces: stillInView, decisions: {}, optOuts: [], selectedOccupant: 0, pendingReason: null };
+    }),
+  laneCamerasLoaded: (laneCameras) => set({ laneCameras }),
+  cameraSceneReceived: (scene) =>
+    set((state) => state.cameraScenes[scene.cameraId]?.version === scene.version ? {} : ({
+      cameraScenes: { ...state.cameraScenes, [scene.cameraId]: scene },
+      // Other people in front of the camera: its earlier tracks are of people who have gone.
+      sessionFaces: Object.fromEntries(Object.entries(state.sessionFaces).map(([id, face]) => [id, face.cameraId === scene.cameraId ? { ...face, ended: true } : face])),
+    })),
+  sceneFrameProcessed: (cameraId, frame) =>
+    set((state) => {
+      const next: Record<string, SessionFace> = { ...state.sessionFaces };
+      for (const id of frame.endedTrackIds) {
+        const face = next[id];
+        if (face) next[id] = { ...face, ended: true };
+      }
+      const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
+      let changed = frame.endedTrackIds.length > 0;
+      for (const face of frame.faces) {
+        if (!face.embedding) continue;
+        const known = next[face.trackId];
+        const probes = [...(known?.probes ?? []), { score: face.qualityScore, embedding: face.embedding }].sort((a, b) => b.score - a.score).slice(0, probeSize);
+        const isBest = probes[0]?.embedding === face.embedding;
+        const bestShot = isBest && face.bestShot ? face.bestShot : known?.bestShot;
+        const across = (face.box.x + face.box.width / 2) / Math.max(1, frame.width);
+        next[face.trackId] = { trackId: face.trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, ended: false };
+        changed = true;
+      }
+      return changed ? { sessionFaces: next, sceneFrames } : { sceneFrames };
+    }),
+  referenceEmbeddingChanged: (key, embedding) => set((state) => ({ referenceEmbeddings: { ...state.referenceEmbeddings, [key]: embedding } })),
+  decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
+  supervisorAlerted: (alert) => set((state) => ({ supervisorAlerts: [...state.supervisorAlerts, alert] })),
+  optOutDeclared: (optOut) => set((state) => ({ optOuts: [...state.optOuts.filter((o) => o.identityKey !== optOut.identityKey), optOut] })),
+  occupantSelected: (selectedOccupant) => set({ selectedOccupant, pendingReason: null }),
+  reasonRequested: (pendingReason) => set({ pendingReason }),
+});
