@@ -20,6 +20,7 @@ export default defineConfig({
       input: {
         booth: fromRoot('./renderer/index.html'),
         visionHarness: fromRoot('./renderer/vision/harness/index.html'),
+        storageHarness: fromRoot('./renderer/storage/harness/index.html'),
       },
     },
   },

@@ -13,6 +13,7 @@ const commandModules: readonly Promise<CommandModule>[] = [
   import('./commands/faces'),
   import('./commands/mrz'),
   import('./commands/chip'),
+  import('./commands/audit'),
 ];
 
 for (const module of await Promise.all(commandModules)) module.register(program);

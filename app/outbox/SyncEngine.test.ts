@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sequentialIds } from '../ports/Ids';
+import { InMemoryOutboxStore } from './InMemoryOutboxStore';
+import { newOutboxItem } from './outboxItem';
+import { StandInDecisionService, type StandInMode } from './StandInDecisionService';
+import { SyncEngine, type SyncTimers } from './SyncEngine';
+
+interface Payload {
+  readonly decisionId: string;
+  readonly traveller: string;
+  readonly valid: boolean;
+}
+
+function manualClock(start = Date.parse('2026-11-01T08:00:00.000Z')) {
+  let t = start;
+  return { now: () => new Date(t), advance: (ms: number) => void (t += ms) };
+}
+
+/** A deterministic [0,1) source (mulberry32). */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fill(store: InMemoryOutboxStore<Payload>, count: number, travellers: number, createdAt: string, invalid: (i: number) => boolean = () => false): void {
+  for (let i = 0; i < count; i++) {
+    const traveller = `T${i % travellers}`;
+    store.add(newOutboxItem({ itemId: `item-${i}`, seq: i, idempotencyKey: `decision-${i}`, travellerKey: traveller, payload: { decisionId: `decision-${i}`, traveller, valid: !invalid(i) }, createdAt }));
+  }
+}
+
+/** The service's arrival order must keep each traveller's seq order. */
+function expectOrderPerTraveller(service: StandInDecisionService<Payload>): void {
+  const lastSeq = new Map<string, number>();
+  for (const payload of service.stored.values()) {
+    const seq = Number(payload.decisionId.split('-')[1]);
+    expect(seq).toBeGreaterThan(lastSeq.get(payload.traveller) ?? -1);
+    lastSeq.set(payload.traveller, seq);
+  }
+}
+
+const modes: StandInMode[] = ['up', 'timeout', 'timeout_after_commit', 'server_error', 'partial'];
+
+describe('SyncEngine against a records service that times out, fails, answers duplicates and comes back', () => {
+  it('loses nothing and duplicates nothing, whatever the service does, and keeps order per traveller', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...modes), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 9 }), fc.integer(), async (script, batchSize, seed) => {
+        const clock = manualClock();
+        const store = new InMemoryOutboxStore<Payload>();
+        fill(store, 60, 7, clock.now().toISOString());
+        const service = new StandInDecisionService<Payload>('up');
+        service.queueModes(...script);
+        const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: seededRandom(seed), policy: { batchSize, baseDelayMs: 1000, maxDelayMs: 30_000, maxRejections: 3 } });
+        for (let round = 0; round < 500 && (await store.listUnsynced()).length > 0; round++) {
+          await engine.drain(5);
+          clock.advance(31_000);
+        }
+        expect(await store.listUnsynced()).toEqual([]);
+        expect(store.all().every((i) => i.state === 'synced')).toBe(true);
+        expect(service.stored.size).toBe(60);
+        expect([...service.acceptedCount.values()].every((n) => n === 1)).toBe(true);
+        expectOrderPerTraveller(service);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reports the outage in its status and recovers the connection state when the service returns', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 10, 10, clock.now().toISOString());
+    const service = new StandInDecisionService<Payload>('timeout');
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, policy: { batchSize: 4, baseDelayMs: 1000, maxDelayMs: 10_000, maxRejections: 3 } });
+    const first = await engine.drain();
+    expect(first).toMatchObject({ sent: 4, retried: 4 }); // stops at the first batch when all failed instead of spinning
+    expect(await engine.status()).toMatchObject({ connection: 'offline', queued: 10, failing: true, lastError: 'records service timed out' });
+    service.setMode('up');
+    clock.advance(10_000);
+    await engine.drain();
+    expect(await engine.status()).toMatchObject({ connection: 'online', queued: 0, deadLettered: 0, failing: false, nextAttemptAt: null });
+  });
+
+  it('after a crash between sending and saving, resends the items in flight and the service answers duplicate', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 6, 3, clock.now().toISOString());
+    const service = new StandInDecisionService<Payload>('up');
+    const crashing = Object.assign(Object.create(store) as InMemoryOutboxStore<Payload>, {
+      saveOutcomes: async () => {
+        throw new Error('renderer killed');
+      },
+    });
+    await expect(new SyncEngine({ store: crashing, port: service, clock, ids: sequentialIds(), random: () => 0.5 }).runOnce()).rejects.toThrow('renderer killed');
+    expect(store.all().filter((i) => i.state === 'in_flight')).toHaveLength(3);
+    const restarted = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5 });
+    expect(await restarted.recover()).toBe(3);
+    const report = await restarted.drain();
+    expect(report).toMatchObject({ sent: 6, duplicates: 3, accepted: 3 });
+    expect([...service.acceptedCount.values()]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('dead-letters an item the service keeps refusing, alerts once, holds back that traveller only', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 6, 2, clock.now().toISOString(), (i) => i === 0); // T0: items 0,2,4 ; T1: items 1,3,5
+    const service = new StandInDecisionService<Payload>('up', (p) => (p.valid ? null : 'HTTP 422: subject missing'));
+    const alerts: unknown[] = [];
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onAlert: (a) => alerts.push(a), policy: { batchSize: 10, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
+    for (let i = 0; i < 10; i++) {
+      await engine.drain();
+      clock.advance(5000);
+    }
+    expect(alerts).toEqual([expect.objectContaining({ code: 'sync_dead_letter', itemId: 'item-0', rejections: 3, lastError: 'HTTP 422: subject missing' })]);
+    expect(store.alerts).toHaveLength(1);
+    expect([...service.stored.keys()]).toEqual(['decision-1', 'decision-3', 'decision-5']);
+    expect(store.all().map((i) => i.state)).toEqual(['dead_letter', 'synced', 'pending', 'synced', 'pending', 'synced']);
+    expect(await engine.status()).toMatchObject({ queued: 2, deadLettered: 1, failing: true });
+  });
+
+  it('in the background, syncs what is queued and wakes when notified of a new item', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 3, 3, clock.now().toISOString());
+    const service = new StandInDecisionService<Payload>('up');
+    const scheduled: { ms: number }[] = [];
+    const timers: SyncTimers = { setTimeout: (_cb, ms) => scheduled.push({ ms }), clearTimeout: () => undefined };
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, idlePollMs: 15_000 });
+    engine.start(timers);
+    await expect.poll(() => service.stored.size).toBe(3);
+    await expect.poll(() => scheduled.length).toBe(1);
+    expect(scheduled[0]?.ms).toBe(15_000);
+    store.add(newOutboxItem({ itemId: 'late', seq: 10, idempotencyKey: 'decision-late', travellerKey: 'T0', payload: { decisionId: 'decision-10', traveller: 'T0', valid: true }, createdAt: clock.now().toISOString() }));
+    engine.notify();
+    await expect.poll(() => service.stored.has('decision-late')).toBe(true);
+    engine.stop();
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { RetentionScheduler, type RetentionPurger } from './RetentionScheduler';
+import { defaultRetentionSettings, planPurge, type RetainedBiometricFacts } from './retentionPolicy';
+
+/** A purger over an in-memory list with the real policy, and timers the test fires by hand. */
+function setup(items: RetainedBiometricFacts[]) {
+  let now = Date.parse('2026-11-01T08:00:00.000Z');
+  const clock = { now: () => new Date(now) };
+  const purger: RetentionPurger = {
+    async purgeDue() {
+      const plan = planPurge(items, defaultRetentionSettings, clock.now());
+      for (const d of plan.due) items.splice(items.indexOf(d.item), 1);
+      return { purged: plan.due.length, nextDueAt: plan.nextDueAt };
+    },
+  };
+  const pending: { cb: () => void; ms: number }[] = [];
+  const timers = { setTimeout: (cb: () => void, ms: number) => pending.push({ cb, ms }), clearTimeout: () => undefined };
+  const fire = async () => {
+    const next = pending.shift();
+    if (!next) throw new Error('nothing scheduled');
+    now += next.ms;
+    next.cb();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { clock, purger, timers, pending, fire, items };
+}
+
+describe('RetentionScheduler', () => {
+  it('purges at start-up, then wakes exactly when a citizen item reaches 12 hours', async () => {
+    const s = setup([
+      { travellerKey: 'old', usCitizen: true, kind: 'face_image', storedAt: '2026-10-31T08:00:00.000Z' },
+      { travellerKey: 'new', usCitizen: true, kind: 'template', storedAt: '2026-11-01T07:00:00.000Z' },
+    ]);
+    const purged: number[] = [];
+    const scheduler = new RetentionScheduler(s.purger, s.clock, s.timers, { maxIntervalMs: 24 * 3_600_000, onPurged: (r) => purged.push(r.purged) });
+    await scheduler.start();
+    expect(s.items.map((i) => i.travellerKey)).toEqual(['new']);
+    expect(s.pending[0]?.ms).toBe(11 * 3_600_000);
+    await s.fire();
+    expect(s.items).toEqual([]);
+    expect(purged).toEqual([1, 1]);
+    scheduler.stop();
+  });
+
+  it('looks again at least every maxIntervalMs, and retries soon after a failure', async () => {
+    const s = setup([]);
+    const errors: unknown[] = [];
+    let fail = true;
+    const flaky: RetentionPurger = { purgeDue: () => (fail ? Promise.reject(new Error('db closed')) : s.purger.purgeDue()) };
+    const scheduler = new RetentionScheduler(flaky, s.clock, s.timers, { retryMs: 5000, onError: (e) => errors.push(e) });
+    await scheduler.start();
+    expect(errors).toHaveLength(1);
+    expect(s.pending[0]?.ms).toBe(5000);
+    fail = false;
+    await s.fire();
+    expect(s.pending[0]?.ms).toBe(15 * 60_000);
+  });
+});

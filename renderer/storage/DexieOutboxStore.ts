@@ -1,0 +1,82 @@
+import type { AuditActor } from '../../app/audit/auditEntry';
+import type { SyncSubmission } from '../../app/outbox/DecisionSyncPort';
+import type { OutboxStorePort } from '../../app/outbox/OutboxStorePort';
+import type { OutboxHeader } from '../../app/outbox/outboxItem';
+import type { SyncDeadLetterAlert } from '../../app/outbox/syncPolicy';
+import type { AuditedWriter } from './AuditedWriter';
+import type { BoothDatabase } from './BoothDatabase';
+import { deadLetterReviewId, openReview } from './migrations/v2ReviewQueue';
+import type { RecordCipher } from './recordCipher';
+import type { OutboxRow } from './rows';
+import type { DecisionSyncPayload } from './decisionStoreTypes';
+
+const systemActor: AuditActor = { userId: 'booth-sync', role: 'system' };
+
+const headerOf = ({ sealed: _sealed, decisionId: _decisionId, ...header }: OutboxRow): OutboxHeader => header;
+
+/**
+ * The outbox in IndexedDB for the SyncEngine. `travellerKey` here is the keyed pseudonym; payloads stay sealed until
+ * their batch is sent. A dead letter is saved with its review item and its audit entry in one transaction.
+ */
+export class DexieOutboxStore implements OutboxStorePort<DecisionSyncPayload> {
+  constructor(
+    private readonly db: BoothDatabase,
+    private readonly cipher: RecordCipher,
+    private readonly writer: AuditedWriter,
+  ) {}
+
+  async listUnsynced(): Promise<readonly OutboxHeader[]> {
+    const rows = await this.db.outbox.where('state').anyOf('pending', 'in_flight', 'dead_letter').toArray();
+    return rows.map(headerOf).sort((a, b) => a.seq - b.seq);
+  }
+
+  async loadSubmissions(itemIds: readonly string[]): Promise<readonly SyncSubmission<DecisionSyncPayload>[]> {
+    const rows = await this.db.outbox.bulkGet([...itemIds]);
+    return Promise.all(
+      rows.map(async (row, i) => {
+        if (!row) throw new Error(`outbox item ${itemIds[i]} not found`);
+        return { idempotencyKey: row.idempotencyKey, payload: (await this.cipher.openJson('outbox', row.itemId, row.sealed)) as DecisionSyncPayload };
+      }),
+    );
+  }
+
+  async markInFlight(itemIds: readonly string[]): Promise<void> {
+    await this.db.outbox.where('itemId').anyOf([...itemIds]).modify({ state: 'in_flight' });
+  }
+
+  async saveOutcomes(items: readonly OutboxHeader[], alerts: readonly SyncDeadLetterAlert[]): Promise<void> {
+    const update = async () => {
+      const existing = await this.db.outbox.bulkGet(items.map((i) => i.itemId));
+      await this.db.outbox.bulkPut(existing.flatMap((row, i) => (row && items[i] ? [{ ...row, ...items[i] }] : [])));
+    };
+    if (alerts.length === 0) {
+      await this.db.transaction('rw', this.db.outbox, update);
+      return;
+    }
+    await this.writer.exclusive(async () => {
+      const decisionOf = new Map((await this.db.outbox.bulkGet(alerts.map((a) => a.itemId))).flatMap((row) => (row ? [[row.itemId, row.decisionId] as const] : [])));
+      const reviews = await Promise.all(
+        alerts.map(async (alert) => {
+          const reviewId = deadLetterReviewId(alert.itemId);
+          const decisionId = decisionOf.get(alert.itemId);
+          return openReview(reviewId, 'dead_lettered_sync', ['dead_lettered_sync'], alert.at, { outboxItemId: alert.itemId, ...(decisionId ? { decisionId } : {}) }, await this.cipher.sealJson('reviews', reviewId, { alert }));
+        }),
+      );
+      const drafts = alerts.map((alert) => ({
+        at: alert.at,
+        actor: systemActor,
+        action: 'sync_dead_letter' as const,
+        subject: { kind: 'outbox_item', id: alert.itemId },
+        details: { idempotencyKey: alert.idempotencyKey, rejections: alert.rejections, lastError: alert.lastError, decisionId: decisionOf.get(alert.itemId) ?? null },
+      }));
+      await this.writer.commit(drafts, async () => {
+        await update();
+        await this.db.reviews.bulkPut(reviews);
+      });
+    });
+  }
+
+  async resetInFlight(): Promise<number> {
+    return this.db.outbox.where('state').equals('in_flight').modify({ state: 'pending' });
+  }
+}
