@@ -42,6 +42,8 @@ const fieldSchemas = {
     .default([{ id: 'cam-traveller', label: 'Traveller camera', position: 'traveller' }]),
   /** Seconds between automatic simulated document reads; 0 means only on key press. */
   simulatedReadIntervalSeconds: z.number().min(0).max(3600).default(0),
+  /** Vehicle lanes: seconds between simulated vehicles arriving; 0 means only on key press (G). */
+  simulatedVehicleIntervalSeconds: z.number().min(0).max(3600).default(0),
   /** Which MRZ reader the booth has (used with devices: "hardware"). */
   documentReader: documentReaderSettingSchema.default({ type: 'none' }),
   /**
@@ -66,6 +68,17 @@ export const vehicleLaneCameras: readonly CameraDescriptor[] = [
   { id: 'cam-driver', label: 'Driver side camera', position: 'driver' },
   { id: 'cam-rear', label: 'Rear seats camera', position: 'rear' },
 ];
+
+/**
+ * The settings for another lane type (command line `--lane`): cameras left at their default follow the lane,
+ * since a vehicle lane looks at the driver's side and the rear seats; configured cameras are kept.
+ */
+export function withLaneType(settings: BoothSettings, laneType: LaneType): BoothSettings {
+  const travellerDefault = fieldSchemas.cameras.parse(undefined);
+  const camerasAreDefault = JSON.stringify(settings.cameras) === JSON.stringify(travellerDefault) || JSON.stringify(settings.cameras) === JSON.stringify(vehicleLaneCameras);
+  if (!camerasAreDefault) return { ...settings, laneType };
+  return { ...settings, laneType, cameras: laneType === 'vehicle' ? [...vehicleLaneCameras] : travellerDefault };
+}
 
 export const defaultSettings: BoothSettings = resolveSettings({}).settings;
 
@@ -92,7 +105,6 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   for (const field of Object.keys(source)) {
     if (!(field in fieldSchemas)) problems.push(`${field}: not a known setting; ignored`);
   }
-  // A vehicle lane looks at the driver's side and the rear seats unless its cameras are configured.
-  if (settings.laneType === 'vehicle' && source.cameras === undefined) settings.cameras = vehicleLaneCameras;
-  return { settings: settings as BoothSettings, problems };
+  const resolved = settings as BoothSettings;
+  return { settings: source.cameras === undefined ? withLaneType(resolved, resolved.laneType) : resolved, problems };
 }

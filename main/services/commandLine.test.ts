@@ -8,6 +8,18 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine([])).toEqual({ devices: undefined, port: undefined, noOpen: false });
   });
 
+  it('reads --lane, and a vehicle lane gets the driver-side and rear cameras unless cameras are configured', () => {
+    const options = parseCommandLine(['--lane=vehicle']);
+    expect(options.lane).toBe('vehicle');
+    const vehicle = applyCommandLine(resolveSettings({}), options).settings;
+    expect(vehicle.laneType).toBe('vehicle');
+    expect(vehicle.cameras.map((c) => c.position)).toEqual(['driver', 'rear']);
+    const configured = [{ id: 'c', label: 'Cab camera', position: 'driver' as const }];
+    expect(applyCommandLine(resolveSettings({ cameras: configured }), options).settings.cameras).toEqual(configured);
+    expect(applyCommandLine(resolveSettings({ laneType: 'vehicle' }), { lane: 'air', noOpen: false }).settings.cameras.map((c) => c.position)).toEqual(['traveller']);
+    expect(() => parseCommandLine(['--lane=bus'])).toThrow('--lane must be one of air, sea, pedestrian, vehicle, not "bus"');
+  });
+
   it('names the bad option', () => {
     expect(() => parseCommandLine(['--devices=usb'])).toThrow('--devices must be "sim" or "hardware", not "usb"');
     expect(() => parseCommandLine(['--port=70000'])).toThrow(/--port must be a whole number/);

@@ -4,7 +4,8 @@ import type { ResolvedSettings } from '../../app/settings/boothSettings';
 import { systemClock, type Clock } from '../../app/ports/Clock';
 import type { DocumentRead } from '../../app/ports/documentRead';
 import type { Ids } from '../../app/ports/Ids';
-import { allDevices, type BoothDevices } from './BoothDevices';
+import { allDevices, type BoothDevices, type SimulatorControls } from './BoothDevices';
+import type { SimulatedVehicleArrival } from '../../app/host/simulatorControls';
 import { createHardwareDevices } from './hardwareDevices';
 import { createChipInspectionService } from './chipInspectionService';
 import { HostEventBus } from './HostEventBus';
@@ -62,6 +63,14 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     if (lastDocumentRead === read) await inspectChip(read);
   };
 
+  /** Plays a simulated vehicle; each document is handed over after the previous one's chip was read. */
+  const vehicleArrives = (controls: SimulatorControls, arrival: SimulatedVehicleArrival) =>
+    controls.vehicleArrives(arrival, async (traveller, photo) => {
+      if (!devices.documentReader.status().connected) return;
+      const read = controls.readDocument(traveller, photo);
+      await inspections.get(read.readId);
+    });
+
   const simulator = () => {
     if (!devices.simulator) throw new HostFailure('not_supported', 'Simulator controls are available only with --devices=sim.');
     return devices.simulator;
@@ -96,11 +105,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     'sim:vehicleArrives': (arrival) => {
       const controls = simulator();
       if (settings.laneType !== 'vehicle') throw new HostFailure('not_supported', `Vehicles arrive only in a vehicle lane; this booth's laneType is "${settings.laneType}".`);
-      return controls.vehicleArrives(arrival, async (traveller, photo) => {
-        if (!devices.documentReader.status().connected) return;
-        const read = controls.readDocument(traveller, photo);
-        await inspections.get(read.readId);
-      });
+      return vehicleArrives(controls, arrival);
     },
   };
 
@@ -127,6 +132,14 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
         devices.documentReader.onReadError((error) => events.emit('document:onReadError', { readerId: devices.documentReader.id, ...error })),
       );
       await Promise.all(allDevices(devices).map((device) => device.start()));
+      const controls = devices.simulator;
+      if (controls && settings.laneType === 'vehicle' && settings.simulatedVehicleIntervalSeconds > 0) {
+        // Trainers' steady traffic: the next scripted vehicle at every interval.
+        const timer = setInterval(() => {
+          vehicleArrives(controls, {}).catch((error: unknown) => console.error('[booth] simulated vehicle failed:', error));
+        }, settings.simulatedVehicleIntervalSeconds * 1000);
+        unsubscribers.push(() => clearInterval(timer));
+      }
     },
     async stop() {
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
