@@ -21,6 +21,7 @@ export default defineConfig({
         booth: fromRoot('./renderer/index.html'),
         visionHarness: fromRoot('./renderer/vision/harness/index.html'),
         storageHarness: fromRoot('./renderer/storage/harness/index.html'),
+        reviewHarness: fromRoot('./renderer/features/review/harness/index.html'),
       },
     },
   },

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { callHost } from './support/hostApi';
 import { screenshotsDir } from './support/paths';
+import { signIn } from './support/signIn';
 
 const deviceKinds = ['camera', 'documentReader', 'chipReader', 'plateReader', 'rfidReader', 'recordsService'];
 
@@ -8,6 +9,7 @@ async function openBooth(page: Page) {
   await page.goto('/');
   await expect(page.getByTestId('network-state')).toHaveText(/Online/);
   await expect(page.getByTestId('booth-id')).toHaveText('E2E-01');
+  await signIn(page);
 }
 
 /** Copies the current video frame to a canvas and returns a cheap fingerprint of its pixels. */
@@ -31,7 +33,7 @@ test.afterEach(async ({ request }) => {
 test('the booth screen loads with booth, lane, officer, network and every device light', async ({ page }) => {
   await openBooth(page);
   await expect(page.getByTestId('lane-type')).toHaveText('Air lane');
-  await expect(page.getByTestId('officer')).toHaveText('Officer Test');
+  await expect(page.getByTestId('officer')).toHaveText('Practice Officer (officer)');
   for (const kind of deviceKinds) await expect(page.getByTestId(`device-${kind}`)).toHaveAttribute('data-state', 'connected');
   await expect(page.getByRole('contentinfo', { name: 'Keyboard shortcuts' })).toContainText('Read document');
   await expect(page.getByTestId('traveller-card')).toContainText('Waiting for a document');

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { makeStillsClip } from '../main/vision/faceClip';
 import { callHost } from './support/hostApi';
 import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir, screenshotsDir } from './support/paths';
+import { signIn } from './support/signIn';
 
 /**
  * The booth's own face match: a traveller (LFW photo) stands at the camera; a document read with another
@@ -35,6 +36,7 @@ test.describe('booth face match', () => {
   test('shows the traveller as a match for their own passport and as no match for someone else’s', async ({ page, request }) => {
     await page.goto('/');
     await expect(page.getByTestId('network-state')).toHaveText(/Online/);
+    await signIn(page);
     // Live detection and tracking on the booth camera.
     await expect(page.getByTestId('face-overlay')).toHaveAttribute('data-face-count', '1', { timeout: 60_000 });
 
@@ -43,10 +45,20 @@ test.describe('booth face match', () => {
     await expect(panel).toHaveAttribute('data-verdict', 'match', { timeout: 60_000 });
     await expect(panel).toContainText('the chip photo');
     await expect(panel).toContainText(/False-match rate (below )?1 in [\d,]+/);
+    // The same decision rules as a vehicle, for one traveller: the rules say clear, and one key records it.
+    const decision = page.getByTestId('traveller-recommendation');
+    await expect(decision).toHaveAttribute('data-advice', 'clear', { timeout: 30_000 });
     await page.screenshot({ path: `${screenshotsDir}/face-match.png`, fullPage: true });
+    await page.keyboard.press('Enter');
+    await expect(decision).toHaveAttribute('data-decision', 'clear');
 
     expect((await callHost(request, 'sim:readDocument', { traveller: 1, photo: jpeg(someoneElse) })).status).toBe(200);
     await expect(panel).toHaveAttribute('data-verdict', 'no_match', { timeout: 60_000 });
     await expect(panel).toContainText('Face does NOT match');
+    // Someone else's passport: the referral is mandatory and cannot be cleared.
+    await expect(decision).toHaveAttribute('data-mandatory', 'true', { timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Referral is mandatory');
+    await expect(decision).toHaveAttribute('data-decision', 'undecided');
   });
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './support/signIn';
 
 // A fictional passport whose MRZ is full of the booth's shortcut letters (D, M, N, R): a scan must fire none.
 const mrz = ['P<IRLDRUMMOND<<MARINA<MAUD<<<<<<<<<<<<<<<<<<', 'D23RM48153IRL8802141F3309117<<<<<<<<<<<<<<04'];
@@ -7,6 +8,7 @@ const scan = `${mrz.join('\n')}\n`;
 async function openBooth(page: Page) {
   await page.goto('/');
   await expect(page.getByTestId('network-state')).toHaveText(/Online/);
+  await signIn(page);
   await expect(page.getByTestId('traveller-card')).toContainText('Waiting for a document');
   // Let the camera start first: a busy page on a loaded machine can stretch the typed burst's first gaps.
   await expect(page.locator('.video-frame')).toHaveAttribute('data-camera-phase', 'live', { timeout: 15_000 });

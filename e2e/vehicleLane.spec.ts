@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { callHost } from './support/hostApi';
 import { datasetsDir, screenshotsDir, vehicleLaneUrl } from './support/paths';
+import { signIn } from './support/signIn';
 
 /**
  * The vehicle lane end to end: a simulated car with three occupants arrives (plate camera, UHF cards,
@@ -49,6 +50,7 @@ function countRows(page: Page, table: string): Promise<number> {
 async function openLane(page: Page) {
   await page.goto(vehicleLaneUrl);
   await expect(page.getByTestId('network-state')).toHaveText(/Online/);
+  await signIn(page);
   await expect(page.getByTestId('lane-shortcuts')).toContainText('Refer whole vehicle');
 }
 

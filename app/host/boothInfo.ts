@@ -5,11 +5,14 @@ import { laneTypeSchema } from '../settings/boothSettings';
 export const boothInfoSchema = z.object({
   boothId: z.string(),
   laneType: laneTypeSchema,
-  officer: z.string(),
   deviceMode: z.enum(['sim', 'hardware']),
   /** Face-match decisions are made at this false-match rate (a policy setting, not a score threshold). */
   faceMatchTargetFmr: z.number().positive().max(0.1),
   version: z.string(),
+  /** Days other travellers' biometrics are kept (policy; U.S. citizens' are purged within 12 hours). */
+  retentionDays: z.number().int().min(1).max(3650),
+  /** Minutes of inactivity before the screen locks. */
+  screenLockMinutes: z.number().min(1).max(60),
   /** Problems found in the settings file: each names the field and says the default was used. */
   settingsProblems: z.array(z.string()),
 });

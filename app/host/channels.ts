@@ -4,6 +4,8 @@ import { deviceKindSchema, deviceStatusSchema } from '../ports/deviceStatus';
 import { documentReadSchema, imageSchema } from '../ports/documentRead';
 import { chipReportSchema } from '../ports/chipReport';
 import { boothInfoSchema } from './boothInfo';
+import { signedInUserSchema } from './signedInUser';
+import { decisionSyncChannelDoc, decisionSyncReplySchema, decisionSyncRequestSchema } from './decisionSyncChannel';
 import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from './simulatorControls';
 import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
@@ -23,6 +25,12 @@ export const channels = {
   'cameras:list': channel({ doc: 'The configured booth cameras and where they look.', request: noArguments, reply: z.array(cameraDescriptorSchema) }),
   'cameras:scenes': channel({ doc: 'What each simulated camera is shown (empty with real cameras).', request: noArguments, reply: z.array(cameraSceneSchema) }),
   'lane:current': channel({ doc: "The lane's current vehicle or traveller as the devices and records know it, or null before the first.", request: noArguments, reply: laneSessionSchema.nullable() }),
+  'auth:signIn': channel({
+    doc: 'Signs a user in with their local account (also unlocks a locked screen). Fails with bad_credentials.',
+    request: z.object({ userId: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }).strict(),
+    reply: signedInUserSchema,
+  }),
+  'decisions:sync': channel({ doc: decisionSyncChannelDoc, request: decisionSyncRequestSchema, reply: decisionSyncReplySchema }),
   'storage:getKey': channel({
     doc: "The 256-bit key that encrypts personal and biometric data in the renderer's IndexedDB (held by the main process, never stored beside the data).",
     request: noArguments,

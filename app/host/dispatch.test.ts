@@ -6,11 +6,13 @@ const status = { kind: 'documentReader', id: 'r1', name: 'Reader', connected: tr
 
 function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
   return {
-    'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', officer: 'O', deviceMode: 'sim', faceMatchTargetFmr: 0.001, version: '1', settingsProblems: [] }),
+    'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', deviceMode: 'sim', faceMatchTargetFmr: 0.001, version: '1', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [] }),
     'devices:list': () => [status],
     'cameras:list': () => [],
     'cameras:scenes': () => [],
     'lane:current': () => null,
+    'auth:signIn': () => ({ userId: 'officer', name: 'O', role: 'officer' }),
+    'decisions:sync': () => ({ results: [] }),
     'storage:getKey': () => ({ key: 'A'.repeat(43) + '=' }),
     'chip:readAgain': () => {
       throw new HostFailure('device_unavailable', 'no document');

@@ -17,6 +17,8 @@ export const hostErrorCodes = [
   'not_supported',
   /** The device or service needed is not connected. */
   'device_unavailable',
+  /** Sign-in refused: unknown user or wrong password (the message does not say which). */
+  'bad_credentials',
   /** The host could not be reached (transport down); produced on the client side. */
   'host_unreachable',
   /** No reply in time; produced on the client side. */

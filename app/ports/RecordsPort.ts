@@ -1,3 +1,5 @@
+import type { SubmitItemResult } from '../outbox/DecisionSyncPort';
+import type { DecisionSubmission } from './decisionSubmission';
 import type { DevicePort } from './DevicePort';
 import type { TravellerRecord, VehicleRecord } from './travellerRecord';
 
@@ -44,4 +46,10 @@ export interface RecordsPort extends DevicePort {
   findTravellersByRfid(reference: string): Promise<RecordsResult<readonly TravellerRecord[]>>;
   /** Vehicles registered under this plate. */
   findVehiclesByPlate(query: PlateQuery): Promise<RecordsResult<readonly VehicleRecord[]>>;
+  /**
+   * Sends officer decisions to the service's intake (deduplicated on each item's idempotency key) and answers per
+   * item, in the batch's order. Never throws: a timeout, an unreachable or failing service, or an answer out of
+   * contract makes every unanswered item `retry` (resending is safe); only a refusal of the item itself is `rejected`.
+   */
+  submitDecisions(batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]>;
 }

@@ -33,7 +33,6 @@ export type DocumentReaderSetting = z.infer<typeof documentReaderSettingSchema>;
 const fieldSchemas = {
   boothId: z.string().trim().min(1).max(40).default('BOOTH-01'),
   laneType: laneTypeSchema.default('pedestrian'),
-  officer: z.string().trim().min(1).max(80).default('Officer (not signed in)'),
   devices: deviceModeSchema.default('sim'),
   port: z.number().int().min(0).max(65535).default(5310),
   cameras: z
@@ -42,6 +41,10 @@ const fieldSchemas = {
     .default([{ id: 'cam-traveller', label: 'Traveller camera', position: 'traveller' }]),
   /** Seconds between automatic simulated document reads; 0 means only on key press. */
   simulatedReadIntervalSeconds: z.number().min(0).max(3600).default(0),
+  /** Days face images and templates of travellers other than U.S. citizens are kept (U.S. citizens': 12 hours, fixed). */
+  retentionDays: z.number().int().min(1).max(3650).default(30),
+  /** Minutes without a key press or pointer movement before the screen locks (the user signs in again to go on). */
+  screenLockMinutes: z.number().min(1).max(60).default(5),
   /** Vehicle lanes: seconds between simulated vehicles arriving; 0 means only on key press (G). */
   simulatedVehicleIntervalSeconds: z.number().min(0).max(3600).default(0),
   /** Which MRZ reader the booth has (used with devices: "hardware"). */

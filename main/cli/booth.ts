@@ -14,6 +14,7 @@ const commandModules: readonly Promise<CommandModule>[] = [
   import('./commands/mrz'),
   import('./commands/chip'),
   import('./commands/audit'),
+  import('./commands/users'),
 ];
 
 for (const module of await Promise.all(commandModules)) module.register(program);

@@ -10,6 +10,7 @@ const statusByCode: Readonly<Record<HostErrorCode, number>> = {
   handler_failed: 500,
   not_supported: 409,
   device_unavailable: 503,
+  bad_credentials: 401,
   host_unreachable: 502,
   timeout: 504,
 };

@@ -15,7 +15,7 @@ export async function buildAll(): Promise<void> {
  * Native modules stay external: they are unpacked from the asar (see electron-builder.yml).
  */
 export async function buildElectron(): Promise<void> {
-  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['electron', 'smartcard', 'serialport'] };
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', external: ['electron', 'smartcard', 'serialport', '@node-rs/argon2'] };
   await bundle({ ...common, entryPoints: [`${root}main/electron/main.ts`], outfile: `${root}dist/main/electron-main.cjs` });
   await bundle({ ...common, entryPoints: [`${root}main/electron/preload.ts`], outfile: `${root}dist/main/preload.cjs` });
 }

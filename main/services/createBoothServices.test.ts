@@ -17,7 +17,7 @@ async function startServices(raw: Record<string, unknown> = {}) {
 }
 
 describe('booth services over the contract (simulated devices)', () => {
-  it('app:getInfo reports booth, lane, officer, mode and settings problems', async () => {
+  it('app:getInfo reports booth, lane, mode, screen lock and settings problems', async () => {
     const { services } = await startServices({ boothId: 'PED-3', laneType: 'bogus' });
     const result = await services.dispatch('app:getInfo', {});
     expect(result).toMatchObject({ ok: true, value: { boothId: 'PED-3', laneType: 'pedestrian', deviceMode: 'sim', version: '9.9.9' } });

@@ -13,6 +13,8 @@ import { randomIds } from './randomIds';
 import { createSimulatedDevices } from './simulatedDevices';
 import { LaneSessionService } from './laneSessionService';
 import { keyFileStorageKey, type StorageKeySource } from './storageKey';
+import { AccountsError, AccountStore } from './accounts';
+import { submitDecisionBatch } from './decisionSyncService';
 import { userDataDir } from './userDataDir';
 
 export interface BoothServicesOptions {
@@ -22,6 +24,8 @@ export interface BoothServicesOptions {
   readonly ids?: Ids;
   /** Where the storage key comes from: Electron passes safeStorage; default, an owner-only key file in the user data folder. */
   readonly storageKey?: StorageKeySource;
+  /** The local accounts; default: accounts.json in the user data folder. */
+  readonly accounts?: AccountStore;
 }
 
 /** Everything the contract exposes, in plain Node: Electron main and the Node host both serve this. */
@@ -41,6 +45,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const devices = settings.devices === 'sim' ? createSimulatedDevices(settings, clock, ids) : createHardwareDevices(settings, clock, ids);
   const events = new HostEventBus();
   const storageKey = options.storageKey ?? keyFileStorageKey(userDataDir());
+  const accounts = options.accounts ?? AccountStore.inUserData(userDataDir());
 
   // One booth serves one lane; the lane devices report this id unless configured otherwise.
   const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
@@ -80,16 +85,26 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     'app:getInfo': () => ({
       boothId: settings.boothId,
       laneType: settings.laneType,
-      officer: settings.officer,
       deviceMode: settings.devices,
       faceMatchTargetFmr: settings.faceMatchTargetFmr,
       version: options.version,
+      screenLockMinutes: settings.screenLockMinutes,
+      retentionDays: settings.retentionDays,
       settingsProblems: [...problems],
     }),
     'devices:list': () => allDevices(devices).map((device) => device.status()),
     'cameras:list': () => [...devices.camera.cameras()],
     'cameras:scenes': () => [...devices.camera.scenes()],
     'lane:current': () => lane.current(),
+    'auth:signIn': async ({ userId, password }) => {
+      try {
+        return await accounts.signIn(userId, password);
+      } catch (error) {
+        if (error instanceof AccountsError && error.code === 'bad_credentials') throw new HostFailure('bad_credentials', 'Unknown user or wrong password.');
+        throw error;
+      }
+    },
+    'decisions:sync': (request) => submitDecisionBatch(devices.records, request),
     'storage:getKey': async () => ({ key: Buffer.from(await storageKey.load()).toString('base64') }),
     'chip:readAgain': () => {
       if (!lastDocumentRead) throw new HostFailure('device_unavailable', 'Read the document first: its MRZ opens the chip.');
@@ -132,6 +147,8 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
         devices.documentReader.onReadError((error) => events.emit('document:onReadError', { readerId: devices.documentReader.id, ...error })),
       );
       await Promise.all(allDevices(devices).map((device) => device.start()));
+      // A simulated booth is a practice booth: its practice accounts exist from the start (README).
+      if (settings.devices === 'sim') await accounts.ensurePracticeAccounts();
       const controls = devices.simulator;
       if (controls && settings.laneType === 'vehicle' && settings.simulatedVehicleIntervalSeconds > 0) {
         // Trainers' steady traffic: the next scripted vehicle at every interval.

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
+import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
+import { clipReason, decisionBatchResponseSchema, matchResults, maxDecisionBatch, type DecisionSubmission } from '../../app/ports/decisionSubmission';
 import type { DocumentQuery, PlateQuery, RecordsError, RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
 import { travellerLookupResponseSchema, vehicleLookupResponseSchema, type TravellerRecord, type VehicleRecord } from '../../app/ports/travellerRecord';
 import { DeviceStatusCell } from '../device/DeviceStatusCell';
@@ -89,17 +91,62 @@ export class HttpRecordsClient implements RecordsPort {
     return this.get(`${recordsPaths.vehiclesByPlate}?${params}`, parseWith(vehicleLookupResponseSchema, (r) => r.vehicles));
   }
 
+  /**
+   * Sends decisions in requests of at most maxDecisionBatch, one after the other, and answers per item in the
+   * batch's order. A transport failure, a 5xx or an answer out of contract makes the request's items `retry`
+   * (the service deduplicates, so resending is safe); a 400/413/422 refusal of the whole request makes them `rejected`.
+   * Once the service is unreachable or times out, the remaining requests are not sent (their items are `retry`).
+   */
+  async submitDecisions(batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]> {
+    const results: SubmitItemResult[] = [];
+    let unreachable: string | null = null;
+    for (let start = 0; start < batch.length; start += maxDecisionBatch) {
+      const chunk = batch.slice(start, start + maxDecisionBatch);
+      if (unreachable !== null) {
+        const reason = unreachable;
+        results.push(...chunk.map(({ idempotencyKey }): SubmitItemResult => ({ idempotencyKey, outcome: 'retry', reason })));
+        continue;
+      }
+      const answer = await this.submitChunk(chunk);
+      results.push(...answer.results);
+      unreachable = answer.unreachable;
+    }
+    return results;
+  }
+
+  private async submitChunk(chunk: readonly DecisionSubmission[]): Promise<{ results: SubmitItemResult[]; unreachable: string | null }> {
+    const body = JSON.stringify({ decisions: chunk });
+    const answer = await this.request(recordsPaths.decisions, { method: 'POST', body }, parseWith(decisionBatchResponseSchema, (r) => r.results));
+    if (!answer.result.ok) {
+      const { error } = answer.result;
+      const refused = answer.status === 400 || answer.status === 413 || answer.status === 422;
+      const reason = clipReason(`${error.code}: ${error.message}`);
+      const results = chunk.map(({ idempotencyKey }): SubmitItemResult => (refused ? { idempotencyKey, outcome: 'rejected', reason } : { idempotencyKey, outcome: 'retry', reason }));
+      return { results, unreachable: error.code === 'timeout' || error.code === 'unavailable' ? reason : null };
+    }
+    return { results: matchResults(chunk, answer.result.value, 'the records service did not answer for this item'), unreachable: null };
+  }
+
   private async get<T>(path: string, parse: (body: unknown) => T | RecordsError): Promise<RecordsResult<T>> {
+    return (await this.request(path, { method: 'GET' }, parse)).result;
+  }
+
+  /** One exchange: the typed result, and the HTTP status when there was one. */
+  private async request<T>(path: string, init: { method: 'GET' | 'POST'; body?: string }, parse: (body: unknown) => T | RecordsError): Promise<{ result: RecordsResult<T>; status?: number }> {
     const startedAt = performance.now();
-    const done = (outcome: { value: T } | { error: RecordsError }): RecordsResult<T> => {
+    let status: number | undefined;
+    const done = (outcome: { value: T } | { error: RecordsError }): { result: RecordsResult<T>; status?: number } => {
       const durationMs = performance.now() - startedAt;
       this.recordOutcome('error' in outcome ? outcome.error : undefined);
-      return 'error' in outcome ? { ok: false, error: outcome.error, durationMs } : { ok: true, value: outcome.value, durationMs };
+      const result: RecordsResult<T> = 'error' in outcome ? { ok: false, error: outcome.error, durationMs } : { ok: true, value: outcome.value, durationMs };
+      return status === undefined ? { result } : { result, status };
     };
     let response: Response;
     const signal = AbortSignal.timeout(this.timeoutMs);
     try {
-      response = await fetch(new URL(path, this.options.baseUrl), { signal, headers: { accept: 'application/json' } });
+      const headers: Record<string, string> = { accept: 'application/json', ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) };
+      response = await fetch(new URL(path, this.options.baseUrl), { method: init.method, signal, headers, ...(init.body === undefined ? {} : { body: init.body }) });
+      status = response.status;
     } catch (error) {
       return done({ error: transportError(error, this.timeoutMs) });
     }

@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { z } from 'zod';
+import { systemClock, type Clock } from '../../app/ports/Clock';
+import type { AcceptedDecision } from '../../app/ports/decisionSubmission';
 import type { TravellerRecord } from '../../app/ports/travellerRecord';
 import { recordsOpenApiDocument, recordsPaths } from './recordsOpenApi';
 import { scriptedRecordsScenario, type RecordsScenario } from './scriptedRecords';
+import { SimulatedDecisionIntake } from './SimulatedDecisionIntake';
 
 /** Faults a test or trainer injects; they apply to every request except /openapi.json until changed. */
 export const recordsFaultsSchema = z.object({
@@ -15,8 +18,15 @@ export const recordsFaultsSchema = z.object({
   hang: z.boolean().default(false),
   /** Answer with this HTTP error instead (500 server error, 503 unavailable). */
   errorStatus: z.union([z.literal(500), z.literal(503)]).optional(),
-  /** Answer 200 with a body that breaks the contract. */
+  /** Answer 200 with a body that breaks the contract (decisions are processed, and stored, first). */
   malformed: z.boolean().default(false),
+  /**
+   * Decision batches are processed and stored, then the answer is lost: 'error' answers 500, 'hang' never answers.
+   * The client must resend, and the resend must come back `duplicate`.
+   */
+  commitThenFail: z.enum(['error', 'hang']).optional(),
+  /** The service's validation refuses every new decision (`rejected`), as after a contract change. */
+  rejectDecisions: z.boolean().default(false),
 });
 export type RecordsFaults = z.infer<typeof recordsFaultsSchema>;
 
@@ -25,6 +35,10 @@ export interface RecordsSimulatorOptions {
   /** 0 picks a free port (tests). */
   readonly port?: number;
   readonly scenario?: RecordsScenario;
+  /** Stamps accepted decisions (receivedAt). */
+  readonly clock?: Clock;
+  /** Largest request body read (a decision batch); larger ones answer 413. */
+  readonly maxRequestBytes?: number;
 }
 
 /**
@@ -37,9 +51,12 @@ export class RecordsSimulatorServer {
   private faults: RecordsFaults = recordsFaultsSchema.parse({});
   private readonly sockets = new Set<Socket>();
   private requestCount = 0;
+  /** The decision intake behind POST /v1/decisions. */
+  readonly decisions: SimulatedDecisionIntake;
 
   constructor(private readonly options: RecordsSimulatorOptions = {}) {
     this.scenario = options.scenario ?? scriptedRecordsScenario;
+    this.decisions = new SimulatedDecisionIntake(options.clock ?? systemClock);
   }
 
   /** Starts listening; resolves with the base URL (http://127.0.0.1:PORT). */
@@ -93,6 +110,11 @@ export class RecordsSimulatorServer {
     return this.requestCount;
   }
 
+  /** Decisions the service holds, each idempotency key once, in arrival order (also GET /v1/decisions). */
+  acceptedDecisions(): readonly AcceptedDecision[] {
+    return this.decisions.accepted();
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     this.requestCount++;
     const url = new URL(req.url ?? '/', 'http://records.invalid');
@@ -100,21 +122,41 @@ export class RecordsSimulatorServer {
       if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (url.pathname === recordsPaths.openApi && req.method === 'GET') return send(200, recordsOpenApiDocument(this.url));
-    const { hang, delayMs, errorStatus, malformed } = this.faults;
+    const { hang, delayMs, errorStatus, malformed, commitThenFail } = this.faults;
     if (hang) return;
-    const answer = () => {
+    const method = req.method ?? 'GET';
+    const answer = (body: string) => {
       if (errorStatus) return send(errorStatus, { error: { code: errorStatus === 503 ? 'unavailable' : 'server_error', message: `simulated ${errorStatus}` } });
-      const routed = this.route(req.method ?? 'GET', url);
-      if (malformed && routed.status === 200) return send(200, { travellers: [{ recordId: 42 }], vehicles: 'none' });
+      const routed = this.route(method, url, body);
+      const decisionPost = method === 'POST' && url.pathname === recordsPaths.decisions && routed.status === 200;
+      if (decisionPost && commitThenFail === 'hang') return;
+      if (decisionPost && commitThenFail === 'error') return send(500, { error: { code: 'server_error', message: 'simulated failure after the decisions were stored' } });
+      if (malformed && routed.status === 200) return send(200, { travellers: [{ recordId: 42 }], vehicles: 'none', results: 'none' });
       send(routed.status, routed.body);
     };
-    if (delayMs > 0) setTimeout(answer, delayMs).unref();
-    else answer();
+    readBody(req, this.options.maxRequestBytes ?? 8 * 1024 * 1024).then(
+      (body) => {
+        if (delayMs > 0) setTimeout(() => answer(body), delayMs).unref();
+        else answer(body);
+      },
+      (error: unknown) => send(413, { error: { code: 'too_large', message: error instanceof Error ? error.message : String(error) } }),
+    );
   }
 
-  private route(method: string, url: URL): { status: number; body: unknown } {
+  private route(method: string, url: URL, body: string): { status: number; body: unknown } {
     const bad = (message: string) => ({ status: 400, body: { error: { code: 'bad_request', message } } });
-    if (method !== 'GET') return { status: 405, body: { error: { code: 'method_not_allowed', message: 'the records API is read-only: use GET' } } };
+    if (url.pathname === recordsPaths.decisions) {
+      if (method === 'GET') return { status: 200, body: { total: this.decisions.accepted().length, decisions: this.decisions.accepted() } };
+      if (method !== 'POST') return { status: 405, body: { error: { code: 'method_not_allowed', message: `${recordsPaths.decisions}: use POST to submit, GET to list` } } };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return bad('body: not JSON');
+      }
+      return this.decisions.submit(parsed, this.faults.rejectDecisions);
+    }
+    if (method !== 'GET') return { status: 405, body: { error: { code: 'method_not_allowed', message: 'the records lookups are read-only: use GET' } } };
     const param = (name: string) => url.searchParams.get(name)?.trim().toUpperCase() || undefined;
     if (url.pathname === recordsPaths.health) return { status: 200, body: { status: 'ok' } };
     if (url.pathname === recordsPaths.travellersByDocument) {
@@ -139,4 +181,23 @@ export class RecordsSimulatorServer {
     }
     return { status: 404, body: { error: { code: 'not_found', message: `no endpoint ${url.pathname}` } } };
   }
+}
+
+/** The request body as text, refused past `maxBytes` (a client cannot make the simulator hold gigabytes). */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        reject(new Error(`request body over the ${maxBytes}-byte limit`));
+        req.pause();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }

@@ -1,6 +1,8 @@
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
+import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
+import type { DecisionSubmission } from '../../app/ports/decisionSubmission';
 import type { DocumentQuery, PlateQuery, RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
 import type { TravellerRecord, VehicleRecord } from '../../app/ports/travellerRecord';
 import { HttpRecordsClient } from './HttpRecordsClient';
@@ -18,7 +20,7 @@ export interface SimulatedRecordsServiceOptions {
 /**
  * Simulation mode's records service: the real HTTP simulator on loopback and the real client talking to it,
  * so `npm start` exercises the same code path as a deployed booth. Trainers and tests unplug it (the
- * service goes down) or inject faults (slow, hanging, failing, malformed).
+ * service goes down) or inject faults (slow, hanging, failing, malformed, decisions stored but answered as failed).
  */
 export class SimulatedRecordsService implements RecordsPort {
   readonly kind = 'recordsService' as const;
@@ -91,6 +93,12 @@ export class SimulatedRecordsService implements RecordsPort {
   }
   findVehiclesByPlate(query: PlateQuery): Promise<RecordsResult<readonly VehicleRecord[]>> {
     return this.running().findVehiclesByPlate(query);
+  }
+
+  /** Through the real client over HTTP; before start (or after stop) every item is `retry`, never a throw. */
+  submitDecisions(batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]> {
+    if (!this.client) return Promise.resolve(batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry', reason: 'the simulated records service is not started' })));
+    return this.client.submitDecisions(batch);
   }
 
   private running(): HttpRecordsClient {

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptedDecisionsResponseSchema, decisionBatchResponseSchema } from '../../app/ports/decisionSubmission';
 import { travellerLookupResponseSchema, vehicleLookupResponseSchema } from '../../app/ports/travellerRecord';
 import { recordsOpenApiDocument, recordsPaths } from './recordsOpenApi';
 import { RecordsSimulatorServer } from './RecordsSimulatorServer';
@@ -36,6 +37,7 @@ describe('records service OpenAPI document', () => {
       [recordsPaths.travellersByDocument]: `${recordsPaths.travellersByDocument}?documentNumber=L898902C3`,
       [recordsPaths.travellersByRfid]: recordsPaths.travellersByRfid.replace('{reference}', 'TT5E0000184226'),
       [recordsPaths.vehiclesByPlate]: `${recordsPaths.vehiclesByPlate}?plate=BTH4821`,
+      [recordsPaths.decisions]: recordsPaths.decisions,
       [recordsPaths.openApi]: recordsPaths.openApi,
     };
     for (const path of Object.keys(document.paths)) {
@@ -53,5 +55,17 @@ describe('records service OpenAPI document', () => {
     const documented = (recordsOpenApiDocument() as { paths: Record<string, { get: { responses: Record<string, { content?: Record<string, { schema: unknown }> }> } }> }).paths;
     const schema = documented[recordsPaths.travellersByDocument]?.get.responses['200']?.content?.['application/json']?.schema as { properties?: Record<string, unknown> };
     expect(Object.keys(schema.properties ?? {})).toEqual(['travellers']);
+  });
+
+  it('documents the decisions endpoint: a POST with the batch schema answered per item, and the GET listing', async () => {
+    const operations = (recordsOpenApiDocument() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> }; responses: Record<string, unknown> }>> }).paths[recordsPaths.decisions];
+    expect(Object.keys(operations ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(operations?.post?.requestBody?.content['application/json']?.schema.properties ?? {})).toEqual(['decisions']);
+    expect(Object.keys(operations?.post?.responses ?? {}).sort()).toEqual(['200', '400', '413', '500', '503']);
+    const answer = await fetch(`${server.url}${recordsPaths.decisions}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ decisions: [{ idempotencyKey: 'k-1', payload: {} }] }) });
+    expect(answer.status).toBe(200);
+    expect(decisionBatchResponseSchema.parse(await answer.json()).results).toEqual([{ idempotencyKey: 'k-1', outcome: 'rejected', reason: expect.stringMatching(/^payload\.decision: /) }]);
+    expect(acceptedDecisionsResponseSchema.parse(await (await fetch(`${server.url}${recordsPaths.decisions}`)).json())).toEqual({ total: 0, decisions: [] });
+    expect((await fetch(`${server.url}${recordsPaths.decisions}`, { method: 'PUT' })).status).toBe(405);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptedDecisionsResponseSchema, decisionBatchRequestSchema, decisionBatchResponseSchema, maxDecisionBatch } from '../../app/ports/decisionSubmission';
 import { recordsErrorBodySchema, travellerLookupResponseSchema, vehicleLookupResponseSchema } from '../../app/ports/travellerRecord';
 
 /** The records API's paths, shared by the simulator's router and the published document. */
@@ -7,6 +8,7 @@ export const recordsPaths = {
   travellersByDocument: '/v1/travellers/by-document',
   travellersByRfid: '/v1/travellers/by-rfid/{reference}',
   vehiclesByPlate: '/v1/vehicles/by-plate',
+  decisions: '/v1/decisions',
   openApi: '/openapi.json',
 } as const;
 
@@ -57,6 +59,27 @@ export function recordsOpenApiDocument(serverUrl?: string): Record<string, unkno
           summary: 'Vehicles registered under a plate',
           parameters: [query('plate', 'Plate text, letters and digits only', true), query('region', 'Issuing region, e.g. US-WA', false)],
           responses: { '200': { description: 'Matching vehicles (empty when none)', content: json(vehicleLookupResponseSchema) }, ...errors },
+        },
+      },
+      [recordsPaths.decisions]: {
+        post: {
+          operationId: 'submitDecisions',
+          summary: 'Submit officer decisions (idempotent per item)',
+          description: `A batch of 1-${maxDecisionBatch} decisions, each with an idempotency key. Answered per item: accepted (stored now), duplicate (this key is already held: stored once, never twice), rejected (the item is invalid; the reason names the field; resending will not help) or retry (transient). An invalid item does not refuse the rest of the batch; a malformed envelope is a 400 for the whole request.`,
+          requestBody: { required: true, content: json(decisionBatchRequestSchema) },
+          responses: {
+            '200': { description: 'One result per submitted item', content: json(decisionBatchResponseSchema) },
+            '400': { description: 'The envelope is malformed (not JSON, no decisions, over the batch limit, an item without an idempotency key).', content: json(recordsErrorBodySchema) },
+            '413': { description: 'The request body is too large.', content: json(recordsErrorBodySchema) },
+            '500': errors['500'],
+            '503': errors['503'],
+          },
+        },
+        get: {
+          operationId: 'listDecisions',
+          summary: 'Decisions the service holds (simulator and audit use)',
+          description: 'Every accepted decision, each idempotency key once, in arrival order.',
+          responses: { '200': { description: 'Accepted decisions', content: json(acceptedDecisionsResponseSchema) }, '500': errors['500'], '503': errors['503'] },
         },
       },
       [recordsPaths.openApi]: {

@@ -1,9 +1,12 @@
 import type { Unsubscribe } from '../../app/ports/DevicePort';
+import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
+import type { DecisionSubmission } from '../../app/ports/decisionSubmission';
 import type { RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
 
 /**
  * The members a device slot without a configured driver needs to satisfy the extended ports: no plate reads,
- * no cards, and records lookups that answer "unavailable" (so the booth goes on with what it knows).
+ * no cards, records lookups that answer "unavailable" (so the booth goes on with what it knows), and decision
+ * submissions that answer `retry` (the decisions stay queued in the outbox until a records service is configured).
  * `Object.assign(new UnconfiguredDevice(...), noPlateReads)`, as hardwareDevices does for document readers.
  */
 const never = (): Unsubscribe => () => undefined;
@@ -14,8 +17,13 @@ export const noRfidCards = { onCard: never };
 
 const unconfigured = async (): Promise<RecordsResult<never[]>> => ({ ok: false, error: { code: 'unavailable', message: 'no records service is configured' }, durationMs: 0 });
 
-export const noRecords: Pick<RecordsPort, 'findTravellersByDocument' | 'findTravellersByRfid' | 'findVehiclesByPlate'> = {
+export const noRecordsServiceReason = 'no records service is configured: the decision stays queued in the outbox';
+
+const notSent = async (batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]> => batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry', reason: noRecordsServiceReason }));
+
+export const noRecords: Pick<RecordsPort, 'findTravellersByDocument' | 'findTravellersByRfid' | 'findVehiclesByPlate' | 'submitDecisions'> = {
   findTravellersByDocument: unconfigured,
   findTravellersByRfid: unconfigured,
   findVehiclesByPlate: unconfigured,
+  submitDecisions: notSent,
 };

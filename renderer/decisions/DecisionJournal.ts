@@ -1,5 +1,6 @@
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import type { EncodedImage } from '../../app/ports/documentRead';
+import type { DecisionStore } from '../storage/DecisionStore';
 
 /** What the journal needs besides the decision itself to queue it for review and to apply retention. */
 export interface DecisionContext {
@@ -19,4 +20,15 @@ export interface DecisionJournal {
   recordDecision(decision: DecisionRecord, context: DecisionContext): Promise<void>;
   /** An officer tried to clear a mandatory referral: the supervisor must hear of it. */
   recordAlert(alert: SupervisorAlert): Promise<void>;
+  /** Sign-ins, locks and other accountable steps that are not decisions, attributed to the signed-in user. */
+  audit(action: SessionAuditAction, details?: Readonly<Record<string, string>>): Promise<void>;
 }
+
+/** The journal the app uses: the DecisionJournal, and the store behind it for the supervisor's screen. */
+export interface BoothJournal extends DecisionJournal {
+  store(): Promise<DecisionStore>;
+  /** Told after every decision made durable (the sync engine wakes up to send it). */
+  onRecorded(listener: () => void): () => void;
+}
+
+export type SessionAuditAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'screen_lock' | 'screen_unlock';

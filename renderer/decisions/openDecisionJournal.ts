@@ -4,7 +4,7 @@ import type { BoothStore } from '../state/createBoothStore';
 import { BoothDatabase } from '../storage/BoothDatabase';
 import { DecisionStore } from '../storage/DecisionStore';
 import { rawStorageKeyProvider } from '../storage/storageKeys';
-import type { DecisionContext, DecisionJournal } from './DecisionJournal';
+import type { BoothJournal, DecisionContext } from './DecisionJournal';
 
 const browserIds = { next: (prefix: string) => `${prefix}-${crypto.randomUUID()}` };
 
@@ -17,7 +17,7 @@ function bytesOf(base64: string): Uint8Array {
  * process holds. Every decision is written with its outbox item, review item and audit entry in one
  * transaction; the promise resolves after that transaction has completed.
  */
-export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: BoothStore): DecisionJournal & { readonly store: () => Promise<DecisionStore> } {
+export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: BoothStore): BoothJournal {
   let opened: Promise<DecisionStore> | null = null;
   const decisionStore = () =>
     (opened ??= DecisionStore.open({
@@ -33,15 +33,28 @@ export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: Booth
       opened = null; // let the next decision try again (host reconnected, key file fixed)
       throw error;
     }));
-  const actor = () => ({ userId: store.getState().info?.officer ?? 'unknown officer', role: 'officer' as const });
+  // Every write is attributed to the signed-in user; with nobody signed in (a failed sign-in) to the booth itself.
+  const actor = () => {
+    const user = store.getState().user;
+    return user ? { userId: user.userId, role: user.role } : { userId: store.getState().info?.boothId ?? 'booth', role: 'system' as const };
+  };
+  const recorded = new Set<() => void>();
   return {
     store: decisionStore,
+    onRecorded(listener) {
+      recorded.add(listener);
+      return () => recorded.delete(listener);
+    },
     async recordDecision(decision, context: DecisionContext) {
       const biometrics = context.bestShot ? [{ kind: 'face_image' as const, usCitizen: context.usCitizen, bytes: bytesOf(context.bestShot.base64) }] : [];
       await (await decisionStore()).recordDecision(decision, actor(), { mandatoryReferral: context.mandatoryReferral, biometrics });
+      for (const listener of recorded) listener();
     },
     async recordAlert(alert) {
       await (await decisionStore()).recordOverrideAttempt(alert, actor());
+    },
+    async audit(action, details = {}) {
+      await (await decisionStore()).audit(action, actor(), details);
     },
   };
 }

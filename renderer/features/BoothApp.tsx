@@ -3,10 +3,19 @@ import { BoothHeader } from './booth/BoothHeader';
 import { BoothScreen } from './booth/BoothScreen';
 import { NoticeLine } from './booth/NoticeLine';
 import { LaneScreen } from './lane/LaneScreen';
+import { SignInScreen } from './signin/SignInScreen';
+import { useSessionGuard } from './signin/useSessionGuard';
+import { SupervisorScreen } from './supervisor/SupervisorScreen';
 
-/** The screen for this booth's lane: the vehicle view in vehicle lanes, the traveller view elsewhere. */
+/**
+ * The screen for who is signed in and this booth's lane: sign-in (or the lock screen), the supervisor's
+ * review queue, or the officer's view (the vehicle view in vehicle lanes, the traveller view elsewhere).
+ */
 export function BoothApp() {
+  useSessionGuard();
   const laneType = useBooth((state) => state.info?.laneType);
+  const user = useBooth((state) => state.user);
+  const locked = useBooth((state) => state.locked);
   if (laneType === undefined) {
     // Until the host says which lane this is, open no camera and show only where the connection stands.
     return (
@@ -17,5 +26,7 @@ export function BoothApp() {
       </div>
     );
   }
+  if (!user || locked) return <SignInScreen />;
+  if (user.role === 'supervisor') return <SupervisorScreen />;
   return laneType === 'vehicle' ? <LaneScreen /> : <BoothScreen />;
 }

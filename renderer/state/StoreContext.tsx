@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { DecisionJournal } from '../decisions/DecisionJournal';
+import type { BoothJournal } from '../decisions/DecisionJournal';
 import type { HostClient } from '../host/HostClient';
 import type { VisionClient } from '../vision/visionClient';
 import type { BoothState, BoothStore } from './createBoothStore';
@@ -9,14 +9,14 @@ interface AppContextValue {
   readonly store: BoothStore;
   readonly host: HostClient;
   /** Where decisions are made durable. */
-  readonly decisions: DecisionJournal;
+  readonly decisions: BoothJournal;
   /** The face pipeline's worker client; absent where vision is switched off. */
   readonly vision?: VisionClient;
 }
 
 const AppContext = createContext<AppContextValue | null>(null);
 
-export function AppProvider({ store, host, decisions, vision, children }: { store: BoothStore; host: HostClient; decisions: DecisionJournal; vision?: VisionClient; children: ReactNode }) {
+export function AppProvider({ store, host, decisions, vision, children }: { store: BoothStore; host: HostClient; decisions: BoothJournal; vision?: VisionClient; children: ReactNode }) {
   return <AppContext.Provider value={{ store, host, decisions, ...(vision ? { vision } : {}) }}>{children}</AppContext.Provider>;
 }
 
@@ -40,7 +40,7 @@ export function useHost(): HostClient {
   return useAppContext().host;
 }
 
-export function useDecisionJournal(): DecisionJournal {
+export function useDecisionJournal(): BoothJournal {
   return useAppContext().decisions;
 }
 

@@ -6,9 +6,11 @@ import { createDevicesSlice, type DevicesSlice } from './devicesSlice';
 import { createTravellerSlice, type TravellerSlice } from './travellerSlice';
 import { createVisionSlice, type VisionSlice } from './visionSlice';
 import { createLaneSlice, type LaneSlice } from './laneSlice';
+import { createSessionSlice, type SessionSlice } from './sessionSlice';
+import { createSyncSlice, type SyncSlice } from './syncSlice';
 
 /** The renderer's ephemeral UI and session state; nothing here is durable. */
-export type BoothState = BoothSlice & DevicesSlice & TravellerSlice & CameraSlice & ConnectionSlice & VisionSlice & LaneSlice;
+export type BoothState = BoothSlice & DevicesSlice & TravellerSlice & CameraSlice & ConnectionSlice & VisionSlice & LaneSlice & SessionSlice & SyncSlice;
 export type BoothStore = StoreApi<BoothState>;
 
 /** One store per app instance (and per test): no module-level singletons. */
@@ -21,5 +23,7 @@ export function createBoothStore(): BoothStore {
     ...createConnectionSlice(...args),
     ...createVisionSlice(...args),
     ...createLaneSlice(...args),
+    ...createSessionSlice(...args),
+    ...createSyncSlice(...args),
   }));
 }

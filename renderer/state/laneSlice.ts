@@ -18,6 +18,8 @@ export interface SessionFace {
   readonly bestShot?: EncodedImage;
   /** Where the face was last seen across its camera's picture (0 left .. 1 right): cards follow the seats. */
   readonly across: number;
+  /** Share of the picture the face last filled: at a one-traveller booth the traveller is the largest face. */
+  readonly area: number;
   /** The track ended (the person left the view); kept until the next session. */
   readonly ended: boolean;
 }
@@ -131,7 +133,8 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
         const isBest = probes[0]?.embedding === face.embedding;
         const bestShot = isBest && face.bestShot ? face.bestShot : known?.bestShot;
         const across = (face.box.x + face.box.width / 2) / Math.max(1, frame.width);
-        next[face.trackId] = { trackId: face.trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, ended: false };
+        const area = (face.box.width * face.box.height) / Math.max(1, frame.width * frame.height);
+        next[face.trackId] = { trackId: face.trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
         changed = true;
       }
       return changed ? { sessionFaces: next, sceneFrames } : { sceneFrames };

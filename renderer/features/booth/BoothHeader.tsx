@@ -1,12 +1,14 @@
 import { useBooth } from '../../state/StoreContext';
 import { DeviceLights } from './DeviceLights';
+import { SyncIndicator } from './SyncIndicator';
 
 const laneLabels = { air: 'Air', sea: 'Sea', pedestrian: 'Pedestrian', vehicle: 'Vehicle' } as const;
 const connectionLabels = { connecting: 'Connecting…', online: 'Online', offline: 'Offline' } as const;
 
-/** Booth id, lane, officer, network state and a light per device: what the officer checks at a glance. */
+/** Booth id, lane, who is signed in, network state and a light per device: what the officer checks at a glance. */
 export function BoothHeader() {
   const info = useBooth((state) => state.info);
+  const user = useBooth((state) => state.user);
   const infoError = useBooth((state) => state.infoError);
   const hostConnection = useBooth((state) => state.hostConnection);
   const networkOnline = useBooth((state) => state.networkOnline);
@@ -17,7 +19,12 @@ export function BoothHeader() {
       <div className="booth-identity">
         <span className="booth-id" data-testid="booth-id">{info?.boothId ?? '…'}</span>
         <span className="lane" data-testid="lane-type">{info ? `${laneLabels[info.laneType]} lane` : ''}</span>
-        <span className="officer" data-testid="officer">{info?.officer ?? ''}</span>
+        <span className="officer" data-testid="officer">{user ? `${user.name} (${user.role})` : 'Not signed in'}</span>
+        {user && (
+          <span className="session-keys">
+            <kbd>Alt+L</kbd> lock · <kbd>Alt+O</kbd> sign out
+          </span>
+        )}
         {info?.deviceMode === 'sim' && <span className="badge simulation">SIMULATION</span>}
         {infoError && <span className="badge error">{infoError}</span>}
       </div>
@@ -25,6 +32,7 @@ export function BoothHeader() {
         <span className="light" aria-hidden="true" />
         {!networkOnline ? 'No network' : connectionLabels[hostConnection]}
       </div>
+      <SyncIndicator />
       <DeviceLights />
     </header>
   );

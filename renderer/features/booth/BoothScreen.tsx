@@ -1,5 +1,9 @@
 import { useMemo } from 'react';
-import { useBooth, useBoothStore, useHost } from '../../state/StoreContext';
+import { useBooth, useBoothStore, useDecisionJournal, useHost } from '../../state/StoreContext';
+import { createLaneActions } from '../lane/laneActions';
+import { TravellerDecision } from '../lane/TravellerDecision';
+import { assessLane, useLaneAssessment, useReferenceEmbeddings } from '../lane/useLaneAssessment';
+import { useLaneShortcuts } from '../lane/useLaneShortcuts';
 import { BoothHeader } from './BoothHeader';
 import { createBoothActions } from './boothActions';
 import { CameraPanel } from './CameraPanel';
@@ -12,16 +16,21 @@ import { useKeyboardWedgeReader } from './useKeyboardWedgeReader';
 import { useShortcuts } from './useShortcuts';
 import { useVisionLifecycle } from './useLiveVision';
 
-/** The officer's booth screen (v0): header, live camera, traveller card, shortcuts. */
+/** The one-traveller booth (air, sea, pedestrian): header, live camera, face match, decision, traveller card, shortcuts. */
 export function BoothScreen() {
   const host = useHost();
   const store = useBoothStore();
+  const journal = useDecisionJournal();
   const actions = useMemo(() => createBoothActions(host, store), [host, store]);
+  const decide = useMemo(() => createLaneActions(host, store, journal, () => assessLane(store.getState())), [host, store, journal]);
   const simulation = useBooth((state) => state.info?.deviceMode === 'sim');
   useKeyboardWedgeReader();
   useShortcuts(actions, simulation);
   useVisionLifecycle();
   useReferenceEmbedding();
+  useReferenceEmbeddings();
+  useLaneShortcuts(decide, simulation, false);
+  const assessment = useLaneAssessment();
 
   return (
     <div className="booth">
@@ -31,6 +40,7 @@ export function BoothScreen() {
         <div className="live-column">
           <CameraPanel />
           <MatchPanel />
+          <TravellerDecision assessment={assessment} />
         </div>
         <TravellerCard />
       </main>

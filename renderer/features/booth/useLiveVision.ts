@@ -51,6 +51,13 @@ export function useLiveVision(video: RefObject<HTMLVideoElement | null>): void {
           const bitmap = await createImageBitmap(element);
           const result = await vision.processFrame(bitmap, boothCameraId);
           if (!stopped && !result.dropped) {
+            // The traveller's face also joins the lane session, where the decision rules compare it with the papers.
+            actions.sceneFrameProcessed(boothCameraId, {
+              width: result.width,
+              height: result.height,
+              endedTrackIds: result.endedTrackIds,
+              faces: result.faces.map((face) => ({ trackId: face.trackId, box: face.box, qualityReasons: face.quality.reasons, qualityScore: face.quality.score, ...(face.embedding ? { embedding: face.embedding } : {}) })),
+            });
             actions.frameProcessed({
               width: result.width,
               height: result.height,

@@ -21,7 +21,7 @@ export function VehicleHeader({ session, recommendation, decision, recordsPendin
   const faces = input.faces.length;
   const cards = input.rfidCards.length;
   return (
-    <section className="panel vehicle-header" data-testid="vehicle-header" aria-label="Vehicle">
+    <section className="panel vehicle-header" data-testid="vehicle-header" data-session={input.sessionId} aria-label="Vehicle">
       <div className="plate-block">
         {plate?.plateImage && <img className="plate-image" src={dataUrl(plate.plateImage)} alt={`Plate read ${plate.plate}`} />}
         <div>

@@ -29,6 +29,9 @@ class HeldJournal implements DecisionJournal {
     this.contexts.push(context);
     return this.hold ? new Promise((resolve) => this.release.push(resolve)) : Promise.resolve();
   }
+  audit(): Promise<void> {
+    return Promise.resolve();
+  }
   recordAlert(alert: SupervisorAlert): Promise<void> {
     this.alerts.push(alert);
     return Promise.resolve();
@@ -43,7 +46,8 @@ function lane(options: Partial<ScriptedVehicleOptions> = {}) {
   const session = assembleVehicleSession(scriptedVehicleSession({ now, model, ...options }), clock);
   const assessment: LaneAssessment = { session, recommendations: evaluateVehicleSession(session, clock) };
   const store = createBoothStore();
-  store.getState().infoLoaded({ boothId: 'V1', laneType: 'vehicle', officer: 'Officer Lane', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', settingsProblems: [] });
+  store.getState().infoLoaded({ boothId: 'V1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [] });
+  store.getState().signedIn({ userId: 'officer.lane', name: 'Officer Lane', role: 'officer' });
   const journal = new HeldJournal();
   const host = { call: () => Promise.reject(new Error('no host in this test')) };
   const actions = createLaneActions(host, store, journal, () => assessment);
@@ -67,7 +71,7 @@ describe('lane decisions by keyboard', () => {
     await press('Enter');
     expect(keystrokes()).toBe(1);
     const decision = store.getState().decisions[subjectOf(0)];
-    expect(decision).toMatchObject({ phase: 'recorded', decision: { outcome: 'clear', recommended: 'clear', overridden: false, officer: 'Officer Lane' } });
+    expect(decision).toMatchObject({ phase: 'recorded', decision: { outcome: 'clear', recommended: 'clear', overridden: false, officer: 'officer.lane' } });
     expect(journal.decisions).toHaveLength(1);
     expect(journal.decisions[0]?.evidence.some((e) => e.kind === 'face_match')).toBe(true);
     expect(journal.decisions[0]?.versions.faceModel.calibrationVersion).toBe(model.calibration.version);
@@ -120,7 +124,7 @@ describe('lane decisions by keyboard', () => {
     await press('Enter', { shiftKey: true });
     expect(journal.decisions).toEqual([]);
     expect(journal.alerts).toHaveLength(1);
-    expect(journal.alerts[0]).toMatchObject({ code: 'override_attempt_on_mandatory_referral', officer: 'Officer Lane', mandatoryReasons: expect.arrayContaining(['occupant_referred']) });
+    expect(journal.alerts[0]).toMatchObject({ code: 'override_attempt_on_mandatory_referral', officer: 'officer.lane', mandatoryReasons: expect.arrayContaining(['occupant_referred']) });
     expect(store.getState().decisions[vehicleSubject]).toBeUndefined();
     expect(store.getState().notice?.text).toContain('Referral is mandatory');
   });

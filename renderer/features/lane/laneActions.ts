@@ -30,7 +30,7 @@ export const officerReasonLabels: Readonly<Record<OfficerReasonCode, string>> = 
  */
 export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothStore, journal: DecisionJournal, assessment: () => LaneAssessment | null) {
   const state = () => store.getState();
-  const officer = () => state().info?.officer ?? 'unknown officer';
+  const officer = () => state().user?.userId ?? 'unknown officer';
 
   const recommendationFor = (subject: SubjectKey): Recommendation | undefined => {
     const current = assessment();

@@ -102,7 +102,10 @@ export function sessionInput(
   targetFmr: number,
 ): VehicleSessionInput {
   const policy = { targetFmr };
-  const seen = Object.values(faces).filter((face) => face.probes.length > 0);
+  const embedded = Object.values(faces).filter((face) => face.probes.length > 0);
+  // At a one-traveller booth the traveller is the largest face in view; people behind them are not travellers.
+  const travellerFace = session.laneType === 'vehicle' ? undefined : [...embedded].filter((f) => !f.ended).sort((a, b) => b.area - a.area)[0];
+  const seen = session.laneType === 'vehicle' ? embedded : travellerFace ? [travellerFace] : [];
   const seatFaces: SeatFace[] = seen.map((face) => ({
     trackId: face.trackId,
     cameraId: face.cameraId,

@@ -13,18 +13,18 @@ function isEditable(target: EventTarget | null): boolean {
  * capture phase: keys of a scan arrive already handled) and before the booth shortcuts (window, bubble
  * phase), which then see the keys it took as handled.
  */
-export function useLaneShortcuts(actions: LaneActions, simulation: boolean): void {
+export function useLaneShortcuts(actions: LaneActions, simulation: boolean, vehicleLane = true): void {
   const store = useBoothStore();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.repeat || event.defaultPrevented) return;
       const pickingReason = store.getState().pendingReason !== null;
-      const shortcut = findLaneShortcut({ key: event.key, code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, targetIsEditable: isEditable(event.target) }, simulation, pickingReason);
+      const shortcut = findLaneShortcut({ key: event.key, code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, targetIsEditable: isEditable(event.target) }, simulation, pickingReason, vehicleLane);
       if (!shortcut) return;
       event.preventDefault();
       void shortcut.run(actions, event);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [actions, simulation, store]);
+  }, [actions, simulation, vehicleLane, store]);
 }

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { runAuditVerify } from '../main/cli/commands/audit';
+import { callHost } from './support/hostApi';
+import { e2eOutputDir, vehicleLaneUrl } from './support/paths';
+import { signIn } from './support/signIn';
+
+/**
+ * Decisions that survive: an officer works through a records-service outage (the decision is stored on the
+ * booth and queued), the service comes back and the queue drains, a supervisor reviews the offline decision,
+ * and the exported audit log verifies — every step in it.
+ */
+test.describe('decisions through an outage', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('offline decision, sync on recovery, supervisor review, verified audit log', async ({ page, request }) => {
+    await page.goto(vehicleLaneUrl);
+    await expect(page.getByTestId('sign-in')).toBeVisible();
+    // A wrong password is refused without saying which part was wrong.
+    await page.getByTestId('sign-in-user').fill('officer');
+    await page.getByTestId('sign-in-password').fill('not-the-password');
+    await page.getByTestId('sign-in-password').press('Enter');
+    await expect(page.getByTestId('sign-in-error')).toHaveText('Unknown user or wrong password.');
+    await signIn(page, 'officer');
+
+    expect((await callHost(request, 'sim:setDeviceConnected', { kind: 'recordsService', connected: false }, vehicleLaneUrl)).status).toBe(200);
+    try {
+      // Nobody the cameras can match (the traveller is out of view): the officer decides on the papers.
+      const outOfView = { mediaType: 'image/svg+xml', base64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="200" height="200" fill="#345"/></svg>').toString('base64') };
+      expect((await callHost(request, 'sim:vehicleArrives', { vehicle: 2, occupants: [{ traveller: 0, face: outOfView }] }, vehicleLaneUrl)).status).toBe(200);
+      await expect(page.getByTestId('records-outage')).toBeVisible();
+      const card = page.getByTestId('occupant-card').first();
+      await expect(card).toHaveAttribute('data-selected', 'true');
+      // Papers with no face seen: a mandatory referral; the officer refers with one key.
+      await page.keyboard.press('f');
+      await expect(card.getByTestId('occupant-recommendation')).toHaveAttribute('data-decision', 'refer');
+      await expect(page.getByTestId('sync-state')).toHaveAttribute('data-tone', /queued|failing/, { timeout: 30_000 });
+      expect(Number(await page.getByTestId('sync-state').getAttribute('data-queued'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      expect((await callHost(request, 'sim:setDeviceConnected', { kind: 'recordsService', connected: true }, vehicleLaneUrl)).status).toBe(200);
+    }
+    // The service is back: the queue drains (exponential backoff; the first retries come within seconds).
+    await expect(page.getByTestId('sync-state')).toHaveAttribute('data-tone', 'ok', { timeout: 90_000 });
+    await expect(page.getByTestId('sync-state')).toHaveAttribute('data-queued', '0');
+
+    // The officer locks and signs out; the supervisor reviews the offline decision.
+    await page.keyboard.press('Alt+L');
+    await expect(page.getByTestId('sign-in')).toContainText('Locked');
+    await page.keyboard.press('Alt+O');
+    await signIn(page, 'supervisor');
+    await expect(page.getByTestId('review-list')).toBeVisible();
+    await expect(page.getByTestId('review-row').first()).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    const detail = page.getByTestId('review-detail');
+    await expect(detail).toBeVisible();
+    // The offline decision with all its evidence: the rules' reasons, the officer, the model and threshold.
+    await expect(detail.getByTestId('offline-flag')).toBeVisible();
+    await expect(detail.getByTestId('rule-reasons')).toContainText(/records/i);
+    await expect(detail.getByTestId('versions')).toBeVisible();
+    await page.keyboard.press('a');
+    await expect(page.getByTestId('review-message')).toContainText(/approved/i, { timeout: 15_000 });
+
+    // The audit log, exported by the supervisor, verifies; sign-ins, the decision and the review are in it.
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('x');
+    const file = `${e2eOutputDir}/audit-export.jsonl`;
+    await (await download).saveAs(file);
+    const verified = await runAuditVerify(file, { json: true });
+    expect(verified.exitCode).toBe(0);
+    const actions = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { action: string }).action);
+    expect(actions).toEqual(expect.arrayContaining(['sign_in_failed', 'sign_in', 'decision', 'screen_lock', 'sign_out', 'review']));
+  });
+});

@@ -1,0 +1,55 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DecisionStore } from '../../storage/DecisionStore';
+import { useBooth, useDecisionJournal } from '../../state/StoreContext';
+import { BoothHeader } from '../booth/BoothHeader';
+import { NoticeLine } from '../booth/NoticeLine';
+import { ReviewScreen } from '../review/ReviewScreen';
+import { useAuditExport } from './useAuditExport';
+
+/**
+ * The supervisor's screen: the review queue of this booth's decisions, on the same encrypted store the
+ * officers write, and `X` to export the audit log.
+ */
+export function SupervisorScreen() {
+  const journal = useDecisionJournal();
+  const user = useBooth((state) => state.user);
+  const [store, setStore] = useState<DecisionStore | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const actor = useMemo(() => (user ? { userId: user.userId, role: 'supervisor' as const } : null), [user]);
+  useAuditExport(store, actor);
+
+  useEffect(() => {
+    let cancelled = false;
+    journal
+      .store()
+      .then((opened) => !cancelled && setStore(opened))
+      .catch((reason: unknown) => !cancelled && setError(`The decision store cannot be opened: ${reason instanceof Error ? reason.message : String(reason)}`));
+    return () => {
+      cancelled = true;
+    };
+  }, [journal]);
+
+  return (
+    <div className="booth supervisor">
+      <BoothHeader />
+      <NoticeLine />
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      {store && actor ? <ReviewScreen store={store} actor={actor} /> : !error && <p className="placeholder lane-waiting">Opening the review queue…</p>}
+      <footer className="shortcut-bar" aria-label="Supervisor shortcuts">
+        <span className="shortcut">
+          <kbd>X</kbd> Export audit log
+        </span>
+        <span className="shortcut">
+          <kbd>Alt+L</kbd> Lock
+        </span>
+        <span className="shortcut">
+          <kbd>Alt+O</kbd> Sign out
+        </span>
+      </footer>
+    </div>
+  );
+}
