@@ -70,6 +70,11 @@ export class PlateReadMerger {
     return this.open.map((v) => v.vehicle);
   }
 
+  /** The lane is clear (the car drove on): the next read is a new vehicle, whatever its plate. */
+  laneCleared(): void {
+    this.forgetOlderThan(Number.POSITIVE_INFINITY);
+  }
+
   private forgetOlderThan(ms: number): void {
     for (let i = this.open.length - 1; i >= 0; i--) if ((this.open[i]?.lastMs ?? 0) < ms) this.open.splice(i, 1);
   }

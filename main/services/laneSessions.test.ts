@@ -69,6 +69,11 @@ describe('vehicle lane sessions', () => {
     expect(second.plate?.best.plate).toBe('KX72QPL');
     expect(second.rfidCards).toEqual([]);
     expect(second.documents.map((d) => d.read.mrz[0]?.slice(0, 5))).toEqual(['I<D<<', 'P<NLD']);
+    // The same car coming back is a new visit with its own session, not a continuation of the old one.
+    await services.dispatch('sim:vehicleArrives', { vehicle: 1 });
+    const again = await current(services);
+    expect(again.sessionId).not.toBe(second.sessionId);
+    expect(again.documents).toHaveLength(2);
   });
 
   it('a records outage is part of the session: every lookup says why, and the reads are all there', async () => {

@@ -60,6 +60,11 @@ export class PlateReadHub {
     return this.lastReadAt;
   }
 
+  /** See PlateReadMerger.laneCleared. */
+  laneCleared(): void {
+    this.merger.laneCleared();
+  }
+
   vehicles(): readonly VehiclePlate[] {
     return this.merger.vehicles();
   }

@@ -57,6 +57,8 @@ export class SimulatedPlateReader extends SimulatedDevice<'plateReader'> impleme
     if (!vehicle) throw new RangeError(`no simulated vehicle ${index}`);
     if (index === undefined) this.next++;
     if (!this.connected) return [];
+    // A scripted arrival is a new visit: the car before it has driven on, even when it is the same car again.
+    this.hub.laneCleared();
     const plateImage = drawnPlateImage(vehicle.plate, vehicle.region);
     const laneId = this.options.laneId ?? 'lane-1';
     return vehicle.reads.map((r) =>

@@ -47,7 +47,9 @@ export function useSceneCameras(): ReadonlyMap<string, HTMLCanvasElement> {
         if (people.length === 0) continue;
         try {
           const result = await vision.processFrame(await createImageBitmap(canvas), cameraId, performance.now(), vehicleProfile);
-          if (stopped || result.dropped) continue;
+          // Other people arrived while this frame was in the worker: its faces belong to the previous scene.
+          const stale = store.getState().cameraScenes[cameraId]?.version !== scene.version;
+          if (stopped || result.dropped || stale) continue;
           store.getState().sceneFrameProcessed(cameraId, {
             width: result.width,
             height: result.height,
