@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { runAuditVerify } from '../main/cli/commands/audit';
 import { callHost } from './support/hostApi';
-import { e2eOutputDir, vehicleLaneUrl } from './support/paths';
+import { e2eOutputDir, screenshotsDir, vehicleLaneUrl } from './support/paths';
 import { signIn } from './support/signIn';
 
 /**
@@ -57,6 +57,7 @@ test.describe('decisions through an outage', () => {
     await expect(detail.getByTestId('offline-flag')).toBeVisible();
     await expect(detail.getByTestId('rule-reasons')).toContainText(/records/i);
     await expect(detail.getByTestId('versions')).toBeVisible();
+    await page.screenshot({ path: `${screenshotsDir}/supervisor-review.png`, fullPage: true });
     await page.keyboard.press('a');
     await expect(page.getByTestId('review-message')).toContainText(/approved/i, { timeout: 15_000 });
 

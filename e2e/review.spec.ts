@@ -109,6 +109,7 @@ test.describe('supervisor review', () => {
     const ids = await openHarness(page, name);
 
     await call(page, 'mount', name, { userId: 'officer-9', role: 'officer' });
+    await expect(rows(page).first()).toHaveAttribute('data-loaded', 'true');
     await page.keyboard.press('a');
     await expect(message(page)).toContainText('Open the item with Enter first');
     await page.keyboard.press('Enter');
@@ -118,6 +119,7 @@ test.describe('supervisor review', () => {
     await expect(message(page)).toHaveClass(/notice-error/);
 
     await call(page, 'mount', name, supervisor);
+    await expect(rows(page).first()).toHaveAttribute('data-loaded', 'true');
     await page.keyboard.press('Enter');
     await expect(detail(page)).toHaveAttribute('data-review-id', ids[0] ?? '');
     await call(page, 'applyElsewhere', name, ids[0], { userId: 'sup-2', role: 'supervisor' });

@@ -74,7 +74,7 @@ function DecisionEvidence({ stored }: { stored: NonNullable<ReviewDetail['decisi
         <dt>Recommended</dt>
         <dd>{outcomeLabels[decision.recommended]}</dd>
         <dt>Biometrics kept</dt>
-        <dd>{decision.biometricRetained ? 'Yes' : 'No (opted out)'}</dd>
+        <dd>{decision.biometricRetained ? 'Yes' : decision.route === 'manual_document_inspection' ? 'No (photography opt-out)' : 'No'}</dd>
       </dl>
       <h3>Rule reasons</h3>
       <ul className="reasons" data-testid="rule-reasons">

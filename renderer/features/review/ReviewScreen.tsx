@@ -29,13 +29,8 @@ export function ReviewScreen({ store, actor, refreshIntervalMs = 30_000, pageSiz
   useReviewKeys(review.mode, review.run);
   const queueProblem = review.queue.problem;
   return (
-    <div className="booth review-screen" data-testid="review-screen">
-      <header className="booth-header">
-        <div className="booth-identity">
-          <span className="booth-id">Supervisor review</span>
-          <span className="officer">{actor.userId}</span>
-        </div>
-      </header>
+    <div className="review-screen" data-testid="review-screen">
+      <h2 className="review-title">Supervisor review · {actor.userId}</h2>
       <ReviewFilterBar filter={review.filter} total={review.queue.total} onChange={review.setFilter} />
       <div className={`notice notice-${review.message?.tone === 'error' || queueProblem ? 'error' : 'info'}`} role="status" aria-live="polite" data-testid="review-message">
         {queueProblem ? `Could not read the queue: ${queueProblem instanceof Error ? queueProblem.message : String(queueProblem)}` : (review.message?.text ?? '')}

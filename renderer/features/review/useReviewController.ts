@@ -150,7 +150,8 @@ export function useReviewController(store: ReviewStorePort, actor: AuditActor, o
           return moveTo(command.to === 'first' ? 0 : total - 1);
         case 'open': {
           const item = itemAt(queue, current, pages.pageSize);
-          if (item) open(item);
+          // Already in view: opening it again would only audit a second view.
+          if (item && !(opened?.reviewId === item.reviewId && opened.detail)) open(item);
           return;
         }
         case 'close':
@@ -174,7 +175,7 @@ export function useReviewController(store: ReviewStorePort, actor: AuditActor, o
           return assertNever(command, 'review command');
       }
     },
-    [moveTo, current, total, queue, pages, open, close, needsEvidence, decide, busy, setFilter, filter],
+    [moveTo, current, total, queue, pages, opened, open, close, needsEvidence, decide, busy, setFilter, filter],
   );
 
   const submitReturn = useCallback((note: string) => void decide('returned', note), [decide]);
