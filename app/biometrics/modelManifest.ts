@@ -35,6 +35,14 @@ const fileSchema = z.object({
   provenance: z.string().min(1),
 });
 
+/**
+ * Float32 weights smaller than this in magnitude are set to zero when the model is loaded (subnormal weights
+ * always are): WebAssembly cannot enable flush-to-zero, and products of such weights with dead channels' tiny
+ * activations run through the CPU's slow subnormal path. Set it only after checking that embeddings do not
+ * change (see app/biometrics/onnxWeightFlush.ts for the measurements on fr_feature).
+ */
+const negligibleWeight = z.number().positive().max(1e-6).optional();
+
 export const embedderManifestSchema = fileSchema.extend({
   kind: z.literal('face-embedder'),
   id: z.string().min(1),
@@ -52,6 +60,7 @@ export const embedderManifestSchema = fileSchema.extend({
   outputSize: z.number().int().positive(),
   /** Average the embeddings of the aligned crop and its mirror image. */
   flipAugmentation: z.boolean(),
+  negligibleWeight,
   calibration: calibrationSchema,
 });
 
@@ -68,6 +77,7 @@ export const landmarkerManifestSchema = fileSchema.extend({
   boxScale: z.number().positive(),
   /** Passes: the second and later crops are re-centred on the previous pass's landmarks. */
   refinementPasses: z.number().int().min(1).max(3),
+  negligibleWeight,
 });
 
 export const detectorManifestSchema = fileSchema.extend({

@@ -3,6 +3,9 @@ import type { GrayImage } from '../../app/biometrics/imageStatistics';
 import type { SimilarityTransform } from '../../app/biometrics/similarityTransform';
 import { toCanvasMatrix } from '../../app/biometrics/similarityTransform';
 
+/** A decoded frame or still in CPU memory, as the pipeline's stages read it. */
+export type FrameImage = OffscreenCanvas;
+
 /**
  * Pixel work on OffscreenCanvas (resampling is done by the browser's 2D canvas, not by hand): the gray crop
  * the landmark model reads, and the aligned crop the embedder reads, as model input tensors.
@@ -34,16 +37,20 @@ export class FaceCrops {
 
   /**
    * A CPU-backed copy of a frame. Camera and canvas bitmaps may live on the GPU; every crop of such a bitmap
-   * onto a readable canvas forces a GPU readback, so a frame is read back once and cropped from memory.
+   * onto a readable canvas forces a GPU readback, so a frame is read back once into a software canvas and
+   * cropped from memory. A canvas, not an ImageBitmap: the copy went from 3.3-3.8 ms (getImageData +
+   * createImageBitmap) to 0.9-1.3 ms per 640x480 frame (BENCH_QUICK=1 npm run bench:vision, stage cpuCopy). A new canvas per call, so a still and a frame processed concurrently never share one.
    */
-  async toCpuBitmap(frame: ImageBitmap): Promise<ImageBitmap> {
-    const c = this.prepare(frame.width, frame.height);
-    c.drawImage(frame, 0, 0);
-    return createImageBitmap(c.getImageData(0, 0, frame.width, frame.height));
+  toCpuFrame(frame: ImageBitmap): FrameImage {
+    const canvas = new OffscreenCanvas(frame.width, frame.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new Error('OffscreenCanvas 2d context unavailable');
+    context.drawImage(frame, 0, 0);
+    return canvas;
   }
 
   /** The box region resized to width x height, as gray bytes (ITU-R BT.601 luma). */
-  grayCrop(source: ImageBitmap, box: Box, width: number, height: number): GrayImage & { pixels: Uint8Array } {
+  grayCrop(source: FrameImage, box: Box, width: number, height: number): GrayImage & { pixels: Uint8Array } {
     const c = this.prepare(width, height);
     c.drawImage(source, box.x, box.y, box.width, box.height, 0, 0, width, height);
     const rgba = c.getImageData(0, 0, width, height).data;
@@ -55,7 +62,7 @@ export class FaceCrops {
   }
 
   /** The source warped through `transform` into a width x height RGBA image. */
-  warp(source: ImageBitmap, transform: SimilarityTransform, width: number, height: number): Uint8ClampedArray {
+  warp(source: FrameImage, transform: SimilarityTransform, width: number, height: number): Uint8ClampedArray {
     const c = this.prepare(width, height);
     c.setTransform(...toCanvasMatrix(transform));
     c.drawImage(source, 0, 0);

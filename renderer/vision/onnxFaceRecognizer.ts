@@ -8,8 +8,11 @@ import type { Embedding } from '../../app/biometrics/embeddingMath';
 import { l2Normalise } from '../../app/biometrics/embeddingMath';
 import type { GrayImage } from '../../app/biometrics/imageStatistics';
 import { estimateSimilarity } from '../../app/biometrics/similarityTransform';
+import { FLOAT32_MIN_NORMAL, flushNegligibleWeights } from '../../app/biometrics/onnxWeightFlush';
+import type { FrameImage } from './faceCrops';
 import { FaceCrops, writePlanarTensor } from './faceCrops';
 import { ModelLoadError, fetchModel, joinUrl } from './modelFetch';
+import { StageClock } from './stageClock';
 
 export type Backend = 'wasm' | 'webgpu';
 type OrtModule = typeof Ort;
@@ -49,6 +52,8 @@ export interface LandmarkResult {
  */
 export class OnnxFaceRecognizer {
   private readonly crops = new FaceCrops();
+  /** Where the time of landmarks and embeddings goes (crop, model run, warp, tensor packing). */
+  readonly clock = new StageClock();
 
   private constructor(
     private readonly ort: OrtModule,
@@ -66,9 +71,11 @@ export class OnnxFaceRecognizer {
   static async loadRuntime(backend: Backend, assetBase: string, threads: number): Promise<{ ort: OrtModule; threads: number }> {
     const ort: OrtModule = backend === 'webgpu' ? await import('onnxruntime-web/webgpu') : await import('onnxruntime-web/wasm');
     ort.env.wasm.wasmPaths = joinUrl(assetBase, 'wasm/ort/');
-    // Automatic: every core, at most 4. On an idle 2-core machine 2 threads cut landmarks + embedding from
-    // 124-137 to 86-92 ms per face (BENCH_THREADS=1 vs 2 npm run bench:vision); only on a machine already
-    // saturated by other work did 1 thread win, and a booth runs nothing else.
+    // Automatic: every core, at most 4. Landmarks + alignment + embedding per face, 640x480 single-face frames
+    // (BENCH_QUICK=1 BENCH_THREADS=1|2 npm run bench:vision, alternated, machine shared at load 8-9): fastest
+    // frames 22.5 ms with 2 threads vs 27 ms with 1; medians 28.6 vs 34-36 ms, but 2 threads also had a run
+    // at 95 ms median when the other work took a core (a parallel section waits for its slowest thread).
+    // A booth runs nothing else, so every core.
     const available = self.crossOriginIsolated ? Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 4)) : 1;
     const cores = self.crossOriginIsolated ? navigator.hardwareConcurrency || 1 : 1;
     ort.env.wasm.numThreads = threads > 0 ? Math.min(threads, cores) : available;
@@ -84,22 +91,25 @@ export class OnnxFaceRecognizer {
     backend: Backend,
     onStage: (stage: 'landmarker' | 'embedder', loaded: number, total: number) => void,
   ): Promise<OnnxFaceRecognizer> {
-    const session = async (file: string, providers: string[], stage: 'landmarker' | 'embedder') => {
+    const session = async (manifest: LandmarkerManifest | EmbedderManifest, providers: string[], stage: 'landmarker' | 'embedder') => {
+      const file = manifest.file;
       const bytes = await fetchModel(joinUrl(assetBase, file), (loaded, total) => onStage(stage, loaded, total));
       try {
+        // Subnormal arithmetic makes WASM kernels crawl (WebAssembly cannot set flush-to-zero): see onnxWeightFlush.
+        flushNegligibleWeights(bytes, manifest.negligibleWeight ?? FLOAT32_MIN_NORMAL);
         return await ort.InferenceSession.create(bytes, {
           executionProviders: providers,
           graphOptimizationLevel: 'all',
-          // Idle intra-op threads sleep instead of spinning: spinning steals the cores that detection and the
-          // UI need (and, on a shared machine, that other processes need).
+          // Idle intra-op threads sleep instead of spinning: spinning measured no faster here (embedder 42-44 ms
+          // per flip pair with spinning, 38-43 without) and steals the cores that detection and the UI need.
           extra: { session: { intra_op: { allow_spinning: '0' } } },
         });
       } catch (error) {
         throw new ModelLoadError('model_corrupt', `${file} could not be loaded by onnxruntime-web: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
-    const landmarker = await session(landmarkManifest.file, ['wasm'], 'landmarker');
-    const embedder = await session(embedManifest.file, backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'], 'embedder');
+    const landmarker = await session(landmarkManifest, ['wasm'], 'landmarker');
+    const embedder = await session(embedManifest, backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'], 'embedder');
     const recognizer = new OnnxFaceRecognizer(ort, landmarker, embedder, landmarkManifest, embedManifest, false);
     // Probe whether the embedder takes a batch of two (crop + mirror) in one run.
     const [w, h] = embedManifest.inputSize;
@@ -110,16 +120,16 @@ export class OnnxFaceRecognizer {
     return batched ? new OnnxFaceRecognizer(ort, landmarker, embedder, landmarkManifest, embedManifest, true) : recognizer;
   }
 
-  /** See FaceCrops.toCpuBitmap: call once per frame before landmarks and embeddings. */
-  toCpuBitmap(frame: ImageBitmap): Promise<ImageBitmap> {
-    return this.crops.toCpuBitmap(frame);
+  /** See FaceCrops.toCpuFrame: call once per frame before detection, landmarks and embeddings. */
+  toCpuFrame(frame: ImageBitmap): FrameImage {
+    return this.clock.time('cpuCopy', () => this.crops.toCpuFrame(frame));
   }
 
   get supportsBatchedFlip(): boolean {
     return this.batchedFlip;
   }
 
-  async landmarks(frame: ImageBitmap, detectorBox: Box, boxScale = this.landmarkManifest.boxScale, passes = this.landmarkManifest.refinementPasses): Promise<LandmarkResult> {
+  async landmarks(frame: FrameImage, detectorBox: Box, boxScale = this.landmarkManifest.boxScale, passes = this.landmarkManifest.refinementPasses): Promise<LandmarkResult> {
     const m = this.landmarkManifest;
     const [w, h] = m.inputSize;
     let box = scaleBox(detectorBox, boxScale);
@@ -131,11 +141,11 @@ export class OnnxFaceRecognizer {
         const bounds = pointsBounds(points68);
         box = { ...box, x: bounds.x + bounds.width / 2 - box.width / 2, y: bounds.y + bounds.height / 2 - box.height / 2 };
       }
-      const gray = this.crops.grayCrop(frame, box, w, h);
+      const gray = this.clock.time('landmarkCrop', () => this.crops.grayCrop(frame, box, w, h));
       crop = gray;
       const input = new Float32Array(w * h);
       for (let i = 0; i < input.length; i++) input[i] = ((gray.pixels[i] ?? 0) - m.normalisation.mean) / m.normalisation.std;
-      const output = await this.landmarker.run({ [m.inputName]: new this.ort.Tensor('float32', input, [1, 1, h, w]) });
+      const output = await this.clock.timeAsync('landmarkRun', () => this.landmarker.run({ [m.inputName]: new this.ort.Tensor('float32', input, [1, 1, h, w]) }));
       const flat = output[m.outputName]?.data;
       if (!(flat instanceof Float32Array)) throw new ModelLoadError('model_corrupt', `${m.file} returned no float output "${m.outputName}"`);
       const inBox = pointsFromFlat(flat);
@@ -144,25 +154,27 @@ export class OnnxFaceRecognizer {
     return { points68, five: fivePointsFrom68(points68), crop };
   }
 
-  async embed(frame: ImageBitmap, five: FivePoints, flip = this.embedManifest.flipAugmentation): Promise<Embedding> {
+  async embed(frame: FrameImage, five: FivePoints, flip = this.embedManifest.flipAugmentation): Promise<Embedding> {
     const m = this.embedManifest;
     const [w, h] = m.inputSize;
     const template = m.alignment.template.map(([x, y]) => ({ x, y }));
-    const rgba = this.crops.warp(frame, estimateSimilarity(five, template), w, h);
+    const rgba = this.clock.time('warp', () => this.crops.warp(frame, estimateSimilarity(five, template), w, h));
     const layout = { width: w, height: h, colourOrder: m.colourOrder, mean: m.normalisation.mean, std: m.normalisation.std } as const;
     const size = 3 * w * h;
     const runOne = async (mirror: boolean): Promise<Float32Array> => {
       const input = new Float32Array(size);
-      writePlanarTensor(rgba, layout, input, 0, mirror);
-      return this.output(await this.embedder.run({ [m.inputName]: new this.ort.Tensor('float32', input, [1, 3, h, w]) }), 1);
+      this.clock.time('embedTensor', () => writePlanarTensor(rgba, layout, input, 0, mirror));
+      return this.output(await this.clock.timeAsync('embedRun', () => this.embedder.run({ [m.inputName]: new this.ort.Tensor('float32', input, [1, 3, h, w]) })), 1);
     };
     if (!flip) return l2Normalise(await runOne(false));
     let sum: Float32Array;
     if (this.batchedFlip) {
       const input = new Float32Array(2 * size);
-      writePlanarTensor(rgba, layout, input, 0, false);
-      writePlanarTensor(rgba, layout, input, size, true);
-      const both = await this.output(await this.embedder.run({ [m.inputName]: new this.ort.Tensor('float32', input, [2, 3, h, w]) }), 2);
+      this.clock.time('embedTensor', () => {
+        writePlanarTensor(rgba, layout, input, 0, false);
+        writePlanarTensor(rgba, layout, input, size, true);
+      });
+      const both = await this.output(await this.clock.timeAsync('embedRun', () => this.embedder.run({ [m.inputName]: new this.ort.Tensor('float32', input, [2, 3, h, w]) })), 2);
       sum = new Float32Array(m.outputSize);
       for (let i = 0; i < m.outputSize; i++) sum[i] = (both[i] ?? 0) + (both[i + m.outputSize] ?? 0);
     } else {

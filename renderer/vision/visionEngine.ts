@@ -8,6 +8,7 @@ import { cropStatistics } from '../../app/biometrics/imageStatistics';
 import type { VisionModels } from './shippedModels';
 import { defaultModels } from './shippedModels';
 import type { Detection } from './mediapipeFaceDetector';
+import type { FrameImage } from './faceCrops';
 import { MediapipeFaceDetector } from './mediapipeFaceDetector';
 import { OnnxFaceRecognizer, chooseBackend } from './onnxFaceRecognizer';
 import type { FaceObservation, FrameRequest, FrameResult, InitInfo, LoadProgress, StillRequest, StillResult, VisionConfig } from './visionProtocol';
@@ -58,24 +59,21 @@ export class VisionEngine {
     return new VisionEngine(detector, recognizer, config, info);
   }
 
-  private async observe(frame: ImageBitmap, detection: Detection): Promise<{ face: Omit<FaceObservation, 'trackId'>; five: FivePoints }> {
+  private async observe(frame: FrameImage, detection: Detection): Promise<{ face: Omit<FaceObservation, 'trackId'>; five: FivePoints }> {
     const lm = await this.recognizer.landmarks(frame, detection.box, this.config.landmarkBoxScale, this.config.landmarkRefinementPasses);
-    const quality = assessQuality({ points: lm.five, crop: cropStatistics(lm.crop), box: detection.box, frame }, this.rules);
+    const quality = this.recognizer.clock.time('quality', () => assessQuality({ points: lm.five, crop: cropStatistics(lm.crop), box: detection.box, frame }, this.rules));
     return { face: { box: detection.box, detectionScore: detection.score, landmarks: [...lm.five], quality: { ...quality, reasons: [...quality.reasons] } }, five: lm.five };
   }
 
+  /** The caller closes `gpuFrame`. */
   async processFrame(gpuFrame: ImageBitmap, request: FrameRequest): Promise<FrameResult> {
     const t0 = now();
-    const frame = await this.recognizer.toCpuBitmap(gpuFrame);
-    try {
-      return await this.processCpuFrame(frame, request, t0);
-    } finally {
-      frame.close();
-    }
+    this.recognizer.clock.take();
+    return this.processCpuFrame(this.recognizer.toCpuFrame(gpuFrame), request, t0);
   }
 
-  private async processCpuFrame(frame: ImageBitmap, request: FrameRequest, t0: number): Promise<FrameResult> {
-    const detections = this.detector.detect(frame, request.profile.tiles, request.profile.fullRangePass);
+  private async processCpuFrame(frame: FrameImage, request: FrameRequest, t0: number): Promise<FrameResult> {
+    const detections = this.recognizer.clock.time('detect', () => this.detector.detect(frame, request.profile.tiles, request.profile.fullRangePass));
     const t1 = now();
     const tracker = this.trackerFor(request.cameraId);
     const shots = this.shotsFor(request.cameraId);
@@ -107,21 +105,17 @@ export class VisionEngine {
       dropped: false,
       faces,
       endedTrackIds: [...update.ended],
-      timings: { detectMs: t1 - t0, landmarksMs, embedMs, totalMs: now() - t0 },
+      timings: { detectMs: t1 - t0, landmarksMs, embedMs, totalMs: now() - t0, stages: this.recognizer.clock.take() },
     };
   }
 
+  /** The caller closes `decoded`. */
   async embedStill(decoded: ImageBitmap, request: StillRequest): Promise<StillResult> {
     const t0 = now();
-    const image = await this.recognizer.toCpuBitmap(decoded);
-    try {
-      return await this.embedCpuStill(image, request, t0);
-    } finally {
-      image.close();
-    }
+    return this.embedCpuStill(this.recognizer.toCpuFrame(decoded), request, t0);
   }
 
-  private async embedCpuStill(image: ImageBitmap, request: StillRequest, t0: number): Promise<StillResult> {
+  private async embedCpuStill(image: FrameImage, request: StillRequest, t0: number): Promise<StillResult> {
     const detections = this.detector.detect(image, 'frame', true);
     const t1 = now();
     const faceCount = detections.length;

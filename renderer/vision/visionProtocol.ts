@@ -38,7 +38,14 @@ export const frameResultSchema = z.object({
   dropped: z.boolean(),
   faces: z.array(faceObservationSchema),
   endedTrackIds: z.array(z.string()),
-  timings: z.object({ detectMs: z.number(), landmarksMs: z.number(), embedMs: z.number(), totalMs: z.number() }),
+  timings: z.object({
+    detectMs: z.number(),
+    landmarksMs: z.number(),
+    embedMs: z.number(),
+    totalMs: z.number(),
+    /** Milliseconds per pipeline stage (cpuCopy, detect, landmarkCrop, landmarkRun, quality, warp, embedTensor, embedRun). */
+    stages: z.record(z.string(), z.number()).optional(),
+  }),
 });
 
 export const stillErrorCodeSchema = z.enum(['no_face', 'several_faces', 'face_too_small', 'undecodable_image']);

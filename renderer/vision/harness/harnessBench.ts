@@ -23,6 +23,8 @@ export interface BenchFigures {
   readonly detectMs: number[];
   readonly perFaceMs: number[];
   readonly totalMs: number[];
+  /** Per stage, ms per frame (cpuCopy, detect) or per face (the rest): only our worker reports stages. */
+  readonly stagesMs?: Record<string, number[]>;
 }
 
 async function loadImages(urls: readonly string[]): Promise<ImageBitmap[]> {
@@ -50,7 +52,8 @@ export async function composeFrame(photos: readonly ImageBitmap[], spec: FrameSp
 
 export async function benchOurs(client: VisionClient, photoUrls: readonly string[], spec: FrameSpec, repeats: number): Promise<BenchFigures> {
   const photos = await loadImages(photoUrls);
-  const out: BenchFigures = { frames: 0, facesFound: [], detectMs: [], perFaceMs: [], totalMs: [] };
+  const stagesMs: Record<string, number[]> = {};
+  const out: BenchFigures = { frames: 0, facesFound: [], detectMs: [], perFaceMs: [], totalMs: [], stagesMs };
   for (let r = 0; r < repeats; r++) {
     const frame = await composeFrame(photos, spec, r * spec.faces);
     const bitmap = frame.transferToImageBitmap();
@@ -64,6 +67,10 @@ export async function benchOurs(client: VisionClient, photoUrls: readonly string
     out.detectMs.push(result.timings.detectMs);
     if (result.faces.length) out.perFaceMs.push((result.timings.landmarksMs + result.timings.embedMs) / result.faces.length);
     out.totalMs.push(result.timings.totalMs);
+    for (const [stage, ms] of Object.entries(result.timings.stages ?? {})) {
+      const perFrame = stage === 'cpuCopy' || stage === 'detect';
+      (stagesMs[stage] ??= []).push(perFrame ? ms : ms / Math.max(1, result.faces.length));
+    }
   }
   photos.forEach((p) => p.close());
   return out;
