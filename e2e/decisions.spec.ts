@@ -72,6 +72,6 @@ test.describe('decisions through an outage', () => {
       .trim()
       .split('\n')
       .map((line) => (JSON.parse(line) as { action: string }).action);
-    expect(actions).toEqual(expect.arrayContaining(['sign_in_failed', 'sign_in', 'decision', 'screen_lock', 'sign_out', 'review']));
+    expect(actions).toEqual(expect.arrayContaining(['sign_in_failed', 'sign_in', 'decision', 'screen_lock', 'sign_out', 'view_traveller', 'review', 'export']));
   });
 });

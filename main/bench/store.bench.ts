@@ -56,7 +56,7 @@ try {
         syncItems: sync.items,
         syncBatchSize: 25,
         reviewQueue: { openItems: queue.total, firstPagePlusCountMs: round(queue.firstPageMs), filteredByKind: { items: queue.filteredTotal, firstPagePlusCountMs: round(queue.filteredFirstPageMs) } },
-        reviewQueueRenderMs: 'not measured here: the review UI is not built yet (the lead adds it)',
+        reviewQueueRenderMs: 'printed next, by main/bench/reviewQueue.bench.ts (npm run bench:review)',
       },
       null,
       2,

@@ -31,4 +31,4 @@ export interface BoothJournal extends DecisionJournal {
   onRecorded(listener: () => void): () => void;
 }
 
-export type SessionAuditAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'screen_lock' | 'screen_unlock';
+export type SessionAuditAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'screen_lock' | 'screen_unlock' | 'view_traveller';

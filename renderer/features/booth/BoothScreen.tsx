@@ -4,6 +4,7 @@ import { createLaneActions } from '../lane/laneActions';
 import { TravellerDecision } from '../lane/TravellerDecision';
 import { assessLane, useLaneAssessment, useReferenceEmbeddings } from '../lane/useLaneAssessment';
 import { useLaneShortcuts } from '../lane/useLaneShortcuts';
+import { useAuditedRecordViews } from '../lane/useAuditedRecordViews';
 import { BoothHeader } from './BoothHeader';
 import { createBoothActions } from './boothActions';
 import { CameraPanel } from './CameraPanel';
@@ -31,6 +32,7 @@ export function BoothScreen() {
   useReferenceEmbeddings();
   useLaneShortcuts(decide, simulation, false);
   const assessment = useLaneAssessment();
+  useAuditedRecordViews(assessment);
 
   return (
     <div className="booth">

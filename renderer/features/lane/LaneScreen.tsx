@@ -14,6 +14,7 @@ import { SceneCameraPanel } from './SceneCameraPanel';
 import { assessLane, useLaneAssessment, useReferenceEmbeddings } from './useLaneAssessment';
 import { useLaneShortcuts } from './useLaneShortcuts';
 import { useSceneCameras } from './useSceneCameras';
+import { useAuditedRecordViews } from './useAuditedRecordViews';
 import { VehicleHeader } from './VehicleHeader';
 
 /**
@@ -36,6 +37,7 @@ export function LaneScreen() {
   useReferenceEmbeddings();
   useKeyboardWedgeReader();
   const assessment = useLaneAssessment();
+  useAuditedRecordViews(assessment);
 
   const boothActions = useMemo(() => createBoothActions(host, store), [host, store]);
   const laneActions = useMemo(() => createLaneActions(host, store, journal, () => assessLane(store.getState())), [host, store, journal]);
