@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cameraDescriptorSchema, type CameraDescriptor } from '../ports/cameraDescriptor';
+import { plateReaderSettingSchema, recordsServiceSettingSchema, rfidReaderSettingSchema } from './laneDeviceSettings';
 
 export const laneTypes = ['air', 'sea', 'pedestrian', 'vehicle'] as const;
 export const laneTypeSchema = z.enum(laneTypes);
@@ -47,6 +48,10 @@ const fieldSchemas = {
   screenLockMinutes: z.number().min(1).max(60).default(5),
   /** Vehicle lanes: seconds between simulated vehicles arriving; 0 means only on key press (G). */
   simulatedVehicleIntervalSeconds: z.number().min(0).max(3600).default(0),
+  /** Vehicle lanes, hardware mode: the plate camera, the UHF card reader and the records service. */
+  plateReader: plateReaderSettingSchema.default({ type: 'none' }),
+  rfidReader: rfidReaderSettingSchema.default({ type: 'none' }),
+  recordsService: recordsServiceSettingSchema.default({ type: 'none' }),
   /** Which MRZ reader the booth has (used with devices: "hardware"). */
   documentReader: documentReaderSettingSchema.default({ type: 'none' }),
   /**

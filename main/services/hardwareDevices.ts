@@ -3,44 +3,15 @@ import type { BoothSettings, DocumentReaderSetting } from '../../app/settings/bo
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
-import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
 import type { Ids } from '../../app/ports/Ids';
 import { SerialMrzReader } from '../../native-bridges/document-reader/SerialMrzReader';
-import { noPlateReads, noRecords, noRfidCards } from '../../native-bridges/records-service/unconfiguredLaneDevices';
 import { loadTrustStore } from '../../native-bridges/chip/passive-auth/trustStore';
 import { PcscChipReader } from '../../native-bridges/chip/pcsc/PcscChipReader';
 import { once } from './once';
 import type { BoothDevices } from './BoothDevices';
 import { randomIds } from './randomIds';
-
-/**
- * Stands where a hardware driver is not configured: always disconnected, saying why, so the officer
- * sees a red light with a reason instead of a silent gap. Real drivers replace these one by one.
- */
-class UnconfiguredDevice<K extends DeviceKind> {
-  private readonly current: DeviceStatus;
-
-  constructor(
-    readonly kind: K,
-    readonly id: string,
-    name: string,
-    clock: Clock,
-    state: { readonly connected: boolean; readonly detail: string } = { connected: false, detail: 'no hardware driver configured for this device' },
-  ) {
-    this.current = { kind, id, name, since: clock.now().toISOString(), ...state };
-  }
-
-  status(): DeviceStatus {
-    return this.current;
-  }
-
-  onStatus(): Unsubscribe {
-    return () => undefined;
-  }
-
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-}
+import { UnconfiguredDevice } from './UnconfiguredDevice';
+import { createPlateReader, createRecordsService, createRfidReader } from './hardwareLaneDevices';
 
 const noReads = { onRead: (): Unsubscribe => () => undefined, onReadError: (): Unsubscribe => () => undefined };
 
@@ -71,8 +42,8 @@ export function createHardwareDevices(settings: BoothSettings, clock: Clock, ids
     chipReader: new PcscChipReader({ clock }),
     // Loaded once, on the first chip read: master lists take a few hundred milliseconds to verify.
     chipTrust: once(async () => loadTrustStore(settings.chipTrust, clock.now())),
-    plateReader: Object.assign(new UnconfiguredDevice('plateReader', 'plate-reader', 'Plate reader', clock), noPlateReads),
-    rfidReader: Object.assign(new UnconfiguredDevice('rfidReader', 'rfid-reader', 'RFID reader', clock), noRfidCards),
-    records: Object.assign(new UnconfiguredDevice('recordsService', 'records-service', 'Records service', clock), noRecords),
+    plateReader: createPlateReader(settings.plateReader, clock, ids),
+    rfidReader: createRfidReader(settings.rfidReader, clock, ids),
+    records: createRecordsService(settings.recordsService, clock),
   };
 }
