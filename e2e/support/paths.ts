@@ -10,6 +10,9 @@ export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}/`;
 /** The vehicle-lane booth the lane tests drive (same build, its own host and simulators). */
 export const vehicleLanePort = e2ePort + 1;
 export const vehicleLaneUrl = `http://127.0.0.1:${vehicleLanePort}/`;
+/** A vehicle-lane booth no test sends vehicles to: its cameras show their own (fake-device) video. */
+export const liveCamerasLanePort = e2ePort + 2;
+export const liveCamerasLaneUrl = `http://127.0.0.1:${liveCamerasLanePort}/`;
 export const chromiumPath = process.env.BOOTH_CHROMIUM ?? '/usr/bin/chromium';
 export const datasetsDir = process.env.BOOTH_DATASETS ?? `${repoRoot}../shared/datasets`;
 

@@ -6,7 +6,7 @@ import { resolveSettings } from '../../app/settings/boothSettings';
 import { buildAll } from '../../main/launcher/build';
 import { startNodeHost } from '../../main/host/NodeHost';
 import { createBoothServices } from '../../main/services/createBoothServices';
-import { e2ePort, repoRoot, vehicleLanePort } from './paths';
+import { e2ePort, liveCamerasLanePort, repoRoot, vehicleLanePort } from './paths';
 
 process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-'));
 await buildAll();
@@ -20,3 +20,4 @@ async function serveLane(settings: Record<string, unknown>, port: number) {
 }
 await serveLane({ boothId: 'E2E-01', laneType: 'air' }, e2ePort);
 await serveLane({ boothId: 'E2E-V1', laneType: 'vehicle' }, vehicleLanePort);
+await serveLane({ boothId: 'E2E-V2', laneType: 'vehicle' }, liveCamerasLanePort);

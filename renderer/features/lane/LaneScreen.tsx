@@ -14,6 +14,7 @@ import { SceneCameraPanel } from './SceneCameraPanel';
 import { assessLane, useLaneAssessment, useReferenceEmbeddings } from './useLaneAssessment';
 import { useLaneShortcuts } from './useLaneShortcuts';
 import { useSceneCameras } from './useSceneCameras';
+import { useLaneCameraStreams } from './useLaneCameraStreams';
 import { useAuditedRecordViews } from './useAuditedRecordViews';
 import { VehicleHeader } from './VehicleHeader';
 
@@ -33,7 +34,8 @@ export function LaneScreen() {
   const selected = useBooth((state) => state.selectedOccupant);
   const pickingReason = useBooth((state) => state.pendingReason !== null);
   useVisionLifecycle();
-  const canvases = useSceneCameras();
+  const streams = useLaneCameraStreams(cameras);
+  const canvases = useSceneCameras(streams);
   useReferenceEmbeddings();
   useKeyboardWedgeReader();
   const assessment = useLaneAssessment();
@@ -52,7 +54,7 @@ export function LaneScreen() {
       <main className="lane-main">
         <div className="lane-cameras">
           {cameras.map((camera) => (
-            <SceneCameraPanel key={camera.id} camera={camera} canvas={canvases.get(camera.id)} />
+            <SceneCameraPanel key={camera.id} camera={camera} canvas={canvases.get(camera.id)} stream={streams.get(camera.id)} />
           ))}
         </div>
         {assessment && laneSession ? (

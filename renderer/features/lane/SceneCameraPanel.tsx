@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
 import { useBooth } from '../../state/StoreContext';
+import type { LaneCameraStream } from './useLaneCameraStreams';
 
-/** One vehicle camera: its replayed picture with a box and track id over every face found. */
-export function SceneCameraPanel({ camera, canvas }: { camera: CameraDescriptor; canvas: HTMLCanvasElement | undefined }) {
+/** One vehicle camera: its picture (live, or a replayed scene) with a box and track id over every face found. */
+export function SceneCameraPanel({ camera, canvas, stream }: { camera: CameraDescriptor; canvas: HTMLCanvasElement | undefined; stream: LaneCameraStream | undefined }) {
   const holder = useRef<HTMLDivElement>(null);
   const frame = useBooth((state) => state.sceneFrames[camera.id]);
   const scene = useBooth((state) => state.cameraScenes[camera.id]);
@@ -30,7 +31,11 @@ export function SceneCameraPanel({ camera, canvas }: { camera: CameraDescriptor;
             </div>
             ))}
         </div>
-        {(!scene || scene.people.length === 0) && <p className="video-message">Nobody in view</p>}
+        {(scene ? scene.people.length === 0 : stream?.phase !== 'live') && (
+          <p className={!scene && stream?.phase === 'error' ? 'video-message error' : 'video-message'} data-testid={`camera-${camera.id}-message`}>
+            {scene ? 'Nobody in view' : stream?.phase === 'error' ? stream.message : 'Opening the camera…'}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -1,9 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { CameraScene } from '../../../app/ports/cameraScene';
 import type { EncodedImage } from '../../../app/ports/documentRead';
 import type { CameraProfile } from '../../vision/visionProtocol';
 import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
 import { decodeImage } from './encodedImages';
+import type { LaneCameraStream } from './useLaneCameraStreams';
 
 /** Vehicle cameras see small faces in car rows: the detector also runs on overlapping tiles. */
 const vehicleProfile: CameraProfile = { tiles: 'vehicle', fullRangePass: false };
@@ -12,17 +13,23 @@ const cellSize = 320;
 const roundPauseMs = 120;
 
 /**
- * Replays each simulated camera's scene (one still per person, side by side, with a little movement so it
- * behaves like video) into a canvas the camera panel shows, and feeds every composed frame to the vision
- * worker under that camera's id, round-robin: one frame in flight at a time for all cameras. When a face's
- * shot becomes its track's best, the crop is kept for the occupant card.
+ * Feeds every vehicle camera to the vision worker through a canvas its panel shows: the camera's own video,
+ * or in simulation the camera's scene replayed (one still per person, side by side, moving a little, like
+ * video). Round-robin over the cameras, one frame in flight at a time for all of them, each under its
+ * camera's id (tracks are per camera). When a face's shot becomes its track's best, the crop is kept for
+ * the occupant card.
  */
-export function useSceneCameras(): ReadonlyMap<string, HTMLCanvasElement> {
+export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>): ReadonlyMap<string, HTMLCanvasElement> {
   const vision = useVision();
   const store = useBoothStore();
   const cameras = useBooth((state) => state.laneCameras);
   const visionReady = useBooth((state) => state.vision.phase === 'ready');
   const canvases = useMemo(() => new Map(cameras.map((camera) => [camera.id, document.createElement('canvas')])), [cameras]);
+  // The loop reads the streams as they are now, without restarting when one opens.
+  const latestStreams = useRef(streams);
+  useEffect(() => {
+    latestStreams.current = streams;
+  }, [streams]);
 
   useEffect(() => {
     if (!vision || !visionReady) return;
@@ -40,15 +47,24 @@ export function useSceneCameras(): ReadonlyMap<string, HTMLCanvasElement> {
 
     const round = async () => {
       for (const [cameraId, canvas] of canvases) {
+        if (stopped) return;
         const scene = store.getState().cameraScenes[cameraId];
-        if (stopped || !scene) continue;
-        const people = await peopleOf(scene).catch(() => [] as ImageBitmap[]);
-        composeScene(canvas, people, performance.now());
-        if (people.length === 0) continue;
+        const live = latestStreams.current.get(cameraId);
+        // Once a trainer (or the simulator) has set a camera's scene, the scene is what it sees, even when
+        // empty; before that, the camera's own video, when it has a picture.
+        if (scene) {
+          const people = await peopleOf(scene).catch(() => [] as ImageBitmap[]);
+          composeScene(canvas, people, performance.now());
+          if (people.length === 0) continue;
+        } else if (live?.phase === 'live' && live.video.readyState >= 2 && live.video.videoWidth > 0) {
+          drawVideo(canvas, live.video);
+        } else {
+          continue;
+        }
         try {
           const result = await vision.processFrame(await createImageBitmap(canvas), cameraId, performance.now(), vehicleProfile);
           // Other people arrived while this frame was in the worker: its faces belong to the previous scene.
-          const stale = store.getState().cameraScenes[cameraId]?.version !== scene.version;
+          const stale = store.getState().cameraScenes[cameraId]?.version !== scene?.version;
           if (stopped || result.dropped || stale) continue;
           store.getState().sceneFrameProcessed(cameraId, {
             width: result.width,
@@ -99,6 +115,16 @@ function composeScene(canvas: HTMLCanvasElement, people: readonly ImageBitmap[],
     const h = person.height * scale;
     context.drawImage(person, seat * cellSize + (cellSize - w) / 2 + drift, (cellSize - h) / 2 + drift / 2, w, h);
   });
+}
+
+/** A live camera's current picture, at most 1280 wide (the detector tiles it; more pixels only cost time). */
+function drawVideo(canvas: HTMLCanvasElement, video: HTMLVideoElement): void {
+  const scale = Math.min(1, 1280 / video.videoWidth);
+  const width = Math.round(video.videoWidth * scale);
+  const height = Math.round(video.videoHeight * scale);
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  canvas.getContext('2d')?.drawImage(video, 0, 0, width, height);
 }
 
 /** The face with some margin, as a small JPEG for the occupant card. */
