@@ -67,7 +67,7 @@ export async function startDecisionBookkeeping(host: Pick<HostClient, 'call'>, s
   await sync.recover();
   sync.start(timers);
   // The header shows the queue as it is at start-up (decisions left from before a restart), not "starting".
-  store.getState().syncChanged(sync.status());
+  store.getState().syncChanged(await sync.status());
   // The booth's settings decide the retention period; a change is stored (and audited) before the first purge.
   const days = (await boothInfo(store)).retentionDays;
   if ((await decisionStore.getRetentionSettings()).otherTravellersDays !== days) {
