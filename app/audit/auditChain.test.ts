@@ -46,6 +46,16 @@ describe('audit chain', () => {
     expect(() => chainAuditEntry(emptyAuditHead, { at: 'yesterday', actor: { userId: 'x', role: 'officer' }, action: 'decision', details: {} })).toThrow(/at:/);
   });
 
+  it('does not pass an entry with a field added after it was chained (the parse must not drop it unhashed)', () => {
+    const log = makeLog(3);
+    const [first, second, third] = log;
+    if (!first || !second || !third) throw new Error('no entries');
+    const added = toAuditJsonLines([first, { ...second, approvedBy: 'chief-1' } as AuditEntry, third]);
+    expect(verifyAuditJsonLines(added)).toMatchObject({ ok: false, line: 2, broken: { seq: 2, reason: 'unparsable' } });
+    const onBehalf = toAuditJsonLines([first, { ...second, actor: { ...second.actor, onBehalfOf: 'sup-1' } } as AuditEntry, third]);
+    expect(verifyAuditJsonLines(onBehalf)).toMatchObject({ ok: false, line: 2, broken: { reason: 'unparsable' } });
+  });
+
   it('names the tampered entry k wherever k is, for each kind of tampering', () => {
     const log = makeLog(30);
     fc.assert(

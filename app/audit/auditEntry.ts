@@ -23,17 +23,21 @@ export type AuditAction = z.infer<typeof auditActionSchema>;
 export const auditRoleSchema = z.enum(['officer', 'supervisor', 'trainer', 'system']);
 export type AuditRole = z.infer<typeof auditRoleSchema>;
 
-export const auditActorSchema = z.object({ userId: z.string().min(1).max(120), role: auditRoleSchema });
+export const auditActorSchema = z.strictObject({ userId: z.string().min(1).max(120), role: auditRoleSchema });
 export type AuditActor = z.infer<typeof auditActorSchema>;
 
 /** What an entry is about, by reference (decision, review, traveller key...), so the log itself holds no evidence. */
-export const auditSubjectSchema = z.object({ kind: z.string().min(1).max(40), id: z.string().min(1).max(200) });
+export const auditSubjectSchema = z.strictObject({ kind: z.string().min(1).max(40), id: z.string().min(1).max(200) });
 export type AuditSubject = z.infer<typeof auditSubjectSchema>;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits (SHA-256)');
 
-/** An entry before it is chained: what the caller supplies. */
-export const auditDraftSchema = z.object({
+/**
+ * An entry before it is chained: what the caller supplies. Strict objects throughout: only what is hashed may be in
+ * an entry, so a field added to an exported entry (an approver, a note) fails verification instead of being dropped
+ * by the parse and the entry passing as intact.
+ */
+export const auditDraftSchema = z.strictObject({
   at: z.iso.datetime({ offset: true }),
   actor: auditActorSchema,
   action: auditActionSchema,

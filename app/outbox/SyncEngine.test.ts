@@ -92,8 +92,12 @@ describe('SyncEngine against a records service that times out, fails, answers du
     const store = new InMemoryOutboxStore<Payload>();
     fill(store, 6, 3, clock.now().toISOString());
     const service = new StandInDecisionService<Payload>('up');
+    // The renderer dies after the request went out: nothing it would do next (saving, putting back) happens.
     const crashing = Object.assign(Object.create(store) as InMemoryOutboxStore<Payload>, {
       saveOutcomes: async () => {
+        throw new Error('renderer killed');
+      },
+      resetInFlight: async () => {
         throw new Error('renderer killed');
       },
     });
@@ -139,6 +143,38 @@ describe('SyncEngine against a records service that times out, fails, answers du
     store.add(newOutboxItem({ itemId: 'late', seq: 10, idempotencyKey: 'decision-late', travellerKey: 'T0', payload: { decisionId: 'decision-10', traveller: 'T0', valid: true }, createdAt: clock.now().toISOString() }));
     engine.notify();
     await expect.poll(() => service.stored.has('decision-late')).toBe(true);
+    engine.stop();
+  });
+
+  it('when saving the answers fails, says so in the status, and sends the items again instead of leaving them in flight', async () => {
+    const clock = manualClock();
+    /** IndexedDB refuses one write (quota, a closing database); the next one goes through. */
+    class RefusingOnce extends InMemoryOutboxStore<Payload> {
+      refuse = true;
+      override async saveOutcomes(...args: Parameters<InMemoryOutboxStore<Payload>['saveOutcomes']>): Promise<void> {
+        if (this.refuse) {
+          this.refuse = false;
+          throw new Error('QuotaExceededError');
+        }
+        return super.saveOutcomes(...args);
+      }
+    }
+    const store = new RefusingOnce();
+    fill(store, 2, 1, clock.now().toISOString());
+    const service = new StandInDecisionService<Payload>('up');
+    const statuses: { failing: boolean; lastError: string | null }[] = [];
+    const wakeUps: (() => void)[] = [];
+    const timers: SyncTimers = { setTimeout: (callback, ms) => wakeUps.push(callback) && ms, clearTimeout: () => undefined };
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onStatus: (s) => statuses.push(s), policy: { batchSize: 1, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
+    engine.start(timers);
+    await expect.poll(() => statuses.length).toBe(1);
+    expect(statuses[0]).toMatchObject({ failing: true, lastError: expect.stringContaining('QuotaExceededError') });
+    // Not stuck in flight until a restart: the item (and the traveller's next one) can go at the next wake-up.
+    expect(store.all().map((i) => i.state)).toEqual(['pending', 'pending']);
+    await expect.poll(() => wakeUps.length).toBe(1);
+    wakeUps.shift()?.();
+    await expect.poll(() => store.all().map((i) => i.state)).toEqual(['synced', 'synced']);
+    await expect.poll(() => statuses.at(-1)?.failing).toBe(false);
     engine.stop();
   });
 });

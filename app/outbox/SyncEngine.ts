@@ -12,7 +12,7 @@ export interface SyncStatus {
   /** Items waiting to be sent (pending or in flight). */
   readonly queued: number;
   readonly deadLettered: number;
-  /** True when the last request failed or anything is dead-lettered. */
+  /** True when the last request failed, the outbox store failed, or anything is dead-lettered. */
   readonly failing: boolean;
   readonly lastError: string | null;
   readonly nextAttemptAt: string | null;
@@ -58,6 +58,8 @@ export class SyncEngine<P = unknown> {
   private readonly policy: SyncPolicy;
   private connection: SyncStatus['connection'] = 'unknown';
   private lastError: string | null = null;
+  /** Why the last background run failed in the store itself (IndexedDB refused, a payload would not open), else null. */
+  private storeFailure: string | null = null;
   private running: Promise<SyncRunReport> | null = null;
   private timer: unknown = null;
   private started = false;
@@ -99,7 +101,7 @@ export class SyncEngine<P = unknown> {
       connection: this.connection,
       queued: unsynced.length - deadLettered,
       deadLettered,
-      failing: this.connection === 'offline' || deadLettered > 0,
+      failing: this.connection === 'offline' || deadLettered > 0 || this.storeFailure !== null,
       lastError: this.lastError,
       nextAttemptAt: nextAttemptTime(unsynced),
     };
@@ -133,14 +135,24 @@ export class SyncEngine<P = unknown> {
 
   private async loop(): Promise<void> {
     if (!this.started) return;
+    const wasFailing = this.storeFailure !== null;
     try {
       await this.drain();
+      this.storeFailure = null;
     } catch (error) {
-      this.lastError = `sync store failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.storeFailure = `sync store failed: ${error instanceof Error ? error.message : String(error)}`;
+      this.lastError = this.storeFailure;
     }
-    if (!this.started || this.timer !== null) return;
+    if (!this.started) return;
     const status = await this.status().catch(() => null);
-    const next = status?.nextAttemptAt ? Date.parse(status.nextAttemptAt) - this.deps.clock.now().getTime() : (this.deps.idlePollMs ?? 30_000);
+    // A run that failed in the store published nothing: say so (and when it recovers), or the header keeps
+    // showing the last state it was told.
+    if (this.storeFailure !== null || wasFailing) {
+      this.deps.onStatus?.(status ?? { connection: this.connection, queued: 0, deadLettered: 0, failing: true, lastError: this.storeFailure, nextAttemptAt: null });
+    }
+    if (this.timer !== null) return;
+    // After a store failure the items are still due now: wait a backoff step rather than spin on the failure.
+    const next = this.storeFailure !== null ? this.policy.baseDelayMs : status?.nextAttemptAt ? Date.parse(status.nextAttemptAt) - this.deps.clock.now().getTime() : (this.deps.idlePollMs ?? 30_000);
     this.timer = this.timers?.setTimeout(() => {
       this.timer = null;
       void this.loop();
@@ -172,10 +184,17 @@ export class SyncEngine<P = unknown> {
     const context = { now, policy: this.policy, random: this.deps.random, newAlertId: () => this.deps.ids.next('sync-alert') };
     const outcomes = batch.map((item) => applySubmitResult(item, byKey.get(item.idempotencyKey) ?? { idempotencyKey: item.idempotencyKey, outcome: 'retry', reason: this.lastError ?? 'no answer for this item' }, context));
     const alerts = outcomes.flatMap((o) => (o.alert ? [o.alert] : []));
-    await store.saveOutcomes(
-      outcomes.map((o) => o.item),
-      alerts,
-    );
+    try {
+      await store.saveOutcomes(
+        outcomes.map((o) => o.item),
+        alerts,
+      );
+    } catch (error) {
+      // The answers were not saved. Left in flight, these items (and every later item of their travellers) would
+      // wait for the next restart's recover(); back to pending, they are sent again (the service deduplicates).
+      await store.resetInFlight().catch(() => undefined);
+      throw error;
+    }
     for (const alert of alerts) this.deps.onAlert?.(alert);
     if (this.deps.onStatus) this.deps.onStatus(await this.status());
     const count = (outcome: SubmitItemResult['outcome']) => batch.filter((item) => (byKey.get(item.idempotencyKey)?.outcome ?? 'retry') === outcome).length;

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AccountStore, practiceAccounts } from './accounts';
 
@@ -42,5 +42,13 @@ describe('local accounts', () => {
     await own.add({ userId: 'ann', name: 'Ann', role: 'officer' }, 'long enough password');
     await own.ensurePracticeAccounts();
     expect((await own.list()).map((a) => a.userId)).toEqual(['ann']);
+  });
+
+  it('stays owner-only even when a temporary file from an earlier crash is left with wider permissions', async () => {
+    const accounts = store();
+    writeFileSync(`${accounts.file}.tmp`, 'left over', { mode: 0o644 });
+    await accounts.add({ userId: 'ann', name: 'Ann', role: 'officer' }, 'long enough password');
+    expect(statSync(accounts.file).mode & 0o077).toBe(0);
+    expect(readdirSync(dirname(accounts.file)).filter((name) => name.endsWith('.tmp') && name !== 'accounts.json.tmp')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
@@ -99,11 +100,18 @@ export class AccountStore {
   }
 
   private async write(accounts: readonly Account[]): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    // Write then rename: a crash mid-write never leaves a truncated accounts file.
-    const temporary = `${this.file}.tmp`;
-    await writeFile(temporary, `${JSON.stringify({ version: 1, accounts }, null, 2)}\n`, { mode: 0o600 });
-    await rename(temporary, this.file);
+    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
+    // Write then rename: a crash mid-write never leaves a truncated accounts file. The temporary file is new
+    // ('wx'): `mode` applies only to a file being created, so reusing one left behind (by a crash, another
+    // umask) could publish the hashes with its wider permissions.
+    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(temporary, `${JSON.stringify({ version: 1, accounts }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+      await rename(temporary, this.file);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      throw error;
+    }
   }
 }
 

@@ -34,6 +34,8 @@ export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: Booth
       throw error;
     }));
   // Every write is attributed to the signed-in user; with nobody signed in (a failed sign-in) to the booth itself.
+  // Read when the step is taken, before any await: a sign-out audited now must name who signed out, not whoever
+  // (or nobody) is signed in by the time the store has opened.
   const actor = () => {
     const user = store.getState().user;
     return user ? { userId: user.userId, role: user.role } : { userId: store.getState().info?.boothId ?? 'booth', role: 'system' as const };
@@ -46,15 +48,18 @@ export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: Booth
       return () => recorded.delete(listener);
     },
     async recordDecision(decision, context: DecisionContext) {
+      const by = actor();
       const biometrics = context.bestShot ? [{ kind: 'face_image' as const, usCitizen: context.usCitizen, bytes: bytesOf(context.bestShot.base64) }] : [];
-      await (await decisionStore()).recordDecision(decision, actor(), { mandatoryReferral: context.mandatoryReferral, biometrics });
+      await (await decisionStore()).recordDecision(decision, by, { mandatoryReferral: context.mandatoryReferral, biometrics });
       for (const listener of recorded) listener();
     },
     async recordAlert(alert) {
-      await (await decisionStore()).recordOverrideAttempt(alert, actor());
+      const by = actor();
+      await (await decisionStore()).recordOverrideAttempt(alert, by);
     },
     async audit(action, details = {}) {
-      await (await decisionStore()).audit(action, actor(), details);
+      const by = actor();
+      await (await decisionStore()).audit(action, by, details);
     },
   };
 }

@@ -184,4 +184,22 @@ describe('DecisionStore with the SyncEngine', () => {
     expect(audit).toContain('"action":"sync_dead_letter"');
     expect(verifyAuditJsonLines(audit).ok).toBe(true);
   });
+
+  it('keeps the resolved review of an item that a supervisor sent again and that is dead-lettered again', async () => {
+    const { store } = await openStore();
+    await store.recordDecision(sampleDecision(1, { officer: 'bad-officer' }), officer);
+    const refusing = new StandInDecisionService<DecisionSyncPayload>('up', () => 'HTTP 422: unknown officer');
+    const engine = new SyncEngine({ store: store.outbox, port: refusing, clock: manualClock(), ids: sequentialIds(), random: () => 0.5, policy: { batchSize: 5, baseDelayMs: 0, maxDelayMs: 0, maxRejections: 1 } });
+    await engine.drain();
+    await store.applyReview('review-outbox-decision-1', { verdict: 'approved', note: 'officer id fixed upstream' }, supervisor);
+    await engine.drain();
+
+    const approved = await store.listReviewQueue({ state: 'approved', kind: 'dead_lettered_sync' });
+    expect(approved.items).toMatchObject([{ reviewId: 'review-outbox-decision-1', state: 'approved' }]);
+    expect((await store.getReviewDetail('review-outbox-decision-1', supervisor)).review).toMatchObject({ resolvedBy: 'sup-1', supervisorNote: 'officer id fixed upstream' });
+    const open = await store.listReviewQueue({ kind: 'dead_lettered_sync' });
+    expect(open.items).toHaveLength(1);
+    expect(open.items[0]).toMatchObject({ outboxItemId: 'outbox-decision-1', state: 'open' });
+    expect(open.items[0]?.reviewId).not.toBe('review-outbox-decision-1');
+  });
 });

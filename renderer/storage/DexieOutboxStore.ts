@@ -55,9 +55,13 @@ export class DexieOutboxStore implements OutboxStorePort<DecisionSyncPayload> {
     }
     await this.writer.exclusive(async () => {
       const decisionOf = new Map((await this.db.outbox.bulkGet(alerts.map((a) => a.itemId))).flatMap((row) => (row ? [[row.itemId, row.decisionId] as const] : [])));
+      // An item a supervisor sent again can be dead-lettered again: its earlier, resolved review (verdict, note)
+      // is history to keep, so the new one gets an id of its own instead of overwriting it.
+      const earlier = await this.db.reviews.bulkGet(alerts.map((a) => deadLetterReviewId(a.itemId)));
       const reviews = await Promise.all(
-        alerts.map(async (alert) => {
-          const reviewId = deadLetterReviewId(alert.itemId);
+        alerts.map(async (alert, i) => {
+          const resolvedBefore = earlier[i] !== undefined && earlier[i]?.state !== 'open';
+          const reviewId = resolvedBefore ? `review-${alert.alertId}` : deadLetterReviewId(alert.itemId);
           const decisionId = decisionOf.get(alert.itemId);
           return openReview(reviewId, 'dead_lettered_sync', ['dead_lettered_sync'], alert.at, { outboxItemId: alert.itemId, ...(decisionId ? { decisionId } : {}) }, await this.cipher.sealJson('reviews', reviewId, { alert }));
         }),

@@ -45,12 +45,21 @@ class HeldJournal implements DecisionJournal {
 function lane(options: Partial<ScriptedVehicleOptions> = {}) {
   const session = assembleVehicleSession(scriptedVehicleSession({ now, model, ...options }), clock);
   const assessment: LaneAssessment = { session, recommendations: evaluateVehicleSession(session, clock) };
+  let current = assessment;
   const store = createBoothStore();
   store.getState().infoLoaded({ boothId: 'V1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [] });
   store.getState().signedIn({ userId: 'officer.lane', name: 'Officer Lane', role: 'officer' });
   const journal = new HeldJournal();
   const host = { call: () => Promise.reject(new Error('no host in this test')) };
-  const actions = createLaneActions(host, store, journal, () => assessment);
+  const actions = createLaneActions(host, store, journal, () => current);
+  /** The next vehicle drives up: the host's new session reaches the store and the keys act on it. */
+  const nextVehicle = (vehicle: number) => {
+    const next = assembleVehicleSession(scriptedVehicleSession({ now, model, ...options, vehicle }), clock);
+    const { sessionId, laneId, laneType, arrivedAt, plate, rfidCards, documents, records } = next.input;
+    current = { session: next, recommendations: evaluateVehicleSession(next, clock) };
+    store.getState().laneSessionReceived({ sessionId, laneId, laneType, arrivedAt, ...(plate ? { plate } : {}), rfidCards: [...rfidCards], documents: documents.map((d) => ({ ...d })), records, recordsPending: false });
+    return next;
+  };
   let keystrokes = 0;
   /** Presses a key as the officer would: through the lane's shortcut table. */
   const press = async (key: string, extra: Partial<KeyboardEvent> = {}) => {
@@ -61,7 +70,7 @@ function lane(options: Partial<ScriptedVehicleOptions> = {}) {
     await shortcut.run(actions, event);
   };
   const subjectOf = (index: number) => occupantSubject(session.occupants[index]!.occupantId);
-  return { session, assessment, store, journal, press, subjectOf, keystrokes: () => keystrokes };
+  return { session, assessment, store, journal, press, subjectOf, nextVehicle, keystrokes: () => keystrokes };
 }
 
 describe('lane decisions by keyboard', () => {
@@ -138,5 +147,33 @@ describe('lane decisions by keyboard', () => {
     // The impostor's referral is mandatory, so it reaches the supervisor's queue as a forced referral.
     expect(journal.contexts.filter((c) => c.mandatoryReferral).length).toBeGreaterThanOrEqual(2);
     expect(store.getState().decisions[vehicleSubject]).toMatchObject({ phase: 'recorded' });
+  });
+
+  it('a second whole-vehicle key press records nothing more (no second, contrary vehicle decision)', async () => {
+    const { session, journal, press } = lane({ impostors: [2] });
+    await press('F', { shiftKey: true });
+    expect(journal.decisions).toHaveLength(session.occupants.length + 1);
+    await press('F', { shiftKey: true });
+    await press('Enter', { shiftKey: true });
+    expect(journal.decisions).toHaveLength(session.occupants.length + 1);
+    expect(journal.decisions.filter((d) => d.subject.kind === 'vehicle')).toHaveLength(1);
+  });
+
+  it('when the next vehicle arrives mid-way, nothing more is recorded and the new vehicle is not shown as decided', async () => {
+    const { session, store, journal, press, nextVehicle } = lane({ impostors: [2] });
+    journal.hold = true;
+    const pressed = press('F', { shiftKey: true });
+    await Promise.resolve();
+    expect(journal.decisions).toHaveLength(1);
+    const next = nextVehicle(1);
+    expect(next.input.sessionId).not.toBe(session.input.sessionId);
+    journal.hold = false;
+    journal.flush();
+    await pressed;
+    // Only the first occupant's decision (made before the next vehicle came) was recorded; nothing about the new car.
+    expect(journal.decisions).toHaveLength(1);
+    expect(journal.decisions.some((d) => d.subject.kind === 'vehicle')).toBe(false);
+    expect(store.getState().decisions).toEqual({});
+    expect(store.getState().notice).toMatchObject({ tone: 'error', text: expect.stringContaining('NOT recorded') });
   });
 });

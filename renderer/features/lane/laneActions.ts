@@ -42,9 +42,18 @@ export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothSt
     const decision = state().decisions[subject];
     return !decision || decision.phase === 'failed';
   };
+  /** The vehicle (or traveller) the keys act on now; the `vehicle` subject key is the same for every one of them. */
+  const currentSessionId = () => assessment()?.session.input.sessionId;
 
-  /** Records one decision; resolves false when it was not recorded (refused, needs a reason, storage failed). */
-  const decide = async (subject: SubjectKey, outcome: Outcome, reasons: readonly OfficerReasonCode[], note?: string, withVehicle = false): Promise<boolean> => {
+  /**
+   * Records one decision; resolves false when it was not recorded (refused, needs a reason, storage failed, or
+   * the next vehicle arrived since `sessionId`, the one the officer decided on).
+   */
+  const decide = async (subject: SubjectKey, outcome: Outcome, reasons: readonly OfficerReasonCode[], note?: string, withVehicle = false, sessionId = currentSessionId()): Promise<boolean> => {
+    if (currentSessionId() !== sessionId) {
+      state().announce('The next vehicle arrived before every decision was recorded: the rest were NOT recorded. Decide again on this one.', 'error');
+      return false;
+    }
     const recommendation = recommendationFor(subject);
     if (!recommendation) return false;
     // Deciding against the rules needs a reason from the list; referring a whole car covers its occupants.
@@ -63,18 +72,21 @@ export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothSt
       case 'reason_required':
         state().reasonRequested({ subject, outcome });
         return false;
-      case 'recorded':
+      case 'recorded': {
         state().decisionChanged(subject, { phase: 'saving', outcome });
+        // Once the save settles, its state belongs to this session only: a newer one starts undecided.
+        const stillThisSession = () => currentSessionId() === sessionId;
         try {
           await journal.recordDecision(result.decision, contextOf(subject, recommendation, result.decision.biometricRetained));
-          state().decisionChanged(subject, { phase: 'recorded', decision: result.decision });
+          if (stillThisSession()) state().decisionChanged(subject, { phase: 'recorded', decision: result.decision });
           return true;
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          state().decisionChanged(subject, { phase: 'failed', outcome, message });
+          if (stillThisSession()) state().decisionChanged(subject, { phase: 'failed', outcome, message });
           state().announce(`The decision was NOT recorded: ${message}. Decide again.`, 'error');
           return false;
         }
+      }
     }
   };
 
@@ -98,9 +110,12 @@ export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothSt
 
   const decideVehicle = async (outcome: Outcome, reasons: readonly OfficerReasonCode[]) => {
     const vehicle = recommendationFor(vehicleSubject);
-    if (!vehicle) return;
+    // Decided (or being saved) already: a second key press must not record a second, perhaps contrary, decision.
+    if (!vehicle || !undecided(vehicleSubject)) return;
+    // Every decision below is about this vehicle, even if the next one arrives while they are being saved.
+    const sessionId = currentSessionId();
     if (outcome === 'clear' && vehicle.mandatory) {
-      await decide(vehicleSubject, 'clear', reasons);
+      await decide(vehicleSubject, 'clear', reasons, undefined, false, sessionId);
       return;
     }
     if (outcome !== vehicle.outcome && reasons.length === 0) {
@@ -112,9 +127,9 @@ export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothSt
       const subject = occupantSubject(occupant.occupantId);
       if (!undecided(subject)) continue;
       // The reason the officer gave for the vehicle is the reason for each occupant decided with it.
-      if (!(await decide(subject, outcome, reasons, 'decided with the vehicle', true))) return;
+      if (!(await decide(subject, outcome, reasons, 'decided with the vehicle', true, sessionId))) return;
     }
-    if (await decide(vehicleSubject, outcome, reasons)) state().announce(`Vehicle ${outcome === 'clear' ? 'cleared' : 'referred'}: decision recorded`);
+    if (await decide(vehicleSubject, outcome, reasons, undefined, false, sessionId)) state().announce(`Vehicle ${outcome === 'clear' ? 'cleared' : 'referred'}: decision recorded`);
   };
 
   return {
