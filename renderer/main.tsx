@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { connectBoothToHost } from './features/booth/connectBoothToHost';
 import { BoothApp } from './features/BoothApp';
 import { openDecisionJournal } from './decisions/openDecisionJournal';
-import { startDecisionBookkeeping } from './decisions/startDecisionBookkeeping';
+import { startDecisionBookkeeping, type DecisionBookkeeping } from './decisions/startDecisionBookkeeping';
 import { createHostClient } from './host/createHostClient';
 import { createBoothStore } from './state/createBoothStore';
 import { AppProvider } from './state/StoreContext';
@@ -15,13 +15,23 @@ const store = createBoothStore();
 const vision = createVisionClient();
 const decisions = openDecisionJournal(host, store);
 connectBoothToHost(host, store);
-// Sync and retention start once the host (which holds the storage key) is first reachable.
-let bookkeepingStarted = false;
-host.onConnection((connection) => {
-  if (connection !== 'online' || bookkeepingStarted) return;
-  bookkeepingStarted = true;
-  void startDecisionBookkeeping(host, store, decisions);
+// Sync and retention start once the host (which holds the storage key) is first reachable, and run for the
+// page's life (not per sign-in: decisions are synced and purged whoever is signed in).
+let bookkeeping: DecisionBookkeeping | null = null;
+const stopWaitingForHost = host.onConnection((connection) => {
+  if (connection !== 'online' || bookkeeping) return;
+  bookkeeping = startDecisionBookkeeping(host, store, decisions);
 });
+const stopBookkeeping = () => {
+  stopWaitingForHost();
+  bookkeeping?.stop();
+};
+// A page being unloaded (reload, window closed) stops its timers and listeners; one kept in the back/forward
+// cache (persisted) resumes as it was.
+window.addEventListener('pagehide', (event) => {
+  if (!event.persisted) stopBookkeeping();
+});
+import.meta.hot?.dispose(stopBookkeeping);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -6,6 +6,11 @@ import { rfidCardReadSchema } from '../ports/rfidRead';
 import { laneTypeSchema } from '../settings/boothSettings';
 import { sessionRecordsSchema } from './sessionRecordsSchema';
 
+/** The most card reads one session holds: far more than a vehicle's occupants (more means a faulty reader). */
+export const maxSessionCards = 32;
+/** The most documents one session holds (a full van); further reads are not added to it. */
+export const maxSessionDocuments = 16;
+
 /**
  * What the host knows of the vehicle (or traveller) at the lane: the device reads and the records lookups.
  * The renderer adds what only it has (faces seen and their comparisons) and assembles the occupant roster
@@ -17,8 +22,8 @@ export const laneSessionSchema = z.object({
   laneType: laneTypeSchema,
   arrivedAt: z.iso.datetime({ offset: true }),
   plate: vehiclePlateSchema.optional(),
-  rfidCards: z.array(rfidCardReadSchema).max(32),
-  documents: z.array(z.object({ read: documentReadSchema, chip: chipReportSchema.optional() })).max(16),
+  rfidCards: z.array(rfidCardReadSchema).max(maxSessionCards),
+  documents: z.array(z.object({ read: documentReadSchema, chip: chipReportSchema.optional() })).max(maxSessionDocuments),
   records: sessionRecordsSchema,
   /** Lookups still in flight: the view says "checking records" instead of "no record". */
   recordsPending: z.boolean(),

@@ -14,7 +14,17 @@ function setup(items: RetainedBiometricFacts[]) {
     },
   };
   const pending: { cb: () => void; ms: number }[] = [];
-  const timers = { setTimeout: (cb: () => void, ms: number) => pending.push({ cb, ms }), clearTimeout: () => undefined };
+  const timers = {
+    setTimeout: (cb: () => void, ms: number) => {
+      const timer = { cb, ms };
+      pending.push(timer);
+      return timer;
+    },
+    clearTimeout: (handle: unknown) => {
+      const index = pending.indexOf(handle as { cb: () => void; ms: number });
+      if (index >= 0) pending.splice(index, 1);
+    },
+  };
   const fire = async () => {
     const next = pending.shift();
     if (!next) throw new Error('nothing scheduled');
@@ -54,5 +64,38 @@ describe('RetentionScheduler', () => {
     fail = false;
     await s.fire();
     expect(s.pending[0]?.ms).toBe(15 * 60_000);
+  });
+
+  it('wakes by the due time of an item stored after the next run was planned, not at the maximum interval', async () => {
+    const s = setup([]);
+    const scheduler = new RetentionScheduler(s.purger, s.clock, s.timers);
+    await scheduler.start();
+    expect(s.pending.map((p) => p.ms)).toEqual([15 * 60_000]);
+    // A U.S. citizen's photo taken 11 h 58 min ago is stored now (an offline booth catching up): due in 2 min.
+    const storedAt = new Date(s.clock.now().getTime() - (11 * 60 + 58) * 60_000);
+    s.items.push({ travellerKey: 'late', usCitizen: true, kind: 'face_image', storedAt: storedAt.toISOString() });
+    scheduler.dueAt(new Date(storedAt.getTime() + 12 * 3_600_000));
+    expect(s.pending.map((p) => p.ms)).toEqual([2 * 60_000]);
+    // A later due time does not postpone it.
+    scheduler.dueAt(new Date(s.clock.now().getTime() + 3_600_000));
+    expect(s.pending.map((p) => p.ms)).toEqual([2 * 60_000]);
+    await s.fire();
+    expect(s.items).toEqual([]);
+    expect(s.pending.map((p) => p.ms)).toEqual([15 * 60_000]);
+    scheduler.stop();
+    expect(s.pending).toEqual([]);
+  });
+
+  it('honours a due time told while a purge is running (the purge may have missed that item)', async () => {
+    const s = setup([]);
+    let release: () => void = () => undefined;
+    const slow: RetentionPurger = { purgeDue: () => new Promise((resolve) => (release = () => void s.purger.purgeDue().then(resolve))) };
+    const scheduler = new RetentionScheduler(slow, s.clock, s.timers);
+    const started = scheduler.start();
+    scheduler.dueAt(new Date(s.clock.now().getTime() + 30_000));
+    release();
+    await started;
+    expect(s.pending.map((p) => p.ms)).toEqual([30_000]);
+    scheduler.stop();
   });
 });

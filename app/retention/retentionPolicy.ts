@@ -46,7 +46,7 @@ export interface PurgePlan<T> {
 const hourMs = 3_600_000;
 
 /** When an item must be gone by policy. */
-export function retentionDeadline(item: RetainedBiometricFacts, settings: RetentionSettings): Date | null {
+export function retentionDeadline(item: Pick<RetainedBiometricFacts, 'usCitizen' | 'storedAt'>, settings: RetentionSettings): Date | null {
   const stored = Date.parse(item.storedAt);
   if (Number.isNaN(stored)) return null;
   return new Date(stored + (item.usCitizen ? US_CITIZEN_RETENTION_HOURS * hourMs : settings.otherTravellersDays * 24 * hourMs));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +50,20 @@ describe('local accounts', () => {
     await accounts.add({ userId: 'ann', name: 'Ann', role: 'officer' }, 'long enough password');
     expect(statSync(accounts.file).mode & 0o077).toBe(0);
     expect(readdirSync(dirname(accounts.file)).filter((name) => name.endsWith('.tmp') && name !== 'accounts.json.tmp')).toEqual([]);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('the accounts file permissions', () => {
+  it('refuses an accounts file group or others can read, for listing and for signing in, and names the fix', async () => {
+    const accounts = store();
+    await accounts.add({ userId: 'ann', name: 'Ann', role: 'officer' }, 'long enough password');
+    chmodSync(accounts.file, 0o644);
+    await expect(accounts.list()).rejects.toMatchObject({ code: 'insecure_permissions', message: expect.stringContaining('chmod 600') });
+    await expect(accounts.signIn('ann', 'long enough password')).rejects.toMatchObject({ code: 'insecure_permissions' });
+    await expect(accounts.add({ userId: 'bob', name: 'Bob', role: 'officer' }, 'long enough password')).rejects.toMatchObject({ code: 'insecure_permissions' });
+    chmodSync(accounts.file, 0o640);
+    await expect(accounts.list()).rejects.toMatchObject({ code: 'insecure_permissions', message: expect.stringContaining('640') });
+    chmodSync(accounts.file, 0o600);
+    expect((await accounts.list()).map((a) => a.userId)).toEqual(['ann']);
   });
 });

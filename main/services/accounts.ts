@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
@@ -30,7 +30,15 @@ export type Account = z.infer<typeof accountSchema>;
 
 export const minimumPasswordLength = 10;
 
-export type AccountsErrorCode = 'bad_credentials' | 'corrupt_file' | 'invalid_account' | 'duplicate_user';
+export type AccountsErrorCode =
+  | 'bad_credentials'
+  | 'corrupt_file'
+  /** Group or others can read the accounts file: its hashes may have been copied, so no one signs in from it. */
+  | 'insecure_permissions'
+  | 'invalid_account'
+  | 'duplicate_user';
+
+const isWindows = process.platform === 'win32';
 
 export class AccountsError extends Error {
   constructor(
@@ -57,13 +65,8 @@ export class AccountStore {
   }
 
   async list(): Promise<readonly Account[]> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const text = await this.readOwnerOnly();
+    if (text === null) return [];
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -97,6 +100,28 @@ export class AccountStore {
   async ensurePracticeAccounts(): Promise<void> {
     if ((await this.list()).length > 0) return;
     for (const account of practiceAccounts) await this.add(account, account.password);
+  }
+
+  /** The file's text (null when there is none), refused when group or others may read it, as storage.key is. */
+  private async readOwnerOnly(): Promise<string | null> {
+    let handle;
+    try {
+      handle = await open(this.file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      // The mode of the file actually opened (a stat by name could look at another file than the one read).
+      const mode = (await handle.stat()).mode;
+      // Windows has no POSIX modes (the user-data folder's ACL protects it).
+      if (!isWindows && (mode & 0o077) !== 0) {
+        throw new AccountsError('insecure_permissions', `the accounts file ${this.file} has permissions ${(mode & 0o777).toString(8)}: it must be readable by its owner only (chmod 600 "${this.file}"); since others could read the password hashes, consider changing the passwords`);
+      }
+      return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   }
 
   private async write(accounts: readonly Account[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { cardsForVehicle } from '../../app/inspection/laneSessionWindow';
-import type { LaneSession } from '../../app/inspection/laneSession';
+import { maxSessionCards, maxSessionDocuments, type LaneSession } from '../../app/inspection/laneSession';
 import { lookupSessionRecords } from '../../app/inspection/lookupSessionRecords';
+import { RecentCardReads } from '../../app/inspection/recentCardReads';
 import type { ChipReport } from '../../app/ports/chipReport';
 import type { Clock } from '../../app/ports/Clock';
 import type { DocumentRead } from '../../app/ports/documentRead';
@@ -18,21 +19,24 @@ export interface LaneSessionServiceOptions {
   readonly ids: Ids;
   /** Every change of the current session (the host forwards it as lane:onSession). */
   readonly onChange: (session: LaneSession) => void;
+  /** Told when a read is left out of a full session (once per session and kind); default: console.warn. */
+  readonly warn?: (message: string) => void;
 }
-
-/** How long a card read stays in memory waiting for its vehicle's plate. */
-const cardMemoryMs = 60_000;
 
 /**
  * Gathers what the lane's devices report into the current session: in a vehicle lane a new plate opens a
  * session and cards, documents and chips join it; in other lanes each document read is a new traveller.
  * Records are looked up after every change (one lookup at a time; changes during a lookup cause one more),
  * and the session is published before and after, so the officer sees the reads at once and the records
- * when they come. A records outage is part of the session, never a thrown error.
+ * when they come. A records outage is part of the session, never a thrown error. A session holds at most what
+ * the contract allows (maxSessionCards, maxSessionDocuments): reads beyond are left out with a warning, so the
+ * session the officer sees stays valid instead of failing the contract's schema.
  */
 export class LaneSessionService {
   private session: LaneSession | undefined;
-  private recentCards: RfidCardRead[] = [];
+  private readonly recentCards = new RecentCardReads();
+  /** The kinds of read already warned about as left out of one session (the current one). */
+  private warned = { sessionId: '', kinds: new Set<'cards' | 'documents'>() };
   private lookup: Promise<void> | undefined;
   private lookupAgain = false;
 
@@ -50,24 +54,22 @@ export class LaneSessionService {
       this.update({ ...session, plate });
       return;
     }
-    const cutoff = this.options.clock.now().getTime() - cardMemoryMs;
     // A card read belongs to one vehicle: those the previous vehicle took are not offered to the next.
     const taken = new Set(session?.rfidCards.map((c) => c.readId));
-    this.recentCards = this.recentCards.filter((card) => Date.parse(card.firstReadAt) >= cutoff && !taken.has(card.readId));
-    this.update({
-      ...this.emptySession(plate.firstReadAt),
-      plate,
-      rfidCards: [...cardsForVehicle(plate, this.recentCards)],
-    });
+    const cards = cardsForVehicle(plate, this.recentCards.waiting(this.options.clock.now(), taken));
+    const next = { ...this.emptySession(plate.firstReadAt), plate, rfidCards: cards.slice(0, maxSessionCards) };
+    if (cards.length > maxSessionCards) this.warnFull(next, 'cards', `${cards.length - maxSessionCards} of its ${cards.length} card reads`);
+    this.update(next);
   }
 
   /** A de-duplicated card read: joins the current vehicle when it falls in its window, else waits for one. */
   cardRead(card: RfidCardRead): void {
     if (this.options.laneType !== 'vehicle') return;
-    this.recentCards.push(card);
+    this.recentCards.add(card, this.options.clock.now());
     const session = this.session;
     if (!session?.plate || session.rfidCards.some((c) => c.reference === card.reference)) return;
     if (cardsForVehicle(session.plate, [card]).length === 0) return;
+    if (session.rfidCards.length >= maxSessionCards) return this.warnFull(session, 'cards', `card ${card.readId}`);
     this.update({ ...session, rfidCards: [...session.rfidCards, card] });
   }
 
@@ -76,6 +78,7 @@ export class LaneSessionService {
     const session = this.session;
     if (this.options.laneType === 'vehicle' && session) {
       if (session.documents.some((d) => d.read.readId === read.readId)) return;
+      if (session.documents.length >= maxSessionDocuments) return this.warnFull(session, 'documents', `document read ${read.readId}`);
       this.update({ ...session, documents: [...session.documents, { read }] });
       return;
     }
@@ -95,6 +98,15 @@ export class LaneSessionService {
   /** Resolves when no records lookup is in flight (tests and the lane benchmark wait on it). */
   async settled(): Promise<void> {
     while (this.lookup) await this.lookup;
+  }
+
+  private warnFull(session: LaneSession, kind: 'cards' | 'documents', what: string): void {
+    if (this.warned.sessionId !== session.sessionId) this.warned = { sessionId: session.sessionId, kinds: new Set() };
+    if (this.warned.kinds.has(kind)) return;
+    this.warned.kinds.add(kind);
+    const limit = kind === 'cards' ? maxSessionCards : maxSessionDocuments;
+    const warn = this.options.warn ?? ((message: string) => console.warn(`[booth] ${message}`));
+    warn(`session ${session.sessionId} holds at most ${limit} ${kind === 'cards' ? 'card reads' : 'documents'}: ${what} not added, nor any further ones (more than a vehicle carries: check the reader)`);
   }
 
   private emptySession(arrivedAt: string): LaneSession {

@@ -1,6 +1,7 @@
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { DecisionStore } from '../storage/DecisionStore';
+import type { RecordedDecision } from '../storage/decisionStoreTypes';
 
 /** What the journal needs besides the decision itself to queue it for review and to apply retention. */
 export interface DecisionContext {
@@ -27,8 +28,8 @@ export interface DecisionJournal {
 /** The journal the app uses: the DecisionJournal, and the store behind it for the supervisor's screen. */
 export interface BoothJournal extends DecisionJournal {
   store(): Promise<DecisionStore>;
-  /** Told after every decision made durable (the sync engine wakes up to send it). */
-  onRecorded(listener: () => void): () => void;
+  /** Told after every decision made durable (the sync engine wakes up to send it, retention to purge what it kept). */
+  onRecorded(listener: (recorded: RecordedDecision) => void): () => void;
 }
 
 export type SessionAuditAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'screen_lock' | 'screen_unlock' | 'view_traveller';

@@ -4,6 +4,7 @@ import type { BoothStore } from '../state/createBoothStore';
 import { BoothDatabase } from '../storage/BoothDatabase';
 import { DecisionStore } from '../storage/DecisionStore';
 import { rawStorageKeyProvider } from '../storage/storageKeys';
+import type { RecordedDecision } from '../storage/decisionStoreTypes';
 import type { BoothJournal, DecisionContext } from './DecisionJournal';
 
 const browserIds = { next: (prefix: string) => `${prefix}-${crypto.randomUUID()}` };
@@ -40,18 +41,18 @@ export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: Booth
     const user = store.getState().user;
     return user ? { userId: user.userId, role: user.role } : { userId: store.getState().info?.boothId ?? 'booth', role: 'system' as const };
   };
-  const recorded = new Set<() => void>();
+  const recordedListeners = new Set<(recorded: RecordedDecision) => void>();
   return {
     store: decisionStore,
     onRecorded(listener) {
-      recorded.add(listener);
-      return () => recorded.delete(listener);
+      recordedListeners.add(listener);
+      return () => void recordedListeners.delete(listener);
     },
     async recordDecision(decision, context: DecisionContext) {
       const by = actor();
       const biometrics = context.bestShot ? [{ kind: 'face_image' as const, usCitizen: context.usCitizen, bytes: bytesOf(context.bestShot.base64) }] : [];
-      await (await decisionStore()).recordDecision(decision, by, { mandatoryReferral: context.mandatoryReferral, biometrics });
-      for (const listener of recorded) listener();
+      const recorded = await (await decisionStore()).recordDecision(decision, by, { mandatoryReferral: context.mandatoryReferral, biometrics });
+      for (const listener of recordedListeners) listener(recorded);
     },
     async recordAlert(alert) {
       const by = actor();

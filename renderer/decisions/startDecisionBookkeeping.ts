@@ -1,7 +1,8 @@
 import type { DecisionSyncPort, SubmitItemResult, SyncSubmission } from '../../app/outbox/DecisionSyncPort';
-import { SyncEngine } from '../../app/outbox/SyncEngine';
-import { systemClock } from '../../app/ports/Clock';
-import { RetentionScheduler } from '../../app/retention/RetentionScheduler';
+import { SyncEngine, type SyncTimers } from '../../app/outbox/SyncEngine';
+import { systemClock, type Clock } from '../../app/ports/Clock';
+import { RetentionScheduler, type RetentionTimers } from '../../app/retention/RetentionScheduler';
+import { retentionDeadline } from '../../app/retention/retentionPolicy';
 import type { BoothInfo } from '../../app/host/boothInfo';
 import type { HostClient } from '../host/HostClient';
 import type { BoothStore } from '../state/createBoothStore';
@@ -9,17 +10,21 @@ import type { DecisionSyncPayload } from '../storage/decisionStoreTypes';
 import type { BoothJournal } from './DecisionJournal';
 
 const browserIds = { next: (prefix: string) => `${prefix}-${crypto.randomUUID()}` };
-const timers = { setTimeout: (callback: () => void, ms: number) => window.setTimeout(callback, ms), clearTimeout: (handle: unknown) => window.clearTimeout(handle as number) };
+const browserTimers = { setTimeout: (callback: () => void, ms: number): unknown => globalThis.setTimeout(callback, ms), clearTimeout: (handle: unknown) => globalThis.clearTimeout(handle as number) };
 
-/** The booth info, once the host has sent it. */
-function boothInfo(store: BoothStore): Promise<BoothInfo> {
+/** The booth info, once the host has sent it; null when stopped first (`onStop` receives how to stop waiting). */
+function boothInfo(store: BoothStore, onStop: (stop: () => void) => void): Promise<BoothInfo | null> {
   return new Promise((resolve) => {
     const now = store.getState().info;
     if (now) return resolve(now);
-    const stop = store.subscribe((state) => {
+    const unsubscribe = store.subscribe((state) => {
       if (!state.info) return;
-      stop();
+      unsubscribe();
       resolve(state.info);
+    });
+    onStop(() => {
+      unsubscribe();
+      resolve(null);
     });
   });
 }
@@ -41,44 +46,86 @@ export function hostDecisionSyncPort(host: Pick<HostClient, 'call'>): DecisionSy
   };
 }
 
+/** Bookkeeping started in the background. */
+export interface DecisionBookkeeping {
+  /** Resolves once sync and retention run, or could not start (said in the header), or `stop` came first; never rejects. */
+  readonly started: Promise<void>;
+  /** Stops sync and retention and lets go of the journal, also while still starting. */
+  stop(): void;
+}
+
+/** Time and timers (the browser's by default; tests pass their own). */
+export interface BookkeepingRuntime {
+  readonly clock: Clock;
+  readonly timers: RetentionTimers & SyncTimers;
+}
+
 /**
  * What keeps decisions safe in the background once the booth is up: the outbox sync to the records service
- * (the status always in the header) and the retention purges, at start-up and whenever the next item falls
- * due. A booth whose store cannot open says so in the header: decisions cannot be recorded there.
+ * (the status always in the header) and the retention purges, at start-up, whenever the next item falls due,
+ * and when a decision keeps a biometric that falls due before the next planned purge. A booth whose store
+ * cannot open says so in the header: decisions cannot be recorded there.
  */
-export async function startDecisionBookkeeping(host: Pick<HostClient, 'call'>, store: BoothStore, journal: BoothJournal): Promise<() => void> {
-  let decisionStore;
-  try {
-    decisionStore = await journal.store();
-  } catch (error) {
-    store.getState().storageFailed(error instanceof Error ? error.message : String(error));
-    return () => undefined;
-  }
-  const sync = new SyncEngine<DecisionSyncPayload>({
-    store: decisionStore.outbox,
-    port: hostDecisionSyncPort(host),
-    clock: systemClock,
-    ids: browserIds,
-    random: Math.random,
-    onStatus: (status) => store.getState().syncChanged(status),
-    onAlert: (alert) => store.getState().announce(`A decision could not be synced and needs a supervisor: ${alert.message}`, 'error'),
-  });
-  journal.onRecorded(() => sync.notify());
-  await sync.recover();
-  sync.start(timers);
-  // The header shows the queue as it is at start-up (decisions left from before a restart), not "starting".
-  store.getState().syncChanged(await sync.status());
-  // The booth's settings decide the retention period; a change is stored (and audited) before the first purge.
-  const days = (await boothInfo(store)).retentionDays;
-  if ((await decisionStore.getRetentionSettings()).otherTravellersDays !== days) {
-    await decisionStore.setRetentionSettings({ otherTravellersDays: days }, { userId: store.getState().info?.boothId ?? 'booth', role: 'system' });
-  }
-  const retention = new RetentionScheduler({ purgeDue: () => decisionStore.purgeDue() }, systemClock, timers, {
-    onError: (error) => store.getState().announce(`Retention purge failed (will retry): ${error instanceof Error ? error.message : String(error)}`, 'error'),
-  });
-  await retention.start();
-  return () => {
-    sync.stop();
-    retention.stop();
+export function startDecisionBookkeeping(host: Pick<HostClient, 'call'>, store: BoothStore, journal: BoothJournal, runtime: BookkeepingRuntime = { clock: systemClock, timers: browserTimers }): DecisionBookkeeping {
+  let stopped = false;
+  const cleanups: (() => void)[] = [];
+  const onStop = (cleanup: () => void) => (stopped ? cleanup() : cleanups.push(cleanup));
+  const stop = () => {
+    stopped = true;
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
   };
+
+  const start = async () => {
+    let decisionStore;
+    try {
+      decisionStore = await journal.store();
+    } catch (error) {
+      store.getState().storageFailed(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (stopped) return;
+    const sync = new SyncEngine<DecisionSyncPayload>({
+      store: decisionStore.outbox,
+      port: hostDecisionSyncPort(host),
+      clock: runtime.clock,
+      ids: browserIds,
+      random: Math.random,
+      onStatus: (status) => store.getState().syncChanged(status),
+      onAlert: (alert) => store.getState().announce(`A decision could not be synced and needs a supervisor: ${alert.message}`, 'error'),
+    });
+    onStop(journal.onRecorded(() => sync.notify()));
+    await sync.recover();
+    if (stopped) return;
+    sync.start(runtime.timers);
+    onStop(() => sync.stop());
+    // The header shows the queue as it is at start-up (decisions left from before a restart), not "starting".
+    store.getState().syncChanged(await sync.status());
+    // The booth's settings decide the retention period; a change is stored (and audited) before the first purge.
+    const info = await boothInfo(store, onStop);
+    if (!info || stopped) return;
+    const days = info.retentionDays;
+    if ((await decisionStore.getRetentionSettings()).otherTravellersDays !== days) {
+      await decisionStore.setRetentionSettings({ otherTravellersDays: days }, { userId: store.getState().info?.boothId ?? 'booth', role: 'system' });
+    }
+    if (stopped) return;
+    const retention = new RetentionScheduler({ purgeDue: () => decisionStore.purgeDue() }, runtime.clock, runtime.timers, {
+      onError: (error) => store.getState().announce(`Retention purge failed (will retry): ${error instanceof Error ? error.message : String(error)}`, 'error'),
+    });
+    onStop(() => retention.stop());
+    // A U.S. citizen's photo kept now falls due in 12 hours, perhaps before the next planned purge.
+    const settings = { otherTravellersDays: days };
+    onStop(
+      journal.onRecorded(({ retained }) => {
+        for (const item of retained) {
+          const deadline = retentionDeadline(item, settings);
+          if (deadline) retention.dueAt(deadline);
+        }
+      }),
+    );
+    await retention.start();
+  };
+  const started = start().catch((error: unknown) => {
+    if (!stopped) store.getState().announce(`Decision sync and retention could not start: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  });
+  return { started, stop };
 }

@@ -123,7 +123,8 @@ export class DecisionStore {
           if (biometrics.length > 0) await this.db.retainedBiometrics.bulkAdd(biometrics);
         },
       );
-      return { decisionId, recordedAt, offline, reviewKinds: kinds, outboxItemId, auditSeq: entries[0]?.seq ?? 0 };
+      const retained = biometrics.map(({ kind, usCitizen, storedAt }) => ({ kind, usCitizen, storedAt }));
+      return { decisionId, recordedAt, offline, reviewKinds: kinds, outboxItemId, auditSeq: entries[0]?.seq ?? 0, retained };
     });
   }
 

@@ -1,5 +1,5 @@
 import type { DecisionRecord } from '../../app/inspection/officerDecision';
-import type { PurgeReason, RetainedBiometricKind } from '../../app/retention/retentionPolicy';
+import type { PurgeReason, RetainedBiometricFacts, RetainedBiometricKind } from '../../app/retention/retentionPolicy';
 import type { ReviewKind } from './reviewKinds';
 import type { DecisionRow, ReviewState } from './rows';
 
@@ -48,6 +48,8 @@ export interface RecordedDecision {
   readonly reviewKinds: readonly ReviewKind[];
   readonly outboxItemId: string;
   readonly auditSeq: number;
+  /** The biometrics kept with it, as retention sees them (so a scheduler can wake when the first falls due). */
+  readonly retained: readonly Pick<RetainedBiometricFacts, 'kind' | 'usCitizen' | 'storedAt'>[];
 }
 
 export interface StoredDecision {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
 import { describeCameraError } from '../booth/cameraErrors';
+import { CameraStreamRun } from './CameraStreamRun';
 
 /** One configured vehicle camera's live video, or why it is not there. */
 export type LaneCameraStream = { readonly phase: 'live'; readonly video: HTMLVideoElement; readonly label: string } | { readonly phase: 'error'; readonly message: string } | { readonly phase: 'starting' };
@@ -31,7 +32,8 @@ export function pickDevices(cameras: readonly CameraDescriptor[], devices: reado
 
 /**
  * Opens every configured vehicle camera (several `getUserMedia` streams, one per device) into a video
- * element the lane's capture loop draws from. Simulated cameras showing a scene do not need one: the
+ * element the lane's capture loop draws from; a change of configuration closes them and opens those
+ * configured then (a camera taken out of it disappears from the map). Simulated cameras showing a scene do not need one: the
  * loop prefers the scene while it has people in it.
  */
 export function useLaneCameraStreams(cameras: readonly CameraDescriptor[]): ReadonlyMap<string, LaneCameraStream> {
@@ -39,9 +41,7 @@ export function useLaneCameraStreams(cameras: readonly CameraDescriptor[]): Read
 
   useEffect(() => {
     if (cameras.length === 0 || !navigator.mediaDevices?.getUserMedia) return;
-    let cancelled = false;
-    const opened: MediaStream[] = [];
-    const set = (cameraId: string, stream: LaneCameraStream) => !cancelled && setStreams((current) => new Map(current).set(cameraId, stream));
+    const run = new CameraStreamRun(setStreams);
 
     const openAll = async () => {
       // Device labels are only listed once the page may use a camera: ask once, then look.
@@ -50,34 +50,28 @@ export function useLaneCameraStreams(cameras: readonly CameraDescriptor[]): Read
       const devices = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
       const picked = pickDevices(cameras, devices);
       for (const camera of cameras) {
+        if (run.isEnded) return;
         const deviceId = picked.get(camera.id);
         if (!deviceId) {
-          set(camera.id, { phase: 'error', message: probe instanceof MediaStream ? 'no camera device for this view' : describeCameraError(probe).message });
+          run.set(camera.id, { phase: 'error', message: probe instanceof MediaStream ? 'no camera device for this view' : describeCameraError(probe).message });
           continue;
         }
         try {
           const stream = await navigator.mediaDevices.getUserMedia({ video: { deviceId: { exact: deviceId } }, audio: false });
-          if (cancelled) {
-            for (const track of stream.getTracks()) track.stop();
-            return;
-          }
-          opened.push(stream);
+          if (!run.adopt(stream)) return;
           const video = document.createElement('video');
           video.muted = true;
           video.playsInline = true;
           video.srcObject = stream;
           await video.play().catch(() => undefined);
-          set(camera.id, { phase: 'live', video, label: stream.getVideoTracks()[0]?.label ?? camera.label });
+          run.set(camera.id, { phase: 'live', video, label: stream.getVideoTracks()[0]?.label ?? camera.label });
         } catch (error) {
-          set(camera.id, { phase: 'error', message: describeCameraError(error).message });
+          run.set(camera.id, { phase: 'error', message: describeCameraError(error).message });
         }
       }
     };
-    void openAll();
-    return () => {
-      cancelled = true;
-      for (const stream of opened) for (const track of stream.getTracks()) track.stop();
-    };
+    void openAll().catch((error: unknown) => console.error('[booth] opening the lane cameras failed:', error));
+    return () => run.end();
   }, [cameras]);
 
   return streams;

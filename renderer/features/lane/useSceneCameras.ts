@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { CameraScene } from '../../../app/ports/cameraScene';
 import type { EncodedImage } from '../../../app/ports/documentRead';
 import type { CameraProfile } from '../../vision/visionProtocol';
 import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
 import { decodeImage } from './encodedImages';
+import { runRounds } from './runRounds';
+import { SceneBitmaps } from './SceneBitmaps';
 import type { LaneCameraStream } from './useLaneCameraStreams';
 
 /** Vehicle cameras see small faces in car rows: the detector also runs on overlapping tiles. */
@@ -33,27 +34,20 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
 
   useEffect(() => {
     if (!vision || !visionReady) return;
-    let stopped = false;
-    const decoded = new Map<string, { version: number; people: Promise<ImageBitmap[]> }>();
-    const peopleOf = (scene: CameraScene) => {
-      const known = decoded.get(scene.cameraId);
-      if (known?.version === scene.version) return known.people;
-      void known?.people.then((bitmaps) => bitmaps.forEach((b) => b.close()));
-      const people = Promise.all(scene.people.map((image) => decodeImage(image)));
-      decoded.set(scene.cameraId, { version: scene.version, people });
-      void vision.resetCamera(scene.cameraId);
-      return people;
-    };
+    // A failed reset is reported through the vision client (as a worker crash); nothing more to do here.
+    const bitmaps = new SceneBitmaps(decodeImage, (cameraId) => void vision.resetCamera(cameraId).catch(() => undefined));
 
-    const round = async () => {
+    const round = async (stopped: () => boolean) => {
       for (const [cameraId, canvas] of canvases) {
-        if (stopped) return;
+        if (stopped()) return;
         const scene = store.getState().cameraScenes[cameraId];
         const live = latestStreams.current.get(cameraId);
         // Once a trainer (or the simulator) has set a camera's scene, the scene is what it sees, even when
         // empty; before that, the camera's own video, when it has a picture.
         if (scene) {
-          const people = await peopleOf(scene).catch(() => [] as ImageBitmap[]);
+          const people = await bitmaps.peopleOf(scene).catch(() => [] as readonly ImageBitmap[]);
+          // Stopped while decoding: the bitmaps are being closed, and a closed one cannot be drawn.
+          if (stopped()) return;
           composeScene(canvas, people, performance.now());
           if (people.length === 0) continue;
         } else if (live?.phase === 'live' && live.video.readyState >= 2 && live.video.videoWidth > 0) {
@@ -65,7 +59,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
           const result = await vision.processFrame(await createImageBitmap(canvas), cameraId, performance.now(), vehicleProfile);
           // Other people arrived while this frame was in the worker: its faces belong to the previous scene.
           const stale = store.getState().cameraScenes[cameraId]?.version !== scene?.version;
-          if (stopped || result.dropped || stale) continue;
+          if (stopped() || result.dropped || stale) continue;
           store.getState().sceneFrameProcessed(cameraId, {
             width: result.width,
             height: result.height,
@@ -83,17 +77,13 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
         }
       }
     };
-    const loop = async () => {
-      while (!stopped) {
-        await round();
-        await new Promise((resolve) => setTimeout(resolve, roundPauseMs));
-      }
-    };
-    void loop();
-    return () => {
-      stopped = true;
-      for (const entry of decoded.values()) void entry.people.then((bitmaps) => bitmaps.forEach((b) => b.close()));
-    };
+    const loop = runRounds(
+      round,
+      () => new Promise((resolve) => setTimeout(resolve, roundPauseMs)),
+      (error) => console.error('[booth] a scene camera round failed:', error),
+    );
+    // The bitmaps are closed only once the loop has stopped drawing them.
+    return () => void loop.stop().then(() => bitmaps.close());
   }, [vision, visionReady, store, canvases]);
 
   return canvases;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { AuditActor } from '../../../app/audit/auditEntry';
 import { assertNever } from '../../../app/shared/assertNever';
 import type { ReviewDetail, ReviewQueueItem } from '../../storage/decisionStoreTypes';
+import { InFlightGuard } from './InFlightGuard';
 import { describeReviewProblem, type ReviewProblem } from './reviewErrors';
 import { initialReviewFilter, nextKindFilter, nextStateFilter, toQueueFilter, type ReviewFilter } from './reviewFilter';
 import type { ReviewCommand, ReviewMode } from './reviewKeys';
@@ -53,6 +54,8 @@ export function useReviewController(store: ReviewStorePort, actor: AuditActor, o
   const [opened, setOpened] = useState<OpenedItem | null>(null);
   const [noting, setNoting] = useState(false);
   const [busy, setBusy] = useState(false);
+  // `busy` is for the view; whether a verdict may start is decided by this guard, which every handler shares.
+  const [verdictInFlight] = useState(() => new InFlightGuard());
   const [message, setMessage] = useState<ReviewMessage | null>(null);
   const openedId = useRef<string | null>(null);
 
@@ -107,32 +110,35 @@ export function useReviewController(store: ReviewStorePort, actor: AuditActor, o
   const decide = useCallback(
     async (verdict: 'approved' | 'returned', note?: string) => {
       const item = opened?.detail?.review;
-      if (!item || busy) return;
-      setBusy(true);
-      try {
-        await store.applyReview(item.reviewId, note === undefined ? { verdict } : { verdict, note }, actor);
-        setNoting(false);
-        setMessage({ tone: 'info', text: `${verdict === 'approved' ? 'Approved' : 'Returned'}: ${reviewKindLabels[item.kind]} by ${item.officer ?? 'the booth'} (${item.reviewId})` });
-        await pages.refresh();
-        // The reviewed item left this list (or, when viewing another state, stays): open whatever is now selected.
-        const after = pages.getSnapshot();
-        const index = Math.min(current, Math.max(0, (after.total ?? 0) - 1));
-        setSelected(index);
-        const next = itemAt(after, index, pages.pageSize);
-        if (next) open(next);
-        else close();
-      } catch (error) {
-        const problem = describeReviewProblem(error, verdict === 'approved' ? 'approve' : 'return');
-        setMessage({ tone: 'error', text: problem.text });
-        if (problem.code === 'already_reviewed' || problem.code === 'not_found') {
+      // A handler from an earlier render may still name the item just reviewed: only the one open now is judged.
+      if (!item || openedId.current !== item.reviewId) return;
+      await verdictInFlight.run(async () => {
+        setBusy(true);
+        try {
+          await store.applyReview(item.reviewId, note === undefined ? { verdict } : { verdict, note }, actor);
+          setNoting(false);
+          setMessage({ tone: 'info', text: `${verdict === 'approved' ? 'Approved' : 'Returned'}: ${reviewKindLabels[item.kind]} by ${item.officer ?? 'the booth'} (${item.reviewId})` });
           await pages.refresh();
-          open(item); // shows who reviewed it, or that it is gone
+          // The reviewed item left this list (or, when viewing another state, stays): open whatever is now selected.
+          const after = pages.getSnapshot();
+          const index = Math.min(current, Math.max(0, (after.total ?? 0) - 1));
+          setSelected(index);
+          const next = itemAt(after, index, pages.pageSize);
+          if (next) open(next);
+          else close();
+        } catch (error) {
+          const problem = describeReviewProblem(error, verdict === 'approved' ? 'approve' : 'return');
+          setMessage({ tone: 'error', text: problem.text });
+          if (problem.code === 'already_reviewed' || problem.code === 'not_found') {
+            await pages.refresh();
+            open(item); // shows who reviewed it, or that it is gone
+          }
+        } finally {
+          setBusy(false);
         }
-      } finally {
-        setBusy(false);
-      }
+      });
     },
-    [opened, busy, store, actor, pages, current, open, close],
+    [opened, verdictInFlight, store, actor, pages, current, open, close],
   );
 
   const needsEvidence = useCallback(() => {
@@ -160,7 +166,7 @@ export function useReviewController(store: ReviewStorePort, actor: AuditActor, o
           if (!needsEvidence()) void decide('approved');
           return;
         case 'start_return':
-          if (!needsEvidence() && !busy) setNoting(true);
+          if (!needsEvidence() && !verdictInFlight.busy) setNoting(true);
           return;
         case 'cancel_return':
           return setNoting(false);
@@ -175,7 +181,7 @@ export function useReviewController(store: ReviewStorePort, actor: AuditActor, o
           return assertNever(command, 'review command');
       }
     },
-    [moveTo, current, total, queue, pages, opened, open, close, needsEvidence, decide, busy, setFilter, filter],
+    [moveTo, current, total, queue, pages, opened, open, close, needsEvidence, decide, verdictInFlight, setFilter, filter],
   );
 
   const submitReturn = useCallback((note: string) => void decide('returned', note), [decide]);
