@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { e2eHostToken } from './e2e/support/hostToken';
 import { chromiumBaseArgs, chromiumPath, e2eBaseUrl, fakeCameraArgs } from './e2e/support/paths';
 
 /**
@@ -27,5 +28,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
+    // The hosts' access token (also inherited by the workers, which read it from the same variable).
+    env: { BOOTH_E2E_HOST_TOKEN: e2eHostToken },
   },
 });

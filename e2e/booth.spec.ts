@@ -2,11 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { callHost } from './support/hostApi';
 import { screenshotsDir } from './support/paths';
 import { signIn } from './support/signIn';
+import { appUrl } from './support/hostToken';
 
 const deviceKinds = ['camera', 'documentReader', 'chipReader', 'plateReader', 'rfidReader', 'recordsService'];
 
 async function openBooth(page: Page) {
-  await page.goto('/');
+  await page.goto(appUrl());
   await expect(page.getByTestId('network-state')).toHaveText(/Online/);
   await expect(page.getByTestId('booth-id')).toHaveText('E2E-01');
   await signIn(page);
@@ -148,7 +149,8 @@ test('a device disconnect shows within a second and clears when it returns', asy
 test('a malformed payload gets a schema error naming the field, and the host keeps serving', async ({ page, request }) => {
   await openBooth(page);
   const replies = await page.evaluate(async () => {
-    const socket = new WebSocket(new URL('host', location.href).toString().replace('http', 'ws'));
+    // The page keeps the host's access token for its reloads; this socket offers it the way the app's transport does.
+    const socket = new WebSocket(new URL('host', location.href).toString().replace('http', 'ws'), ['booth.v1', `booth.token.${sessionStorage.getItem('booth.hostAccessToken')}`]);
     const received: unknown[] = [];
     socket.onmessage = (message) => received.push(JSON.parse(message.data as string));
     await new Promise((resolve) => (socket.onopen = resolve));

@@ -5,6 +5,7 @@ import { makeStillsClip } from '../main/vision/faceClip';
 import { callHost } from './support/hostApi';
 import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir, screenshotsDir } from './support/paths';
 import { signIn } from './support/signIn';
+import { appUrl } from './support/hostToken';
 
 /**
  * The booth's own face match: a traveller (LFW photo) stands at the camera; a document read with another
@@ -34,7 +35,7 @@ test.describe('booth face match', () => {
   test.describe.configure({ timeout: 180_000 });
 
   test('shows the traveller as a match for their own passport and as no match for someone else’s', async ({ page, request }) => {
-    await page.goto('/');
+    await page.goto(appUrl());
     await expect(page.getByTestId('network-state')).toHaveText(/Online/);
     await signIn(page);
     // Live detection and tracking on the booth camera.

@@ -1,6 +1,7 @@
 import { chromium, expect, test } from '@playwright/test';
 import { chromiumBaseArgs, chromiumPath, e2eBaseUrl } from './support/paths';
 import { signIn } from './support/signIn';
+import { appUrl } from './support/hostToken';
 
 // These need a browser launched differently from the shared one (no fake camera, or no auto-granted permission).
 
@@ -8,7 +9,7 @@ test('no camera: the panel says so and how to fix it', async () => {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumBaseArgs });
   try {
     const page = await browser.newPage();
-    await page.goto(e2eBaseUrl);
+    await page.goto(appUrl(e2eBaseUrl));
     await signIn(page);
     await expect(page.getByTestId('camera-error')).toHaveAttribute('data-problem', /no_camera|permission_denied/);
     await expect(page.getByTestId('camera-error')).toContainText('press R to retry');
@@ -23,7 +24,7 @@ test('camera permission denied: the panel says so', async () => {
     const context = await browser.newContext({ permissions: [] });
     const page = await context.newPage();
     page.on('dialog', (dialog) => void dialog.dismiss());
-    await page.goto(e2eBaseUrl);
+    await page.goto(appUrl(e2eBaseUrl));
     await signIn(page);
     await expect(page.getByTestId('camera-error')).toHaveAttribute('data-problem', 'permission_denied');
     await expect(page.getByTestId('camera-error')).toContainText('Camera permission was denied');

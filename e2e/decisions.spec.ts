@@ -4,6 +4,7 @@ import { runAuditVerify } from '../main/cli/commands/audit';
 import { callHost } from './support/hostApi';
 import { e2eOutputDir, screenshotsDir, vehicleLaneUrl } from './support/paths';
 import { signIn } from './support/signIn';
+import { appUrl } from './support/hostToken';
 
 /**
  * Decisions that survive: an officer works through a records-service outage (the decision is stored on the
@@ -14,7 +15,7 @@ test.describe('decisions through an outage', () => {
   test.describe.configure({ timeout: 180_000 });
 
   test('offline decision, sync on recovery, supervisor review, verified audit log', async ({ page, request }) => {
-    await page.goto(vehicleLaneUrl);
+    await page.goto(appUrl(vehicleLaneUrl));
     await expect(page.getByTestId('sign-in')).toBeVisible();
     // A wrong password is refused without saying which part was wrong.
     await page.getByTestId('sign-in-user').fill('officer');

@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/signIn';
+import { appUrl } from './support/hostToken';
 
 // A fictional passport whose MRZ is full of the booth's shortcut letters (D, M, N, R): a scan must fire none.
 const mrz = ['P<IRLDRUMMOND<<MARINA<MAUD<<<<<<<<<<<<<<<<<<', 'D23RM48153IRL8802141F3309117<<<<<<<<<<<<<<04'];
 const scan = `${mrz.join('\n')}\n`;
 
 async function openBooth(page: Page) {
-  await page.goto('/');
+  await page.goto(appUrl());
   await expect(page.getByTestId('network-state')).toHaveText(/Online/);
   await signIn(page);
   await expect(page.getByTestId('traveller-card')).toContainText('Waiting for a document');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { liveCamerasLaneUrl } from './support/paths';
 import { signIn } from './support/signIn';
+import { appUrl } from './support/hostToken';
 
 /**
  * Several camera streams in a vehicle lane: with no simulated scene, each configured camera (driver side,
@@ -18,7 +19,7 @@ async function canvasSample(page: Page, cameraId: string): Promise<{ width: numb
 }
 
 test('each vehicle camera opens its own stream and shows moving video', async ({ page }) => {
-  await page.goto(liveCamerasLaneUrl);
+  await page.goto(appUrl(liveCamerasLaneUrl));
   await signIn(page);
   for (const cameraId of ['cam-driver', 'cam-rear']) {
     await expect.poll(async () => (await canvasSample(page, cameraId)).width, { timeout: 60_000 }).toBeGreaterThan(0);

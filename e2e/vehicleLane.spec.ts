@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { callHost } from './support/hostApi';
 import { datasetsDir, screenshotsDir, vehicleLaneUrl } from './support/paths';
 import { signIn } from './support/signIn';
+import { appUrl } from './support/hostToken';
 
 /**
  * The vehicle lane end to end: a simulated car with three occupants arrives (plate camera, UHF cards,
@@ -48,7 +49,7 @@ function countRows(page: Page, table: string): Promise<number> {
 }
 
 async function openLane(page: Page) {
-  await page.goto(vehicleLaneUrl);
+  await page.goto(appUrl(vehicleLaneUrl));
   await expect(page.getByTestId('network-state')).toHaveText(/Online/);
   await signIn(page);
   await expect(page.getByTestId('lane-shortcuts')).toContainText('Refer whole vehicle');

@@ -19,6 +19,10 @@ export const hostErrorCodes = [
   'device_unavailable',
   /** Sign-in refused: unknown user or wrong password (the message does not say which). */
   'bad_credentials',
+  /** The Node host refused the call: it did not carry this launch's access token (missing or wrong). */
+  'unauthorized',
+  /** The Node host refused the call: it came from another web origin, or named a host other than this machine's loopback. */
+  'forbidden',
   /** The host could not be reached (transport down); produced on the client side. */
   'host_unreachable',
   /** No reply in time; produced on the client side. */

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { buildAll } from '../../main/launcher/build';
+import { HostAccessToken } from '../../main/host/HostAccessToken';
 import { startNodeHost } from '../../main/host/NodeHost';
 import { createBoothServices } from '../../main/services/createBoothServices';
+import { e2eHostToken } from './hostToken';
 import { e2ePort, liveCamerasLanePort, repoRoot, vehicleLanePort } from './paths';
 
 process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-'));
@@ -15,7 +17,7 @@ await buildAll();
 async function serveLane(settings: Record<string, unknown>, port: number) {
   const services = createBoothServices({ resolved: resolveSettings({ devices: 'sim', ...settings }), version: 'e2e' });
   await services.start();
-  const host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer'), port });
+  const host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer'), port, accessToken: HostAccessToken.from(e2eHostToken) });
   console.log(`booth e2e host (${String(settings.laneType)} lane) at ${host.url}`);
 }
 await serveLane({ boothId: 'E2E-01', laneType: 'air' }, e2ePort);

@@ -46,7 +46,7 @@ export async function measureLaneView(repoRoot: string, datasets: string, runs: 
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(host.url);
+    await page.goto(host.appUrl());
     await page.getByTestId('sign-in-user').fill('officer');
     await page.getByTestId('sign-in-password').fill('booth-officer');
     await page.getByTestId('sign-in-password').press('Enter');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { hostWebSocketProtocols } from '../../app/host/hostAccessToken';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
@@ -26,7 +27,7 @@ afterEach(async () => {
 
 /** A WebSocket client that collects every frame it receives. */
 async function connect(origin?: string) {
-  const socket = new WebSocket(`${host.url.replace('http', 'ws')}host`, origin ? { origin } : {});
+  const socket = new WebSocket(`${host.url.replace('http', 'ws')}host`, hostWebSocketProtocols(host.accessToken.value), origin ? { origin } : {});
   const frames: Record<string, unknown>[] = [];
   socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as Record<string, unknown>));
   await new Promise<void>((resolve, reject) => {
@@ -78,7 +79,8 @@ describe('Node host', () => {
   });
 
   it('serves the same contract over HTTP POST /api/<channel>', async () => {
-    const post = (channel: string, body: string) => fetch(`${host.url}api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    const post = (channel: string, body: string) =>
+      fetch(`${host.url}api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` }, body });
     const ok = await post('sim:readDocument', '{"traveller":0}');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ ok: true, value: { mrz: [expect.stringMatching(/^P<SWE/), expect.any(String)] } });
@@ -91,7 +93,11 @@ describe('Node host', () => {
 
   it('refuses WebSocket connections and API calls from foreign web origins', async () => {
     await expect(connect('http://evil.example')).rejects.toThrow(/403/);
-    const response = await fetch(`${host.url}api/devices:list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body: '{}' });
+    const response = await fetch(`${host.url}api/devices:list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example', Authorization: `Bearer ${host.accessToken.value}` },
+      body: '{}',
+    });
     expect(response.status).toBe(403);
     const own = await connect(host.url.replace(/\/$/, ''));
     own.socket.close();

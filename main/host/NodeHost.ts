@@ -1,12 +1,16 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
+import { hostAccessTokenFragmentParameter, hostWebSocketProtocol } from '../../app/host/hostAccessToken';
+import { fail, type Result } from '../../app/host/result';
 import { appContentHeaders } from '../../app/host/securityHeaders';
 import { maxFrameBytes } from '../../app/host/wire';
 import type { BoothServices } from '../services/createBoothServices';
 import { handleApiRequest } from './httpApi';
-import { isAllowedOrigin } from './originPolicy';
+import { HostAccessToken } from './HostAccessToken';
+import { refuseContractRequest, refuseForeignHost, type Refusal } from './requestGuard';
 import { serveWebSocketSession } from './webSocketSession';
 
 export interface NodeHostOptions {
@@ -17,22 +21,35 @@ export interface NodeHostOptions {
   readonly port: number;
   /** Loopback by default: the booth host is never exposed to the network. */
   readonly hostname?: string;
+  /**
+   * This launch's access token; default, a fresh random one. Only for callers that must know it before the host
+   * starts: an end-to-end harness running the host in another process, a test restarting it on the same port.
+   */
+  readonly accessToken?: HostAccessToken;
 }
 
 export interface RunningNodeHost {
   readonly url: string;
   readonly port: number;
+  /** What every contract call must present (HTTP and WebSocket); static files need none. */
+  readonly accessToken: HostAccessToken;
+  /** The URL that opens the app: `url` with the token in its fragment, which the renderer reads and removes. A secret: never log it. */
+  appUrl(): string;
   close(): Promise<void>;
 }
 
 /**
  * The renderer's host when Electron is absent (kiosk browser, development, end-to-end tests): serves the
  * renderer build with the same security headers as Electron, the contract over WebSocket at /host, and
- * over HTTP at /api/<channel>.
+ * over HTTP at /api/<channel>. Every local process can reach loopback, so contract calls need this launch's
+ * access token, and only loopback Host names are answered (DNS rebinding).
  */
 export async function startNodeHost(options: NodeHostOptions): Promise<RunningNodeHost> {
   const { services } = options;
   const hostname = options.hostname ?? '127.0.0.1';
+  const accessToken = options.accessToken ?? HostAccessToken.generate();
+  // The port is known once listening; until then nothing is answered.
+  let port = 0;
   const serveStatic = sirv(options.staticDir, {
     dev: false,
     etag: true,
@@ -45,30 +62,29 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/api/')) {
-      if (!isAllowedOrigin(request.headers.origin, request.headers.host)) {
-        response.writeHead(403).end('Forbidden origin');
-        return;
-      }
+      const refusal = refuseContractRequest(request.headers, port, accessToken, 'http');
+      if (refusal) return refuse(response, refusal);
       handleApiRequest(request, response, services.dispatch, url.pathname.slice('/api/'.length)).catch((error: unknown) => {
         console.error('[booth] API request failed:', error);
         if (!response.headersSent) response.writeHead(500).end();
       });
       return;
     }
+    const foreignHost = refuseForeignHost(request.headers, port);
+    if (foreignHost) return refuse(response, foreignHost);
     serveStatic(request, response, () => {
       for (const [name, value] of Object.entries(appContentHeaders)) response.setHeader(name, value);
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     });
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  // The host selects its own protocol name, never the one carrying the token, so the token is not echoed back.
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, handleProtocols: (offered) => (offered.has(hostWebSocketProtocol) ? hostWebSocketProtocol : false) });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/host' || !isAllowedOrigin(request.headers.origin, request.headers.host)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
-      socket.destroy();
-      return;
-    }
+    if (url.pathname !== '/host') return refuseUpgrade(socket, { status: 404, result: fail('unknown_channel', 'The contract is served over WebSocket at /host only.') });
+    const refusal = refuseContractRequest(request.headers, port, accessToken, 'websocket');
+    if (refusal) return refuseUpgrade(socket, refusal);
     sockets.handleUpgrade(request, socket, head, (webSocket) => serveWebSocketSession(webSocket, services.dispatch, services.events));
   });
 
@@ -76,14 +92,31 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
     server.once('error', reject);
     server.listen(options.port, hostname, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
+  const url = `http://${hostname}:${port}/`;
   return {
-    url: `http://${hostname}:${port}/`,
+    url,
     port,
+    accessToken,
+    appUrl: () => `${url}#${hostAccessTokenFragmentParameter}=${accessToken.value}`,
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function refuse(response: ServerResponse, refusal: Refusal): void {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+  if (refusal.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="booth"';
+  response.writeHead(refusal.status, headers).end(JSON.stringify(refusal.result));
+}
+
+/** Answers a refused WebSocket upgrade on the raw socket (there is no ServerResponse for an upgrade). */
+function refuseUpgrade(socket: Duplex, refusal: { readonly status: Refusal['status'] | 404; readonly result: Result<never> }): void {
+  const body = JSON.stringify(refusal.result);
+  const head = [`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`, 'Connection: close', 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`];
+  if (refusal.status === 401) head.push('WWW-Authenticate: Bearer realm="booth"');
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }

@@ -11,6 +11,8 @@ const statusByCode: Readonly<Record<HostErrorCode, number>> = {
   not_supported: 409,
   device_unavailable: 503,
   bad_credentials: 401,
+  unauthorized: 401,
+  forbidden: 403,
   host_unreachable: 502,
   timeout: 504,
 };

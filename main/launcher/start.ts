@@ -13,6 +13,7 @@ import { userDataDir } from '../services/userDataDir';
 import { browserAppArgs } from './browserAppArgs';
 import { buildAll } from './build';
 import { isOutputStale } from './buildFreshness';
+import { writeLaunchFiles } from './launchFiles';
 import { chooseLaunchPlan, findElectronBinary } from './launchPlan';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,8 +50,11 @@ if (plan.kind === 'electron') {
     process.exit(1);
   });
   console.log(`booth: running on ${resolved.settings.devices === 'sim' ? 'simulated' : 'hardware'} devices at ${host.url} (Electron not installed: Node host)`);
+  // The token never goes to the console or to the browser's command line (readable by every local user).
+  const launch = writeLaunchFiles(dataDir, { appUrl: host.appUrl(), token: host.accessToken.value });
 
   const shutDown = async () => {
+    launch.remove();
     await host.close();
     await services.stop();
     process.exit(0);
@@ -59,7 +63,7 @@ if (plan.kind === 'electron') {
   process.on('SIGTERM', shutDown);
 
   if (plan.kind === 'browser-app') {
-    const args = browserAppArgs(host.url, join(dataDir, 'browser-profile'), resolved.settings.devices, {
+    const args = browserAppArgs(launch.launchPageUrl, join(dataDir, 'browser-profile'), resolved.settings.devices, {
       fakeCameraClip: process.env.BOOTH_FAKE_CAMERA_CLIP,
       runningAsRoot: process.getuid?.() === 0,
     });
@@ -70,6 +74,7 @@ if (plan.kind === 'electron') {
     });
     console.log('booth: opened in app mode; close the window or press Ctrl+C to stop.');
   } else {
-    console.log(`booth: open ${host.url} in Chromium, Chrome or Edge (${plan.reason}). Ctrl+C stops.`);
+    console.log(`booth: open ${launch.launchPageUrl} in Chromium, Chrome or Edge (${plan.reason}); it forwards to ${host.url} with this launch's access token. Ctrl+C stops.`);
+    console.log(`booth: tools calling ${host.url}api/<channel> send "Authorization: Bearer <token>", the token being in ${launch.tokenFile} (owner-only, new at each start).`);
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { resolveSettings } from '../../app/settings/boothSettings';
+import type { HostAccessToken } from '../../main/host/HostAccessToken';
 import { startNodeHost, type RunningNodeHost } from '../../main/host/NodeHost';
 import { createBoothServices, type BoothServices } from '../../main/services/createBoothServices';
 import type { HostConnectionState } from './HostTransport';
@@ -18,10 +19,10 @@ const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
 const running: { host: RunningNodeHost; services: BoothServices }[] = [];
 
-async function startHost(port = 0) {
+async function startHost(port = 0, accessToken?: HostAccessToken) {
   const services = createBoothServices({ resolved: resolveSettings({}), version: 'test' });
   await services.start();
-  const host = await startNodeHost({ services, staticDir, port });
+  const host = await startNodeHost({ services, staticDir, port, ...(accessToken ? { accessToken } : {}) });
   running.push({ host, services });
   return { host, services };
 }
@@ -47,7 +48,7 @@ const waitFor = async (condition: () => boolean) => {
 describe('WebSocketTransport against the real Node host', () => {
   it('pairs replies with calls and hears events', async () => {
     const { host } = await startHost();
-    const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host` });
+    const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host`, accessToken: host.accessToken.value });
     const events: string[] = [];
     transport.onEvent((name) => events.push(name));
     const [list, unplug] = await Promise.all([
@@ -63,7 +64,7 @@ describe('WebSocketTransport against the real Node host', () => {
   it('answers calls made while the host is down with host_unreachable, and reconnects when it returns', async () => {
     const first = await startHost();
     const port = first.host.port;
-    const transport = new WebSocketTransport({ url: `ws://127.0.0.1:${port}/host`, callTimeoutMs: 400, reconnectDelaysMs: [50] });
+    const transport = new WebSocketTransport({ url: `ws://127.0.0.1:${port}/host`, accessToken: first.host.accessToken.value, callTimeoutMs: 400, reconnectDelaysMs: [50] });
     const states: HostConnectionState[] = [];
     transport.onConnection((state) => states.push(state));
     await waitFor(() => transport.connection() === 'online');
@@ -72,16 +73,28 @@ describe('WebSocketTransport against the real Node host', () => {
     await waitFor(() => transport.connection() === 'offline');
     expect(await transport.call('devices:list', {})).toMatchObject({ ok: false, error: { code: 'host_unreachable' } });
 
-    await startHost(port);
+    // The same launch's token: a restarted host with a new token would (rightly) refuse this page.
+    await startHost(port, first.host.accessToken);
     await waitFor(() => transport.connection() === 'online');
     expect(await transport.call('devices:list', {})).toMatchObject({ ok: true });
     expect(states).toEqual(['connecting', 'online', 'offline', 'online']);
     transport.close();
   });
 
+  it('without the host access token stays offline: calls answer host_unreachable instead of reaching the host', async () => {
+    const { host } = await startHost();
+    const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host`, accessToken: undefined, callTimeoutMs: 400, reconnectDelaysMs: [50] });
+    const states: HostConnectionState[] = [];
+    transport.onConnection((state) => states.push(state));
+    await waitFor(() => states.includes('offline'));
+    expect(await transport.call('storage:getKey', {})).toMatchObject({ ok: false, error: { code: 'host_unreachable' } });
+    expect(states).not.toContain('online');
+    transport.close();
+  });
+
   it('sends a call queued while connecting once the connection opens', async () => {
     const { host } = await startHost();
-    const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host` });
+    const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host`, accessToken: host.accessToken.value });
     expect(transport.connection()).toBe('connecting');
     expect(await transport.call('app:getInfo', {})).toMatchObject({ ok: true, value: { boothId: 'BOOTH-01' } });
     transport.close();

@@ -1,3 +1,4 @@
+import { hostWebSocketProtocols } from '../../app/host/hostAccessToken';
 import { fail } from '../../app/host/result';
 import { serverFrameSchema, type CallFrame } from '../../app/host/wire';
 import type { HostConnectionState, HostTransport } from './HostTransport';
@@ -9,6 +10,8 @@ interface PendingCall {
 
 export interface WebSocketTransportOptions {
   readonly url: string;
+  /** The Node host's access token for this launch; offered at every (re)connection. Without it the host refuses the connection. */
+  readonly accessToken: string | undefined;
   /** How long a call may wait for its reply (including waiting for a connection). */
   readonly callTimeoutMs?: number;
   /** Reconnect delays, tried in turn; the last one repeats. */
@@ -72,7 +75,8 @@ export class WebSocketTransport implements HostTransport {
   }
 
   private open(): void {
-    const socket = new WebSocket(this.options.url);
+    const { accessToken } = this.options;
+    const socket = accessToken === undefined ? new WebSocket(this.options.url) : new WebSocket(this.options.url, hostWebSocketProtocols(accessToken));
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.attempt = 0;
