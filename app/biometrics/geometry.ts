@@ -29,4 +29,9 @@ export function scaleBox(box: Box, factor: number): Box {
   return { x: c.x - (box.width * factor) / 2, y: c.y - (box.height * factor) / 2, width: box.width * factor, height: box.height * factor };
 }
 
+/** The box moved by fractions of its own size (x of its width, y of its height). */
+export function shiftBox(box: Box, by: Point): Box {
+  return { ...box, x: box.x + by.x * box.width, y: box.y + by.y * box.height };
+}
+
 export const distance = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);

@@ -23,4 +23,11 @@ describe('shipped model manifests', () => {
     expect(() => parseEmbedderManifest(broken, 'broken.json')).toThrow(ModelManifestError);
     expect(() => parseEmbedderManifest(broken, 'broken.json')).toThrow(/broken\.json.*colourOrder/);
   });
+
+  it('read the landmark crop: an older manifest without an offset keeps the plain box, a bad offset is refused', () => {
+    const { boxOffset: _offset, ...older } = manifest('fr_landmark.json') as Record<string, unknown>;
+    expect(parseLandmarkerManifest(older)).toMatchObject({ boxScale: 1, boxOffset: { x: 0, y: 0 } });
+    expect(parseLandmarkerManifest({ ...older, boxOffset: { x: 0, y: -0.12 } }).boxOffset).toEqual({ x: 0, y: -0.12 });
+    expect(() => parseLandmarkerManifest({ ...older, boxOffset: { x: 0, y: 3 } }, 'offset.json')).toThrow(/offset\.json.*boxOffset/);
+  });
 });

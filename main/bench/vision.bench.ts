@@ -21,6 +21,8 @@ const liveMs = Number(process.env.BENCH_LIVE_MS ?? 8000);
 const threads = Number(process.env.BENCH_THREADS ?? 0);
 /** BENCH_QUICK=1: our worker only, on the 640x480 frames, no peer, no live camera (for profiling runs). */
 const quick = process.env.BENCH_QUICK === '1';
+/** BENCH_CHROMIUM_ARGS="--flag --flag": extra Chromium switches, to measure a runtime setting before adopting it. */
+const chromiumArgs = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 const outDir = path.join(repoRoot, 'dist/bench');
 mkdirSync(outDir, { recursive: true });
@@ -34,7 +36,7 @@ makeStillsClip(people.slice(0, 3).map((p) => path.join(lfw, p.path)), clip);
 
 const session = await openHarnessSession({
   datasetDir: datasets,
-  extraArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${clip}`, '--enable-precise-memory-info'],
+  extraArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${clip}`, '--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory', ...chromiumArgs],
   log: (line) => (line.includes('page error') || line.includes('vite') ? undefined : console.error(line)),
 });
 const peerFiles: Record<string, string> = {
@@ -119,16 +121,27 @@ async function fullRun(info: Record<string, unknown>): Promise<void> {
       oursOverPeerThroughput: Number(((live.processedPerSecond as number) / livePeer.processedPerSecond).toFixed(2)),
       oursCapacityOverPeerThroughput: Number(((live.capacityPerSecond as number) / livePeer.processedPerSecond).toFixed(2)),
     },
-    memory,
+    memory: { ...memory, workerResidentBytes },
   };
   writeFileSync(path.join(outDir, `vision-bench-threads${threads}.json`), JSON.stringify(report, null, 2));
   console.log(JSON.stringify(report, null, 2));
 }
 
+/**
+ * The vision worker's memory as the OS sees it: renderer resident memory after the worker loaded its models and
+ * ran 4-face frames, minus before it started (the peer library is loaded later, so it is not counted).
+ */
+let workerResidentBytes: number | null = null;
+
 try {
+  const before = await session.rendererResidentBytes();
   const info = await call<Record<string, unknown>>('init', { threads });
   console.error(`booth worker: ${JSON.stringify(info)}`);
   await call('benchOurs', photos, specs[0], 3); // warm-up
+  await call('benchOurs', photos, specs[2], 3);
+  const after = await session.rendererResidentBytes();
+  workerResidentBytes = before !== null && after !== null ? after - before : null;
+  console.error(`renderer resident memory: ${before} bytes before the worker, ${after} after (${workerResidentBytes} for the worker)`);
   await (quick ? quickRun() : fullRun(info));
 } finally {
   await session.close();

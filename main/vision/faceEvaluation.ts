@@ -25,14 +25,26 @@ interface HarnessResult {
   readonly error?: string;
   readonly faceCount: number;
   readonly embedding?: string;
+  readonly interEyePx?: number;
+  readonly box?: { x: number; y: number; width: number; height: number };
+  readonly landmarks?: readonly { x: number; y: number }[];
   readonly ms: number;
   readonly detectMs?: number;
   readonly landmarksMs?: number;
   readonly embedMs?: number;
 }
 
+/** What the pipeline saw in one image: kept so failures can be analysed after a run (`faces eval --faces`). */
+export interface ImageFace {
+  readonly faceCount: number;
+  readonly box?: { x: number; y: number; width: number; height: number };
+  readonly landmarks?: readonly { x: number; y: number }[];
+  readonly interEyePx?: number;
+}
+
 export interface ImageEmbeddings {
   readonly embeddings: (Float32Array | undefined)[];
+  readonly faces: ImageFace[];
   readonly failures: { path: string; error: string }[];
   readonly multiFace: number;
   readonly timings: { ms: number[]; detectMs: number[]; landmarksMs: number[]; embedMs: number[] };
@@ -55,6 +67,7 @@ export async function embedImages(session: HarnessSession, images: readonly stri
   );
   options.log(`worker ready: ${JSON.stringify(init)}`);
   const embeddings: (Float32Array | undefined)[] = [];
+  const faces: ImageFace[] = [];
   const failures: { path: string; error: string }[] = [];
   const timings = { ms: [] as number[], detectMs: [] as number[], landmarksMs: [] as number[], embedMs: [] as number[] };
   let multiFace = 0;
@@ -69,6 +82,7 @@ export async function embedImages(session: HarnessSession, images: readonly stri
     for (const [k, raw] of (results as HarnessResult[]).entries()) {
       const path = images[i + k] ?? '';
       if (raw.faceCount > 1) multiFace++;
+      faces.push({ faceCount: raw.faceCount, ...(raw.box ? { box: raw.box } : {}), ...(raw.landmarks ? { landmarks: raw.landmarks } : {}), ...(raw.interEyePx !== undefined ? { interEyePx: raw.interEyePx } : {}) });
       if (raw.ok && raw.embedding) {
         const bytes = Buffer.from(raw.embedding, 'base64');
         embeddings.push(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice());
@@ -87,7 +101,7 @@ export async function embedImages(session: HarnessSession, images: readonly stri
       options.log(`${done}/${images.length} images, ${failures.length} failures, ${rate.toFixed(1)} images/s`);
     }
   }
-  return { embeddings, failures, multiFace, timings, init };
+  return { embeddings, faces, failures, multiFace, timings, init };
 }
 
 const dot = (a: Float32Array, b: Float32Array): number => {

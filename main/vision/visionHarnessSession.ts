@@ -22,6 +22,8 @@ export interface HarnessSessionOptions {
 export interface HarnessSession {
   readonly page: Page;
   readonly baseUrl: string;
+  /** Resident memory of the browser's renderer processes (the harness page and its workers), from /proc. */
+  rendererResidentBytes(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function openHarnessSession(options: HarnessSessionOptions = {}): P
     return {
       page,
       baseUrl,
+      rendererResidentBytes: () => rendererResidentBytes(openedBrowser),
       async close() {
         await openedBrowser.close();
         await openedServer.close();
@@ -90,5 +93,27 @@ export async function openHarnessSession(options: HarnessSessionOptions = {}): P
     await browser?.close();
     await server?.close();
     throw error;
+  }
+}
+
+/**
+ * What the OS charges the renderer processes (VmRSS): JS heaps, WASM memories and decoded frames alike, which
+ * in-page APIs do not see in a worker. Linux only (null elsewhere or when Chromium does not list its processes).
+ */
+async function rendererResidentBytes(browser: Browser): Promise<number | null> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    let total = 0;
+    for (const process of info.processInfo.filter((p) => p.type === 'renderer')) {
+      const status = await readFile(`/proc/${process.id}/status`, 'utf8').catch(() => '');
+      const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+      if (kb) total += Number(kb) * 1024;
+    }
+    return total || null;
+  } catch {
+    return null;
+  } finally {
+    await cdp.detach().catch(() => undefined);
   }
 }

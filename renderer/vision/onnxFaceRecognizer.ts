@@ -1,7 +1,7 @@
 import type * as Ort from 'onnxruntime-web';
 import type { EmbedderManifest, LandmarkerManifest } from '../../app/biometrics/modelManifest';
 import type { Box, Point } from '../../app/biometrics/geometry';
-import { scaleBox } from '../../app/biometrics/geometry';
+import { scaleBox, shiftBox } from '../../app/biometrics/geometry';
 import type { FivePoints } from '../../app/biometrics/faceLandmarks';
 import { fivePointsFrom68, pointsBounds, pointsFromFlat } from '../../app/biometrics/faceLandmarks';
 import type { Embedding } from '../../app/biometrics/embeddingMath';
@@ -129,10 +129,11 @@ export class OnnxFaceRecognizer {
     return this.batchedFlip;
   }
 
+  /** 68 landmarks of the face in `detectorBox`, from the crop the landmark manifest describes. */
   async landmarks(frame: FrameImage, detectorBox: Box, boxScale = this.landmarkManifest.boxScale, passes = this.landmarkManifest.refinementPasses): Promise<LandmarkResult> {
     const m = this.landmarkManifest;
     const [w, h] = m.inputSize;
-    let box = scaleBox(detectorBox, boxScale);
+    let box = scaleBox(shiftBox(detectorBox, m.boxOffset), boxScale);
     let points68: Point[] = [];
     let crop: GrayImage = { width: 0, height: 0, pixels: new Uint8Array(0) };
     for (let pass = 0; pass < passes; pass++) {

@@ -6,6 +6,7 @@ import { calibrationSchema, parseEmbedderManifest } from '../../../app/biometric
 import { readIdentities, readPairs } from '../../vision/faceDataset';
 import type { LabelledPair } from '../../vision/faceDataset';
 import { allPairScores, calibrationFrom, embedImages, lfwTenFold, summariseAllPairs, timingSummary } from '../../vision/faceEvaluation';
+import type { ImageEmbeddings } from '../../vision/faceEvaluation';
 import { openHarnessSession, repoRoot } from '../../vision/visionHarnessSession';
 
 /**
@@ -26,6 +27,7 @@ const evalOptions = z.object({
   landmarkPasses: z.coerce.number().int().min(1).max(3).optional(),
   threads: z.coerce.number().int().min(0).max(16),
   calibrate: z.string().optional(),
+  faces: z.string().optional(),
   json: z.boolean().optional(),
 });
 
@@ -48,6 +50,7 @@ export function register(program: Command): void {
     .option('--landmark-passes <n>', 'override the landmark refinement passes of the manifest')
     .option('--threads <n>', 'WASM threads (0 = automatic)', '0')
     .option('--calibrate <manifest>', 'write the all-vs-all calibration into this embedder manifest (full runs only)')
+    .option('--faces <file>', 'also write every image\'s face (box, landmarks, embedding) as JSON lines, for failure analysis')
     .option('--json', 'print the report as JSON')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = evalOptions.safeParse(raw);
@@ -108,6 +111,16 @@ function limitImages(all: readonly string[], pairs: readonly LabelledPair[], lim
   return { images: all.filter((p) => chosen.has(p)), pairs: kept };
 }
 
+/** One JSON line per image: path, identity, what was found, and the embedding as base64 float32. */
+async function writeFaces(file: string, images: readonly string[], identityOf: ReadonlyMap<string, string>, result: ImageEmbeddings): Promise<void> {
+  const lines = images.map((image, i) => {
+    const embedding = result.embeddings[i];
+    return JSON.stringify({ path: image, identity: identityOf.get(image) ?? '', ...result.faces[i], embedding: embedding ? Buffer.from(embedding.buffer, embedding.byteOffset, embedding.byteLength).toString('base64') : null });
+  });
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await writeFile(file, `${lines.join('\n')}\n`);
+}
+
 async function runEval(options: EvalOptions): Promise<void> {
   const log = (line: string) => console.error(`[faces eval] ${line}`);
   const labelled = await readIdentities(options.dataset);
@@ -134,6 +147,7 @@ async function runEval(options: EvalOptions): Promise<void> {
       log,
     });
     const wallSeconds = (Date.now() - started) / 1000;
+    if (options.faces) await writeFaces(options.faces, images, identityOf, result);
     const index = new Map(images.map((p, i) => [p, i]));
     const scores = allPairScores(images.map((p) => ({ path: p, identity: identityOf.get(p) ?? '' })), result.embeddings);
     const allVsAll = summariseAllPairs(scores);

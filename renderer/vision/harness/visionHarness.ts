@@ -22,6 +22,9 @@ export interface HarnessImageResult {
   /** Base64 of the float32 embedding bytes (compact over the DevTools protocol). */
   readonly embedding?: string;
   readonly interEyePx?: number;
+  /** The chosen face: detector box and the five alignment points, image pixels (for failure analysis). */
+  readonly box?: { x: number; y: number; width: number; height: number };
+  readonly landmarks?: readonly { x: number; y: number }[];
   readonly ms: number;
   readonly detectMs?: number;
   readonly landmarksMs?: number;
@@ -84,6 +87,8 @@ const harness: VisionHarness = {
             faceCount: result.faceCount,
             embedding: toBase64(result.face.embedding),
             interEyePx: result.face.quality.interEyePx,
+            box: result.face.box,
+            landmarks: result.face.landmarks,
             ms,
             detectMs: result.timings.detectMs,
             landmarksMs: result.timings.landmarksMs,
