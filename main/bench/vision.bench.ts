@@ -121,7 +121,9 @@ async function fullRun(info: Record<string, unknown>): Promise<void> {
       oursOverPeerThroughput: Number(((live.processedPerSecond as number) / livePeer.processedPerSecond).toFixed(2)),
       oursCapacityOverPeerThroughput: Number(((live.capacityPerSecond as number) / livePeer.processedPerSecond).toFixed(2)),
     },
-    memory: { ...memory, workerResidentBytes },
+    // In-page figures are null where Chromium does not offer them (performance.memory in a worker, the
+    // cross-origin-isolated memory measurement headless); the OS figure is always there on Linux.
+    memory: { workerResidentBytes, ...Object.fromEntries(Object.entries(memory).filter(([, bytes]) => bytes !== null)) },
   };
   writeFileSync(path.join(outDir, `vision-bench-threads${threads}.json`), JSON.stringify(report, null, 2));
   console.log(JSON.stringify(report, null, 2));

@@ -22,7 +22,8 @@ const evalOptions = z.object({
   out: z.string().min(1),
   plot: z.string().optional(),
   limit: z.coerce.number().int().positive().optional(),
-  flip: z.boolean(),
+  /** Flip test-time augmentation; unset: as the embedder manifest ships (`flipAugmentation`). */
+  flip: z.boolean().optional(),
   landmarkBoxScale: z.coerce.number().positive().optional(),
   landmarkPasses: z.coerce.number().int().min(1).max(3).optional(),
   threads: z.coerce.number().int().min(0).max(16),
@@ -45,7 +46,8 @@ export function register(program: Command): void {
     .requiredOption('--out <file>', 'report JSON')
     .option('--plot <file>', 'DET curve and score histograms as PNG')
     .option('--limit <n>', 'use at most n images (a quick estimate; no calibration)')
-    .option('--no-flip', 'disable flip test-time augmentation')
+    .option('--flip', 'flip test-time augmentation on (default: as the embedder manifest says)')
+    .option('--no-flip', 'flip test-time augmentation off')
     .option('--landmark-box-scale <factor>', 'override the landmark crop scale of the manifest')
     .option('--landmark-passes <n>', 'override the landmark refinement passes of the manifest')
     .option('--threads <n>', 'WASM threads (0 = automatic)', '0')
@@ -121,8 +123,12 @@ async function writeFaces(file: string, images: readonly string[], identityOf: R
   await writeFile(file, `${lines.join('\n')}\n`);
 }
 
-async function runEval(options: EvalOptions): Promise<void> {
+async function runEval(requested: EvalOptions): Promise<void> {
   const log = (line: string) => console.error(`[faces eval] ${line}`);
+  const manifestPath = requested.calibrate ?? path.join(repoRoot, 'assets/models/fr_feature.json');
+  const manifest = parseEmbedderManifest(JSON.parse(await readFile(manifestPath, 'utf8')), manifestPath);
+  // Without --flip/--no-flip the eval measures the pipeline as it ships.
+  const options = { ...requested, flip: requested.flip ?? manifest.flipAugmentation };
   const labelled = await readIdentities(options.dataset);
   const pairsFile = options.pairs ?? (options.protocol === 'lfw' ? path.join(options.dataset, 'pairs.csv') : undefined);
   const allPairs = pairsFile ? await readPairs(pairsFile) : [];
@@ -151,8 +157,6 @@ async function runEval(options: EvalOptions): Promise<void> {
     const index = new Map(images.map((p, i) => [p, i]));
     const scores = allPairScores(images.map((p) => ({ path: p, identity: identityOf.get(p) ?? '' })), result.embeddings);
     const allVsAll = summariseAllPairs(scores);
-    const manifestPath = options.calibrate ?? path.join(repoRoot, 'assets/models/fr_feature.json');
-    const manifest = parseEmbedderManifest(JSON.parse(await readFile(manifestPath, 'utf8')), manifestPath);
     const date = new Date().toISOString().slice(0, 10);
     const calibrationVersion = `lfw-all-pairs-${date}-${options.select}${options.flip ? '-flip' : ''}`;
     const calibration = calibrationFrom(
