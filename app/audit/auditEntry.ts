@@ -15,6 +15,8 @@ export const auditActions = [
   'purge',
   'sync_dead_letter',
   'settings_change',
+  // The booth opened its database with a storage key other than the one the database was first sealed with.
+  'storage_key_changed',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -1,5 +1,5 @@
 import type { SyncSubmission } from './DecisionSyncPort';
-import type { OutboxStorePort } from './OutboxStorePort';
+import type { LoadedSubmissions, OutboxStorePort } from './OutboxStorePort';
 import type { OutboxHeader, OutboxItem } from './outboxItem';
 import type { SyncDeadLetterAlert } from './syncPolicy';
 
@@ -23,12 +23,14 @@ export class InMemoryOutboxStore<P = unknown> implements OutboxStorePort<P> {
       .map(({ payload: _payload, ...header }) => header);
   }
 
-  async loadSubmissions(itemIds: readonly string[]): Promise<readonly SyncSubmission<P>[]> {
-    return itemIds.map((id) => {
+  /** Payloads in memory always open: `unreadable` is empty. */
+  async loadSubmissions(itemIds: readonly string[]): Promise<LoadedSubmissions<P>> {
+    const submissions = itemIds.map((id): SyncSubmission<P> => {
       const item = this.items.get(id);
       if (!item) throw new Error(`outbox item ${id} not found`);
       return { idempotencyKey: item.idempotencyKey, payload: item.payload };
     });
+    return { submissions, unreadable: [] };
   }
 
   async markInFlight(itemIds: readonly string[]): Promise<void> {

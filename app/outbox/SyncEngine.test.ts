@@ -128,6 +128,38 @@ describe('SyncEngine against a records service that times out, fails, answers du
     expect(await engine.status()).toMatchObject({ queued: 2, deadLettered: 1, failing: true });
   });
 
+  it('dead-letters an item whose payload cannot be opened without sending it, keeps its payload, and sends the rest in the same drain', async () => {
+    /** The in-memory outbox, but these items' payloads do not open (as if sealed under another storage key). */
+    class PartlyUnreadableStore extends InMemoryOutboxStore<Payload> {
+      constructor(private readonly unreadableIds: ReadonlySet<string>) {
+        super();
+      }
+      override async loadSubmissions(itemIds: readonly string[]) {
+        const loaded = await super.loadSubmissions(itemIds.filter((id) => !this.unreadableIds.has(id)));
+        return { ...loaded, unreadable: itemIds.filter((id) => this.unreadableIds.has(id)).map((itemId) => ({ itemId, reason: 'sealed under another key' })) };
+      }
+    }
+    const clock = manualClock();
+    const store = new PartlyUnreadableStore(new Set(['item-0']));
+    fill(store, 6, 2, clock.now().toISOString()); // T0: items 0,2,4 ; T1: items 1,3,5
+    const payloadBefore = store.all()[0]?.payload;
+    const service = new StandInDecisionService<Payload>('up');
+    const alerts: unknown[] = [];
+    // One item per batch: the first batch holds only the unreadable item, and the drain must not stop there.
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onAlert: (a) => alerts.push(a), policy: { batchSize: 1, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
+    const report = await engine.drain();
+    expect(report).toMatchObject({ sent: 3, accepted: 3, deadLettered: 1 });
+    expect(alerts).toEqual([expect.objectContaining({ code: 'sync_dead_letter', cause: 'unreadable', itemId: 'item-0', rejections: 0, lastError: 'payload cannot be opened: sealed under another key' })]);
+    expect(store.alerts).toEqual(alerts);
+    // Never sent, so no attempt counted; its payload is exactly what was stored.
+    expect(store.all()[0]).toMatchObject({ state: 'dead_letter', attempts: 0 });
+    expect(store.all()[0]?.payload).toBe(payloadBefore);
+    // The dead letter holds back its own traveller (the policy for every dead letter); the other traveller syncs.
+    expect([...service.stored.keys()]).toEqual(['decision-1', 'decision-3', 'decision-5']);
+    expect(store.all().map((i) => i.state)).toEqual(['dead_letter', 'synced', 'pending', 'synced', 'pending', 'synced']);
+    expect(await engine.status()).toMatchObject({ queued: 2, deadLettered: 1, failing: true });
+  });
+
   it('in the background, syncs what is queued and wakes when notified of a new item', async () => {
     const clock = manualClock();
     const store = new InMemoryOutboxStore<Payload>();

@@ -3,7 +3,7 @@ import type { Ids } from '../ports/Ids';
 import { nextAttemptTime, selectNextBatch } from './batchSelection';
 import type { DecisionSyncPort, SubmitItemResult } from './DecisionSyncPort';
 import type { OutboxStorePort } from './OutboxStorePort';
-import { applySubmitResult, defaultSyncPolicy, type SyncDeadLetterAlert, type SyncPolicy } from './syncPolicy';
+import { applySubmitResult, deadLetterUnreadable, defaultSyncPolicy, type SyncDeadLetterAlert, type SyncPolicy } from './syncPolicy';
 
 /** The always-visible sync state: reachable or not, how many wait, whether something is failing. */
 export interface SyncStatus {
@@ -58,7 +58,7 @@ export class SyncEngine<P = unknown> {
   private readonly policy: SyncPolicy;
   private connection: SyncStatus['connection'] = 'unknown';
   private lastError: string | null = null;
-  /** Why the last background run failed in the store itself (IndexedDB refused, a payload would not open), else null. */
+  /** Why the last background run failed in the store itself (IndexedDB refused), else null. */
   private storeFailure: string | null = null;
   private running: Promise<SyncRunReport> | null = null;
   private timer: unknown = null;
@@ -74,7 +74,11 @@ export class SyncEngine<P = unknown> {
     return this.deps.store.resetInFlight();
   }
 
-  /** Sends one batch of eligible items (if any) and saves the outcomes. Concurrent calls share the run in progress. */
+  /**
+   * Sends one batch of eligible items (if any) and saves the outcomes; items of the batch whose payload cannot be
+   * opened are dead-lettered instead of sent. `sent` counts what went out, `deadLettered` both kinds of dead letter.
+   * Concurrent calls share the run in progress.
+   */
   runOnce(): Promise<SyncRunReport> {
     this.running ??= this.sendBatch().finally(() => {
       this.running = null;
@@ -87,9 +91,10 @@ export class SyncEngine<P = unknown> {
     let total = emptyReport;
     for (let i = 0; i < maxBatches; i++) {
       const report = await this.runOnce();
-      if (report.sent === 0) break;
+      // A batch of only unreadable items sent nothing but dead-lettered them: the items after them may go now.
+      if (report.sent === 0 && report.deadLettered === 0) break;
       total = addReports(total, report);
-      if (report.retried === report.sent) break; // the service is down: wait for the backoff instead of spinning
+      if (report.sent > 0 && report.retried === report.sent) break; // the service is down: wait for the backoff instead of spinning
     }
     return total;
   }
@@ -161,28 +166,39 @@ export class SyncEngine<P = unknown> {
 
   private async sendBatch(): Promise<SyncRunReport> {
     const { store, port, clock } = this.deps;
-    const batch = selectNextBatch(await store.listUnsynced(), clock.now(), this.policy.batchSize);
-    if (batch.length === 0) return emptyReport;
-    const submissions = await store.loadSubmissions(batch.map((i) => i.itemId));
-    await store.markInFlight(
-      batch.map((i) => i.itemId),
-      clock.now().toISOString(),
-    );
-    let results: readonly SubmitItemResult[];
-    try {
-      results = await port.submit(submissions);
-      this.connection = 'online';
-      this.lastError = null;
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      results = [];
-      this.connection = 'offline';
-      this.lastError = reason;
+    const chosen = selectNextBatch(await store.listUnsynced(), clock.now(), this.policy.batchSize);
+    if (chosen.length === 0) return emptyReport;
+    const { submissions, unreadable } = await store.loadSubmissions(chosen.map((i) => i.itemId));
+    // An item whose payload cannot be opened never blocks the batch: it is dead-lettered (state only, its sealed
+    // payload is kept) and the rest goes. Saved with the batch's answers, so both land or neither does.
+    const unreadableReason = new Map(unreadable.map((u) => [u.itemId, u.reason]));
+    const alertContext = { now: clock.now(), newAlertId: () => this.deps.ids.next('sync-alert') };
+    const unreadableOutcomes = chosen.flatMap((item) => {
+      const reason = unreadableReason.get(item.itemId);
+      return reason === undefined ? [] : [deadLetterUnreadable(item, reason, alertContext)];
+    });
+    const batch = chosen.filter((item) => !unreadableReason.has(item.itemId));
+    let results: readonly SubmitItemResult[] = [];
+    if (batch.length > 0) {
+      await store.markInFlight(
+        batch.map((i) => i.itemId),
+        clock.now().toISOString(),
+      );
+      try {
+        results = await port.submit(submissions);
+        this.connection = 'online';
+        this.lastError = null;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        results = [];
+        this.connection = 'offline';
+        this.lastError = reason;
+      }
     }
     const byKey = new Map(results.map((r) => [r.idempotencyKey, r]));
     const now = clock.now();
     const context = { now, policy: this.policy, random: this.deps.random, newAlertId: () => this.deps.ids.next('sync-alert') };
-    const outcomes = batch.map((item) => applySubmitResult(item, byKey.get(item.idempotencyKey) ?? { idempotencyKey: item.idempotencyKey, outcome: 'retry', reason: this.lastError ?? 'no answer for this item' }, context));
+    const outcomes = [...unreadableOutcomes, ...batch.map((item) => applySubmitResult(item, byKey.get(item.idempotencyKey) ?? { idempotencyKey: item.idempotencyKey, outcome: 'retry', reason: this.lastError ?? 'no answer for this item' }, context))];
     const alerts = outcomes.flatMap((o) => (o.alert ? [o.alert] : []));
     try {
       await store.saveOutcomes(

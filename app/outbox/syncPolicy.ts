@@ -12,10 +12,15 @@ export interface SyncPolicy extends BackoffPolicy {
 
 export const defaultSyncPolicy: SyncPolicy = { batchSize: 25, baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, maxRejections: 3 };
 
-/** The records service keeps refusing an item: it stays in the booth, a supervisor decides what to do with it. */
+/**
+ * An item that cannot be sent: the records service keeps refusing it (`rejected`), or its stored payload cannot be
+ * opened (`unreadable`, e.g. sealed under a storage key the booth no longer has). It stays in the booth, untouched,
+ * and a supervisor decides what to do with it.
+ */
 export interface SyncDeadLetterAlert {
   readonly alertId: string;
   readonly code: 'sync_dead_letter';
+  readonly cause: 'rejected' | 'unreadable';
   readonly itemId: string;
   readonly idempotencyKey: string;
   readonly travellerKey: string;
@@ -62,6 +67,7 @@ export function applySubmitResult(item: OutboxHeader, result: SubmitItemResult, 
           idempotencyKey: item.idempotencyKey,
           travellerKey: item.travellerKey,
           at,
+          cause: 'rejected',
           rejections,
           lastError: result.reason,
           message: `the records service refused ${item.idempotencyKey} ${rejections} times (${result.reason}); it is held for supervisor review and later items of this traveller wait`,
@@ -71,6 +77,31 @@ export function applySubmitResult(item: OutboxHeader, result: SubmitItemResult, 
     default:
       return assertNever(result, 'submit result');
   }
+}
+
+/**
+ * The item's payload cannot be opened: sending it is impossible, retrying would fail the same way, so it is
+ * dead-lettered at once (not counted as an attempt: nothing was sent). Like any dead letter it holds back the later
+ * items of its traveller, and a supervisor can send it again once the payload opens (the old storage key is back).
+ */
+export function deadLetterUnreadable(item: OutboxHeader, reason: string, context: Pick<OutcomeContext, 'now' | 'newAlertId'>): SubmitOutcome & { readonly alert: SyncDeadLetterAlert } {
+  const at = context.now.toISOString();
+  const lastError = `payload cannot be opened: ${reason}`;
+  return {
+    item: { ...item, state: 'dead_letter', lastError },
+    alert: {
+      alertId: context.newAlertId(),
+      code: 'sync_dead_letter',
+      cause: 'unreadable',
+      itemId: item.itemId,
+      idempotencyKey: item.idempotencyKey,
+      travellerKey: item.travellerKey,
+      at,
+      rejections: item.rejections,
+      lastError,
+      message: `${item.idempotencyKey} cannot be sent because its stored payload cannot be opened (${reason}); it is kept unchanged for supervisor review (restoring the storage key it was sealed with recovers it) and later items of this traveller wait`,
+    },
+  };
 }
 
 /** A supervisor sends a dead-lettered item again (e.g. after the service was fixed): a fresh rejection budget. */

@@ -139,7 +139,7 @@ describe('SyncEngine through decisions:sync to the records simulator over HTTP',
     // The booth crashes with a batch in flight (sent, answer never seen) and starts again with a new engine.
     const inFlight = selectNextBatch(await store.listUnsynced(), clock.now(), 3);
     expect(inFlight.length).toBeGreaterThan(0);
-    await client.submitDecisions(await store.loadSubmissions(inFlight.map((i) => i.itemId)));
+    await client.submitDecisions((await store.loadSubmissions(inFlight.map((i) => i.itemId))).submissions);
     await store.markInFlight(inFlight.map((i) => i.itemId));
     const restarted = new SyncEngine({ store, port: new HostChannelSyncPort(client), clock, ids: sequentialIds(), random: seededRandom(8), policy });
     expect(await restarted.recover()).toBe(inFlight.length);

@@ -84,6 +84,11 @@ export function startDecisionBookkeeping(host: Pick<HostClient, 'call'>, store: 
       return;
     }
     if (stopped) return;
+    // Opened with another storage key: the booth goes on (new decisions are stored and synced), the header says
+    // so and the officer is told once; the store has audited it and queued it for a supervisor.
+    const keyStatus = decisionStore.keyStatus;
+    store.getState().storageWarned(keyStatus.state === 'changed' ? keyStatus.headline : null);
+    if (keyStatus.state === 'changed') store.getState().announce(`Earlier records cannot be opened, a supervisor has been alerted: ${keyStatus.message}`, 'error');
     const sync = new SyncEngine<DecisionSyncPayload>({
       store: decisionStore.outbox,
       port: hostDecisionSyncPort(host),

@@ -13,10 +13,11 @@ import { AuditedWriter } from './AuditedWriter';
 import type { BoothDatabase } from './BoothDatabase';
 import { DexieOutboxStore } from './DexieOutboxStore';
 import { decisionReviewId, openReview } from './migrations/v2ReviewQueue';
-import { RecordCipher } from './recordCipher';
+import { RecordCipher, RecordCipherError } from './recordCipher';
 import { DecisionStoreError, type DecisionSyncPayload, type PurgeReport, type RecordDecisionExtras, type RecordedDecision, type ReviewDetail, type ReviewQueueFilter, type ReviewQueueItem, type ReviewQueuePage, type ReviewVerdict, type StoredDecision } from './decisionStoreTypes';
 import { isOfflineDecision, reviewKindsOfDecision } from './reviewKinds';
 import type { DecisionRow, ReviewRow, SealedDecisionContent, SealedReviewContent } from './rows';
+import { checkStorageKey, recordKeyChange, type StorageKeyStatus } from './storageKeyCheck';
 import type { StorageKeyProvider } from './storageKeys';
 
 export interface DecisionStoreDeps {
@@ -46,15 +47,24 @@ export class DecisionStore {
     private readonly deps: DecisionStoreDeps,
     private readonly cipher: RecordCipher,
     private readonly writer: AuditedWriter,
+    /**
+     * Whether the storage key is the one this database was sealed with. When it changed, the store still works (new
+     * records are sealed under the current key) and the change is audited and queued for a supervisor; the booth
+     * shows it. See storageKeyCheck.ts.
+     */
+    readonly keyStatus: StorageKeyStatus,
   ) {
     this.outbox = new DexieOutboxStore(deps.db, cipher, writer);
   }
 
-  /** Opens the database (running any migrations) and reads the audit chain's head. */
+  /** Opens the database (running any migrations), reads the audit chain's head and checks the storage key. */
   static async open(deps: DecisionStoreDeps): Promise<DecisionStore> {
     await deps.db.open();
     const cipher = await RecordCipher.create(deps.keys);
-    return new DecisionStore(deps, cipher, await AuditedWriter.load(deps.db, cipher));
+    const writer = await AuditedWriter.load(deps.db, cipher);
+    const keyStatus = await checkStorageKey(deps.db, cipher, deps.clock.now());
+    if (keyStatus.state === 'changed') await recordKeyChange(writer, deps.db, cipher, keyStatus, deps.clock.now().toISOString());
+    return new DecisionStore(deps, cipher, writer, keyStatus);
   }
 
   close(): void {
@@ -166,8 +176,9 @@ export class DecisionStore {
       const row = await this.db.reviews.get(reviewId);
       if (!row) throw new DecisionStoreError('not_found', `no review item ${reviewId}`);
       const decisionRow = row.decisionId ? await this.db.decisions.get(row.decisionId) : undefined;
-      const content = await this.openReviewContent(row);
-      const decision = decisionRow ? await this.openDecision(decisionRow) : null;
+      const content = (await this.openReviewContent(row)) ?? { alert: { code: 'sealed_under_another_key', message: 'this item was sealed under another storage key: restore that key to read it' } };
+      // A decision sealed under another storage key is shown as absent rather than failing the whole item.
+      const decision = decisionRow ? await this.openDecision(decisionRow).catch(unlessSealedElsewhere(null)) : null;
       await this.writer.commit([{ at: this.now(), actor: by, action: 'view_traveller', subject: { kind: 'review', id: reviewId }, details: { decisionId: row.decisionId } }], async () => undefined);
       const item = queueItem(row, decisionRow, this.deps.clock.now().getTime());
       return { review: { ...item, resolvedAt: row.resolvedAt, resolvedBy: row.resolvedBy, supervisorNote: content.supervisorNote ?? null }, decision, alert: content.alert ?? null };
@@ -184,7 +195,9 @@ export class DecisionStore {
       if (row.state !== 'open') throw new DecisionStoreError('already_reviewed', `review item ${reviewId} was already ${row.state} by ${row.resolvedBy ?? 'someone'}`);
       const at = this.now();
       const content = await this.openReviewContent(row);
-      const sealed = await this.cipher.sealJson('reviews', reviewId, { ...content, ...(verdict.note ? { supervisorNote: verdict.note } : {}) } satisfies SealedReviewContent);
+      // Content sealed under another storage key is never overwritten: the verdict is recorded without a note.
+      if (content === null && verdict.note) throw new DecisionStoreError('invalid_input', `review item ${reviewId} was sealed under another storage key: decide it without a note (the audit entry records the verdict)`);
+      const sealed = content === null ? row.sealed : await this.cipher.sealJson('reviews', reviewId, { ...content, ...(verdict.note ? { supervisorNote: verdict.note } : {}) } satisfies SealedReviewContent);
       const updated: ReviewRow = { ...row, state: verdict.verdict, resolvedAt: at, resolvedBy: by.userId, sealed };
       await this.writer.commit([{ at, actor: by, action: 'review', subject: { kind: 'review', id: reviewId }, details: { verdict: verdict.verdict, kind: row.kind, decisionId: row.decisionId, withNote: Boolean(verdict.note) } }], async () => {
         const current = await this.db.reviews.get(reviewId);
@@ -280,9 +293,20 @@ export class DecisionStore {
     return { decision, offline, mandatory, recordedAt, reviewState };
   }
 
-  private async openReviewContent(row: ReviewRow): Promise<SealedReviewContent> {
-    return row.sealed ? ((await this.cipher.openJson('reviews', row.reviewId, row.sealed)) as SealedReviewContent) : {};
+  /** The review's sealed content; null when it was sealed under another storage key (written while that key was in use). */
+  private async openReviewContent(row: ReviewRow): Promise<SealedReviewContent | null> {
+    if (!row.sealed) return {};
+    const opened = (await this.cipher.openJson('reviews', row.reviewId, row.sealed).catch(unlessSealedElsewhere(null))) as SealedReviewContent | null;
+    return opened;
   }
+}
+
+/** For `.catch`: a field that does not open with this key gives `fallback`; any other failure is passed on. */
+function unlessSealedElsewhere<T>(fallback: T): (error: unknown) => T {
+  return (error) => {
+    if (error instanceof RecordCipherError) return fallback;
+    throw error;
+  };
 }
 
 function parseActor(actor: AuditActor): AuditActor {

@@ -1,12 +1,12 @@
 import type { AuditActor } from '../../app/audit/auditEntry';
 import type { SyncSubmission } from '../../app/outbox/DecisionSyncPort';
-import type { OutboxStorePort } from '../../app/outbox/OutboxStorePort';
+import type { LoadedSubmissions, OutboxStorePort, UnreadablePayload } from '../../app/outbox/OutboxStorePort';
 import type { OutboxHeader } from '../../app/outbox/outboxItem';
 import type { SyncDeadLetterAlert } from '../../app/outbox/syncPolicy';
 import type { AuditedWriter } from './AuditedWriter';
 import type { BoothDatabase } from './BoothDatabase';
 import { deadLetterReviewId, openReview } from './migrations/v2ReviewQueue';
-import type { RecordCipher } from './recordCipher';
+import { RecordCipherError, type RecordCipher } from './recordCipher';
 import type { OutboxRow } from './rows';
 import type { DecisionSyncPayload } from './decisionStoreTypes';
 
@@ -16,7 +16,8 @@ const headerOf = ({ sealed: _sealed, decisionId: _decisionId, ...header }: Outbo
 
 /**
  * The outbox in IndexedDB for the SyncEngine. `travellerKey` here is the keyed pseudonym; payloads stay sealed until
- * their batch is sent. A dead letter is saved with its review item and its audit entry in one transaction.
+ * their batch is sent. A dead letter is saved with its review item and its audit entry in one transaction; only its
+ * state changes (the sealed payload of an item that would not open is kept as it was, for the key that opens it).
  */
 export class DexieOutboxStore implements OutboxStorePort<DecisionSyncPayload> {
   constructor(
@@ -30,14 +31,24 @@ export class DexieOutboxStore implements OutboxStorePort<DecisionSyncPayload> {
     return rows.map(headerOf).sort((a, b) => a.seq - b.seq);
   }
 
-  async loadSubmissions(itemIds: readonly string[]): Promise<readonly SyncSubmission<DecisionSyncPayload>[]> {
+  /** A payload that does not open (another storage key, tampering) is listed, not thrown: the rest of the batch goes. */
+  async loadSubmissions(itemIds: readonly string[]): Promise<LoadedSubmissions<DecisionSyncPayload>> {
     const rows = await this.db.outbox.bulkGet([...itemIds]);
-    return Promise.all(
-      rows.map(async (row, i) => {
+    const opened = await Promise.all(
+      rows.map(async (row, i): Promise<{ readonly submission: SyncSubmission<DecisionSyncPayload> } | { readonly unreadable: UnreadablePayload }> => {
         if (!row) throw new Error(`outbox item ${itemIds[i]} not found`);
-        return { idempotencyKey: row.idempotencyKey, payload: (await this.cipher.openJson('outbox', row.itemId, row.sealed)) as DecisionSyncPayload };
+        try {
+          return { submission: { idempotencyKey: row.idempotencyKey, payload: (await this.cipher.openJson('outbox', row.itemId, row.sealed)) as DecisionSyncPayload } };
+        } catch (error) {
+          if (!(error instanceof RecordCipherError)) throw error;
+          return { unreadable: { itemId: row.itemId, reason: error.message } };
+        }
       }),
     );
+    return {
+      submissions: opened.flatMap((o): SyncSubmission<DecisionSyncPayload>[] => ('submission' in o ? [o.submission] : [])),
+      unreadable: opened.flatMap((o): UnreadablePayload[] => ('unreadable' in o ? [o.unreadable] : [])),
+    };
   }
 
   async markInFlight(itemIds: readonly string[]): Promise<void> {
@@ -71,7 +82,7 @@ export class DexieOutboxStore implements OutboxStorePort<DecisionSyncPayload> {
         actor: systemActor,
         action: 'sync_dead_letter' as const,
         subject: { kind: 'outbox_item', id: alert.itemId },
-        details: { idempotencyKey: alert.idempotencyKey, rejections: alert.rejections, lastError: alert.lastError, decisionId: decisionOf.get(alert.itemId) ?? null },
+        details: { cause: alert.cause, idempotencyKey: alert.idempotencyKey, rejections: alert.rejections, lastError: alert.lastError, decisionId: decisionOf.get(alert.itemId) ?? null },
       }));
       await this.writer.commit(drafts, async () => {
         await update();

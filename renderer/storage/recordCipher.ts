@@ -48,6 +48,26 @@ export class RecordCipher {
     return Array.from(mac.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
+  /**
+   * The key check value: an HMAC of a fixed label under a key derived for nothing else. Equal for equal storage
+   * keys, different otherwise, and it reveals nothing of the key (so it may be stored in clear and audited).
+   */
+  async keyCheckValue(): Promise<string> {
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', this.keys.check, utf8Encoder.encode('booth storage key check value')));
+    return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  /** Whether this sealed field opens with this booth's key (nothing is returned or kept of its content). */
+  async canOpen(table: string, primaryKey: string | number, sealed: SealedField): Promise<boolean> {
+    try {
+      await this.open(sealed.enc, table, primaryKey, sealed);
+      return true;
+    } catch (error) {
+      if (error instanceof RecordCipherError) return false;
+      throw error;
+    }
+  }
+
   private async seal(enc: SealedField['enc'], table: string, primaryKey: string | number, plain: Uint8Array): Promise<SealedField> {
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(table, primaryKey) }, this.keys.cipher, new Uint8Array(plain));

@@ -28,10 +28,20 @@ function AlertBlock({ alert }: { alert: ReviewAlert }) {
     case 'sync_dead_letter':
       return (
         <section className="review-alert" data-testid="review-alert">
-          <h3>The records service kept rejecting this decision</h3>
+          <h3>{alert.cause === 'unreadable' ? 'This decision cannot be synced: its stored copy does not open' : 'The records service kept rejecting this decision'}</h3>
           <p>{alert.message}</p>
           <p>
-            {alert.rejections} rejections, last: {alert.lastError} · {alert.idempotencyKey} · approving sends it again
+            {alert.cause === 'unreadable' ? 'not sent' : `${alert.rejections} rejections`}, last: {alert.lastError} · {alert.idempotencyKey} · approving sends it again
+          </p>
+        </section>
+      );
+    case 'storage_key_changed':
+      return (
+        <section className="review-alert" data-testid="review-alert">
+          <h3>The booth's storage key changed</h3>
+          <p>{alert.message}</p>
+          <p>
+            Noticed {when(alert.at)} · original key recorded {when(alert.originalRecordedAt)} · restore the original key file to recover the earlier records
           </p>
         </section>
       );

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * The alert sealed with a review item (decrypted from IndexedDB, so parsed, not trusted): an officer's attempt to
- * clear a mandatory referral, or a decision the records service kept rejecting.
+ * clear a mandatory referral, a decision that could not be synced (rejected, or its payload would not open), or the
+ * booth opening its database with another storage key.
  */
 const overrideAttemptSchema = z.object({
   code: z.literal('override_attempt_on_mandatory_referral'),
@@ -15,6 +16,8 @@ const overrideAttemptSchema = z.object({
 
 const deadLetterSchema = z.object({
   code: z.literal('sync_dead_letter'),
+  /** Absent in alerts stored before payloads that do not open were dead-lettered too: those were all rejections. */
+  cause: z.enum(['rejected', 'unreadable']).default('rejected'),
   alertId: z.string(),
   itemId: z.string(),
   idempotencyKey: z.string(),
@@ -24,7 +27,18 @@ const deadLetterSchema = z.object({
   message: z.string(),
 });
 
-const alertSchema = z.discriminatedUnion('code', [overrideAttemptSchema, deadLetterSchema]);
+const unreadableCounts = z.object({ decisions: z.number(), outbox: z.number(), audit: z.number(), reviews: z.number(), retainedBiometrics: z.number(), total: z.number() });
+
+const storageKeyChangedSchema = z.object({
+  code: z.literal('storage_key_changed'),
+  alertId: z.string(),
+  at: z.string(),
+  originalRecordedAt: z.string().nullable(),
+  unreadable: unreadableCounts,
+  message: z.string(),
+});
+
+const alertSchema = z.discriminatedUnion('code', [overrideAttemptSchema, deadLetterSchema, storageKeyChangedSchema]);
 
 export type ReviewAlert = z.infer<typeof alertSchema> | { readonly code: 'unreadable'; readonly raw: string };
 

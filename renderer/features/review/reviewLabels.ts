@@ -14,6 +14,7 @@ export const reviewKindLabels: Readonly<Record<ReviewKind, string>> = {
   override: 'Officer override',
   chip_failure: 'Chip failure',
   offline_decision: 'Offline decision',
+  storage_key_changed: 'Storage key changed',
 };
 
 export const reviewStateLabels: Readonly<Record<ReviewState, string>> = { open: 'Open', approved: 'Approved', returned: 'Returned' };
