@@ -1,10 +1,23 @@
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { makeFakeCameraClip } from './support/makeFakeCameraClip';
+import { chromiumBaseArgs, chromiumPath, e2eOutputDir } from './support/paths';
 import { signIn } from './support/signIn';
 import { appUrl } from './support/hostToken';
+import { callHost } from './support/hostApi';
+import type { LaneSession } from '../app/inspection/laneSession';
 
 // A fictional passport whose MRZ is full of the booth's shortcut letters (D, M, N, R): a scan must fire none.
 const mrz = ['P<IRLDRUMMOND<<MARINA<MAUD<<<<<<<<<<<<<<<<<<', 'D23RM48153IRL8802141F3309117<<<<<<<<<<<<<<04'];
 const scan = `${mrz.join('\n')}\n`;
+// The camera shows ffmpeg's test pattern, never a person (the shared clip may show people when the datasets
+// are there): the traveller's face is never seen, so what the rules advise depends on the papers alone.
+const patternClip = join(e2eOutputDir, 'wedge-pattern-camera.y4m');
+makeFakeCameraClip(patternClip, join(e2eOutputDir, 'no-datasets'));
+test.use({ launchOptions: { executablePath: chromiumPath, args: [...chromiumBaseArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${patternClip}`] } });
+
+/** A fictional Irish passport of a traveller born in 1940, check digits computed for these lines. */
+const elder = ['P<IRLDRUMMOND<<PADRAIG<NOEL<<<<<<<<<<<<<<<<<', 'D19RN22074IRL4005036M3108114<<<<<<<<<<<<<<<0'];
 
 async function openBooth(page: Page) {
   await page.goto(appUrl());
@@ -29,6 +42,23 @@ async function typeAsScanner(page: Page, text: string) {
   }, text);
 }
 
+/** Rows in a table of the booth's IndexedDB (contents are encrypted; the count is not). */
+function countRows(page: Page, table: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('booth');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name, 'readonly').objectStore(name).count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
 /**
  * Records, in the page, every key the keyboard-wedge reader left unhandled, i.e. what the shortcuts may act on.
  * A capture listener added after the booth's own runs after the wedge reader's, and before any shortcut.
@@ -48,7 +78,7 @@ async function watchUnhandledKeys(page: Page) {
   return () => page.evaluate(() => (window as unknown as { unhandledKeys: string[] }).unhandledKeys);
 }
 
-test('a keyboard-wedge scan fills the traveller card, and the shortcut letters inside it fire nothing', async ({ page }) => {
+test('a keyboard-wedge scan fills the traveller card, and the shortcut letters inside it fire nothing', async ({ page, request }) => {
   await openBooth(page);
   const unhandledKeys = await watchUnhandledKeys(page);
 
@@ -61,11 +91,51 @@ test('a keyboard-wedge scan fills the traveller card, and the shortcut letters i
   // Its five M's would have toggled the raw MRZ panel, its four D's read simulated travellers.
   await expect(page.getByTestId('raw-mrz')).toHaveCount(0);
   expect(await unhandledKeys()).toEqual([]);
+  // The host took the scan as a document read, labelled with the wedge: a traveller session, so the rules
+  // advise (no face on this camera matches a 38-year-old's papers: a referral).
+  await expect
+    .poll(async () => ((await callHost(request, 'lane:current', {})).body.value as LaneSession | null)?.documents.map((d) => [d.read.readerId, d.read.source, d.read.mrz]))
+    .toEqual([['keyboard-wedge-reader', 'keyboard', mrz]]);
+  await expect(page.getByTestId('traveller-recommendation')).toHaveAttribute('data-advice', 'refer', { timeout: 15_000 });
+  await expect(page.getByTestId('traveller-reasons')).toContainText("no face seen matches this traveller's document");
 
   // The officer's M still works, and shows the raw MRZ.
   await page.keyboard.press('m');
   await expect(page.getByTestId('raw-mrz')).toContainText(mrz[0]!);
   expect(await unhandledKeys()).toEqual(['m']);
+});
+
+test('a keyboard-wedge scan opens a traveller session: the decision panel advises, Enter clears, the decision is stored', async ({ page }) => {
+  await openBooth(page);
+  // An 86-year-old: face matching is unreliable at that age, so no face on this (pattern) camera is only a
+  // warning and the rules advise clear; at 14-79 it would be a mandatory referral.
+  await typeAsScanner(page, `${elder.join('\n')}\n`);
+  await expect(page.getByTestId('traveller-name')).toHaveText('DRUMMOND, PADRAIG NOEL');
+  await expect(page.getByTestId('notice')).toHaveText('Document read (keyboard reader)');
+  const decision = page.getByTestId('traveller-recommendation');
+  await expect(decision).toHaveAttribute('data-advice', 'clear', { timeout: 15_000 });
+  await expect(page.getByTestId('traveller-reasons')).toContainText('at 86 face matching is unreliable');
+  const storedBefore = await countRows(page, 'decisions');
+
+  await page.keyboard.press('Enter');
+  await expect(decision).toHaveAttribute('data-decision', 'clear');
+  await expect(page.getByTestId('notice')).toHaveText('Occupant cleared: decision recorded');
+  // Durable: the decision is in the booth's IndexedDB.
+  expect(await countRows(page, 'decisions')).toBe(storedBefore + 1);
+});
+
+test('a scan with a wrong check digit is refused by the host, names the digit, and opens no traveller', async ({ page, request }) => {
+  await openBooth(page);
+  const before = (await callHost(request, 'lane:current', {})).body;
+  // A keyboard layout that types O for 0: the lines look like an MRZ, the check digits prove otherwise.
+  await typeAsScanner(page, `${elder[0]}\n${elder[1]!.replace('D19RN2207', 'D19RN22O7')}\n`);
+  await expect(page.getByTestId('notice')).toHaveText(
+    "Keyboard reader: The typed MRZ was refused: document number check digit is 4 but the document number 'D19RN22O7' gives 6; composite check digit is 0 but the characters it covers give 2. Scan the document again.",
+  );
+  await expect(page.getByTestId('notice')).toHaveClass(/notice-error/);
+  await expect(page.getByTestId('traveller-card')).toContainText('Waiting for a document');
+  // The host opened nothing: its lane holds what it held before the scan.
+  expect((await callHost(request, 'lane:current', {})).body).toEqual(before);
 });
 
 test('a reader that sends the same scan twice gives one read and says so', async ({ page }) => {

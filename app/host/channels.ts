@@ -6,6 +6,7 @@ import { chipReportSchema } from '../ports/chipReport';
 import { boothInfoSchema } from './boothInfo';
 import { signedInUserSchema } from './signedInUser';
 import { decisionSyncChannelDoc, decisionSyncReplySchema, decisionSyncRequestSchema } from './decisionSyncChannel';
+import { wedgeReadChannelDoc, wedgeReadReplySchema, wedgeReadRequestSchema } from './wedgeReadChannel';
 import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from './simulatorControls';
 import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
@@ -30,6 +31,7 @@ export const channels = {
     request: z.object({ userId: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }).strict(),
     reply: signedInUserSchema,
   }),
+  'documents:wedgeRead': channel({ doc: wedgeReadChannelDoc, request: wedgeReadRequestSchema, reply: wedgeReadReplySchema }),
   'decisions:sync': channel({ doc: decisionSyncChannelDoc, request: decisionSyncRequestSchema, reply: decisionSyncReplySchema }),
   'storage:getKey': channel({
     doc: "The 256-bit key that encrypts personal and biometric data in the renderer's IndexedDB (held by the main process, never stored beside the data).",

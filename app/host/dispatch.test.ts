@@ -12,6 +12,9 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'cameras:scenes': () => [],
     'lane:current': () => null,
     'auth:signIn': () => ({ userId: 'officer', name: 'O', role: 'officer' }),
+    'documents:wedgeRead': () => {
+      throw new HostFailure('unreadable_document', 'bad check digit');
+    },
     'decisions:sync': () => ({ results: [] }),
     'storage:getKey': () => ({ key: 'A'.repeat(43) + '=' }),
     'chip:readAgain': () => {

@@ -19,6 +19,8 @@ export const hostErrorCodes = [
   'device_unavailable',
   /** Sign-in refused: unknown user or wrong password (the message does not say which). */
   'bad_credentials',
+  /** A document read was refused: its MRZ is garbled (layout, characters, check digits); the message names each problem. Scan again. */
+  'unreadable_document',
   /** The Node host refused the call: it did not carry this launch's access token (missing or wrong). */
   'unauthorized',
   /** The Node host refused the call: it came from another web origin, or named a host other than this machine's loopback. */

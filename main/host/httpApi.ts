@@ -11,6 +11,7 @@ const statusByCode: Readonly<Record<HostErrorCode, number>> = {
   not_supported: 409,
   device_unavailable: 503,
   bad_credentials: 401,
+  unreadable_document: 422,
   unauthorized: 401,
   forbidden: 403,
   host_unreachable: 502,

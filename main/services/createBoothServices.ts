@@ -16,6 +16,7 @@ import { keyFileStorageKey, type StorageKeySource } from './storageKey';
 import { AccountsError, AccountStore } from './accounts';
 import { submitDecisionBatch } from './decisionSyncService';
 import { userDataDir } from './userDataDir';
+import { keyboardWedgeRead } from './keyboardWedgeRead';
 
 export interface BoothServicesOptions {
   readonly resolved: ResolvedSettings;
@@ -68,6 +69,14 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     if (lastDocumentRead === read) await inspectChip(read);
   };
 
+  /** Every document read, whichever reader it came from, enters here: its chip inspection is tracked until done. */
+  const acceptDocumentRead = (read: DocumentRead) => {
+    const inspection = onDocumentRead(read)
+      .catch((error: unknown) => console.error('[booth] chip inspection failed:', error))
+      .finally(() => inspections.delete(read.readId));
+    inspections.set(read.readId, inspection);
+  };
+
   /** Plays a simulated vehicle; each document is handed over after the previous one's chip was read. */
   const vehicleArrives = (controls: SimulatorControls, arrival: SimulatedVehicleArrival) =>
     controls.vehicleArrives(arrival, async (traveller, photo) => {
@@ -104,6 +113,11 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
         throw error;
       }
     },
+    'documents:wedgeRead': ({ lines }) => {
+      const reply = keyboardWedgeRead(lines, clock, ids);
+      acceptDocumentRead(reply.read);
+      return reply;
+    },
     'decisions:sync': (request) => submitDecisionBatch(devices.records, request),
     'storage:getKey': async () => ({ key: Buffer.from(await storageKey.load()).toString('base64') }),
     'chip:readAgain': () => {
@@ -135,12 +149,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
         unsubscribers.push(device.onStatus((status) => events.emit('devices:onStatus', status)));
       }
       unsubscribers.push(
-        devices.documentReader.onRead((read) => {
-          const inspection = onDocumentRead(read)
-            .catch((error: unknown) => console.error('[booth] chip inspection failed:', error))
-            .finally(() => inspections.delete(read.readId));
-          inspections.set(read.readId, inspection);
-        }),
+        devices.documentReader.onRead(acceptDocumentRead),
         devices.plateReader.onVehicle((plate) => lane.plateRead(plate)),
         devices.rfidReader.onCard((card) => lane.cardRead(card)),
         devices.camera.onScene((scene) => events.emit('camera:onScene', scene)),

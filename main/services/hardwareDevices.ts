@@ -1,4 +1,5 @@
 import { assertNever } from '../../app/shared/assertNever';
+import { keyboardWedgeReaderId } from '../../app/document/reader/keyboardWedgeRead';
 import type { BoothSettings, DocumentReaderSetting } from '../../app/settings/boothSettings';
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
@@ -15,14 +16,17 @@ import { createPlateReader, createRecordsService, createRfidReader } from './har
 
 const noReads = { onRead: (): Unsubscribe => () => undefined, onReadError: (): Unsubscribe => () => undefined };
 
-/** The document reader the settings name. A keyboard-wedge reader types into the booth window, where the renderer reads it. */
+/**
+ * The document reader the settings name. A keyboard-wedge reader types into the booth window, where the renderer
+ * assembles the lines and hands them to the host (documents:wedgeRead); its light here is always on.
+ */
 export function createDocumentReader(setting: DocumentReaderSetting, clock: Clock, ids: Ids): DocumentReaderPort {
   switch (setting.type) {
     case 'serial':
       return new SerialMrzReader({ path: setting.path, baudRate: setting.baudRate, source: setting.readerKind, clock, ids });
     case 'keyboard':
       return Object.assign(
-        new UnconfiguredDevice('documentReader', 'keyboard-wedge-reader', 'Document reader (keyboard)', clock, { connected: true, detail: 'keyboard-wedge reader (in the booth window)' }),
+        new UnconfiguredDevice('documentReader', keyboardWedgeReaderId, 'Document reader (keyboard)', clock, { connected: true, detail: 'keyboard-wedge reader (in the booth window)' }),
         noReads,
       );
     case 'none':

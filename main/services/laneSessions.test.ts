@@ -3,6 +3,7 @@ import type { HostEvent } from '../../app/host/events';
 import type { LaneSession } from '../../app/inspection/laneSession';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
+import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
 import { createBoothServices, type BoothServices } from './createBoothServices';
 
 /**
@@ -97,6 +98,19 @@ describe('vehicle lane sessions', () => {
       { cameraId: 'cam-rear', people: [face(2)], version: 2 },
     ]);
     expect(events.filter((e) => e.name === 'camera:onScene')).toHaveLength(2);
+  });
+
+  it('a keyboard-wedge read at the window joins the current vehicle, with its records', async () => {
+    const { services } = await startLane('vehicle');
+    await services.dispatch('sim:vehicleArrives', { vehicle: 0 });
+    const vehicle = await current(services);
+    const wedge = await services.dispatch('documents:wedgeRead', { lines: [...simulatedTravellers[3]!.mrz] });
+    expect(wedge).toMatchObject({ ok: true, value: { read: { readerId: 'keyboard-wedge-reader', source: 'keyboard' } } });
+    const joined = await current(services);
+    expect(joined.sessionId).toBe(vehicle.sessionId);
+    expect(joined.documents).toHaveLength(vehicle.documents.length + 1);
+    expect(joined.documents.at(-1)?.read.readerId).toBe('keyboard-wedge-reader');
+    expect(joined.records.travellers.at(-1)?.result).toMatchObject({ ok: true, value: [{ recordId: 'TR-0004' }] });
   });
 
   it('refuses a vehicle in a lane that is not a vehicle lane, and an unknown vehicle or traveller', async () => {

@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { hostWebSocketProtocols } from '../../app/host/hostAccessToken';
+import type { LaneSession } from '../../app/inspection/laneSession';
+import { sequentialIds } from '../../app/ports/Ids';
+import { resolveSettings } from '../../app/settings/boothSettings';
+import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
+import { AccountStore } from '../services/accounts';
+import { createBoothServices, type BoothServices } from '../services/createBoothServices';
+import { keyFileStorageKey } from '../services/storageKey';
+import { startNodeHost, type RunningNodeHost } from './NodeHost';
+
+/**
+ * A keyboard-wedge read through the real Node host over HTTP, as the renderer hands it over: it must open a
+ * traveller session with records like any other reader's read, and a garbled one must open nothing.
+ */
+const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
+let services: BoothServices;
+let host: RunningNodeHost;
+let frames: { name?: string; payload?: unknown; kind?: string }[];
+let socket: WebSocket;
+
+beforeEach(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'booth-wedge-'));
+  const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Booth</title>');
+  services = createBoothServices({
+    resolved: resolveSettings({ devices: 'sim', laneType: 'air' }),
+    version: 'test',
+    clock,
+    ids: sequentialIds(),
+    storageKey: keyFileStorageKey(dataDir),
+    accounts: AccountStore.inUserData(dataDir),
+  });
+  await services.start();
+  host = await startNodeHost({ services, staticDir, port: 0 });
+  // The renderer's view: every event the host pushes over its WebSocket.
+  frames = [];
+  socket = new WebSocket(`${host.url.replace('http', 'ws')}host`, hostWebSocketProtocols(host.accessToken.value));
+  socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as (typeof frames)[number]));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+});
+
+afterEach(async () => {
+  socket.close();
+  await host.close();
+  await services.stop();
+});
+
+async function callApi(channel: string, payload: unknown) {
+  const response = await fetch(`${host.url}api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` },
+    body: JSON.stringify(payload),
+  });
+  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
+}
+
+/** The lane's session once its records and chip are in (the host reads the chip after publishing the read). */
+async function settledSession(readId: string): Promise<LaneSession> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    await services.lane.settled();
+    const { body } = await callApi('lane:current', {});
+    const session = body.value as LaneSession | null;
+    const document = session?.documents.find((d) => d.read.readId === readId);
+    if (session && document?.chip && !session.recordsPending) return session;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no settled session for ${readId}`);
+}
+
+const events = (name: string) => frames.filter((frame) => frame.kind === 'event' && frame.name === name).map((frame) => frame.payload);
+const johnson = simulatedTravellers[1]!.mrz;
+
+describe('documents:wedgeRead over the Node host', () => {
+  it('opens a traveller session labelled with the wedge, with the records and chip of that document', async () => {
+    const answer = await callApi('documents:wedgeRead', { lines: johnson });
+    expect(answer.status).toBe(200);
+    const reply = answer.body.value as { read: { readId: string; readerId: string; source: string; mrz: string[] }; document: Record<string, unknown> };
+    expect(reply.read).toMatchObject({ readerId: 'keyboard-wedge-reader', source: 'keyboard', readAt: '2026-11-23T10:00:00.000Z', mrz: johnson });
+    expect(reply.document).toMatchObject({ format: 'TD3', documentNumber: 'A12345678', lastName: 'JOHNSON', firstName: 'MICHAEL JAMES', problems: [] });
+
+    const session = await settledSession(reply.read.readId);
+    expect(session.laneType).toBe('air');
+    expect(session.documents).toHaveLength(1);
+    expect(session.documents[0]?.read).toEqual(reply.read);
+    expect(session.documents[0]?.chip).toMatchObject({ outcome: 'read', passed: true });
+    // Looked up exactly as a reader's read: the records service knows Michael Johnson.
+    expect(session.records.travellers).toHaveLength(1);
+    expect(session.records.travellers[0]?.result).toMatchObject({ ok: true, value: [{ recordId: 'TR-0002' }] });
+
+    // The renderer heard the read and the session, the last one complete.
+    await expect.poll(() => events('document:onRead')).toEqual([reply.read]);
+    await expect.poll(() => events('lane:onSession').at(-1)).toEqual(session);
+
+    // The next scan is the next traveller: a new session.
+    const next = await callApi('documents:wedgeRead', { lines: simulatedTravellers[0]!.mrz });
+    const nextRead = (next.body.value as { read: { readId: string } }).read;
+    const second = await settledSession(nextRead.readId);
+    expect(second.sessionId).not.toBe(session.sessionId);
+    expect(second.records.travellers[0]?.result).toMatchObject({ ok: true, value: [{ recordId: 'TR-0001' }] });
+  });
+
+  it('refuses a garbled scan with the check digit named, and opens nothing', async () => {
+    const garbled = [johnson[0]!, johnson[1]!.replace('A12345678', 'A12345679')];
+    const answer = await callApi('documents:wedgeRead', { lines: garbled });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toEqual({
+      ok: false,
+      error: {
+        code: 'unreadable_document',
+        message: "The typed MRZ was refused: document number check digit is 4 but the document number 'A12345679' gives 5; composite check digit is 2 but the characters it covers give 3. Scan the document again.",
+      },
+    });
+    await services.lane.settled();
+    expect((await callApi('lane:current', {})).body).toEqual({ ok: true, value: null });
+    // Give a stray event time to arrive before saying none came.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events('document:onRead')).toEqual([]);
+    expect(events('lane:onSession')).toEqual([]);
+  });
+
+  it('bounds the request: a stuck key or a flood of lines is an invalid request naming the field', async () => {
+    const stuck = await callApi('documents:wedgeRead', { lines: [johnson[0]!, 'A'.repeat(5000)] });
+    expect(stuck.status).toBe(400);
+    expect(stuck.body.error?.message).toMatch(/^Invalid request for documents:wedgeRead: lines\.1: /);
+    const flood = await callApi('documents:wedgeRead', { lines: [...johnson, ...johnson] });
+    expect(flood.status).toBe(400);
+    expect(flood.body.error?.message).toMatch(/^Invalid request for documents:wedgeRead: lines: /);
+    expect((await callApi('lane:current', {})).body).toEqual({ ok: true, value: null });
+  });
+});
