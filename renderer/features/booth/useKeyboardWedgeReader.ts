@@ -1,12 +1,8 @@
 import { useEffect } from 'react';
 import { KeyboardWedgeAssembler, type KeyboardWedgeOptions } from '../../../app/document/reader/KeyboardWedgeAssembler';
 import type { MrzAssemblerEvent } from '../../../app/document/reader/mrzAssemblerEvent';
-import { systemClock, type Clock } from '../../../app/ports/Clock';
-import { documentReadSchema } from '../../../app/ports/documentRead';
-import { useBoothStore } from '../../state/StoreContext';
+import { useBoothStore, useHost } from '../../state/StoreContext';
 import { boothShortcuts } from './shortcuts';
-
-export const keyboardWedgeReaderId = 'keyboard-wedge-reader';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -27,35 +23,43 @@ function keyTime(event: KeyboardEvent): number {
  * Listens in the capture phase, so it sees every key before the shortcuts do, and marks a scan's keys
  * handled (`preventDefault`), which the shortcuts respect: the M, N, R and D inside an MRZ never fire one.
  * A person's typing is slower and passes through untouched. Form fields are left alone.
+ * A whole scan goes to the host (`documents:wedgeRead`), which checks it and takes it as a document read like
+ * any other reader's: the traveller session, records and chip follow, and the card fills from its reply.
  */
-export function useKeyboardWedgeReader(options: KeyboardWedgeOptions = {}, clock: Clock = systemClock): void {
+export function useKeyboardWedgeReader(options: KeyboardWedgeOptions = {}): void {
   const store = useBoothStore();
+  const host = useHost();
   const { maxKeyGapMs, maxScanPauseMs, minScanLength, duplicateWindowMs } = options;
 
   useEffect(() => {
     const assembler = new KeyboardWedgeAssembler({ maxKeyGapMs, maxScanPauseMs, minScanLength, duplicateWindowMs });
     let timer: ReturnType<typeof setTimeout> | undefined;
 
-    const handle = (events: readonly MrzAssemblerEvent[]) => {
+    const handOver = async (lines: readonly string[]) => {
+      const result = await host.call('documents:wedgeRead', { lines: [...lines] });
       const state = store.getState();
+      if (!result.ok) {
+        // A refused scan names what was wrong (and asks for a rescan); anything else is the host not answering.
+        const why = result.error.code === 'unreadable_document' ? result.error.message : `the booth host did not take the scan (${result.error.message}). Scan the document again.`;
+        state.announce(`Keyboard reader: ${why}`, 'error');
+        return;
+      }
+      // The same read also arrives as document:onRead; the store keeps one per read id.
+      state.documentReadReceived(result.value.read);
+      state.announce('Document read (keyboard reader)');
+    };
+
+    // Scans and their errors are told in the order they came: a doubled read's warning must follow the
+    // first read's "Document read", not be overwritten by it when the host answers.
+    let told = Promise.resolve();
+    const handle = (events: readonly MrzAssemblerEvent[]) => {
       for (const event of events) {
-        if (event.kind === 'error') {
-          state.announce(`Keyboard reader: ${event.error.message} Scan the document again.`, event.error.code === 'duplicate_read' ? 'warning' : 'error');
-          continue;
-        }
-        const parsed = documentReadSchema.safeParse({
-          readId: `read-${crypto.randomUUID()}`,
-          readerId: keyboardWedgeReaderId,
-          source: 'keyboard',
-          readAt: clock.now().toISOString(),
-          mrz: [...event.lines],
-        });
-        if (!parsed.success) {
-          state.announce(`Keyboard reader: the scan was not a document read (${parsed.error.issues[0]?.message ?? 'invalid'}).`, 'error');
-          continue;
-        }
-        state.documentReadReceived(parsed.data);
-        state.announce('Document read (keyboard reader)');
+        told = told
+          .then(() => {
+            if (event.kind === 'read') return handOver(event.lines);
+            store.getState().announce(`Keyboard reader: ${event.error.message} Scan the document again.`, event.error.code === 'duplicate_read' ? 'warning' : 'error');
+          })
+          .catch((error: unknown) => store.getState().announce(`Keyboard reader: the scan was lost (${String(error)}). Scan the document again.`, 'error'));
       }
     };
 
@@ -91,5 +95,5 @@ export function useKeyboardWedgeReader(options: KeyboardWedgeOptions = {}, clock
       window.removeEventListener('keydown', onKeyDown, { capture: true });
       clearTimeout(timer);
     };
-  }, [store, clock, maxKeyGapMs, maxScanPauseMs, minScanLength, duplicateWindowMs]);
+  }, [store, host, maxKeyGapMs, maxScanPauseMs, minScanLength, duplicateWindowMs]);
 }
