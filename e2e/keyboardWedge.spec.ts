@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeFakeCameraClip } from './support/makeFakeCameraClip';
 import { chromiumBaseArgs, chromiumPath, e2eOutputDir } from './support/paths';
 import { signIn } from './support/signIn';
+import { countRows } from './support/indexedDbRows';
 import { appUrl } from './support/hostToken';
 import { callHost } from './support/hostApi';
 import type { LaneSession } from '../app/inspection/laneSession';
@@ -40,23 +41,6 @@ async function typeAsScanner(page: Page, text: string) {
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
     }
   }, text);
-}
-
-/** Rows in a table of the booth's IndexedDB (contents are encrypted; the count is not). */
-function countRows(page: Page, table: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('booth');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name, 'readonly').objectStore(name).count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
 }
 
 /**

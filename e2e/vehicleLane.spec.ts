@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { callHost } from './support/hostApi';
 import { datasetsDir, screenshotsDir, vehicleLaneUrl } from './support/paths';
 import { signIn } from './support/signIn';
+import { countRows } from './support/indexedDbRows';
 import { appUrl } from './support/hostToken';
 
 /**
@@ -30,23 +31,6 @@ const familyCarWithImpostor = () => ({
   vehicle: 0,
   occupants: [occupant(1, 'Colin_Powell'), occupant(0, 'Laura_Bush'), occupant(4, 'Serena_Williams', photo('Jennifer_Capriati', 0))],
 });
-
-/** Rows in a table of the booth's IndexedDB (contents are encrypted; the count is not). */
-function countRows(page: Page, table: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('booth');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name, 'readonly').objectStore(name).count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
-}
 
 async function openLane(page: Page) {
   await page.goto(appUrl(vehicleLaneUrl));
