@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { makeStillsClip } from '../main/vision/faceClip';
 import { makeFakeCameraClip } from './support/makeFakeCameraClip';
-import { chromiumBaseArgs, chromiumPath, e2eOutputDir } from './support/paths';
+import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir } from './support/paths';
 import { signIn } from './support/signIn';
 import { countRows } from './support/indexedDbRows';
 import { appUrl } from './support/hostToken';
@@ -155,4 +157,48 @@ test('slow human typing of the same characters is not taken as a scan: the keys 
   const reached = await unhandledKeys();
   for (const key of ['D', 'M', 'N', 'R']) expect(reached.filter((typed) => typed === key)).toHaveLength([...scan].filter((typed) => typed === key).length);
   await expect(page.getByTestId('traveller-name')).not.toBeEmpty();
+});
+
+/**
+ * A person at the camera (an LFW photo) and a scan with no photo to compare their face with: one traveller
+ * whose face could not be verified, not a stranger without papers beside papers without a face.
+ */
+const lfwFace = join(datasetsDir, 'faces-lfw', 'images', 'Abel_Pacheco', 'Abel_Pacheco_0001.jpg');
+const haveFace = existsSync(lfwFace);
+if (!haveFace) console.warn(`keyboard-wedge e2e: faces-lfw not found under ${datasetsDir} (set BOOTH_DATASETS); the face-in-view case is skipped`);
+const faceClip = join(e2eOutputDir, 'wedge-face-camera.y4m');
+if (haveFace) makeStillsClip([lfwFace], faceClip, 8, 0.5);
+
+test.describe('with a face in view', () => {
+  test.skip(!haveFace, 'needs BOOTH_DATASETS/faces-lfw');
+  test.describe.configure({ timeout: 180_000 });
+
+  test('a scan with no reference photo and the traveller at the camera is one traveller, face not verified', async ({ playwright, request }) => {
+    // No chip read (the simulator would otherwise read a chip with a photo for any scanned passport): the
+    // typed MRZ is all there is, so nothing to compare the face with.
+    expect((await callHost(request, 'sim:setDeviceConnected', { kind: 'chipReader', connected: false })).status).toBe(200);
+    // This file's camera shows a test pattern; this browser's camera shows the traveller.
+    const browser = await playwright.chromium.launch({
+      executablePath: chromiumPath,
+      args: [...chromiumBaseArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${faceClip}`],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await openBooth(page);
+      await expect(page.getByTestId('face-overlay')).toHaveAttribute('data-face-count', '1', { timeout: 60_000 });
+      await typeAsScanner(page, `${elder.join('\n')}\n`);
+      await expect(page.getByTestId('traveller-name')).toHaveText('DRUMMOND, PADRAIG NOEL');
+      // The face and the papers are one traveller (not a face without papers, which would be a referral).
+      await expect(page.getByTestId('traveller-status')).toHaveAttribute('data-status', 'not_compared', { timeout: 60_000 });
+      await expect(page.getByTestId('traveller-status')).toHaveText('Face NOT verified: no reference photo to compare it with');
+      // At 86 an unverified face is a warning to compare by eye, as with no face at all: the rules advise clear.
+      await expect(page.getByTestId('traveller-recommendation')).toHaveAttribute('data-advice', 'clear');
+      await expect(page.getByTestId('traveller-reasons')).toContainText('no reference photo to compare the face with');
+      await expect(page.getByTestId('traveller-reasons')).toContainText('at 86 face matching is unreliable');
+      await expect(page.getByTestId('traveller-reasons')).not.toContainText('no document, card or record');
+    } finally {
+      await browser.close();
+      await callHost(request, 'sim:setDeviceConnected', { kind: 'chipReader', connected: true });
+    }
+  });
 });

@@ -1,12 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { embedderManifestSchema } from '../biometrics/modelManifest';
-import { scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession';
+import type { LaneType } from '../settings/boothSettings';
+import { scriptedRecordsScenario } from '../../native-bridges/records-service/scriptedRecords';
+import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../native-bridges/records-service/scriptedVehicleSession';
 import { assembleVehicleSession } from './assembleVehicleSession';
+import type { VehicleSessionInput } from './vehicleSessionInput';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 const now = new Date('2026-11-23T10:00:00Z');
 const clock = { now: () => now };
+
+/**
+ * Michael Johnson at a booth: his passport typed in by a keyboard-wedge reader (no chip, no page photo), his
+ * record without gallery photos, his face in view; so there is no reference photo and no comparison.
+ */
+function atTheBooth(laneType: LaneType, options: Partial<ScriptedVehicleOptions> = {}, compared = false): VehicleSessionInput {
+  const scenario = { ...scriptedRecordsScenario, travellers: scriptedRecordsScenario.travellers.map((t) => ({ ...t, gallery: [] })) };
+  const { plate: _plate, ...input } = scriptedVehicleSession({ now, model, scenario, occupants: [1], ...options });
+  const travellers = input.records.travellers.filter((lookup) => lookup.by.kind === 'document');
+  return { ...input, laneType, rfidCards: [], records: { travellers }, comparisons: compared ? input.comparisons : [] };
+}
 
 describe('assembleVehicleSession', () => {
   it('turns plate + cards + documents + faces + records into one occupant per person and a vehicle record', () => {
@@ -43,6 +57,45 @@ describe('assembleVehicleSession', () => {
     expect(session.occupants.filter((o) => o.status === 'face_mismatch')).toEqual([]);
     expect(session.occupants.filter((o) => o.status === 'face_without_identity')).toHaveLength(3);
     expect(session.occupants.filter((o) => o.status === 'identity_without_face')).toHaveLength(3);
+  });
+
+  it('at a one-traveller booth, pairs the lone face and the lone papers with nothing to compare as one traveller, not compared', () => {
+    const session = assembleVehicleSession(atTheBooth('air'), clock);
+    expect(session.occupants).toHaveLength(1);
+    const traveller = session.occupants[0];
+    expect(traveller?.status).toBe('not_compared');
+    expect(traveller?.occupantId).toBe('track-1');
+    expect(traveller?.face?.trackId).toBe('track-1');
+    expect(traveller?.identity?.key).toBe('record:TR-0002');
+    expect(traveller?.identity?.references).toEqual([]);
+    expect(traveller?.match).toBeUndefined();
+    expect(traveller?.bestComparison).toBeUndefined();
+    // Not a stranger and someone else's papers: one traveller whose face could not be verified.
+    expect(session.flags.map((f) => f.code)).toEqual(['face_not_compared']);
+    expect(session.flags[0]?.message).toContain('no reference photo to compare the face with');
+    expect(session.flags[0]?.evidence).toEqual([{ kind: 'faces_seen', trackIds: ['track-1'] }, { kind: 'identity', identityKey: 'record:TR-0002' }]);
+    for (const laneType of ['sea', 'pedestrian'] as const) expect(assembleVehicleSession(atTheBooth(laneType), clock).occupants.map((o) => o.status)).toEqual(['not_compared']);
+  });
+
+  it('in a vehicle, keeps the lone face and the lone papers apart: they may be two people', () => {
+    const session = assembleVehicleSession(atTheBooth('vehicle'), clock);
+    expect(session.occupants.map((o) => [o.status, o.occupantId])).toEqual([
+      ['face_without_identity', 'track-1'],
+      ['identity_without_face', 'record:TR-0002'],
+    ]);
+    expect(session.flags.map((f) => f.code)).toEqual(['unmatched_face', 'unmatched_document']);
+  });
+
+  it('at a one-traveller booth, two faces and one document with nothing compared stay apart as before', () => {
+    const session = assembleVehicleSession(atTheBooth('air', { stowaways: 1 }), clock);
+    expect(session.occupants.map((o) => o.status)).toEqual(['face_without_identity', 'face_without_identity', 'identity_without_face']);
+    expect(session.flags.map((f) => f.code)).toEqual(['unmatched_face', 'unmatched_face', 'unmatched_document']);
+  });
+
+  it('at a one-traveller booth, a face compared with the papers and not matching them is still a mismatch', () => {
+    const session = assembleVehicleSession(atTheBooth('air', { impostors: [0] }, true), clock);
+    expect(session.occupants.map((o) => o.status)).toEqual(['face_mismatch']);
+    expect(assembleVehicleSession(atTheBooth('air', {}, true), clock).occupants.map((o) => o.status)).toEqual(['matched']);
   });
 
   it('flags an RFID count that differs from the faces seen, and a plate registered to nobody in the car', () => {

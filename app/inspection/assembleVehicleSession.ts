@@ -20,8 +20,11 @@ export interface Occupant {
   /**
    * face_mismatch: a face and papers left over once every match is made, paired with each other (the person
    * holding someone else's card or passport): the face is there, the papers are there, and they do not match.
+   * not_compared: on a one-traveller lane, the one face in front of the camera and the one set of papers read,
+   * with no reference photo to compare them (a scan without a chip read, a photo that could not be embedded):
+   * one traveller whose face could not be verified, not a stranger and someone else's papers.
    */
-  readonly status: 'matched' | 'face_mismatch' | 'face_without_identity' | 'identity_without_face' | 'opted_out';
+  readonly status: 'matched' | 'face_mismatch' | 'not_compared' | 'face_without_identity' | 'identity_without_face' | 'opted_out';
   readonly optOut?: PhotographyOptOut;
 }
 
@@ -30,6 +33,7 @@ export type ConsistencyFlagCode =
   | 'plate_owner_not_present'
   | 'rfid_count_mismatch'
   | 'face_mismatch'
+  | 'face_not_compared'
   | 'unmatched_face'
   | 'unmatched_document'
   | 'rfid_no_record'
@@ -99,15 +103,22 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
     const compared = face && identity ? comparison(face.trackId, identity.key) : undefined;
     if (face && identity && compared) occupants.push({ occupantId: face.trackId, face, identity, bestComparison: { ...compared, trackId: face.trackId }, status: 'face_mismatch' });
   }
-  for (const f of leftover.unmatchedFaces) {
-    const face = leftoverFaces[f];
-    if (face) occupants.push({ occupantId: face.trackId, face, status: 'face_without_identity' });
-  }
-  for (const i of leftover.unmatchedIdentities) {
-    const identity = leftoverIdentities[i];
-    if (!identity) continue;
-    const best = bestComparison(identity.key);
-    occupants.push({ occupantId: identity.key, identity, ...(best ? { bestComparison: best } : {}), status: 'identity_without_face' });
+  const lonelyFaces = leftover.unmatchedFaces.flatMap((f) => (leftoverFaces[f] ? [leftoverFaces[f]] : []));
+  const lonelyIdentities = leftover.unmatchedIdentities.flatMap((i) => (leftoverIdentities[i] ? [leftoverIdentities[i]] : []));
+  // At a one-traveller booth the one face in view and the one set of papers read are the same person even
+  // when there was nothing to compare them with. In a vehicle they may be two people (a passenger without
+  // papers, a card of someone not aboard), so they stay apart there.
+  const [soleFace] = lonelyFaces;
+  const [soleIdentity] = lonelyIdentities;
+  const loneTraveller = input.laneType !== 'vehicle' && lonelyFaces.length === 1 && lonelyIdentities.length === 1;
+  if (loneTraveller && soleFace && soleIdentity && !comparison(soleFace.trackId, soleIdentity.key)) {
+    occupants.push({ occupantId: soleFace.trackId, face: soleFace, identity: soleIdentity, status: 'not_compared' });
+  } else {
+    for (const face of lonelyFaces) occupants.push({ occupantId: face.trackId, face, status: 'face_without_identity' });
+    for (const identity of lonelyIdentities) {
+      const best = bestComparison(identity.key);
+      occupants.push({ occupantId: identity.key, identity, ...(best ? { bestComparison: best } : {}), status: 'identity_without_face' });
+    }
   }
   for (const identity of identities) {
     const optOut = optOutOf(identity.key);
@@ -185,6 +196,13 @@ function consistencyFlags(session: Omit<VehicleSession, 'flags'>): ConsistencyFl
         evidence: [{ kind: 'faces_seen', trackIds: [o.face.trackId] }, { kind: 'identity', identityKey: o.identity.key }],
       });
     }
+    if (o.status === 'not_compared' && o.face && o.identity) {
+      flags.push({
+        code: 'face_not_compared',
+        message: `${o.identity.name ?? o.identity.key}: ${faceNotComparedBecause(o.identity)}; the face seen (${o.face.seat ?? o.face.cameraPosition}) could not be verified`,
+        evidence: [{ kind: 'faces_seen', trackIds: [o.face.trackId] }, { kind: 'identity', identityKey: o.identity.key }],
+      });
+    }
     if (o.status === 'identity_without_face' && o.identity) {
       flags.push({ code: 'unmatched_document', message: `${o.identity.name ?? o.identity.key}: no face seen matches this ${o.identity.document ? 'document' : 'card'}`, evidence: [{ kind: 'identity', identityKey: o.identity.key }] });
     }
@@ -199,4 +217,9 @@ function consistencyFlags(session: Omit<VehicleSession, 'flags'>): ConsistencyFl
     flags.push({ code: 'records_unavailable', message: `records service: ${first?.message ?? 'unavailable'}; deciding on what is known locally`, evidence: session.recordsOutages.map((e) => ({ kind: 'records_outage' as const, code: e.code, message: e.message })) });
   }
   return flags;
+}
+
+/** Why a traveller's face could not be compared with their papers (occupant status not_compared). */
+export function faceNotComparedBecause(identity: SessionIdentity): string {
+  return identity.references.length === 0 ? 'no reference photo to compare the face with' : 'the reference photo could not be compared with the face';
 }

@@ -5,7 +5,9 @@ import type { ChipReport } from '../ports/chipReport';
 import { sequentialIds } from '../ports/Ids';
 import { scriptedRecordsScenario } from '../../native-bridges/records-service/scriptedRecords';
 import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../native-bridges/records-service/scriptedVehicleSession';
+import type { LaneType } from '../settings/boothSettings';
 import { assembleVehicleSession } from './assembleVehicleSession';
+import { parseDecisionRecord } from './decisionRecordSchema';
 import { evaluateVehicleSession, type Recommendation } from './evaluateVehicleSession';
 import { applyOfficerDecision } from './officerDecision';
 import { inspectionRulesVersion } from './reasons';
@@ -21,6 +23,20 @@ function evaluate(options: Partial<ScriptedVehicleOptions> = {}, change: (input:
 }
 const byRecord = (occupants: readonly Recommendation[], recordId: string) => occupants.find((o) => o.subject.kind === 'occupant' && o.subject.identityKey === `record:${recordId}`);
 const codes = (r: Recommendation | undefined) => r?.reasons.map((x) => `${x.code}:${x.severity}`) ?? [];
+
+/** One traveller at a booth (index into simulatedTravellers): passport typed in, no reference photo, face in view or not. */
+function atTheBooth(traveller: number, faceInView: boolean, laneType: LaneType = 'air') {
+  const scenario = { ...scriptedRecordsScenario, travellers: scriptedRecordsScenario.travellers.map((t) => ({ ...t, gallery: [] })) };
+  return evaluate({ scenario, occupants: [traveller] }, ({ plate: _plate, ...input }) => ({
+    ...input,
+    laneType,
+    rfidCards: [],
+    records: { travellers: input.records.travellers.filter((lookup) => lookup.by.kind === 'document') },
+    faces: faceInView ? input.faces : [],
+    comparisons: [],
+  }));
+}
+const advice = (r: Recommendation | undefined) => ({ outcome: r?.outcome, mandatory: r?.mandatory, reasons: codes(r) });
 
 function chip(failed: ChipReport['checks'][number]['check'][], outcome: ChipReport['outcome'] = 'read'): ChipReport {
   const all = ['sod_signature', 'dg_hash', 'csca_chain', 'active_authentication', 'chip_authentication', 'dg1_vs_mrz'] as const;
@@ -98,6 +114,46 @@ describe('decision rules', () => {
       expect(codes(o)).toContain('face_not_matched:mandatory');
       expect(codes(o)).toContain('records_unavailable:warning');
     }
+  });
+
+  it('a traveller at a booth whose face could not be compared (no reference photo) gets the rule for an unverified face: mandatory at 14-79', () => {
+    const { occupants, vehicle } = atTheBooth(1, true);
+    expect(occupants).toHaveLength(1);
+    const michael = occupants[0];
+    expect(michael?.subject).toEqual({ kind: 'occupant', occupantId: 'track-1', identityKey: 'record:TR-0002' });
+    // The same advice as for his papers with no face at all, not "a person without a document".
+    const unverified = atTheBooth(1, false).occupants;
+    expect(unverified).toHaveLength(1);
+    expect(advice(michael)).toEqual(advice(unverified[0]));
+    expect(advice(michael)).toEqual({ outcome: 'refer', mandatory: true, reasons: ['face_not_matched:mandatory'] });
+    const reason = michael?.reasons.find((r) => r.code === 'face_not_matched');
+    expect(reason?.message).toBe('no reference photo to compare the face with: the face seen could not be verified');
+    expect(reason?.evidence).toEqual([{ kind: 'faces_seen', trackIds: ['track-1'] }, { kind: 'identity', identityKey: 'record:TR-0002' }, { kind: 'age', ageYears: 41, birthDate: '1985-03-22' }]);
+    expect(michael?.biometric).toEqual({ retained: true });
+    // The pair raises no vehicle-level reason of its own: only the occupant's referral.
+    expect(codes(vehicle)).toEqual(['occupant_referred:mandatory']);
+    // The recorded decision crosses the boundary as today's (same codes, evidence kinds the schema knows).
+    const decided = applyOfficerDecision(michael!, { officer: 'officer-7', outcome: 'refer', reasons: [] }, clock, sequentialIds());
+    expect(decided.kind === 'recorded' && parseDecisionRecord(decided.decision).ruleReasons).toEqual(['face_not_matched']);
+  });
+
+  it('a traveller at a booth aged under 14 whose face could not be compared: a warning to compare by eye, as with no face', () => {
+    const child = atTheBooth(3, true).occupants;
+    const unverified = atTheBooth(3, false).occupants;
+    expect(child).toHaveLength(1);
+    expect(advice(child[0])).toEqual(advice(unverified[0]));
+    expect(codes(child[0])).toContain('face_not_matched_age_exempt:warning');
+    expect(child[0]?.reasons.find((r) => r.code === 'face_not_matched_age_exempt')?.message).toBe(
+      'no reference photo to compare the face with: the face seen could not be verified, but at 11 face matching is unreliable: compare by eye',
+    );
+  });
+
+  it('in a vehicle the lone face and the lone papers stay two occupants: a person without a document is referred', () => {
+    const { occupants } = atTheBooth(1, true, 'vehicle');
+    expect(occupants.map((o) => [o.subject.kind === 'occupant' ? (o.subject.identityKey ?? null) : 'vehicle', advice(o)])).toEqual([
+      [null, { outcome: 'refer', mandatory: false, reasons: ['occupant_without_document:refer'] }],
+      ['record:TR-0002', { outcome: 'refer', mandatory: true, reasons: ['face_not_matched:mandatory'] }],
+    ]);
   });
 
   it('forces referral on failed passive authentication, on a suspected clone, and on chip data that differs from the MRZ', () => {

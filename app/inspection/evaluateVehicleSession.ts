@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/Clock';
+import { assertNever } from '../shared/assertNever';
 import { isEligibleOptOut, type Occupant, type VehicleSession } from './assembleVehicleSession';
 import { occupantReasons } from './occupantRules';
 import { inspectionRulesVersion, type DecisionVersions, type Evidence, type Reason, type ReasonSeverity } from './reasons';
@@ -95,10 +96,13 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
         vehicleReasons.push({ code: 'records_unavailable', severity: 'warning', message: flag.message, evidence: flag.evidence });
         break;
       case 'face_mismatch':
+      case 'face_not_compared':
       case 'unmatched_face':
       case 'unmatched_document':
         // Already a reason of the occupant concerned, which refers the vehicle through occupant_referred.
         break;
+      default:
+        assertNever(flag.code, 'consistency flag');
     }
   }
   const vehicle: Recommendation = {

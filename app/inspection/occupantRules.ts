@@ -1,6 +1,6 @@
 import { ageInYears } from '../document/rules/calendarDays';
 import type { ChipCheckName } from '../document/lds/chipCheck';
-import type { Occupant } from './assembleVehicleSession';
+import { faceNotComparedBecause, type Occupant } from './assembleVehicleSession';
 import type { Evidence, Reason } from './reasons';
 
 /** Checks of Passive Authentication: the document signer's signature over the data, and its chain to a trusted CSCA. */
@@ -10,6 +10,16 @@ const cloneChecks: readonly ChipCheckName[] = ['active_authentication', 'chip_au
 
 /** Ages at which a face non-match is conclusive enough to force a referral. */
 export const faceMatchAgeBand = { min: 14, max: 79 } as const;
+
+/** What a face rule rests on: the best comparison made, the face that could not be compared, or the papers alone. */
+function faceEvidence(occupant: Occupant, identityKey: string): Evidence[] {
+  const best = occupant.bestComparison;
+  if (best) {
+    return [{ kind: 'face_match', trackId: best.trackId, identityKey, score: best.score, threshold: best.threshold, decision: best.decision, falseMatchRate: best.falseMatchRate }];
+  }
+  if (occupant.status === 'not_compared' && occupant.face) return [{ kind: 'faces_seen', trackIds: [occupant.face.trackId] }, { kind: 'identity', identityKey }];
+  return [{ kind: 'identity', identityKey }];
+}
 
 /** Every reason that applies to one occupant; the outcome is derived from their severities. */
 export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
@@ -34,20 +44,10 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
       message: 'U.S. citizen opted out of photography: inspect the document by hand; no photograph is kept',
       evidence: [{ kind: 'opt_out', identityKey: identity.key, declaredAt: occupant.optOut.declaredAt, usCitizen: true }],
     });
-  } else if (occupant.status === 'identity_without_face' || occupant.status === 'face_mismatch') {
-    const compared: Evidence[] = occupant.bestComparison
-      ? [
-          {
-            kind: 'face_match',
-            trackId: occupant.bestComparison.trackId,
-            identityKey: identity.key,
-            score: occupant.bestComparison.score,
-            threshold: occupant.bestComparison.threshold,
-            decision: occupant.bestComparison.decision,
-            falseMatchRate: occupant.bestComparison.falseMatchRate,
-          },
-        ]
-      : [{ kind: 'identity', identityKey: identity.key }];
+  } else if (occupant.status === 'identity_without_face' || occupant.status === 'face_mismatch' || occupant.status === 'not_compared') {
+    // not_compared is the same rule as papers with no matching face (the face is unverified), only explained.
+    const notCompared = occupant.status === 'not_compared' ? `${faceNotComparedBecause(identity)}: the face seen could not be verified` : null;
+    const compared = faceEvidence(occupant, identity.key);
     // Unknown age counts as in the band: without a birth date nothing justifies relaxing the rule.
     const inBand = ageYears === null || (ageYears >= faceMatchAgeBand.min && ageYears <= faceMatchAgeBand.max);
     reasons.push(
@@ -55,15 +55,15 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
         ? {
             code: 'face_not_matched',
             severity: 'mandatory',
-            message: occupant.status === 'face_mismatch' ? 'the face seen does NOT match this traveller\'s document or record photos' : 'no face seen matches this traveller\'s document or record photos',
+            message: notCompared ?? (occupant.status === 'face_mismatch' ? 'the face seen does NOT match this traveller\'s document or record photos' : 'no face seen matches this traveller\'s document or record photos'),
             evidence: [...compared, ageEvidence],
           }
         : {
             code: 'face_not_matched_age_exempt',
             // Someone is there with these papers and does not match them: the officer must compare by eye
-            // and give a reason to clear. With no face seen at all, it is a warning to look.
+            // and give a reason to clear. With no face seen at all, or no photo to compare it with, it is a warning to look.
             severity: occupant.status === 'face_mismatch' ? 'refer' : 'warning',
-            message: `no face match, but at ${ageYears} face matching is unreliable: compare by eye`,
+            message: `${notCompared ?? 'no face match'}, but at ${ageYears} face matching is unreliable: compare by eye`,
             evidence: [...compared, ageEvidence],
           },
     );

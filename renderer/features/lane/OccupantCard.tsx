@@ -4,16 +4,9 @@ import type { Recommendation } from '../../../app/inspection/evaluateVehicleSess
 import type { DecisionState } from '../../state/laneSlice';
 import { ChipSummary } from './ChipSummary';
 import { dataUrl } from './encodedImages';
+import { occupantStatusText } from './occupantStatusText';
 import { ReasonList } from './ReasonList';
 import { RecommendationLine } from './RecommendationLine';
-
-const statusText: Readonly<Record<Occupant['status'], string>> = {
-  matched: 'Face matched to papers',
-  face_mismatch: 'Face does NOT match these papers: possible impostor',
-  face_without_identity: 'Face with NO matching document, card or record',
-  identity_without_face: 'Papers with NO matching face',
-  opted_out: 'Opted out of photography: inspect the document by hand',
-};
 
 /** One person in the vehicle: the live best shot beside their photos, the match, papers, chip and flags. */
 export function OccupantCard({ occupant, recommendation, decision, selected, index }: { occupant: Occupant; recommendation: Recommendation | undefined; decision: DecisionState | undefined; selected: boolean; index: number }) {
@@ -42,7 +35,7 @@ export function OccupantCard({ occupant, recommendation, decision, selected, ind
         ))}
       </div>
       <p className={`occupant-status`} data-testid="occupant-status">
-        {statusText[occupant.status]}
+        {occupantStatusText[occupant.status]}
       </p>
       {match && (
         <p className={`occupant-match match-${match.decision}`} data-testid="occupant-match" data-decision={match.decision}>

@@ -1,6 +1,7 @@
 import type { LaneAssessment } from './useLaneAssessment';
 import { useBooth } from '../../state/StoreContext';
 import { occupantSubject } from './laneActions';
+import { occupantStatusText } from './occupantStatusText';
 import { ReasonList } from './ReasonList';
 import { ReasonPicker } from './ReasonPicker';
 import { RecommendationLine } from './RecommendationLine';
@@ -18,6 +19,9 @@ export function TravellerDecision({ assessment }: { assessment: LaneAssessment |
       <h3>Decision</h3>
       {recommendation && occupant ? (
         <>
+          <p className="occupant-status" data-testid="traveller-status" data-status={occupant.status}>
+            {occupantStatusText[occupant.status]}
+          </p>
           <RecommendationLine recommendation={recommendation} decision={decisions[occupantSubject(occupant.occupantId)]} testId="traveller-recommendation" />
           <ReasonList reasons={recommendation.reasons.filter((r) => r.code !== 'face_matched')} testId="traveller-reasons" />
           <ReasonPicker />
