@@ -2,7 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { calibrationSchema, parseEmbedderManifest } from '../../../app/biometrics/modelManifest';
+import { calibrationSchema, parseEmbedderManifest, parseLandmarkerManifest } from '../../../app/biometrics/modelManifest';
+import { calibrationMismatch } from '../../vision/calibrationProvenance';
 import { readIdentities, readPairs } from '../../vision/faceDataset';
 import type { LabelledPair } from '../../vision/faceDataset';
 import { allPairScores, calibrationFrom, embedImages, lfwTenFold, summariseAllPairs, timingSummary } from '../../vision/faceEvaluation';
@@ -83,13 +84,22 @@ export function register(program: Command): void {
     });
 }
 
-const reportWithCalibration = z.object({ limit: z.number().nullable(), flip: z.boolean(), calibration: calibrationSchema });
+const reportWithCalibration = z.object({
+  limit: z.number().nullable(),
+  flip: z.boolean(),
+  landmarkBoxScale: z.number().nullable().default(null),
+  landmarkPasses: z.number().nullable().default(null),
+  calibration: calibrationSchema,
+});
 
 /** Stores the calibration of a full evaluation report in an embedder manifest. */
 async function applyCalibration(reportFile: string, manifestFile: string): Promise<void> {
   const parsed = reportWithCalibration.safeParse(JSON.parse(await readFile(reportFile, 'utf8')));
   if (!parsed.success) throw new Error(`${reportFile} is not a faces eval report with a calibration: ${parsed.error.message}`);
   if (parsed.data.limit !== null) throw new Error(`${reportFile} comes from a --limit run: calibrate from a full run`);
+  const landmarkFile = path.join(repoRoot, 'assets/models/fr_landmark.json');
+  const mismatch = calibrationMismatch(parsed.data, parseLandmarkerManifest(JSON.parse(await readFile(landmarkFile, 'utf8')), landmarkFile), landmarkFile);
+  if (mismatch) throw new Error(`${reportFile}: ${mismatch}`);
   const updated = { ...(JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>), flipAugmentation: parsed.data.flip, calibration: parsed.data.calibration };
   parseEmbedderManifest(updated, manifestFile);
   await writeFile(manifestFile, `${JSON.stringify(updated, null, 2)}\n`);
