@@ -101,6 +101,23 @@ test.describe('vision worker', () => {
     expect(none[0]?.error).toMatch(/^no_face/);
   });
 
+  test('the faces of one frame, landmarked and embedded in one batch, each keep their own embedding', async ({ page }) => {
+    test.skip(!haveData, 'needs ../shared/datasets');
+    await openHarness(page);
+    const info = await call<{ batched: boolean }>(page, 'init', {});
+    expect(info.batched).toBe(true);
+    const people = ['Abel_Pacheco/Abel_Pacheco_0001.jpg', 'Abdullah_Gul/Abdullah_Gul_0001.jpg', 'Aaron_Peirsol/Aaron_Peirsol_0001.jpg', 'Abdoulaye_Wade/Abdoulaye_Wade_0001.jpg'];
+    const faces = await call<{ tile: number; similarities: number[] }[]>(page, 'frameFacesAgainstStills', people.map((p) => `/__dataset/faces-lfw/images/${p}`));
+    expect(faces.map((f) => f.tile).sort()).toEqual([0, 1, 2, 3]);
+    for (const face of faces) {
+      // The same photo, smaller and on a grey frame: far above any other person's photo.
+      const own = face.similarities[face.tile] ?? NaN;
+      const others = face.similarities.filter((_, i) => i !== face.tile);
+      expect(own).toBeGreaterThan(0.8);
+      expect(Math.max(...others)).toBeLessThan(0.4);
+    }
+  });
+
   test('tracks faces of the live fake camera, dropping frames while busy and keeping the page responsive', async ({ page }) => {
     await openHarness(page);
     await call(page, 'init', {});

@@ -27,8 +27,11 @@ describe.skipIf(!existsSync(path.join(repoRoot, 'node_modules/@mediapipe/face_de
     const patched = new Uint8Array(readFileSync(path.join(outDir, 'models/face_detection_short_range.tflite')));
     expect(readImageInputMetadata(findModelMetadata(patched) ?? new Uint8Array(0))).toMatchObject({ colorSpace: 1, mean: [127.5], std: [127.5] });
     expect(readFileSync(path.join(outDir, 'models/NOTICE-mediapipe-face-detection.txt'), 'utf8')).toContain('Apache License, Version 2.0');
-    const feature = readFileSync(path.join(outDir, 'models/fr_feature.onnx'));
-    expect(feature.equals(readFileSync(path.join(repoRoot, 'node_modules/faceplugin-face-recognition-js/model/fr_feature.onnx')))).toBe(true);
+    // Both faceplugin models are rewritten for batches (onnxDynamicBatch.test.ts checks they compute the same).
+    for (const name of ['fr_landmark.onnx', 'fr_feature.onnx']) {
+      const prepared = readFileSync(path.join(outDir, 'models', name));
+      expect(prepared.equals(readFileSync(path.join(repoRoot, 'node_modules/faceplugin-face-recognition-js/model', name)))).toBe(false);
+    }
 
     const second = await prepareModels({ repoRoot, outDir });
     expect(second.written).toEqual([]);

@@ -3,16 +3,17 @@ import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attachModelMetadata, buildImageInputMetadata } from './tfliteMetadata';
+import { withDynamicBatch } from './onnxDynamicBatch';
 
 /**
  * Install-time preparation of the vision assets (`npm run prepare:assets`, run by postinstall): copies the face
  * models and the WASM runtimes from node_modules into assets/generated/ (served at / by vite and the host),
- * attaching the TFLite metadata the BlazeFace models lack. Offline, idempotent: a stamp records what each
+ * attaching the TFLite metadata the BlazeFace models lack and letting the embedder take a batch of faces. Offline, idempotent: a stamp records what each
  * output was made from, and an output whose sources did not change is skipped.
  */
 
 /** Bump when the way an output is derived changes, so stale outputs are rebuilt. */
-const RECIPE_VERSION = 1;
+const RECIPE_VERSION = 3;
 const STAMP_FILE = '.prepared.json';
 
 export interface PrepareOptions {
@@ -63,13 +64,13 @@ function jobs(repoRoot: string): Job[] {
     sources: [path.join(faceDetection, `${name}.tflite`)],
     make: ([model]) => attachModelMetadata(model ?? new Uint8Array(0), blazeFaceMetadata(name)),
   });
-  const copy = (from: string, output: string): Job => ({ output, sources: [from], make: () => 'copy' });
+  const batchable = (from: string, output: string): Job => ({ output, sources: [from], make: ([model]) => withDynamicBatch(model ?? new Uint8Array(0), path.basename(from)) });
   return [
     patch('face_detection_short_range'),
     patch('face_detection_full_range'),
     { output: 'models/NOTICE-mediapipe-face-detection.txt', sources: [], make: () => new TextEncoder().encode(MODIFICATION_NOTICE) },
-    copy(path.join(faceplugin, 'fr_landmark.onnx'), 'models/fr_landmark.onnx'),
-    copy(path.join(faceplugin, 'fr_feature.onnx'), 'models/fr_feature.onnx'),
+    batchable(path.join(faceplugin, 'fr_landmark.onnx'), 'models/fr_landmark.onnx'),
+    batchable(path.join(faceplugin, 'fr_feature.onnx'), 'models/fr_feature.onnx'),
   ];
 }
 

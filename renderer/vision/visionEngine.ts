@@ -53,16 +53,20 @@ export class VisionEngine {
       embedderId: models.embedder.id,
       embedderVersion: models.embedder.version,
       calibrationVersion: models.embedder.calibration.version,
-      batchedFlip: recognizer.supportsBatchedFlip,
+      batched: recognizer.acceptsBatch,
       initMs: now() - started,
     };
     return new VisionEngine(detector, recognizer, config, info);
   }
 
-  private async observe(frame: FrameImage, detection: Detection): Promise<{ face: Omit<FaceObservation, 'trackId'>; five: FivePoints }> {
-    const lm = await this.recognizer.landmarks(frame, detection.box, this.config.landmarkBoxScale, this.config.landmarkRefinementPasses);
-    const quality = this.recognizer.clock.time('quality', () => assessQuality({ points: lm.five, crop: cropStatistics(lm.crop), box: detection.box, frame }, this.rules));
-    return { face: { box: detection.box, detectionScore: detection.score, landmarks: [...lm.five], quality: { ...quality, reasons: [...quality.reasons] } }, five: lm.five };
+  /** Landmarks and quality of each detected face (landmarks of all faces in one batch). */
+  private async observe(frame: FrameImage, detections: readonly Detection[]): Promise<{ face: Omit<FaceObservation, 'trackId'>; five: FivePoints }[]> {
+    const marks = await this.recognizer.landmarksMany(frame, detections.map((d) => d.box), this.config.landmarkBoxScale, this.config.landmarkRefinementPasses);
+    return marks.map((lm, k) => {
+      const detection = detections[k] ?? { box: { x: 0, y: 0, width: 0, height: 0 }, score: 0 };
+      const quality = this.recognizer.clock.time('quality', () => assessQuality({ points: lm.five, crop: cropStatistics(lm.crop), box: detection.box, frame }, this.rules));
+      return { face: { box: detection.box, detectionScore: detection.score, landmarks: [...lm.five], quality: { ...quality, reasons: [...quality.reasons] } }, five: lm.five };
+    });
   }
 
   /** The caller closes `gpuFrame`. */
@@ -79,24 +83,23 @@ export class VisionEngine {
     const shots = this.shotsFor(request.cameraId);
     const update = tracker.update(detections.map((d) => d.box), request.timestampMs);
     for (const id of update.ended) shots.endTrack(id);
-    const faces: FaceObservation[] = [];
-    let landmarksMs = 0;
-    let embedMs = 0;
-    for (const [i, detection] of detections.entries()) {
+    const observed = (await this.observe(frame, detections)).map(({ face, five }, i) => {
       const trackId = update.trackIds[i] ?? 'unknown';
-      const l0 = now();
-      const { face: observed, five } = await this.observe(frame, detection);
-      landmarksMs += now() - l0;
-      const usable = observed.quality.reasons.length === 0;
-      let embedding: Float32Array<ArrayBuffer> | undefined;
-      if (shots.wouldKeep(trackId, observed.quality.score, usable, request.timestampMs)) {
-        const e0 = now();
-        embedding = await this.recognizer.embed(frame, five, this.config.flipAugmentation);
-        embedMs += now() - e0;
-        shots.offer({ trackId, timestampMs: request.timestampMs, qualityScore: observed.quality.score, usable, payload: null });
-      }
-      faces.push({ ...observed, trackId, ...(embedding ? { embedding } : {}) });
-    }
+      const usable = face.quality.reasons.length === 0;
+      return { face, five, trackId, usable, embed: shots.wouldKeep(trackId, face.quality.score, usable, request.timestampMs) };
+    });
+    const t2 = now();
+    // Only shots that would enter a track's best shots are embedded (the costly step), all in one batch.
+    const toEmbed = observed.filter((o) => o.embed);
+    const embeddings = await this.recognizer.embedMany(frame, toEmbed.map((o) => o.five), this.config.flipAugmentation);
+    const embeddingOf = new Map(toEmbed.map((o, k) => [o, embeddings[k]]));
+    const faces: FaceObservation[] = observed.map((o) => {
+      const embedding = embeddingOf.get(o);
+      if (embedding) shots.offer({ trackId: o.trackId, timestampMs: request.timestampMs, qualityScore: o.face.quality.score, usable: o.usable, payload: null });
+      return { ...o.face, trackId: o.trackId, ...(embedding ? { embedding } : {}) };
+    });
+    const landmarksMs = t2 - t1;
+    const embedMs = now() - t2;
     return {
       cameraId: request.cameraId,
       timestampMs: request.timestampMs,
@@ -125,7 +128,9 @@ export class VisionEngine {
     }
     const chosen = selectFace(detections, request.select === 'largest' ? 'largest' : 'central', image) ?? detections[0];
     if (!chosen) return { ok: false, faceCount, error: { code: 'no_face', message: 'no face was found in the image' } };
-    const { face: observed, five } = await this.observe(image, chosen);
+    const [first] = await this.observe(image, [chosen]);
+    if (!first) return { ok: false, faceCount, error: { code: 'no_face', message: 'no face was found in the image' } };
+    const { face: observed, five } = first;
     const t2 = now();
     if (observed.quality.interEyePx < request.minInterEyePx) {
       return {

@@ -81,7 +81,8 @@ export const initInfoSchema = z.object({
   embedderVersion: z.string(),
   calibrationVersion: z.string(),
   /** Whether a face and its mirror image go through the embedder as one batch of two. */
-  batchedFlip: z.boolean(),
+  /** The embedder takes a frame's faces in one run. */
+  batched: z.boolean(),
   initMs: z.number(),
 });
 

@@ -167,3 +167,34 @@ export async function measureMemory(): Promise<number | null> {
   const result = await Promise.race([measure.call(performance), timeout]);
   return result ? result.bytes : null;
 }
+
+/**
+ * One frame with `photoUrls.length` faces tiled 2x2: for each face found, which tile it sits in and its cosine
+ * similarity to each photo embedded alone as a still. Checks that a frame's faces, landmarked and embedded in
+ * one batch, each keep their own embedding.
+ */
+export async function frameFacesAgainstStills(client: VisionClient, photoUrls: readonly string[]): Promise<{ tile: number; similarities: number[] }[]> {
+  const spec: FrameSpec = { width: 640, height: 480, faces: photoUrls.length };
+  const photos = await loadImages(photoUrls);
+  const stills: Float32Array[] = [];
+  for (const photo of photos) {
+    const still = await client.embedStill(await createImageBitmap(photo), { select: 'central', minInterEyePx: 0 });
+    if (!still.ok) throw new Error(`still ${stills.length}: ${still.error.message}`);
+    stills.push(still.face.embedding);
+  }
+  const frame = await composeFrame(photos, spec, 0);
+  photos.forEach((p) => p.close());
+  await client.resetCamera(BENCH_CAMERA);
+  const result = await client.processFrame(frame.transferToImageBitmap(), BENCH_CAMERA);
+  const cols = 2;
+  const size = Math.min(spec.width / cols, spec.height / Math.ceil(spec.faces / cols));
+  const x0 = (spec.width - cols * size) / 2;
+  const y0 = (spec.height - Math.ceil(spec.faces / cols) * size) / 2;
+  return result.faces.map((face) => {
+    const cx = face.box.x + face.box.width / 2 - x0;
+    const cy = face.box.y + face.box.height / 2 - y0;
+    const tile = Math.floor(cy / size) * cols + Math.floor(cx / size);
+    const e = face.embedding;
+    return { tile, similarities: stills.map((s) => (e ? s.reduce((sum, v, i) => sum + v * (e[i] ?? 0), 0) : NaN)) };
+  });
+}

@@ -41,6 +41,8 @@ export interface VisionHarness {
   /** Starts a client on a worker that dies on its first message: checks crash detection and restart. */
   crashProbe(): Promise<{ initError: string; crashes: { message: string; restarts: number; willRestart: boolean }[] }>;
   benchOurs(photoUrls: string[], spec: FrameSpec, repeats: number): Promise<BenchFigures>;
+  /** Each face of one 2x2 frame: its tile and its similarity to every photo embedded alone. */
+  frameFacesAgainstStills(photoUrls: string[]): Promise<{ tile: number; similarities: number[] }[]>;
   initPeer(): Promise<string>;
   benchPeer(photoUrls: string[], spec: FrameSpec, repeats: number): Promise<BenchFigures>;
   livePeer(durationMs: number): Promise<{ processedPerSecond: number; frames: number }>;
@@ -123,6 +125,10 @@ const harness: VisionHarness = {
   async benchOurs(photoUrls, spec, repeats) {
     if (!client) throw new Error('harness used before init()');
     return (await import('./harnessBench')).benchOurs(client, photoUrls, spec, repeats);
+  },
+  async frameFacesAgainstStills(photoUrls) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessBench')).frameFacesAgainstStills(client, photoUrls);
   },
   async initPeer() {
     return (await import('./harnessBench')).initHuman();
