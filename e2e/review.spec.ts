@@ -137,6 +137,32 @@ test.describe('supervisor review', () => {
     await expect(page.getByTestId('review-total')).toHaveText('2 items');
   });
 
+  test('a referral of a face with no reference photo to compare it with says so, also when stored before it had its own code', async ({ page }) => {
+    const name = 'e2e-review-not-compared';
+    await page.goto('features/review/harness/index.html');
+    await page.waitForFunction(() => 'boothReviewHarness' in globalThis);
+    await call(page, 'reset', name);
+    const ids = await call<string[]>(page, 'seedFaceNotCompared', name);
+    await call(page, 'mount', name, supervisor);
+    await expect(page.getByTestId('review-total')).toHaveText('3 items');
+
+    const notVerified = 'Face not verified: no reference photo to compare it with';
+    // Stored before the code existed: its code is kept, its reason shown for what it was.
+    await page.keyboard.press('Enter');
+    await expect(detail(page)).toHaveAttribute('data-review-id', ids[0] ?? '');
+    await expect(page.getByTestId('rule-reasons')).toHaveText(`${notVerified} (face_not_matched)`);
+    await expect(page.getByTestId('evidence')).toContainText('Faces seen: 1 (track-1)');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(detail(page)).toHaveAttribute('data-review-id', ids[1] ?? '');
+    await expect(page.getByTestId('rule-reasons')).toHaveText(`${notVerified} (face_not_compared)`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(detail(page)).toHaveAttribute('data-review-id', ids[2] ?? '');
+    await expect(page.getByTestId('review-alert')).toContainText(`mandatory: ${notVerified}`);
+    await expect(page.getByTestId('review-alert')).not.toContainText('Face did not match the document');
+  });
+
   test('a queue of thousands keeps a few dozen rows in the DOM and pages as it scrolls', async ({ page }) => {
     const name = 'e2e-review-many';
     await openHarness(page, name);

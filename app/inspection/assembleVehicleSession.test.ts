@@ -98,6 +98,51 @@ describe('assembleVehicleSession', () => {
     expect(assembleVehicleSession(atTheBooth('air', {}, true), clock).occupants.map((o) => o.status)).toEqual(['matched']);
   });
 
+  describe('a photography opt-out at a one-traveller booth', () => {
+    // Michael Johnson (record:TR-0002) is a U.S. citizen: his opt-out is eligible.
+    const optOut = (trackId?: string) => ({ identityKey: 'record:TR-0002', ...(trackId ? { trackId } : {}), declaredAt: now.toISOString() });
+    const withOptOut = (input: VehicleSessionInput, trackId?: string): VehicleSessionInput => ({ ...input, photographyOptOuts: [optOut(trackId)] });
+    const occupantsOf = (input: VehicleSessionInput) => assembleVehicleSession(input, clock).occupants.map((o) => [o.status, o.occupantId, o.face?.trackId ?? null]);
+
+    it('declared on his papers before his face was pointed out: one traveller who opted out, his face neither an occupant nor kept', () => {
+      for (const laneType of ['air', 'sea', 'pedestrian'] as const) {
+        // Nothing to compare the face with, or compared (and matching) before he opted out: the same one traveller.
+        for (const compared of [false, true]) {
+          const session = assembleVehicleSession(withOptOut(atTheBooth(laneType, {}, compared)), clock);
+          expect(session.occupants.map((o) => [o.status, o.occupantId, o.face?.trackId ?? null]), `${laneType}, compared: ${compared}`).toEqual([['opted_out', 'record:TR-0002', null]]);
+          expect(session.occupants[0]?.optOut).toEqual(optOut());
+          expect(session.occupants[0]?.identity?.key).toBe('record:TR-0002');
+          expect(session.flags).toEqual([]);
+        }
+      }
+    });
+
+    it('pointed out, then his face tracked again under a new track: still one traveller who opted out', () => {
+      expect(occupantsOf(withOptOut(atTheBooth('air'), 'track-lost'))).toEqual([['opted_out', 'track-lost', null]]);
+      expect(occupantsOf(withOptOut(atTheBooth('air'), 'track-1'))).toEqual([['opted_out', 'track-1', null]]);
+    });
+
+    it('a second face beside his pointed-out one is still a person of its own', () => {
+      const occupants = occupantsOf(withOptOut(atTheBooth('air', { stowaways: 1 }), 'track-1'));
+      expect(occupants.map(([status]) => status)).toEqual(['face_without_identity', 'opted_out']);
+      expect(occupants[1]).toEqual(['opted_out', 'track-1', null]);
+    });
+
+    it('an opt-out that is not eligible changes nothing: the face and papers stay one traveller, compared as before', () => {
+      const anna = (input: VehicleSessionInput): VehicleSessionInput => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0001', declaredAt: now.toISOString() }] });
+      expect(occupantsOf(anna(atTheBooth('air', { occupants: [0] })))).toEqual([['not_compared', 'track-1', 'track-1']]);
+    });
+
+    it('in a vehicle, a face nobody pointed out stays an occupant of its own (it may be another person)', () => {
+      const session = assembleVehicleSession(withOptOut(atTheBooth('vehicle')), clock);
+      expect(session.occupants.map((o) => [o.status, o.occupantId, o.face?.trackId ?? null])).toEqual([
+        ['face_without_identity', 'track-1', 'track-1'],
+        ['opted_out', 'record:TR-0002', null],
+      ]);
+      expect(session.flags.map((f) => f.code)).toEqual(['unmatched_face']);
+    });
+  });
+
   it('flags an RFID count that differs from the faces seen, and a plate registered to nobody in the car', () => {
     const extra = assembleVehicleSession(scriptedVehicleSession({ now, model, stowaways: 1 }), clock);
     expect(extra.flags.map((f) => f.code)).toContain('rfid_count_mismatch');

@@ -110,9 +110,14 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
   // papers, a card of someone not aboard), so they stay apart there.
   const [soleFace] = lonelyFaces;
   const [soleIdentity] = lonelyIdentities;
-  const loneTraveller = input.laneType !== 'vehicle' && lonelyFaces.length === 1 && lonelyIdentities.length === 1;
+  const oneTravellerLane = input.laneType !== 'vehicle';
+  const loneTraveller = oneTravellerLane && lonelyFaces.length === 1 && lonelyIdentities.length === 1;
   if (loneTraveller && soleFace && soleIdentity && !comparison(soleFace.trackId, soleIdentity.key)) {
     occupants.push({ occupantId: soleFace.trackId, face: soleFace, identity: soleIdentity, status: 'not_compared' });
+  } else if (oneTravellerLane && soleFace && lonelyFaces.length === 1 && lonelyIdentities.length === 0 && travellersOptedOutWithoutFace(input, identities).size === 1) {
+    // The one face left at a one-traveller booth belongs to the traveller who opted out without it being pointed
+    // out (their papers were read before they stepped up, or the tracker lost their face and found it again): it is
+    // neither a second person nor kept.
   } else {
     for (const face of lonelyFaces) occupants.push({ occupantId: face.trackId, face, status: 'face_without_identity' });
     for (const identity of lonelyIdentities) {
@@ -142,6 +147,12 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
     recordsOutages: outages,
   };
   return { ...session, flags: consistencyFlags(session) };
+}
+
+/** The travellers who opted out (eligibly) and whose face is not, or no longer, in view as pointed out. */
+function travellersOptedOutWithoutFace(input: VehicleSessionInput, identities: readonly SessionIdentity[]): ReadonlySet<string> {
+  const withoutFace = input.photographyOptOuts.filter((o) => isEligibleOptOut(identities, o) && !input.faces.some((f) => f.trackId === o.trackId));
+  return new Set(withoutFace.map((o) => o.identityKey));
 }
 
 /** Only a U.S. citizen may opt out of photography: by the record, or by a U.S. passport read. */

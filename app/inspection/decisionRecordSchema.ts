@@ -25,6 +25,8 @@ const reasonCodeSchema = enumOfUnion<ReasonCode>()([
   'face_matched',
   'face_not_matched',
   'face_not_matched_age_exempt',
+  'face_not_compared',
+  'face_not_compared_age_exempt',
   'passive_authentication_failed',
   'chip_clone_suspected',
   'chip_data_mismatch',

@@ -7,7 +7,7 @@ import { scriptedRecordsScenario } from '../../native-bridges/records-service/sc
 import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../native-bridges/records-service/scriptedVehicleSession';
 import type { LaneType } from '../settings/boothSettings';
 import { assembleVehicleSession } from './assembleVehicleSession';
-import { parseDecisionRecord } from './decisionRecordSchema';
+import { parseDecisionRecord, parseSupervisorAlert } from './decisionRecordSchema';
 import { evaluateVehicleSession, type Recommendation } from './evaluateVehicleSession';
 import { applyOfficerDecision } from './officerDecision';
 import { inspectionRulesVersion } from './reasons';
@@ -121,29 +121,34 @@ describe('decision rules', () => {
     expect(occupants).toHaveLength(1);
     const michael = occupants[0];
     expect(michael?.subject).toEqual({ kind: 'occupant', occupantId: 'track-1', identityKey: 'record:TR-0002' });
-    // The same advice as for his papers with no face at all, not "a person without a document".
+    // The same advice as for his papers with no face at all, not "a person without a document", under its own
+    // code: a supervisor reading the codes must not be told that the face did not match.
     const unverified = atTheBooth(1, false).occupants;
     expect(unverified).toHaveLength(1);
-    expect(advice(michael)).toEqual(advice(unverified[0]));
-    expect(advice(michael)).toEqual({ outcome: 'refer', mandatory: true, reasons: ['face_not_matched:mandatory'] });
-    const reason = michael?.reasons.find((r) => r.code === 'face_not_matched');
+    expect(advice(unverified[0])).toEqual({ outcome: 'refer', mandatory: true, reasons: ['face_not_matched:mandatory'] });
+    expect(advice(michael)).toEqual({ outcome: 'refer', mandatory: true, reasons: ['face_not_compared:mandatory'] });
+    const reason = michael?.reasons.find((r) => r.code === 'face_not_compared');
     expect(reason?.message).toBe('no reference photo to compare the face with: the face seen could not be verified');
     expect(reason?.evidence).toEqual([{ kind: 'faces_seen', trackIds: ['track-1'] }, { kind: 'identity', identityKey: 'record:TR-0002' }, { kind: 'age', ageYears: 41, birthDate: '1985-03-22' }]);
     expect(michael?.biometric).toEqual({ retained: true });
     // The pair raises no vehicle-level reason of its own: only the occupant's referral.
     expect(codes(vehicle)).toEqual(['occupant_referred:mandatory']);
-    // The recorded decision crosses the boundary as today's (same codes, evidence kinds the schema knows).
+    // The recorded decision and an attempt to clear it carry the true reason across the boundary (the schemas know the code).
     const decided = applyOfficerDecision(michael!, { officer: 'officer-7', outcome: 'refer', reasons: [] }, clock, sequentialIds());
-    expect(decided.kind === 'recorded' && parseDecisionRecord(decided.decision).ruleReasons).toEqual(['face_not_matched']);
+    expect(decided.kind === 'recorded' && parseDecisionRecord(decided.decision).ruleReasons).toEqual(['face_not_compared']);
+    const attempt = applyOfficerDecision(michael!, { officer: 'officer-7', outcome: 'clear', reasons: [] }, clock, sequentialIds());
+    expect(attempt.kind === 'override_refused' && parseSupervisorAlert(attempt.alert).mandatoryReasons).toEqual(['face_not_compared']);
   });
 
   it('a traveller at a booth aged under 14 whose face could not be compared: a warning to compare by eye, as with no face', () => {
     const child = atTheBooth(3, true).occupants;
     const unverified = atTheBooth(3, false).occupants;
     expect(child).toHaveLength(1);
-    expect(advice(child[0])).toEqual(advice(unverified[0]));
-    expect(codes(child[0])).toContain('face_not_matched_age_exempt:warning');
-    expect(child[0]?.reasons.find((r) => r.code === 'face_not_matched_age_exempt')?.message).toBe(
+    expect({ ...advice(child[0]), reasons: [] }).toEqual({ ...advice(unverified[0]), reasons: [] });
+    expect(codes(unverified[0])).toContain('face_not_matched_age_exempt:warning');
+    expect(codes(child[0])).toContain('face_not_compared_age_exempt:warning');
+    expect(codes(child[0])).not.toContain('face_not_matched_age_exempt:warning');
+    expect(child[0]?.reasons.find((r) => r.code === 'face_not_compared_age_exempt')?.message).toBe(
       'no reference photo to compare the face with: the face seen could not be verified, but at 11 face matching is unreliable: compare by eye',
     );
   });
@@ -253,6 +258,27 @@ describe('officer decisions', () => {
     expect(result.decision.biometricRetained).toBe(false);
     expect(result.decision.route).toBe('manual_document_inspection');
     expect(result.decision.evidence.some((e) => e.kind === 'face_match' || e.kind === 'faces_seen')).toBe(false);
+  });
+
+  it('at a one-traveller booth, an opt-out declared on the papers before the face was pointed out: one traveller, inspected by hand, nothing kept', () => {
+    for (const compared of [false, true]) {
+      const scenario = compared ? scriptedRecordsScenario : { ...scriptedRecordsScenario, travellers: scriptedRecordsScenario.travellers.map((t) => ({ ...t, gallery: [] })) };
+      const { occupants, vehicle } = evaluate({ scenario, occupants: [1] }, ({ plate: _plate, ...input }) => ({
+        ...input,
+        laneType: 'pedestrian',
+        rfidCards: [],
+        records: { travellers: input.records.travellers.filter((lookup) => lookup.by.kind === 'document') },
+        comparisons: compared ? input.comparisons : [],
+        photographyOptOuts: [{ identityKey: 'record:TR-0002', declaredAt: now.toISOString() }],
+      }));
+      // Not also "a person without a document" (a referral) for his own face.
+      expect(occupants.map((o) => [o.subject, advice(o), o.route, o.biometric])).toEqual([
+        [{ kind: 'occupant', occupantId: 'record:TR-0002', identityKey: 'record:TR-0002' }, { outcome: 'clear', mandatory: false, reasons: ['photography_opt_out:warning'] }, 'manual_document_inspection', { retained: false, reason: 'us_citizen_opted_out' }],
+      ]);
+      expect(advice(vehicle)).toEqual({ outcome: 'clear', mandatory: false, reasons: [] });
+      expect(vehicle.route).toBe('manual_document_inspection');
+      expect(vehicle.biometric).toEqual({ retained: false });
+    }
   });
 
   it('refuses the opt-out of a non-citizen: the photograph is required and the face is still matched', () => {

@@ -45,7 +45,8 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
       evidence: [{ kind: 'opt_out', identityKey: identity.key, declaredAt: occupant.optOut.declaredAt, usCitizen: true }],
     });
   } else if (occupant.status === 'identity_without_face' || occupant.status === 'face_mismatch' || occupant.status === 'not_compared') {
-    // not_compared is the same rule as papers with no matching face (the face is unverified), only explained.
+    // not_compared is the same rule as papers with no matching face (the face is unverified), under its own code so a
+    // supervisor reading only the codes (review queue, override alert) is not told the face did not match.
     const notCompared = occupant.status === 'not_compared' ? `${faceNotComparedBecause(identity)}: the face seen could not be verified` : null;
     const compared = faceEvidence(occupant, identity.key);
     // Unknown age counts as in the band: without a birth date nothing justifies relaxing the rule.
@@ -53,13 +54,13 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
     reasons.push(
       inBand
         ? {
-            code: 'face_not_matched',
+            code: notCompared ? 'face_not_compared' : 'face_not_matched',
             severity: 'mandatory',
             message: notCompared ?? (occupant.status === 'face_mismatch' ? 'the face seen does NOT match this traveller\'s document or record photos' : 'no face seen matches this traveller\'s document or record photos'),
             evidence: [...compared, ageEvidence],
           }
         : {
-            code: 'face_not_matched_age_exempt',
+            code: notCompared ? 'face_not_compared_age_exempt' : 'face_not_matched_age_exempt',
             // Someone is there with these papers and does not match them: the officer must compare by eye
             // and give a reason to clear. With no face seen at all, or no photo to compare it with, it is a warning to look.
             severity: occupant.status === 'face_mismatch' ? 'refer' : 'warning',

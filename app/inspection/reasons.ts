@@ -5,7 +5,7 @@ import type { DocumentRuleCode, DocumentRuleSeverity } from '../document/rules/e
 import type { RecordAlert } from '../ports/travellerRecord';
 
 /** Bumped whenever a decision rule changes, so every decision says which rules it was made under. */
-export const inspectionRulesVersion = 'inspection-rules-2026.11.1';
+export const inspectionRulesVersion = 'inspection-rules-2026.11.2';
 
 export type ReasonCode =
   /** The face seen matches the identity (information: the evidence of the match). */
@@ -14,6 +14,13 @@ export type ReasonCode =
   | 'face_not_matched'
   /** No face match, but the traveller is under 14 or over 79, where face matching is unreliable: the officer compares by eye. */
   | 'face_not_matched_age_exempt'
+  /**
+   * Age 14-79 and a face seen but no reference photo to compare it with (a one-traveller lane, a scan without a
+   * chip read): mandatory, as with no face. Decisions before inspection-rules-2026.11.2 recorded it as face_not_matched.
+   */
+  | 'face_not_compared'
+  /** No reference photo to compare the face seen with, and the traveller is under 14 or over 79: the officer compares by eye. */
+  | 'face_not_compared_age_exempt'
   | 'passive_authentication_failed'
   /** Active or Chip Authentication failed: the chip may be a clone. */
   | 'chip_clone_suspected'

@@ -3,7 +3,7 @@ import { assertNever } from '../../../app/shared/assertNever';
 import type { ReviewDetail } from '../../storage/decisionStoreTypes';
 import { formatAge } from './reviewAge';
 import { parseReviewAlert, type ReviewAlert } from './reviewAlert';
-import { describeEvidence, officerReasonLabels, outcomeLabels, reasonLabels, reviewKindLabels, reviewStateLabels, routeLabels } from './reviewLabels';
+import { describeEvidence, officerReasonLabels, outcomeLabels, reasonLabels, reviewKindLabels, reviewStateLabels, routeLabels, ruleReasonLabel } from './reviewLabels';
 import { ReturnNoteField } from './ReturnNoteField';
 import type { OpenedItem } from './useReviewController';
 
@@ -91,7 +91,7 @@ function DecisionEvidence({ stored }: { stored: NonNullable<ReviewDetail['decisi
         {decision.ruleReasons.length === 0 && <li className="muted">none</li>}
         {decision.ruleReasons.map((code) => (
           <li key={code} className="reason">
-            {reasonLabels[code]} <span className="muted">({code})</span>
+            {ruleReasonLabel(code, decision)} <span className="muted">({code})</span>
           </li>
         ))}
       </ul>

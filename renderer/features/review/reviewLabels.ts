@@ -27,6 +27,8 @@ export const reasonLabels: Readonly<Record<ReasonCode, string>> = {
   face_matched: 'Face matched the document',
   face_not_matched: 'Face did not match the document',
   face_not_matched_age_exempt: 'No face match (age exempt: compared by eye)',
+  face_not_compared: 'Face not verified: no reference photo to compare it with',
+  face_not_compared_age_exempt: 'Face not verified: no reference photo to compare it with (age exempt: compared by eye)',
   passive_authentication_failed: 'Chip passive authentication failed',
   chip_clone_suspected: 'Chip clone suspected',
   chip_data_mismatch: 'Chip data differs from the printed page',
@@ -50,6 +52,19 @@ export const reasonLabels: Readonly<Record<ReasonCode, string>> = {
   rfid_count_mismatch: 'RFID card count differs from occupants',
   rfid_no_record: 'RFID card has no record',
 };
+
+/**
+ * The words for one rule reason of a stored decision. Decisions made before inspection-rules-2026.11.2 recorded a
+ * face that could not be compared (no reference photo) as face_not_matched(_age_exempt); their stored codes stay as
+ * they are, and such a decision is recognised by its evidence: a face seen and no face comparison at all (a real
+ * non-match always carries its comparison; papers with no face carry no face seen).
+ */
+export function ruleReasonLabel(code: ReasonCode, decision: Pick<DecisionRecord, 'evidence'>): string {
+  const faceSeenNotCompared = decision.evidence.some((e) => e.kind === 'faces_seen') && !decision.evidence.some((e) => e.kind === 'face_match');
+  if (faceSeenNotCompared && code === 'face_not_matched') return reasonLabels.face_not_compared;
+  if (faceSeenNotCompared && code === 'face_not_matched_age_exempt') return reasonLabels.face_not_compared_age_exempt;
+  return reasonLabels[code];
+}
 
 export const officerReasonLabels: Readonly<Record<OfficerReasonCode, string>> = {
   officer_observation: 'Own observation',

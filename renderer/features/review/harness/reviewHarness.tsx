@@ -1,6 +1,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { AuditActor, AuditEntry } from '../../../../app/audit/auditEntry';
-import type { SupervisorAlert } from '../../../../app/inspection/officerDecision';
+import type { DecisionRecord, SupervisorAlert } from '../../../../app/inspection/officerDecision';
+import { inspectionRulesVersion } from '../../../../app/inspection/reasons';
 import type { Clock } from '../../../../app/ports/Clock';
 import { sequentialIds } from '../../../../app/ports/Ids';
 import { BoothDatabase } from '../../../storage/BoothDatabase';
@@ -105,6 +106,45 @@ const harness: ReviewHarnessApi = {
       };
       const attempt = await store.recordOverrideAttempt(alert, officer);
       return [`review-${firstReview.decisionId}`, `review-${second.decision.decisionId}`, attempt.reviewId];
+    } finally {
+      clockOffsetMs = 0;
+    }
+  },
+
+  /** Referrals of a face with no reference photo to compare it with: one stored before its code existed, today's, and an attempt to clear one. */
+  async seedFaceNotCompared(name: string): Promise<string[]> {
+    const store = await storeFor(name);
+    const { decision: plain } = reviewableDecision(900_010, clock.now());
+    const identityKey = plain.subject.kind === 'occupant' ? (plain.subject.identityKey ?? '') : '';
+    // What the rules record for a lone face and lone papers at a one-traveller booth with no photo to compare: a face
+    // seen, the identity and age, no comparison.
+    const notCompared: DecisionRecord = {
+      ...plain,
+      officer: officer.userId,
+      outcome: 'refer',
+      recommended: 'refer',
+      ruleReasons: ['face_not_compared'],
+      evidence: [{ kind: 'faces_seen', trackIds: ['track-1'] }, ...plain.evidence.filter((e) => e.kind === 'identity' || e.kind === 'age')],
+      versions: { ...plain.versions, rules: inspectionRulesVersion },
+    };
+    // A minute apart, so the queue (oldest first) lists them in this order.
+    clockOffsetMs = -3 * 60_000;
+    try {
+      const legacy = await store.recordDecision({ ...notCompared, decisionId: `${notCompared.decisionId}-legacy`, ruleReasons: ['face_not_matched'], versions: { ...plain.versions, rules: 'inspection-rules-2026.11.1' } }, officer, { mandatoryReferral: true });
+      clockOffsetMs += 60_000;
+      const current = await store.recordDecision({ ...notCompared, decidedAt: clock.now().toISOString() }, officer, { mandatoryReferral: true });
+      clockOffsetMs += 60_000;
+      const alert: SupervisorAlert = {
+        alertId: 'alert-e2e-not-compared',
+        code: 'override_attempt_on_mandatory_referral',
+        subject: { kind: 'occupant', occupantId: 'track-1', identityKey },
+        officer: officer.userId,
+        at: clock.now().toISOString(),
+        mandatoryReasons: ['face_not_compared'],
+        message: `${officer.userId} tried to clear a mandatory referral (face_not_compared); the referral stands`,
+      };
+      const attempt = await store.recordOverrideAttempt(alert, officer);
+      return [`review-${legacy.decisionId}`, `review-${current.decisionId}`, attempt.reviewId];
     } finally {
       clockOffsetMs = 0;
     }

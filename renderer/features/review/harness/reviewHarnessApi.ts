@@ -8,6 +8,11 @@ export interface ReviewHarnessApi {
   reset(name: string): Promise<void>;
   /** An offline clear, an offline chip failure and an override attempt, `ageMs` old; their review ids, oldest first. */
   seedThree(name: string, ageMs: number): Promise<string[]>;
+  /**
+   * Referrals of a face with no reference photo to compare it with: one stored before its code existed (as
+   * face_not_matched), one under today's rules, and an attempt to clear one; their review ids, oldest first.
+   */
+  seedFaceNotCompared(name: string): Promise<string[]>;
   /** `count` open items in bulk, the oldest two days old. */
   seedMany(name: string, count: number): Promise<void>;
   /** Mounts <ReviewScreen> over the store of `name` for `actor`. */
