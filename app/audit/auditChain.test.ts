@@ -29,8 +29,8 @@ describe('audit chain', () => {
     expect(log[0]?.seq).toBe(1);
     expect(log[1]?.prevHash).toBe(log[0]?.hash);
     const result = verifyAuditChain(log);
-    expect(result).toEqual({ ok: true, count: 40, head: { seq: 40, hash: log[39]?.hash } });
-    expect(verifyAuditChain([])).toEqual({ ok: true, count: 0, head: emptyAuditHead });
+    expect(result).toEqual({ ok: true, count: 40, head: { seq: 40, hash: log[39]?.hash }, unverified: [] });
+    expect(verifyAuditChain([])).toEqual({ ok: true, count: 0, head: emptyAuditHead, unverified: [] });
   });
 
   it('hashes the canonical form: key order does not matter, content does', () => {

@@ -1,19 +1,29 @@
-import type { AuditEntry } from './auditEntry';
-import { verifyAuditChain, type AuditVerification } from './auditChain';
+import { verifyAuditChain, type AuditUnverified, type AuditVerification } from './auditChain';
+import type { AuditLogRecord } from './unreadableAuditEntry';
 
-/** The export format: one entry per line as JSON, in seq order, ending with a newline. */
-export function toAuditJsonLines(entries: readonly AuditEntry[]): string {
-  return entries.map((entry) => `${JSON.stringify(entry)}\n`).join('');
+/**
+ * The export format: one record per line as JSON, in seq order, ending with a newline. A record is an entry or the
+ * marker of an entry that could not be opened (unreadableAuditEntry.ts); a store may also pass a row as it found it,
+ * so verification names it instead of the export failing.
+ */
+export function toAuditJsonLines(records: readonly AuditLogRecord[] | readonly unknown[]): string {
+  return records.map((record) => `${JSON.stringify(record)}\n`).join('');
 }
 
 /** A line that is not JSON becomes a marker that the chain check reports as unparsable at that line. */
 const unparsableLine = (line: string, error: unknown) => ({ __unparsable: true, line: line.slice(0, 80), error: error instanceof Error ? error.message : String(error) });
 
+/** Verification of an exported file: line numbers (1-based) for the broken entry and for each unverified one. */
+export type AuditJsonLinesVerification = (
+  | (Omit<Extract<AuditVerification, { ok: true }>, 'unverified'> & { readonly line?: undefined })
+  | (Omit<Extract<AuditVerification, { ok: false }>, 'unverified'> & { readonly line: number })
+) & { readonly unverified: readonly (AuditUnverified & { readonly line: number })[] };
+
 /**
  * Verifies an exported JSON Lines log. Blank lines are allowed only at the end (a trailing newline); a blank line
- * in the middle is a broken entry, since lines cannot be removed without trace. Line numbers are 1-based.
+ * in the middle is a broken entry, since lines cannot be removed without trace.
  */
-export function verifyAuditJsonLines(text: string): AuditVerification & { readonly line?: number } {
+export function verifyAuditJsonLines(text: string): AuditJsonLinesVerification {
   const lines = text.split(/\r?\n/);
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
   const values = lines.map((line) => {
@@ -24,5 +34,6 @@ export function verifyAuditJsonLines(text: string): AuditVerification & { readon
     }
   });
   const result = verifyAuditChain(values);
-  return result.ok ? result : { ...result, line: result.broken.index + 1 };
+  const unverified = result.unverified.map((u) => ({ ...u, line: u.index + 1 }));
+  return result.ok ? { ...result, unverified } : { ...result, line: result.broken.index + 1, unverified };
 }

@@ -1,13 +1,17 @@
+import { writeFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
+import { verifyAuditJsonLines } from '../../app/audit/auditJsonLines';
 import { StandInDecisionService } from '../../app/outbox/StandInDecisionService';
+import { runAuditVerify } from '../../main/cli/commands/audit';
 import type { StorageHarness } from '../../renderer/storage/harness/storageHarness';
 import { sampleDecision } from '../../renderer/storage/testSupport/decisionFixtures';
 
 /**
  * The DecisionStore in real Chromium IndexedDB, through the storage harness page the build ships: a decision
- * survives a renderer crash and syncs exactly once; databases left by every earlier schema version migrate intact.
+ * survives a renderer crash and syncs exactly once; databases left by every earlier schema version migrate intact;
+ * after a storage key change the audit log still exports and verifies.
  */
 type Method = keyof StorageHarness & string;
 const call = <T>(page: Page, method: Method, ...args: unknown[]): Promise<T> =>
@@ -112,5 +116,36 @@ test.describe('durable storage in Chromium IndexedDB', () => {
       expect(report.biometrics.map((b) => [b.itemId, b.bytes[0]])).toEqual(seed.biometricIds.map((id, i) => [id, i + 1]));
       await upgraded.close();
     }
+  });
+
+  test('after a storage key change the audit log exports every entry that opens, marks the others, and verifies', async ({ context }, testInfo) => {
+    const name = 'e2e-audit-key-change';
+    const page = await openHarness(context);
+    await call(page, 'deleteDatabase', name);
+    for (const n of [1, 2]) await call(page, 'record', name, n);
+    // The key file was replaced: entries 1 and 2 are sealed under the other key. The change is audited (3).
+    expect(await call(page, 'reopenWithKey', name, 'other')).toBe('changed');
+    await call(page, 'record', name, 3);
+    type Exported = { jsonl: string; entries: number; unreadable: { seq: number; cause: string }[] };
+    const exported = await call<Exported>(page, 'supervisorExport', name);
+    expect(exported).toMatchObject({ entries: 5, unreadable: [{ seq: 1, cause: 'sealed_under_another_storage_key' }, { seq: 2, cause: 'sealed_under_another_storage_key' }] });
+    expect(verifyAuditJsonLines(exported.jsonl)).toMatchObject({ ok: true, count: 5, unverified: [{ line: 1, seq: 1 }, { line: 2, seq: 2 }] });
+    expect(await call(page, 'verifyAudit', name)).toMatchObject({ ok: true, count: 5, unverified: [{ seq: 1, reason: 'sealed_under_another_storage_key' }, { seq: 2 }] });
+    const file = testInfo.outputPath('audit-after-key-change.jsonl');
+    await writeFile(file, exported.jsonl);
+    const cli = await runAuditVerify(file, { json: true });
+    expect(cli.exitCode).toBe(3);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ ok: true, entries: 5, unverified: [{ line: 1 }, { line: 2 }] });
+    // A readable entry altered in the export still fails.
+    const lines = exported.jsonl.split('\n');
+    lines[3] = lines[3]?.replace('"decision-3"', '"decision-4"') ?? '';
+    expect(verifyAuditJsonLines(lines.join('\n'))).toMatchObject({ ok: false, line: 4, broken: { reason: 'hash_mismatch' } });
+
+    // The original key back: 1 and 2 verify, what was written under the other key is marked.
+    expect(await call(page, 'reopenWithKey', name, 'test')).toBe('matches');
+    const restored = await call<Exported>(page, 'supervisorExport', name);
+    expect(restored.unreadable.map((u) => u.seq)).toEqual([3, 4, 5]);
+    expect(verifyAuditJsonLines(restored.jsonl)).toMatchObject({ ok: true, count: 6, unverified: [{ line: 3 }, { line: 4 }, { line: 5 }] });
+    await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { auditEntrySchema, GENESIS_PREV_HASH, type AuditDraft, type AuditEntry } from '../../app/audit/auditEntry';
+import { GENESIS_PREV_HASH, type AuditDraft, type AuditEntry } from '../../app/audit/auditEntry';
 import { chainAuditEntry, type AuditChainHead } from '../../app/audit/auditChain';
 import type { BoothDatabase } from './BoothDatabase';
 import type { RecordCipher } from './recordCipher';
@@ -58,12 +58,6 @@ export class AuditedWriter {
       }
     }
   }
-
-  /** Every audit entry in seq order, opened. */
-  async readAll(): Promise<AuditEntry[]> {
-    const rows = await this.db.audit.orderBy('seq').toArray();
-    return Promise.all(rows.map((row) => openAuditRow(this.cipher, row)));
-  }
 }
 
 async function readHead(db: BoothDatabase): Promise<AuditChainHead> {
@@ -82,19 +76,4 @@ export async function sealAuditEntry(cipher: RecordCipher, entry: AuditEntry): P
     hash: entry.hash,
     sealed: await cipher.sealJson('audit', entry.seq, { subject: entry.subject ?? null, details: entry.details }),
   };
-}
-
-/** The entry as it was chained; parsed, so a row that opens to something else is reported, not passed on. */
-export async function openAuditRow(cipher: RecordCipher, row: AuditRow): Promise<AuditEntry> {
-  const opened = (await cipher.openJson('audit', row.seq, row.sealed)) as { subject?: unknown; details?: unknown };
-  return auditEntrySchema.parse({
-    seq: row.seq,
-    at: row.at,
-    actor: { userId: row.actorUserId, role: row.actorRole },
-    action: row.action,
-    ...(opened.subject ? { subject: opened.subject } : {}),
-    details: opened.details,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  });
 }

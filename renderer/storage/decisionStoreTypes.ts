@@ -1,3 +1,4 @@
+import type { UnreadableAuditCause } from '../../app/audit/unreadableAuditEntry';
 import type { DecisionRecord } from '../../app/inspection/officerDecision';
 import type { PurgeReason, RetainedBiometricFacts, RetainedBiometricKind } from '../../app/retention/retentionPolicy';
 import type { ReviewKind } from './reviewKinds';
@@ -104,3 +105,12 @@ export interface PurgeReport {
   readonly auditSeq: number | null;
 }
 
+
+export interface AuditExport {
+  /** The log as JSON Lines: every entry that opens, and a marker line for each that does not. */
+  readonly jsonl: string;
+  /** Lines in it (entries and markers). */
+  readonly entries: number;
+  /** The entries exported as markers, by seq, with why they could not be opened. */
+  readonly unreadable: readonly { readonly seq: number; readonly cause: UnreadableAuditCause }[];
+}

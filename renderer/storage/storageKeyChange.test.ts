@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../app/ports/Ids';
 import { StandInDecisionService } from '../../app/outbox/StandInDecisionService';
 import { SyncEngine } from '../../app/outbox/SyncEngine';
-import { openAuditRow } from './AuditedWriter';
+import { openAuditRow } from './auditLogReader';
 import { BoothDatabase } from './BoothDatabase';
 import { DecisionStore } from './DecisionStore';
 import type { DecisionSyncPayload } from './decisionStoreTypes';

@@ -6,6 +6,7 @@ import { BoothDatabase, CURRENT_SCHEMA_VERSION } from '../BoothDatabase';
 import { DecisionStore } from '../DecisionStore';
 import type { DecisionSyncPayload, RecordedDecision } from '../decisionStoreTypes';
 import { RecordCipher } from '../recordCipher';
+import type { StorageKeyStatus } from '../storageKeyCheck';
 import { rawStorageKeyProvider } from '../storageKeys';
 import { sampleDecision, testStorageKey } from '../testSupport/decisionFixtures';
 import { seedSchemaV1, type SeededV1 } from '../testSupport/seedSchemaV1';
@@ -18,6 +19,10 @@ import { FetchDecisionSyncPort } from './FetchDecisionSyncPort';
 const officer = { userId: 'officer-1', role: 'officer' } as const;
 const supervisor = { userId: 'sup-1', role: 'supervisor' } as const;
 const keys = () => rawStorageKeyProvider(async () => testStorageKey());
+/** A second fixed key: a database reopened with it is one whose key file was replaced (a storage key change). */
+const otherTestKey = () => Uint8Array.from({ length: 32 }, (_, i) => (i * 11 + 5) & 0xff);
+type TestKey = 'test' | 'other';
+const keyOf = new Map<string, TestKey>();
 const stores = new Map<string, DecisionStore>();
 
 async function storeFor(name: string): Promise<DecisionStore> {
@@ -26,7 +31,8 @@ async function storeFor(name: string): Promise<DecisionStore> {
     // Ids must not repeat across page loads of the same database.
     const session = crypto.randomUUID().slice(0, 8);
     const ids = sequentialIds();
-    store = await DecisionStore.open({ db: new BoothDatabase(name), keys: keys(), clock: systemClock, ids: { next: (prefix) => ids.next(`${prefix}-${session}`) } });
+    const key = keyOf.get(name) === 'other' ? otherTestKey : testStorageKey;
+    store = await DecisionStore.open({ db: new BoothDatabase(name), keys: rawStorageKeyProvider(async () => key()), clock: systemClock, ids: { next: (prefix) => ids.next(`${prefix}-${session}`) } });
     stores.set(name, store);
   }
   return store;
@@ -44,7 +50,16 @@ const harness = {
   async deleteDatabase(name: string): Promise<void> {
     stores.get(name)?.close();
     stores.delete(name);
+    keyOf.delete(name);
     await new BoothDatabase(name).delete();
+  },
+
+  /** Closes `name` and opens it again with one of the two test keys; what the key check says. */
+  async reopenWithKey(name: string, key: TestKey): Promise<StorageKeyStatus['state']> {
+    stores.get(name)?.close();
+    stores.delete(name);
+    keyOf.set(name, key);
+    return (await storeFor(name)).keyStatus.state;
   },
 
   async record(name: string, n: number, traveller?: number): Promise<RecordedDecision> {
@@ -159,6 +174,7 @@ const harness = {
   },
 
   supervisorExport: async (name: string) => (await storeFor(name)).exportAudit(supervisor),
+  verifyAudit: async (name: string) => (await storeFor(name)).verifyAudit(),
 };
 
 export type StorageHarness = typeof harness;

@@ -2,7 +2,7 @@ import { chainAuditEntry } from '../../../app/audit/auditChain';
 import type { AuditEntry } from '../../../app/audit/auditEntry';
 import { sealAuditEntry } from '../AuditedWriter';
 import type { BoothDatabase } from '../BoothDatabase';
-import { travellerKeyOf } from '../DecisionStore';
+import { travellerKeyOf } from '../DecisionRecorder';
 import type { DecisionRowV1, OutboxRowV1 } from '../migrations/v2ReviewQueue';
 import type { RecordCipher } from '../recordCipher';
 import { sampleDecision } from './decisionFixtures';
