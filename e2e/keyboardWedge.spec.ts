@@ -110,13 +110,31 @@ test('a keyboard-wedge scan opens a traveller session: the decision panel advise
   expect(await countRows(page, 'decisions')).toBe(storedBefore + 1);
 });
 
-test('a scan with a wrong check digit is refused by the host, names the digit, and opens no traveller', async ({ page, request }) => {
+test('a scan whose check digits fail is taken flagged, as a serial reader delivers it: the card shows the crosses', async ({ page, request }) => {
+  await openBooth(page);
+  // The document number differs from what its check digit covers (a forged or damaged page, or O typed for 0).
+  const tampered = [elder[0]!, elder[1]!.replace('D19RN2207', 'D19RN22O7')];
+  await typeAsScanner(page, `${tampered.join('\n')}\n`);
+  await expect(page.getByTestId('traveller-name')).toHaveText('DRUMMOND, PADRAIG NOEL');
+  await expect(page.getByTestId('notice')).toHaveText(
+    "Document read (keyboard reader) with failing check digits: document number check digit is 4 but the document number 'D19RN22O7' gives 6; composite check digit is 0 but the characters it covers give 2. Check the document by hand.",
+  );
+  await expect(page.getByTestId('notice')).toHaveClass(/notice-warning/);
+  await expect(page.getByTestId('mrz-verdict')).toContainText("MRZ invalid: document number check digit is 4 but the document number 'D19RN22O7' gives 6");
+  await expect(page.getByTestId('document-findings').locator('[data-code="mrzInvalid"]')).toBeVisible();
+  // In the host's lane exactly as delivered, like any reader's read.
+  await expect
+    .poll(async () => ((await callHost(request, 'lane:current', {})).body.value as LaneSession | null)?.documents.map((d) => [d.read.readerId, d.read.mrz]))
+    .toEqual([['keyboard-wedge-reader', tampered]]);
+});
+
+test('a garbled scan (O typed for 0 in a check digit) is refused by the host, names the problem, and opens no traveller', async ({ page, request }) => {
   await openBooth(page);
   const before = (await callHost(request, 'lane:current', {})).body;
-  // A keyboard layout that types O for 0: the lines look like an MRZ, the check digits prove otherwise.
-  await typeAsScanner(page, `${elder[0]}\n${elder[1]!.replace('D19RN2207', 'D19RN22O7')}\n`);
+  // A keyboard layout that types O for 0: the line's last character, the composite check digit, is no digit.
+  await typeAsScanner(page, `${elder[0]}\n${elder[1]!.slice(0, 43)}O\n`);
   await expect(page.getByTestId('notice')).toHaveText(
-    "Keyboard reader: The typed MRZ was refused: document number check digit is 4 but the document number 'D19RN22O7' gives 6; composite check digit is 0 but the characters it covers give 2. Scan the document again.",
+    "Keyboard reader: The typed MRZ was refused: composite check digit must be a digit, found 'O'; the characters it covers give 0. Scan the document again.",
   );
   await expect(page.getByTestId('notice')).toHaveClass(/notice-error/);
   await expect(page.getByTestId('traveller-card')).toContainText('Waiting for a document');

@@ -19,7 +19,7 @@ export const hostErrorCodes = [
   'device_unavailable',
   /** Sign-in refused: unknown user or wrong password (the message does not say which). */
   'bad_credentials',
-  /** A document read was refused: its MRZ is garbled (layout, characters, check digits); the message names each problem. Scan again. */
+  /** A document read was refused: its lines are no MRZ (layout, characters, field syntax); the message names each problem. Scan again. Failing check digits alone do not refuse a read: it is taken, flagged. */
   'unreadable_document',
   /** The Node host refused the call: it did not carry this launch's access token (missing or wrong). */
   'unauthorized',

@@ -7,7 +7,7 @@ import { documentReadSchema } from '../ports/documentRead';
  * read like any other reader's (document:onRead, the lane session and its records lookup, the chip).
  */
 export const wedgeReadChannelDoc =
-  'A keyboard-wedge reader typed these MRZ lines: the host parses them and, when layout, characters and check digits are right, takes them as a document read (document:onRead, lane:onSession with records, the chip). Fails with unreadable_document naming what was wrong; nothing is opened then.';
+  'A keyboard-wedge reader typed these MRZ lines: the host parses them and, when layout, characters and field syntax are right, takes them as a document read (document:onRead, lane:onSession with records, the chip). Failing check digits do not refuse the read: it is taken flagged (document.checkDigitFailures), as a serial reader delivers it. Fails with unreadable_document naming what was wrong when the lines are no MRZ; nothing is opened then.';
 
 /** Longer than any MRZ line (44), so the parser, not the schema, says what is wrong with a too-long line. */
 const maxTypedLineLength = 60;
@@ -34,6 +34,11 @@ export const wedgeDocumentSchema = z.strictObject({
   expirationDate: field,
   /** What the parser found odd about the document itself (not the typing), for the document rules to weigh. */
   problems: z.array(z.string().max(500)).max(20),
+  /**
+   * The check digits that fail (also among `problems`), empty for a clean read. The read was taken all the same,
+   * as a serial reader's is: a failing check digit is a fraud or damage signal the officer must see.
+   */
+  checkDigitFailures: z.array(z.string().max(500)).max(10),
 });
 export type WedgeDocument = z.output<typeof wedgeDocumentSchema>;
 

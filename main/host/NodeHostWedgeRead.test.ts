@@ -15,7 +15,8 @@ import { startNodeHost, type RunningNodeHost } from './NodeHost';
 
 /**
  * A keyboard-wedge read through the real Node host over HTTP, as the renderer hands it over: it must open a
- * traveller session with records like any other reader's read, and a garbled one must open nothing.
+ * traveller session with records like any other reader's read (flagged when its check digits fail, as a serial
+ * reader's read is), and lines that are no MRZ must open nothing.
  */
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 let services: BoothServices;
@@ -84,7 +85,7 @@ describe('documents:wedgeRead over the Node host', () => {
     expect(answer.status).toBe(200);
     const reply = answer.body.value as { read: { readId: string; readerId: string; source: string; mrz: string[] }; document: Record<string, unknown> };
     expect(reply.read).toMatchObject({ readerId: 'keyboard-wedge-reader', source: 'keyboard', readAt: '2026-11-23T10:00:00.000Z', mrz: johnson });
-    expect(reply.document).toMatchObject({ format: 'TD3', documentNumber: 'A12345678', lastName: 'JOHNSON', firstName: 'MICHAEL JAMES', problems: [] });
+    expect(reply.document).toMatchObject({ format: 'TD3', documentNumber: 'A12345678', lastName: 'JOHNSON', firstName: 'MICHAEL JAMES', problems: [], checkDigitFailures: [] });
 
     const session = await settledSession(reply.read.readId);
     expect(session.laneType).toBe('air');
@@ -107,17 +108,48 @@ describe('documents:wedgeRead over the Node host', () => {
     expect(second.records.travellers[0]?.result).toMatchObject({ ok: true, value: [{ recordId: 'TR-0001' }] });
   });
 
-  it('refuses a garbled scan with the check digit named, and opens nothing', async () => {
-    const garbled = [johnson[0]!, johnson[1]!.replace('A12345678', 'A12345679')];
+  it('takes a scan whose check digits fail as a flagged read: a session opens, the reply names each failing digit', async () => {
+    // One character of the document number differs from what its check digit covers: a forged or damaged
+    // document, or a key typed wrong. A serial reader delivers this read; so does the wedge, flagged.
+    const tampered = [johnson[0]!, johnson[1]!.replace('A12345678', 'A12345679')];
+    const answer = await callApi('documents:wedgeRead', { lines: tampered });
+    expect(answer.status).toBe(200);
+    const reply = answer.body.value as { read: { readId: string; mrz: string[] }; document: { checkDigitFailures: string[]; problems: string[]; documentNumber: string } };
+    expect(reply.read).toMatchObject({ readerId: 'keyboard-wedge-reader', source: 'keyboard', readAt: '2026-11-23T10:00:00.000Z', mrz: tampered });
+    const failures = ["document number check digit is 4 but the document number 'A12345679' gives 5", 'composite check digit is 2 but the characters it covers give 3'];
+    expect(reply.document).toMatchObject({ format: 'TD3', documentNumber: 'A12345679', lastName: 'JOHNSON', checkDigitFailures: failures, problems: failures });
+
+    // Into the lane as any reader's read: the session holds it as delivered, its records were looked up and its chip tried.
+    const session = await settledSession(reply.read.readId);
+    expect(session.documents).toHaveLength(1);
+    expect(session.documents[0]?.read).toEqual(reply.read);
+    expect(session.records.travellers).toHaveLength(1);
+    await expect.poll(() => events('document:onRead')).toEqual([reply.read]);
+    await expect.poll(() => events('lane:onSession').at(-1)).toEqual(session);
+  });
+
+  it('refuses scans that are no MRZ (a letter for a check digit, a wrong line count), naming the problem, and opens nothing', async () => {
+    // A keyboard layout that types O for 0, here in the composite check digit: no digit to check.
+    const garbled = [johnson[0]!, `${johnson[1]!.slice(0, 43)}O`];
     const answer = await callApi('documents:wedgeRead', { lines: garbled });
     expect(answer.status).toBe(422);
     expect(answer.body).toEqual({
       ok: false,
       error: {
         code: 'unreadable_document',
-        message: "The typed MRZ was refused: document number check digit is 4 but the document number 'A12345679' gives 5; composite check digit is 2 but the characters it covers give 3. Scan the document again.",
+        message: "The typed MRZ was refused: composite check digit must be a digit, found 'O'; the characters it covers give 2. Scan the document again.",
       },
     });
+    const oneLine = await callApi('documents:wedgeRead', { lines: [johnson[1]!] });
+    expect(oneLine.status).toBe(422);
+    expect(oneLine.body.error).toEqual({ code: 'unreadable_document', message: expect.stringMatching(/^The typed MRZ was refused: .+ Scan the document again\.$/) });
+    const short = await callApi('documents:wedgeRead', { lines: [johnson[0]!, johnson[1]!.slice(0, 43)] });
+    expect(short.status).toBe(422);
+    expect(short.body.error?.message).toContain('line lengths 44, 43 match no MRZ layout');
+    const lowerCase = await callApi('documents:wedgeRead', { lines: [johnson[0]!.toLowerCase(), johnson[1]!] });
+    expect(lowerCase.status).toBe(422);
+    expect(lowerCase.body.error?.message).toContain("line 1, column 1: 'p' is not an MRZ character");
+
     await services.lane.settled();
     expect((await callApi('lane:current', {})).body).toEqual({ ok: true, value: null });
     // Give a stray event time to arrive before saying none came.

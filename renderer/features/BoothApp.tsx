@@ -1,3 +1,4 @@
+import { isHostAccessRefusal } from '../host/hostAccessRefusal';
 import { useBooth } from '../state/StoreContext';
 import { BoothHeader } from './booth/BoothHeader';
 import { BoothScreen } from './booth/BoothScreen';
@@ -16,13 +17,14 @@ export function BoothApp() {
   const laneType = useBooth((state) => state.info?.laneType);
   const user = useBooth((state) => state.user);
   const locked = useBooth((state) => state.locked);
+  const refused = useBooth((state) => isHostAccessRefusal(state.hostConnection));
   if (laneType === undefined) {
     // Until the host says which lane this is, open no camera and show only where the connection stands.
     return (
       <div className="booth">
         <BoothHeader />
         <NoticeLine />
-        <p className="placeholder lane-waiting">Connecting to the booth…</p>
+        <p className="placeholder lane-waiting">{refused ? 'The booth host does not let this window in (see above).' : 'Connecting to the booth…'}</p>
       </div>
     );
   }

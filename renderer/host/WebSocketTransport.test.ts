@@ -7,6 +7,7 @@ import { resolveSettings } from '../../app/settings/boothSettings';
 import type { HostAccessToken } from '../../main/host/HostAccessToken';
 import { startNodeHost, type RunningNodeHost } from '../../main/host/NodeHost';
 import { createBoothServices, type BoothServices } from '../../main/services/createBoothServices';
+import { hostAccessRefusalMessages } from './hostAccessRefusal';
 import type { HostConnectionState } from './HostTransport';
 import { WebSocketTransport } from './WebSocketTransport';
 
@@ -81,14 +82,45 @@ describe('WebSocketTransport against the real Node host', () => {
     transport.close();
   });
 
-  it('without the host access token stays offline: calls answer host_unreachable instead of reaching the host', async () => {
+  it('without the host access token is refused (no_token): calls answer unauthorized at once, saying to use the launch page', async () => {
     const { host } = await startHost();
-    const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host`, accessToken: undefined, callTimeoutMs: 400, reconnectDelaysMs: [50] });
+    const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host`, accessToken: undefined, callTimeoutMs: 5000, reconnectDelaysMs: [50] });
     const states: HostConnectionState[] = [];
     transport.onConnection((state) => states.push(state));
-    await waitFor(() => states.includes('offline'));
-    expect(await transport.call('storage:getKey', {})).toMatchObject({ ok: false, error: { code: 'host_unreachable' } });
-    expect(states).not.toContain('online');
+    // A call made while connecting is answered as soon as the refusal is known, not after its timeout.
+    const early = transport.call('storage:getKey', {});
+    await waitFor(() => transport.connection() === 'no_token');
+    expect(await early).toEqual({ ok: false, error: { code: 'unauthorized', message: `storage:getKey: ${hostAccessRefusalMessages.no_token}` } });
+    expect(await transport.call('app:getInfo', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    // It keeps trying, quietly: the state does not flicker through offline on each refused attempt.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(states).toEqual(['connecting', 'no_token']);
+    transport.close();
+  });
+
+  it('after the host restarts with a new token, says the window belongs to the earlier start (stale_token) instead of staying offline', async () => {
+    const first = await startHost();
+    const port = first.host.port;
+    const transport = new WebSocketTransport({ url: `ws://127.0.0.1:${port}/host`, accessToken: first.host.accessToken.value, callTimeoutMs: 400, reconnectDelaysMs: [50] });
+    const states: HostConnectionState[] = [];
+    transport.onConnection((state) => states.push(state));
+    await waitFor(() => transport.connection() === 'online');
+
+    await stopHost(first);
+    await waitFor(() => transport.connection() === 'offline');
+    // While nobody listens it is just offline.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(transport.connection()).toBe('offline');
+
+    // A new start on the same port makes a new token: this window's token is refused for good.
+    const second = await startHost(port);
+    expect(second.host.accessToken.value).not.toBe(first.host.accessToken.value);
+    await waitFor(() => transport.connection() === 'stale_token');
+    expect(await transport.call('devices:list', {})).toEqual({ ok: false, error: { code: 'unauthorized', message: `devices:list: ${hostAccessRefusalMessages.stale_token}` } });
+    expect(states).toEqual(['connecting', 'online', 'offline', 'stale_token']);
+    // The token check is as strict as ever: the new start refuses the old token over HTTP too.
+    const oldToken = await fetch(`${second.host.url}api/devices:list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${first.host.accessToken.value}` }, body: '{}' });
+    expect(oldToken.status).toBe(401);
     transport.close();
   });
 

@@ -1,6 +1,7 @@
 import { hostWebSocketProtocols } from '../../app/host/hostAccessToken';
 import { fail } from '../../app/host/result';
 import { serverFrameSchema, type CallFrame } from '../../app/host/wire';
+import { accessCheckUrlFor, hostAccessRefusalMessages, hostRefusesToken, isHostAccessRefusal } from './hostAccessRefusal';
 import type { HostConnectionState, HostTransport } from './HostTransport';
 
 interface PendingCall {
@@ -21,6 +22,10 @@ export interface WebSocketTransportOptions {
 /**
  * The transport for the Node host. It reconnects by itself, answers calls made while disconnected with
  * `host_unreachable` after the timeout instead of hanging, and drops frames that do not parse.
+ * When a connection is refused it asks the host over HTTP why: a host that answers 401 `unauthorized` is up but
+ * does not take this window's token (a window of an earlier start of the host, or one opened without the token),
+ * which is told apart from "offline" (`stale_token`, `no_token`), and calls are answered at once with
+ * `unauthorized` and what to do. It keeps retrying slowly, so a host that takes the token again is reached.
  */
 export class WebSocketTransport implements HostTransport {
   private socket: WebSocket | undefined;
@@ -38,6 +43,7 @@ export class WebSocketTransport implements HostTransport {
   }
 
   call(channel: string, payload: unknown): Promise<unknown> {
+    if (isHostAccessRefusal(this.state)) return Promise.resolve(this.refusedCall(channel, this.state));
     const id = this.nextId++;
     const frame: CallFrame = { kind: 'call', id, channel, payload };
     return new Promise((resolve) => {
@@ -46,7 +52,8 @@ export class WebSocketTransport implements HostTransport {
         this.pending.delete(id);
         const index = this.queued.indexOf(frame);
         if (index >= 0) this.queued.splice(index, 1);
-        resolve(this.state === 'online' ? fail('timeout', `${channel}: no reply within ${timeoutMs} ms`) : fail('host_unreachable', `${channel}: the booth host is not reachable`));
+        if (isHostAccessRefusal(this.state)) resolve(this.refusedCall(channel, this.state));
+        else resolve(this.state === 'online' ? fail('timeout', `${channel}: no reply within ${timeoutMs} ms`) : fail('host_unreachable', `${channel}: the booth host is not reachable`));
       }, timeoutMs);
       this.pending.set(id, { resolve, timer });
       if (this.state === 'online' && this.socket) this.socket.send(JSON.stringify(frame));
@@ -78,7 +85,9 @@ export class WebSocketTransport implements HostTransport {
     const { accessToken } = this.options;
     const socket = accessToken === undefined ? new WebSocket(this.options.url) : new WebSocket(this.options.url, hostWebSocketProtocols(accessToken));
     this.socket = socket;
+    let opened = false;
     socket.addEventListener('open', () => {
+      opened = true;
       this.attempt = 0;
       this.setState('online');
       for (const frame of this.queued.splice(0)) socket.send(JSON.stringify(frame));
@@ -88,12 +97,38 @@ export class WebSocketTransport implements HostTransport {
     socket.addEventListener('error', () => undefined);
     socket.addEventListener('close', () => {
       if (this.socket !== socket) return;
-      this.setState('offline');
+      // An open connection that drops is the host going away (or restarting): offline until it answers again.
+      if (opened || this.closed) this.setState('offline');
       if (this.closed) return;
-      const delays = this.options.reconnectDelaysMs ?? [250, 500, 1000, 2000];
-      const delay = delays[Math.min(this.attempt++, delays.length - 1)] ?? 1000;
-      setTimeout(() => this.open(), delay);
+      if (opened) {
+        this.reconnectLater();
+        return;
+      }
+      // Never opened: refused, or nobody listening. The state stays as it was while the host is asked which.
+      void this.whyRefused().then((state) => {
+        if (this.closed || this.socket !== socket) return;
+        this.setState(state);
+        this.reconnectLater();
+      });
     });
+  }
+
+  /** `stale_token` or `no_token` when the host is up and refuses this window's token, else `offline`. */
+  private async whyRefused(): Promise<HostConnectionState> {
+    const { accessToken, url } = this.options;
+    const refused = await hostRefusesToken(accessCheckUrlFor(url), accessToken);
+    if (!refused) return 'offline';
+    return accessToken === undefined ? 'no_token' : 'stale_token';
+  }
+
+  private reconnectLater(): void {
+    const delays = this.options.reconnectDelaysMs ?? [250, 500, 1000, 2000];
+    const delay = delays[Math.min(this.attempt++, delays.length - 1)] ?? 1000;
+    setTimeout(() => this.open(), delay);
+  }
+
+  private refusedCall(channel: string, state: 'stale_token' | 'no_token') {
+    return fail('unauthorized', `${channel}: ${hostAccessRefusalMessages[state]}`);
   }
 
   private receive(data: unknown): void {
@@ -128,6 +163,16 @@ export class WebSocketTransport implements HostTransport {
   private setState(state: HostConnectionState): void {
     if (this.state === state) return;
     this.state = state;
+    // Calls waiting for a connection this host refuses are answered now, with what to do, not after their timeout.
+    if (isHostAccessRefusal(state)) {
+      for (const frame of this.queued.splice(0)) {
+        const pending = this.pending.get(frame.id);
+        if (!pending) continue;
+        this.pending.delete(frame.id);
+        clearTimeout(pending.timer);
+        pending.resolve(this.refusedCall(frame.channel, state));
+      }
+    }
     for (const listener of this.connectionListeners) listener(state);
   }
 }

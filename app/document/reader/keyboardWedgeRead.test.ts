@@ -13,21 +13,42 @@ const refusal = (lines: readonly string[]) => {
 };
 
 describe('checkKeyboardWedgeRead', () => {
-  it('takes a passport and an ID card whose every check digit is right', () => {
+  it('takes a passport and an ID card whose every check digit is right, unflagged', () => {
     for (const lines of [passport, idCard]) {
       const checked = checkKeyboardWedgeRead(lines, today);
-      expect(checked).toMatchObject({ ok: true, mrz: lines });
+      expect(checked).toMatchObject({ ok: true, mrz: lines, checkDigitFailures: [] });
     }
   });
 
-  it('refuses a key typed wrong (O for 0), naming the check digits that prove it', () => {
-    const typo = [passport[0], passport[1].replace('D19RN2207', 'D19RN22O7')];
-    expect(refusal(typo)).toBe("The typed MRZ was refused: document number check digit is 4 but the document number 'D19RN22O7' gives 6; composite check digit is 0 but the characters it covers give 2.");
+  it('takes a well-formed MRZ whose check digits fail, flagged with each failing digit, as a serial reader delivers it', () => {
+    // One character of the document number differs from what its check digit covers: forged, damaged, or a key typed wrong.
+    const tampered = [passport[0], passport[1].replace('D19RN2207', 'D19RN22O7')];
+    const checked = checkKeyboardWedgeRead(tampered, today);
+    if (!checked.ok) throw new Error(`refused: ${checked.message}`);
+    expect(checked.mrz).toEqual(tampered);
+    expect(checked.checkDigitFailures.map((error) => [error.code, error.message])).toEqual([
+      ['checkDigitMismatch', "document number check digit is 4 but the document number 'D19RN22O7' gives 6"],
+      ['checkDigitMismatch', 'composite check digit is 0 but the characters it covers give 2'],
+    ]);
+    expect(checked.parsed.valid).toBe(false);
+    // A missing check digit ('<' where a digit must be) is a failing check digit too, not garbage.
+    const missing = [passport[0], `${passport[1].slice(0, 9)}<${passport[1].slice(10)}`];
+    const flagged = checkKeyboardWedgeRead(missing, today);
+    expect(flagged.ok && flagged.checkDigitFailures.map((error) => error.code)).toEqual(['checkDigitMissing', 'checkDigitMismatch']);
   });
 
-  it('refuses a dropped key (a short line) and characters that are not MRZ text', () => {
+  it('refuses fields that cannot be read: O for 0 in a check digit, a digit in a state code', () => {
+    // The composite check digit, the line's last character: a keyboard layout that types O for 0.
+    expect(refusal([passport[0], `${passport[1].slice(0, 43)}O`])).toBe(
+      "The typed MRZ was refused: composite check digit must be a digit, found 'O'; the characters it covers give 0.",
+    );
+    expect(refusal([passport[0].replace('P<IRL', 'P<1RL'), passport[1]])).toMatch(/^The typed MRZ was refused: issuing state must be 1 to 3 letters padded with '<', found '1RL'/);
+  });
+
+  it('refuses a dropped key (a short line), characters that are not MRZ text and a wrong line count', () => {
     expect(refusal([passport[0], passport[1].slice(0, 43)])).toContain('line lengths 44, 43 match no MRZ layout');
     expect(refusal([passport[0].toLowerCase(), passport[1]])).toContain("line 1, column 1: 'p' is not an MRZ character");
+    expect(refusal([...idCard.slice(0, 2)])).toMatch(/^The typed MRZ was refused: /);
   });
 
   it('refuses an MRZ the parser knows but the booth does not read as a travel document', () => {

@@ -1,5 +1,5 @@
 import { parseMrz } from '../mrz/parseMrz';
-import type { MrzErrorCode, MrzParseResult } from '../mrz/mrzTypes';
+import type { MrzError, MrzErrorCode, MrzParseResult } from '../mrz/mrzTypes';
 import { documentReadSchema } from '../../ports/documentRead';
 import { describeSchemaError } from '../../shared/describeSchemaError';
 
@@ -7,29 +7,36 @@ import { describeSchemaError } from '../../shared/describeSchemaError';
 export const keyboardWedgeReaderId = 'keyboard-wedge-reader';
 
 /**
- * Parser errors that mean the keys arrived wrong rather than that the document is odd: a keyboard layout that
- * turns 0 into O, a dropped or doubled key, lines run together. A reader's own optics prove nothing here,
- * so such a read is refused and the officer scans again. Errors about the document itself (an unknown state
- * code, a bad date or sex with good check digits) pass on to the document rules, as for any other reader.
+ * Parser errors that mean the keys arrived wrong rather than that the document is odd: a dropped or doubled
+ * key (a line of the wrong length), lines run together (the wrong line count), characters no MRZ holds, a
+ * letter where a field allows only digits (a keyboard layout that turns 0 into O inside a date). Such a scan
+ * is no MRZ at all, so it is refused and the officer scans again.
  */
-const garbledCodes: ReadonlySet<MrzErrorCode> = new Set<MrzErrorCode>([
-  'wrongLineCount',
-  'unrecognizedLineLength',
-  'inconsistentLineLength',
-  'illegalCharacter',
-  'invalidFieldSyntax',
-  'checkDigitMismatch',
-  'checkDigitMissing',
-]);
+const garbledCodes: ReadonlySet<MrzErrorCode> = new Set<MrzErrorCode>(['wrongLineCount', 'unrecognizedLineLength', 'inconsistentLineLength', 'illegalCharacter', 'invalidFieldSyntax']);
+
+/**
+ * Check digits that fail on an otherwise well-formed MRZ. A serial reader delivers such a read and the card
+ * shows the cross: a failing check digit is a fraud or damage signal the officer must see, so the wedge scan
+ * is taken the same way, flagged, never refused for it.
+ */
+const checkDigitCodes: ReadonlySet<MrzErrorCode> = new Set<MrzErrorCode>(['checkDigitMismatch', 'checkDigitMissing']);
 
 export type KeyboardWedgeCheck =
-  | { readonly ok: true; readonly mrz: string[]; readonly parsed: MrzParseResult }
+  | {
+      readonly ok: true;
+      readonly mrz: string[];
+      readonly parsed: MrzParseResult;
+      /** The check digits that fail (empty for a clean read): the read is taken, flagged with these. */
+      readonly checkDigitFailures: readonly MrzError[];
+    }
   | { readonly ok: false; readonly message: string };
 
 /**
- * Checks the MRZ lines a keyboard-wedge reader typed, with the project's MRZ parser: the read is taken only
- * when its layout, characters and every check digit are right, and it is a travel document the booth reads
- * (the line shapes of `documentReadSchema`). The message of a refusal names each problem.
+ * Checks the MRZ lines a keyboard-wedge reader typed, with the project's MRZ parser: the read is taken when
+ * its layout, characters and field syntax are right and it is a travel document the booth reads (the line
+ * shapes of `documentReadSchema`). Failing check digits do not refuse it: they come back as
+ * `checkDigitFailures`, as a serial reader's read with a bad check digit is delivered and flagged on the card.
+ * The message of a refusal names each problem.
  */
 export function checkKeyboardWedgeRead(lines: readonly string[], today: Date): KeyboardWedgeCheck {
   const parsed = parseMrz(lines, { today });
@@ -42,5 +49,5 @@ export function checkKeyboardWedgeRead(lines: readonly string[], today: Date): K
   if (!shape.success) {
     return { ok: false, message: `The typed MRZ (${parsed.format}) is not a passport, ID card or visa MRZ the booth reads: ${describeSchemaError(shape.error, { root: 'lines' })}.` };
   }
-  return { ok: true, mrz: shape.data, parsed };
+  return { ok: true, mrz: shape.data, parsed, checkDigitFailures: parsed.errors.filter((error) => checkDigitCodes.has(error.code)) };
 }

@@ -1,11 +1,23 @@
+import { hostAccessRefusalMessages, isHostAccessRefusal } from '../../host/hostAccessRefusal';
+import type { HostConnectionState } from '../../host/HostTransport';
 import { useBooth } from '../../state/StoreContext';
 import { DeviceLights } from './DeviceLights';
 import { SyncIndicator } from './SyncIndicator';
 
 const laneLabels = { air: 'Air', sea: 'Sea', pedestrian: 'Pedestrian', vehicle: 'Vehicle' } as const;
-const connectionLabels = { connecting: 'Connecting…', online: 'Online', offline: 'Offline' } as const;
+const connectionLabels: Readonly<Record<HostConnectionState, string>> = {
+  connecting: 'Connecting…',
+  online: 'Online',
+  offline: 'Offline',
+  stale_token: 'Host restarted: window out of date',
+  no_token: 'Host refused this window',
+};
 
-/** Booth id, lane, who is signed in, network state and a light per device: what the officer checks at a glance. */
+/**
+ * Booth id, lane, who is signed in, network state and a light per device: what the officer checks at a glance.
+ * When the host refuses this window (it belongs to an earlier start of the host), a banner says what to do:
+ * waiting would never bring the window back.
+ */
 export function BoothHeader() {
   const info = useBooth((state) => state.info);
   const user = useBooth((state) => state.user);
@@ -34,6 +46,11 @@ export function BoothHeader() {
       </div>
       <SyncIndicator />
       <DeviceLights />
+      {networkOnline && isHostAccessRefusal(hostConnection) && (
+        <p className="host-access-refused" role="alert" data-testid="host-access-refused" data-reason={hostConnection}>
+          {hostAccessRefusalMessages[hostConnection]}
+        </p>
+      )}
     </header>
   );
 }

@@ -46,7 +46,10 @@ export function useKeyboardWedgeReader(options: KeyboardWedgeOptions = {}): void
       }
       // The same read also arrives as document:onRead; the store keeps one per read id.
       state.documentReadReceived(result.value.read);
-      state.announce('Document read (keyboard reader)');
+      const failures = result.value.document.checkDigitFailures;
+      // Taken like a serial reader's read, but said out loud: a failing check digit may be a forged or damaged document.
+      if (failures.length > 0) state.announce(`Document read (keyboard reader) with failing check digits: ${failures.join('; ')}. Check the document by hand.`, 'warning');
+      else state.announce('Document read (keyboard reader)');
     };
 
     // Scans and their errors are told in the order they came: a doubled read's warning must follow the
