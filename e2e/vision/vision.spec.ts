@@ -27,7 +27,8 @@ if (haveData) {
   test.use({
     launchOptions: {
       executablePath: chromiumPath,
-      args: [...chromiumBaseArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${visionClip}`],
+      // WebGPU exposed (SwiftShader here): the worker must still choose WASM unasked, and compute the same when forced.
+      args: [...chromiumBaseArgs, '--enable-unsafe-webgpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${visionClip}`],
     },
   });
 }
@@ -152,5 +153,41 @@ test.describe('vision worker', () => {
     expect(probe.initError).toContain('worker_crashed');
     expect(probe.crashes[0]).toMatchObject({ restarts: 1, willRestart: true });
     expect(probe.crashes.at(-1)?.willRestart).toBe(false);
+  });
+});
+
+// WebGPU here is SwiftShader (a CPU emulation): never chosen on its own, and, when forced, it must compute what
+// WASM computes (the path a booth with a real GPU takes; drift between execution providers has been reported).
+test.describe('vision worker on WebGPU', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  const photos = ['Abel_Pacheco/Abel_Pacheco_0001.jpg', 'Abel_Pacheco/Abel_Pacheco_0004.jpg', 'Abdullah_Gul/Abdullah_Gul_0001.jpg'].map((p) => `/__dataset/faces-lfw/images/${p}`);
+  const toFloats = (base64: string | undefined) => {
+    const bytes = Buffer.from(base64 ?? '', 'base64');
+    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  };
+  const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
+
+  test('a fallback adapter is never used unasked; forced, WebGPU embeds like WASM', async ({ page }) => {
+    test.skip(!haveData, 'needs ../shared/datasets');
+    await openHarness(page);
+    const auto = await call<{ backend: string; adapter: string }>(page, 'init', {});
+    expect(auto.backend).toBe('wasm');
+    expect(auto.adapter).toMatch(/fallback adapter, not used/);
+    const onWasm = await call<{ ok: boolean; embedding?: string }[]>(page, 'embedUrls', photos, { select: 'central', minInterEyePx: 0 });
+
+    const forced = await call<{ backend: string; adapter: string }>(page, 'init', { backend: 'webgpu' });
+    expect(forced.backend).toBe('webgpu');
+    const onWebGpu = await call<{ ok: boolean; embedding?: string }[]>(page, 'embedUrls', photos, { select: 'central', minInterEyePx: 0 });
+    const wasm = onWasm.map((r) => toFloats(r.embedding));
+    const gpu = onWebGpu.map((r) => toFloats(r.embedding));
+    for (const [i, embedding] of gpu.entries()) {
+      expect(onWebGpu[i]?.ok).toBe(true);
+      expect(embedding.length).toBe(512);
+      expect(cosine(embedding, wasm[i] ?? new Float32Array(0))).toBeGreaterThan(0.999);
+    }
+    // Same person matches, another does not, on either backend.
+    expect(cosine(gpu[0]!, gpu[1]!)).toBeGreaterThan(0.4);
+    expect(cosine(gpu[0]!, gpu[2]!)).toBeLessThan(0.2);
   });
 });
