@@ -10,6 +10,7 @@ import { wedgeReadChannelDoc, wedgeReadReplySchema, wedgeReadRequestSchema } fro
 import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from './simulatorControls';
 import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
+import { trainingProgressSchema, trainingScenarioSummarySchema } from '../training/trainingProgress';
 
 /**
  * THE contract between the renderer and the host (Electron main or the Node host): every channel, once,
@@ -63,6 +64,14 @@ export const channels = {
     request: simulatedVehicleArrivalSchema,
     reply: z.object({ label: z.string(), plate: z.string(), occupants: z.number().int() }),
   }),
+  'training:list': channel({ doc: 'Trainer control: the built-in training scenarios (assets/scenarios).', request: noArguments, reply: z.array(trainingScenarioSummarySchema) }),
+  'training:progress': channel({ doc: "Trainer control: the scenario player's state and current step (also pushed as training:onProgress).", request: noArguments, reply: trainingProgressSchema }),
+  'training:start': channel({
+    doc: "Trainer control: starts the built-in scenario `scenario` from its first step (or restarts the loaded one). Fails with not_supported on real devices or when the scenario is for another lane, invalid_request naming the built-in scenarios for an unknown name.",
+    request: z.strictObject({ scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/).optional() }),
+    reply: trainingProgressSchema,
+  }),
+  'training:stop': channel({ doc: 'Trainer control: stops the scenario playing; steps not yet played do not happen.', request: noArguments, reply: trainingProgressSchema }),
 } as const;
 
 export type Channels = typeof channels;

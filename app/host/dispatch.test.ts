@@ -4,6 +4,8 @@ import { HostFailure } from './result';
 
 const status = { kind: 'documentReader', id: 'r1', name: 'Reader', connected: true, since: '2026-01-01T00:00:00.000Z' } as const;
 
+const idleTraining = { state: 'idle' as const, scenario: null, stepCount: 0, stepsDone: 0, currentStep: null, nextAtSeconds: null, problems: [] };
+
 function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
   return {
     'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', deviceMode: 'sim', faceMatchTargetFmr: 0.001, version: '1', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [] }),
@@ -26,6 +28,10 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
       throw new Error('no document');
     },
     'sim:vehicleArrives': () => ({ label: 'car', plate: 'P', occupants: 1 }),
+    'training:list': () => [],
+    'training:progress': () => idleTraining,
+    'training:start': () => idleTraining,
+    'training:stop': () => idleTraining,
     ...overrides,
   };
 }

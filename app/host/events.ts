@@ -4,6 +4,7 @@ import { chipReportSchema } from '../ports/chipReport';
 import { documentReadSchema } from '../ports/documentRead';
 import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
+import { trainingProgressSchema } from '../training/trainingProgress';
 
 /** Events the host pushes to the renderer, with their payload schemas. Part of the contract, like `channels`. */
 export const hostEvents = {
@@ -23,6 +24,8 @@ export const hostEvents = {
   'lane:onSession': laneSessionSchema,
   /** A simulated camera was shown other people (trainer scenario, simulated vehicle). */
   'camera:onScene': cameraSceneSchema,
+  /** The training scenario player moved: started, played a step, finished or was stopped. */
+  'training:onProgress': trainingProgressSchema,
 } as const;
 
 export type HostEvents = typeof hostEvents;

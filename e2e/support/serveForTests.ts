@@ -15,7 +15,7 @@ await buildAll();
 
 /** One host per lane the tests drive: an air-lane booth and a vehicle-lane booth, each with its own simulators. */
 async function serveLane(settings: Record<string, unknown>, port: number) {
-  const services = createBoothServices({ resolved: resolveSettings({ devices: 'sim', ...settings }), version: 'e2e' });
+  const services = createBoothServices({ resolved: resolveSettings({ devices: 'sim', ...settings }), version: 'e2e', scenariosDir: join(repoRoot, 'assets/scenarios') });
   await services.start();
   const host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer'), port, accessToken: HostAccessToken.from(e2eHostToken) });
   console.log(`booth e2e host (${String(settings.laneType)} lane) at ${host.url}`);

@@ -6,10 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { electronIpc } from '../../app/host/PreloadBridge';
 import { fail } from '../../app/host/result';
 import { appContentHeaders } from '../../app/host/securityHeaders';
-import { applyCommandLine, parseCommandLine } from '../services/commandLine';
+import { applyCommandLine, parseCommandLine, scenarioAtStart } from '../services/commandLine';
 import { createBoothServices } from '../services/createBoothServices';
 import { loadSettingsFile } from '../services/settingsFile';
 import { chooseStorageKeySource } from '../services/storageKey';
+import { builtInScenariosFolder } from '../services/trainingScenarioFiles';
 import { contentTypeFor, resolveAppAssetPath } from './appAssets';
 import { appOrigin, appScheme, isAllowedNavigation, isPermissionGranted, isTrustedSender, secureWebPreferences } from './securityPolicy';
 
@@ -18,7 +19,13 @@ const preloadPath = join(__dirname, 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } }]);
 
-const { settings, problems } = applyCommandLine(loadSettingsFile(app.getPath('userData')), parseCommandLine(process.argv.slice(app.isPackaged ? 1 : 2)));
+// dist/main/ -> the app root, in the checkout and inside the packaged app (electron-builder.yml ships assets/scenarios).
+const scenariosDir = join(__dirname, '..', '..', builtInScenariosFolder);
+const commandLine = parseCommandLine(process.argv.slice(app.isPackaged ? 1 : 2));
+const {
+  resolved: { settings, problems },
+  scenario: trainingScenario,
+} = scenarioAtStart(applyCommandLine(loadSettingsFile(app.getPath('userData')), commandLine), commandLine, scenariosDir);
 for (const problem of problems) console.warn(`[booth] settings: ${problem}`);
 if (settings.devices === 'sim') {
   // Simulated devices include the camera: Chromium's fake capture device, with no permission prompt.
@@ -36,7 +43,7 @@ app.on('web-contents-created', (_event, contents) => {
 app.whenReady().then(async () => {
   // The storage key is sealed by the OS keyring (safeStorage) where there is one, else kept in an owner-only file.
   const storageKey = chooseStorageKeySource(app.getPath('userData'), safeStorage);
-  const services = createBoothServices({ resolved: { settings, problems }, version: app.getVersion(), storageKey });
+  const services = createBoothServices({ resolved: { settings, problems }, version: app.getVersion(), storageKey, scenariosDir, ...(trainingScenario ? { trainingScenario } : {}) });
   await services.start();
 
   protocol.handle(appScheme, async (request) => {

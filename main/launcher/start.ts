@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNodeHost } from '../host/NodeHost';
 import { appVersion } from '../services/appVersion';
-import { applyCommandLine, parseCommandLine, type CommandLineOptions } from '../services/commandLine';
+import { applyCommandLine, parseCommandLine, scenarioAtStart, type CommandLineOptions } from '../services/commandLine';
 import { createBoothServices } from '../services/createBoothServices';
 import { loadSettingsFile } from '../services/settingsFile';
 import { userDataDir } from '../services/userDataDir';
+import { builtInScenariosFolder } from '../services/trainingScenarioFiles';
 import { browserAppArgs } from './browserAppArgs';
 import { buildAll } from './build';
 import { isOutputStale } from './buildFreshness';
@@ -23,12 +24,13 @@ let options: CommandLineOptions;
 try {
   options = parseCommandLine(args);
 } catch (error) {
-  console.error(`booth: ${(error as Error).message}\nUsage: npm start -- [--devices=sim|hardware] [--port=N] [--no-open]`);
+  console.error(`booth: ${(error as Error).message}\nUsage: npm start -- [--devices=sim|hardware] [--lane=air|sea|pedestrian|vehicle] [--scenario=NAME|FILE] [--port=N] [--no-open]`);
   process.exit(2);
 }
 
 const dataDir = userDataDir();
-const resolved = applyCommandLine(loadSettingsFile(dataDir), options);
+const scenariosDir = join(root, builtInScenariosFolder);
+const { resolved, scenario: trainingScenario } = scenarioAtStart(applyCommandLine(loadSettingsFile(dataDir), options), options, scenariosDir);
 for (const problem of resolved.problems) console.warn(`booth: settings: ${problem}`);
 
 const outputs = [join(root, 'dist/renderer/index.html'), join(root, 'dist/main/electron-main.cjs'), join(root, 'dist/main/preload.cjs')];
@@ -43,13 +45,14 @@ if (plan.kind === 'electron') {
   const electron = spawn(plan.electronPath, [join(root, 'dist/main/electron-main.cjs'), ...args], { stdio: 'inherit' });
   electron.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const services = createBoothServices({ resolved, version: appVersion });
+  const services = createBoothServices({ resolved, version: appVersion, scenariosDir, ...(trainingScenario ? { trainingScenario } : {}) });
   await services.start();
   const host = await startNodeHost({ services, staticDir: join(root, 'dist/renderer'), port: resolved.settings.port }).catch((error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `booth: port ${resolved.settings.port} is in use; choose another with --port=N` : `booth: ${error.message}`);
     process.exit(1);
   });
   console.log(`booth: running on ${resolved.settings.devices === 'sim' ? 'simulated' : 'hardware'} devices at ${host.url} (Electron not installed: Node host)`);
+  if (trainingScenario) console.log(`booth: playing training scenario "${trainingScenario.name}" (${trainingScenario.steps.length} steps, ${trainingScenario.laneType} lane)`);
   // The token never goes to the console or to the browser's command line (readable by every local user).
   const launch = writeLaunchFiles(dataDir, { appUrl: host.appUrl(), token: host.accessToken.value });
 

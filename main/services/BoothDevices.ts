@@ -1,5 +1,6 @@
 import type { CameraMetadataPort } from '../../app/ports/CameraMetadataPort';
 import type { ChipReaderPort } from '../../app/ports/ChipReaderPort';
+import type { MrzReadError } from '../../app/document/reader/mrzReadError';
 import type { DevicePort } from '../../app/ports/DevicePort';
 import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
 import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
@@ -29,6 +30,8 @@ export interface BoothDevices {
 export interface SimulatorControls {
   setConnected(kind: DeviceKind, connected: boolean): DeviceStatus;
   readDocument(traveller?: number, photo?: EncodedImage): DocumentRead;
+  /** The reader's output does not become a read (a smudged or half-swiped document): listeners hear the error. */
+  failDocumentRead(error: MrzReadError): void;
   /** Puts the passport of the document just read on the simulated chip reader, with the current faults. */
   placePassportFor(read: DocumentRead): Promise<void>;
   /** Faults for the next passports placed (trainer scenarios: clones, altered data, forged SODs). */

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { scenarioFitsLane, type TrainingScenario } from '../../app/training/trainingScenario';
+import { loadTrainingScenario } from './trainingScenarioFiles';
 import { deviceModeSchema, laneTypeSchema, withLaneType, type DeviceMode, type LaneType, type ResolvedSettings } from '../../app/settings/boothSettings';
 
 export interface CommandLineOptions {
@@ -8,9 +10,11 @@ export interface CommandLineOptions {
   readonly lane?: LaneType;
   /** Do not open a window; just serve and print the URL. */
   readonly noOpen: boolean;
+  /** A training scenario to play from the start: a built-in name or a file path (simulation only). */
+  readonly scenario?: string;
 }
 
-/** Parses `npm start -- --devices=sim|hardware --lane=air|sea|pedestrian|vehicle --port=N --no-open`; throws an Error naming the bad option. */
+/** Parses `npm start -- --devices=sim|hardware --lane=air|sea|pedestrian|vehicle --port=N --scenario=NAME|FILE --no-open`; throws an Error naming the bad option. */
 export function parseCommandLine(args: readonly string[]): CommandLineOptions {
   const { values } = parseArgs({
     args: [...args],
@@ -18,6 +22,7 @@ export function parseCommandLine(args: readonly string[]): CommandLineOptions {
       devices: { type: 'string' },
       port: { type: 'string' },
       lane: { type: 'string' },
+      scenario: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
     },
     strict: true,
@@ -40,7 +45,8 @@ export function parseCommandLine(args: readonly string[]): CommandLineOptions {
     if (!parsed.success) throw new Error(`--lane must be one of air, sea, pedestrian, vehicle, not "${values.lane}"`);
     lane = parsed.data;
   }
-  return { devices, port, noOpen: values['no-open'] ?? false, ...(lane ? { lane } : {}) };
+  if (values.scenario !== undefined && values.scenario.trim() === '') throw new Error('--scenario needs a built-in scenario name or a file path');
+  return { devices, port, noOpen: values['no-open'] ?? false, ...(lane ? { lane } : {}), ...(values.scenario !== undefined ? { scenario: values.scenario } : {}) };
 }
 
 /** Command-line options win over the settings file. */
@@ -54,4 +60,29 @@ export function applyCommandLine(resolved: ResolvedSettings, options: CommandLin
       ...(options.port !== undefined ? { port: options.port } : {}),
     },
   };
+}
+
+/**
+ * `--scenario`: loads the training scenario (built-in name or file) for a simulated booth, whose lane becomes
+ * the scenario's unless it already fits (see scenarioFitsLane). Throws an Error saying what is wrong: real devices, a bad file, a `--lane` for another lane.
+ */
+export function applyScenarioOption(resolved: ResolvedSettings, options: CommandLineOptions, scenariosDir: string): { resolved: ResolvedSettings; scenario?: TrainingScenario } {
+  if (options.scenario === undefined) return { resolved };
+  if (resolved.settings.devices !== 'sim') throw new Error(`--scenario plays on simulated devices only; it cannot be used with --devices=${resolved.settings.devices}`);
+  const scenario = loadTrainingScenario(options.scenario, scenariosDir);
+  if (options.lane !== undefined && !scenarioFitsLane(scenario.laneType, options.lane)) throw new Error(`--scenario=${options.scenario} is for a ${scenario.laneType} lane, not --lane=${options.lane}`);
+  const settings = scenarioFitsLane(scenario.laneType, resolved.settings.laneType) ? resolved.settings : withLaneType(resolved.settings, scenario.laneType);
+  return { resolved: { problems: resolved.problems, settings }, scenario };
+}
+
+/**
+ * `--scenario` at start: a scenario that cannot be played never stops the booth. The reason goes to the
+ * settings problems (the header notice and the console), and the booth starts without a scenario.
+ */
+export function scenarioAtStart(resolved: ResolvedSettings, options: CommandLineOptions, scenariosDir: string): { resolved: ResolvedSettings; scenario?: TrainingScenario } {
+  try {
+    return applyScenarioOption(resolved, options, scenariosDir);
+  } catch (error) {
+    return { resolved: { ...resolved, problems: [...resolved.problems, `--scenario: ${(error as Error).message}; no training scenario is played`] } };
+  }
 }

@@ -17,6 +17,10 @@ import { AccountsError, AccountStore } from './accounts';
 import { submitDecisionBatch } from './decisionSyncService';
 import { userDataDir } from './userDataDir';
 import { keyboardWedgeRead } from './keyboardWedgeRead';
+import { systemScheduler, type Scheduler } from './scheduler';
+import { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
+import { listBuiltInScenarios } from './trainingScenarioFiles';
+import { scenarioFitsLane, type TrainingScenario } from '../../app/training/trainingScenario';
 
 export interface BoothServicesOptions {
   readonly resolved: ResolvedSettings;
@@ -27,6 +31,12 @@ export interface BoothServicesOptions {
   readonly storageKey?: StorageKeySource;
   /** The local accounts; default: accounts.json in the user data folder. */
   readonly accounts?: AccountStore;
+  /** Timers of the training scenario player; default, the system's. */
+  readonly scheduler?: Scheduler;
+  /** A training scenario to play from the start (`--scenario`); simulation only. */
+  readonly trainingScenario?: TrainingScenario;
+  /** Where the built-in training scenarios are (`<app root>/assets/scenarios`); without it the trainer has none to pick. */
+  readonly scenariosDir?: string;
 }
 
 /** Everything the contract exposes, in plain Node: Electron main and the Node host both serve this. */
@@ -35,6 +45,8 @@ export interface BoothServices {
   readonly events: HostEventBus;
   readonly devices: BoothDevices;
   readonly lane: LaneSessionService;
+  /** The training scenario player; present only in simulation. */
+  readonly training?: TrainingScenarioPlayer;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -90,6 +102,30 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     return devices.simulator;
   };
 
+  if (options.trainingScenario && !devices.simulator) throw new Error('Training scenarios play on simulated devices only (--devices=sim).');
+  if (options.trainingScenario && !scenarioFitsLane(options.trainingScenario.laneType, settings.laneType)) {
+    throw new Error(`Training scenario "${options.trainingScenario.name}" is for a ${options.trainingScenario.laneType} lane; this booth's laneType is "${settings.laneType}".`);
+  }
+  const controls = devices.simulator;
+  const training = controls
+    ? new TrainingScenarioPlayer(
+        {
+          setConnected: (kind, connected) => controls.setConnected(kind, connected),
+          readDocument: (traveller) => controls.readDocument(traveller),
+          failDocumentRead: (error) => controls.failDocumentRead(error),
+          setChipFaults: (faults) => controls.setChipFaults(faults),
+          vehicleArrives: (arrival) => vehicleArrives(controls, arrival),
+        },
+        options.scheduler ?? systemScheduler,
+      )
+    : undefined;
+  if (training && options.trainingScenario) training.load(options.trainingScenario);
+  const trainer = () => {
+    if (!training) throw new HostFailure('not_supported', 'Training scenarios are available only with --devices=sim.');
+    return training;
+  };
+  const builtInScenarios = () => (options.scenariosDir ? listBuiltInScenarios(options.scenariosDir) : []);
+
   const handlers: ChannelHandlers = {
     'app:getInfo': () => ({
       boothId: settings.boothId,
@@ -136,6 +172,21 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
       if (settings.laneType !== 'vehicle') throw new HostFailure('not_supported', `Vehicles arrive only in a vehicle lane; this booth's laneType is "${settings.laneType}".`);
       return vehicleArrives(controls, arrival);
     },
+    'training:list': () => builtInScenarios().map((s) => ({ name: s.name, description: s.description, laneType: s.laneType, stepCount: s.steps.length })),
+    'training:progress': () => trainer().progress(),
+    'training:start': ({ scenario: name }) => {
+      const player = trainer();
+      if (name === undefined) {
+        if (player.progress().state === 'idle') throw new HostFailure('invalid_request', 'No training scenario is loaded: name one.');
+        return player.start();
+      }
+      const builtIns = builtInScenarios();
+      const scenario = builtIns.find((s) => s.name === name);
+      if (!scenario) throw new HostFailure('invalid_request', `There is no built-in training scenario "${name}"; built-in: ${builtIns.map((s) => s.name).join(', ')}.`);
+      if (!scenarioFitsLane(scenario.laneType, settings.laneType)) throw new HostFailure('not_supported', `Training scenario "${name}" is for a ${scenario.laneType} lane; this booth's laneType is "${settings.laneType}".`);
+      return player.start(scenario);
+    },
+    'training:stop': () => trainer().stop(),
   };
 
   const unsubscribers: (() => void)[] = [];
@@ -144,6 +195,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     events,
     devices,
     lane,
+    ...(training ? { training } : {}),
     async start() {
       for (const device of allDevices(devices)) {
         unsubscribers.push(device.onStatus((status) => events.emit('devices:onStatus', status)));
@@ -158,7 +210,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
       await Promise.all(allDevices(devices).map((device) => device.start()));
       // A simulated booth is a practice booth: its practice accounts exist from the start (README).
       if (settings.devices === 'sim') await accounts.ensurePracticeAccounts();
-      const controls = devices.simulator;
+      if (training) unsubscribers.push(training.onProgress((progress) => events.emit('training:onProgress', progress)));
       if (controls && settings.laneType === 'vehicle' && settings.simulatedVehicleIntervalSeconds > 0) {
         // Trainers' steady traffic: the next scripted vehicle at every interval.
         const timer = setInterval(() => {
@@ -166,8 +218,11 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
         }, settings.simulatedVehicleIntervalSeconds * 1000);
         unsubscribers.push(() => clearInterval(timer));
       }
+      if (training && options.trainingScenario) training.start();
     },
     async stop() {
+      training?.stop();
+      await training?.settled();
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       await Promise.allSettled(inspections.values());
       await lane.settled();

@@ -57,6 +57,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
         }
       },
       readDocument: (traveller, photo) => documentReader.read(traveller, photo),
+      failDocumentRead: (error) => documentReader.failRead(error),
       // The chip holds the same portrait as the page when it is a JPEG (DG2 holds JPEG or JPEG 2000, not SVG).
       placePassportFor: (read) =>
         chipReader.placePassport({

@@ -7,6 +7,7 @@ import { LaneScreen } from './lane/LaneScreen';
 import { SignInScreen } from './signin/SignInScreen';
 import { useSessionGuard } from './signin/useSessionGuard';
 import { SupervisorScreen } from './supervisor/SupervisorScreen';
+import { TrainerPanel } from './training/TrainerPanel';
 
 /**
  * The screen for who is signed in and this booth's lane: sign-in (or the lock screen), the supervisor's
@@ -18,6 +19,7 @@ export function BoothApp() {
   const user = useBooth((state) => state.user);
   const locked = useBooth((state) => state.locked);
   const refused = useBooth((state) => isHostAccessRefusal(state.hostConnection));
+  const simulation = useBooth((state) => state.info?.deviceMode === 'sim');
   if (laneType === undefined) {
     // Until the host says which lane this is, open no camera and show only where the connection stands.
     return (
@@ -30,5 +32,13 @@ export function BoothApp() {
   }
   if (!user || locked) return <SignInScreen />;
   if (user.role === 'supervisor') return <SupervisorScreen />;
-  return laneType === 'vehicle' ? <LaneScreen /> : <BoothScreen />;
+  const screen = laneType === 'vehicle' ? <LaneScreen /> : <BoothScreen />;
+  // Trainers see the officer's booth, plus the scenario panel on a simulated booth.
+  if (user.role !== 'trainer' || !simulation) return screen;
+  return (
+    <>
+      {screen}
+      <TrainerPanel laneType={laneType} />
+    </>
+  );
 }

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { laneTypeSchema } from '../settings/boothSettings';
+
+/** Where the scenario player is, as the trainer panel shows it (host → renderer). */
+export const trainingProgressSchema = z.strictObject({
+  /** idle: nothing loaded; ready: loaded, not started; playing; finished: every step played; stopped by the trainer. */
+  state: z.enum(['idle', 'ready', 'playing', 'finished', 'stopped']),
+  /** The scenario's name, or null when none is loaded. */
+  scenario: z.string().max(60).nullable(),
+  stepCount: z.number().int().min(0),
+  /** How many steps have been played (0 … stepCount). */
+  stepsDone: z.number().int().min(0),
+  /** The step played last (or being played), in words, e.g. "the records service goes down". */
+  currentStep: z.string().max(300).nullable(),
+  /** When the next step is due, in seconds after the start; null when none is pending. */
+  nextAtSeconds: z.number().min(0).nullable(),
+  /** Steps of this run that could not be played, and why (e.g. a read while the trainer had unplugged the reader). */
+  problems: z.array(z.string().max(1000)).max(200),
+});
+export type TrainingProgress = z.output<typeof trainingProgressSchema>;
+
+/** A built-in scenario as the trainer panel lists it. */
+export const trainingScenarioSummarySchema = z.strictObject({
+  name: z.string().max(60),
+  description: z.string().max(1000),
+  laneType: laneTypeSchema,
+  stepCount: z.number().int().min(1),
+});
+export type TrainingScenarioSummary = z.output<typeof trainingScenarioSummarySchema>;

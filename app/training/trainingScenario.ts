@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { deviceKindSchema } from '../ports/deviceStatus';
+import { laneTypeSchema, type LaneType } from '../settings/boothSettings';
+import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from '../host/simulatorControls';
+import { assertNever } from '../shared/assertNever';
+import { describeSchemaError } from '../shared/describeSchemaError';
+
+/** When a step happens, in seconds after the scenario starts (up to an hour: a training run, not a shift). */
+const atSeconds = z.number().min(0).max(3600);
+
+/** The reasons a simulated read can fail with (the codes real readers report; see mrzReadError.ts). */
+const readFailureCodes = ['partial_read', 'disconnected', 'garbage', 'line_length', 'line_count', 'line_order'] as const;
+
+/**
+ * One timed step of a training scenario. Every kind maps onto a control the booth's simulators already
+ * have (SimulatorControls), so a scenario can only ask for what the simulated booth can play.
+ */
+export const trainingStepSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    atSeconds,
+    /** The simulated reader reads this scripted traveller's document (its chip is then placed and read). */
+    kind: z.literal('readDocument'),
+    /** Index of the scripted traveller (simulatedTravellers.ts): e.g. 0 valid, 2 lookout hit, 4 expired passport. */
+    traveller: z.number().int().min(0).max(99),
+  }),
+  z.strictObject({
+    atSeconds,
+    /** The reader's output does not become a read (a smudged or half-swiped document); the officer must scan again. */
+    kind: z.literal('documentReadFails'),
+    code: z.enum(readFailureCodes),
+    message: z.string().min(1).max(300),
+  }),
+  z.strictObject({
+    atSeconds,
+    /** Faults of the next passports placed on the simulated chip reader (replaces the previous faults). */
+    kind: z.literal('chipFaults'),
+    faults: simulatedChipFaultsSchema,
+  }),
+  z.strictObject({
+    atSeconds,
+    /** A simulated device is unplugged (connected: false) or plugged back in. */
+    kind: z.literal('device'),
+    device: deviceKindSchema,
+    connected: z.boolean(),
+  }),
+  z.strictObject({
+    atSeconds,
+    /** The records service goes down (true) or comes back (false). */
+    kind: z.literal('recordsOutage'),
+    active: z.boolean(),
+  }),
+  z.strictObject({
+    atSeconds,
+    /** A scripted vehicle arrives (vehicle lanes only): plates, cards, documents at the window. */
+    kind: z.literal('vehicleArrives'),
+    arrival: simulatedVehicleArrivalSchema.default({}),
+  }),
+]);
+export type TrainingStep = z.output<typeof trainingStepSchema>;
+export type TrainingStepKind = TrainingStep['kind'];
+
+/** A scripted training scenario: what the simulated booth does, and when, while a trainee works the lane. */
+export const trainingScenarioSchema = z
+  .strictObject({
+    /** Short id used on the command line and in the trainer panel, e.g. `clean-then-expired`. */
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be lower-case letters, digits and dashes (at most 60)'),
+    /** What the trainee should see and do; shown to the trainer. */
+    description: z.string().min(1).max(1000),
+    /** The lane the scenario is written for; the booth must serve that lane. */
+    laneType: laneTypeSchema,
+    steps: z.array(trainingStepSchema).min(1).max(200),
+  })
+  .superRefine((scenario, context) => {
+    scenario.steps.forEach((step, index) => {
+      const previous = scenario.steps[index - 1];
+      if (previous && step.atSeconds < previous.atSeconds) {
+        context.addIssue({ code: 'custom', path: ['steps', index, 'atSeconds'], message: `${step.atSeconds} is before the previous step's ${previous.atSeconds}: steps are listed in time order` });
+      }
+      if (step.kind === 'vehicleArrives' && scenario.laneType !== 'vehicle') {
+        context.addIssue({ code: 'custom', path: ['steps', index, 'kind'], message: `vehicles arrive only in a vehicle lane; this scenario's laneType is "${scenario.laneType}"` });
+      }
+    });
+  });
+export type TrainingScenario = z.output<typeof trainingScenarioSchema>;
+
+/**
+ * Whether a scenario written for `scenarioLane` plays on a booth serving `boothLane`: the same lane, or any two
+ * one-traveller lanes (air, sea, pedestrian share the traveller view and every step but vehicle arrivals).
+ */
+export function scenarioFitsLane(scenarioLane: LaneType, boothLane: LaneType): boolean {
+  return scenarioLane === boothLane || (scenarioLane !== 'vehicle' && boothLane !== 'vehicle');
+}
+
+export class TrainingScenarioError extends Error {
+  readonly code = 'invalid_scenario';
+}
+
+/**
+ * Parses a scenario file's text. A bad file throws a TrainingScenarioError naming the file and each wrong
+ * field by its path, e.g. `steps.2.traveller: Too big: expected number to be <=99`.
+ */
+export function parseTrainingScenario(text: string, source: string): TrainingScenario {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new TrainingScenarioError(`Training scenario ${source} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = trainingScenarioSchema.safeParse(json);
+  if (!parsed.success) throw new TrainingScenarioError(`Training scenario ${source} is invalid: ${describeSchemaError(parsed.error, { root: '(file)' })}`);
+  return parsed.data;
+}
+
+/** One line a trainer reads for a step, e.g. "read traveller 4's document". */
+export function describeTrainingStep(step: TrainingStep): string {
+  switch (step.kind) {
+    case 'readDocument':
+      return `the reader reads scripted traveller ${step.traveller}'s document`;
+    case 'documentReadFails':
+      return `a document read fails (${step.code})`;
+    case 'chipFaults': {
+      const faults = [step.faults.clone && 'cloned chip', step.faults.sod !== 'valid' && `${step.faults.sod} SOD`, step.faults.alteredDataGroups.length > 0 && `altered DG${step.faults.alteredDataGroups.join(', DG')}`].filter(Boolean);
+      return faults.length > 0 ? `next chips: ${faults.join(', ')}` : 'next chips are genuine';
+    }
+    case 'device':
+      return `${step.device} ${step.connected ? 'plugged back in' : 'unplugged'}`;
+    case 'recordsOutage':
+      return step.active ? 'the records service goes down' : 'the records service comes back';
+    case 'vehicleArrives':
+      return step.arrival.vehicle === undefined ? 'the next scripted vehicle arrives' : `scripted vehicle ${step.arrival.vehicle} arrives`;
+    default:
+      return assertNever(step, 'training step');
+  }
+}

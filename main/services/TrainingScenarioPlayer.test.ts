@@ -1,0 +1,214 @@
+import { fileURLToPath } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HostEvent } from '../../app/host/events';
+import { sequentialIds } from '../../app/ports/Ids';
+import { resolveSettings } from '../../app/settings/boothSettings';
+import { parseTrainingScenario } from '../../app/training/trainingScenario';
+import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
+import { AccountStore } from './accounts';
+import { createBoothServices, type BoothServices } from './createBoothServices';
+import { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
+import { ManualScheduler } from './scheduler';
+import { loadTrainingScenario } from './trainingScenarioFiles';
+
+const scenariosDir = fileURLToPath(new URL('../../assets/scenarios', import.meta.url));
+const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
+const running: BoothServices[] = [];
+
+afterEach(async () => {
+  for (const services of running.splice(0)) await services.stop();
+});
+
+/** The real simulated booth (document reader, chip simulator, records server), with time moved by hand. */
+async function simulatedBooth(raw: Record<string, unknown> = {}) {
+  const scheduler = new ManualScheduler();
+  const accounts = AccountStore.inUserData(mkdtempSync(join(tmpdir(), 'booth-training-')));
+  const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', clock, ids: sequentialIds(), scheduler, accounts });
+  running.push(services);
+  const events: HostEvent[] = [];
+  services.events.subscribe((event) => events.push(event));
+  await services.start();
+  const player = services.training;
+  if (!player) throw new Error('a simulated booth has a training player');
+  /** Plays every step due by `seconds` after the scheduler's start (each step finishes before the next is timed). */
+  const playUntil = async (seconds: number) => {
+    for (;;) {
+      await player.settled();
+      const due = scheduler.nextDueAt();
+      if (due === undefined || due > seconds * 1000) break;
+      scheduler.advance(due - scheduler.now());
+    }
+    await player.settled();
+    if (scheduler.now() < seconds * 1000) scheduler.advance(seconds * 1000 - scheduler.now());
+  };
+  const connected = async (kind: string) => {
+    const listed = await services.dispatch('devices:list', {});
+    return listed.ok && (listed.value as { kind: string; connected: boolean }[]).find((device) => device.kind === kind)?.connected;
+  };
+  const documentsRead = () => events.flatMap((event) => (event.name === 'document:onRead' ? [event.payload.mrz[0]] : []));
+  const chipReport = async (documentReadId: string) => {
+    for (let waited = 0; waited < 15_000; waited += 20) {
+      const found = events.find((event) => event.name === 'chip:onResult' && event.payload.documentReadId === documentReadId);
+      if (found?.name === 'chip:onResult') return found.payload;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no chip report for ${documentReadId}`);
+  };
+  const lastReadId = () => events.filter((event) => event.name === 'document:onRead').at(-1)?.payload.readId ?? '';
+  return { services, events, scheduler, player, playUntil, connected, documentsRead, chipReport, lastReadId };
+}
+
+describe('TrainingScenarioPlayer on the simulated booth', () => {
+  it('plays the built-in "clone-during-records-outage" step by step, at each step\'s time', async () => {
+    const booth = await simulatedBooth();
+    const scenario = loadTrainingScenario('clone-during-records-outage', scenariosDir);
+    expect(booth.player.start(scenario)).toMatchObject({ state: 'playing', scenario: 'clone-during-records-outage', stepsDone: 0, stepCount: 7, nextAtSeconds: 0 });
+
+    await booth.playUntil(0);
+    expect(await booth.connected('recordsService')).toBe(false);
+    expect(booth.player.progress()).toMatchObject({ stepsDone: 1, currentStep: '1/7: the records service goes down', nextAtSeconds: 1 });
+
+    await booth.playUntil(2.9);
+    expect(booth.documentsRead()).toEqual([]);
+    await booth.playUntil(3);
+    expect(booth.documentsRead()).toEqual([simulatedTravellers[1]!.mrz[0]]);
+    // The clone fault set at 1 s reached the chip placed for this read: Active/Chip Authentication fail.
+    const cloned = await booth.chipReport(booth.lastReadId());
+    expect(cloned.outcome).toBe('read');
+    expect(cloned.passed).toBe(false);
+
+    await booth.playUntil(40);
+    const readError = booth.events.find((event) => event.name === 'document:onReadError');
+    expect(readError?.payload).toMatchObject({ code: 'partial_read', message: expect.stringContaining('scan again') });
+
+    await booth.playUntil(50);
+    expect(booth.documentsRead()).toEqual([simulatedTravellers[1]!.mrz[0], simulatedTravellers[3]!.mrz[0]]);
+    // The faults were cleared at 40 s: this passport's chip is genuine.
+    expect((await booth.chipReport(booth.lastReadId())).passed).toBe(true);
+    expect(await booth.connected('recordsService')).toBe(false);
+
+    await booth.playUntil(90);
+    expect(await booth.connected('recordsService')).toBe(true);
+    expect(booth.player.progress()).toMatchObject({ state: 'finished', stepsDone: 7, nextAtSeconds: null, problems: [] });
+    const published = booth.events.flatMap((event) => (event.name === 'training:onProgress' ? [event.payload.stepsDone] : []));
+    expect(published.at(-1)).toBe(7);
+    expect(booth.scheduler.waiting).toBe(0);
+  });
+
+  it('restart puts the booth back as new and replays from the first step', async () => {
+    const booth = await simulatedBooth();
+    booth.player.start(loadTrainingScenario('clone-during-records-outage', scenariosDir));
+    await booth.playUntil(3);
+    expect(booth.documentsRead()).toHaveLength(1);
+    expect(await booth.connected('recordsService')).toBe(false);
+
+    const restartAt = booth.scheduler.now() / 1000;
+    expect(booth.player.start()).toMatchObject({ state: 'playing', stepsDone: 0, currentStep: null });
+    expect(await booth.connected('recordsService')).toBe(true);
+    await booth.playUntil(restartAt + 2.9);
+    expect(booth.documentsRead()).toHaveLength(1);
+    expect(await booth.connected('recordsService')).toBe(false);
+    await booth.playUntil(restartAt + 3);
+    expect(booth.documentsRead()).toEqual([simulatedTravellers[1]!.mrz[0], simulatedTravellers[1]!.mrz[0]]);
+    expect((await booth.chipReport(booth.lastReadId())).passed).toBe(false);
+  });
+
+  it('stop cancels every step not yet played', async () => {
+    const booth = await simulatedBooth();
+    booth.player.start(loadTrainingScenario('clean-then-expired', scenariosDir));
+    await booth.playUntil(2);
+    expect(booth.documentsRead()).toEqual([simulatedTravellers[0]!.mrz[0]]);
+    expect(booth.player.stop()).toMatchObject({ state: 'stopped', stepsDone: 1, nextAtSeconds: null });
+    expect(booth.scheduler.waiting).toBe(0);
+    await booth.playUntil(600);
+    expect(booth.documentsRead()).toEqual([simulatedTravellers[0]!.mrz[0]]);
+    expect(booth.player.progress().state).toBe('stopped');
+  });
+
+  it('notes a step that cannot be played (a read with the reader unplugged) and goes on', async () => {
+    const booth = await simulatedBooth();
+    const scenario = parseTrainingScenario(
+      JSON.stringify({
+        name: 'reader-unplugged',
+        description: 'The reader is unplugged when a traveller arrives.',
+        laneType: 'pedestrian',
+        steps: [
+          { atSeconds: 0, kind: 'device', device: 'documentReader', connected: false },
+          { atSeconds: 5, kind: 'readDocument', traveller: 0 },
+          { atSeconds: 10, kind: 'device', device: 'documentReader', connected: true },
+          { atSeconds: 12, kind: 'readDocument', traveller: 2 },
+        ],
+      }),
+      'inline',
+    );
+    booth.player.start(scenario);
+    await booth.playUntil(12);
+    expect(booth.documentsRead()).toEqual([simulatedTravellers[2]!.mrz[0]]);
+    expect(booth.player.progress()).toMatchObject({
+      state: 'finished',
+      stepsDone: 4,
+      problems: ["step 2 (the reader reads scripted traveller 0's document) could not be played: The document reader is disconnected."],
+    });
+  });
+
+  it('plays a vehicle arrival in a vehicle lane, and a scenario for another lane is refused', async () => {
+    const booth = await simulatedBooth({ laneType: 'vehicle' });
+    booth.player.start(loadTrainingScenario('vehicle-forged-sod-reader-unplugged', scenariosDir));
+    await booth.playUntil(2);
+    const plates = booth.events.flatMap((event) => (event.name === 'lane:onSession' && event.payload.plate ? [event.payload.plate.best.plate] : []));
+    expect(plates).toContain('BTH4821');
+    expect(booth.documentsRead()).toHaveLength(3);
+    expect(booth.player.progress().stepsDone).toBe(1);
+
+    expect(() =>
+      createBoothServices({ resolved: resolveSettings({ laneType: 'air' }), version: 'test', trainingScenario: loadTrainingScenario('vehicle-forged-sod-reader-unplugged', scenariosDir) }),
+    ).toThrow('Training scenario "vehicle-forged-sod-reader-unplugged" is for a vehicle lane; this booth\'s laneType is "air".');
+    expect(() =>
+      createBoothServices({ resolved: resolveSettings({ devices: 'hardware' }), version: 'test', trainingScenario: loadTrainingScenario('clean-then-expired', scenariosDir) }),
+    ).toThrow('Training scenarios play on simulated devices only (--devices=sim).');
+  });
+
+  it('a step still under way when the trainer stops or restarts schedules nothing of the old run', async () => {
+    // A recording target whose vehicle arrival finishes only when the test says so (a car slow at the window).
+    const played: string[] = [];
+    let finishArrival = () => {};
+    const target = {
+      setConnected: (kind: string, connected: boolean) => played.push(`${kind}:${connected}`),
+      readDocument: (traveller: number) => played.push(`read:${traveller}`),
+      failDocumentRead: () => played.push('fail'),
+      setChipFaults: () => played.push('faults'),
+      vehicleArrives: () => {
+        played.push('vehicle');
+        return new Promise<void>((resolve) => (finishArrival = resolve));
+      },
+    };
+    const scheduler = new ManualScheduler();
+    const player = new TrainingScenarioPlayer(target, scheduler);
+    const scenario = parseTrainingScenario(
+      JSON.stringify({
+        name: 'slow-car',
+        description: 'A car, then a read.',
+        laneType: 'vehicle',
+        steps: [
+          { atSeconds: 1, kind: 'vehicleArrives' },
+          { atSeconds: 2, kind: 'readDocument', traveller: 1 },
+        ],
+      }),
+      'inline',
+    );
+    player.start(scenario);
+    played.length = 0;
+    scheduler.advance(1000);
+    expect(played).toEqual(['vehicle']);
+    expect(player.stop()).toMatchObject({ state: 'stopped', stepsDone: 0 });
+    finishArrival();
+    await player.settled();
+    scheduler.advance(60_000);
+    expect(played).toEqual(['vehicle']);
+    expect(player.progress()).toMatchObject({ state: 'stopped', stepsDone: 0 });
+    expect(scheduler.waiting).toBe(0);
+  });
+});

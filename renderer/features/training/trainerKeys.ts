@@ -1,0 +1,29 @@
+import type { LaneType } from '../../../app/settings/boothSettings';
+import type { TrainingScenarioSummary } from '../../../app/training/trainingProgress';
+import { scenarioFitsLane } from '../../../app/training/trainingScenario';
+
+/** What a trainer's key asks the panel to do. */
+export type TrainerKeyAction = 'select-next' | 'start-selected' | 'stop' | 'toggle-panel';
+
+/** The trainer panel's keys, shown on the panel. Alt+letter by physical key: never a keyboard-wedge scan, same on every layout. */
+export const trainerKeys: readonly { readonly keys: string; readonly code: string; readonly action: TrainerKeyAction; readonly label: string }[] = [
+  { keys: 'Alt+T', code: 'KeyT', action: 'select-next', label: 'next scenario' },
+  { keys: 'Alt+S', code: 'KeyS', action: 'start-selected', label: 'start / restart' },
+  { keys: 'Alt+X', code: 'KeyX', action: 'stop', label: 'stop' },
+  { keys: 'Alt+H', code: 'KeyH', action: 'toggle-panel', label: 'hide / show' },
+];
+
+export function trainerKeyAction(event: Pick<KeyboardEvent, 'code' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>): TrainerKeyAction | undefined {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return undefined;
+  return trainerKeys.find((key) => key.code === event.code)?.action;
+}
+
+/** The built-ins this booth can play (see scenarioFitsLane), in the host's order. */
+export function playableScenarios(scenarios: readonly TrainingScenarioSummary[], laneType: LaneType): TrainingScenarioSummary[] {
+  return scenarios.filter((scenario) => scenarioFitsLane(scenario.laneType, laneType));
+}
+
+/** The selection after `select-next`: the following scenario, wrapping round. */
+export function nextSelection(selected: number, count: number): number {
+  return count === 0 ? 0 : (selected + 1) % count;
+}
