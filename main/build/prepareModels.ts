@@ -8,8 +8,9 @@ import { withDynamicBatch } from './onnxDynamicBatch';
 /**
  * Install-time preparation of the vision assets (`npm run prepare:assets`, run by postinstall): copies the face
  * models and the WASM runtimes from node_modules into assets/generated/ (served at / by vite and the host),
- * attaching the TFLite metadata the BlazeFace models lack and letting the embedder take a batch of faces. Offline, idempotent: a stamp records what each
- * output was made from, and an output whose sources did not change is skipped.
+ * attaching the TFLite metadata the BlazeFace models lack and letting the faceplugin models take a batch of
+ * faces. Offline, idempotent: a stamp records what each output was made from, and an output whose sources did
+ * not change is skipped.
  */
 
 /** Bump when the way an output is derived changes, so stale outputs are rebuilt. */

@@ -39,6 +39,16 @@ export async function chooseBackend(preference: 'auto' | 'wasm' | 'webgpu'): Pro
   return { backend: 'webgpu', adapter: `${name}${fallback ? ' (fallback)' : ''}` };
 }
 
+/**
+ * Whether a model takes several faces in one run: its input's batch dimension is symbolic (the install step makes
+ * the faceplugin models' so, see onnxDynamicBatch) rather than a fixed 1. A manifest may name a fixed-batch model.
+ */
+function declaresBatch(session: Ort.InferenceSession, inputName: string): boolean {
+  const input = session.inputMetadata.find((value) => value.name === inputName);
+  const batch = input?.isTensor ? input.shape[0] : 1;
+  return typeof batch === 'string' || batch === -1;
+}
+
 export interface LandmarkResult {
   readonly points68: readonly Point[];
   readonly five: FivePoints;
@@ -112,14 +122,8 @@ export class OnnxFaceRecognizer {
     };
     const landmarker = await session(landmarkManifest, ['wasm'], 'landmarker');
     const embedder = await session(embedManifest, backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'], 'embedder');
-    // Probe whether each model takes a batch: a manifest may name a model with a fixed batch of one.
-    const takesBatch = (model: Ort.InferenceSession, m: LandmarkerManifest | EmbedderManifest, channels: number) =>
-      model
-        .run({ [m.inputName]: new ort.Tensor('float32', new Float32Array(2 * channels * m.inputSize[0] * m.inputSize[1]), [2, channels, m.inputSize[1], m.inputSize[0]]) })
-        .then((out) => out[m.outputName]?.dims[0] === 2)
-        .catch(() => false);
-    const landmarkerBatched = await takesBatch(landmarker, landmarkManifest, 1);
-    const embedderBatched = await takesBatch(embedder, embedManifest, 3);
+    const landmarkerBatched = declaresBatch(landmarker, landmarkManifest.inputName);
+    const embedderBatched = declaresBatch(embedder, embedManifest.inputName);
     return new OnnxFaceRecognizer(ort, landmarker, embedder, landmarkManifest, embedManifest, landmarkerBatched, embedderBatched);
   }
 
@@ -132,19 +136,16 @@ export class OnnxFaceRecognizer {
     return this.embedderBatched;
   }
 
-  /** 68 landmarks of the face in `detectorBox`, from the crop the landmark manifest describes. */
-  async landmarks(frame: FrameImage, detectorBox: Box, boxScale = this.landmarkManifest.boxScale, passes = this.landmarkManifest.refinementPasses): Promise<LandmarkResult> {
-    const [result] = await this.landmarksMany(frame, [detectorBox], boxScale, passes);
-    if (!result) throw new ModelLoadError('model_corrupt', `${this.landmarkManifest.file} returned no landmarks`);
-    return result;
-  }
-
-  /** Landmarks of several faces of one frame, in one run per pass when the landmark model takes a batch. */
+  /**
+   * 68 landmarks of each face of one frame (in `detectorBoxes`), from the crop the landmark manifest describes;
+   * all faces in one run per pass when the landmark model takes a batch.
+   */
   async landmarksMany(frame: FrameImage, detectorBoxes: readonly Box[], boxScale = this.landmarkManifest.boxScale, passes = this.landmarkManifest.refinementPasses): Promise<LandmarkResult[]> {
     if (detectorBoxes.length === 0) return [];
     const m = this.landmarkManifest;
     const [w, h] = m.inputSize;
     const size = w * h;
+    const valuesPerFace = 2 * m.pointCount;
     let boxes = detectorBoxes.map((box) => scaleBox(shiftBox(box, m.boxOffset), boxScale));
     let points: Point[][] = boxes.map(() => []);
     let crops: GrayImage[] = [];
@@ -159,8 +160,8 @@ export class OnnxFaceRecognizer {
       crops = boxes.map((box) => this.clock.time('landmarkCrop', () => this.crops.grayCrop(frame, box, w, h)));
       const input = new Float32Array(boxes.length * size);
       for (const [k, gray] of crops.entries()) for (let i = 0; i < size; i++) input[k * size + i] = ((gray.pixels[i] ?? 0) - m.normalisation.mean) / m.normalisation.std;
-      const flat = await this.runBatch(this.landmarker, this.landmarkerBatched, m, input, [1, h, w], boxes.length, 136, 'landmarkRun');
-      points = boxes.map((box, k) => pointsFromFlat(flat.subarray(k * 136, (k + 1) * 136)).map((p) => ({ x: box.x + p.x * box.width, y: box.y + p.y * box.height })));
+      const flat = await this.runBatch(this.landmarker, this.landmarkerBatched, m, input, [1, h, w], boxes.length, valuesPerFace, 'landmarkRun');
+      points = boxes.map((box, k) => pointsFromFlat(flat.subarray(k * valuesPerFace, (k + 1) * valuesPerFace)).map((p) => ({ x: box.x + p.x * box.width, y: box.y + p.y * box.height })));
     }
     return points.map((points68, k) => ({ points68, five: fivePointsFrom68(points68), crop: crops[k] ?? { width: 0, height: 0, pixels: new Uint8Array(0) } }));
   }

@@ -80,7 +80,6 @@ export const initInfoSchema = z.object({
   embedderId: z.string(),
   embedderVersion: z.string(),
   calibrationVersion: z.string(),
-  /** Whether a face and its mirror image go through the embedder as one batch of two. */
   /** The embedder takes a frame's faces in one run. */
   batched: z.boolean(),
   initMs: z.number(),
