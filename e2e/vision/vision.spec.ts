@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
+import { cosineSimilarity } from '../../app/biometrics/embeddingMath';
 import { makeStillsClip } from '../../main/vision/faceClip';
 import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir } from '../support/paths';
 
@@ -166,7 +167,6 @@ test.describe('vision worker on WebGPU', () => {
     const bytes = Buffer.from(base64 ?? '', 'base64');
     return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   };
-  const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, v, i) => sum + v * (b[i] ?? 0), 0);
 
   test('a fallback adapter is never used unasked; forced, WebGPU embeds like WASM', async ({ page }) => {
     test.skip(!haveData, 'needs ../shared/datasets');
@@ -184,10 +184,10 @@ test.describe('vision worker on WebGPU', () => {
     for (const [i, embedding] of gpu.entries()) {
       expect(onWebGpu[i]?.ok).toBe(true);
       expect(embedding.length).toBe(512);
-      expect(cosine(embedding, wasm[i] ?? new Float32Array(0))).toBeGreaterThan(0.999);
+      expect(cosineSimilarity(embedding, wasm[i] ?? new Float32Array(0))).toBeGreaterThan(0.999);
     }
     // Same person matches, another does not, on either backend.
-    expect(cosine(gpu[0]!, gpu[1]!)).toBeGreaterThan(0.4);
-    expect(cosine(gpu[0]!, gpu[2]!)).toBeLessThan(0.2);
+    expect(cosineSimilarity(gpu[0]!, gpu[1]!)).toBeGreaterThan(0.4);
+    expect(cosineSimilarity(gpu[0]!, gpu[2]!)).toBeLessThan(0.2);
   });
 });

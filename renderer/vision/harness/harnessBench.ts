@@ -1,3 +1,5 @@
+import { boxCentre, type Box } from '../../../app/biometrics/geometry';
+import { cosineSimilarity } from '../../../app/biometrics/embeddingMath';
 import type { VisionClient } from '../visionClient';
 
 /**
@@ -31,6 +33,16 @@ async function loadImages(urls: readonly string[]): Promise<ImageBitmap[]> {
   return Promise.all(urls.map(async (url) => createImageBitmap(await (await fetch(url)).blob())));
 }
 
+/** Where each of a frame's `faces` photos goes: one square tile each, in rows, centred on the frame. */
+export function frameTiles(spec: FrameSpec): Box[] {
+  const cols = spec.faces === 1 ? 1 : spec.faces <= 4 ? 2 : 4;
+  const rows = Math.ceil(spec.faces / cols);
+  const size = Math.min(spec.width / cols, spec.height / rows) * (spec.faces === 1 ? 0.8 : 1);
+  const x0 = (spec.width - cols * size) / 2;
+  const y0 = (spec.height - rows * size) / 2;
+  return Array.from({ length: spec.faces }, (_, i) => ({ x: x0 + (i % cols) * size, y: y0 + Math.floor(i / cols) * size, width: size, height: size }));
+}
+
 /** Tiles `faces` photos over a grey frame (the photos are face-centred, so one face per tile). */
 export async function composeFrame(photos: readonly ImageBitmap[], spec: FrameSpec, offset: number): Promise<OffscreenCanvas> {
   const canvas = new OffscreenCanvas(spec.width, spec.height);
@@ -38,14 +50,9 @@ export async function composeFrame(photos: readonly ImageBitmap[], spec: FrameSp
   if (!c) throw new Error('2d canvas unavailable');
   c.fillStyle = '#777';
   c.fillRect(0, 0, spec.width, spec.height);
-  const cols = spec.faces === 1 ? 1 : spec.faces <= 4 ? 2 : 4;
-  const rows = Math.ceil(spec.faces / cols);
-  const size = Math.min(spec.width / cols, spec.height / rows) * (spec.faces === 1 ? 0.8 : 1);
-  const x0 = (spec.width - cols * size) / 2;
-  const y0 = (spec.height - rows * size) / 2;
-  for (let i = 0; i < spec.faces; i++) {
+  for (const [i, tile] of frameTiles(spec).entries()) {
     const photo = photos[(offset + i) % photos.length];
-    if (photo) c.drawImage(photo, x0 + (i % cols) * size, y0 + Math.floor(i / cols) * size, size, size);
+    if (photo) c.drawImage(photo, tile.x, tile.y, tile.width, tile.height);
   }
   return canvas;
 }
@@ -169,9 +176,9 @@ export async function measureMemory(): Promise<number | null> {
 }
 
 /**
- * One frame with `photoUrls.length` faces tiled 2x2: for each face found, which tile it sits in and its cosine
- * similarity to each photo embedded alone as a still. Checks that a frame's faces, landmarked and embedded in
- * one batch, each keep their own embedding.
+ * One frame with `photoUrls.length` faces tiled as the benchmark tiles them: for each face found, the tile it
+ * sits in and its cosine similarity to each photo embedded alone as a still. Checks that a frame's faces,
+ * landmarked and embedded in one batch, each keep their own embedding.
  */
 export async function frameFacesAgainstStills(client: VisionClient, photoUrls: readonly string[]): Promise<{ tile: number; similarities: number[] }[]> {
   const spec: FrameSpec = { width: 640, height: 480, faces: photoUrls.length };
@@ -186,15 +193,11 @@ export async function frameFacesAgainstStills(client: VisionClient, photoUrls: r
   photos.forEach((p) => p.close());
   await client.resetCamera(BENCH_CAMERA);
   const result = await client.processFrame(frame.transferToImageBitmap(), BENCH_CAMERA);
-  const cols = 2;
-  const size = Math.min(spec.width / cols, spec.height / Math.ceil(spec.faces / cols));
-  const x0 = (spec.width - cols * size) / 2;
-  const y0 = (spec.height - Math.ceil(spec.faces / cols) * size) / 2;
+  const tiles = frameTiles(spec);
   return result.faces.map((face) => {
-    const cx = face.box.x + face.box.width / 2 - x0;
-    const cy = face.box.y + face.box.height / 2 - y0;
-    const tile = Math.floor(cy / size) * cols + Math.floor(cx / size);
+    const centre = boxCentre(face.box);
+    const tile = tiles.findIndex((t) => centre.x >= t.x && centre.x < t.x + t.width && centre.y >= t.y && centre.y < t.y + t.height);
     const e = face.embedding;
-    return { tile, similarities: stills.map((s) => (e ? s.reduce((sum, v, i) => sum + v * (e[i] ?? 0), 0) : NaN)) };
+    return { tile, similarities: stills.map((still) => (e ? cosineSimilarity(still, e) : NaN)) };
   });
 }
