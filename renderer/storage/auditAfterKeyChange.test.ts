@@ -1,23 +1,8 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditJsonLines } from '../../app/audit/auditJsonLines';
-import { sequentialIds } from '../../app/ports/Ids';
-import { BoothDatabase } from './BoothDatabase';
-import { DecisionStore } from './DecisionStore';
-import { rawStorageKeyProvider } from './storageKeys';
-import { sampleDecision, testStorageKey } from './testSupport/decisionFixtures';
-
-const officer = { userId: 'officer-1', role: 'officer' } as const;
-const supervisor = { userId: 'sup-1', role: 'supervisor' } as const;
-const keyA = testStorageKey;
-const keyB = () => Uint8Array.from({ length: 32 }, (_, i) => (i * 11 + 5) & 0xff);
-const clock = { now: () => new Date('2026-11-03T10:00:00.000Z') };
-
-async function openWith(name: string, key: () => Uint8Array) {
-  const db = new BoothDatabase(name, { indexedDB, IDBKeyRange });
-  const store = await DecisionStore.open({ db, keys: rawStorageKeyProvider(async () => key()), clock, ids: sequentialIds() });
-  return { db, store };
-}
+import type { BoothDatabase } from './BoothDatabase';
+import { otherTestStorageKey as keyB, sampleDecision, testStorageKey as keyA } from './testSupport/decisionFixtures';
+import { officer, openWithKey as openWith, supervisor } from './testSupport/keyChangeStores';
 
 /** Every stored row, sealed bytes as hex, to show that exporting and verifying change nothing but append the export's entry. */
 async function snapshot(db: BoothDatabase): Promise<Record<string, string>> {

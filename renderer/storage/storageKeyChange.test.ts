@@ -1,31 +1,20 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../app/ports/Ids';
 import { StandInDecisionService } from '../../app/outbox/StandInDecisionService';
 import { SyncEngine } from '../../app/outbox/SyncEngine';
+import type { SyncDeadLetterAlert } from '../../app/outbox/syncPolicy';
 import { openAuditRow } from './auditLogReader';
-import { BoothDatabase } from './BoothDatabase';
-import { DecisionStore } from './DecisionStore';
+import type { BoothDatabase } from './BoothDatabase';
+import type { DecisionStore } from './DecisionStore';
 import type { DecisionSyncPayload } from './decisionStoreTypes';
 import { RecordCipher } from './recordCipher';
 import { keyCheckSettingKey } from './storageKeyCheck';
 import { rawStorageKeyProvider } from './storageKeys';
-import { sampleDecision, testStorageKey } from './testSupport/decisionFixtures';
+import { otherTestStorageKey as keyB, sampleDecision, testStorageKey as keyA } from './testSupport/decisionFixtures';
+import { clock, officer, openWithKey as openWith, supervisor } from './testSupport/keyChangeStores';
 
-const officer = { userId: 'officer-1', role: 'officer' } as const;
-const supervisor = { userId: 'sup-1', role: 'supervisor' } as const;
-const keyA = testStorageKey;
-const keyB = () => Uint8Array.from({ length: 32 }, (_, i) => (i * 11 + 5) & 0xff);
-const clock = { now: () => new Date('2026-11-03T10:00:00.000Z') };
-
-async function openWith(name: string, key: () => Uint8Array) {
-  const db = new BoothDatabase(name, { indexedDB, IDBKeyRange });
-  const store = await DecisionStore.open({ db, keys: rawStorageKeyProvider(async () => key()), clock, ids: sequentialIds() });
-  return { db, store };
-}
-
-function syncEngine(store: DecisionStore, service: StandInDecisionService<DecisionSyncPayload>) {
-  return new SyncEngine<DecisionSyncPayload>({ store: store.outbox, port: service, clock, ids: sequentialIds(), random: () => 0.5 });
+function syncEngine(store: DecisionStore, service: StandInDecisionService<DecisionSyncPayload>, onAlert?: (alert: SyncDeadLetterAlert) => void) {
+  return new SyncEngine<DecisionSyncPayload>({ store: store.outbox, port: service, clock, ids: sequentialIds(), random: () => 0.5, ...(onAlert ? { onAlert } : {}) });
 }
 
 /** The sealed bytes of every outbox row, to show nothing was rewritten. */
@@ -65,7 +54,7 @@ describe('a storage key that changed under the database', () => {
     expect((await second.store.getDecision('decision-10'))?.decision.subject).toEqual(sampleDecision(10, { traveller: 1 }).subject);
     const service = new StandInDecisionService<DecisionSyncPayload>('up');
     const alerts: unknown[] = [];
-    const engine = new SyncEngine<DecisionSyncPayload>({ store: second.store.outbox, port: service, clock, ids: sequentialIds(), random: () => 0.5, onAlert: (a) => alerts.push(a) });
+    const engine = syncEngine(second.store, service, (a) => alerts.push(a));
     const report = await engine.drain();
     expect([...service.stored.keys()].sort()).toEqual(['decision:decision-10', 'decision:decision-11']);
     expect(report).toMatchObject({ sent: 2, accepted: 2, deadLettered: 2 });

@@ -8,7 +8,7 @@ import type { DecisionSyncPayload, RecordedDecision } from '../decisionStoreType
 import { RecordCipher } from '../recordCipher';
 import type { StorageKeyStatus } from '../storageKeyCheck';
 import { rawStorageKeyProvider } from '../storageKeys';
-import { sampleDecision, testStorageKey } from '../testSupport/decisionFixtures';
+import { otherTestStorageKey, sampleDecision, testStorageKey } from '../testSupport/decisionFixtures';
 import { seedSchemaV1, type SeededV1 } from '../testSupport/seedSchemaV1';
 import { FetchDecisionSyncPort } from './FetchDecisionSyncPort';
 
@@ -19,8 +19,6 @@ import { FetchDecisionSyncPort } from './FetchDecisionSyncPort';
 const officer = { userId: 'officer-1', role: 'officer' } as const;
 const supervisor = { userId: 'sup-1', role: 'supervisor' } as const;
 const keys = () => rawStorageKeyProvider(async () => testStorageKey());
-/** A second fixed key: a database reopened with it is one whose key file was replaced (a storage key change). */
-const otherTestKey = () => Uint8Array.from({ length: 32 }, (_, i) => (i * 11 + 5) & 0xff);
 type TestKey = 'test' | 'other';
 const keyOf = new Map<string, TestKey>();
 const stores = new Map<string, DecisionStore>();
@@ -31,7 +29,7 @@ async function storeFor(name: string): Promise<DecisionStore> {
     // Ids must not repeat across page loads of the same database.
     const session = crypto.randomUUID().slice(0, 8);
     const ids = sequentialIds();
-    const key = keyOf.get(name) === 'other' ? otherTestKey : testStorageKey;
+    const key = keyOf.get(name) === 'other' ? otherTestStorageKey : testStorageKey;
     store = await DecisionStore.open({ db: new BoothDatabase(name), keys: rawStorageKeyProvider(async () => key()), clock: systemClock, ids: { next: (prefix) => ids.next(`${prefix}-${session}`) } });
     stores.set(name, store);
   }

@@ -32,3 +32,6 @@ export function sampleDecision(n: number, overrides: Partial<DecisionRecord> & {
 
 /** A fixed 256-bit storage key for tests (the booth's real key comes from the main process). */
 export const testStorageKey = (): Uint8Array => Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff);
+
+/** A second fixed key: a database reopened with it is one whose key file was replaced (a storage key change). */
+export const otherTestStorageKey = (): Uint8Array => Uint8Array.from({ length: 32 }, (_, i) => (i * 11 + 5) & 0xff);
