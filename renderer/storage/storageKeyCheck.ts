@@ -1,10 +1,10 @@
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import type { AuditActor } from '../../app/audit/auditEntry';
 import type { AuditedWriter } from './AuditedWriter';
 import type { BoothDatabase } from './BoothDatabase';
 import { openReview } from './migrations/v2ReviewQueue';
 import type { RecordCipher, SealedField } from './recordCipher';
+import { systemActor } from './storeContext';
 
 /**
  * The key check value (KCV): which storage key this database was sealed under. Written once, at the first open with
@@ -62,8 +62,6 @@ export interface StorageKeyChangedAlert {
   readonly unreadable: UnreadableRecords;
   readonly message: string;
 }
-
-const systemActor: AuditActor = { userId: 'booth', role: 'system' };
 
 /** Compares the current key with the database's check value; records it on a database's first open. */
 export async function checkStorageKey(db: BoothDatabase, cipher: RecordCipher, now: Date): Promise<StorageKeyStatus> {
