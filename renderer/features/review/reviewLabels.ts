@@ -53,14 +53,18 @@ export const reasonLabels: Readonly<Record<ReasonCode, string>> = {
   rfid_no_record: 'RFID card has no record',
 };
 
+/** The rules versions that recorded a face seen with no reference photo to compare it with as face_not_matched(_age_exempt). */
+const rulesBeforeFaceNotCompared: ReadonlySet<string> = new Set(['inspection-rules-2026.11.1']);
+
 /**
  * The words for one rule reason of a stored decision. Decisions made before inspection-rules-2026.11.2 recorded a
  * face that could not be compared (no reference photo) as face_not_matched(_age_exempt); their stored codes stay as
- * they are, and such a decision is recognised by its evidence: a face seen and no face comparison at all (a real
- * non-match always carries its comparison; papers with no face carry no face seen).
+ * they are, and such a decision is recognised by its rules version and its evidence: a face seen and no face
+ * comparison at all (a real non-match always carries its comparison; papers with no face carry no face seen).
  */
-export function ruleReasonLabel(code: ReasonCode, decision: Pick<DecisionRecord, 'evidence'>): string {
-  const faceSeenNotCompared = decision.evidence.some((e) => e.kind === 'faces_seen') && !decision.evidence.some((e) => e.kind === 'face_match');
+export function ruleReasonLabel(code: ReasonCode, decision: Pick<DecisionRecord, 'evidence' | 'versions'>): string {
+  const faceSeenNotCompared =
+    rulesBeforeFaceNotCompared.has(decision.versions.rules) && decision.evidence.some((e) => e.kind === 'faces_seen') && !decision.evidence.some((e) => e.kind === 'face_match');
   if (faceSeenNotCompared && code === 'face_not_matched') return reasonLabels.face_not_compared;
   if (faceSeenNotCompared && code === 'face_not_matched_age_exempt') return reasonLabels.face_not_compared_age_exempt;
   return reasonLabels[code];

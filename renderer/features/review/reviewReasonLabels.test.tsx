@@ -73,12 +73,16 @@ describe('the reason the supervisor reads for a face check', () => {
   });
 
   it('a decision stored before the code existed keeps its code and still displays, for what it was', () => {
+    const beforeTheCode = (decision: DecisionRecord) => ({ ...decision, versions: { ...decision.versions, rules: 'inspection-rules-2026.11.1' } });
     const { decision } = referral(1);
-    const stored = parseDecisionRecord({ ...decision, ruleReasons: ['face_not_matched'], versions: { ...decision.versions, rules: 'inspection-rules-2026.11.1' } });
+    const stored = parseDecisionRecord({ ...beforeTheCode(decision), ruleReasons: ['face_not_matched'] });
     expect(panelText(stored)).toContain('Face not verified: no reference photo to compare it with (face_not_matched)');
     const child = referral(3).decision;
     expect(child.ruleReasons).toEqual(['face_not_compared_age_exempt']);
-    expect(ruleReasonLabel('face_not_matched_age_exempt', child)).toBe(reasonLabels.face_not_compared_age_exempt);
+    expect(ruleReasonLabel('face_not_matched_age_exempt', beforeTheCode(child))).toBe(reasonLabels.face_not_compared_age_exempt);
+    // Under rules that have the code, face_not_matched means what it says, whatever evidence comes with it.
+    expect(ruleReasonLabel('face_not_matched', decision)).toBe(reasonLabels.face_not_matched);
+    expect(ruleReasonLabel('face_not_matched_age_exempt', child)).toBe(reasonLabels.face_not_matched_age_exempt);
   });
 
   it('a face compared and not matching, and papers with no face at all, still read as no match', () => {
