@@ -106,13 +106,13 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
   const lonelyFaces = leftover.unmatchedFaces.flatMap((f) => (leftoverFaces[f] ? [leftoverFaces[f]] : []));
   const lonelyIdentities = leftover.unmatchedIdentities.flatMap((i) => (leftoverIdentities[i] ? [leftoverIdentities[i]] : []));
   // At a one-traveller booth the one face in view and the one set of papers read are the same person even
-  // when there was nothing to compare them with. In a vehicle they may be two people (a passenger without
-  // papers, a card of someone not aboard), so they stay apart there.
+  // when there was nothing to compare them with (had they been compared, the pass above would have paired them).
+  // In a vehicle they may be two people (a passenger without papers, a card of someone not aboard), so they
+  // stay apart there.
   const [soleFace] = lonelyFaces;
   const [soleIdentity] = lonelyIdentities;
   const oneTravellerLane = input.laneType !== 'vehicle';
-  const loneTraveller = oneTravellerLane && lonelyFaces.length === 1 && lonelyIdentities.length === 1;
-  if (loneTraveller && soleFace && soleIdentity && !comparison(soleFace.trackId, soleIdentity.key)) {
+  if (oneTravellerLane && soleFace && soleIdentity && lonelyFaces.length === 1 && lonelyIdentities.length === 1) {
     occupants.push({ occupantId: soleFace.trackId, face: soleFace, identity: soleIdentity, status: 'not_compared' });
   } else if (oneTravellerLane && soleFace && lonelyFaces.length === 1 && lonelyIdentities.length === 0 && travellersOptedOutWithoutFace(input, identities).size === 1) {
     // The one face left at a one-traveller booth belongs to the traveller who opted out without it being pointed
