@@ -1,23 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { hostWebSocketProtocols } from '../../app/host/hostAccessToken';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
+import { connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
 
 let services: BoothServices;
 let host: RunningNodeHost;
 
 beforeEach(async () => {
-  const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Booth</title>');
   services = createBoothServices({ resolved: resolveSettings({}), version: 'test', ids: sequentialIds() });
   await services.start();
-  host = await startNodeHost({ services, staticDir, port: 0 });
+  host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
 });
 
 afterEach(async () => {
@@ -25,25 +19,7 @@ afterEach(async () => {
   await services.stop();
 });
 
-/** A WebSocket client that collects every frame it receives. */
-async function connect(origin?: string) {
-  const socket = new WebSocket(`${host.url.replace('http', 'ws')}host`, hostWebSocketProtocols(host.accessToken.value), origin ? { origin } : {});
-  const frames: Record<string, unknown>[] = [];
-  socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as Record<string, unknown>));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  const nextFrame = async (predicate: (frame: Record<string, unknown>) => boolean) => {
-    for (let waited = 0; waited < 3000; waited += 10) {
-      const found = frames.find(predicate);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('no such frame');
-  };
-  return { socket, frames, nextFrame };
-}
+const connect = (origin?: string) => connectToHost(host, origin);
 
 describe('Node host', () => {
   it('serves the renderer with cross-origin isolation and a strict CSP', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { createBoothServices, type BoothServices } from '../services/createBooth
 import { keyFileStorageKey } from '../services/storageKey';
 import { HostAccessToken } from './HostAccessToken';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
+import { staticDirForTests } from './testSupport/nodeHostClient';
 
 // The defect this guards against: any local process (curl, malware, another user) read the storage key, tried
 // passwords and injected decisions through /api, and a DNS-rebound page passed the Origin==Host check.
@@ -20,13 +21,11 @@ let token: string;
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'booth-host-access-'));
-  const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Booth</title>');
   // Sim mode creates the practice accounts in this folder at start.
   const accounts = AccountStore.inUserData(dataDir);
   services = createBoothServices({ resolved: resolveSettings({ devices: 'sim' }), version: 'test', storageKey: keyFileStorageKey(dataDir), accounts });
   await services.start();
-  host = await startNodeHost({ services, staticDir, port: 0 });
+  host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
   token = host.accessToken.value;
 });
 

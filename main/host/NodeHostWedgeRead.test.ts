@@ -1,9 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { hostWebSocketProtocols } from '../../app/host/hostAccessToken';
+import type { WebSocket } from 'ws';
 import type { LaneSession } from '../../app/inspection/laneSession';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
@@ -12,6 +11,7 @@ import { AccountStore } from '../services/accounts';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
 import { keyFileStorageKey } from '../services/storageKey';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
+import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
 
 /**
  * A keyboard-wedge read through the real Node host over HTTP, as the renderer hands it over: it must open a
@@ -21,13 +21,12 @@ import { startNodeHost, type RunningNodeHost } from './NodeHost';
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 let services: BoothServices;
 let host: RunningNodeHost;
-let frames: { name?: string; payload?: unknown; kind?: string }[];
+type Frame = { name?: string; payload?: unknown; kind?: string };
+let frames: Frame[];
 let socket: WebSocket;
 
 beforeEach(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'booth-wedge-'));
-  const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Booth</title>');
   services = createBoothServices({
     resolved: resolveSettings({ devices: 'sim', laneType: 'air' }),
     version: 'test',
@@ -37,15 +36,9 @@ beforeEach(async () => {
     accounts: AccountStore.inUserData(dataDir),
   });
   await services.start();
-  host = await startNodeHost({ services, staticDir, port: 0 });
+  host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
   // The renderer's view: every event the host pushes over its WebSocket.
-  frames = [];
-  socket = new WebSocket(`${host.url.replace('http', 'ws')}host`, hostWebSocketProtocols(host.accessToken.value));
-  socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as (typeof frames)[number]));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
+  ({ socket, frames } = await connectToHost<Frame>(host));
 });
 
 afterEach(async () => {
@@ -54,14 +47,7 @@ afterEach(async () => {
   await services.stop();
 });
 
-async function callApi(channel: string, payload: unknown) {
-  const response = await fetch(`${host.url}api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` },
-    body: JSON.stringify(payload),
-  });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } } };
-}
+const callApi = (channel: string, payload: unknown) => callHostApi(host, channel, payload);
 
 /** The lane's session once its records and chip are in (the host reads the chip after publishing the read). */
 async function settledSession(readId: string): Promise<LaneSession> {

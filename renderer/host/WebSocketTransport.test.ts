@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import type { HostAccessToken } from '../../main/host/HostAccessToken';
 import { startNodeHost, type RunningNodeHost } from '../../main/host/NodeHost';
+import { staticDirForTests } from '../../main/host/testSupport/nodeHostClient';
 import { createBoothServices, type BoothServices } from '../../main/services/createBoothServices';
 import { hostAccessRefusalMessages } from './hostAccessRefusal';
 import type { HostConnectionState } from './HostTransport';
@@ -16,8 +14,7 @@ beforeAll(() => {
   (globalThis as { WebSocket?: unknown }).WebSocket ??= NodeWebSocket;
 });
 
-const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
-writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
+const staticDir = staticDirForTests();
 const running: { host: RunningNodeHost; services: BoothServices }[] = [];
 
 async function startHost(port = 0, accessToken?: HostAccessToken) {
@@ -46,6 +43,22 @@ const waitFor = async (condition: () => boolean) => {
   throw new Error('condition not met in 5 s');
 };
 
+/**
+ * A transport that was online to a host which has since stopped, as a booth window sees its host go away; it
+ * keeps the host's port, so a host started again there is reached.
+ */
+async function transportWhoseHostStopped() {
+  const first = await startHost();
+  const transport = new WebSocketTransport({ url: `ws://127.0.0.1:${first.host.port}/host`, accessToken: first.host.accessToken.value, callTimeoutMs: 400, reconnectDelaysMs: [50] });
+  const states: HostConnectionState[] = [];
+  transport.onConnection((state) => states.push(state));
+  await waitFor(() => transport.connection() === 'online');
+
+  await stopHost(first);
+  await waitFor(() => transport.connection() === 'offline');
+  return { first: first.host, transport, states };
+}
+
 describe('WebSocketTransport against the real Node host', () => {
   it('pairs replies with calls and hears events', async () => {
     const { host } = await startHost();
@@ -63,19 +76,11 @@ describe('WebSocketTransport against the real Node host', () => {
   });
 
   it('answers calls made while the host is down with host_unreachable, and reconnects when it returns', async () => {
-    const first = await startHost();
-    const port = first.host.port;
-    const transport = new WebSocketTransport({ url: `ws://127.0.0.1:${port}/host`, accessToken: first.host.accessToken.value, callTimeoutMs: 400, reconnectDelaysMs: [50] });
-    const states: HostConnectionState[] = [];
-    transport.onConnection((state) => states.push(state));
-    await waitFor(() => transport.connection() === 'online');
-
-    await stopHost(first);
-    await waitFor(() => transport.connection() === 'offline');
+    const { first, transport, states } = await transportWhoseHostStopped();
     expect(await transport.call('devices:list', {})).toMatchObject({ ok: false, error: { code: 'host_unreachable' } });
 
     // The same launch's token: a restarted host with a new token would (rightly) refuse this page.
-    await startHost(port, first.host.accessToken);
+    await startHost(first.port, first.accessToken);
     await waitFor(() => transport.connection() === 'online');
     expect(await transport.call('devices:list', {})).toMatchObject({ ok: true });
     expect(states).toEqual(['connecting', 'online', 'offline', 'online']);
@@ -99,27 +104,19 @@ describe('WebSocketTransport against the real Node host', () => {
   });
 
   it('after the host restarts with a new token, says the window belongs to the earlier start (stale_token) instead of staying offline', async () => {
-    const first = await startHost();
-    const port = first.host.port;
-    const transport = new WebSocketTransport({ url: `ws://127.0.0.1:${port}/host`, accessToken: first.host.accessToken.value, callTimeoutMs: 400, reconnectDelaysMs: [50] });
-    const states: HostConnectionState[] = [];
-    transport.onConnection((state) => states.push(state));
-    await waitFor(() => transport.connection() === 'online');
-
-    await stopHost(first);
-    await waitFor(() => transport.connection() === 'offline');
+    const { first, transport, states } = await transportWhoseHostStopped();
     // While nobody listens it is just offline.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(transport.connection()).toBe('offline');
 
     // A new start on the same port makes a new token: this window's token is refused for good.
-    const second = await startHost(port);
-    expect(second.host.accessToken.value).not.toBe(first.host.accessToken.value);
+    const second = await startHost(first.port);
+    expect(second.host.accessToken.value).not.toBe(first.accessToken.value);
     await waitFor(() => transport.connection() === 'stale_token');
     expect(await transport.call('devices:list', {})).toEqual({ ok: false, error: { code: 'unauthorized', message: `devices:list: ${hostAccessRefusalMessages.stale_token}` } });
     expect(states).toEqual(['connecting', 'online', 'offline', 'stale_token']);
     // The token check is as strict as ever: the new start refuses the old token over HTTP too.
-    const oldToken = await fetch(`${second.host.url}api/devices:list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${first.host.accessToken.value}` }, body: '{}' });
+    const oldToken = await fetch(`${second.host.url}api/devices:list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${first.accessToken.value}` }, body: '{}' });
     expect(oldToken.status).toBe(401);
     transport.close();
   });

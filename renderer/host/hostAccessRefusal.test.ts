@@ -1,16 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { startNodeHost, type RunningNodeHost } from '../../main/host/NodeHost';
+import { staticDirForTests } from '../../main/host/testSupport/nodeHostClient';
 import { createBoothServices, type BoothServices } from '../../main/services/createBoothServices';
 import { accessCheckUrlFor, hostRefusesToken } from './hostAccessRefusal';
 
-const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
-writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
+const staticDir = staticDirForTests();
 let services: BoothServices;
 let host: RunningNodeHost;
 

@@ -1,0 +1,47 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { hostWebSocketProtocols } from '../../../app/host/hostAccessToken';
+import type { RunningNodeHost } from '../NodeHost';
+
+/** A folder holding only an index.html, for a host under test to serve as the renderer build. */
+export function staticDirForTests(): string {
+  const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Booth</title>');
+  return staticDir;
+}
+
+/**
+ * The renderer's side of `host`'s WebSocket, opened with this launch's access token: it collects every frame the
+ * host sends. `Frame` is how the test reads a frame (the JSON is not parsed against the contract here).
+ */
+export async function connectToHost<Frame = Record<string, unknown>>(host: RunningNodeHost, origin?: string) {
+  const socket = new WebSocket(`${host.url.replace('http', 'ws')}host`, hostWebSocketProtocols(host.accessToken.value), origin ? { origin } : {});
+  const frames: Frame[] = [];
+  socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as Frame));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  /** The first frame (already received or still to come, within 3 s) that `predicate` picks. */
+  const nextFrame = async (predicate: (frame: Frame) => boolean): Promise<Frame> => {
+    for (let waited = 0; waited < 3000; waited += 10) {
+      const found = frames.find(predicate);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('no such frame');
+  };
+  return { socket, frames, nextFrame };
+}
+
+/** `POST /api/<channel>` on `host` with this launch's access token, as a support tool calls it: the status and the envelope. */
+export async function callHostApi<Value = unknown>(host: RunningNodeHost, channel: string, payload: unknown) {
+  const response = await fetch(`${host.url}api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` },
+    body: JSON.stringify(payload),
+  });
+  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: Value; error?: { code: string; message: string } } };
+}
