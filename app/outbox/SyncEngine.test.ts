@@ -4,7 +4,8 @@ import { sequentialIds } from '../ports/Ids';
 import { InMemoryOutboxStore } from './InMemoryOutboxStore';
 import { newOutboxItem } from './outboxItem';
 import { StandInDecisionService, type StandInMode } from './StandInDecisionService';
-import { SyncEngine, type SyncTimers } from './SyncEngine';
+import type { Timers } from '../ports/Timers';
+import { SyncEngine } from './SyncEngine';
 
 interface Payload {
   readonly decisionId: string;
@@ -166,7 +167,7 @@ describe('SyncEngine against a records service that times out, fails, answers du
     fill(store, 3, 3, clock.now().toISOString());
     const service = new StandInDecisionService<Payload>('up');
     const scheduled: { ms: number }[] = [];
-    const timers: SyncTimers = { setTimeout: (_cb, ms) => scheduled.push({ ms }), clearTimeout: () => undefined };
+    const timers: Timers = { setTimeout: (_cb, ms) => scheduled.push({ ms }), clearTimeout: () => undefined };
     const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, idlePollMs: 15_000 });
     engine.start(timers);
     await expect.poll(() => service.stored.size).toBe(3);
@@ -196,7 +197,7 @@ describe('SyncEngine against a records service that times out, fails, answers du
     const service = new StandInDecisionService<Payload>('up');
     const statuses: { failing: boolean; lastError: string | null }[] = [];
     const wakeUps: (() => void)[] = [];
-    const timers: SyncTimers = { setTimeout: (callback, ms) => wakeUps.push(callback) && ms, clearTimeout: () => undefined };
+    const timers: Timers = { setTimeout: (callback, ms) => wakeUps.push(callback) && ms, clearTimeout: () => undefined };
     const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onStatus: (s) => statuses.push(s), policy: { batchSize: 1, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
     engine.start(timers);
     await expect.poll(() => statuses.length).toBe(1);

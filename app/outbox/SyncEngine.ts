@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/Clock';
+import type { Timers } from '../ports/Timers';
 import type { Ids } from '../ports/Ids';
 import { nextAttemptTime, selectNextBatch } from './batchSelection';
 import type { DecisionSyncPort, SubmitItemResult } from './DecisionSyncPort';
@@ -25,11 +26,6 @@ export interface SyncRunReport {
   readonly rejected: number;
   readonly retried: number;
   readonly deadLettered: number;
-}
-
-export interface SyncTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 export interface SyncEngineDeps<P> {
@@ -63,7 +59,7 @@ export class SyncEngine<P = unknown> {
   private running: Promise<SyncRunReport> | null = null;
   private timer: unknown = null;
   private started = false;
-  private timers: SyncTimers | null = null;
+  private timers: Timers | null = null;
 
   constructor(private readonly deps: SyncEngineDeps<P>) {
     this.policy = deps.policy ?? defaultSyncPolicy;
@@ -113,7 +109,7 @@ export class SyncEngine<P = unknown> {
   }
 
   /** Keeps syncing in the background: drains, then sleeps until the next item is due or `notify` is called. */
-  start(timers: SyncTimers): void {
+  start(timers: Timers): void {
     if (this.started) return;
     this.started = true;
     this.timers = timers;

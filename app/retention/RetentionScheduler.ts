@@ -1,13 +1,9 @@
 import type { Clock } from '../ports/Clock';
+import type { Timers } from '../ports/Timers';
 
 /** What the scheduler drives: a store that purges what is due and says when the next item falls due. */
 export interface RetentionPurger {
   purgeDue(): Promise<{ readonly purged: number; readonly nextDueAt: string | null }>;
-}
-
-export interface RetentionTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 export interface RetentionSchedulerOptions {
@@ -36,7 +32,7 @@ export class RetentionScheduler {
   constructor(
     private readonly purger: RetentionPurger,
     private readonly clock: Clock,
-    private readonly timers: RetentionTimers,
+    private readonly timers: Timers,
     private readonly options: RetentionSchedulerOptions = {},
   ) {}
 

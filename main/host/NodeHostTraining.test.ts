@@ -1,21 +1,21 @@
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { hostWebSocketProtocols } from '../../app/host/hostAccessToken';
+import type { WebSocket } from 'ws';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
 import { AccountStore } from '../services/accounts';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
-import { ManualScheduler } from '../services/scheduler';
+import { ManualTime } from '../services/testSupport/manualTime';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
+import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
 
 /** The trainer's channels through the real Node host: over HTTP for calls, over its WebSocket for progress events. */
 const scenariosDir = fileURLToPath(new URL('../../assets/scenarios', import.meta.url));
-const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
+const start = new Date('2026-11-23T10:00:00Z');
 const opened: { services: BoothServices; host: RunningNodeHost; socket: WebSocket }[] = [];
 
 afterEach(async () => {
@@ -28,42 +28,19 @@ afterEach(async () => {
 
 async function booth(raw: Record<string, unknown>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'booth-training-host-'));
-  const staticDir = mkdtempSync(join(tmpdir(), 'booth-static-'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Booth</title>');
-  const scheduler = new ManualScheduler();
-  const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', clock, ids: sequentialIds(), scheduler, scenariosDir, accounts: AccountStore.inUserData(dataDir) });
+  const time = new ManualTime(start);
+  const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', clock: time, timers: time, ids: sequentialIds(), scenariosDir, accounts: AccountStore.inUserData(dataDir) });
   await services.start();
-  const host = await startNodeHost({ services, staticDir, port: 0 });
-  const frames: { kind?: string; name?: string; payload?: Record<string, unknown> }[] = [];
-  const socket = new WebSocket(`${host.url.replace('http', 'ws')}host`, hostWebSocketProtocols(host.accessToken.value));
-  socket.on('message', (data) => frames.push(JSON.parse(data.toString()) as (typeof frames)[number]));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
+  const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
+  const { socket, nextFrame: frame } = await connectToHost<{ kind?: string; name?: string; payload?: Record<string, unknown> }>(host);
   opened.push({ services, host, socket });
-  const call = async (channel: string, payload: unknown) => {
-    const response = await fetch(`${host.url}api/${channel}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` },
-      body: JSON.stringify(payload),
-    });
-    return { status: response.status, body: (await response.json()) as { ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } } };
-  };
-  const frame = async (predicate: (f: (typeof frames)[number]) => boolean) => {
-    for (let waited = 0; waited < 3000; waited += 10) {
-      const found = frames.find(predicate);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('no such frame');
-  };
-  return { services, scheduler, call, frame };
+  const call = (channel: string, payload: unknown) => callHostApi<Record<string, unknown>>(host, channel, payload);
+  return { services, time, call, frame };
 }
 
 describe('training channels over the Node host', () => {
   it('lists the built-ins, starts one, pushes its progress, restarts and stops it', async () => {
-    const { services, scheduler, call, frame } = await booth({ laneType: 'pedestrian' });
+    const { services, time, call, frame } = await booth({ laneType: 'pedestrian' });
     const listed = await call('training:list', {});
     expect(listed.status).toBe(200);
     expect((listed.body.value as unknown as { name: string }[]).map((s) => s.name)).toEqual(['clean-then-expired', 'clone-during-records-outage', 'vehicle-forged-sod-reader-unplugged']);
@@ -74,7 +51,7 @@ describe('training channels over the Node host', () => {
 
     const started = await call('training:start', { scenario: 'clean-then-expired' });
     expect(started.body).toMatchObject({ ok: true, value: { state: 'playing', scenario: 'clean-then-expired', stepCount: 2, nextAtSeconds: 2 } });
-    scheduler.advance(2000);
+    time.advance(2000);
     await services.training?.settled();
     const read = await frame((f) => f.name === 'document:onRead');
     expect((read.payload?.mrz as string[])[0]).toBe(simulatedTravellers[0]!.mrz[0]);
@@ -83,7 +60,7 @@ describe('training channels over the Node host', () => {
 
     expect((await call('training:start', {})).body.value).toMatchObject({ state: 'playing', stepsDone: 0 });
     expect((await call('training:stop', {})).body.value).toMatchObject({ state: 'stopped', stepsDone: 0 });
-    expect(scheduler.waiting).toBe(0);
+    expect(time.waiting).toBe(0);
   });
 
   it('refuses unknown scenarios, other lanes, bad payloads, and real devices, saying why', async () => {

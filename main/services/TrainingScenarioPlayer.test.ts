@@ -11,11 +11,11 @@ import { simulatedTravellers } from '../../native-bridges/document-reader/simula
 import { AccountStore } from './accounts';
 import { createBoothServices, type BoothServices } from './createBoothServices';
 import { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
-import { ManualScheduler } from './scheduler';
+import { ManualTime } from './testSupport/manualTime';
 import { loadTrainingScenario } from './trainingScenarioFiles';
 
 const scenariosDir = fileURLToPath(new URL('../../assets/scenarios', import.meta.url));
-const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
+const start = new Date('2026-11-23T10:00:00Z');
 const running: BoothServices[] = [];
 
 afterEach(async () => {
@@ -24,25 +24,25 @@ afterEach(async () => {
 
 /** The real simulated booth (document reader, chip simulator, records server), with time moved by hand. */
 async function simulatedBooth(raw: Record<string, unknown> = {}) {
-  const scheduler = new ManualScheduler();
+  const time = new ManualTime(start);
   const accounts = AccountStore.inUserData(mkdtempSync(join(tmpdir(), 'booth-training-')));
-  const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', clock, ids: sequentialIds(), scheduler, accounts });
+  const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', clock: time, timers: time, ids: sequentialIds(), accounts });
   running.push(services);
   const events: HostEvent[] = [];
   services.events.subscribe((event) => events.push(event));
   await services.start();
   const player = services.training;
   if (!player) throw new Error('a simulated booth has a training player');
-  /** Plays every step due by `seconds` after the scheduler's start (each step finishes before the next is timed). */
+  /** Plays every step due by `seconds` after the start (each step finishes before the next is timed). */
   const playUntil = async (seconds: number) => {
     for (;;) {
       await player.settled();
-      const due = scheduler.nextDueAt();
+      const due = time.nextDueAt();
       if (due === undefined || due > seconds * 1000) break;
-      scheduler.advance(due - scheduler.now());
+      time.advance(due - time.elapsedMs);
     }
     await player.settled();
-    if (scheduler.now() < seconds * 1000) scheduler.advance(seconds * 1000 - scheduler.now());
+    if (time.elapsedMs < seconds * 1000) time.advance(seconds * 1000 - time.elapsedMs);
   };
   const connected = async (kind: string) => {
     const listed = await services.dispatch('devices:list', {});
@@ -58,7 +58,7 @@ async function simulatedBooth(raw: Record<string, unknown> = {}) {
     throw new Error(`no chip report for ${documentReadId}`);
   };
   const lastReadId = () => events.filter((event) => event.name === 'document:onRead').at(-1)?.payload.readId ?? '';
-  return { services, events, scheduler, player, playUntil, connected, documentsRead, chipReport, lastReadId };
+  return { services, events, time, player, playUntil, connected, documentsRead, chipReport, lastReadId };
 }
 
 describe('TrainingScenarioPlayer on the simulated booth', () => {
@@ -95,7 +95,7 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
     expect(booth.player.progress()).toMatchObject({ state: 'finished', stepsDone: 7, nextAtSeconds: null, problems: [] });
     const published = booth.events.flatMap((event) => (event.name === 'training:onProgress' ? [event.payload.stepsDone] : []));
     expect(published.at(-1)).toBe(7);
-    expect(booth.scheduler.waiting).toBe(0);
+    expect(booth.time.waiting).toBe(0);
   });
 
   it('restart puts the booth back as new and replays from the first step', async () => {
@@ -105,7 +105,7 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
     expect(booth.documentsRead()).toHaveLength(1);
     expect(await booth.connected('recordsService')).toBe(false);
 
-    const restartAt = booth.scheduler.now() / 1000;
+    const restartAt = booth.time.elapsedMs / 1000;
     expect(booth.player.start()).toMatchObject({ state: 'playing', stepsDone: 0, currentStep: null });
     expect(await booth.connected('recordsService')).toBe(true);
     await booth.playUntil(restartAt + 2.9);
@@ -122,7 +122,7 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
     await booth.playUntil(2);
     expect(booth.documentsRead()).toEqual([simulatedTravellers[0]!.mrz[0]]);
     expect(booth.player.stop()).toMatchObject({ state: 'stopped', stepsDone: 1, nextAtSeconds: null });
-    expect(booth.scheduler.waiting).toBe(0);
+    expect(booth.time.waiting).toBe(0);
     await booth.playUntil(600);
     expect(booth.documentsRead()).toEqual([simulatedTravellers[0]!.mrz[0]]);
     expect(booth.player.progress().state).toBe('stopped');
@@ -185,8 +185,8 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
         return new Promise<void>((resolve) => (finishArrival = resolve));
       },
     };
-    const scheduler = new ManualScheduler();
-    const player = new TrainingScenarioPlayer(target, scheduler);
+    const time = new ManualTime(start);
+    const player = new TrainingScenarioPlayer(target, time, time);
     const scenario = parseTrainingScenario(
       JSON.stringify({
         name: 'slow-car',
@@ -201,14 +201,14 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
     );
     player.start(scenario);
     played.length = 0;
-    scheduler.advance(1000);
+    time.advance(1000);
     expect(played).toEqual(['vehicle']);
     expect(player.stop()).toMatchObject({ state: 'stopped', stepsDone: 0 });
     finishArrival();
     await player.settled();
-    scheduler.advance(60_000);
+    time.advance(60_000);
     expect(played).toEqual(['vehicle']);
     expect(player.progress()).toMatchObject({ state: 'stopped', stepsDone: 0 });
-    expect(scheduler.waiting).toBe(0);
+    expect(time.waiting).toBe(0);
   });
 });

@@ -6,7 +6,8 @@ import { simulatedChipFaultsSchema } from '../../app/host/simulatorControls';
 import { assertNever } from '../../app/shared/assertNever';
 import type { TrainingProgress } from '../../app/training/trainingProgress';
 import { describeTrainingStep, type TrainingScenario, type TrainingStep } from '../../app/training/trainingScenario';
-import type { Scheduler } from './scheduler';
+import type { Clock } from '../../app/ports/Clock';
+import type { Timers } from '../../app/ports/Timers';
 
 /** What a scenario plays on: the simulated booth's controls (see createBoothServices). */
 export interface TrainingTarget {
@@ -39,7 +40,8 @@ export class TrainingScenarioPlayer {
 
   constructor(
     private readonly target: TrainingTarget,
-    private readonly scheduler: Scheduler,
+    private readonly clock: Clock,
+    private readonly timers: Timers,
   ) {}
 
   progress(): TrainingProgress {
@@ -66,7 +68,7 @@ export class TrainingScenarioPlayer {
     this.cancel();
     const run = this.run;
     this.resetBooth();
-    this.startedAt = this.scheduler.now();
+    this.startedAt = this.clock.now().getTime();
     this.publish({ ...idle, state: 'playing', scenario: loaded.name, stepCount: loaded.steps.length, nextAtSeconds: loaded.steps[0]?.atSeconds ?? null });
     this.scheduleStep(loaded, run, 0);
     return this.current;
@@ -86,7 +88,7 @@ export class TrainingScenarioPlayer {
 
   private cancel(): void {
     this.run++;
-    if (this.timer !== undefined) this.scheduler.cancel(this.timer);
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -102,8 +104,8 @@ export class TrainingScenarioPlayer {
       this.publish({ ...this.current, state: 'finished', nextAtSeconds: null });
       return;
     }
-    const delay = Math.max(0, this.startedAt + step.atSeconds * 1000 - this.scheduler.now());
-    this.timer = this.scheduler.schedule(() => {
+    const delay = Math.max(0, this.startedAt + step.atSeconds * 1000 - this.clock.now().getTime());
+    this.timer = this.timers.setTimeout(() => {
       this.timer = undefined;
       this.inFlight = this.playStep(scenario, run, index, step);
     }, delay);

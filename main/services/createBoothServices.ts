@@ -17,7 +17,8 @@ import { AccountsError, AccountStore } from './accounts';
 import { submitDecisionBatch } from './decisionSyncService';
 import { userDataDir } from './userDataDir';
 import { keyboardWedgeRead } from './keyboardWedgeRead';
-import { systemScheduler, type Scheduler } from './scheduler';
+import type { Timers } from '../../app/ports/Timers';
+import { systemTimers } from './timers';
 import { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
 import { listBuiltInScenarios } from './trainingScenarioFiles';
 import { scenarioFitsLane, type TrainingScenario } from '../../app/training/trainingScenario';
@@ -31,8 +32,8 @@ export interface BoothServicesOptions {
   readonly storageKey?: StorageKeySource;
   /** The local accounts; default: accounts.json in the user data folder. */
   readonly accounts?: AccountStore;
-  /** Timers of the training scenario player; default, the system's. */
-  readonly scheduler?: Scheduler;
+  /** Timers of the training scenario player (its time is `clock`); default, the system's. */
+  readonly timers?: Timers;
   /** A training scenario to play from the start (`--scenario`); simulation only. */
   readonly trainingScenario?: TrainingScenario;
   /** Where the built-in training scenarios are (`<app root>/assets/scenarios`); without it the trainer has none to pick. */
@@ -116,7 +117,8 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
           setChipFaults: (faults) => controls.setChipFaults(faults),
           vehicleArrives: (arrival) => vehicleArrives(controls, arrival),
         },
-        options.scheduler ?? systemScheduler,
+        clock,
+        options.timers ?? systemTimers,
       )
     : undefined;
   if (training && options.trainingScenario) training.load(options.trainingScenario);

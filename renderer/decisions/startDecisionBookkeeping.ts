@@ -1,7 +1,8 @@
 import type { DecisionSyncPort, SubmitItemResult, SyncSubmission } from '../../app/outbox/DecisionSyncPort';
-import { SyncEngine, type SyncTimers } from '../../app/outbox/SyncEngine';
+import { SyncEngine } from '../../app/outbox/SyncEngine';
 import { systemClock, type Clock } from '../../app/ports/Clock';
-import { RetentionScheduler, type RetentionTimers } from '../../app/retention/RetentionScheduler';
+import { RetentionScheduler } from '../../app/retention/RetentionScheduler';
+import type { Timers } from '../../app/ports/Timers';
 import { retentionDeadline } from '../../app/retention/retentionPolicy';
 import type { BoothInfo } from '../../app/host/boothInfo';
 import type { HostClient } from '../host/HostClient';
@@ -10,7 +11,7 @@ import type { DecisionSyncPayload } from '../storage/decisionStoreTypes';
 import type { BoothJournal } from './DecisionJournal';
 
 const browserIds = { next: (prefix: string) => `${prefix}-${crypto.randomUUID()}` };
-const browserTimers = { setTimeout: (callback: () => void, ms: number): unknown => globalThis.setTimeout(callback, ms), clearTimeout: (handle: unknown) => globalThis.clearTimeout(handle as number) };
+const browserTimers: Timers = { setTimeout: (callback: () => void, ms: number): unknown => globalThis.setTimeout(callback, ms), clearTimeout: (handle: unknown) => globalThis.clearTimeout(handle as number) };
 
 /** The booth info, once the host has sent it; null when stopped first (`onStop` receives how to stop waiting). */
 function boothInfo(store: BoothStore, onStop: (stop: () => void) => void): Promise<BoothInfo | null> {
@@ -57,7 +58,7 @@ export interface DecisionBookkeeping {
 /** Time and timers (the browser's by default; tests pass their own). */
 export interface BookkeepingRuntime {
   readonly clock: Clock;
-  readonly timers: RetentionTimers & SyncTimers;
+  readonly timers: Timers;
 }
 
 /**
