@@ -11,6 +11,7 @@ import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from './simu
 import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
 import { trainingProgressSchema, trainingScenarioSummarySchema } from '../training/trainingProgress';
+import { trainingScenarioNameSchema } from '../training/trainingScenario';
 
 /**
  * THE contract between the renderer and the host (Electron main or the Node host): every channel, once,
@@ -68,7 +69,7 @@ export const channels = {
   'training:progress': channel({ doc: "Trainer control: the scenario player's state and current step (also pushed as training:onProgress).", request: noArguments, reply: trainingProgressSchema }),
   'training:start': channel({
     doc: "Trainer control: starts the built-in scenario `scenario` from its first step (or restarts the loaded one). Fails with not_supported on real devices or when the scenario is for another lane, invalid_request naming the built-in scenarios for an unknown name.",
-    request: z.strictObject({ scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/).optional() }),
+    request: z.strictObject({ scenario: trainingScenarioNameSchema.optional() }),
     reply: trainingProgressSchema,
   }),
   'training:stop': channel({ doc: 'Trainer control: stops the scenario playing; steps not yet played do not happen.', request: noArguments, reply: trainingProgressSchema }),

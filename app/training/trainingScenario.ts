@@ -59,11 +59,13 @@ export const trainingStepSchema = z.discriminatedUnion('kind', [
 export type TrainingStep = z.output<typeof trainingStepSchema>;
 export type TrainingStepKind = TrainingStep['kind'];
 
+/** A scenario's short id, used on the command line, in the trainer panel and on training:start, e.g. `clean-then-expired`. */
+export const trainingScenarioNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be lower-case letters, digits and dashes (at most 60)');
+
 /** A scripted training scenario: what the simulated booth does, and when, while a trainee works the lane. */
 export const trainingScenarioSchema = z
   .strictObject({
-    /** Short id used on the command line and in the trainer panel, e.g. `clean-then-expired`. */
-    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be lower-case letters, digits and dashes (at most 60)'),
+    name: trainingScenarioNameSchema,
     /** What the trainee should see and do; shown to the trainer. */
     description: z.string().min(1).max(1000),
     /** The lane the scenario is written for; the booth must serve that lane. */
