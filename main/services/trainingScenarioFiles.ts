@@ -27,11 +27,9 @@ export function loadTrainingScenario(nameOrPath: string, dir: string): TrainingS
     if (!existsSync(path)) throw new TrainingScenarioError(`Training scenario file ${path} does not exist.`);
     return readScenarioFile(path);
   }
-  const scenario = listBuiltInScenarios(dir).find((s) => s.name === nameOrPath);
-  if (!scenario) {
-    const names = listBuiltInScenarios(dir).map((s) => s.name);
-    throw new TrainingScenarioError(`There is no built-in training scenario "${nameOrPath}"; built-in: ${names.join(', ') || '(none)'}; or give a file path.`);
-  }
+  const builtIns = listBuiltInScenarios(dir);
+  const scenario = builtIns.find((s) => s.name === nameOrPath);
+  if (!scenario) throw new TrainingScenarioError(`There is no built-in training scenario "${nameOrPath}"; built-in: ${builtIns.map((s) => s.name).join(', ') || '(none)'}; or give a file path.`);
   return scenario;
 }
 
