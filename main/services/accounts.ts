@@ -1,10 +1,11 @@
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { userRoleSchema, type SignedInUser } from '../../app/host/signedInUser';
+import { readOwnerOnly } from './ownerOnlyFile';
 
 /**
  * The booth's local accounts: officers, supervisors and trainers, each with a password hashed with Argon2id
@@ -37,8 +38,6 @@ export type AccountsErrorCode =
   | 'insecure_permissions'
   | 'invalid_account'
   | 'duplicate_user';
-
-const isWindows = process.platform === 'win32';
 
 export class AccountsError extends Error {
   constructor(
@@ -104,24 +103,12 @@ export class AccountStore {
 
   /** The file's text (null when there is none), refused when group or others may read it, as storage.key is. */
   private async readOwnerOnly(): Promise<string | null> {
-    let handle;
-    try {
-      handle = await open(this.file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    try {
-      // The mode of the file actually opened (a stat by name could look at another file than the one read).
-      const mode = (await handle.stat()).mode;
-      // Windows has no POSIX modes (the user-data folder's ACL protects it).
-      if (!isWindows && (mode & 0o077) !== 0) {
-        throw new AccountsError('insecure_permissions', `the accounts file ${this.file} has permissions ${(mode & 0o777).toString(8)}: it must be readable by its owner only (chmod 600 "${this.file}"); since others could read the password hashes, consider changing the passwords`);
-      }
-      return await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
+    const bytes = await readOwnerOnly(
+      this.file,
+      (permissions) =>
+        new AccountsError('insecure_permissions', `the accounts file ${this.file} has permissions ${permissions}: it must be readable by its owner only (chmod 600 "${this.file}"); since others could read the password hashes, consider changing the passwords`),
+    );
+    return bytes === null ? null : bytes.toString('utf8');
   }
 
   private async write(accounts: readonly Account[]): Promise<void> {

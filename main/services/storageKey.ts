@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readOwnerOnly } from './ownerOnlyFile';
 
 /**
  * The key that encrypts personal and biometric data in the renderer's IndexedDB. The main process holds it and
@@ -41,22 +42,18 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
-const isWindows = process.platform === 'win32';
-
-/** Reads a file that must be owner-only; refuses it (with the fix in the message) when group or others can read it. */
-async function readOwnerOnly(file: string): Promise<Buffer | null> {
-  let mode: number;
+/** The key file's bytes (null when there is none), refused when group or others may read it. */
+async function readKeyFile(file: string): Promise<Buffer | null> {
   try {
-    mode = (await stat(file)).mode;
+    return await readOwnerOnly(
+      file,
+      (permissions) =>
+        new StorageKeyError('insecure_permissions', `the storage key file ${file} has permissions ${permissions}: it must be readable by its owner only (chmod 600 "${file}"), and since others could read it, consider the key exposed`),
+    );
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (error instanceof StorageKeyError) throw error;
     throw new StorageKeyError('io_error', `cannot read the storage key file ${file}: ${(error as Error).message}`);
   }
-  // Windows has no POSIX modes (the user-data folder's ACL protects it).
-  if (!isWindows && (mode & 0o077) !== 0) {
-    throw new StorageKeyError('insecure_permissions', `the storage key file ${file} has permissions ${(mode & 0o777).toString(8)}: it must be readable by its owner only (chmod 600 "${file}"), and since others could read it, consider the key exposed`);
-  }
-  return readFile(file);
 }
 
 /** Creates `file` with `content` atomically and owner-only; if another process created it first, returns false. */
@@ -78,7 +75,7 @@ async function loadOrCreate(dir: string, fileName: string, encode: (key: Buffer)
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, fileName);
   for (let attempt = 0; attempt < 2; attempt++) {
-    const stored = await readOwnerOnly(file);
+    const stored = await readKeyFile(file);
     if (stored) {
       const key = decode(stored, file);
       if (key.length !== STORAGE_KEY_BYTES) throw new StorageKeyError('malformed_key', `the storage key file ${file} holds ${key.length} bytes, expected ${STORAGE_KEY_BYTES}: it is not a Booth storage key`);
