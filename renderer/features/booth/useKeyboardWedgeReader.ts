@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { KeyboardWedgeAssembler, type KeyboardWedgeOptions } from '../../../app/document/reader/KeyboardWedgeAssembler';
 import type { MrzAssemblerEvent } from '../../../app/document/reader/mrzAssemblerEvent';
 import { useBoothStore, useHost } from '../../state/StoreContext';
-import { boothShortcuts } from './shortcuts';
+import { mayRunShortcut } from './mayRunShortcut';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -86,7 +86,7 @@ export function useKeyboardWedgeReader(options: KeyboardWedgeOptions = {}): void
         ctrlKey: event.ctrlKey,
         metaKey: event.metaKey,
         repeat: event.repeat,
-        mayBeShortcut: boothShortcuts.some((shortcut) => shortcut.matches(event)),
+        mayBeShortcut: mayRunShortcut(event),
       });
       if (consumed) event.preventDefault();
       handle(events);
