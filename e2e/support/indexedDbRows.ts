@@ -8,9 +8,23 @@ export function countRows(page: Page, table: string): Promise<number> {
         const open = indexedDB.open('booth');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction(name, 'readonly').objectStore(name).count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
+          // Closed either way: an open connection would block the app's next schema upgrade or delete.
+          const db = open.result;
+          try {
+            const request = db.transaction(name, 'readonly').objectStore(name).count();
+            request.onsuccess = () => {
+              db.close();
+              resolve(request.result);
+            };
+            request.onerror = () => {
+              db.close();
+              reject(request.error);
+            };
+          } catch (error) {
+            // A wrong table name throws here, inside the callback: reject instead of leaving the test to time out.
+            db.close();
+            reject(error);
+          }
         };
       }),
     table,
