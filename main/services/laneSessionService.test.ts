@@ -66,7 +66,8 @@ describe('LaneSessionService: what one session may hold', () => {
     expect(warnings).toEqual([expect.stringContaining('5 of its 37 card reads')]);
   });
 
-  it('while the plate reader is down, forgets old card reads, and a vehicle gets only those of its own time', async () => {
+  // How many reads are kept meanwhile (bounded by age and count) is RecentCardReads' own test.
+  it('after an hour of card reads with the plate reader down, a vehicle gets only the reads of its own time', async () => {
     const { service, advance, now } = lane();
     // An hour of cards at one a second, and no plate.
     for (let n = 0; n < 3600; n++) {
