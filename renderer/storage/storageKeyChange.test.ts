@@ -97,6 +97,21 @@ describe('a storage key that changed under the database', () => {
     restored.store.close();
   });
 
+  it('counts what does not open once, at the first start with the new key; later starts read the counts it recorded', async () => {
+    const name = 'key-change-counted-once';
+    const first = await openWith(name, keyA);
+    for (const n of [1, 2, 3]) await first.store.recordDecision(sampleDecision(n, { traveller: n }), officer);
+    first.store.close();
+    const second = await openWith(name, keyB);
+    expect(second.store.keyStatus).toMatchObject({ state: 'changed', unreadable: { decisions: 3, total: 9 } });
+    // Were the next start to try every sealed row again it would now find 8; it reads the recorded 9 instead.
+    await second.db.decisions.delete('decision-1');
+    second.store.close();
+    const third = await openWith(name, keyB);
+    expect(third.store.keyStatus).toMatchObject({ state: 'changed', unreadable: { decisions: 3, total: 9 }, headline: 'storage key changed: 9 earlier records cannot be opened' });
+    third.store.close();
+  });
+
   it('records the check value of a database from before key checks only when its rows open with the key', async () => {
     const name = 'legacy-no-check';
     const old = await openWith(name, keyA);

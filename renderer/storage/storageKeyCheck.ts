@@ -4,6 +4,7 @@ import type { AuditedWriter } from './AuditedWriter';
 import type { BoothDatabase } from './BoothDatabase';
 import { openReview } from './migrations/v2ReviewQueue';
 import type { RecordCipher, SealedField } from './recordCipher';
+import { openReviewContent } from './sealedContent';
 import { systemActor } from './storeContext';
 
 /**
@@ -12,7 +13,8 @@ import { systemActor } from './storeContext';
  * anyway (decisions must still be recorded) but reports the change, and putting the old key file back makes the KCV
  * match again, so everything sealed earlier opens. Records written while another key was in use stay sealed under
  * that key; they surface as unreadable dead letters when sync reaches them, not here (counting at every open would
- * decrypt the whole database each start).
+ * decrypt the whole database each start). For the same reason a changed key is counted once, at the first open
+ * with it: later opens take the counts from the review item that open recorded.
  */
 
 export const keyCheckSettingKey = 'storageKeyCheck';
@@ -82,13 +84,14 @@ export async function checkStorageKey(db: BoothDatabase, cipher: RecordCipher, n
     // Another window recorded one meanwhile: compare against that instead.
     return recorded ? { state: 'recorded' } : checkStorageKey(db, cipher, now);
   }
-  const unreadable = await countUnreadable(db, cipher);
+  const reviewId = `review-storage-key-${check.slice(0, 16)}`;
+  const unreadable = (await countsRecorded(db, cipher, reviewId)) ?? (await countUnreadable(db, cipher));
   const reason = original ? `the storage key differs from the one this database was sealed with (recorded ${original.recordedAt})` : row ? 'the database key check value is unreadable' : 'earlier records do not open with the storage key';
   return {
     state: 'changed',
     unreadable,
     originalRecordedAt: original?.recordedAt ?? null,
-    reviewId: `review-storage-key-${check.slice(0, 16)}`,
+    reviewId,
     headline: `storage key changed: ${unreadable.total} earlier records cannot be opened`,
     message: `storage key changed: ${unreadable.total} earlier records cannot be opened (${reason}; decisions ${unreadable.decisions}, outbox ${unreadable.outbox}, audit ${unreadable.audit}, reviews ${unreadable.reviews}, biometrics ${unreadable.retainedBiometrics}). They are kept unchanged: restoring the original key file recovers them.`,
   };
@@ -108,6 +111,16 @@ export async function recordKeyChange(writer: AuditedWriter, db: BoothDatabase, 
     });
     return true;
   });
+}
+
+const recordedAlertSchema = z.object({ alert: z.object({ unreadable: z.object({ decisions: z.number(), outbox: z.number(), audit: z.number(), reviews: z.number(), retainedBiometrics: z.number(), total: z.number() }) }) });
+
+/** The counts the first open with this key recorded in its review item; null before that open, or if it does not read. */
+async function countsRecorded(db: BoothDatabase, cipher: RecordCipher, reviewId: string): Promise<UnreadableRecords | null> {
+  const row = await db.reviews.get(reviewId);
+  const content = row ? await openReviewContent(cipher, row) : null;
+  const parsed = recordedAlertSchema.safeParse(content);
+  return parsed.success ? parsed.data.alert.unreadable : null;
 }
 
 /** Every write is audited, so the first audit entry was sealed with the database's first key; true when there is none. */
