@@ -3,6 +3,7 @@ import { fail } from '../../app/host/result';
 import { serverFrameSchema, type CallFrame } from '../../app/host/wire';
 import { accessCheckUrlFor, hostAccessRefusalMessages, hostRefusesToken, isHostAccessRefusal } from './hostAccessRefusal';
 import type { HostConnectionState, HostTransport } from './HostTransport';
+import { Emitter } from '../../app/shared/event';
 
 interface PendingCall {
   readonly resolve: (result: unknown) => void;
@@ -35,8 +36,8 @@ export class WebSocketTransport implements HostTransport {
   private closed = false;
   private readonly pending = new Map<number, PendingCall>();
   private readonly queued: CallFrame[] = [];
-  private readonly eventListeners = new Set<(name: string, payload: unknown) => void>();
-  private readonly connectionListeners = new Set<(state: HostConnectionState) => void>();
+  private readonly hostEvents = new Emitter<{ readonly name: string; readonly payload: unknown }>('host events');
+  private readonly connectionChanges = new Emitter<HostConnectionState>('host connection');
 
   constructor(private readonly options: WebSocketTransportOptions) {
     this.open();
@@ -62,14 +63,13 @@ export class WebSocketTransport implements HostTransport {
   }
 
   onEvent(listener: (name: string, payload: unknown) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
+    return this.hostEvents.event(({ name, payload }) => listener(name, payload));
   }
 
   onConnection(listener: (state: HostConnectionState) => void): () => void {
-    this.connectionListeners.add(listener);
+    const subscription = this.connectionChanges.event(listener);
     listener(this.state);
-    return () => this.connectionListeners.delete(listener);
+    return subscription;
   }
 
   connection(): HostConnectionState {
@@ -146,7 +146,7 @@ export class WebSocketTransport implements HostTransport {
       return;
     }
     if (frame.data.kind === 'event') {
-      for (const listener of this.eventListeners) listener(frame.data.name, frame.data.payload);
+      this.hostEvents.fire({ name: frame.data.name, payload: frame.data.payload });
       return;
     }
     if (frame.data.id === null) {
@@ -173,6 +173,6 @@ export class WebSocketTransport implements HostTransport {
         pending.resolve(this.refusedCall(frame.channel, state));
       }
     }
-    for (const listener of this.connectionListeners) listener(state);
+    this.connectionChanges.fire(state);
   }
 }
