@@ -6,6 +6,7 @@ import type { HostConnectionState, HostTransport } from './HostTransport';
 import { Emitter } from '../../app/shared/event';
 
 interface PendingCall {
+  readonly channel: string;
   readonly resolve: (result: unknown) => void;
   readonly timer: ReturnType<typeof setTimeout>;
 }
@@ -22,7 +23,8 @@ export interface WebSocketTransportOptions {
 
 /**
  * The transport for the Node host. It reconnects by itself, answers calls made while disconnected with
- * `host_unreachable` after the timeout instead of hanging, and drops frames that do not parse.
+ * `host_unreachable` after the timeout instead of hanging, answers calls sent on a connection that drops (or
+ * is closed) with `host_unreachable` at once, and drops frames that do not parse.
  * When a connection is refused it asks the host over HTTP why: a host that answers 401 `unauthorized` is up but
  * does not take this window's token (a window of an earlier start of the host, or one opened without the token),
  * which is told apart from "offline" (`stale_token`, `no_token`), and calls are answered at once with
@@ -56,7 +58,7 @@ export class WebSocketTransport implements HostTransport {
         if (isHostAccessRefusal(this.state)) resolve(this.refusedCall(channel, this.state));
         else resolve(this.state === 'online' ? fail('timeout', `${channel}: no reply within ${timeoutMs} ms`) : fail('host_unreachable', `${channel}: the booth host is not reachable`));
       }, timeoutMs);
-      this.pending.set(id, { resolve, timer });
+      this.pending.set(id, { channel, resolve, timer });
       if (this.state === 'online' && this.socket) this.socket.send(JSON.stringify(frame));
       else this.queued.push(frame);
     });
@@ -79,6 +81,7 @@ export class WebSocketTransport implements HostTransport {
   close(): void {
     this.closed = true;
     this.socket?.close();
+    this.settlePending(() => true, 'the connection to the booth host was closed before the reply came');
   }
 
   private open(): void {
@@ -99,6 +102,9 @@ export class WebSocketTransport implements HostTransport {
       if (this.socket !== socket) return;
       // An open connection that drops is the host going away (or restarting): offline until it answers again.
       if (opened || this.closed) this.setState('offline');
+      // Calls sent on this connection are lost with it (the host answers on the connection it was asked on);
+      // calls still queued wait for the next connection, within their timeout.
+      if (opened) this.settlePending((id) => !this.queued.some((frame) => frame.id === id), 'the connection to the booth host dropped before the reply came');
       if (this.closed) return;
       if (opened) {
         this.reconnectLater();
@@ -124,7 +130,9 @@ export class WebSocketTransport implements HostTransport {
   private reconnectLater(): void {
     const delays = this.options.reconnectDelaysMs ?? [250, 500, 1000, 2000];
     const delay = delays[Math.min(this.attempt++, delays.length - 1)] ?? 1000;
-    setTimeout(() => this.open(), delay);
+    setTimeout(() => {
+      if (!this.closed) this.open();
+    }, delay);
   }
 
   private refusedCall(channel: string, state: 'stale_token' | 'no_token') {
@@ -158,6 +166,17 @@ export class WebSocketTransport implements HostTransport {
     this.pending.delete(frame.data.id);
     clearTimeout(pending.timer);
     pending.resolve(frame.data.result);
+  }
+
+  /** Answers the waiting calls `which` picks with host_unreachable now, instead of after their timeout. */
+  private settlePending(which: (id: number) => boolean, why: string): void {
+    for (const [id, pending] of this.pending) {
+      if (!which(id)) continue;
+      this.pending.delete(id);
+      clearTimeout(pending.timer);
+      pending.resolve(fail('host_unreachable', `${pending.channel}: ${why}`));
+    }
+    if (this.closed) this.queued.splice(0);
   }
 
   private setState(state: HostConnectionState): void {
