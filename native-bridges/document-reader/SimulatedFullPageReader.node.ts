@@ -8,7 +8,7 @@ import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import type { FullPageRead, FullPageReaderPort, PageIllumination } from '../../app/ports/FullPageReaderPort';
 import type { Ids } from '../../app/ports/Ids';
 import { SimulatedDevice } from '../simulator/SimulatedDevice';
-import { drawPageImages } from './drawnPageImages.node';
+import { drawPageImages } from './drawnPageImages.node.ts';
 import { Emitter } from '../../app/shared/event';
 
 export interface SimulatedFullPageReaderOptions {

@@ -5,9 +5,9 @@ import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
 import type { DecisionSubmission } from '../../app/ports/decisionSubmission';
 import type { DocumentQuery, PlateQuery, RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
 import type { TravellerRecord, VehicleRecord } from '../../app/ports/travellerRecord';
-import { HttpRecordsClient } from './HttpRecordsClient.node';
-import { RecordsSimulatorServer, type RecordsFaults } from './RecordsSimulatorServer.node';
-import type { RecordsScenario } from './scriptedRecords.node';
+import { HttpRecordsClient } from './HttpRecordsClient.node.ts';
+import { RecordsSimulatorServer, type RecordsFaults } from './RecordsSimulatorServer.node.ts';
+import type { RecordsScenario } from './scriptedRecords.node.ts';
 import { Emitter } from '../../app/shared/event';
 
 export interface SimulatedRecordsServiceOptions {

@@ -6,7 +6,7 @@ import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
 import type { RfidCardRead } from '../../app/ports/rfidRead';
 import { RfidDeduplicator, type RfidDedupOptions } from '../../app/inspection/rfidDeduplicator';
 import { DeviceStatusCell } from '../device/DeviceStatusCell';
-import { TcpLineServer } from '../plate-reader/TcpLineServer.node';
+import { TcpLineServer } from '../plate-reader/TcpLineServer.node.ts';
 import { parseRfidLine } from './rfidLineProtocol';
 import { Emitter } from '../../app/shared/event';
 

@@ -9,8 +9,8 @@ import { bytesToHex } from '../bytes';
 import type { CardChannel } from '../cardChannel';
 import { ChipReadError } from '../chipReadError';
 import type { ChipCardEvent, ChipReaderPort, ChipReadResult, ReadPassportRequest } from '../../../app/ports/ChipReaderPort';
-import { readPassportChip } from '../passportReader.node';
-import type { PassportReadOptions } from '../passportReader.node';
+import { readPassportChip } from '../passportReader.node.ts';
+import type { PassportReadOptions } from '../passportReader.node.ts';
 import { Emitter } from '../../../app/shared/event';
 
 export interface PcscChipReaderOptions {

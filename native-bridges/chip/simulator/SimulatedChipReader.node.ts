@@ -3,8 +3,8 @@ import type { ChipCardEvent, ChipReaderPort, ChipReadResult, ReadPassportRequest
 import type { Unsubscribe } from '../../../app/ports/DevicePort';
 import { SimulatedDevice } from '../../simulator/SimulatedDevice';
 import { ChipReadError } from '../chipReadError';
-import { readPassportChip } from '../passportReader.node';
-import { createSimulatedPassport, type SimulatedPassport } from './createSimulatedPassport.node';
+import { readPassportChip } from '../passportReader.node.ts';
+import { createSimulatedPassport, type SimulatedPassport } from './createSimulatedPassport.node.ts';
 import type { SimulatedPassportConfigInput, SodBuilder } from './simulatedPassportConfig';
 import { Emitter } from '../../../app/shared/event';
 
