@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { facenessCalibrationSchema } from './faceness';
 
 /**
  * A face model described as configuration: which file, how to feed it, what it returns, and the thresholds
@@ -62,6 +63,11 @@ export const embedderManifestSchema = fileSchema.extend({
   flipAugmentation: z.boolean(),
   negligibleWeight,
   calibration: calibrationSchema,
+  /**
+   * The raw-embedding norm below which a crop is not a face (faceness.ts). Without it the model cannot tell a
+   * face from a test pattern, so nothing it embeds is compared (`faces eval` measures it, `faces calibrate` stores it).
+   */
+  faceness: facenessCalibrationSchema.optional(),
 });
 
 export const landmarkerManifestSchema = fileSchema.extend({

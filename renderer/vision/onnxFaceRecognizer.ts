@@ -6,6 +6,7 @@ import type { FivePoints } from '../../app/biometrics/faceLandmarks';
 import { fivePointsFrom68, pointsBounds, pointsFromFlat } from '../../app/biometrics/faceLandmarks';
 import type { Embedding } from '../../app/biometrics/embeddingMath';
 import { l2Normalise } from '../../app/biometrics/embeddingMath';
+import { rawNorm } from '../../app/biometrics/faceness';
 import type { GrayImage } from '../../app/biometrics/imageStatistics';
 import { estimateSimilarity } from '../../app/biometrics/similarityTransform';
 import { FLOAT32_MIN_NORMAL, flushNegligibleWeights } from '../../app/biometrics/onnxWeightFlush';
@@ -47,6 +48,13 @@ function declaresBatch(session: Ort.InferenceSession, inputName: string): boolea
   const input = session.inputMetadata.find((value) => value.name === inputName);
   const batch = input?.isTensor ? input.shape[0] : 1;
   return typeof batch === 'string' || batch === -1;
+}
+
+/** An embedding and the norm of the model's raw output it came from (face-ness, see app/biometrics/faceness.ts). */
+export interface EmbeddedFace {
+  readonly embedding: Embedding;
+  /** Mean raw norm over the views embedded (the crop, and its mirror image with flip augmentation). */
+  readonly rawNorm: number;
 }
 
 export interface LandmarkResult {
@@ -197,7 +205,7 @@ export class OnnxFaceRecognizer {
     return all;
   }
 
-  async embed(frame: FrameImage, five: FivePoints, flip = this.embedManifest.flipAugmentation): Promise<Embedding> {
+  async embed(frame: FrameImage, five: FivePoints, flip = this.embedManifest.flipAugmentation): Promise<EmbeddedFace> {
     const [embedding] = await this.embedMany(frame, [five], flip);
     if (!embedding) throw new ModelLoadError('model_corrupt', `${this.embedManifest.file} returned no embedding`);
     return embedding;
@@ -208,7 +216,7 @@ export class OnnxFaceRecognizer {
    * (and its mirror image, with flip) goes through one run: measured ~15-20% less time per face than one run
    * each, as the bigger convolutions keep both threads busy.
    */
-  async embedMany(frame: FrameImage, faces: readonly FivePoints[], flip = this.embedManifest.flipAugmentation): Promise<Embedding[]> {
+  async embedMany(frame: FrameImage, faces: readonly FivePoints[], flip = this.embedManifest.flipAugmentation): Promise<EmbeddedFace[]> {
     if (faces.length === 0) return [];
     const m = this.embedManifest;
     const [w, h] = m.inputSize;
@@ -227,11 +235,13 @@ export class OnnxFaceRecognizer {
     const outputs = await this.runBatch(this.embedder, this.embedderBatched, m, input, [3, h, w], views, m.outputSize, 'embedRun');
     return faces.map((_, f) => {
       const sum = new Float32Array(m.outputSize);
+      let norms = 0;
       for (let k = 0; k < mirrors.length; k++) {
         const view = outputs.subarray((f * mirrors.length + k) * m.outputSize, (f * mirrors.length + k + 1) * m.outputSize);
+        norms += rawNorm(view);
         for (let i = 0; i < m.outputSize; i++) sum[i] = (sum[i] ?? 0) + (view[i] ?? 0);
       }
-      return l2Normalise(sum);
+      return { embedding: l2Normalise(sum), rawNorm: norms / mirrors.length };
     });
   }
 

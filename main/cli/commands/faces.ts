@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { calibrationSchema, parseEmbedderManifest, parseLandmarkerManifest } from '../../../app/biometrics/modelManifest';
+import { facenessCalibrationSchema } from '../../../app/biometrics/faceness';
+import { facenessCalibrationFrom, facenessReport, measureNonFaces } from '../../vision/facenessEvaluation';
 import { calibrationMismatch } from '../../vision/calibrationProvenance';
 import { readIdentities, readPairs } from '../../vision/faceDataset';
 import type { LabelledPair } from '../../vision/faceDataset';
 import { allPairScores, calibrationFrom, embedImages, lfwTenFold, summariseAllPairs, timingSummary } from '../../vision/faceEvaluation';
-import type { ImageEmbeddings } from '../../vision/faceEvaluation';
+import type { ImageEmbeddings, ImageFace } from '../../vision/faceEvaluation';
 import { openHarnessSession, repoRoot } from '../../vision/visionHarnessSession';
 
 /**
@@ -31,6 +33,8 @@ const evalOptions = z.object({
   calibrate: z.string().optional(),
   faces: z.string().optional(),
   json: z.boolean().optional(),
+  nonFaces: z.coerce.number().int().min(1).max(1000),
+  cameraFrames: z.coerce.number().int().min(0).max(200),
 });
 
 type EvalOptions = z.infer<typeof evalOptions>;
@@ -55,6 +59,8 @@ export function register(program: Command): void {
     .option('--calibrate <manifest>', 'write the all-vs-all calibration into this embedder manifest (full runs only)')
     .option('--faces <file>', 'also write every image\'s face (box, landmarks, embedding) as JSON lines, for failure analysis')
     .option('--json', 'print the report as JSON')
+    .option('--non-faces <n>', 'drawn non-face pictures per kind for the face-ness calibration', '30')
+    .option('--camera-frames <n>', "frames of Chromium's fake camera (its test pattern) for the face-ness calibration", '20')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = evalOptions.safeParse(raw);
       if (!parsed.success) {
@@ -90,6 +96,8 @@ const reportWithCalibration = z.object({
   landmarkBoxScale: z.number().nullable().default(null),
   landmarkPasses: z.number().nullable().default(null),
   calibration: calibrationSchema,
+  /** Reports from before the face-ness check have none; such a report cannot give a model one. */
+  facenessCalibration: facenessCalibrationSchema.optional(),
 });
 
 /** Stores the calibration of a full evaluation report in an embedder manifest. */
@@ -100,10 +108,16 @@ async function applyCalibration(reportFile: string, manifestFile: string): Promi
   const landmarkFile = path.join(repoRoot, 'assets/models/fr_landmark.json');
   const mismatch = calibrationMismatch(parsed.data, parseLandmarkerManifest(JSON.parse(await readFile(landmarkFile, 'utf8')), landmarkFile), landmarkFile);
   if (mismatch) throw new Error(`${reportFile}: ${mismatch}`);
-  const updated = { ...(JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>), flipAugmentation: parsed.data.flip, calibration: parsed.data.calibration };
+  const faceness = parsed.data.facenessCalibration;
+  const updated = {
+    ...(JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>),
+    flipAugmentation: parsed.data.flip,
+    calibration: parsed.data.calibration,
+    ...(faceness ? { faceness } : {}),
+  };
   parseEmbedderManifest(updated, manifestFile);
   await writeFile(manifestFile, `${JSON.stringify(updated, null, 2)}\n`);
-  console.error(`calibration ${parsed.data.calibration.version} written to ${manifestFile}`);
+  console.error(`calibration ${parsed.data.calibration.version}${faceness ? ` and face-ness ${faceness.version} (min raw norm ${faceness.minRawNorm})` : ''} written to ${manifestFile}`);
 }
 
 function limitImages(all: readonly string[], pairs: readonly LabelledPair[], limit: number | undefined, protocol: EvalOptions['protocol']): { images: string[]; pairs: LabelledPair[] } {
@@ -133,6 +147,20 @@ async function writeFaces(file: string, images: readonly string[], identityOf: R
   await writeFile(file, `${lines.join('\n')}\n`);
 }
 
+/** How many of the dataset's faces each reference-gate reason (and any reason) would refuse. */
+function referenceGateSummary(faces: readonly ImageFace[]) {
+  const byReason: Record<string, number> = {};
+  let refused = 0;
+  for (const face of faces) {
+    const reasons = face.reasons ?? [];
+    if (reasons.length) refused++;
+    for (const reason of reasons) byReason[reason] = (byReason[reason] ?? 0) + 1;
+  }
+  const interEye = faces.map((f) => f.interEyePx).filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+  const at = (q: number) => Number((interEye[Math.floor(q * (interEye.length - 1))] ?? NaN).toFixed(1));
+  return { measured: faces.filter((f) => f.reasons !== undefined).length, refused, byReason, interEyePx: { p01: at(0.01), p05: at(0.05), p50: at(0.5) } };
+}
+
 async function runEval(requested: EvalOptions): Promise<void> {
   const log = (line: string) => console.error(`[faces eval] ${line}`);
   const manifestPath = requested.calibrate ?? path.join(repoRoot, 'assets/models/fr_feature.json');
@@ -150,7 +178,8 @@ async function runEval(requested: EvalOptions): Promise<void> {
   const { images, pairs } = limitImages(labelled.map((l) => l.path), allPairs, options.limit, options.protocol);
   log(`${images.length} images, ${pairs.length} pairs (${options.protocol}, select ${options.select}, flip ${options.flip})`);
 
-  const session = await openHarnessSession({ datasetDir: options.dataset, log });
+  // The fake camera's own test pattern is one of the non-faces the face-ness threshold is measured against.
+  const session = await openHarnessSession({ datasetDir: options.dataset, log, extraArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
   try {
     const started = Date.now();
     const result = await embedImages(session, images, {
@@ -163,6 +192,10 @@ async function runEval(requested: EvalOptions): Promise<void> {
       log,
     });
     const wallSeconds = (Date.now() - started) / 1000;
+    const upsideDown = images.filter((_, i) => i % Math.max(1, Math.floor(images.length / 100)) === 0).slice(0, 100);
+    const nonFaces = await measureNonFaces(session, { perKind: options.nonFaces, cameraFrames: options.cameraFrames, upsideDown, log });
+    const faceness = facenessReport(result.faces, nonFaces);
+    log(`face-ness: min raw norm ${faceness.minRawNorm}, LFW faces rejected ${faceness.facesRejected}/${faceness.facesMeasured}, non-face crops passing ${faceness.nonFaceCropsPassed}/${faceness.nonFaceCropsMeasured}`);
     if (options.faces) await writeFaces(options.faces, images, identityOf, result);
     const index = new Map(images.map((p, i) => [p, i]));
     const scores = allPairScores(images.map((p) => ({ path: p, identity: identityOf.get(p) ?? '' })), result.embeddings);
@@ -190,8 +223,16 @@ async function runEval(requested: EvalOptions): Promise<void> {
       allPairs: allVsAll,
       lfw: options.protocol === 'lfw' ? lfwTenFold(pairs, index, result.embeddings) : null,
       timing: { ...timingSummary(result.timings), wallSeconds: Number(wallSeconds.toFixed(1)) },
+      /** Reasons the dataset's faces would be refused as references (the reference gate), by reason. */
+      referenceGate: referenceGateSummary(result.faces),
+      faceness,
       /** The full calibration, so a report can be applied to a manifest later (`booth faces calibrate`). */
       calibration,
+      facenessCalibration: facenessCalibrationFrom(
+        faceness,
+        `faceness-${date}`,
+        `npx booth faces eval --dataset faces-lfw --non-faces ${options.nonFaces} --camera-frames ${options.cameraFrames}: raw norms of ${faceness.facesMeasured} LFW faces vs ${faceness.nonFaceCropsMeasured} non-face crops drawn by renderer/vision/harness/nonFaceImages.ts, threshold at most ${faceness.maxFaceRejectionRate * 100} % faces rejected`,
+      ),
     };
     await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
     await writeFile(options.out, JSON.stringify(report, null, 2));
@@ -207,7 +248,8 @@ async function runEval(requested: EvalOptions): Promise<void> {
     }
     if (options.calibrate) await applyCalibration(options.out, options.calibrate);
     const { histogram: _histogram, ...printable } = allVsAll;
-    console.log(JSON.stringify(options.json ? report : { images: report.images, failuresToAcquire: report.failuresToAcquire.count, lfw: report.lfw, allPairs: printable, timing: report.timing }, null, 2));
+    const { byKind, ...facenessSummary } = faceness;
+    console.log(JSON.stringify(options.json ? report : { images: report.images, failuresToAcquire: report.failuresToAcquire.count, lfw: report.lfw, allPairs: printable, faceness: facenessSummary, nonFacesByKind: byKind, referenceGate: report.referenceGate, timing: report.timing }, null, 2));
   } finally {
     await session.close();
   }
