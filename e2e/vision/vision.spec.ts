@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
 import { cosineSimilarity } from '../../app/biometrics/embeddingMath';
 import { makeStillsClip } from '../../main/vision/faceClip';
 import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir } from '../support/paths';
+import { call, openHarness, serveSynthetic } from './visionHarnessPage';
 
 /**
  * The vision worker in Chromium, through the harness page that the build ships beside the booth: model
@@ -32,21 +32,6 @@ if (haveData) {
       args: [...chromiumBaseArgs, '--enable-unsafe-webgpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${visionClip}`],
     },
   });
-}
-
-type Harness = Record<string, (...args: unknown[]) => Promise<unknown>>;
-const call = <T>(page: Page, method: string, ...args: unknown[]): Promise<T> =>
-  page.evaluate(([m, a]) => ((globalThis as unknown as { boothVisionHarness: Harness }).boothVisionHarness[m as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [method, args] as const) as Promise<T>;
-
-async function openHarness(page: Page): Promise<void> {
-  await page.route('**/__dataset/**', async (route) => {
-    const relative = decodeURIComponent(new URL(route.request().url()).pathname.replace(/^.*\/__dataset\//, ''));
-    const file = path.resolve(datasetsDir, relative);
-    if (!file.startsWith(path.resolve(datasetsDir) + path.sep) || !existsSync(file)) return route.fulfill({ status: 404 });
-    await route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': 'image/jpeg' } });
-  });
-  await page.goto('vision/harness/index.html');
-  await page.waitForFunction(() => 'boothVisionHarness' in globalThis);
 }
 
 test.describe('vision worker', () => {
@@ -97,8 +82,7 @@ test.describe('vision worker', () => {
     // A plain grey picture (made by ffmpeg, served by the test): no face at all.
     const blankFile = path.join(e2eOutputDir, 'blank.png');
     execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=gray:s=320x240', '-frames:v', '1', blankFile]);
-    await page.route('**/__synthetic/blank.png', (route) => route.fulfill({ status: 200, body: readFileSync(blankFile), headers: { 'content-type': 'image/png' } }));
-    const blank = '/__synthetic/blank.png';
+    const blank = await serveSynthetic(page, 'blank.png', readFileSync(blankFile), 'image/png');
     const none = await call<{ ok: boolean; error?: string }[]>(page, 'embedUrls', [blank], { select: 'single', minInterEyePx: 0 });
     expect(none[0]?.error).toMatch(/^no_face/);
   });

@@ -146,8 +146,8 @@ export class VisionEngine {
     }
     const chosen = selectFace(detections, request.select === 'largest' ? 'largest' : 'central', image) ?? detections[0];
     if (!chosen) return noFace;
-    const rules = purpose === 'reference' ? this.referenceRules : this.rules;
-    const [first] = await this.observe(image, [chosen], rules);
+    // Measurements report what the reference gate would say, so an evaluation shows how many faces it refuses.
+    const [first] = await this.observe(image, [chosen], this.referenceRules);
     if (!first) return noFace;
     const { face: observed, five } = first;
     const t2 = now();
