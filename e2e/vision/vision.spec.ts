@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
 import { cosineSimilarity } from '../../app/biometrics/embeddingMath';
+import { defaultModels } from '../../renderer/vision/shippedModels';
 import { makeStillsClip } from '../../main/vision/faceClip';
 import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir } from '../support/paths';
 import { call, openHarness, serveSynthetic } from './visionHarnessPage';
@@ -13,6 +14,8 @@ import { call, openHarness, serveSynthetic } from './visionHarnessPage';
  * loading, stills (match / no match / errors), a live fake camera, a corrupt model and a worker crash.
  */
 const lfw = path.join(datasetsDir, 'faces-lfw');
+// The configured embedder: what the worker must say it runs, and whose file a corrupt copy replaces.
+const embedder = defaultModels().embedder;
 const multi = path.join(datasetsDir, 'faces-multi');
 const haveData = existsSync(lfw) && existsSync(multi);
 if (!haveData) console.warn(`vision e2e: datasets not found under ${datasetsDir} (set BOOTH_DATASETS); dataset tests are skipped`);
@@ -40,7 +43,8 @@ test.describe('vision worker', () => {
   test('loads with progress on WASM (the SwiftShader adapter is never used) and matches the right reference only', async ({ page }) => {
     test.skip(!haveData, 'needs ../shared/datasets');
     await openHarness(page);
-    const info = await call<{ backend: string; crossOriginIsolated: boolean; threads: number }>(page, 'init', {});
+    const info = await call<{ backend: string; crossOriginIsolated: boolean; threads: number; embedderId: string }>(page, 'init', {});
+    expect(info.embedderId).toBe(embedder.id);
     expect(info.backend).toBe('wasm');
     expect(info.crossOriginIsolated).toBe(true);
     const stages = await page.evaluate(() => (globalThis as unknown as { boothVisionHarness: { progress: { stage: string }[] } }).boothVisionHarness.progress.map((p) => p.stage));
@@ -54,7 +58,7 @@ test.describe('vision worker', () => {
       1e-3,
     );
     expect(same.decision).toBe('match');
-    expect(same.modelId).toBe('faceplugin-fr-feature');
+    expect(same.modelId).toBe(embedder.id);
     expect(same.calibrationVersion).not.toBe('');
     const other = await call<{ decision: string }>(
       page,
@@ -122,13 +126,13 @@ test.describe('vision worker', () => {
   });
 
   test('a corrupt model gives a clear error and the page keeps running', async ({ page }) => {
-    await page.route('**/models/fr_feature.onnx', (route) => route.fulfill({ status: 200, body: Buffer.from('this is not an onnx model'), headers: { 'content-type': 'application/octet-stream' } }));
+    await page.route(`**/${embedder.file}`, (route) => route.fulfill({ status: 200, body: Buffer.from('this is not an onnx model'), headers: { 'content-type': 'application/octet-stream' } }));
     await openHarness(page);
     const error = await call(page, 'init', {}).then(
       () => 'no error',
       (e: unknown) => String(e),
     );
-    expect(error).toContain('models/fr_feature.onnx could not be loaded');
+    expect(error).toContain(`${embedder.file} could not be loaded`);
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
   });
 
@@ -167,7 +171,7 @@ test.describe('vision worker on WebGPU', () => {
     const gpu = onWebGpu.map((r) => toFloats(r.embedding));
     for (const [i, embedding] of gpu.entries()) {
       expect(onWebGpu[i]?.ok).toBe(true);
-      expect(embedding.length).toBe(512);
+      expect(embedding.length).toBe(embedder.outputSize);
       expect(cosineSimilarity(embedding, wasm[i] ?? new Float32Array(0))).toBeGreaterThan(0.999);
     }
     // Same person matches, another does not, on either backend.

@@ -7,8 +7,8 @@ import { refuseStill } from '../../app/biometrics/stillGate';
 import { FaceTracker } from '../../app/biometrics/faceTracker';
 import type { FivePoints } from '../../app/biometrics/faceLandmarks';
 import { cropStatistics } from '../../app/biometrics/imageStatistics';
-import type { VisionModels } from './shippedModels';
-import { defaultModels } from './shippedModels';
+import type { WorkerModels } from './shippedModels';
+import { configuredModels } from './shippedModels';
 import type { Detection } from './mediapipeFaceDetector';
 import type { FrameImage } from './faceCrops';
 import { MediapipeFaceDetector } from './mediapipeFaceDetector';
@@ -37,7 +37,7 @@ export class VisionEngine {
     private readonly referenceRules: QualityRules = REFERENCE_QUALITY_RULES,
   ) {}
 
-  static async create(config: VisionConfig, onProgress: (p: LoadProgress) => void, models: VisionModels = defaultModels()): Promise<VisionEngine> {
+  static async create(config: VisionConfig, onProgress: (p: LoadProgress) => void, models: WorkerModels = configuredModels(config.embedderManifest)): Promise<VisionEngine> {
     const started = now();
     const report = (stage: LoadProgress['stage'], loadedBytes: number, totalBytes: number, message: string) => onProgress({ stage, loadedBytes, totalBytes, message });
     report('runtime', 0, 0, 'choosing backend');
@@ -57,7 +57,8 @@ export class VisionEngine {
       detectorId: models.shortRange.id,
       embedderId: models.embedder.id,
       embedderVersion: models.embedder.version,
-      calibrationVersion: models.embedder.calibration.version,
+      calibrationVersion: models.embedder.calibration?.version ?? 'uncalibrated',
+      embedderCalibrated: models.embedder.calibration !== undefined,
       facenessVersion: models.embedder.faceness?.version ?? null,
       batched: recognizer.acceptsBatch,
       initMs: now() - started,

@@ -105,6 +105,8 @@ export const initInfoSchema = z.object({
   embedderId: z.string(),
   embedderVersion: z.string(),
   calibrationVersion: z.string(),
+  /** False for an embedder being evaluated before its calibration (its calibrationVersion is then "uncalibrated"). */
+  embedderCalibrated: z.boolean().optional(),
   /** Version of the embedder's face-ness calibration; null when it has none (then nothing is comparable). */
   facenessVersion: z.string().nullable().optional(),
   /** The embedder takes a frame's faces in one run. */
@@ -138,6 +140,11 @@ export interface VisionConfig {
   readonly flipAugmentation?: boolean;
   readonly landmarkBoxScale?: number;
   readonly landmarkRefinementPasses?: number;
+  /**
+   * The embedder to run instead of the shipped one: its manifest as JSON (validated in the worker), its `file`
+   * served under assetBase. Uncalibrated, it can be measured (`faces eval`) but nothing it embeds is comparable.
+   */
+  readonly embedderManifest?: unknown;
 }
 
 export interface FrameRequest {
