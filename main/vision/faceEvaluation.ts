@@ -17,6 +17,8 @@ export interface EvaluationOptions {
   readonly landmarkPasses?: number;
   readonly threads: number;
   readonly batchSize: number;
+  /** The embedder to run instead of the shipped one (its manifest, `file` where the page serves it). */
+  readonly embedderManifest?: unknown;
   readonly log: (line: string) => void;
 }
 
@@ -72,7 +74,7 @@ const round = (v: number, digits = 6) => Number(v.toFixed(digits));
 export async function embedImages(session: HarnessSession, images: readonly string[], options: EvaluationOptions): Promise<ImageEmbeddings> {
   const init = await session.page.evaluate(
     (config) => (globalThis as unknown as { boothVisionHarness: { init(c: unknown): Promise<unknown> } }).boothVisionHarness.init(config),
-    { backend: 'wasm', threads: options.threads, flipAugmentation: options.flip, landmarkBoxScale: options.landmarkBoxScale, landmarkRefinementPasses: options.landmarkPasses },
+    { backend: 'wasm', threads: options.threads, flipAugmentation: options.flip, landmarkBoxScale: options.landmarkBoxScale, landmarkRefinementPasses: options.landmarkPasses, embedderManifest: options.embedderManifest },
   );
   options.log(`worker ready: ${JSON.stringify(init)}`);
   const embeddings: (Float32Array | undefined)[] = [];
