@@ -6,9 +6,8 @@ import type { Embedding } from '../../app/biometrics/embeddingMath';
 import { verify } from '../../app/biometrics/faceMatching';
 import { parseEmbedderManifest } from '../../app/biometrics/modelManifest';
 import { vendorStyleEmbedder } from '../../main/build/vendorStyleEmbedder';
-import { defaultModels } from '../../renderer/vision/shippedModels';
 import { datasetsDir, repoRoot } from '../support/paths';
-import { call, openHarness } from './visionHarnessPage';
+import { call, configuredEmbedder, openHarness } from './visionHarnessPage';
 
 /**
  * Bring-your-own-model, proven: a second embedder built from the configured one that differs in every way a
@@ -17,7 +16,7 @@ import { call, openHarness } from './visionHarnessPage';
  * match decisions; a manifest that contradicts the model is an init error naming the field.
  */
 const lfw = path.join(datasetsDir, 'faces-lfw');
-const configured = defaultModels().embedder;
+const configured = configuredEmbedder();
 const vendorFile = '__models/vendor/vendor_embedder.onnx';
 const vendorManifest = {
   ...configured,

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
 import { cosineSimilarity } from '../../app/biometrics/embeddingMath';
-import { defaultModels } from '../../renderer/vision/shippedModels';
 import { makeStillsClip } from '../../main/vision/faceClip';
 import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir } from '../support/paths';
-import { call, openHarness, serveSynthetic } from './visionHarnessPage';
+import { call, configuredEmbedder, openHarness, serveSynthetic } from './visionHarnessPage';
 
 /**
  * The vision worker in Chromium, through the harness page that the build ships beside the booth: model
@@ -15,7 +14,7 @@ import { call, openHarness, serveSynthetic } from './visionHarnessPage';
  */
 const lfw = path.join(datasetsDir, 'faces-lfw');
 // The configured embedder: what the worker must say it runs, and whose file a corrupt copy replaces.
-const embedder = defaultModels().embedder;
+const embedder = configuredEmbedder();
 const multi = path.join(datasetsDir, 'faces-multi');
 const haveData = existsSync(lfw) && existsSync(multi);
 if (!haveData) console.warn(`vision e2e: datasets not found under ${datasetsDir} (set BOOTH_DATASETS); dataset tests are skipped`);

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { datasetsDir } from '../support/paths';
+import type { EmbedderManifest } from '../../app/biometrics/modelManifest';
+import { parseEmbedderManifest } from '../../app/biometrics/modelManifest';
+import { datasetsDir, repoRoot } from '../support/paths';
+
+/** The embedder the booth is configured with (the worker's default): what the vision specs check against. */
+export function configuredEmbedder(): EmbedderManifest {
+  const file = path.join(repoRoot, 'assets/models/fr_feature.json');
+  return parseEmbedderManifest(JSON.parse(readFileSync(file, 'utf8')), file);
+}
 
 /**
  * The vision harness page (renderer/vision/harness) as the vision specs drive it: dataset files served under
