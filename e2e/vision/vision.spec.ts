@@ -9,7 +9,7 @@ import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir } from '../su
 import { call, configuredEmbedder, openHarness, serveSynthetic } from './visionHarnessPage';
 
 /**
- * The vision worker in Chromium, through the harness page that the build ships beside the booth: model
+ * The vision worker in Chromium, through the harness page that the test build (vite --mode test) adds beside the booth: model
  * loading, stills (match / no match / errors), a live fake camera, a corrupt model and a worker crash.
  */
 const lfw = path.join(datasetsDir, 'faces-lfw');
