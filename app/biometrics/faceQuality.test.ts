@@ -41,25 +41,36 @@ describe('estimatePose', () => {
 
 describe('assessQuality', () => {
   it('passes a large, frontal, sharp, well-exposed face', () => {
-    const q = assessQuality({ points: template(3, 150, 80), crop: crop('sharp', 128), box: { x: 150, y: 80, width: 330, height: 330 }, frame });
+    const q = assessQuality({ points: template(3, 150, 80), crop: crop('sharp', 128), box: { x: 150, y: 80, width: 330, height: 330 }, detectionScore: 0.9, frame });
     expect(q.reasons).toEqual([]);
     expect(q.interEyePx).toBeGreaterThan(100);
     expect(q.score).toBeGreaterThan(0.7);
   });
 
   it('gives the recapture reasons: too far, turned away, too dark, blurred, partly outside', () => {
-    expect(assessQuality({ points: template(0.8, 10, 10), crop: crop('sharp', 128), box: { x: 10, y: 10, width: 90, height: 90 }, frame }).reasons).toEqual(['too_far']);
+    expect(assessQuality({ points: template(0.8, 10, 10), crop: crop('sharp', 128), box: { x: 10, y: 10, width: 90, height: 90 }, detectionScore: 0.9, frame }).reasons).toEqual(['too_far']);
     const face = template(3, 150, 80);
     const turned = [face[0], face[1], { x: face[2].x + 60, y: face[2].y }, face[3], face[4]] as unknown as FivePoints;
-    expect(assessQuality({ points: turned, crop: crop('sharp', 128), box: { x: 150, y: 80, width: 330, height: 330 }, frame }).reasons).toContain('turned_away');
-    expect(assessQuality({ points: face, crop: crop('sharp', 25), box: { x: 150, y: 80, width: 330, height: 330 }, frame }).reasons).toContain('too_dark');
-    expect(assessQuality({ points: face, crop: crop('flat', 128), box: { x: 150, y: 80, width: 330, height: 330 }, frame }).reasons).toEqual(['blurred']);
-    expect(assessQuality({ points: face, crop: crop('sharp', 128), box: { x: 500, y: 80, width: 330, height: 330 }, frame }).reasons).toEqual(['partly_outside']);
+    expect(assessQuality({ points: turned, crop: crop('sharp', 128), box: { x: 150, y: 80, width: 330, height: 330 }, detectionScore: 0.9, frame }).reasons).toContain('turned_away');
+    expect(assessQuality({ points: face, crop: crop('sharp', 25), box: { x: 150, y: 80, width: 330, height: 330 }, detectionScore: 0.9, frame }).reasons).toContain('too_dark');
+    expect(assessQuality({ points: face, crop: crop('flat', 128), box: { x: 150, y: 80, width: 330, height: 330 }, detectionScore: 0.9, frame }).reasons).toEqual(['blurred']);
+    expect(assessQuality({ points: template(3, 450, 80), crop: crop('sharp', 128), box: { x: 450, y: 80, width: 330, height: 330 }, detectionScore: 0.9, frame }).reasons).toEqual(['partly_outside']);
   });
 
   it('ranks a sharp frontal shot above a blurred one of the same face', () => {
     const face = template(3, 150, 80);
     const box = { x: 150, y: 80, width: 330, height: 330 };
-    expect(assessQuality({ points: face, crop: crop('sharp', 128), box, frame }).score).toBeGreaterThan(assessQuality({ points: face, crop: crop('flat', 128), box, frame }).score);
+    expect(assessQuality({ points: face, crop: crop('sharp', 128), box, detectionScore: 0.9, frame }).score).toBeGreaterThan(assessQuality({ points: face, crop: crop('flat', 128), box, detectionScore: 0.9, frame }).score);
+  });
+
+  it('refuses what may not be a face: an unsure detection, landmarks without a face layout', () => {
+    const face = template(3, 150, 80);
+    const box = { x: 150, y: 80, width: 330, height: 330 };
+    expect(assessQuality({ points: face, crop: crop('sharp', 128), box, detectionScore: 0.55, frame }).reasons).toEqual(['low_confidence']);
+    // The mouth above the nose (a pattern read upside down within the allowed roll).
+    const scrambled = [face[0], face[1], face[2], { x: face[3].x, y: face[0].y + 5 }, { x: face[4].x, y: face[1].y + 5 }] as unknown as FivePoints;
+    expect(assessQuality({ points: scrambled, crop: crop('sharp', 128), box, detectionScore: 0.9, frame }).reasons).toContain('implausible_landmarks');
+    // A face's layout, but far from the box the detector found.
+    expect(assessQuality({ points: template(3, 150, 80), crop: crop('sharp', 128), box: { x: 0, y: 300, width: 120, height: 120 }, detectionScore: 0.9, frame }).reasons).toContain('implausible_landmarks');
   });
 });

@@ -1,10 +1,26 @@
 import type { FivePoints } from './faceLandmarks';
+import type { LandmarkShapeRules } from './landmarkPlausibility';
+import { DEFAULT_LANDMARK_SHAPE_RULES, implausibleLandmarks } from './landmarkPlausibility';
 import type { CropStatistics } from './imageStatistics';
 import type { Box } from './geometry';
 import { distance } from './geometry';
 
-/** Why a face is not good enough to match; shown to the officer as a recapture hint. */
-export type QualityReason = 'too_far' | 'turned_away' | 'tilted' | 'too_dark' | 'too_bright' | 'blurred' | 'partly_outside';
+/**
+ * Why a face is not good enough to match; shown to the officer as a recapture hint. The last three say it may
+ * not be a face at all: the detector was unsure, the landmarks do not have a face's layout, or the embedder saw
+ * no face in it (see faceness.ts; set by the vision worker after embedding).
+ */
+export type QualityReason =
+  | 'too_far'
+  | 'turned_away'
+  | 'tilted'
+  | 'too_dark'
+  | 'too_bright'
+  | 'blurred'
+  | 'partly_outside'
+  | 'low_confidence'
+  | 'implausible_landmarks'
+  | 'not_a_face';
 
 export interface HeadPose {
   /** Degrees; positive when the face turns towards image right. */
@@ -23,6 +39,9 @@ export interface QualityRules {
   readonly minMeanIntensity: number;
   readonly maxMeanIntensity: number;
   readonly minSharpness: number;
+  /** Detector scores below this are too unsure to match on (the detector itself reports from a lower score). */
+  readonly minDetectionScore: number;
+  readonly landmarkShape: LandmarkShapeRules;
 }
 
 /** Defaults from models.md: matching error drops sharply from 40 px between the eyes. */
@@ -34,6 +53,21 @@ export const DEFAULT_QUALITY_RULES: QualityRules = {
   minMeanIntensity: 50,
   maxMeanIntensity: 215,
   minSharpness: 60,
+  minDetectionScore: 0.7,
+  landmarkShape: DEFAULT_LANDMARK_SHAPE_RULES,
+};
+
+/**
+ * A reference photo (chip, document page, gallery) is held to the same rules, with its own size floor: ICAO
+ * portraits and the LFW photos the simulation uses are smaller than a booth camera's close-up, yet a face of
+ * fewer pixels than this between the eyes is not a usable reference.
+ */
+export const REFERENCE_QUALITY_RULES: QualityRules = {
+  ...DEFAULT_QUALITY_RULES,
+  minInterEyePx: 30,
+  // A reference is a posed portrait: the detector is sure of it. Cartoon faces that reach a real face's raw norm
+  // scored 0.83-0.84; on LFW (not posed) 1.6 % of the photos score below 0.85 (faces eval, 2026-12-07).
+  minDetectionScore: 0.85,
 };
 
 export interface FaceQuality {
@@ -74,6 +108,7 @@ export interface QualityInput {
   readonly points: FivePoints;
   readonly crop: CropStatistics;
   readonly box: Box;
+  readonly detectionScore: number;
   readonly frame: { readonly width: number; readonly height: number };
 }
 
@@ -89,6 +124,8 @@ export function assessQuality(input: QualityInput, rules: QualityRules = DEFAULT
   if (input.crop.sharpness < rules.minSharpness) reasons.push('blurred');
   const { box, frame } = input;
   if (box.x < 0 || box.y < 0 || box.x + box.width > frame.width || box.y + box.height > frame.height) reasons.push('partly_outside');
+  if (!(input.detectionScore >= rules.minDetectionScore)) reasons.push('low_confidence');
+  if (implausibleLandmarks(input.points, box, rules.landmarkShape) !== null) reasons.push('implausible_landmarks');
 
   const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
   const size = clamp01(interEyePx / (2 * rules.minInterEyePx));

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelManifestError, parseDetectorManifest, parseEmbedderManifest, parseLandmarkerManifest } from './modelManifest';
+import { ModelManifestError, channelValues, parseDetectorManifest, parseEmbedderManifest, parseEvaluableEmbedderManifest, parseLandmarkerManifest } from './modelManifest';
 import { thresholdForFmr } from './calibration';
 
 const manifest = (name: string): unknown => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../assets/models', name), 'utf8'));
 
 describe('shipped model manifests', () => {
-  it('parse, and the embedder is calibrated at FMR 1e-2, 1e-3 and 1e-4', () => {
+  it('parse, and the configured embedder is calibrated at FMR 1e-2, 1e-3 and 1e-4 and for face-ness', () => {
     parseDetectorManifest(manifest('blazeface_short_range.json'));
     parseDetectorManifest(manifest('blazeface_full_range.json'));
     parseLandmarkerManifest(manifest('fr_landmark.json'));
     const embedder = parseEmbedderManifest(manifest('fr_feature.json'));
-    expect(embedder).toMatchObject({ colourOrder: 'BGR', outputSize: 512, inputSize: [112, 112], normalisation: { mean: 127, std: 128 } });
+    expect(embedder.faceness?.minRawNorm).toBeGreaterThan(0);
     const t2 = thresholdForFmr(embedder.calibration, 1e-2);
     const t4 = thresholdForFmr(embedder.calibration, 1e-4);
     expect(t4).toBeGreaterThan(t2);
@@ -29,5 +29,26 @@ describe('shipped model manifests', () => {
     expect(parseLandmarkerManifest(older)).toMatchObject({ boxScale: 1, boxOffset: { x: 0, y: 0 } });
     expect(parseLandmarkerManifest({ ...older, boxOffset: { x: 0, y: -0.12 } }).boxOffset).toEqual({ x: 0, y: -0.12 });
     expect(() => parseLandmarkerManifest({ ...older, boxOffset: { x: 0, y: 3 } }, 'offset.json')).toThrow(/offset\.json.*boxOffset/);
+  });
+
+  it('describe real models: layout, per-channel normalisation, fixed or dynamic batch, each field validated', () => {
+    const shipped = manifest('fr_feature.json') as Record<string, unknown>;
+    const { layout: _layout, batch: _batch, ...older } = shipped;
+    // Older manifests (no layout, no batch) keep what they meant: planar input, any batch.
+    expect(parseEmbedderManifest(older)).toMatchObject({ layout: 'NCHW', batch: 'dynamic' });
+    const vendor = parseEmbedderManifest({ ...shipped, layout: 'NHWC', colourOrder: 'RGB', normalisation: { mean: [123.7, 116.3, 103.5], std: [58.4, 57.1, 57.4] }, batch: 1 });
+    expect(vendor).toMatchObject({ layout: 'NHWC', batch: 1 });
+    expect(channelValues(vendor.normalisation.mean)).toEqual([123.7, 116.3, 103.5]);
+    expect(channelValues(128)).toEqual([128, 128, 128]);
+    expect(() => parseEmbedderManifest({ ...shipped, layout: 'CHW' }, 'vendor.json')).toThrow(/vendor\.json.*layout/);
+    expect(() => parseEmbedderManifest({ ...shipped, normalisation: { mean: [1, 2], std: 1 } }, 'vendor.json')).toThrow(/vendor\.json.*normalisation\.mean/);
+    expect(() => parseEmbedderManifest({ ...shipped, normalisation: { mean: 0, std: [1, 0, 1] } }, 'vendor.json')).toThrow(/normalisation\.std/);
+    expect(() => parseEmbedderManifest({ ...shipped, batch: 0 }, 'vendor.json')).toThrow(/vendor\.json.*batch/);
+  });
+
+  it('let an uncalibrated embedder be evaluated but not used for decisions', () => {
+    const { calibration: _c, faceness: _f, ...uncalibrated } = manifest('fr_feature.json') as Record<string, unknown>;
+    expect(parseEvaluableEmbedderManifest(uncalibrated).calibration).toBeUndefined();
+    expect(() => parseEmbedderManifest(uncalibrated, 'new.json')).toThrow(/new\.json.*calibration/);
   });
 });

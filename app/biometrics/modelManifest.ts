@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { facenessCalibrationSchema } from './faceness';
 
 /**
  * A face model described as configuration: which file, how to feed it, what it returns, and the thresholds
@@ -43,15 +44,29 @@ const fileSchema = z.object({
  */
 const negligibleWeight = z.number().positive().max(1e-6).optional();
 
-export const embedderManifestSchema = fileSchema.extend({
+/** One value for every channel, or one per channel in the manifest's colour order (Caffe-style models). */
+const perChannel = (value: z.ZodNumber) => z.union([value, z.tuple([value, value, value])]);
+
+/** Runs of the model: a symbolic batch ('dynamic'), or the fixed batch its input declares (inputs are padded to it). */
+const batchSchema = z.union([z.literal('dynamic'), z.number().int().positive()]).default('dynamic');
+
+/**
+ * An embedder as a file and how to feed it, without the calibration: what `faces eval` can measure. Only a
+ * calibrated manifest (embedderManifestSchema) can be used for decisions.
+ */
+export const evaluableEmbedderManifestSchema = fileSchema.extend({
   kind: z.literal('face-embedder'),
   id: z.string().min(1),
   inputName: z.string().min(1),
   outputName: z.string().min(1),
+  /** Width, height of the aligned face the model takes. */
   inputSize: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  /** Planar (NCHW, PyTorch/ONNX exports) or interleaved (NHWC, TensorFlow/TFLite conversions). */
+  layout: z.enum(['NCHW', 'NHWC']).default('NCHW'),
   colourOrder: z.enum(['RGB', 'BGR']),
-  /** Pixel v (0..255) becomes (v - mean) / std. */
-  normalisation: z.object({ mean: z.number(), std: z.number().positive() }),
+  /** Pixel v (0..255) of channel c becomes (v - mean[c]) / std[c]. */
+  normalisation: z.object({ mean: perChannel(z.number()), std: perChannel(z.number().positive()) }),
+  batch: batchSchema,
   alignment: z.object({
     name: z.string(),
     /** Eye (image left), eye (image right), nose tip, mouth corner (image left), mouth corner (image right). */
@@ -61,8 +76,16 @@ export const embedderManifestSchema = fileSchema.extend({
   /** Average the embeddings of the aligned crop and its mirror image. */
   flipAugmentation: z.boolean(),
   negligibleWeight,
-  calibration: calibrationSchema,
+  calibration: calibrationSchema.optional(),
+  /**
+   * The raw-embedding norm below which a crop is not a face (faceness.ts). Without it the model cannot tell a
+   * face from a test pattern, so nothing it embeds is compared (`faces eval` measures it, `faces calibrate` stores it).
+   */
+  faceness: facenessCalibrationSchema.optional(),
 });
+
+/** An embedder that decisions can use: calibrated (thresholds by false-match rate). */
+export const embedderManifestSchema = evaluableEmbedderManifestSchema.extend({ calibration: calibrationSchema });
 
 export const landmarkerManifestSchema = fileSchema.extend({
   kind: z.literal('face-landmarker'),
@@ -98,6 +121,7 @@ export const detectorManifestSchema = fileSchema.extend({
 });
 
 export type EmbedderManifest = z.infer<typeof embedderManifestSchema>;
+export type EvaluableEmbedderManifest = z.infer<typeof evaluableEmbedderManifestSchema>;
 export type LandmarkerManifest = z.infer<typeof landmarkerManifestSchema>;
 export type DetectorManifest = z.infer<typeof detectorManifestSchema>;
 export type Calibration = z.infer<typeof calibrationSchema>;
@@ -117,5 +141,9 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 export const parseEmbedderManifest = (value: unknown, what = 'embedder manifest'): EmbedderManifest => parseWith(embedderManifestSchema, value, what);
+export const parseEvaluableEmbedderManifest = (value: unknown, what = 'embedder manifest'): EvaluableEmbedderManifest => parseWith(evaluableEmbedderManifestSchema, value, what);
+
+/** Per-channel values in the manifest's colour order, whichever way the manifest wrote them. */
+export const channelValues = (value: number | readonly [number, number, number]): readonly [number, number, number] => (typeof value === 'number' ? [value, value, value] : value);
 export const parseLandmarkerManifest = (value: unknown, what = 'landmarker manifest'): LandmarkerManifest => parseWith(landmarkerManifestSchema, value, what);
 export const parseDetectorManifest = (value: unknown, what = 'detector manifest'): DetectorManifest => parseWith(detectorManifestSchema, value, what);

@@ -1,18 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { z } from 'zod';
 import { cosineSimilarity } from '../../app/biometrics/embeddingMath';
 import { makeStillsClip } from '../../main/vision/faceClip';
 import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir } from '../support/paths';
+import { call, configuredEmbedder, openHarness, serveSynthetic } from './visionHarnessPage';
 
 /**
  * The vision worker in Chromium, through the harness page that the test build (vite --mode test) adds beside the booth: model
  * loading, stills (match / no match / errors), a live fake camera, a corrupt model and a worker crash.
  */
 const lfw = path.join(datasetsDir, 'faces-lfw');
+// The configured embedder: what the worker must say it runs, and whose file a corrupt copy replaces.
+const embedder = configuredEmbedder();
 const multi = path.join(datasetsDir, 'faces-multi');
 const haveData = existsSync(lfw) && existsSync(multi);
 if (!haveData) console.warn(`vision e2e: datasets not found under ${datasetsDir} (set BOOTH_DATASETS); dataset tests are skipped`);
@@ -34,28 +36,14 @@ if (haveData) {
   });
 }
 
-type Harness = Record<string, (...args: unknown[]) => Promise<unknown>>;
-const call = <T>(page: Page, method: string, ...args: unknown[]): Promise<T> =>
-  page.evaluate(([m, a]) => ((globalThis as unknown as { boothVisionHarness: Harness }).boothVisionHarness[m as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [method, args] as const) as Promise<T>;
-
-async function openHarness(page: Page): Promise<void> {
-  await page.route('**/__dataset/**', async (route) => {
-    const relative = decodeURIComponent(new URL(route.request().url()).pathname.replace(/^.*\/__dataset\//, ''));
-    const file = path.resolve(datasetsDir, relative);
-    if (!file.startsWith(path.resolve(datasetsDir) + path.sep) || !existsSync(file)) return route.fulfill({ status: 404 });
-    await route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': 'image/jpeg' } });
-  });
-  await page.goto('vision/harness/index.html');
-  await page.waitForFunction(() => 'boothVisionHarness' in globalThis);
-}
-
 test.describe('vision worker', () => {
   test.describe.configure({ timeout: 120_000 });
 
   test('loads with progress on WASM (the SwiftShader adapter is never used) and matches the right reference only', async ({ page }) => {
     test.skip(!haveData, 'needs ../shared/datasets');
     await openHarness(page);
-    const info = await call<{ backend: string; crossOriginIsolated: boolean; threads: number }>(page, 'init', {});
+    const info = await call<{ backend: string; crossOriginIsolated: boolean; threads: number; embedderId: string }>(page, 'init', {});
+    expect(info.embedderId).toBe(embedder.id);
     expect(info.backend).toBe('wasm');
     expect(info.crossOriginIsolated).toBe(true);
     const stages = await page.evaluate(() => (globalThis as unknown as { boothVisionHarness: { progress: { stage: string }[] } }).boothVisionHarness.progress.map((p) => p.stage));
@@ -69,7 +57,7 @@ test.describe('vision worker', () => {
       1e-3,
     );
     expect(same.decision).toBe('match');
-    expect(same.modelId).toBe('faceplugin-fr-feature');
+    expect(same.modelId).toBe(embedder.id);
     expect(same.calibrationVersion).not.toBe('');
     const other = await call<{ decision: string }>(
       page,
@@ -97,8 +85,7 @@ test.describe('vision worker', () => {
     // A plain grey picture (made by ffmpeg, served by the test): no face at all.
     const blankFile = path.join(e2eOutputDir, 'blank.png');
     execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'color=c=gray:s=320x240', '-frames:v', '1', blankFile]);
-    await page.route('**/__synthetic/blank.png', (route) => route.fulfill({ status: 200, body: readFileSync(blankFile), headers: { 'content-type': 'image/png' } }));
-    const blank = '/__synthetic/blank.png';
+    const blank = await serveSynthetic(page, 'blank.png', readFileSync(blankFile), 'image/png');
     const none = await call<{ ok: boolean; error?: string }[]>(page, 'embedUrls', [blank], { select: 'single', minInterEyePx: 0 });
     expect(none[0]?.error).toMatch(/^no_face/);
   });
@@ -138,13 +125,13 @@ test.describe('vision worker', () => {
   });
 
   test('a corrupt model gives a clear error and the page keeps running', async ({ page }) => {
-    await page.route('**/models/fr_feature.onnx', (route) => route.fulfill({ status: 200, body: Buffer.from('this is not an onnx model'), headers: { 'content-type': 'application/octet-stream' } }));
+    await page.route(`**/${embedder.file}`, (route) => route.fulfill({ status: 200, body: Buffer.from('this is not an onnx model'), headers: { 'content-type': 'application/octet-stream' } }));
     await openHarness(page);
     const error = await call(page, 'init', {}).then(
       () => 'no error',
       (e: unknown) => String(e),
     );
-    expect(error).toContain('models/fr_feature.onnx could not be loaded');
+    expect(error).toContain(`${embedder.file} could not be loaded`);
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
   });
 
@@ -183,7 +170,7 @@ test.describe('vision worker on WebGPU', () => {
     const gpu = onWebGpu.map((r) => toFloats(r.embedding));
     for (const [i, embedding] of gpu.entries()) {
       expect(onWebGpu[i]?.ok).toBe(true);
-      expect(embedding.length).toBe(512);
+      expect(embedding.length).toBe(embedder.outputSize);
       expect(cosineSimilarity(embedding, wasm[i] ?? new Float32Array(0))).toBeGreaterThan(0.999);
     }
     // Same person matches, another does not, on either backend.

@@ -5,7 +5,8 @@ import type { HarnessSession } from './visionHarnessSession';
 import { DATASET_PREFIX } from './visionHarnessSession';
 
 /**
- * Runs every image of a dataset through the app's vision worker (in the harness page), then scores pairs:
+ * Runs every image of a dataset through the app's vision worker (in the harness page, as a measurement: size
+ * and quality reported, not enforced; the face-ness check applies once the model is calibrated for it), then scores pairs:
  * all-vs-all (calibration, FNMR at fixed FMR) and, when given, the LFW 10-fold pairs protocol. An image whose
  * face cannot be acquired scores -Infinity against everything: a non-match, never a dropped pair.
  */
@@ -16,6 +17,8 @@ export interface EvaluationOptions {
   readonly landmarkPasses?: number;
   readonly threads: number;
   readonly batchSize: number;
+  /** The embedder to run instead of the shipped one (its manifest, `file` where the page serves it). */
+  readonly embedderManifest?: unknown;
   readonly log: (line: string) => void;
 }
 
@@ -26,6 +29,9 @@ interface HarnessResult {
   readonly faceCount: number;
   readonly embedding?: string;
   readonly interEyePx?: number;
+  readonly rawNorm?: number;
+  readonly reasons?: readonly string[];
+  readonly detectionScore?: number;
   readonly box?: { x: number; y: number; width: number; height: number };
   readonly landmarks?: readonly { x: number; y: number }[];
   readonly ms: number;
@@ -40,6 +46,11 @@ export interface ImageFace {
   readonly box?: { x: number; y: number; width: number; height: number };
   readonly landmarks?: readonly { x: number; y: number }[];
   readonly interEyePx?: number;
+  /** Raw embedding norm (face-ness) of the face, also when the face-ness check refused it. */
+  readonly rawNorm?: number;
+  /** Reasons the face would be refused as a reference (the reference quality rules; empty: usable). */
+  readonly reasons?: readonly string[];
+  readonly detectionScore?: number;
 }
 
 export interface ImageEmbeddings {
@@ -63,7 +74,7 @@ const round = (v: number, digits = 6) => Number(v.toFixed(digits));
 export async function embedImages(session: HarnessSession, images: readonly string[], options: EvaluationOptions): Promise<ImageEmbeddings> {
   const init = await session.page.evaluate(
     (config) => (globalThis as unknown as { boothVisionHarness: { init(c: unknown): Promise<unknown> } }).boothVisionHarness.init(config),
-    { backend: 'wasm', threads: options.threads, flipAugmentation: options.flip, landmarkBoxScale: options.landmarkBoxScale, landmarkRefinementPasses: options.landmarkPasses },
+    { backend: 'wasm', threads: options.threads, flipAugmentation: options.flip, landmarkBoxScale: options.landmarkBoxScale, landmarkRefinementPasses: options.landmarkPasses, embedderManifest: options.embedderManifest },
   );
   options.log(`worker ready: ${JSON.stringify(init)}`);
   const embeddings: (Float32Array | undefined)[] = [];
@@ -76,13 +87,14 @@ export async function embedImages(session: HarnessSession, images: readonly stri
     const batch = images.slice(i, i + options.batchSize).map((p) => DATASET_PREFIX + p.split('/').map(encodeURIComponent).join('/'));
     const results = await session.page.evaluate(
       ([urls, select]) =>
-        (globalThis as unknown as { boothVisionHarness: { embedUrls(u: string[], r: unknown): Promise<unknown> } }).boothVisionHarness.embedUrls(urls, { select, minInterEyePx: 0 }),
+        (globalThis as unknown as { boothVisionHarness: { embedUrls(u: string[], r: unknown): Promise<unknown> } }).boothVisionHarness.embedUrls(urls, { select, minInterEyePx: 0, purpose: 'measurement' }),
       [batch, options.select] as const,
     );
     for (const [k, raw] of (results as HarnessResult[]).entries()) {
       const path = images[i + k] ?? '';
       if (raw.faceCount > 1) multiFace++;
-      faces.push({ faceCount: raw.faceCount, ...(raw.box ? { box: raw.box } : {}), ...(raw.landmarks ? { landmarks: raw.landmarks } : {}), ...(raw.interEyePx !== undefined ? { interEyePx: raw.interEyePx } : {}) });
+      const { faceCount, box, landmarks, interEyePx, rawNorm, reasons, detectionScore } = raw;
+      faces.push({ faceCount, box, landmarks, interEyePx, rawNorm, reasons, detectionScore });
       if (raw.ok && raw.embedding) {
         const bytes = Buffer.from(raw.embedding, 'base64');
         embeddings.push(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice());

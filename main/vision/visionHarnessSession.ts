@@ -46,8 +46,14 @@ export async function openHarnessSession(options: HarnessSessionOptions = {}): P
     server = await createServer({
       configFile: path.join(repoRoot, 'vite.config.ts'),
       server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
-      // Pre-bundle only what the harness imports: the rest of the renderer is not needed here.
-      optimizeDeps: { entries: ['vision/harness/index.html'] },
+      // Pre-bundle only what the harness imports: the rest of the renderer is not needed here. The worker and the
+      // runtimes it imports dynamically are listed too: found only when the page first asks for them, vite would
+      // re-bundle mid-run and the page's import of the old bundle fails ("Failed to fetch dynamically imported
+      // module …/.vite/deps/onnxruntime-web_wasm.js" on the first run of a fresh checkout).
+      optimizeDeps: {
+        entries: ['vision/harness/index.html', 'vision/vision.worker.ts', 'vision/harness/*.ts'],
+        include: ['onnxruntime-web/wasm', 'onnxruntime-web/webgpu', '@mediapipe/tasks-vision', 'comlink', 'zod'],
+      },
       logLevel: 'error',
       clearScreen: false,
     });

@@ -74,27 +74,31 @@ export class FaceCrops {
 export interface TensorLayout {
   readonly width: number;
   readonly height: number;
+  /** Planar (NCHW) or interleaved (NHWC) channels. */
+  readonly layout: 'NCHW' | 'NHWC';
   readonly colourOrder: 'RGB' | 'BGR';
-  readonly mean: number;
-  readonly std: number;
+  /** Per channel, in the tensor's colour order. */
+  readonly mean: readonly [number, number, number];
+  readonly std: readonly [number, number, number];
 }
 
 /**
- * RGBA pixels to a planar (NCHW) float tensor written at `offset` of `out`; `mirror` writes the image flipped
- * left-right (test-time augmentation).
+ * RGBA pixels to a float tensor of one image (3 x height x width values, planar or interleaved as the model
+ * takes them) written at `offset` of `out`; `mirror` writes the image flipped left-right (test-time augmentation).
  */
-export function writePlanarTensor(rgba: Uint8ClampedArray, layout: TensorLayout, out: Float32Array, offset: number, mirror: boolean): void {
+export function writeImageTensor(rgba: Uint8ClampedArray, layout: TensorLayout, out: Float32Array, offset: number, mirror: boolean): void {
   const { width, height, mean, std } = layout;
   const plane = width * height;
-  const channels = layout.colourOrder === 'BGR' ? [2, 1, 0] : [0, 1, 2];
+  const source = layout.colourOrder === 'BGR' ? [2, 1, 0] : [0, 1, 2];
+  // Where channel c of pixel p goes: planes one after the other, or the channels of a pixel side by side.
+  const channelStride = layout.layout === 'NCHW' ? plane : 1;
+  const pixelStride = layout.layout === 'NCHW' ? 1 : 3;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const sx = mirror ? width - 1 - x : x;
       const s = 4 * (y * width + sx);
-      const d = offset + y * width + x;
-      out[d] = ((rgba[s + (channels[0] ?? 0)] ?? 0) - mean) / std;
-      out[d + plane] = ((rgba[s + (channels[1] ?? 1)] ?? 0) - mean) / std;
-      out[d + 2 * plane] = ((rgba[s + (channels[2] ?? 2)] ?? 0) - mean) / std;
+      const d = offset + (y * width + x) * pixelStride;
+      for (let c = 0; c < 3; c++) out[d + c * channelStride] = ((rgba[s + (source[c] ?? c)] ?? 0) - (mean[c] ?? 0)) / (std[c] ?? 1);
     }
   }
 }

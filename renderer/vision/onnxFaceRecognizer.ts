@@ -1,16 +1,20 @@
 import type * as Ort from 'onnxruntime-web';
-import type { EmbedderManifest, LandmarkerManifest } from '../../app/biometrics/modelManifest';
+import type { EvaluableEmbedderManifest, LandmarkerManifest } from '../../app/biometrics/modelManifest';
+import { channelValues } from '../../app/biometrics/modelManifest';
 import type { Box, Point } from '../../app/biometrics/geometry';
 import { scaleBox, shiftBox } from '../../app/biometrics/geometry';
 import type { FivePoints } from '../../app/biometrics/faceLandmarks';
 import { fivePointsFrom68, pointsBounds, pointsFromFlat } from '../../app/biometrics/faceLandmarks';
 import type { Embedding } from '../../app/biometrics/embeddingMath';
 import { l2Normalise } from '../../app/biometrics/embeddingMath';
+import { rawNorm } from '../../app/biometrics/faceness';
 import type { GrayImage } from '../../app/biometrics/imageStatistics';
 import { estimateSimilarity } from '../../app/biometrics/similarityTransform';
 import { FLOAT32_MIN_NORMAL, flushNegligibleWeights } from '../../app/biometrics/onnxWeightFlush';
 import type { FrameImage } from './faceCrops';
-import { FaceCrops, writePlanarTensor } from './faceCrops';
+import { FaceCrops, writeImageTensor } from './faceCrops';
+import type { ManifestShape } from './modelShape';
+import { ModelShapeError, checkModelShape } from './modelShape';
 import { ModelLoadError, fetchModel, joinUrl } from './modelFetch';
 import { StageClock } from './stageClock';
 
@@ -40,13 +44,25 @@ export async function chooseBackend(preference: 'auto' | 'wasm' | 'webgpu'): Pro
 }
 
 /**
- * Whether a model takes several faces in one run: its input's batch dimension is symbolic (the install step makes
- * the faceplugin models' so, see onnxDynamicBatch) rather than a fixed 1. A manifest may name a fixed-batch model.
+ * The batch a model takes, checked against its manifest: 'dynamic' when its input's batch dimension is symbolic
+ * (the install step makes the faceplugin models' so, see onnxDynamicBatch), else the fixed size it declares.
  */
-function declaresBatch(session: Ort.InferenceSession, inputName: string): boolean {
-  const input = session.inputMetadata.find((value) => value.name === inputName);
-  const batch = input?.isTensor ? input.shape[0] : 1;
-  return typeof batch === 'string' || batch === -1;
+function modelBatch(session: Ort.InferenceSession, shape: ManifestShape): 'dynamic' | number {
+  const input = session.inputMetadata.find((value) => value.name === shape.inputName);
+  const inputShape = input?.isTensor ? input.shape : undefined;
+  try {
+    return checkModelShape(shape, { inputNames: session.inputNames, outputNames: session.outputNames, ...(inputShape ? { inputShape } : {}) });
+  } catch (error) {
+    if (error instanceof ModelShapeError) throw new ModelLoadError('model_corrupt', `${error.message} (manifest field "${error.field}")`);
+    throw error;
+  }
+}
+
+/** An embedding and the norm of the model's raw output it came from (face-ness, see app/biometrics/faceness.ts). */
+export interface EmbeddedFace {
+  readonly embedding: Embedding;
+  /** Mean raw norm over the views embedded (the crop, and its mirror image with flip augmentation). */
+  readonly rawNorm: number;
 }
 
 export interface LandmarkResult {
@@ -70,10 +86,10 @@ export class OnnxFaceRecognizer {
     private readonly landmarker: Ort.InferenceSession,
     private readonly embedder: Ort.InferenceSession,
     readonly landmarkManifest: LandmarkerManifest,
-    readonly embedManifest: EmbedderManifest,
-    /** Each model takes a batch of faces in one run (the install step makes the faceplugin models' batch symbolic). */
-    private readonly landmarkerBatched: boolean,
-    private readonly embedderBatched: boolean,
+    readonly embedManifest: EvaluableEmbedderManifest,
+    /** The batch each model takes: any ('dynamic': a frame's faces in one run) or a fixed size (inputs padded to it). */
+    private readonly landmarkerBatch: 'dynamic' | number,
+    private readonly embedderBatch: 'dynamic' | number,
   ) {}
 
   /**
@@ -99,11 +115,11 @@ export class OnnxFaceRecognizer {
     ort: OrtModule,
     assetBase: string,
     landmarkManifest: LandmarkerManifest,
-    embedManifest: EmbedderManifest,
+    embedManifest: EvaluableEmbedderManifest,
     backend: Backend,
     onStage: (stage: 'landmarker' | 'embedder', loaded: number, total: number) => void,
   ): Promise<OnnxFaceRecognizer> {
-    const session = async (manifest: LandmarkerManifest | EmbedderManifest, providers: string[], stage: 'landmarker' | 'embedder') => {
+    const session = async (manifest: LandmarkerManifest | EvaluableEmbedderManifest, providers: string[], stage: 'landmarker' | 'embedder') => {
       const file = manifest.file;
       const bytes = await fetchModel(joinUrl(assetBase, file), (loaded, total) => onStage(stage, loaded, total));
       try {
@@ -122,9 +138,9 @@ export class OnnxFaceRecognizer {
     };
     const landmarker = await session(landmarkManifest, ['wasm'], 'landmarker');
     const embedder = await session(embedManifest, backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'], 'embedder');
-    const landmarkerBatched = declaresBatch(landmarker, landmarkManifest.inputName);
-    const embedderBatched = declaresBatch(embedder, embedManifest.inputName);
-    return new OnnxFaceRecognizer(ort, landmarker, embedder, landmarkManifest, embedManifest, landmarkerBatched, embedderBatched);
+    const landmarkerBatch = modelBatch(landmarker, { ...landmarkManifest, channels: 1, layout: 'NCHW' });
+    const embedderBatch = modelBatch(embedder, { ...embedManifest, channels: 3 });
+    return new OnnxFaceRecognizer(ort, landmarker, embedder, landmarkManifest, embedManifest, landmarkerBatch, embedderBatch);
   }
 
   /** See FaceCrops.toCpuFrame: call once per frame before detection, landmarks and embeddings. */
@@ -133,7 +149,7 @@ export class OnnxFaceRecognizer {
   }
 
   get acceptsBatch(): boolean {
-    return this.embedderBatched;
+    return this.embedderBatch === 'dynamic';
   }
 
   /**
@@ -160,19 +176,20 @@ export class OnnxFaceRecognizer {
       crops = boxes.map((box) => this.clock.time('landmarkCrop', () => this.crops.grayCrop(frame, box, w, h)));
       const input = new Float32Array(boxes.length * size);
       for (const [k, gray] of crops.entries()) for (let i = 0; i < size; i++) input[k * size + i] = ((gray.pixels[i] ?? 0) - m.normalisation.mean) / m.normalisation.std;
-      const flat = await this.runBatch(this.landmarker, this.landmarkerBatched, m, input, [1, h, w], boxes.length, valuesPerFace, 'landmarkRun');
+      const flat = await this.runBatch(this.landmarker, this.landmarkerBatch, m, input, [1, h, w], boxes.length, valuesPerFace, 'landmarkRun');
       points = boxes.map((box, k) => pointsFromFlat(flat.subarray(k * valuesPerFace, (k + 1) * valuesPerFace)).map((p) => ({ x: box.x + p.x * box.width, y: box.y + p.y * box.height })));
     }
     return points.map((points68, k) => ({ points68, five: fivePointsFrom68(points68), crop: crops[k] ?? { width: 0, height: 0, pixels: new Uint8Array(0) } }));
   }
 
   /**
-   * Runs `count` items of `itemShape` through a model: in one run when it takes a batch, else one run each.
-   * Returns `count * outputPerItem` floats, checked, so a model that answers something else is reported as corrupt.
+   * Runs `count` items of `itemShape` through a model: in one run when it takes any batch, else in runs of its
+   * fixed batch (the last one padded with zeros, their outputs dropped). Returns `count * outputPerItem` floats,
+   * checked, so a model that answers something else is reported as corrupt.
    */
   private async runBatch(
     session: Ort.InferenceSession,
-    batched: boolean,
+    batch: 'dynamic' | number,
     m: { readonly file: string; readonly inputName: string; readonly outputName: string },
     input: Float32Array,
     itemShape: readonly number[],
@@ -182,7 +199,11 @@ export class OnnxFaceRecognizer {
   ): Promise<Float32Array> {
     const itemSize = itemShape.reduce((a, b) => a * b, 1);
     const run = async (first: number, n: number): Promise<Float32Array> => {
-      const tensor = new this.ort.Tensor('float32', input.subarray(first * itemSize, (first + n) * itemSize), [n, ...itemShape]);
+      const items = input.subarray(first * itemSize, (first + n) * itemSize);
+      // A fixed-batch model's last run: the missing items are zeros.
+      const padded = items.length === n * itemSize ? items : new Float32Array(n * itemSize);
+      if (padded !== items) padded.set(items);
+      const tensor = new this.ort.Tensor('float32', padded, [n, ...itemShape]);
       const out = await this.clock.timeAsync(stage, () => session.run({ [m.inputName]: tensor }));
       const value = out[m.outputName];
       const data = value ? await value.getData() : undefined;
@@ -191,13 +212,13 @@ export class OnnxFaceRecognizer {
       }
       return data;
     };
-    if (batched) return run(0, count);
+    if (batch === 'dynamic') return run(0, count);
     const all = new Float32Array(count * outputPerItem);
-    for (let k = 0; k < count; k++) all.set(await run(k, 1), k * outputPerItem);
+    for (let k = 0; k < count; k += batch) all.set((await run(k, batch)).subarray(0, Math.min(batch, count - k) * outputPerItem), k * outputPerItem);
     return all;
   }
 
-  async embed(frame: FrameImage, five: FivePoints, flip = this.embedManifest.flipAugmentation): Promise<Embedding> {
+  async embed(frame: FrameImage, five: FivePoints, flip = this.embedManifest.flipAugmentation): Promise<EmbeddedFace> {
     const [embedding] = await this.embedMany(frame, [five], flip);
     if (!embedding) throw new ModelLoadError('model_corrupt', `${this.embedManifest.file} returned no embedding`);
     return embedding;
@@ -208,12 +229,12 @@ export class OnnxFaceRecognizer {
    * (and its mirror image, with flip) goes through one run: measured ~15-20% less time per face than one run
    * each, as the bigger convolutions keep both threads busy.
    */
-  async embedMany(frame: FrameImage, faces: readonly FivePoints[], flip = this.embedManifest.flipAugmentation): Promise<Embedding[]> {
+  async embedMany(frame: FrameImage, faces: readonly FivePoints[], flip = this.embedManifest.flipAugmentation): Promise<EmbeddedFace[]> {
     if (faces.length === 0) return [];
     const m = this.embedManifest;
     const [w, h] = m.inputSize;
     const template = m.alignment.template.map(([x, y]) => ({ x, y }));
-    const layout = { width: w, height: h, colourOrder: m.colourOrder, mean: m.normalisation.mean, std: m.normalisation.std } as const;
+    const layout = { width: w, height: h, layout: m.layout, colourOrder: m.colourOrder, mean: channelValues(m.normalisation.mean), std: channelValues(m.normalisation.std) } as const;
     const size = 3 * w * h;
     const mirrors = flip ? [false, true] : [false];
     const views = faces.length * mirrors.length;
@@ -221,17 +242,19 @@ export class OnnxFaceRecognizer {
     for (const [f, five] of faces.entries()) {
       const rgba = this.clock.time('warp', () => this.crops.warp(frame, estimateSimilarity(five, template), w, h));
       this.clock.time('embedTensor', () => {
-        for (const [k, mirror] of mirrors.entries()) writePlanarTensor(rgba, layout, input, (f * mirrors.length + k) * size, mirror);
+        for (const [k, mirror] of mirrors.entries()) writeImageTensor(rgba, layout, input, (f * mirrors.length + k) * size, mirror);
       });
     }
-    const outputs = await this.runBatch(this.embedder, this.embedderBatched, m, input, [3, h, w], views, m.outputSize, 'embedRun');
+    const outputs = await this.runBatch(this.embedder, this.embedderBatch, m, input, m.layout === 'NCHW' ? [3, h, w] : [h, w, 3], views, m.outputSize, 'embedRun');
     return faces.map((_, f) => {
       const sum = new Float32Array(m.outputSize);
+      let norms = 0;
       for (let k = 0; k < mirrors.length; k++) {
         const view = outputs.subarray((f * mirrors.length + k) * m.outputSize, (f * mirrors.length + k + 1) * m.outputSize);
+        norms += rawNorm(view);
         for (let i = 0; i < m.outputSize; i++) sum[i] = (sum[i] ?? 0) + (view[i] ?? 0);
       }
-      return l2Normalise(sum);
+      return { embedding: l2Normalise(sum), rawNorm: norms / mirrors.length };
     });
   }
 

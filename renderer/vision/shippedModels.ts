@@ -1,5 +1,5 @@
-import type { DetectorManifest, EmbedderManifest, LandmarkerManifest } from '../../app/biometrics/modelManifest';
-import { parseDetectorManifest, parseEmbedderManifest, parseLandmarkerManifest } from '../../app/biometrics/modelManifest';
+import type { DetectorManifest, EmbedderManifest, EvaluableEmbedderManifest, LandmarkerManifest } from '../../app/biometrics/modelManifest';
+import { parseDetectorManifest, parseEmbedderManifest, parseEvaluableEmbedderManifest, parseLandmarkerManifest } from '../../app/biometrics/modelManifest';
 import shortRangeJson from '../../assets/models/blazeface_short_range.json';
 import fullRangeJson from '../../assets/models/blazeface_full_range.json';
 import landmarkJson from '../../assets/models/fr_landmark.json';
@@ -24,3 +24,17 @@ export const defaultModels = (): VisionModels => ({
   embedder: parseEmbedderManifest(featureJson, 'assets/models/fr_feature.json'),
 });
 
+
+/** The models the worker runs: the embedder may be one being evaluated (uncalibrated: measured, never compared). */
+export interface WorkerModels extends Omit<VisionModels, 'embedder'> {
+  readonly embedder: EvaluableEmbedderManifest;
+}
+
+/**
+ * The shipped models, with the embedder a configuration names instead (its manifest as JSON, validated here at
+ * the worker's boundary: a bad field is an init error naming it).
+ */
+export function configuredModels(embedderManifest: unknown): WorkerModels {
+  const shipped = defaultModels();
+  return embedderManifest === undefined ? shipped : { ...shipped, embedder: parseEvaluableEmbedderManifest(embedderManifest, 'the configured embedder manifest') };
+}

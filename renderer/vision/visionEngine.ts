@@ -1,12 +1,14 @@
 import { BestShotSelector } from '../../app/biometrics/bestShot';
 import { selectFace } from '../../app/biometrics/detectionTiles';
 import type { QualityRules } from '../../app/biometrics/faceQuality';
-import { DEFAULT_QUALITY_RULES, assessQuality } from '../../app/biometrics/faceQuality';
+import { DEFAULT_QUALITY_RULES, REFERENCE_QUALITY_RULES, assessQuality } from '../../app/biometrics/faceQuality';
+import { isFaceLike } from '../../app/biometrics/faceness';
+import { refuseStill } from '../../app/biometrics/stillGate';
 import { FaceTracker } from '../../app/biometrics/faceTracker';
 import type { FivePoints } from '../../app/biometrics/faceLandmarks';
 import { cropStatistics } from '../../app/biometrics/imageStatistics';
-import type { VisionModels } from './shippedModels';
-import { defaultModels } from './shippedModels';
+import type { WorkerModels } from './shippedModels';
+import { configuredModels } from './shippedModels';
 import type { Detection } from './mediapipeFaceDetector';
 import type { FrameImage } from './faceCrops';
 import { MediapipeFaceDetector } from './mediapipeFaceDetector';
@@ -16,9 +18,11 @@ import type { FaceObservation, FrameRequest, FrameResult, InitInfo, LoadProgress
 const now = () => performance.now();
 
 /**
- * The whole face pipeline behind the worker: detect -> track -> landmarks -> quality -> best shot -> embed.
- * Per camera it keeps a tracker and a best-shot selector; a face is embedded only when its shot enters the
- * track's best shots, which bounds the embedding cost on crowded frames.
+ * The whole face pipeline behind the worker: detect -> track -> landmarks -> quality -> best shot -> embed ->
+ * face-ness. Per camera it keeps a tracker and a best-shot selector. A face is embedded only when it passes the
+ * quality gate the display shows (no reasons) and its shot enters the track's best shots, which bounds the
+ * embedding cost on crowded frames; its embedding is emitted only when the embedder recognises a face in it.
+ * So every consumer compares faces only: a test pattern or a poster never yields a comparable embedding.
  */
 export class VisionEngine {
   private readonly trackers = new Map<string, FaceTracker>();
@@ -30,9 +34,10 @@ export class VisionEngine {
     private readonly config: VisionConfig,
     readonly info: InitInfo,
     private readonly rules: QualityRules = DEFAULT_QUALITY_RULES,
+    private readonly referenceRules: QualityRules = REFERENCE_QUALITY_RULES,
   ) {}
 
-  static async create(config: VisionConfig, onProgress: (p: LoadProgress) => void, models: VisionModels = defaultModels()): Promise<VisionEngine> {
+  static async create(config: VisionConfig, onProgress: (p: LoadProgress) => void, models: WorkerModels = configuredModels(config.embedderManifest)): Promise<VisionEngine> {
     const started = now();
     const report = (stage: LoadProgress['stage'], loadedBytes: number, totalBytes: number, message: string) => onProgress({ stage, loadedBytes, totalBytes, message });
     report('runtime', 0, 0, 'choosing backend');
@@ -52,7 +57,9 @@ export class VisionEngine {
       detectorId: models.shortRange.id,
       embedderId: models.embedder.id,
       embedderVersion: models.embedder.version,
-      calibrationVersion: models.embedder.calibration.version,
+      calibrationVersion: models.embedder.calibration?.version ?? 'uncalibrated',
+      embedderCalibrated: models.embedder.calibration !== undefined,
+      facenessVersion: models.embedder.faceness?.version ?? null,
       batched: recognizer.acceptsBatch,
       initMs: now() - started,
     };
@@ -60,11 +67,11 @@ export class VisionEngine {
   }
 
   /** Landmarks and quality of each detected face (landmarks of all faces in one batch). */
-  private async observe(frame: FrameImage, detections: readonly Detection[]): Promise<{ face: Omit<FaceObservation, 'trackId'>; five: FivePoints }[]> {
+  private async observe(frame: FrameImage, detections: readonly Detection[], rules: QualityRules = this.rules): Promise<{ face: Omit<FaceObservation, 'trackId'>; five: FivePoints }[]> {
     const marks = await this.recognizer.landmarksMany(frame, detections.map((d) => d.box), this.config.landmarkBoxScale, this.config.landmarkRefinementPasses);
     return marks.map((lm, k) => {
       const detection = detections[k] ?? { box: { x: 0, y: 0, width: 0, height: 0 }, score: 0 };
-      const quality = this.recognizer.clock.time('quality', () => assessQuality({ points: lm.five, crop: cropStatistics(lm.crop), box: detection.box, frame }, this.rules));
+      const quality = this.recognizer.clock.time('quality', () => assessQuality({ points: lm.five, crop: cropStatistics(lm.crop), box: detection.box, detectionScore: detection.score, frame }, rules));
       return { face: { box: detection.box, detectionScore: detection.score, landmarks: [...lm.five], quality: { ...quality, reasons: [...quality.reasons] } }, five: lm.five };
     });
   }
@@ -85,18 +92,26 @@ export class VisionEngine {
     for (const id of update.ended) shots.endTrack(id);
     const observed = (await this.observe(frame, detections)).map(({ face, five }, i) => {
       const trackId = update.trackIds[i] ?? 'unknown';
+      // The quality gate: a shot with any reason is shown (with its reasons) but never embedded, never compared.
       const usable = face.quality.reasons.length === 0;
-      return { face, five, trackId, usable, embed: shots.wouldKeep(trackId, face.quality.score, usable, request.timestampMs) };
+      return { face, five, trackId, embed: usable && shots.wouldKeep(trackId, face.quality.score, true, request.timestampMs) };
     });
     const t2 = now();
     // Only shots that would enter a track's best shots are embedded (the costly step), all in one batch.
     const toEmbed = observed.filter((o) => o.embed);
-    const embeddings = await this.recognizer.embedMany(frame, toEmbed.map((o) => o.five), this.config.flipAugmentation);
-    const embeddingOf = new Map(toEmbed.map((o, k) => [o, embeddings[k]]));
+    const embedded = await this.recognizer.embedMany(frame, toEmbed.map((o) => o.five), this.config.flipAugmentation);
+    const embeddedOf = new Map(toEmbed.map((o, k) => [o, embedded[k]]));
+    const faceness = this.recognizer.embedManifest.faceness;
     const faces: FaceObservation[] = observed.map((o) => {
-      const embedding = embeddingOf.get(o);
-      if (embedding) shots.offer({ trackId: o.trackId, timestampMs: request.timestampMs, qualityScore: o.face.quality.score, usable: o.usable, payload: null });
-      return { ...o.face, trackId: o.trackId, ...(embedding ? { embedding } : {}) };
+      const result = embeddedOf.get(o);
+      if (!result) return { ...o.face, trackId: o.trackId };
+      if (!isFaceLike(result.rawNorm, faceness)) {
+        // The embedder sees no face in it: shown as such, not kept, not comparable.
+        const quality = { ...o.face.quality, reasons: [...o.face.quality.reasons, 'not_a_face' as const], score: o.face.quality.score / 2 };
+        return { ...o.face, quality, trackId: o.trackId, rawNorm: result.rawNorm };
+      }
+      shots.offer({ trackId: o.trackId, timestampMs: request.timestampMs, qualityScore: o.face.quality.score, usable: true, payload: null });
+      return { ...o.face, trackId: o.trackId, embedding: result.embedding, rawNorm: result.rawNorm };
     });
     const landmarksMs = t2 - t1;
     const embedMs = now() - t2;
@@ -119,31 +134,37 @@ export class VisionEngine {
   }
 
   private async embedCpuStill(image: FrameImage, request: StillRequest, t0: number): Promise<StillResult> {
-    const detections = this.detector.detect(image, 'frame', true);
+    const purpose = request.purpose ?? 'reference';
+    // A forced box is a measurement of what the embedder makes of a crop, never a reference.
+    const forced: Detection[] | undefined = purpose === 'measurement' && request.box ? [{ box: request.box, score: 0, keypoints: [] }] : undefined;
+    const detections = forced ?? this.detector.detect(image, 'frame', true);
     const t1 = now();
     const faceCount = detections.length;
-    if (faceCount === 0) return { ok: false, faceCount, error: { code: 'no_face', message: 'no face was found in the image' } };
+    const noFace: StillResult = { ok: false, faceCount, error: { code: 'no_face', message: 'no face was found in the image' } };
+    if (faceCount === 0) return noFace;
     if (request.select === 'single' && faceCount > 1) {
       return { ok: false, faceCount, error: { code: 'several_faces', message: `${faceCount} faces were found; the image must show one person` } };
     }
     const chosen = selectFace(detections, request.select === 'largest' ? 'largest' : 'central', image) ?? detections[0];
-    if (!chosen) return { ok: false, faceCount, error: { code: 'no_face', message: 'no face was found in the image' } };
-    const [first] = await this.observe(image, [chosen]);
-    if (!first) return { ok: false, faceCount, error: { code: 'no_face', message: 'no face was found in the image' } };
+    if (!chosen) return noFace;
+    // Measurements report what the reference gate would say, so an evaluation shows how many faces it refuses.
+    const [first] = await this.observe(image, [chosen], this.referenceRules);
+    if (!first) return noFace;
     const { face: observed, five } = first;
     const t2 = now();
-    if (observed.quality.interEyePx < request.minInterEyePx) {
-      return {
-        ok: false,
-        faceCount,
-        error: { code: 'face_too_small', message: `the face is ${Math.round(observed.quality.interEyePx)} px between the eyes; at least ${request.minInterEyePx} px are needed` },
-      };
-    }
-    const embedding = await this.recognizer.embed(image, five, this.config.flipAugmentation);
+    // Embedded before the gate: face-ness is read from the embedding itself.
+    const { embedding, rawNorm } = await this.recognizer.embed(image, five, this.config.flipAugmentation);
     const t3 = now();
+    const faceness = this.recognizer.embedManifest.faceness;
+    const faceLike = isFaceLike(rawNorm, faceness);
+    const quality = faceLike ? observed.quality : { ...observed.quality, reasons: [...observed.quality.reasons, 'not_a_face' as const] };
+    const face = { ...observed, quality, trackId: 'still', rawNorm };
+    const minInterEyePx = Math.max(request.minInterEyePx, this.referenceRules.minInterEyePx);
+    const refusal = refuseStill({ quality, faceLike, rawNorm }, purpose, minInterEyePx, faceness !== undefined);
+    if (refusal) return { ok: false, faceCount, error: refusal, face };
     return {
       ok: true,
-      face: { ...observed, trackId: 'still', embedding },
+      face: { ...face, embedding },
       faceCount,
       width: image.width,
       height: image.height,

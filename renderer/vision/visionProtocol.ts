@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Box } from '../../app/biometrics/geometry';
+import type { StillPurpose } from '../../app/biometrics/stillGate';
 
 /**
  * What crosses the boundary between the vision worker and the page. The worker's replies are parsed with
@@ -8,7 +10,18 @@ import { z } from 'zod';
 export const boxSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 const pointSchema = z.object({ x: z.number(), y: z.number() });
 
-export const qualityReasonSchema = z.enum(['too_far', 'turned_away', 'tilted', 'too_dark', 'too_bright', 'blurred', 'partly_outside']);
+export const qualityReasonSchema = z.enum([
+  'too_far',
+  'turned_away',
+  'tilted',
+  'too_dark',
+  'too_bright',
+  'blurred',
+  'partly_outside',
+  'low_confidence',
+  'implausible_landmarks',
+  'not_a_face',
+]);
 
 export const faceQualitySchema = z.object({
   interEyePx: z.number(),
@@ -25,8 +38,13 @@ export const faceObservationSchema = z.object({
   trackId: z.string(),
   landmarks: z.array(pointSchema).length(5),
   quality: faceQualitySchema,
-  /** Present when this shot entered the track's best shots (embedding is costly: not every face, every frame). */
+  /**
+   * Present only for a shot that passed the quality gate (no reasons) and the face-ness check, and entered the
+   * track's best shots (embedding is costly: not every face, every frame). No embedding, no comparison.
+   */
   embedding: z.instanceof(Float32Array).optional(),
+  /** The raw embedding norm (face-ness, see app/biometrics/faceness.ts) when the face was embedded. */
+  rawNorm: z.number().optional(),
 });
 
 export const frameResultSchema = z.object({
@@ -48,7 +66,8 @@ export const frameResultSchema = z.object({
   }),
 });
 
-export const stillErrorCodeSchema = z.enum(['no_face', 'several_faces', 'face_too_small', 'undecodable_image']);
+/** Why a still gives no reference: `not_a_face` (a drawing, a test card, a blank) and `poor_quality` mean "no usable reference photo". */
+export const stillErrorCodeSchema = z.enum(['no_face', 'several_faces', 'face_too_small', 'poor_quality', 'not_a_face', 'undecodable_image']);
 
 export const stillResultSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -61,7 +80,13 @@ export const stillResultSchema = z.discriminatedUnion('ok', [
     modelVersion: z.string(),
     timings: z.object({ detectMs: z.number(), landmarksMs: z.number(), embedMs: z.number(), totalMs: z.number() }),
   }),
-  z.object({ ok: z.literal(false), error: z.object({ code: stillErrorCodeSchema, message: z.string() }), faceCount: z.number().int() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: stillErrorCodeSchema, message: z.string() }),
+    faceCount: z.number().int(),
+    /** The refused face as measured (when one was found), so evaluations can see why. */
+    face: faceObservationSchema.omit({ embedding: true }).optional(),
+  }),
 ]);
 
 export const loadProgressSchema = z.object({
@@ -80,6 +105,10 @@ export const initInfoSchema = z.object({
   embedderId: z.string(),
   embedderVersion: z.string(),
   calibrationVersion: z.string(),
+  /** False for an embedder being evaluated before its calibration (its calibrationVersion is then "uncalibrated"). */
+  embedderCalibrated: z.boolean().optional(),
+  /** Version of the embedder's face-ness calibration; null when it has none (then nothing is comparable). */
+  facenessVersion: z.string().nullable().optional(),
   /** The embedder takes a frame's faces in one run. */
   batched: z.boolean(),
   initMs: z.number(),
@@ -111,6 +140,11 @@ export interface VisionConfig {
   readonly flipAugmentation?: boolean;
   readonly landmarkBoxScale?: number;
   readonly landmarkRefinementPasses?: number;
+  /**
+   * The embedder to run instead of the shipped one: its manifest as JSON (validated in the worker), its `file`
+   * served under assetBase. Uncalibrated, it can be measured (`faces eval`) but nothing it embeds is comparable.
+   */
+  readonly embedderManifest?: unknown;
 }
 
 export interface FrameRequest {
@@ -122,8 +156,15 @@ export interface FrameRequest {
 export interface StillRequest {
   /** Which face is the subject when there are several; 'single' refuses images with several faces. */
   readonly select: 'single' | 'central' | 'largest';
-  /** Refuse faces with fewer pixels between the eyes (0 to accept any). */
+  /**
+   * Refuse faces with fewer pixels between the eyes. A reference is never taken below the worker's own floor
+   * (REFERENCE_QUALITY_RULES.minInterEyePx), whatever is asked here.
+   */
   readonly minInterEyePx: number;
+  /** 'reference' (default): every check of app/biometrics/stillGate.ts; 'measurement': dataset evaluations only. */
+  readonly purpose?: StillPurpose;
+  /** Measurement only: take this box as the detector's (to measure face-ness of crops the detector would not find). */
+  readonly box?: Box;
 }
 
 /** The worker's API, as seen through Comlink. */

@@ -1,40 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { calibrationSchema, parseEmbedderManifest, parseLandmarkerManifest } from '../../../app/biometrics/modelManifest';
-import { calibrationMismatch } from '../../vision/calibrationProvenance';
-import { readIdentities, readPairs } from '../../vision/faceDataset';
-import type { LabelledPair } from '../../vision/faceDataset';
-import { allPairScores, calibrationFrom, embedImages, lfwTenFold, summariseAllPairs, timingSummary } from '../../vision/faceEvaluation';
-import type { ImageEmbeddings } from '../../vision/faceEvaluation';
-import { openHarnessSession, repoRoot } from '../../vision/visionHarnessSession';
+import { applyCalibration } from '../../vision/facesCalibrate';
+import { evalOptions, runEval } from '../../vision/facesEval';
 
-/**
- * `booth faces eval`: measures the face pipeline on a labelled dataset with the app's own vision worker in
- * headless Chromium, writes a JSON report (and a DET/histogram PNG), and can store the resulting calibration
- * in the embedder's manifest.
- */
-const evalOptions = z.object({
-  dataset: z.string().min(1),
-  pairs: z.string().optional(),
-  protocol: z.enum(['lfw', 'all-pairs']),
-  select: z.enum(['central', 'largest']),
-  out: z.string().min(1),
-  plot: z.string().optional(),
-  limit: z.coerce.number().int().positive().optional(),
-  /** Flip test-time augmentation; unset: as the embedder manifest ships (`flipAugmentation`). */
-  flip: z.boolean().optional(),
-  landmarkBoxScale: z.coerce.number().positive().optional(),
-  landmarkPasses: z.coerce.number().int().min(1).max(3).optional(),
-  threads: z.coerce.number().int().min(0).max(16),
-  calibrate: z.string().optional(),
-  faces: z.string().optional(),
-  json: z.boolean().optional(),
-});
-
-type EvalOptions = z.infer<typeof evalOptions>;
-
+/** `booth faces eval` and `booth faces calibrate` (see main/vision/facesEval.ts and facesCalibrate.ts). */
 export function register(program: Command): void {
   const faces = program.command('faces').description('Face pipeline tools');
   faces
@@ -52,9 +20,13 @@ export function register(program: Command): void {
     .option('--landmark-box-scale <factor>', 'override the landmark crop scale of the manifest')
     .option('--landmark-passes <n>', 'override the landmark refinement passes of the manifest')
     .option('--threads <n>', 'WASM threads (0 = automatic)', '0')
-    .option('--calibrate <manifest>', 'write the all-vs-all calibration into this embedder manifest (full runs only)')
+    .option('--manifest <file>', 'embedder manifest to evaluate (default: the shipped one); may live outside the repository, its file beside it')
+    .option('--calibrate', 'write the calibration (thresholds by FMR, face-ness) into that manifest (full, truthful runs only)')
+    .option('--max-fta <rate>', 'exit non-zero when more than this share (0..1) of the images fail to acquire a face')
     .option('--faces <file>', 'also write every image\'s face (box, landmarks, embedding) as JSON lines, for failure analysis')
     .option('--json', 'print the report as JSON')
+    .option('--non-faces <n>', 'drawn non-face pictures per kind for the face-ness calibration', '30')
+    .option('--camera-frames <n>', "frames of Chromium's fake camera (its test pattern) for the face-ness calibration", '20')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = evalOptions.safeParse(raw);
       if (!parsed.success) {
@@ -71,10 +43,10 @@ export function register(program: Command): void {
     });
   faces
     .command('calibrate')
-    .description("Store a full evaluation report's calibration in an embedder manifest")
+    .description("Store a full evaluation report's calibration in the embedder manifest it was measured with")
     .requiredOption('--report <file>', 'report JSON written by `faces eval`')
-    .option('--manifest <file>', 'embedder manifest', path.join(repoRoot, 'assets/models/fr_feature.json'))
-    .action(async (raw: { report: string; manifest: string }) => {
+    .option('--manifest <file>', 'the manifest the report measured (refused if it is another)')
+    .action(async (raw: { report: string; manifest?: string }) => {
       try {
         await applyCalibration(raw.report, raw.manifest);
       } catch (error) {
@@ -84,131 +56,3 @@ export function register(program: Command): void {
     });
 }
 
-const reportWithCalibration = z.object({
-  limit: z.number().nullable(),
-  flip: z.boolean(),
-  landmarkBoxScale: z.number().nullable().default(null),
-  landmarkPasses: z.number().nullable().default(null),
-  calibration: calibrationSchema,
-});
-
-/** Stores the calibration of a full evaluation report in an embedder manifest. */
-async function applyCalibration(reportFile: string, manifestFile: string): Promise<void> {
-  const parsed = reportWithCalibration.safeParse(JSON.parse(await readFile(reportFile, 'utf8')));
-  if (!parsed.success) throw new Error(`${reportFile} is not a faces eval report with a calibration: ${parsed.error.message}`);
-  if (parsed.data.limit !== null) throw new Error(`${reportFile} comes from a --limit run: calibrate from a full run`);
-  const landmarkFile = path.join(repoRoot, 'assets/models/fr_landmark.json');
-  const mismatch = calibrationMismatch(parsed.data, parseLandmarkerManifest(JSON.parse(await readFile(landmarkFile, 'utf8')), landmarkFile), landmarkFile);
-  if (mismatch) throw new Error(`${reportFile}: ${mismatch}`);
-  const updated = { ...(JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>), flipAugmentation: parsed.data.flip, calibration: parsed.data.calibration };
-  parseEmbedderManifest(updated, manifestFile);
-  await writeFile(manifestFile, `${JSON.stringify(updated, null, 2)}\n`);
-  console.error(`calibration ${parsed.data.calibration.version} written to ${manifestFile}`);
-}
-
-function limitImages(all: readonly string[], pairs: readonly LabelledPair[], limit: number | undefined, protocol: EvalOptions['protocol']): { images: string[]; pairs: LabelledPair[] } {
-  if (limit === undefined) return { images: [...all], pairs: [...pairs] };
-  if (protocol === 'all-pairs' || pairs.length === 0) return { images: all.slice(0, limit), pairs: [] };
-  // Take pairs spread over all folds until the image budget is used.
-  const stride = Math.max(1, Math.floor(pairs.length / Math.max(1, Math.floor(limit / 2))));
-  const chosen = new Set<string>();
-  const kept: LabelledPair[] = [];
-  for (let i = 0; i < pairs.length && chosen.size < limit; i += stride) {
-    const p = pairs[i];
-    if (!p) continue;
-    chosen.add(p.path1);
-    chosen.add(p.path2);
-    kept.push(p);
-  }
-  return { images: all.filter((p) => chosen.has(p)), pairs: kept };
-}
-
-/** One JSON line per image: path, identity, what was found, and the embedding as base64 float32. */
-async function writeFaces(file: string, images: readonly string[], identityOf: ReadonlyMap<string, string>, result: ImageEmbeddings): Promise<void> {
-  const lines = images.map((image, i) => {
-    const embedding = result.embeddings[i];
-    return JSON.stringify({ path: image, identity: identityOf.get(image) ?? '', ...result.faces[i], embedding: embedding ? Buffer.from(embedding.buffer, embedding.byteOffset, embedding.byteLength).toString('base64') : null });
-  });
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, `${lines.join('\n')}\n`);
-}
-
-async function runEval(requested: EvalOptions): Promise<void> {
-  const log = (line: string) => console.error(`[faces eval] ${line}`);
-  const manifestPath = requested.calibrate ?? path.join(repoRoot, 'assets/models/fr_feature.json');
-  const manifest = parseEmbedderManifest(JSON.parse(await readFile(manifestPath, 'utf8')), manifestPath);
-  // Without --flip/--no-flip the eval measures the pipeline as it ships.
-  const options = { ...requested, flip: requested.flip ?? manifest.flipAugmentation };
-  const labelled = await readIdentities(options.dataset);
-  const pairsFile = options.pairs ?? (options.protocol === 'lfw' ? path.join(options.dataset, 'pairs.csv') : undefined);
-  const allPairs = pairsFile ? await readPairs(pairsFile) : [];
-  if (options.protocol === 'lfw' && allPairs.length === 0) throw new Error('--protocol lfw needs pairs (pairs.csv)');
-  const identityOf = new Map(labelled.map((l) => [l.path, l.identity]));
-  for (const p of allPairs) {
-    for (const file of [p.path1, p.path2]) if (!identityOf.has(file)) throw new Error(`${pairsFile}: ${file} is not listed in identities.csv`);
-  }
-  const { images, pairs } = limitImages(labelled.map((l) => l.path), allPairs, options.limit, options.protocol);
-  log(`${images.length} images, ${pairs.length} pairs (${options.protocol}, select ${options.select}, flip ${options.flip})`);
-
-  const session = await openHarnessSession({ datasetDir: options.dataset, log });
-  try {
-    const started = Date.now();
-    const result = await embedImages(session, images, {
-      select: options.select,
-      flip: options.flip,
-      landmarkBoxScale: options.landmarkBoxScale,
-      landmarkPasses: options.landmarkPasses,
-      threads: options.threads,
-      batchSize: 50,
-      log,
-    });
-    const wallSeconds = (Date.now() - started) / 1000;
-    if (options.faces) await writeFaces(options.faces, images, identityOf, result);
-    const index = new Map(images.map((p, i) => [p, i]));
-    const scores = allPairScores(images.map((p) => ({ path: p, identity: identityOf.get(p) ?? '' })), result.embeddings);
-    const allVsAll = summariseAllPairs(scores);
-    const date = new Date().toISOString().slice(0, 10);
-    const calibrationVersion = `lfw-all-pairs-${date}-${options.select}${options.flip ? '-flip' : ''}`;
-    const calibration = calibrationFrom(
-      scores,
-      calibrationVersion,
-      `npx booth faces eval --dataset faces-lfw --protocol ${options.protocol} --select ${options.select}${options.flip ? '' : ' --no-flip'}: ${images.length} images, ${scores.genuine.length} genuine / ${scores.impostor.length} impostor pairs, failures to acquire counted as non-matches`,
-    );
-    const report = {
-      dataset: path.resolve(options.dataset),
-      protocol: options.protocol,
-      select: options.select,
-      flip: options.flip,
-      landmarkBoxScale: options.landmarkBoxScale ?? null,
-      landmarkPasses: options.landmarkPasses ?? null,
-      limit: options.limit ?? null,
-      model: { id: manifest.id, version: manifest.version, colourOrder: manifest.colourOrder },
-      worker: result.init,
-      images: images.length,
-      imagesWithSeveralFaces: result.multiFace,
-      failuresToAcquire: { count: result.failures.length, rate: result.failures.length / Math.max(images.length, 1), images: result.failures },
-      allPairs: allVsAll,
-      lfw: options.protocol === 'lfw' ? lfwTenFold(pairs, index, result.embeddings) : null,
-      timing: { ...timingSummary(result.timings), wallSeconds: Number(wallSeconds.toFixed(1)) },
-      /** The full calibration, so a report can be applied to a manifest later (`booth faces calibrate`). */
-      calibration,
-    };
-    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await writeFile(options.out, JSON.stringify(report, null, 2));
-    log(`report written to ${options.out}`);
-    if (options.plot) {
-      const markers = Object.entries(allVsAll.fnmrAtFmr).map(([label, p]) => ({ label: `FMR ${label}: FNMR ${(p.fnmr * 100).toFixed(2)}%`, fmr: p.fmr, fnmr: p.fnmr }));
-      const png = await session.page.evaluate(
-        (spec) => (globalThis as unknown as { boothVisionHarness: { plot(s: unknown): Promise<string> } }).boothVisionHarness.plot(spec),
-        { title: `${manifest.id}: ${images.length} images, EER ${(allVsAll.eer * 100).toFixed(2)}%${report.lfw ? `, LFW 10-fold ${(report.lfw.accuracy * 100).toFixed(2)}%` : ''}`, curve: scores.curve(80), histogram: allVsAll.histogram, markers },
-      );
-      await writeFile(options.plot, Buffer.from(png, 'base64'));
-      log(`plot written to ${options.plot}`);
-    }
-    if (options.calibrate) await applyCalibration(options.out, options.calibrate);
-    const { histogram: _histogram, ...printable } = allVsAll;
-    console.log(JSON.stringify(options.json ? report : { images: report.images, failuresToAcquire: report.failuresToAcquire.count, lfw: report.lfw, allPairs: printable, timing: report.timing }, null, 2));
-  } finally {
-    await session.close();
-  }
-}

@@ -181,7 +181,8 @@ export async function measureMemory(): Promise<number | null> {
  * landmarked and embedded in one batch, each keep their own embedding.
  */
 export async function frameFacesAgainstStills(client: VisionClient, photoUrls: readonly string[]): Promise<{ tile: number; similarities: number[] }[]> {
-  const spec: FrameSpec = { width: 640, height: 480, faces: photoUrls.length };
+  // Tiles large enough for the quality gate (at least 40 px between the eyes): only faces that pass it are embedded.
+  const spec: FrameSpec = { width: 1280, height: 960, faces: photoUrls.length };
   const photos = await loadImages(photoUrls);
   const stills: Float32Array[] = [];
   for (const photo of photos) {

@@ -8,6 +8,8 @@ import type { LiveRunResult } from './harnessLive';
 import { runLiveCamera } from './harnessLive';
 import type { CameraProfile, InitInfo, LoadProgress, StillRequest, VisionConfig } from '../visionProtocol';
 import type { PlotSpec } from './plotVerification';
+import type { NonFaceFrames, NonFaceMeasurement, NonFaceOptions } from './harnessFaceness';
+import type { NonFaceKind } from './nonFaceImages';
 import { drawVerificationPlot } from './plotVerification';
 
 /**
@@ -22,6 +24,10 @@ export interface HarnessImageResult {
   /** Base64 of the float32 embedding bytes (compact over the DevTools protocol). */
   readonly embedding?: string;
   readonly interEyePx?: number;
+  /** Raw embedding norm (face-ness) and quality reasons of the chosen face, also when it was refused. */
+  readonly rawNorm?: number;
+  readonly reasons?: readonly string[];
+  readonly detectionScore?: number;
   /** The chosen face: detector box and the five alignment points, image pixels (for failure analysis). */
   readonly box?: { x: number; y: number; width: number; height: number };
   readonly landmarks?: readonly { x: number; y: number }[];
@@ -35,6 +41,12 @@ export interface VisionHarness {
   init(config: Partial<VisionConfig>, profile?: CameraProfile): Promise<InitInfo>;
   embedUrls(urls: readonly string[], request: Partial<StillRequest>): Promise<HarnessImageResult[]>;
   plot(spec: PlotSpec): Promise<string>;
+  /** Pictures that are not faces, measured for the face-ness calibration (see harnessFaceness.ts). */
+  measureNonFaces(options: NonFaceOptions): Promise<NonFaceMeasurement[]>;
+  /** A scene with nobody in it through the frame path. */
+  nonFaceFrames(kind: NonFaceKind, frames: number): Promise<NonFaceFrames>;
+  /** Draws a non-face picture as a PNG (base64), for tests that serve it as a reference photo. */
+  drawNonFace(kind: NonFaceKind, index: number, width: number, height: number): Promise<string>;
   /** Embeds two stills and decides 1:1 with the shipped embedder manifest's calibration. */
   verifyStills(probeUrl: string, referenceUrl: string, targetFmr: number): Promise<MatchResult | { error: string }>;
   liveCamera(cameraId: string, durationMs: number): Promise<LiveRunResult>;
@@ -52,12 +64,13 @@ export interface VisionHarness {
 
 let client: VisionClient | undefined;
 
-const toBase64 = (values: Float32Array): string => {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+const bytesToBase64 = (bytes: Uint8Array): string => {
   let text = '';
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);
 };
+
+const toBase64 = (values: Float32Array): string => bytesToBase64(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
 
 const harness: VisionHarness = {
   progress: [],
@@ -89,6 +102,9 @@ const harness: VisionHarness = {
             faceCount: result.faceCount,
             embedding: toBase64(result.face.embedding),
             interEyePx: result.face.quality.interEyePx,
+            reasons: result.face.quality.reasons,
+            detectionScore: result.face.detectionScore,
+            ...(result.face.rawNorm !== undefined ? { rawNorm: result.face.rawNorm } : {}),
             box: result.face.box,
             landmarks: result.face.landmarks,
             ms,
@@ -97,7 +113,16 @@ const harness: VisionHarness = {
             embedMs: result.timings.embedMs,
           });
         } else {
-          results.push({ path: url, ok: false, error: `${result.error.code}: ${result.error.message}`, faceCount: result.faceCount, ms });
+          const face = result.face;
+          results.push({
+            path: url,
+            ok: false,
+            error: `${result.error.code}: ${result.error.message}`,
+            faceCount: result.faceCount,
+            ms,
+            ...(face ? { interEyePx: face.quality.interEyePx, box: face.box, landmarks: face.landmarks, reasons: face.quality.reasons, detectionScore: face.detectionScore } : {}),
+            ...(face?.rawNorm !== undefined ? { rawNorm: face.rawNorm } : {}),
+          });
         }
       } catch (error) {
         results.push({ path: url, ok: false, error: String(error), faceCount: 0, ms: performance.now() - started });
@@ -108,8 +133,22 @@ const harness: VisionHarness = {
   async plot(spec) {
     return drawVerificationPlot(spec);
   },
+  async measureNonFaces(options) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessFaceness')).measureNonFaces(client, options);
+  },
+  async nonFaceFrames(kind, frames) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessFaceness')).nonFaceFrames(client, kind, frames);
+  },
+  async drawNonFace(kind, index, width, height) {
+    const { drawNonFace } = await import('./nonFaceImages');
+    const blob = await drawNonFace(kind, index, width, height).convertToBlob({ type: 'image/png' });
+    return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
+  },
   async verifyStills(probeUrl, referenceUrl, targetFmr) {
     if (!client) throw new Error('harness used before init()');
+    // As the booth takes a reference: every check of the reference gate (the probe is a still held to it too).
     const still = async (url: string) => client!.embedStill(await (await fetch(url)).blob(), { select: 'central', minInterEyePx: 0 });
     const probe = await still(probeUrl);
     const reference = await still(referenceUrl);

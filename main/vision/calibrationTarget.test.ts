@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { calibrationTargetMismatch } from './calibrationTarget';
+
+const measured = { manifest: '/agency/models/vendor.json', id: 'vendor-net', version: '2.1', sha256: 'a'.repeat(64) };
+const target = { path: '/agency/models/vendor.json', id: 'vendor-net', version: '2.1', sha256: 'a'.repeat(64) };
+
+describe('calibrationTargetMismatch', () => {
+  it('lets a calibration go to the manifest it was measured with', () => {
+    expect(calibrationTargetMismatch(measured, target)).toBeNull();
+  });
+
+  it('refuses any other manifest, a changed one, a changed model file, or a report that does not say', () => {
+    expect(calibrationTargetMismatch(measured, { ...target, path: '/repo/assets/models/fr_feature.json' })).toBe('the report was measured with /agency/models/vendor.json, not /repo/assets/models/fr_feature.json');
+    expect(calibrationTargetMismatch(measured, { ...target, version: '2.2' })).toMatch(/now describes vendor-net 2\.2, the report measured vendor-net 2\.1/);
+    expect(calibrationTargetMismatch(measured, { ...target, sha256: 'b'.repeat(64) })).toMatch(/model file .* changed/);
+    expect(calibrationTargetMismatch({ ...measured, manifest: null }, target)).toMatch(/does not say which manifest/);
+    // An older report, its manifest named by the user: only if that manifest describes the model measured.
+    expect(calibrationTargetMismatch({ ...measured, manifest: null, sha256: null }, target, true)).toBeNull();
+    expect(calibrationTargetMismatch({ ...measured, manifest: null, sha256: null }, { ...target, id: 'other' }, true)).toMatch(/now describes other/);
+  });
+});

@@ -1,0 +1,49 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { facenessCalibrationSchema } from '../../app/biometrics/faceness';
+import { calibrationSchema, parseEmbedderManifest, parseLandmarkerManifest } from '../../app/biometrics/modelManifest';
+import { calibrationMismatch } from './calibrationProvenance';
+import { calibrationTargetMismatch } from './calibrationTarget';
+import { loadEmbedderUnderTest } from './embedderUnderTest';
+import { repoRoot } from './visionHarnessSession';
+
+/**
+ * `booth faces calibrate`: stores a full evaluation report's calibration (thresholds by false-match rate, and
+ * the face-ness threshold) in the manifest the report was measured with, and refuses any other.
+ */
+const reportWithCalibration = z.object({
+  limit: z.number().nullable(),
+  flip: z.boolean(),
+  landmarkBoxScale: z.number().nullable().default(null),
+  landmarkPasses: z.number().nullable().default(null),
+  model: z.object({ manifest: z.string().nullable().default(null), id: z.string(), version: z.string(), sha256: z.string().nullable().default(null) }),
+  calibration: calibrationSchema,
+  /** Reports from before the face-ness check have none; such a report cannot give a model one. */
+  facenessCalibration: facenessCalibrationSchema.optional(),
+});
+
+export async function applyCalibration(reportFile: string, requestedManifest?: string): Promise<void> {
+  const parsed = reportWithCalibration.safeParse(JSON.parse(await readFile(reportFile, 'utf8')));
+  if (!parsed.success) throw new Error(`${reportFile} is not a faces eval report with a calibration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const report = parsed.data;
+  if (report.limit !== null) throw new Error(`${reportFile} comes from a --limit run: calibrate from a full run`);
+  const manifestFile = path.resolve(requestedManifest ?? report.model.manifest ?? '');
+  if (!requestedManifest && !report.model.manifest) throw new Error(`${reportFile} does not say which manifest it measured: name it with --manifest`);
+  const target = await loadEmbedderUnderTest(manifestFile);
+  const wrongTarget = calibrationTargetMismatch(report.model, { path: target.manifestPath, id: target.manifest.id, version: target.manifest.version, sha256: target.sha256 }, requestedManifest !== undefined);
+  if (wrongTarget) throw new Error(`${reportFile}: ${wrongTarget}; calibration not written`);
+  const landmarkFile = path.join(repoRoot, 'assets/models/fr_landmark.json');
+  const mismatch = calibrationMismatch(report, parseLandmarkerManifest(JSON.parse(await readFile(landmarkFile, 'utf8')), landmarkFile), landmarkFile);
+  if (mismatch) throw new Error(`${reportFile}: ${mismatch}`);
+  const faceness = report.facenessCalibration;
+  const updated = {
+    ...(JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>),
+    flipAugmentation: report.flip,
+    calibration: report.calibration,
+    ...(faceness ? { faceness } : {}),
+  };
+  parseEmbedderManifest(updated, manifestFile);
+  await writeFile(manifestFile, `${JSON.stringify(updated, null, 2)}\n`);
+  console.error(`calibration ${report.calibration.version}${faceness ? ` and face-ness ${faceness.version} (min raw norm ${faceness.minRawNorm})` : ''} written to ${manifestFile}`);
+}

@@ -1,0 +1,141 @@
+import { expose } from 'comlink';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { VisionClient, VisionCrash } from './visionClient';
+import { VisionClientError, createVisionClient } from './visionClient';
+import type { InitInfo, LoadProgress, VisionService } from './visionProtocol';
+
+/**
+ * The client against a real Comlink endpoint over a Node MessageChannel: a stand-in worker whose service
+ * behaves as each test needs (answers, answers garbage, never answers, crashes).
+ */
+const info: InitInfo = {
+  backend: 'wasm',
+  threads: 2,
+  crossOriginIsolated: true,
+  adapter: 'none',
+  detectorId: 'detector',
+  embedderId: 'embedder',
+  embedderVersion: '1',
+  calibrationVersion: 'c1',
+  facenessVersion: 'f1',
+  batched: true,
+  initMs: 1,
+};
+
+class StandInWorker extends EventTarget {
+  terminated = false;
+  constructor(private readonly port: MessagePort) {
+    super();
+    port.start();
+  }
+  postMessage(message: unknown, transfer: Transferable[] = []): void {
+    this.port.postMessage(message, transfer as never);
+  }
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
+    if (type === 'error') super.addEventListener(type, listener);
+    else this.port.addEventListener(type, listener as never);
+  }
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null): void {
+    if (type === 'error') super.removeEventListener(type, listener);
+    else this.port.removeEventListener(type, listener as never);
+  }
+  terminate(): void {
+    this.terminated = true;
+    this.port.close();
+  }
+  crash(message: string): void {
+    this.dispatchEvent(Object.assign(new Event('error'), { message }));
+  }
+}
+
+type PartialService = Partial<Record<keyof VisionService, (...args: never[]) => unknown>>;
+
+function standIn(service: PartialService) {
+  const workers: StandInWorker[] = [];
+  const createWorker = () => {
+    const channel = new MessageChannel();
+    expose(service, channel.port2 as never);
+    channel.port2.start();
+    const worker = new StandInWorker(channel.port1);
+    workers.push(worker);
+    return worker as unknown as Worker;
+  };
+  return { workers, createWorker };
+}
+
+let client: VisionClient | undefined;
+// The page's base URL is where the client tells the worker the assets are.
+beforeAll(() => vi.stubGlobal('document', { baseURI: 'http://booth.test/app/' }));
+afterAll(() => vi.unstubAllGlobals());
+afterEach(() => client?.dispose());
+
+describe('createVisionClient', () => {
+  it('initialises once, passing the load progress through', async () => {
+    const init = vi.fn(async (config: { assetBase: string }, onProgress?: (p: LoadProgress) => void) => {
+      expect(config.assetBase).toBe('http://booth.test/app/');
+      await onProgress?.({ stage: 'embedder', loadedBytes: 5, totalBytes: 10, message: 'embedding model' });
+      return info;
+    });
+    const { createWorker } = standIn({ init });
+    client = createVisionClient({ createWorker });
+    const progress: LoadProgress[] = [];
+    expect(await client.init((p) => progress.push(p))).toEqual(info);
+    expect(await client.init()).toEqual(info);
+    expect(init).toHaveBeenCalledTimes(1);
+    expect(progress).toEqual([{ stage: 'embedder', loadedBytes: 5, totalBytes: 10, message: 'embedding model' }]);
+  });
+
+  it('refuses a reply that does not match the protocol', async () => {
+    const { createWorker } = standIn({ init: async () => ({ ...info, backend: 'cuda' }) });
+    client = createVisionClient({ createWorker });
+    await expect(client.init()).rejects.toMatchObject({ code: 'bad_reply', message: expect.stringMatching(/invalid init reply/) });
+  });
+
+  it('drops a frame (closing it) until the worker is initialised', async () => {
+    const { createWorker } = standIn({ init: async () => info });
+    client = createVisionClient({ createWorker });
+    const close = vi.fn();
+    const result = await client.processFrame({ width: 640, height: 480, close } as unknown as ImageBitmap, 'booth-1', 7);
+    expect(result).toMatchObject({ cameraId: 'booth-1', timestampMs: 7, dropped: true, faces: [] });
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('treats a silent worker as crashed, restarts it and initialises it again', async () => {
+    let calls = 0;
+    const { workers, createWorker } = standIn({
+      init: async () => info,
+      resetCamera: () => new Promise<void>((resolve) => (++calls > 1 ? resolve() : undefined)),
+    });
+    client = createVisionClient({ createWorker, callTimeoutMs: 100 });
+    const crashes: VisionCrash[] = [];
+    client.onCrash((c) => crashes.push(c));
+    const restarted = new Promise<InitInfo>((resolve) => client!.onRestart(resolve));
+    await client.init();
+    const error = await client.resetCamera('booth-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VisionClientError);
+    expect(error).toMatchObject({ code: 'worker_timeout' });
+    expect(crashes).toEqual([{ message: 'vision worker did not answer within 100 ms', restarts: 1, willRestart: true }]);
+    expect(await restarted).toEqual(info);
+    expect(workers[0]?.terminated).toBe(true);
+    await expect(client.resetCamera('booth-1')).resolves.toBeUndefined();
+  });
+
+  it('gives up after too many crashes in a minute (a crash loop), so the UI can say vision is unavailable', async () => {
+    const { workers, createWorker } = standIn({ init: async () => info });
+    let now = 0;
+    client = createVisionClient({ createWorker, maxRestartsPerMinute: 1, now: () => now });
+    const crashes: VisionCrash[] = [];
+    client.onCrash((c) => crashes.push(c));
+    await client.init();
+    workers[0]?.crash('out of memory');
+    await vi.waitFor(() => expect(workers).toHaveLength(2));
+    now = 1000;
+    await client.init();
+    workers[1]?.crash('out of memory');
+    expect(crashes.map((c) => [c.message, c.restarts, c.willRestart])).toEqual([
+      ['vision worker crashed: out of memory', 1, true],
+      ['vision worker crashed: out of memory', 2, false],
+    ]);
+    expect(workers).toHaveLength(2);
+  });
+});
