@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import { hostAccessTokenFragmentParameter, hostWebSocketProtocol } from '../../app/host/hostAccessToken';
 import { fail, type Result } from '../../app/host/result';
 import { appContentHeaders } from '../../app/host/securityHeaders';
-import { maxFrameBytes } from '../../app/host/wire';
+import { inputLimits } from '../../app/shared/inputLimits';
 import type { BoothServices } from '../services/createBoothServices';
 import { handleApiRequest } from './httpApi';
 import { HostAccessToken } from './HostAccessToken';
@@ -66,7 +66,10 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
       if (refusal) return refuse(response, refusal);
       handleApiRequest(request, response, services.dispatch, url.pathname.slice('/api/'.length)).catch((error: unknown) => {
         console.error('[booth] API request failed:', error);
-        if (!response.headersSent) response.writeHead(500).end();
+        // Every request gets an envelope, even one that failed in a way nobody foresaw.
+        if (!response.headersSent) {
+          response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(fail('handler_failed', 'The request failed inside the host; the host log has the details.')));
+        } else response.end();
       });
       return;
     }
@@ -79,7 +82,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
   });
 
   // The host selects its own protocol name, never the one carrying the token, so the token is not echoed back.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, handleProtocols: (offered) => (offered.has(hostWebSocketProtocol) ? hostWebSocketProtocol : false) });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: inputLimits.host.maxWebSocketFrameBytes, handleProtocols: (offered) => (offered.has(hostWebSocketProtocol) ? hostWebSocketProtocol : false) });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== '/host') return refuseUpgrade(socket, { status: 404, result: fail('unknown_channel', 'The contract is served over WebSocket at /host only.') });
