@@ -2,7 +2,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { encodeTlv } from '../../../app/document/lds/tlv';
-import { idLdsSecurityObject, parseSod, SodError } from './parseSod';
+import { idLdsSecurityObject, parseSod, SodError } from './parseSod.node';
 
 /** An EF.SOD (unsigned: parsing needs no signature) around the given LDSSecurityObject. */
 function sodAround(securityObject: asn1js.AsnType): Uint8Array {
