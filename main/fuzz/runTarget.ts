@@ -15,12 +15,15 @@ export interface TargetRun {
   };
 }
 
-/** Runs `numRuns` inputs of one target from `seed`; a broken contract is reported (shrunk), not thrown. */
-export async function runTarget(target: FuzzTarget, seed: number, numRuns: number): Promise<TargetRun> {
+/**
+ * Runs `numRuns` inputs of one target from `seed`; a broken contract is reported, not thrown. `shrink`: look for a
+ * smaller failing input (for a reproducer), for at most 30 s, since a slow input is slow again at every step.
+ */
+export async function runTarget(target: FuzzTarget, seed: number, numRuns: number, shrink = true): Promise<TargetRun> {
   const started = performance.now();
   const details = await fc.check(
     fc.asyncProperty(target.input, (input) => checkContract(target, input)),
-    { seed, numRuns },
+    { seed, numRuns, endOnFailure: !shrink, interruptAfterTimeLimit: 30_000 + numRuns * (target.maxMilliseconds ?? 3000) },
   );
   const milliseconds = performance.now() - started;
   if (!details.failed) return { name: target.name, inputs: details.numRuns, milliseconds };
