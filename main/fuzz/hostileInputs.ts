@@ -19,7 +19,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fraction }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fraction, bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fraction, count: fc.integer({ min: 1, max: 16 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('repeat' as const), at: fraction, count: fc.integer({ min: 1, max: 64 }), times: fc.integer({ min: 2, max: 200 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('repeat' as const), at: fraction, count: fc.integer({ min: 1, max: 64 }), times: fc.oneof(fc.integer({ min: 2, max: 200 }), fc.integer({ min: 1000, max: 5000 })) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('length' as const), at: fraction, value: fc.oneof(fc.constantFrom(0xffffffff, 0x7fffffff, 0x10000, 65535 * 1600), fc.nat()) }) },
 );
 

@@ -13,6 +13,7 @@ import { parseIso39794Face } from '../../../app/document/lds/parseIso39794Face';
 import { parseSecurityInfos } from '../../../app/document/lds/securityInfos';
 import { decodeTlv, TlvError } from '../../../app/document/lds/tlv';
 import { decodeJpeg2000, FaceImageError } from '../../../native-bridges/chip/faceImage/decodeJpeg2000.node';
+import { withDeclaredSize } from '../../../native-bridges/chip/faceImage/encodeJpeg2000ForTests.node';
 import { readJpeg2000Header } from '../../../native-bridges/chip/faceImage/jpeg2000Header';
 import { MasterListError, parseMasterList } from '../../../native-bridges/chip/passive-auth/masterList.node';
 import { parseSod, SodError } from '../../../native-bridges/chip/passive-auth/parseSod.node';
@@ -78,7 +79,12 @@ export function chipTargets(seeds: FuzzSeeds): FuzzTarget[] {
     defineTarget({ name: 'jpeg2000.readHeader', input: hostileBytes([seeds.jpeg2000], [0xff4f]), run: readJpeg2000Header, typedErrors: [FaceImageError], quickRuns: 400 }),
     defineTarget({
       name: 'jpeg2000.decode',
-      input: fc.oneof({ weight: 4, arbitrary: mutatedBytes([seeds.jpeg2000]) }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) }),
+      input: fc.oneof(
+        { weight: 4, arbitrary: mutatedBytes([seeds.jpeg2000]) },
+        { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
+        // What a hostile chip declares in the SIZ marker: the decoder allocates what it says.
+        { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 1, max: 65535 })).map(([w, h]) => withDeclaredSize(seeds.jpeg2000, w, h)) },
+      ),
       run: decodeJpeg2000,
       typedErrors: [FaceImageError],
       quickRuns: 40,
