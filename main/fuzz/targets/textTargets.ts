@@ -67,7 +67,9 @@ export function textTargets(seeds: FuzzSeeds): FuzzTarget[] {
         const assembler = new KeyboardWedgeAssembler();
         const events = keys.flatMap((key) => assembler.key(key).events);
         events.push(...assembler.expire((keys.at(-1)?.timeMs ?? 0) + 10_000));
-        return { events, typed: keys.map((k) => (k.key.length === 1 && k.key >= 'a' && k.key <= 'z' ? k.key.toUpperCase() : k.key)).join('') };
+        // What was typed, as the assembler may see it: modifiers are no characters, other named keys end a line.
+        const typed = keys.map((k) => (['Shift', 'CapsLock'].includes(k.key) ? '' : [...k.key].length !== 1 ? '\n' : k.key >= 'a' && k.key <= 'z' ? k.key.toUpperCase() : k.key));
+        return { events, typed: typed.join('') };
       },
       typedErrors: [],
       check: (value: unknown) => {
