@@ -75,7 +75,13 @@ export async function hostTargets(seeds: FuzzSeeds): Promise<HostTargets> {
       input: fc.tuple(fc.oneof(fc.constantFrom(...channelsFuzzed), hostileText(['documents:wedgeRead', '%E0%A4%A', 'devices:list'])), hostileJsonText(wedgeSeeds)),
       run: async ([channel, body]: [string, string]) => {
         const path = channel.replace(/[\s#?]/g, (ch) => encodeURIComponent(ch));
-        const response = await fetch(`${host.url}api/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` }, body });
+        const send = () => fetch(`${host.url}api/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` }, body });
+        // The client may reuse a kept-alive connection the host closed while other targets ran (idle over its
+        // keep-alive timeout): that 'fetch failed' is the client's race, not an answer, so it is sent once more.
+        const response = await send().catch((error: unknown) => {
+          if (error instanceof TypeError && error.message === 'fetch failed') return send();
+          throw error;
+        });
         const text = await response.text();
         return { status: response.status, text };
       },
