@@ -38,7 +38,12 @@ class Jpeg2000WorkerThread {
   }
 
   private decodeNow(bytes: Uint8Array): Promise<DecodedFrame> {
-    const worker = (this.worker ??= this.start());
+    let worker: Worker;
+    try {
+      worker = this.worker ??= this.start();
+    } catch (error) {
+      return Promise.reject(new FaceImageError('decoder_stopped', `the JPEG 2000 decoder could not start: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+    }
     const id = this.nextId++;
     return new Promise<DecodedFrame>((resolve, reject) => {
       const stop = (error: FaceImageError) => {
