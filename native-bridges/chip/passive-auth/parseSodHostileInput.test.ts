@@ -1,7 +1,8 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
-import { encodeTlv } from '../../../app/document/lds/tlv';
+import { encodeConstructedTlv, encodeTlv } from '../../../app/document/lds/tlv';
+import { MasterListError, parseMasterList } from './masterList.node';
 import { idLdsSecurityObject, parseSod, SodError } from './parseSod.node';
 
 /** An EF.SOD (unsigned: parsing needs no signature) around the given LDSSecurityObject. */
@@ -37,5 +38,21 @@ describe('parseSod under hostile input', () => {
     const sha256 = new pkijs.AlgorithmIdentifier({ algorithmId: '2.16.840.1.101.3.4.2.1' }).toSchema();
     const sod = sodAround(new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 }), sha256, new asn1js.Sequence({ value: [hashEntry] })] }));
     expect(parseSod(sod).securityObject.hashAlgorithm).toBe('sha256');
+  });
+});
+
+/** Found by `npm run fuzz`: asn1js's error for a malformed GeneralizedTime escaped parseMasterList. */
+describe('parseMasterList under hostile input', () => {
+  it('a malformed GeneralizedTime is a MasterListError keeping the asn1js error as its cause', () => {
+    const list = encodeConstructedTlv(0x30, [encodeTlv(0x18, new TextEncoder().encode('2024XX01'))]);
+    let error: unknown;
+    try {
+      parseMasterList(list, 'hostile.ml', new Date('2026-06-01T00:00:00Z'));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(MasterListError);
+    expect((error as MasterListError).message).toContain('Wrong input string for conversion');
+    expect((error as MasterListError).cause).toBeInstanceOf(Error);
   });
 });
