@@ -4,14 +4,14 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { decodeTlv, encodeConstructedTlv, encodeTlv, findTlv } from '../../app/document/lds/tlv';
 import { td1Lines, td2Lines, td3Lines, specimenPassport, visaLines } from '../../app/document/mrz/testSupport/buildMrzLines';
-import { encodeJpeg2000ForTests } from '../../native-bridges/chip/faceImage/encodeJpeg2000ForTests.node';
-import { buildSod } from '../../native-bridges/chip/pki/buildSod.node';
-import { generateTestPki, type TestPki } from '../../native-bridges/chip/pki/testPki.node';
-import { generateAaKey, generateCaKey } from '../../native-bridges/chip/simulator/chipSecrets.node';
-import { defaultPortrait } from '../../native-bridges/chip/simulator/createSimulatedPassport.node';
-import { buildCardAccess, buildCom, buildDg1, buildDg14, buildDg15, buildDg2 } from '../../native-bridges/chip/simulator/ldsBuilder.node';
+import { encodeJpeg2000ForTests } from '../../native-bridges/chip/faceImage/encodeJpeg2000ForTests.node.ts';
+import { buildSod } from '../../native-bridges/chip/pki/buildSod.node.ts';
+import { generateTestPki, type TestPki } from '../../native-bridges/chip/pki/testPki.node.ts';
+import { generateAaKey, generateCaKey } from '../../native-bridges/chip/simulator/chipSecrets.node.ts';
+import { defaultPortrait } from '../../native-bridges/chip/simulator/createSimulatedPassport.node.ts';
+import { buildCardAccess, buildCom, buildDg1, buildDg14, buildDg15, buildDg2 } from '../../native-bridges/chip/simulator/ldsBuilder.node.ts';
 import { oids } from '../../native-bridges/chip/oid';
-import { idCscaMasterList } from '../../native-bridges/chip/passive-auth/masterList.node';
+import { idCscaMasterList } from '../../native-bridges/chip/passive-auth/masterList.node.ts';
 
 /** Sound inputs the fuzz targets mutate: made here (the project makes its own bombs), never copied from a dataset. */
 export interface FuzzSeeds {

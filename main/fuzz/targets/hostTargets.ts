@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { sequentialIds } from '../../../app/ports/Ids';
 import { resolveSettings } from '../../../app/settings/boothSettings';
-import { HttpRecordsClient } from '../../../native-bridges/records-service/HttpRecordsClient.node';
+import { HttpRecordsClient } from '../../../native-bridges/records-service/HttpRecordsClient.node.ts';
 import { startNodeHost, type RunningNodeHost } from '../../host/NodeHost';
 import { staticDirForTests } from '../../host/testSupport/nodeHostClient';
 import { AccountStore } from '../../services/accounts';

@@ -1,6 +1,6 @@
 import { FaceImageError } from './faceImageError';
 import { readJpeg2000Header } from './jpeg2000Header';
-import { describeDecodeFailure, jpeg2000WorkerThread } from './jpeg2000Worker.node';
+import { describeDecodeFailure, jpeg2000WorkerThread } from './jpeg2000Worker.node.ts';
 
 export { FaceImageError } from './faceImageError';
 

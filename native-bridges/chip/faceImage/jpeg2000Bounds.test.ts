@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inputLimits } from '../../../app/shared/inputLimits';
-import { decodeJpeg2000, FaceImageError } from './decodeJpeg2000.node';
-import { encodeJpeg2000ForTests, withDeclaredSize } from './encodeJpeg2000ForTests.node';
+import { decodeJpeg2000, FaceImageError } from './decodeJpeg2000.node.ts';
+import { encodeJpeg2000ForTests, withDeclaredSize } from './encodeJpeg2000ForTests.node.ts';
 import { readJpeg2000Header } from './jpeg2000Header';
 
 async function failureOf(bytes: Uint8Array): Promise<FaceImageError> {

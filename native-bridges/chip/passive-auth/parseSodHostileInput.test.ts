@@ -2,8 +2,8 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { encodeConstructedTlv, encodeTlv } from '../../../app/document/lds/tlv';
-import { MasterListError, parseMasterList } from './masterList.node';
-import { idLdsSecurityObject, parseSod, SodError } from './parseSod.node';
+import { MasterListError, parseMasterList } from './masterList.node.ts';
+import { idLdsSecurityObject, parseSod, SodError } from './parseSod.node.ts';
 
 /** An EF.SOD (unsigned: parsing needs no signature) around the given LDSSecurityObject. */
 function sodAround(securityObject: asn1js.AsnType): Uint8Array {
