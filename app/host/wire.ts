@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputLimits } from '../shared/inputLimits';
 import { resultEnvelopeSchema } from './result';
 
 /**
@@ -8,7 +9,7 @@ import { resultEnvelopeSchema } from './result';
 export const callFrameSchema = z.object({
   kind: z.literal('call'),
   id: z.number().int().nonnegative(),
-  channel: z.string().min(1).max(100),
+  channel: z.string().min(1).max(inputLimits.host.maxChannelNameCharacters),
   payload: z.unknown(),
 });
 export type CallFrame = z.infer<typeof callFrameSchema>;
@@ -29,6 +30,3 @@ export const eventFrameSchema = z.object({
 export type EventFrame = z.infer<typeof eventFrameSchema>;
 
 export const serverFrameSchema = z.discriminatedUnion('kind', [replyFrameSchema, eventFrameSchema]);
-
-/** Largest frame either side accepts; photos travel base64-encoded inside document reads. */
-export const maxFrameBytes = 8 * 1024 * 1024;

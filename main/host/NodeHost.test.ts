@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
+import { inputLimits } from '../../app/shared/inputLimits';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
 import { connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
@@ -65,6 +66,25 @@ describe('Node host', () => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('connected');
     expect((await post('nope:nothing', '{}')).status).toBe(404);
     expect((await post('devices:list', '{oops')).status).toBe(400);
+  });
+
+  it('answers a malformed channel URL with a 400 invalid_request envelope (#19 finding 8)', async () => {
+    for (const path of ['%', '%E0%A4%A', 'devices%3', '%ZZ']) {
+      const response = await fetch(`${host.url}api/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` }, body: '{}' });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('not valid percent-encoding') } });
+    }
+    expect((await fetch(`${host.url}api/devices:list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` }, body: '{}' })).status).toBe(200);
+  });
+
+  it('refuses a body declared over the limit before reading it', async () => {
+    const response = await fetch(`${host.url}api/devices:list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` },
+      body: `{"pad":"${'x'.repeat(inputLimits.host.maxRequestBodyBytes)}"}`,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
   it('refuses WebSocket connections and API calls from foreign web origins', async () => {

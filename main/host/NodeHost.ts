@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import { hostAccessTokenFragmentParameter, hostWebSocketProtocol } from '../../app/host/hostAccessToken';
 import { fail, type Result } from '../../app/host/result';
 import { appContentHeaders } from '../../app/host/securityHeaders';
-import { maxFrameBytes } from '../../app/host/wire';
+import { inputLimits } from '../../app/shared/inputLimits';
 import type { BoothServices } from '../services/createBoothServices';
 import { handleApiRequest } from './httpApi';
 import { HostAccessToken } from './HostAccessToken';
@@ -66,7 +66,10 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
       if (refusal) return refuse(response, refusal);
       handleApiRequest(request, response, services.dispatch, url.pathname.slice('/api/'.length)).catch((error: unknown) => {
         console.error('[booth] API request failed:', error);
-        if (!response.headersSent) response.writeHead(500).end();
+        // Every request gets an envelope, even one that failed in a way nobody foresaw.
+        if (!response.headersSent) {
+          response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(fail('handler_failed', 'The request failed inside the host; the host log has the details.')));
+        } else response.end();
       });
       return;
     }
@@ -78,13 +81,21 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
     });
   });
 
+  // A request Node's parser refuses (a URL or headers over its limit, malformed HTTP) still gets an envelope.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const message = tooLarge ? 'The request line or headers are larger than the host accepts.' : 'The request is not well-formed HTTP.';
+    answerOnSocket(socket, { status: tooLarge ? 431 : 400, result: fail('invalid_request', message) });
+  });
+
   // The host selects its own protocol name, never the one carrying the token, so the token is not echoed back.
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, handleProtocols: (offered) => (offered.has(hostWebSocketProtocol) ? hostWebSocketProtocol : false) });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: inputLimits.host.maxWebSocketFrameBytes, handleProtocols: (offered) => (offered.has(hostWebSocketProtocol) ? hostWebSocketProtocol : false) });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/host') return refuseUpgrade(socket, { status: 404, result: fail('unknown_channel', 'The contract is served over WebSocket at /host only.') });
+    if (url.pathname !== '/host') return answerOnSocket(socket, { status: 404, result: fail('unknown_channel', 'The contract is served over WebSocket at /host only.') });
     const refusal = refuseContractRequest(request.headers, port, accessToken, 'websocket');
-    if (refusal) return refuseUpgrade(socket, refusal);
+    if (refusal) return answerOnSocket(socket, refusal);
     sockets.handleUpgrade(request, socket, head, (webSocket) => serveWebSocketSession(webSocket, services.dispatch, services.events));
   });
 
@@ -113,8 +124,8 @@ function refuse(response: ServerResponse, refusal: Refusal): void {
   response.writeHead(refusal.status, headers).end(JSON.stringify(refusal.result));
 }
 
-/** Answers a refused WebSocket upgrade on the raw socket (there is no ServerResponse for an upgrade). */
-function refuseUpgrade(socket: Duplex, refusal: { readonly status: Refusal['status'] | 404; readonly result: Result<never> }): void {
+/** Answers on the raw socket (a refused WebSocket upgrade, a request the HTTP parser refused: there is no ServerResponse). */
+function answerOnSocket(socket: Duplex, refusal: { readonly status: Refusal['status'] | 400 | 404 | 431; readonly result: Result<never> }): void {
   const body = JSON.stringify(refusal.result);
   const head = [`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}`, 'Connection: close', 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`];
   if (refusal.status === 401) head.push('WWW-Authenticate: Bearer realm="booth"');

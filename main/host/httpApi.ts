@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatch } from '../../app/host/dispatch';
 import { fail, type HostErrorCode, type Result } from '../../app/host/result';
-import { maxFrameBytes } from '../../app/host/wire';
+import { inputLimits } from '../../app/shared/inputLimits';
 
 const statusByCode: Readonly<Record<HostErrorCode, number>> = {
   unknown_channel: 404,
@@ -31,24 +31,42 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
   if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
     return reply(415, fail('invalid_request', 'The body must be sent as Content-Type: application/json.'));
   }
-  const body = await readBody(request);
-  if (body === null) return reply(413, fail('invalid_request', `The body is larger than ${maxFrameBytes} bytes.`));
+  const channelName = decodeChannel(channel);
+  if (channelName === null) return reply(400, fail('invalid_request', 'The channel in the URL (/api/<channel>) is not valid percent-encoding.'));
+  if (channelName.length > inputLimits.host.maxChannelNameCharacters) {
+    return reply(404, fail('unknown_channel', `No channel name is longer than ${inputLimits.host.maxChannelNameCharacters} characters.`));
+  }
+  const maxBytes = inputLimits.host.maxRequestBodyBytes;
+  const tooLarge = () => reply(413, fail('invalid_request', `The body is larger than ${maxBytes} bytes.`));
+  // A declared length over the limit is refused before a byte of the body is read.
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes) return tooLarge();
+  const body = await readBody(request, maxBytes);
+  if (body === null) return tooLarge();
   let payload: unknown;
   try {
     payload = body.length === 0 ? {} : JSON.parse(body);
   } catch {
     return reply(400, fail('invalid_request', 'The body is not valid JSON.'));
   }
-  const result = await dispatch(decodeURIComponent(channel), payload);
+  const result = await dispatch(channelName, payload);
   reply(result.ok ? 200 : statusByCode[result.error.code], result);
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
+/** The channel name from the URL path, or null when its percent-encoding is malformed ('/api/%', '/api/%E0%A4%A'). */
+function decodeChannel(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > maxFrameBytes) return null;
+    if (size > maxBytes) return null;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

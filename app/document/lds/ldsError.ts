@@ -19,8 +19,9 @@ export class LdsError extends Error {
     readonly code: LdsErrorCode,
     readonly file: string,
     message: string,
+    options?: { readonly cause?: unknown },
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${message}`, options);
   }
 }
 
@@ -29,7 +30,21 @@ export function withTlvErrors<T>(file: string, decode: () => T): T {
   try {
     return decode();
   } catch (error) {
-    if (error instanceof TlvError) throw new LdsError('bad_structure', file, error.message);
+    if (error instanceof TlvError) throw new LdsError('bad_structure', file, error.message, { cause: error });
     throw error;
+  }
+}
+
+/**
+ * Runs a decode that goes through a third-party ASN.1 library (asn1js), which throws plain Errors from deep
+ * inside on malformed input (e.g. "Wrong input string for conversion" for a bad GeneralizedTime): any error
+ * that is not already an LdsError becomes one naming the file, the library's message kept as the cause.
+ */
+export function withAsn1Errors<T>(file: string, what: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    if (error instanceof LdsError) throw error;
+    throw new LdsError('bad_structure', file, `${what} could not be decoded: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

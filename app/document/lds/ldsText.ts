@@ -1,12 +1,21 @@
+import { inputLimits } from '../../shared/inputLimits';
 import { LdsError } from './ldsError';
+
+/** Text elements are short; one over the limit is refused before it is decoded. */
+function refuseOversized(bytes: Uint8Array, file: string, what: string): void {
+  const limit = inputLimits.lds.maxTextElementBytes;
+  if (bytes.length > limit) throw new LdsError('bad_value', file, `${what} is ${bytes.length} bytes, over the ${limit}-byte limit for a text element`);
+}
 
 /**
  * Decodes a UTF-8 text element of a data group (ICAO 9303-10 allows UTF-8 in DG11/DG12). Written out because
  * app/ compiles against ES2022 only, where TextDecoder is not declared; invalid sequences are rejected.
  */
 export function decodeLdsText(bytes: Uint8Array, file: string, what: string): string {
+  refuseOversized(bytes, file, what);
   const bad = () => new LdsError('bad_value', file, `${what} is not valid UTF-8`);
-  const codePoints: number[] = [];
+  // Built a character at a time: spreading every code point into one call overflows the stack on long input.
+  let text = '';
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
@@ -19,18 +28,21 @@ export function decodeLdsText(bytes: Uint8Array, file: string, what: string): st
     }
     const minimum = [0, 0x80, 0x800, 0x10000][extra]!;
     if (cp < minimum || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw bad();
-    codePoints.push(cp);
+    text += String.fromCodePoint(cp);
     i += extra + 1;
   }
-  return String.fromCodePoint(...codePoints);
+  return text;
 }
 
 /** Decodes a text element that must be printable ASCII (MRZ, version numbers). */
 export function decodeAscii(bytes: Uint8Array, file: string, what: string): string {
+  refuseOversized(bytes, file, what);
+  let text = '';
   for (const b of bytes) {
     if (b < 0x20 || b > 0x7e) throw new LdsError('bad_value', file, `${what} contains non-ASCII byte 0x${b.toString(16).padStart(2, '0')}`);
+    text += String.fromCharCode(b);
   }
-  return String.fromCharCode(...bytes);
+  return text;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as asn1js from 'asn1js';
-import { LdsError } from './ldsError';
+import { LdsError, withAsn1Errors } from './ldsError';
 
 export type PublicKeyAlgorithm = 'rsa' | 'ec' | 'dh';
 
@@ -47,7 +47,7 @@ export function parseSubjectPublicKeyInfo(spkiSchema: asn1js.AsnType, der: Uint8
 
 /** BER-decodes `der` with asn1js, raising an LdsError naming `file` when it is not one complete ASN.1 value. */
 export function decodeAsn1(der: Uint8Array, file: string, what: string): asn1js.AsnType {
-  const parsed = asn1js.fromBER(der);
+  const parsed = withAsn1Errors(file, what, () => asn1js.fromBER(der));
   if (parsed.offset === -1) throw new LdsError('bad_structure', file, `${what} is not valid ASN.1: ${parsed.result.error}`);
   if (parsed.offset !== der.byteLength) throw new LdsError('bad_structure', file, `${what} has ${der.byteLength - parsed.offset} bytes after its ASN.1 value`);
   return parsed.result;

@@ -1,5 +1,5 @@
 import * as asn1js from 'asn1js';
-import { LdsError } from './ldsError';
+import { LdsError, withAsn1Errors } from './ldsError';
 import type { ChipPublicKey } from './publicKeyInfo';
 import { decodeAsn1, parseSubjectPublicKeyInfo } from './publicKeyInfo';
 
@@ -98,5 +98,5 @@ function parseOne(info: asn1js.AsnType, file: string): SecurityInfo {
 export function parseSecurityInfos(der: Uint8Array, file = 'SecurityInfos'): SecurityInfo[] {
   const set = decodeAsn1(der, file, 'SecurityInfos');
   if (!(set instanceof asn1js.Set)) throw new LdsError('bad_structure', file, 'SecurityInfos is not a SET');
-  return set.valueBlock.value.map((info) => parseOne(info, file));
+  return withAsn1Errors(file, 'a SecurityInfo', () => set.valueBlock.value.map((info) => parseOne(info, file)));
 }

@@ -3,6 +3,7 @@
  * authentication data). Chip bytes are untrusted: every read is bounds-checked and malformed input
  * raises a TlvError naming what was wrong and where, never an out-of-range read.
  */
+import { inputLimits } from '../../shared/inputLimits';
 
 export type TlvErrorCode =
   /** The input ends inside a tag, a length or a value. */
@@ -14,7 +15,11 @@ export type TlvErrorCode =
   /** requireTlv did not find the tag it was asked for. */
   | 'missing_tag'
   /** encodeTlv was given a tag number or length that cannot be written in BER. */
-  | 'bad_argument';
+  | 'bad_argument'
+  /** Constructed TLVs nested deeper than inputLimits.tlv.maxDepth. */
+  | 'too_deep'
+  /** A declared value length over inputLimits.tlv.maxValueBytes. */
+  | 'too_large';
 
 export class TlvError extends Error {
   override readonly name = 'TlvError';
@@ -90,15 +95,22 @@ function readHeader(bytes: Uint8Array, offset: number): Header {
     for (let i = 0; i < count; i++) valueLength = valueLength * 256 + bytes[pos + i]!;
     pos += count;
   }
+  if (valueLength > inputLimits.tlv.maxValueBytes) {
+    throw new TlvError('too_large', `TLV tag ${hexTag(tag)} at offset ${offset} declares ${valueLength} value bytes, over the ${inputLimits.tlv.maxValueBytes}-byte limit`, offset);
+  }
   return { tag, constructed, headerLength: pos - offset, valueLength };
 }
 
 /** Decodes the single TLV starting at `offset` (children of constructed TLVs included; offsets are into `bytes`). */
 export function decodeOneTlv(bytes: Uint8Array, offset = 0): Tlv {
-  return decodeWithin(bytes, offset, bytes.length);
+  return decodeWithin(bytes, offset, bytes.length, 0);
 }
 
-function decodeWithin(bytes: Uint8Array, offset: number, end: number): Tlv {
+/** `depth` is how many constructed TLVs enclose this one: chip bytes must not choose how deep the stack goes. */
+function decodeWithin(bytes: Uint8Array, offset: number, end: number, depth: number): Tlv {
+  if (depth >= inputLimits.tlv.maxDepth) {
+    throw new TlvError('too_deep', `TLV at offset ${offset} is nested more than ${inputLimits.tlv.maxDepth} levels deep`, offset);
+  }
   const header = readHeader(bytes.subarray(0, end), offset);
   const valueStart = offset + header.headerLength;
   const valueEnd = valueStart + header.valueLength;
@@ -110,11 +122,11 @@ function decodeWithin(bytes: Uint8Array, offset: number, end: number): Tlv {
     );
   }
   const value = bytes.subarray(valueStart, valueEnd);
-  const children = header.constructed ? decodeSequence(bytes, valueStart, valueEnd) : [];
+  const children = header.constructed ? decodeSequence(bytes, valueStart, valueEnd, depth + 1) : [];
   return { tag: header.tag, constructed: header.constructed, value, children, offset, length: valueEnd - offset, headerLength: header.headerLength };
 }
 
-function decodeSequence(bytes: Uint8Array, start: number, end: number): Tlv[] {
+function decodeSequence(bytes: Uint8Array, start: number, end: number, depth: number): Tlv[] {
   const result: Tlv[] = [];
   let offset = start;
   while (offset < end) {
@@ -123,7 +135,7 @@ function decodeSequence(bytes: Uint8Array, start: number, end: number): Tlv[] {
       offset++;
       continue;
     }
-    const tlv = decodeWithin(bytes, offset, end);
+    const tlv = decodeWithin(bytes, offset, end, depth);
     result.push(tlv);
     offset += tlv.length;
   }
@@ -135,7 +147,7 @@ function decodeSequence(bytes: Uint8Array, start: number, end: number): Tlv[] {
  * (allowed by ISO 7816-4 and present at the end of some EF reads) are skipped.
  */
 export function decodeTlv(bytes: Uint8Array): Tlv[] {
-  return decodeSequence(bytes, 0, bytes.length);
+  return decodeSequence(bytes, 0, bytes.length, 0);
 }
 
 /**

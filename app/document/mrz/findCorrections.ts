@@ -147,7 +147,8 @@ function fieldAt(fields: readonly MrzField[], line: number, column: number): Mrz
 /** Corrections proven by the layout's check digits; the lines themselves are left untouched. */
 export function findCorrections(layout: MrzLayout, lines: readonly string[], checks: readonly MrzCheckSpec[], fields: readonly MrzField[]): MrzCorrection[] {
   const classes = charClasses(layout);
-  const virtual = lines.map((line) => [...line]);
+  // Indexed by UTF-16 unit, as every layout position is (split by code points, an emoji would shift the columns).
+  const virtual = lines.map((line) => line.split(''));
   const corrections: MrzCorrection[] = [];
   const ordered = [...checks.filter((c) => !c.composite), ...checks.filter((c) => c.composite)];
   for (const check of ordered) {

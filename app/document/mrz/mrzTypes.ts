@@ -40,6 +40,8 @@ export type MrzFieldName =
   | 'versionNumber';
 
 export type MrzErrorCode =
+  /** Input longer than any MRZ (inputLimits.mrz): refused before it is read. */
+  | 'inputTooLong'
   /** Input is not 1 to 3 lines. */
   | 'wrongLineCount'
   /** Line lengths match no known layout. */

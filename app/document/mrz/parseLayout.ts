@@ -84,7 +84,7 @@ export function parseLayout(layout: MrzLayout, lines: readonly string[], limits:
       fields.push(
         invalid(spec, raw, position, {
           code: 'illegalCharacter',
-          message: `${spec.label} holds ${describeChar(raw.charAt(illegalAt))} at line ${position.line + 1}, column ${position.start + illegalAt + 1}, which is not an MRZ character`,
+          message: `${spec.label} holds ${describeChar(String.fromCodePoint(raw.codePointAt(illegalAt)!))} at line ${position.line + 1}, column ${position.start + illegalAt + 1}, which is not an MRZ character`,
         }),
       );
       continue;

@@ -177,7 +177,10 @@ describe('parseMrz: not an MRZ', () => {
     ['mixed lengths', ['P'.repeat(44), '1'.repeat(36)], 'inconsistentLineLength'],
     ['prose', 'hello, officer', 'unrecognizedLineLength'],
     ['an empty line before a 30-character line', ['', 'D1FRA13AA000026181231MARTIN<<9'], 'unrecognizedLineLength'],
-    ['over-long lines', ['P'.repeat(144), 'L'.repeat(144)], 'unrecognizedLineLength'],
+    ['over-long lines', ['P'.repeat(100), 'L'.repeat(100)], 'unrecognizedLineLength'],
+    // Longer than any MRZ with its line breaks: refused before it is read (inputLimits.mrz.maxInputCharacters).
+    ['input longer than any MRZ', ['P'.repeat(144), 'L'.repeat(144)], 'inputTooLong'],
+    ['more lines than any MRZ', Array.from({ length: 50 }, () => ''), 'inputTooLong'],
   ] as const)('%s', (_label, input, code) => {
     const result = parse(input);
     expect(result).toMatchObject({ format: null, valid: false, fields: [] });

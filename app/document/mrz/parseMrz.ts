@@ -9,6 +9,7 @@ import { describeChar, isMrzChar } from './mrzCharacters';
 import { addYears, utcDayParts } from './mrzDates';
 import type { MrzError, MrzFieldName, MrzParseResult } from './mrzTypes';
 import { parseLayout } from './parseLayout';
+import { inputLimits } from '../../shared/inputLimits';
 
 export type { MrzParseResult } from './mrzTypes';
 
@@ -34,18 +35,43 @@ function toLines(input: unknown): string[] | MrzError {
   return { code: 'wrongLineCount', message: 'MRZ input must be a string or an array of lines', field: null };
 }
 
-const onlyMrzCharacters = /^[A-Z0-9<]*$/;
+/**
+ * Input no MRZ can be, refused before any work proportional to its size: longer than the longest layout with
+ * its line breaks, or more lines than any layout has.
+ */
+function oversizedInputError(input: unknown): MrzError | null {
+  const { maxCharacters, maxInputCharacters, maxInputLines } = inputLimits.mrz;
+  const tooLong = (length: number): MrzError => ({
+    code: 'inputTooLong',
+    message: `the input is ${length} characters long; an MRZ has at most ${maxCharacters} (3 lines of 30), so input over ${maxInputCharacters} characters is not read`,
+    field: null,
+  });
+  if (typeof input === 'string') return input.length > maxInputCharacters ? tooLong(input.length) : null;
+  if (!Array.isArray(input)) return null;
+  if (input.length > maxInputLines) return { code: 'inputTooLong', message: `the input has ${input.length} lines; an MRZ has 1 to 3`, field: null };
+  let total = 0;
+  for (const line of input as readonly unknown[]) if (typeof line === 'string') total += line.length;
+  return total > maxInputCharacters ? tooLong(total) : null;
+}
 
+const onlyMrzCharacters = /^[A-Z0-9<]*$/;
+/** A UTF-16 surrogate: the line holds a character outside the Basic Multilingual Plane (an emoji), never MRZ text. */
+const surrogate = /[\uD800-\uDFFF]/;
+
+/** One error per non-MRZ character, counted and named as code points, at most inputLimits.mrz.maxCharacterErrors. */
 function illegalCharacterErrors(lines: readonly string[]): MrzError[] {
   const errors: MrzError[] = [];
+  const limit = inputLimits.mrz.maxCharacterErrors;
   lines.forEach((line, l) => {
     if (onlyMrzCharacters.test(line)) return;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line.charAt(i);
+    let column = 0;
+    for (const ch of line) {
+      column++;
+      if (errors.length >= limit) return;
       if (!isMrzChar(ch)) {
         errors.push({
           code: 'illegalCharacter',
-          message: `line ${l + 1}, column ${i + 1}: ${describeChar(ch)} is not an MRZ character (A-Z, 0-9, '<')`,
+          message: `line ${l + 1}, column ${column}: ${describeChar(ch)} is not an MRZ character (A-Z, 0-9, '<')`,
           field: null,
         });
       }
@@ -64,14 +90,20 @@ const failure = (lines: readonly string[], errors: readonly MrzError[]): MrzPars
 });
 
 export function parseMrz(input: string | readonly string[], options: ParseMrzOptions = {}): MrzParseResult {
+  const oversized = oversizedInputError(input);
+  if (oversized) return failure([], [oversized]);
   const lines = toLines(input);
   if (!Array.isArray(lines)) return failure([], [lines]);
   if (lines.length === 0) return failure(lines, [{ code: 'wrongLineCount', message: 'the MRZ is empty', field: null }]);
+  // Layouts are measured in characters; a character outside the BMP takes two UTF-16 units, so no layout can hold it.
+  if (lines.some((line) => surrogate.test(line))) return failure(lines, illegalCharacterErrors(lines));
   const detection = detectLayout(lines);
-  if ('error' in detection) return failure(lines, [detection.error, ...illegalCharacterErrors(lines).slice(0, 5)]);
+  if ('error' in detection) return failure(lines, [detection.error, ...illegalCharacterErrors(lines)]);
   const { layout } = detection;
   const today = utcDayParts(options.today ?? new Date());
   const errors: MrzError[] = illegalCharacterErrors(lines);
+  // Non-MRZ characters are refused, not corrected: no check digit proves what a foreign character stood for.
+  const allMrzCharacters = errors.length === 0;
   const { fields, checks } = parseLayout(layout, lines, { today, latestExpiry: addYears(today, layout.maxValidityYears) }, errors.length === 0);
   let allValid = errors.length === 0;
   // An unknown state code alone is no misreading a check digit could prove; skip the search then.
@@ -83,7 +115,7 @@ export function parseMrz(input: string | readonly string[], options: ParseMrzOpt
       if (field.error.code !== 'unknownStateCode') worthSearching = true;
     }
   }
-  const corrections = worthSearching ? findCorrections(layout, lines, checks, fields) : [];
+  const corrections = worthSearching && allMrzCharacters ? findCorrections(layout, lines, checks, fields) : [];
   return { format: layout.format, valid: allValid, fields, corrections, errors, lines };
 }
 

@@ -20,12 +20,17 @@ const allDigits = /^[0-9]+$/;
 const lettersThenFillers = /^[A-Z]+<*$/;
 const lettersAndFillers = /^[A-Z<]*$/;
 
-/** Trailing fillers removed; inner fillers become spaces (optional data, administrative codes). */
+/**
+ * Leading and trailing fillers removed (they pad the field, they are not data: MRV-B optional data '<2020711'
+ * is '2020711'); inner fillers become spaces (optional data, administrative codes).
+ */
 export function withoutFillers(raw: string): string {
   if (raw.indexOf('<') < 0) return raw;
+  let start = 0;
   let end = raw.length;
   while (end > 0 && raw.charCodeAt(end - 1) === 60) end--;
-  return end === 0 ? '' : raw.slice(0, end).replace(/</g, ' ');
+  while (start < end && raw.charCodeAt(start) === 60) start++;
+  return raw.slice(start, end).replace(/</g, ' ');
 }
 
 /** Name identifiers: fillers separate name components, a run of them is one separator. */

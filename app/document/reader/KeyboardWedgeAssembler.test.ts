@@ -156,3 +156,21 @@ describe('KeyboardWedgeAssembler', () => {
     });
   });
 });
+
+describe('KeyboardWedgeAssembler: a non-MRZ key is a refused read, never a different MRZ (#19 finding 7)', () => {
+  // Keys whose upper case is an MRZ letter (or two): upper-casing them would turn a wrong scan into a valid-looking one.
+  it.each([
+    ['dotless i', 'ı', 'I'],
+    ['long s', 'ſ', 'S'],
+    ['sharp s', 'ß', 'SS'],
+    ['fi ligature', 'ﬁ', 'FI'],
+    ['ff ligature', 'ﬀ', 'FF'],
+    ['emoji', '\u{1F600}', 'X'],
+  ])('%s', (_name, key, stand) => {
+    const at = td3[0].indexOf(stand[0]!, 5);
+    const line1 = stand.length === 1 || td3[0].slice(at, at + stand.length) !== stand ? td3[0].slice(0, at) + key + td3[0].slice(at + 1) : td3[0].slice(0, at) + key + td3[0].slice(at + stand.length);
+    const { events } = type(new KeyboardWedgeAssembler(), keysFor(`${line1}\n${td3[1]}\n`, 0, 5));
+    expect(reads(events)).toEqual([]);
+    expect(errorCodes(events)).toEqual(['garbage']);
+  });
+});

@@ -2,6 +2,7 @@ import { DuplicateReadFilter } from './duplicateReadFilter';
 import type { MrzAssemblerEvent } from './mrzAssemblerEvent';
 import { checkRecord, describeProgress, expectedLineCount, isMrzText } from './mrzRecord';
 import { describeCharacter, mrzReadError } from './mrzReadError';
+import { inputLimits } from '../../shared/inputLimits';
 
 /** One keydown as the window saw it. `timeMs` is the event's own time stamp, not when it was handled. */
 export interface WedgeKeyEvent {
@@ -43,7 +44,18 @@ const scanStart = /^[PIACV]$/;
 const modifierKeys = new Set(['Shift', 'CapsLock', 'NumLock']);
 const lineEndKeys = new Set(['Enter', 'Tab']);
 /** A single burst longer than this is not a document: stop keeping characters. */
-const maxBurstCharacters = 400;
+const maxBurstCharacters = inputLimits.wedge.maxBurstCharacters;
+
+/**
+ * The character a key typed (one code point), or undefined for a named key (Escape, ArrowLeft). Only ASCII
+ * letters are upper-cased (a reader may type with Caps Lock off): any other character stays as typed, so a
+ * non-MRZ key makes the scan a refused read. Upper-casing it would rewrite the MRZ: 'ı' becomes 'I', 'ß' 'SS'.
+ */
+function typedCharacter(key: string): string | undefined {
+  const codePoints = [...key];
+  if (codePoints.length !== 1) return undefined;
+  return key >= 'a' && key <= 'z' ? key.toUpperCase() : key;
+}
 
 /**
  * Tells a keyboard-wedge reader's burst from a person typing, by the time between keys, and assembles the
@@ -95,7 +107,7 @@ export class KeyboardWedgeAssembler {
       else this.finishBurst(event.timeMs, events);
     }
     if (modifierKeys.has(event.key)) return { consumed: this.active, events };
-    const character = event.key.length === 1 ? event.key.toUpperCase() : undefined;
+    const character = typedCharacter(event.key);
     const isLineEnd = lineEndKeys.has(event.key);
     if (event.altKey || event.ctrlKey || event.metaKey || event.repeat || (!character && !isLineEnd)) {
       // A chord, a held key or a named key (Escape, arrows): a person is at the keyboard.
@@ -145,7 +157,7 @@ export class KeyboardWedgeAssembler {
   /** A late key continues a young burst once, if taking it cannot cost the officer a shortcut. */
   private mayStall(event: WedgeKeyEvent): boolean {
     const plain = !event.altKey && !event.ctrlKey && !event.metaKey && !event.repeat && !event.mayBeShortcut;
-    const typed = event.key.length === 1 || lineEndKeys.has(event.key);
+    const typed = typedCharacter(event.key) !== undefined || lineEndKeys.has(event.key);
     return !this.surelyReader && !this.stalled && plain && typed && event.timeMs - this.lastKeyMs <= this.maxScanPauseMs;
   }
 
@@ -171,7 +183,7 @@ export class KeyboardWedgeAssembler {
       this.emit(record, nowMs, events);
       return;
     }
-    const illegal = record.join('').split('').find((ch) => !isMrzText(ch));
+    const illegal = [...record.join('')].find((ch) => !isMrzText(ch));
     if (illegal !== undefined) {
       events.push({ kind: 'error', error: mrzReadError('garbage', `The keyboard reader typed ${describeCharacter(illegal)}, which is not MRZ text (only A-Z, 0-9 and <); the scan was discarded.`) });
     } else if (isUnfinished(record)) {

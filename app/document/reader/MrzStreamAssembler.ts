@@ -1,3 +1,4 @@
+import { inputLimits } from '../../shared/inputLimits';
 import { DuplicateReadFilter } from './duplicateReadFilter';
 import type { MrzAssemblerEvent } from './mrzAssemblerEvent';
 import { checkNextLine, describeProgress, isCompleteRecord, isMrzText } from './mrzRecord';
@@ -13,7 +14,7 @@ export interface MrzStreamAssemblerOptions {
 const STX = '\u0002';
 const ETX = '\u0003';
 /** Far above any MRZ line (44): a longer run without a line end is not MRZ text, and is not kept. */
-const maxLineLength = 120;
+const maxLineLength = inputLimits.serialMrz.maxLineCharacters;
 /** Noise readers put around lines: whitespace, control bytes, DEL and bytes above ASCII. */
 // eslint-disable-next-line no-control-regex -- control bytes are exactly the noise to strip
 const edgeNoise = /^[\s\u0000-\u001f\u007f-\u00ff]+|[\s\u0000-\u001f\u007f-\u00ff]+$/g;

@@ -12,7 +12,7 @@ export const keyboardWedgeReaderId = 'keyboard-wedge-reader';
  * letter where a field allows only digits (a keyboard layout that turns 0 into O inside a date). Such a scan
  * is no MRZ at all, so it is refused and the officer scans again.
  */
-const garbledCodes: ReadonlySet<MrzErrorCode> = new Set<MrzErrorCode>(['wrongLineCount', 'unrecognizedLineLength', 'inconsistentLineLength', 'illegalCharacter', 'invalidFieldSyntax']);
+const garbledCodes: ReadonlySet<MrzErrorCode> = new Set<MrzErrorCode>(['inputTooLong', 'wrongLineCount', 'unrecognizedLineLength', 'inconsistentLineLength', 'illegalCharacter', 'invalidFieldSyntax']);
 
 /**
  * Check digits that fail on an otherwise well-formed MRZ. A serial reader delivers such a read and the card

@@ -27,8 +27,9 @@ export const mrzReadError = (code: MrzReadErrorCode, message: string): MrzReadEr
 
 /** Names a character for a message: printable ones quoted, the rest as hex bytes. */
 export function describeCharacter(ch: string): string {
-  const code = ch.charCodeAt(0);
+  const code = ch.codePointAt(0) ?? 0;
   if (code >= 0x21 && code <= 0x7e) return `'${ch}'`;
+  if (code > 0xff) return `U+${code.toString(16).toUpperCase().padStart(4, '0')} '${String.fromCodePoint(code)}'`;
   return `0x${code.toString(16).padStart(2, '0').toUpperCase()}`;
 }
 

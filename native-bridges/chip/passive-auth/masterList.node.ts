@@ -29,6 +29,9 @@ export interface MasterList {
 export class MasterListError extends Error {
   override readonly name = 'MasterListError';
   readonly code = 'bad_master_list';
+  constructor(message: string, options?: { readonly cause?: unknown }) {
+    super(message, options);
+  }
 }
 
 function fail(message: string): never {
@@ -53,7 +56,13 @@ function certificateDers(content: Uint8Array): Uint8Array[] {
  * a CSCA of the list or one of `roots` (the publishing state's CSCA), valid at `at`.
  */
 export function parseMasterList(bytes: Uint8Array, source: string, at: Date, roots: readonly pkijs.Certificate[] = []): MasterList {
-  const parsed = asn1js.fromBER(bytes, { parseEmbedded: false, copyInput: false });
+  let parsed: ReturnType<typeof asn1js.fromBER>;
+  try {
+    parsed = asn1js.fromBER(bytes, { parseEmbedded: false, copyInput: false });
+  } catch (error) {
+    // asn1js throws plain Errors on some malformed values (e.g. "Wrong input string for conversion" for a bad time).
+    throw new MasterListError(`master list: not valid BER: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   if (parsed.offset === -1) fail(`not valid BER: ${parsed.result.error}`);
   let signedData: pkijs.SignedData;
   try {

@@ -10,6 +10,19 @@ const idData = '1.2.840.113549.1.7.1';
 export class SodError extends Error {
   override readonly name = 'SodError';
   readonly code = 'bad_sod';
+  constructor(message: string, options?: { readonly cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** asn1js and pkijs throw plain Errors from deep inside on malformed input: each becomes a SodError keeping its cause. */
+function withSodErrors<T>(what: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof SodError) throw error;
+    throw new SodError(`EF.SOD: ${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 export interface LdsSecurityObject {
@@ -48,7 +61,7 @@ function printable(value: asn1js.AsnType | undefined): string | undefined {
 }
 
 export function parseLdsSecurityObject(der: Uint8Array): LdsSecurityObject {
-  const parsed = asn1js.fromBER(der);
+  const parsed = withSodErrors('LDSSecurityObject is not valid ASN.1', () => asn1js.fromBER(der));
   if (parsed.offset === -1) fail(`LDSSecurityObject is not valid ASN.1: ${parsed.result.error}`);
   const seq = parsed.result;
   if (!(seq instanceof asn1js.Sequence)) fail('LDSSecurityObject is not a SEQUENCE');
@@ -56,7 +69,7 @@ export function parseLdsSecurityObject(der: Uint8Array): LdsSecurityObject {
   if (!(version instanceof asn1js.Integer)) fail('LDSSecurityObject version is not an INTEGER');
   if (!(hashAlgorithm instanceof asn1js.Sequence)) fail('LDSSecurityObject hashAlgorithm is missing');
   if (!(hashes instanceof asn1js.Sequence)) fail('LDSSecurityObject dataGroupHashValues is missing');
-  const algorithm = new pkijs.AlgorithmIdentifier({ schema: hashAlgorithm });
+  const algorithm = withSodErrors('LDSSecurityObject hashAlgorithm is not an AlgorithmIdentifier', () => new pkijs.AlgorithmIdentifier({ schema: hashAlgorithm }));
   const dataGroupHashes = new Map<number, Uint8Array>();
   for (const entry of hashes.valueBlock.value) {
     const [number, value] = entry instanceof asn1js.Sequence ? entry.valueBlock.value : [];
@@ -80,7 +93,7 @@ export function parseLdsSecurityObject(der: Uint8Array): LdsSecurityObject {
 /** Parses EF.SOD: tag 0x77 around a CMS ContentInfo of SignedData encapsulating an LDSSecurityObject. */
 export function parseSod(bytes: Uint8Array): ParsedSod {
   if (bytes[0] !== 0x77) fail(`starts with 0x${(bytes[0] ?? 0).toString(16)}, expected tag 0x77`);
-  const parsed = asn1js.fromBER(bytes);
+  const parsed = withSodErrors('not valid BER', () => asn1js.fromBER(bytes));
   if (parsed.offset === -1) fail(`not valid BER: ${parsed.result.error}`);
   const wrapper = parsed.result;
   const inner = wrapper instanceof asn1js.Constructed ? wrapper.valueBlock.value[0] : undefined;
@@ -92,7 +105,7 @@ export function parseSod(bytes: Uint8Array): ParsedSod {
     signedData = new pkijs.SignedData({ schema: contentInfo.content });
   } catch (error) {
     if (error instanceof SodError) throw error;
-    fail(`not a CMS SignedData: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SodError(`EF.SOD: not a CMS SignedData: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const { eContentType, eContent } = signedData.encapContentInfo;
   // Some states (seen on real Chinese passports) label the LDSSecurityObject as id-data; the content decides.
