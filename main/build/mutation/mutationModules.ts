@@ -28,7 +28,8 @@ export const mutationModules: readonly MutationModule[] = [
       'app/inspection/officerDecision.ts',
       'app/inspection/assembleVehicleSession.ts',
     ],
-    testFiles: ['app/inspection/**/*.test.ts'],
+    // The rules' own tests (the lane-session tests beside them time a simulated records service: not rule tests).
+    testFiles: ['app/inspection/{assembleVehicleSession,evaluateVehicleSession,occupantRules,officerDecision}*.test.ts'],
     tsconfig: 'app/tsconfig.json',
   },
   {
