@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelayMs } from './backoff';
 import { nextAttemptTime, selectNextBatch } from './batchSelection';
-import { newOutboxItem, type OutboxHeader } from './outboxItem';
+import { newOutboxItem, outboxHeaderSchema, type OutboxHeader } from './outboxItem';
 import { applySubmitResult, deadLetterUnreadable, defaultSyncPolicy, requeueDeadLetter, type OutcomeContext } from './syncPolicy';
 
 const t0 = '2026-11-01T08:00:00.000Z';
@@ -167,6 +167,24 @@ describe('the rules of the outbox, edge by edge', () => {
       itemId: 'i1', seq: 1, idempotencyKey: 'k1', travellerKey: 'A', payload: { x: 1 }, createdAt: t0, attempts: 0, rejections: 0, nextAttemptAt: t0, state: 'pending', lastError: null, syncedAt: null,
     });
     expect(defaultSyncPolicy).toEqual({ batchSize: 25, baseDelayMs: 2_000, maxDelayMs: 5 * 60_000, maxRejections: 3 });
+  });
+});
+
+describe('an outbox header read back from storage', () => {
+  const valid = header(1, 'A');
+  const parses = (change: Partial<Record<keyof OutboxHeader, unknown>>) => outboxHeaderSchema.safeParse({ ...valid, ...change }).success;
+
+  it('accepts a header as stored, with times in UTC or with an offset', () => {
+    expect(parses({})).toBe(true);
+    const offset = '2026-11-01T09:00:00+01:00';
+    expect(parses({ createdAt: offset, nextAttemptAt: offset, syncedAt: offset, state: 'synced' })).toBe(true);
+    expect(parses({ seq: 0, attempts: 7, rejections: 2, lastError: 'HTTP 503' })).toBe(true);
+  });
+
+  it('refuses empty ids and keys, negative or fractional counters, and times that are not ISO 8601', () => {
+    for (const change of [{ itemId: '' }, { idempotencyKey: '' }, { travellerKey: '' }, { seq: -1 }, { seq: 1.5 }, { attempts: -1 }, { rejections: -1 }, { createdAt: 'yesterday' }, { nextAttemptAt: '2026-11-01' }, { syncedAt: 'now' }, { state: 'lost' }]) {
+      expect(parses(change), JSON.stringify(change)).toBe(false);
+    }
   });
 });
 

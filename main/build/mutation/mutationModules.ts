@@ -61,7 +61,8 @@ export const mutationModules: readonly MutationModule[] = [
   {
     name: 'outbox',
     description: 'decision outbox and sync',
-    mutate: ['app/outbox/*.ts', '!app/outbox/*.test.ts'],
+    // The stand-in records service and the in-memory store are test doubles (tests and the storage harness only).
+    mutate: ['app/outbox/*.ts', '!app/outbox/*.test.ts', '!app/outbox/{StandInDecisionService,InMemoryOutboxStore}.ts'],
     testFiles: ['app/outbox/**/*.test.ts'],
     tsconfig: 'app/tsconfig.json',
   },
