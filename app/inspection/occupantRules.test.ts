@@ -4,7 +4,7 @@ import type { ChipCheckName } from '../document/lds/chipCheck';
 import type { ChipReport } from '../ports/chipReport';
 import type { DocumentRead } from '../ports/documentRead';
 import type { RecordAlert, TravellerRecord } from '../ports/travellerRecord';
-import { scriptedRecordsScenario } from '../../native-bridges/records-service/scriptedRecords.node';
+import { scriptedRecordsScenario } from '../../native-bridges/records-service/scriptedRecords.node.ts';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
 import type { Occupant } from './assembleVehicleSession';
 import { occupantReasons } from './occupantRules';
