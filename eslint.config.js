@@ -14,7 +14,7 @@ const layer = (name, why) => ({ group: [`**/${name}/**`, `**/${name}`], message:
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'assets/generated/**', 'test-results/**', 'playwright-report/**', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'assets/generated/**', 'test-results/**', 'playwright-report/**', '**/*.mjs', '**/*.cjs', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { DatasetSkipReporter } from './testSupport/datasetSkipReporter';
 
 // Unit tests run in Node: the environment-free core, the services, the bridges and the renderer's
 // store logic. Anything that needs a real browser is an end-to-end test under e2e/.
@@ -8,5 +9,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    // The summary says how many dataset-backed tests were skipped and why; in CI with the datasets, a skip fails.
+    reporters: ['default', new DatasetSkipReporter()],
   },
 });

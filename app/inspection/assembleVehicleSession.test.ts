@@ -86,6 +86,17 @@ describe('assembleVehicleSession', () => {
     expect(session.flags.map((f) => f.code)).toEqual(['unmatched_face', 'unmatched_document']);
   });
 
+  it('at a one-traveller booth, one face and two documents with nothing compared: every document stays an occupant', () => {
+    const input = atTheBooth('air', { occupants: [1, 0] });
+    const session = assembleVehicleSession({ ...input, faces: input.faces.slice(0, 1) }, clock);
+    expect(session.occupants.map((o) => [o.status, o.occupantId])).toEqual([
+      ['face_without_identity', 'track-1'],
+      ['identity_without_face', 'record:TR-0002'],
+      ['identity_without_face', 'record:TR-0001'],
+    ]);
+    expect(session.flags.map((f) => f.code)).toEqual(['unmatched_face', 'unmatched_document', 'unmatched_document']);
+  });
+
   it('at a one-traveller booth, two faces and one document with nothing compared stay apart as before', () => {
     const session = assembleVehicleSession(atTheBooth('air', { stowaways: 1 }), clock);
     expect(session.occupants.map((o) => o.status)).toEqual(['face_without_identity', 'face_without_identity', 'identity_without_face']);
@@ -133,6 +144,31 @@ describe('assembleVehicleSession', () => {
       expect(occupantsOf(anna(atTheBooth('air', { occupants: [0] })))).toEqual([['not_compared', 'track-1', 'track-1']]);
     });
 
+    it('declared on his papers, with a second face in view nobody pointed out: that face is a person without papers', () => {
+      const session = assembleVehicleSession(withOptOut(atTheBooth('air', { stowaways: 1 })), clock);
+      expect(session.occupants.map((o) => [o.status, o.occupantId])).toEqual([
+        ['face_without_identity', 'track-1'],
+        ['face_without_identity', 'track-2'],
+        ['opted_out', 'record:TR-0002'],
+      ]);
+      expect(session.flags.map((f) => f.code)).toEqual(['unmatched_face', 'unmatched_face']);
+    });
+
+    it('declared on a U.S. passport the records service has no record of: the passport makes him eligible', () => {
+      const noRecord = (input: VehicleSessionInput): VehicleSessionInput => ({
+        ...input,
+        records: { travellers: input.records.travellers.map((l) => ({ ...l, result: { ok: true as const, value: [], durationMs: 1 } })) },
+      });
+      const usPassport = { identityKey: 'doc:USA:A12345678', declaredAt: now.toISOString() };
+      const session = assembleVehicleSession({ ...noRecord(atTheBooth('air')), photographyOptOuts: [usPassport] }, clock);
+      expect(session.occupants.map((o) => [o.status, o.occupantId])).toEqual([['opted_out', 'doc:USA:A12345678']]);
+      expect(session.identities[0]?.record).toBeUndefined();
+      // A Swedish passport without a record is not: her face and papers stay one traveller, not compared.
+      const swedish = { identityKey: 'doc:SWE:L898902C3', declaredAt: now.toISOString() };
+      const anna = assembleVehicleSession({ ...noRecord(atTheBooth('air', { occupants: [0] })), photographyOptOuts: [swedish] }, clock);
+      expect(anna.occupants.map((o) => [o.status, o.occupantId])).toEqual([['not_compared', 'track-1']]);
+    });
+
     it('in a vehicle, a face nobody pointed out stays an occupant of its own (it may be another person)', () => {
       const session = assembleVehicleSession(withOptOut(atTheBooth('vehicle')), clock);
       expect(session.occupants.map((o) => [o.status, o.occupantId, o.face?.trackId ?? null])).toEqual([
@@ -151,6 +187,18 @@ describe('assembleVehicleSession', () => {
     const borrowed = assembleVehicleSession(scriptedVehicleSession({ now, model, vehicle: 1 }), clock);
     const owner = borrowed.flags.find((f) => f.code === 'plate_owner_not_present');
     expect(owner?.message).toContain('JORDAN LEE');
+  });
+
+  it('flags an RFID card registered to nobody, naming the card', () => {
+    const input = scriptedVehicleSession({ now, model });
+    const card = input.rfidCards[0]!;
+    const travellers = input.records.travellers.map((l) => (l.by.kind === 'rfid' && l.by.reference === card.reference ? { ...l, result: { ok: true as const, value: [], durationMs: 1 } } : l));
+    const session = assembleVehicleSession({ ...input, records: { ...input.records, travellers } }, clock);
+    const flag = session.flags.find((f) => f.code === 'rfid_no_record');
+    expect(flag).toEqual({ code: 'rfid_no_record', message: `RFID card ${card.reference} is registered to nobody`, evidence: [{ kind: 'rfid_cards', readIds: [card.readId], count: 1 }] });
+    // A card whose records lookup failed is not "registered to nobody": nothing is known about it.
+    const down = assembleVehicleSession(scriptedVehicleSession({ now, model, recordsDown: true, documentsRead: [] }), clock);
+    expect(down.flags.map((f) => f.code)).not.toContain('rfid_no_record');
   });
 
   it('flags a plate read with no vehicle record', () => {

@@ -8,7 +8,7 @@ import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../nativ
 import type { LaneType } from '../settings/boothSettings';
 import { assembleVehicleSession } from './assembleVehicleSession';
 import { parseDecisionRecord, parseSupervisorAlert } from './decisionRecordSchema';
-import { evaluateVehicleSession, type Recommendation } from './evaluateVehicleSession';
+import { evaluateVehicleSession, evidenceOf, type Recommendation } from './evaluateVehicleSession';
 import { applyOfficerDecision } from './officerDecision';
 import { inspectionRulesVersion } from './reasons';
 import type { VehicleSessionInput } from './vehicleSessionInput';
@@ -196,11 +196,56 @@ describe('decision rules', () => {
     expect(codes(vehicle)).toContain('vehicle_alert:mandatory');
   });
 
+  it('a vehicle alert that is a hit forces referral of the vehicle; a notice is a warning', () => {
+    for (const [severity, expected] of [['hit', 'vehicle_alert:mandatory'], ['notice', 'vehicle_alert:warning']] as const) {
+      const scenario = { ...scriptedRecordsScenario, vehicles: scriptedRecordsScenario.vehicles.map((v) => (v.vehicleId === 'VH-0001' ? { ...v, alerts: [{ alertId: 'AL-V', kind: 'vehicle' as const, severity, summary: 'reported stolen' }] } : v)) };
+      const { vehicle } = evaluate({ scenario });
+      // Sarah's expired passport refers the vehicle either way (not mandatorily).
+      expect(codes(vehicle)).toEqual(['occupant_referred:refer', expected]);
+      expect(vehicle.reasons[1]).toMatchObject({ message: 'reported stolen', evidence: [{ kind: 'vehicle_record', vehicleId: 'VH-0001' }] });
+      expect(vehicle.mandatory).toBe(severity === 'hit');
+    }
+  });
+
+  it('refers the vehicle when an occupant is referred, mandatorily only when that referral is mandatory, naming who', () => {
+    const sarahReferred = evaluate().vehicle;
+    expect(sarahReferred.reasons).toEqual([{ code: 'occupant_referred', severity: 'refer', message: '1 of 3 occupant(s) referred', evidence: [{ kind: 'occupant', occupantId: 'track-3' }] }]);
+    expect(advice(sarahReferred)).toMatchObject({ outcome: 'refer', mandatory: false });
+    const { vehicle } = evaluate({ impostors: [0] });
+    expect(vehicle.reasons[0]).toMatchObject({ code: 'occupant_referred', severity: 'mandatory', message: '2 of 3 occupant(s) referred' });
+    expect(vehicle.subject).toEqual({ kind: 'vehicle', sessionId: 'session-BTH4821' });
+    expect(vehicle.route).toBe('standard');
+    expect(vehicle.biometric).toEqual({ retained: true });
+    expect(vehicle.versions).toEqual({ rules: inspectionRulesVersion, faceModel: { modelId: model.id, modelVersion: model.version, calibrationVersion: model.calibration.version, targetFmr: 1e-4, threshold: model.calibration.thresholdsByFmr['1e-4'] } });
+    expect(vehicle.evaluatedAt).toBe(now.toISOString());
+  });
+
+  it('records the comparison a non-match rests on, and the policy when nothing was compared', () => {
+    const { occupants } = evaluate({ impostors: [0] });
+    const michael = byRecord(occupants, 'TR-0002')!;
+    const comparison = michael.reasons.find((r) => r.code === 'face_not_matched')?.evidence[0];
+    expect(comparison).toMatchObject({ kind: 'face_match', decision: 'no_match' });
+    expect(michael.versions.faceModel.threshold).toBe(model.calibration.thresholdsByFmr['1e-4']);
+    const lone = atTheBooth(1, false).occupants[0]!;
+    expect(lone.versions.faceModel).toEqual({ modelId: model.id, modelVersion: model.version, calibrationVersion: model.calibration.version, targetFmr: 1e-4, threshold: model.calibration.thresholdsByFmr['1e-4'] });
+    expect(lone.biometric).toEqual({ retained: false, reason: 'no_face' });
+  });
+
   it('turns consistency flags into vehicle warnings', () => {
     const { vehicle } = evaluate({ vehicle: 1 });
     expect(codes(vehicle)).toContain('plate_owner_not_present:warning');
     expect(codes(evaluate({ vehicle: 2 }).vehicle)).toContain('plate_no_record:warning');
     expect(codes(evaluate({ stowaways: 1 }).vehicle)).toContain('rfid_count_mismatch:warning');
+    // A card registered to nobody: its own vehicle warning.
+    const nobody = evaluate({}, (input) => ({
+      ...input,
+      records: { ...input.records, travellers: input.records.travellers.map((l) => (l.by.kind === 'rfid' && l.by.reference === input.rfidCards[0]?.reference ? { ...l, result: { ok: true as const, value: [], durationMs: 1 } } : l)) },
+    }));
+    expect(codes(nobody.vehicle)).toContain('rfid_no_record:warning');
+    // Flags about a face or papers are the occupant's reasons already: the vehicle gets no second reason for them.
+    const impostor = evaluate({ impostors: [2] });
+    expect(impostor.session.flags.map((f) => f.code)).toEqual(['face_mismatch']);
+    expect(codes(impostor.vehicle)).toEqual(['occupant_referred:mandatory']);
   });
 
   it('keeps deciding when the records service is down: the outage is a warning, local checks still apply', () => {
@@ -257,7 +302,66 @@ describe('officer decisions', () => {
     if (result.kind !== 'recorded') return;
     expect(result.decision.biometricRetained).toBe(false);
     expect(result.decision.route).toBe('manual_document_inspection');
-    expect(result.decision.evidence.some((e) => e.kind === 'face_match' || e.kind === 'faces_seen')).toBe(false);
+    // The opt-out is all the record rests on: no face seen, no comparison.
+    expect(result.decision.evidence).toEqual([{ kind: 'opt_out', identityKey: 'record:TR-0002', declaredAt: now.toISOString(), usCitizen: true }]);
+  });
+
+  it('keeps no face comparison on the decision of a traveller whose face is not kept (papers with no face in view)', () => {
+    // Sarah's face is not in the car; her papers were compared with the faces that are (none matched).
+    const { occupants } = evaluate({}, (input) => ({ ...input, faces: input.faces.filter((f) => f.trackId !== 'track-3') }));
+    const sarah = byRecord(occupants, 'TR-0005')!;
+    expect(sarah.biometric).toEqual({ retained: false, reason: 'no_face' });
+    expect(evidenceOf(sarah).some((e) => e.kind === 'face_match')).toBe(true);
+    const result = applyOfficerDecision(sarah, { officer: 'o', outcome: 'refer', reasons: [] }, clock, sequentialIds());
+    expect(result.kind === 'recorded' && result.decision.biometricRetained).toBe(false);
+    expect(result.kind === 'recorded' && result.decision.evidence).toEqual(evidenceOf(sarah).filter((e) => e.kind !== 'face_match'));
+    expect(result.kind === 'recorded' && result.decision.evidence.length).toBeGreaterThan(0);
+    // A matched traveller's decision keeps the comparison it rests on.
+    const anna = byRecord(occupants, 'TR-0001')!;
+    const cleared = applyOfficerDecision(anna, { officer: 'o', outcome: 'clear', reasons: [] }, clock, sequentialIds());
+    expect(cleared.kind === 'recorded' && cleared.decision.evidence).toEqual(evidenceOf(anna));
+    expect(evidenceOf(anna).map((e) => e.kind)).toEqual(['face_match']);
+  });
+
+  it('tells the supervisor only the mandatory reasons of a refused override, not the warnings beside them', () => {
+    const { vehicle } = evaluate({ vehicle: 1 });
+    expect(codes(vehicle)).toEqual(['occupant_referred:mandatory', 'plate_owner_not_present:warning']);
+    const attempt = applyOfficerDecision(vehicle, { officer: 'officer-7', outcome: 'clear', reasons: ['other'] }, clock, sequentialIds());
+    expect(attempt.kind === 'override_refused' && attempt.alert).toMatchObject({
+      subject: { kind: 'vehicle', sessionId: 'session-KX72QPL' },
+      mandatoryReasons: ['occupant_referred'],
+      message: 'officer-7 tried to clear a mandatory referral (occupant_referred); the referral stands',
+    });
+  });
+
+  it('records who decided what, when, against which recommendation, with the officer\'s reasons and note', () => {
+    const anna = byRecord(evaluate().occupants, 'TR-0001')!;
+    const ids = sequentialIds();
+    const referred = applyOfficerDecision(anna, { officer: 'officer-7', outcome: 'refer', reasons: ['behaviour'], note: 'nervous' }, clock, ids);
+    expect(referred).toEqual({
+      kind: 'recorded',
+      decision: {
+        decisionId: 'decision-1',
+        subject: anna.subject,
+        outcome: 'refer',
+        recommended: 'clear',
+        overridden: false,
+        officer: 'officer-7',
+        decidedAt: now.toISOString(),
+        ruleReasons: ['face_matched'],
+        officerReasons: ['behaviour'],
+        note: 'nervous',
+        evidence: evidenceOf(anna),
+        versions: anna.versions,
+        route: 'standard',
+        biometricRetained: true,
+      },
+    });
+    // Without a note the record has no note field; clearing what the rules clear needs no reason.
+    const cleared = applyOfficerDecision(anna, { officer: 'officer-7', outcome: 'clear', reasons: [] }, clock, ids);
+    expect(cleared.kind === 'recorded' && Object.keys(cleared.decision)).not.toContain('note');
+    expect(cleared.kind === 'recorded' && cleared.decision).toMatchObject({ decisionId: 'decision-2', overridden: false });
+    expect(applyOfficerDecision(anna, { officer: 'o', outcome: 'refer', reasons: [], note: '' }, clock, ids).kind).toBe('recorded');
   });
 
   it('at a one-traveller booth, an opt-out declared on the papers before the face was pointed out: one traveller, inspected by hand, nothing kept', () => {

@@ -210,4 +210,63 @@ describe('SyncEngine against a records service that times out, fails, answers du
     await expect.poll(() => statuses.at(-1)?.failing).toBe(false);
     engine.stop();
   });
+
+  it('in the background, wakes when the next item is due (at most the idle poll later), once started and until stopped', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 2, 2, clock.now().toISOString());
+    const service = new StandInDecisionService<Payload>('server_error');
+    const pending: { callback: () => void; ms: number }[] = [];
+    const cleared: unknown[] = [];
+    const timers: Timers = {
+      setTimeout: (callback, ms) => {
+        const timer = { callback, ms };
+        pending.push(timer);
+        return timer;
+      },
+      clearTimeout: (timer) => void cleared.push(timer),
+    };
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, idlePollMs: 15_000, policy: { batchSize: 5, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
+    engine.notify(); // not started: nothing is sent
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(service.requests).toBe(0);
+    engine.start(timers);
+    engine.start(timers); // a second start does not start a second loop
+    await expect.poll(() => pending.length).toBe(1);
+    expect(service.requests).toBe(1);
+    // Both items failed with HTTP 503 and wait out a backoff of 500 ms (half the base delay, random 0.5).
+    expect(pending[0]?.ms).toBe(500);
+    expect(await engine.status()).toMatchObject({ queued: 2, failing: false, nextAttemptAt: new Date(clock.now().getTime() + 500).toISOString() });
+    // Notified of a new item: the pending wake-up is replaced, not doubled.
+    engine.notify();
+    expect(cleared).toEqual([pending[0]]);
+    await expect.poll(() => pending.length).toBe(2);
+    engine.stop();
+    expect(cleared).toEqual([pending[0], pending[1]]);
+    // A wake-up that fires after stop() sends nothing.
+    const requests = service.requests;
+    pending[1]?.callback();
+    engine.notify();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(service.requests).toBe(requests);
+  });
+
+  it('after a store failure, waits one backoff step before trying again rather than spinning', async () => {
+    const clock = manualClock();
+    class Refusing extends InMemoryOutboxStore<Payload> {
+      override async saveOutcomes(): Promise<void> {
+        throw new Error('database closed');
+      }
+    }
+    const store = new Refusing();
+    fill(store, 1, 1, clock.now().toISOString());
+    const scheduled: number[] = [];
+    const timers: Timers = { setTimeout: (_callback, ms) => scheduled.push(ms), clearTimeout: () => undefined };
+    const engine = new SyncEngine({ store, port: new StandInDecisionService<Payload>('up'), clock, ids: sequentialIds(), random: () => 0.5, idlePollMs: 15_000, policy: { batchSize: 5, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
+    engine.start(timers);
+    await expect.poll(() => scheduled).toEqual([1000]);
+    expect(await engine.status()).toMatchObject({ failing: true, lastError: 'sync store failed: database closed' });
+    engine.stop();
+  });
 });
+

@@ -98,4 +98,46 @@ describe('RetentionScheduler', () => {
     expect(s.pending.map((p) => p.ms)).toEqual([30_000]);
     scheduler.stop();
   });
+
+  it('schedules nothing before it is started, and nothing after it is stopped, even when a purge was running', async () => {
+    const s = setup([]);
+    let release: () => void = () => undefined;
+    const slow: RetentionPurger = { purgeDue: () => new Promise((resolve) => (release = () => void s.purger.purgeDue().then(resolve))) };
+    const scheduler = new RetentionScheduler(slow, s.clock, s.timers);
+    scheduler.dueAt(new Date(s.clock.now().getTime() + 30_000));
+    expect(s.pending).toEqual([]);
+    const started = scheduler.start();
+    scheduler.stop();
+    release();
+    await started;
+    expect(s.pending).toEqual([]);
+    scheduler.dueAt(new Date(s.clock.now().getTime() + 30_000));
+    expect(s.pending).toEqual([]);
+  });
+
+  it('of several due times told during a purge, wakes by the earliest; an unreadable one is ignored', async () => {
+    const s = setup([]);
+    let release: () => void = () => undefined;
+    const slow: RetentionPurger = { purgeDue: () => new Promise((resolve) => (release = () => void s.purger.purgeDue().then(resolve))) };
+    const scheduler = new RetentionScheduler(slow, s.clock, s.timers);
+    const started = scheduler.start();
+    scheduler.dueAt(new Date(s.clock.now().getTime() + 40_000));
+    scheduler.dueAt(new Date(s.clock.now().getTime() + 20_000));
+    scheduler.dueAt(new Date(s.clock.now().getTime() + 30_000));
+    scheduler.dueAt(new Date('not a date'));
+    release();
+    await started;
+    expect(s.pending.map((p) => p.ms)).toEqual([20_000]);
+    scheduler.stop();
+  });
+
+  it('an unreadable due time told between purges changes nothing; with nothing told, the next run is when the policy says', async () => {
+    const s = setup([{ travellerKey: 'new', usCitizen: true, kind: 'template', storedAt: '2026-11-01T07:00:00.000Z' }]);
+    const scheduler = new RetentionScheduler(s.purger, s.clock, s.timers);
+    await scheduler.start();
+    expect(s.pending.map((p) => p.ms)).toEqual([15 * 60_000]);
+    scheduler.dueAt(new Date('not a date'));
+    expect(s.pending.map((p) => p.ms)).toEqual([15 * 60_000]);
+    scheduler.stop();
+  });
 });

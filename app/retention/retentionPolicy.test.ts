@@ -33,4 +33,16 @@ describe('retention policy', () => {
     expect(retentionSettingsSchema.safeParse({ otherTravellersDays: 2.5 }).success).toBe(false);
     expect(planPurge([], defaultRetentionSettings, at(0))).toEqual({ due: [], nextDueAt: null });
   });
+
+  it('accepts a retention period from 1 day to 10 years, whole days only', () => {
+    for (const days of [1, 3650]) expect(retentionSettingsSchema.safeParse({ otherTravellersDays: days }).success, String(days)).toBe(true);
+    for (const days of [0, 3651, 1.5, -1]) expect(retentionSettingsSchema.safeParse({ otherTravellersDays: days }).success, String(days)).toBe(false);
+  });
+
+  it('wakes for the earliest kept item, whatever the order they are listed in', () => {
+    const later = { ...visitor, storedAt: at(1).toISOString() };
+    expect(planPurge([later, visitor], defaultRetentionSettings, at(0)).nextDueAt).toBe(at(30 * 24).toISOString());
+    expect(planPurge([visitor, later], defaultRetentionSettings, at(0)).nextDueAt).toBe(at(30 * 24).toISOString());
+    expect(planPurge([later, citizen, visitor], defaultRetentionSettings, at(0)).nextDueAt).toBe(at(12).toISOString());
+  });
 });

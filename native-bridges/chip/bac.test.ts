@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCommandApdu, encodeCommandApdu } from './apdu';
 import { bacKeySeed, bacKeysFromSeed, bacSessionFromKeyMaterial, bacTerminalCryptogram } from './bac.node.ts';
@@ -7,11 +6,9 @@ import { bytesToHex, concatBytes, hexToBytes } from './bytes';
 import { retailMac, tdesDecrypt } from './crypto/tripleDes.node.ts';
 import { accessKeyFromMrzLines } from '../../app/document/mrz/mrzAccessKey';
 import { SecureMessaging } from './secureMessaging.node.ts';
-import { datasetsRoot } from './testSupport/datasets';
+import { dataset } from '../../testSupport/datasets';
 
-const file = path.join(datasetsRoot(), 'emrtd/icao9303_worked_examples/icao9303_p11_appendixD_bac_sm_vectors.json');
-const present = existsSync(file);
-if (!present) console.warn(`[skip] ICAO 9303 Appendix D vectors not found at ${file} (set BOOTH_DATASETS)`);
+const { path: file, present } = dataset(import.meta.url, 'emrtd/icao9303_worked_examples/icao9303_p11_appendixD_bac_sm_vectors.json', 'ICAO 9303 Appendix D vectors');
 
 /** Splits the one-line MRZ strings of the vector file into TD3 (2x44) or TD1 (3x30) lines. */
 function lines(mrz: string): string[] {

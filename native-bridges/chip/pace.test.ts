@@ -1,6 +1,5 @@
 import { createECDH } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bytesToBigint, bytesToHex, hexToBytes } from './bytes';
 import type { CardChannel } from './cardChannel';
@@ -12,11 +11,9 @@ import { mapGenerator, pacePasswordBytes, paceSessionKeys, paceToken, paceTokenI
 import { decodeOid } from './oid';
 import { parseSecurityInfos } from './securityInfos.node.ts';
 import type { PaceInfo } from './securityInfos.node.ts';
-import { datasetsRoot } from './testSupport/datasets';
+import { dataset } from '../../testSupport/datasets';
 
-const file = path.join(datasetsRoot(), 'emrtd/icao9303_worked_examples/icao9303_p11_appendixG1_pace_ecdh_gm.json');
-const present = existsSync(file);
-if (!present) console.warn(`[skip] ICAO 9303 Appendix G.1 vector not found at ${file} (set BOOTH_DATASETS)`);
+const { path: file, present } = dataset(import.meta.url, 'emrtd/icao9303_worked_examples/icao9303_p11_appendixG1_pace_ecdh_gm.json', 'ICAO 9303 Appendix G.1 vector');
 
 describe('curve parameters', () => {
   for (const curve of Object.values(curves)) {

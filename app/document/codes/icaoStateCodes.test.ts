@@ -1,12 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findIcaoStateCode, icaoStateCodes, isIcaoStateCode } from './icaoStateCodes';
+import { dataset } from '../../../testSupport/datasets';
 
-const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
-const csvFile = resolve(datasets, 'reference/icao9303_issuing_state_and_nationality_codes.csv');
-const present = existsSync(csvFile);
-if (!present) console.warn(`[icaoStateCodes.test] ${csvFile} is absent: code list coverage skipped (set BOOTH_DATASETS)`);
+const { path: csvFile, present } = dataset(import.meta.url, 'reference/icao9303_issuing_state_and_nationality_codes.csv', 'code list coverage');
 
 /** First column of each data row; names may be quoted and hold commas, codes never do. */
 function codesOf(csv: string): string[] {

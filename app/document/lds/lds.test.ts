@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LdsError } from './ldsError';
@@ -13,11 +13,9 @@ import { parseDg7 } from './parseDg7';
 import { parseIso19794Face } from './parseIso19794Face';
 import { parseIso39794Face } from './parseIso39794Face';
 import { encodeConstructedTlv, encodeTlv } from './tlv';
+import { dataset } from '../../../testSupport/datasets';
 
-const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
-const emrtd = resolve(datasets, 'emrtd');
-const present = existsSync(emrtd);
-if (!present) console.warn(`[lds.test] ${emrtd} is absent: dataset tests skipped (set BOOTH_DATASETS)`);
+const { path: emrtd, present } = dataset(import.meta.url, 'emrtd', 'LDS parsing of real data groups');
 const read = (path: string) => new Uint8Array(readFileSync(resolve(emrtd, path)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCheckDigit, computeCheckDigitOverPositions, computeCheckDigitOverRanges } from './checkDigit';
+import { computeCheckDigit, computeCheckDigitOverPositions, computeCheckDigitOverRanges, mrzCharValue } from './checkDigit';
 import { checkDigitOf } from './testSupport/buildMrzLines';
 
 describe('ICAO 9303 check digits', () => {
@@ -17,6 +17,27 @@ describe('ICAO 9303 check digits', () => {
     expect(computeCheckDigit('12?4')).toBe(-1);
     expect(computeCheckDigit('abc')).toBe(-1);
     expect(computeCheckDigitOverPositions([{ line: 0, start: 0, end: 4 }], ['12'])).toBe(-1);
+  });
+
+  it('refuses the characters just outside the digit, letter and filler ranges, in every form of the check', () => {
+    // '/' and ':' border the digits, '@' and '[' the capitals, ';' and '=' the filler '<'.
+    for (const illegal of ['/', ':', '@', '[', ';', '=', 'a', ' ']) {
+      const text = `12${illegal}4`;
+      expect(computeCheckDigit(text), illegal).toBe(-1);
+      expect(computeCheckDigitOverRanges(['1', text]), illegal).toBe(-1);
+      expect(computeCheckDigitOverPositions([{ line: 0, start: 0, end: 4 }], [text]), illegal).toBe(-1);
+    }
+  });
+
+  it('values digits as themselves, A-Z as 10-35 and the filler as 0', () => {
+    expect(['0', '9', 'A', 'Z', '<'].map((ch) => mrzCharValue(ch.charCodeAt(0)))).toEqual([0, 9, 10, 35, 0]);
+    expect(['/', ':', '@', '[', ';', '='].map((ch) => mrzCharValue(ch.charCodeAt(0)))).toEqual([-1, -1, -1, -1, -1, -1]);
+  });
+
+  it('checks only the range asked for', () => {
+    expect(computeCheckDigit('??L898902C3??', 2, 11)).toBe(6);
+    expect(computeCheckDigitOverPositions([{ line: 0, start: 2, end: 11 }], ['??L898902C3??'])).toBe(6);
+    expect(computeCheckDigitOverPositions([{ line: 1, start: 0, end: 1 }], ['1'])).toBe(-1); // no such line
   });
 
   it('agrees with an independent implementation, over one range or split across several', () => {

@@ -3,18 +3,15 @@
  * Its error texts are that library's: we match their meaning (field, code, digits), not their wording.
  * Its values use its own conventions (dates YYMMDD, sex 'female'), mapped here to ours.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { detectLayout } from './detectLayout';
 import type { MrzField, MrzFieldName, MrzParseResult } from './mrzTypes';
 import { parseMrz } from './parseMrz';
+import { dataset } from '../../../testSupport/datasets';
 
-const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
-const casesFile = resolve(datasets, 'mrz/cheminfo_mrz_cases.json');
-const present = existsSync(casesFile);
-if (!present) console.warn(`[cheminfoCases.test] ${casesFile} is absent: cheminfo MRZ cases skipped (set BOOTH_DATASETS)`);
+const { path: casesFile, present } = dataset(import.meta.url, 'mrz/cheminfo_mrz_cases.json', 'cheminfo MRZ cases');
 
 const caseSchema = z.object({
   test_name: z.string(),

@@ -2,17 +2,14 @@
  * The labelled MRZs of ../shared/datasets/mrz/images_ground_truth.json (PassportEye and image-js/mrz-detection
  * test data) parse to their expected fields. Entries without text (unlabelled scans) are for OCR, not for us.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { MrzFieldName } from './mrzTypes';
 import { parseMrz } from './parseMrz';
+import { dataset } from '../../../testSupport/datasets';
 
-const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
-const truthFile = resolve(datasets, 'mrz/images_ground_truth.json');
-const present = existsSync(truthFile);
-if (!present) console.warn(`[imagesGroundTruth.test] ${truthFile} is absent: labelled MRZ images skipped (set BOOTH_DATASETS)`);
+const { path: truthFile, present } = dataset(import.meta.url, 'mrz/images_ground_truth.json', 'labelled MRZ images');
 
 const entrySchema = z.object({
   image: z.string(),

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { specimenPassport, td3Lines } from '../../../app/document/mrz/testSupport/buildMrzLines';
 import { runMrzParse } from './mrz';
+import { dataset } from '../../../testSupport/datasets';
 
 const valid = td3Lines(specimenPassport);
 const invalid = [valid[0], valid[1].slice(0, 19) + String((Number(valid[1][19]) + 1) % 10) + valid[1].slice(20)];
@@ -39,11 +40,9 @@ describe('booth mrz parse (in-process)', () => {
   });
 });
 
-const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
-const casesFile = resolve(datasets, 'mrz/cheminfo_mrz_cases.json');
-if (!existsSync(casesFile)) console.warn(`[mrz CLI test] ${casesFile} is absent: shared MRZ cases skipped (set BOOTH_DATASETS)`);
+const { path: casesFile, present } = dataset(import.meta.url, 'mrz/cheminfo_mrz_cases.json', 'booth mrz parse on the shared cheminfo cases');
 
-describe.skipIf(!existsSync(casesFile))('booth mrz parse on every shared cheminfo case', () => {
+describe.skipIf(!present)('booth mrz parse on every shared cheminfo case', () => {
   it('prints JSON whose format and validity match the case, exiting 0 only when valid', () => {
     const cases = z
       .array(z.object({ test_name: z.string(), mrz: z.array(z.string()).nullable(), expected_format: z.string().nullable(), expected_valid: z.boolean().nullable() }))

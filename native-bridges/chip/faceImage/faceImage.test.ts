@@ -1,15 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { parseDg2 } from '../../../app/document/lds/parseDg2';
 import { decodeJpeg2000, FaceImageError } from './decodeJpeg2000.node.ts';
 import { faceImageForDisplay } from './faceImageForDisplay.node.ts';
+import { dataset } from '../../../testSupport/datasets';
 
-const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
-const emrtd = resolve(datasets, 'emrtd');
-const present = existsSync(emrtd);
-if (!present) console.warn(`[faceImage.test] ${emrtd} is absent: dataset tests skipped (set BOOTH_DATASETS)`);
+const { path: emrtd, present } = dataset(import.meta.url, 'emrtd', 'JPEG 2000 face decoding of real chips');
 const read = (path: string) => new Uint8Array(readFileSync(resolve(emrtd, path)));
 
 function meanOf(rgba: Uint8Array): number {

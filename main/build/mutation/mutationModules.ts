@@ -1,0 +1,76 @@
+// The safety-critical core under mutation testing: where a silently changed rule sends the wrong person
+// through the border. Each module is mutated on its own, against the tests beside its code only, so its score
+// says whether those tests pin its rules. Surviving mutants are justified in docs/mutation-survivors.md.
+
+export interface MutationModule {
+  /** The name `npm run test:mutation -- --module NAME` selects. */
+  readonly name: string;
+  readonly description: string;
+  /** Production files whose mutants are tested (globs, relative to the repository root). */
+  readonly mutate: readonly string[];
+  /** The test files run against those mutants (globs). */
+  readonly testFiles: readonly string[];
+  /**
+   * The layer's tsconfig (its environment: app/ sees no Node types). The TypeScript checker compiles each
+   * mutant in a project of the module's files alone under that layer's options, not the whole layer: checking
+   * every file that imports a mutated one made a run six times slower.
+   */
+  readonly tsconfig: string;
+}
+
+export const mutationModules: readonly MutationModule[] = [
+  {
+    name: 'inspection',
+    description: 'decision rules',
+    mutate: [
+      'app/inspection/occupantRules.ts',
+      'app/inspection/evaluateVehicleSession.ts',
+      'app/inspection/officerDecision.ts',
+      'app/inspection/assembleVehicleSession.ts',
+    ],
+    // The rules' own tests (the lane-session tests beside them time a simulated records service: not rule tests).
+    testFiles: ['app/inspection/{assembleVehicleSession,evaluateVehicleSession,occupantRules,officerDecision}*.test.ts'],
+    tsconfig: 'app/tsconfig.json',
+  },
+  {
+    name: 'mrz',
+    description: 'MRZ parsing and check digits',
+    mutate: ['app/document/mrz/*.ts', '!app/document/mrz/*.test.ts'],
+    testFiles: ['app/document/mrz/**/*.test.ts'],
+    tsconfig: 'app/tsconfig.json',
+  },
+  {
+    name: 'passive-auth',
+    description: 'chip passive authentication and trust',
+    mutate: [
+      'native-bridges/chip/passive-auth/passiveAuthentication.ts',
+      'native-bridges/chip/passive-auth/crlCheck.ts',
+      'native-bridges/chip/passive-auth/trustAnchor.ts',
+      'native-bridges/chip/passive-auth/verifySignature.ts',
+    ],
+    testFiles: ['native-bridges/chip/passive-auth/**/*.test.ts'],
+    tsconfig: 'native-bridges/tsconfig.json',
+  },
+  {
+    name: 'biometrics',
+    description: 'face matching, calibration and quality',
+    mutate: ['app/biometrics/faceMatching.ts', 'app/biometrics/calibration.ts', 'app/biometrics/faceQuality.ts'],
+    testFiles: ['app/biometrics/{faceMatching,calibration,calibrated,faceQuality}*.test.ts'],
+    tsconfig: 'app/tsconfig.json',
+  },
+  {
+    name: 'outbox',
+    description: 'decision outbox and sync',
+    // The stand-in records service and the in-memory store are test doubles (tests and the storage harness only).
+    mutate: ['app/outbox/*.ts', '!app/outbox/*.test.ts', '!app/outbox/{StandInDecisionService,InMemoryOutboxStore}.ts'],
+    testFiles: ['app/outbox/**/*.test.ts'],
+    tsconfig: 'app/tsconfig.json',
+  },
+  {
+    name: 'retention',
+    description: 'retention rules',
+    mutate: ['app/retention/*.ts', '!app/retention/*.test.ts'],
+    testFiles: ['app/retention/**/*.test.ts'],
+    tsconfig: 'app/tsconfig.json',
+  },
+];
