@@ -11,6 +11,8 @@ const statusByCode: Readonly<Record<HostErrorCode, number>> = {
   not_supported: 409,
   device_unavailable: 503,
   bad_credentials: 401,
+  sign_in_throttled: 429,
+  account_locked: 423,
   unreadable_document: 422,
   unauthorized: 401,
   forbidden: 403,
