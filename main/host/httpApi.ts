@@ -41,7 +41,8 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
   } catch {
     return reply(400, fail('invalid_request', 'The body is not valid JSON.'));
   }
-  const result = await dispatch(decodeURIComponent(channel), payload);
+  // Each API call is its own request: scripts on this machine count as one client.
+  const result = await dispatch(decodeURIComponent(channel), payload, { client: 'http-api' });
   reply(result.ok ? 200 : statusByCode[result.error.code], result);
 }
 

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { readOwnerOnly, writeOwnerOnly } from './ownerOnlyFile';
 import { signInThrottleStateSchema, type SignInThrottleState } from './signInThrottle';
@@ -16,6 +16,11 @@ export class SignInThrottleFile {
 
   static inUserData(dir: string): SignInThrottleFile {
     return new SignInThrottleFile(join(dir, 'sign-in-throttle.json'));
+  }
+
+  /** Beside the accounts file it counts failures for (the user data folder, or a test's folder). */
+  static beside(accountsFile: string): SignInThrottleFile {
+    return SignInThrottleFile.inUserData(dirname(accountsFile));
   }
 
   /**
