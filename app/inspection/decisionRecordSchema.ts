@@ -22,7 +22,7 @@ const enumOfUnion =
   <const A extends readonly [T, ...T[]]>(values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : { missingFromSchema: Exclude<T, A[number]> })) =>
     z.enum(values as A);
 
-const reasonCodeSchema = enumOfUnion<ReasonCode>()([
+export const reasonCodeSchema = enumOfUnion<ReasonCode>()([
   'face_matched',
   'face_not_matched',
   'face_not_matched_age_exempt',
