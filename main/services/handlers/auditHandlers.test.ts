@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { embedderManifestSchema } from '../../../app/biometrics/modelManifest';
 import { resolveSettings } from '../../../app/settings/boothSettings';
-import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../../native-bridges/records-service/scriptedDecisions.node';
+import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../../native-bridges/records-service/scriptedDecisions.node.ts';
 import { AccountStore } from '../accounts';
 import { createBoothServices } from '../createBoothServices';
 import { keyFileStorageKey } from '../storageKey';
