@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { runAuditVerify } from '../main/cli/commands/audit';
 import { callHost } from './support/hostApi';
@@ -22,6 +22,8 @@ test.describe('decisions through an outage', () => {
     await page.getByTestId('sign-in-password').fill('not-the-password');
     await page.getByTestId('sign-in-password').press('Enter');
     await expect(page.getByTestId('sign-in-error')).toHaveText('Unknown user or wrong password.');
+    // A failure makes the next attempt wait 1 s (the sign-in throttle); the officer types again after it.
+    await page.waitForTimeout(1100);
     await signIn(page, 'officer');
 
     expect((await callHost(request, 'sim:setDeviceConnected', { kind: 'recordsService', connected: false }, vehicleLaneUrl)).status).toBe(200);
@@ -50,6 +52,8 @@ test.describe('decisions through an outage', () => {
     await page.keyboard.press('Alt+O');
     await signIn(page, 'supervisor');
     await expect(page.getByTestId('review-list')).toBeVisible();
+    // Above the queue, the supervisor sees the failed sign-in.
+    await expect(page.getByTestId('sign-in-activity')).toContainText(/[1-9]\d* failed or refused sign-ins? in 24 h · no account locked/);
     await expect(page.getByTestId('review-row').first()).toBeVisible({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     const detail = page.getByTestId('review-detail');
@@ -69,10 +73,16 @@ test.describe('decisions through an outage', () => {
     await (await download).saveAs(file);
     const verified = await runAuditVerify(file, { json: true });
     expect(verified.exitCode).toBe(0);
-    const actions = readFileSync(file, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => (JSON.parse(line) as { action: string }).action);
+    // The synced decision carried the audit head: the export ends with the records service's anchor, and reaches it.
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, anchored: true, anchors: [{ source: 'file', result: 'reached' }] });
+    await expect(page.getByTestId('notice')).toContainText(/Anchored at seq \d+ by the records service/);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    const actions = lines.map((line) => (JSON.parse(line) as { action?: string }).action);
     expect(actions).toEqual(expect.arrayContaining(['sign_in_failed', 'sign_in', 'decision', 'screen_lock', 'sign_out', 'view_traveller', 'review', 'export']));
+    // Cut from the anchored decision on (its entry and every one after, the anchor line kept): entries missing after the end.
+    const anchoredSeq = (JSON.parse(lines.at(-1) ?? '{}') as { anchor: { seq: number } }).anchor.seq;
+    const cut = `${e2eOutputDir}/audit-export-cut.jsonl`;
+    writeFileSync(cut, [...lines.slice(0, anchoredSeq - 1), lines.at(-1)].join('\n'));
+    expect((await runAuditVerify(cut)).exitCode).toBe(4);
   });
 });

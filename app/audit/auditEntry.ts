@@ -32,7 +32,7 @@ export type AuditActor = z.infer<typeof auditActorSchema>;
 export const auditSubjectSchema = z.strictObject({ kind: z.string().min(1).max(40), id: z.string().min(1).max(200) });
 export type AuditSubject = z.infer<typeof auditSubjectSchema>;
 
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits (SHA-256)');
+export const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits (SHA-256)');
 
 /**
  * An entry before it is chained: what the caller supplies. Strict objects throughout: only what is hashed may be in

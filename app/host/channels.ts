@@ -12,6 +12,8 @@ import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
 import { trainingProgressSchema, trainingScenarioSummarySchema } from '../training/trainingProgress';
 import { trainingScenarioNameSchema } from '../training/trainingScenario';
+import { signInActivitySchema } from './signInActivity';
+import { boothAuditAnchorSchema } from '../audit/auditAnchor';
 
 /**
  * THE contract between the renderer and the host (Electron main or the Node host): every channel, once,
@@ -29,9 +31,19 @@ export const channels = {
   'cameras:scenes': channel({ doc: 'What each simulated camera is shown (empty with real cameras).', request: noArguments, reply: z.array(cameraSceneSchema) }),
   'lane:current': channel({ doc: "The lane's current vehicle or traveller as the devices and records know it, or null before the first.", request: noArguments, reply: laneSessionSchema.nullable() }),
   'auth:signIn': channel({
-    doc: 'Signs a user in with their local account (also unlocks a locked screen). Fails with bad_credentials.',
+    doc: 'Signs a user in with their local account (also unlocks a locked screen). Fails with bad_credentials; refused unchecked with sign_in_throttled (too soon after failures) or account_locked.',
     request: z.object({ userId: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }).strict(),
     reply: signedInUserSchema,
+  }),
+  'auth:signInActivity': channel({
+    doc: "Supervisors' view of sign-in guessing: failed and refused sign-ins of the last 24 hours and the accounts locked now.",
+    request: noArguments,
+    reply: signInActivitySchema,
+  }),
+  'audit:anchor': channel({
+    doc: "The records service's latest audit anchor for this booth (the head its synced decisions carried), null before any; device_unavailable when the service cannot be asked.",
+    request: noArguments,
+    reply: boothAuditAnchorSchema.nullable(),
   }),
   'documents:wedgeRead': channel({ doc: wedgeReadChannelDoc, request: wedgeReadRequestSchema, reply: wedgeReadReplySchema }),
   'decisions:sync': channel({ doc: decisionSyncChannelDoc, request: decisionSyncRequestSchema, reply: decisionSyncReplySchema }),

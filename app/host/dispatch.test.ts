@@ -14,6 +14,8 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'cameras:scenes': () => [],
     'lane:current': () => null,
     'auth:signIn': () => ({ userId: 'officer', name: 'O', role: 'officer' }),
+    'auth:signInActivity': () => ({ recentFailures: [], failuresLast24h: 0, lockedAccounts: [], lockoutFailures: 10, lockoutMinutes: 15 }),
+    'audit:anchor': () => null,
     'documents:wedgeRead': () => {
       throw new HostFailure('unreadable_document', 'bad check digit');
     },
@@ -35,6 +37,16 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     ...overrides,
   };
 }
+
+describe('dispatch: the caller', () => {
+  it('hands the transport\'s caller to the handler, and an unnamed one when the transport gave none', async () => {
+    const seen: string[] = [];
+    const dispatch = createDispatch(handlers({ 'auth:signIn': (_request, caller) => (seen.push(caller.client), { userId: 'officer', name: 'O', role: 'officer' }) }));
+    await dispatch('auth:signIn', { userId: 'officer', password: 'x' }, { client: 'websocket-7' });
+    await dispatch('auth:signIn', { userId: 'officer', password: 'x' });
+    expect(seen).toEqual(['websocket-7', 'unnamed']);
+  });
+});
 
 describe('dispatch', () => {
   it('answers a valid call with the handler reply', async () => {

@@ -3,9 +3,20 @@ import type { z } from 'zod';
 import { describeSchemaError } from '../shared/describeSchemaError';
 import { fail, HostFailure, ok, type Result } from './result';
 
-/** The host side of every channel: it receives the request already parsed by the channel's schema. */
+/**
+ * Who is calling, as the transport knows it: one id per connection (a WebSocket session, the Electron window, the
+ * HTTP API). Not an identity to trust, only a key to count by (the sign-in throttle slows each client).
+ */
+export interface DispatchCaller {
+  readonly client: string;
+}
+
+/** Calls whose transport did not say who made them count as one client. */
+export const unnamedCaller: DispatchCaller = { client: 'unnamed' };
+
+/** The host side of every channel: it receives the request already parsed by the channel's schema, and who called. */
 export type ChannelHandlers = {
-  readonly [C in ChannelName]: (request: z.output<(typeof channels)[C]['request']>) => Promise<ReplyOf<C>> | ReplyOf<C>;
+  readonly [C in ChannelName]: (request: z.output<(typeof channels)[C]['request']>, caller: DispatchCaller) => Promise<ReplyOf<C>> | ReplyOf<C>;
 };
 
 /**
@@ -37,18 +48,18 @@ export function combineHandlers<const Slices extends readonly Partial<ChannelHan
 }
 
 /** The single entry point all transports (ipcMain, WebSocket, HTTP) call with untrusted input. */
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+export type Dispatch = (channel: unknown, payload: unknown, caller?: DispatchCaller) => Promise<Result<unknown>>;
 
 export function createDispatch(handlers: ChannelHandlers): Dispatch {
-  return async (channel, payload) => {
+  return async (channel, payload, caller = unnamedCaller) => {
     if (!isChannelName(channel)) return fail('unknown_channel', `No channel named ${JSON.stringify(channel)} in the host contract.`);
     const definition = channels[channel];
     const request = definition.request.safeParse(payload ?? {});
     if (!request.success) return fail('invalid_request', `Invalid request for ${channel}: ${describeSchemaError(request.error)}`);
     let reply: unknown;
     try {
-      const handler = handlers[channel] as (request: unknown) => unknown;
-      reply = await handler(request.data);
+      const handler = handlers[channel] as (request: unknown, caller: DispatchCaller) => unknown;
+      reply = await handler(request.data, caller);
     } catch (error) {
       if (error instanceof HostFailure) return fail(error.code, error.message);
       return fail('handler_failed', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);

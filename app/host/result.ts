@@ -19,6 +19,10 @@ export const hostErrorCodes = [
   'device_unavailable',
   /** Sign-in refused: unknown user or wrong password (the message does not say which). */
   'bad_credentials',
+  /** Sign-in refused unchecked: too soon after failed ones (the wait grows with each); the message says how long. */
+  'sign_in_throttled',
+  /** Sign-in refused unchecked: the account is locked after too many failures; the message says until when. */
+  'account_locked',
   /** A document read was refused: its lines are no MRZ (layout, characters, field syntax); the message names each problem. Scan again. Failing check digits alone do not refuse a read: it is taken, flagged. */
   'unreadable_document',
   /** The Node host refused the call: it did not carry this launch's access token (missing or wrong). */

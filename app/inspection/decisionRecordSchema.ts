@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditHeadSchema, type AuditHead } from '../audit/auditAnchor';
 import { chipCheckNameSchema, chipCheckStatusSchema } from '../document/lds/chipCheck';
 import type { DocumentRuleCode, DocumentRuleSeverity } from '../document/rules/evaluateDocumentRules';
 import { recordAlertSchema } from '../ports/travellerRecord';
@@ -21,7 +22,7 @@ const enumOfUnion =
   <const A extends readonly [T, ...T[]]>(values: A & ([Exclude<T, A[number]>] extends [never] ? unknown : { missingFromSchema: Exclude<T, A[number]> })) =>
     z.enum(values as A);
 
-const reasonCodeSchema = enumOfUnion<ReasonCode>()([
+export const reasonCodeSchema = enumOfUnion<ReasonCode>()([
   'face_matched',
   'face_not_matched',
   'face_not_matched_age_exempt',
@@ -149,9 +150,14 @@ export interface DecisionSyncPayload {
   readonly offline: boolean;
   /** When the booth committed the decision to its store (not when it was synced). */
   readonly recordedAt: string;
+  /**
+   * The booth's audit chain head the decision was made after: the records service keeps the latest per booth, so a
+   * log later cut at its end is seen (app/audit/auditAnchor.ts). Absent from decisions queued before anchoring existed.
+   */
+  readonly auditHead?: AuditHead;
 }
 
-export const decisionSyncPayloadSchema = z.strictObject({ decision: decisionRecordSchema, offline: z.boolean(), recordedAt: timestamp });
+export const decisionSyncPayloadSchema = z.strictObject({ decision: decisionRecordSchema, offline: z.boolean(), recordedAt: timestamp, auditHead: auditHeadSchema.optional() });
 
 /** Each parse function is also the compile-time proof that the schema's output is the named type. */
 export const parseDecisionRecord = (input: unknown): DecisionRecord => decisionRecordSchema.parse(input);

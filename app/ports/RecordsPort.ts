@@ -1,3 +1,4 @@
+import type { BoothAuditAnchor } from '../audit/auditAnchor';
 import type { SubmitItemResult } from '../outbox/DecisionSyncPort';
 import type { DecisionSubmission } from './decisionSubmission';
 import type { DevicePort } from './DevicePort';
@@ -52,4 +53,9 @@ export interface RecordsPort extends DevicePort {
    * contract makes every unanswered item `retry` (resending is safe); only a refusal of the item itself is `rejected`.
    */
   submitDecisions(batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]>;
+  /**
+   * The latest audit head this booth's accepted decisions carried (null when none carried one): what the booth's
+   * audit log is known to have reached, held outside the booth. Never throws.
+   */
+  latestAuditAnchor(): Promise<RecordsResult<BoothAuditAnchor | null>>;
 }

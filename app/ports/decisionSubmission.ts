@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boothAuditAnchorSchema } from '../audit/auditAnchor';
 import { decisionSyncPayloadSchema, type DecisionSyncPayload } from '../inspection/decisionRecordSchema';
 import type { SubmitItemResult, SyncSubmission } from '../outbox/DecisionSyncPort';
 
@@ -25,10 +26,17 @@ export type DecisionSubmission = SyncSubmission<DecisionSyncPayload>;
  * The request body as published. The service reads the envelope first (a bad envelope is a 400 for the whole
  * request) and then each payload on its own, so one invalid decision is `rejected` without refusing the rest.
  */
-export const decisionBatchRequestSchema = z.strictObject({ decisions: z.array(decisionSubmissionSchema).min(1).max(maxDecisionBatch) });
+export const boothIdSchema = z.string().trim().min(1).max(40);
+
+/**
+ * `boothId` names the sending booth: the service keeps, per booth, the latest audit head its decisions carried
+ * (`payload.auditHead`), readable at GET /v1/booths/{boothId}/audit-anchor. Without it no anchor is kept.
+ */
+export const decisionBatchRequestSchema = z.strictObject({ boothId: boothIdSchema.optional(), decisions: z.array(decisionSubmissionSchema).min(1).max(maxDecisionBatch) });
 
 /** The envelope the service checks before looking at payloads (items keep unknown fields, for the strict item check). */
 export const decisionBatchEnvelopeSchema = z.strictObject({
+  boothId: boothIdSchema.optional(),
   decisions: z.array(z.looseObject({ idempotencyKey: idempotencyKeySchema, payload: z.unknown() })).min(1).max(maxDecisionBatch),
 });
 
@@ -45,6 +53,9 @@ export const decisionBatchResponseSchema = z.strictObject({ results: z.array(sub
 /** What the service holds: each accepted decision once, with when it arrived. */
 export const acceptedDecisionSchema = z.strictObject({ idempotencyKey: idempotencyKeySchema, receivedAt: z.iso.datetime({ offset: true }), payload: decisionSyncPayloadSchema });
 export type AcceptedDecision = z.infer<typeof acceptedDecisionSchema>;
+
+/** GET /v1/booths/{boothId}/audit-anchor: the latest audit head the booth's accepted decisions carried, null before any. */
+export const auditAnchorResponseSchema = z.strictObject({ anchor: boothAuditAnchorSchema.nullable() });
 
 export const acceptedDecisionsResponseSchema = z.strictObject({ total: z.number().int().min(0), decisions: z.array(acceptedDecisionSchema) });
 

@@ -30,3 +30,17 @@ describe('resolveSettings', () => {
     expect(resolveSettings('x').settings).toEqual(defaultSettings);
   });
 });
+
+describe('resolveSettings: sign-in lockout', () => {
+  it('defaults to 10 failures and 15 minutes, and keeps valid values', () => {
+    expect(defaultSettings).toMatchObject({ signInLockoutFailures: 10, signInLockoutMinutes: 15 });
+    expect(resolveSettings({ signInLockoutFailures: 100, signInLockoutMinutes: 1440 })).toMatchObject({ problems: [], settings: { signInLockoutFailures: 100, signInLockoutMinutes: 1440 } });
+  });
+
+  it('refuses more than the 100 failures NIST SP 800-63B allows, and lock times out of 1-1440 minutes, naming the field', () => {
+    const { settings, problems } = resolveSettings({ signInLockoutFailures: 101, signInLockoutMinutes: 0 });
+    expect(settings).toMatchObject({ signInLockoutFailures: 10, signInLockoutMinutes: 15 });
+    expect(problems).toEqual([expect.stringMatching(/^signInLockoutFailures: .*100.*default 10 used$/), expect.stringMatching(/^signInLockoutMinutes: .*default 15 used$/)]);
+    expect(resolveSettings({ signInLockoutFailures: 2.5 }).problems[0]).toMatch(/^signInLockoutFailures: /);
+  });
+});

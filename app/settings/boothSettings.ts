@@ -46,6 +46,13 @@ const fieldSchemas = {
   retentionDays: z.number().int().min(1).max(3650).default(30),
   /** Minutes without a key press or pointer movement before the screen locks (the user signs in again to go on). */
   screenLockMinutes: z.number().min(1).max(60).default(5),
+  /**
+   * Consecutive failed sign-ins that lock an account (1-100: NIST SP 800-63B allows at most 100). Every failure
+   * also makes the next attempt wait longer (1 s, 2 s, 4 s... up to 30 s), per account and per client.
+   */
+  signInLockoutFailures: z.number().int().min(1).max(100).default(10),
+  /** Minutes an account stays locked after `signInLockoutFailures` failures (each failure after that locks it again). */
+  signInLockoutMinutes: z.number().int().min(1).max(1440).default(15),
   /** Vehicle lanes: seconds between simulated vehicles arriving; 0 means only on key press (G). */
   simulatedVehicleIntervalSeconds: z.number().min(0).max(3600).default(0),
   /** Vehicle lanes, hardware mode: the plate camera, the UHF card reader and the records service. */

@@ -4,6 +4,7 @@ import { laneTypeSchema, type LaneType } from '../settings/boothSettings';
 import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from '../host/simulatorControls';
 import { assertNever } from '../shared/assertNever';
 import { describeSchemaError } from '../shared/describeSchemaError';
+import { describeExpectation, expectedDecisionSchema } from './expectedDecision';
 
 /** When a step happens, in seconds after the scenario starts (up to an hour: a training run, not a shift). */
 const atSeconds = z.number().min(0).max(3600);
@@ -22,6 +23,8 @@ export const trainingStepSchema = z.discriminatedUnion('kind', [
     kind: z.literal('readDocument'),
     /** Index of the scripted traveller (simulatedTravellers.ts): e.g. 0 valid, 2 lookout hit, 4 expired passport. */
     traveller: z.number().int().min(0).max(99),
+    /** What a correct officer does with this traveller (scored when the trainee decides). */
+    expect: expectedDecisionSchema.optional(),
   }),
   z.strictObject({
     atSeconds,
@@ -54,6 +57,8 @@ export const trainingStepSchema = z.discriminatedUnion('kind', [
     /** A scripted vehicle arrives (vehicle lanes only): plates, cards, documents at the window. */
     kind: z.literal('vehicleArrives'),
     arrival: simulatedVehicleArrivalSchema.default({}),
+    /** What a correct officer does with each occupant, in the vehicle's occupant order. */
+    expectOccupants: z.array(expectedDecisionSchema).min(1).max(9).optional(),
   }),
 ]);
 export type TrainingStep = z.output<typeof trainingStepSchema>;
@@ -77,6 +82,9 @@ export const trainingScenarioSchema = z
       const previous = scenario.steps[index - 1];
       if (previous && step.atSeconds < previous.atSeconds) {
         context.addIssue({ code: 'custom', path: ['steps', index, 'atSeconds'], message: `${step.atSeconds} is before the previous step's ${previous.atSeconds}: steps are listed in time order` });
+      }
+      if (step.kind === 'vehicleArrives' && step.expectOccupants && step.arrival.occupants && step.expectOccupants.length !== step.arrival.occupants.length) {
+        context.addIssue({ code: 'custom', path: ['steps', index, 'expectOccupants'], message: `${step.expectOccupants.length} expectations for ${step.arrival.occupants.length} occupants: one per occupant, in order` });
       }
       if (step.kind === 'vehicleArrives' && scenario.laneType !== 'vehicle') {
         context.addIssue({ code: 'custom', path: ['steps', index, 'kind'], message: `vehicles arrive only in a vehicle lane; this scenario's laneType is "${scenario.laneType}"` });
@@ -111,6 +119,14 @@ export function parseTrainingScenario(text: string, source: string): TrainingSce
   const parsed = trainingScenarioSchema.safeParse(json);
   if (!parsed.success) throw new TrainingScenarioError(`Training scenario ${source} is invalid: ${describeSchemaError(parsed.error, { root: '(file)' })}`);
   return parsed.data;
+}
+
+/** The step and what a correct officer does with whom it brings, e.g. "… traveller 4's document; expected: refer, naming document_refused". */
+export function describeStepWithExpectations(step: TrainingStep): string {
+  const described = describeTrainingStep(step);
+  if (step.kind === 'readDocument' && step.expect) return `${described}; expected: ${describeExpectation(step.expect)}`;
+  if (step.kind === 'vehicleArrives' && step.expectOccupants) return `${described}; expected: ${step.expectOccupants.map((e, i) => `occupant ${i + 1} ${describeExpectation(e)}`).join('; ')}`;
+  return described;
 }
 
 /** One line a trainer reads for a step, e.g. "read traveller 4's document". */

@@ -15,6 +15,7 @@ const commandModules: readonly Promise<CommandModule>[] = [
   import('./commands/chip'),
   import('./commands/audit'),
   import('./commands/users'),
+  import('./commands/training'),
 ];
 
 for (const module of await Promise.all(commandModules)) module.register(program);

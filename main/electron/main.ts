@@ -63,7 +63,7 @@ app.whenReady().then(async () => {
   );
 
   ipcMain.handle(electronIpc.call, (event, channel: unknown, payload: unknown) =>
-    isTrustedSender(event.senderFrame?.url) ? services.dispatch(channel, payload) : fail('invalid_request', 'Calls are accepted only from the app itself.'),
+    isTrustedSender(event.senderFrame?.url) ? services.dispatch(channel, payload, { client: `electron-window-${event.sender.id}` }) : fail('invalid_request', 'Calls are accepted only from the app itself.'),
   );
 
   const window = new BrowserWindow({ width: 1440, height: 900, backgroundColor: '#0b0f14', title: 'Booth', webPreferences: secureWebPreferences(preloadPath) });

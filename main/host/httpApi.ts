@@ -11,6 +11,8 @@ const statusByCode: Readonly<Record<HostErrorCode, number>> = {
   not_supported: 409,
   device_unavailable: 503,
   bad_credentials: 401,
+  sign_in_throttled: 429,
+  account_locked: 423,
   unreadable_document: 422,
   unauthorized: 401,
   forbidden: 403,
@@ -48,7 +50,8 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
   } catch {
     return reply(400, fail('invalid_request', 'The body is not valid JSON.'));
   }
-  const result = await dispatch(channelName, payload);
+  // Each API call is its own request: scripts on this machine count as one client.
+  const result = await dispatch(channelName, payload, { client: 'http-api' });
   reply(result.ok ? 200 : statusByCode[result.error.code], result);
 }
 

@@ -9,7 +9,10 @@ import type { HostEventBus } from '../services/HostEventBus';
  * One renderer connected over WebSocket: every incoming frame is parsed before it reaches dispatch, and a
  * malformed frame gets an error reply naming what was wrong, without closing the connection.
  */
+let sessions = 0;
+
 export function serveWebSocketSession(socket: WebSocket, dispatch: Dispatch, events: HostEventBus): void {
+  const caller = { client: `websocket-${++sessions}` };
   const send = (frame: ReplyFrame | EventFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
@@ -36,7 +39,7 @@ export function serveWebSocketSession(socket: WebSocket, dispatch: Dispatch, eve
       send({ kind: 'reply', id: id !== null && Number.isInteger(id) && id >= 0 ? id : null, result: fail('invalid_request', `Invalid call frame: ${describeSchemaError(frame.error)}`) });
       return;
     }
-    const result = await dispatch(frame.data.channel, frame.data.payload);
+    const result = await dispatch(frame.data.channel, frame.data.payload, caller);
     send({ kind: 'reply', id: frame.data.id, result });
   });
 }

@@ -1,11 +1,9 @@
 import { hash, verify } from '@node-rs/argon2';
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { userRoleSchema, type SignedInUser } from '../../app/host/signedInUser';
-import { readOwnerOnly } from './ownerOnlyFile';
+import { readOwnerOnly, writeOwnerOnly } from './ownerOnlyFile';
 
 /**
  * The booth's local accounts: officers, supervisors and trainers, each with a password hashed with Argon2id
@@ -112,18 +110,7 @@ export class AccountStore {
   }
 
   private async write(accounts: readonly Account[]): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
-    // Write then rename: a crash mid-write never leaves a truncated accounts file. The temporary file is new
-    // ('wx'): `mode` applies only to a file being created, so reusing one left behind (by a crash, another
-    // umask) could publish the hashes with its wider permissions.
-    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(temporary, `${JSON.stringify({ version: 1, accounts }, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-      await rename(temporary, this.file);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
+    await writeOwnerOnly(this.file, `${JSON.stringify({ version: 1, accounts }, null, 2)}\n`);
   }
 }
 

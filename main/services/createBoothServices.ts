@@ -21,6 +21,8 @@ import { appHandlers } from './handlers/appHandlers';
 import { deviceHandlers } from './handlers/deviceHandlers';
 import { laneHandlers } from './handlers/laneHandlers';
 import { authHandlers } from './handlers/authHandlers';
+import { auditHandlers } from './handlers/auditHandlers';
+import { SignInThrottleFile } from './signInThrottleFile';
 import { documentHandlers } from './handlers/documentHandlers';
 import { decisionHandlers } from './handlers/decisionHandlers';
 import { storageHandlers } from './handlers/storageHandlers';
@@ -36,6 +38,8 @@ export interface BoothServicesOptions {
   readonly storageKey?: StorageKeySource;
   /** The local accounts; default: accounts.json in the user data folder. */
   readonly accounts?: AccountStore;
+  /** The sign-in throttle's saved counts; default: sign-in-throttle.json beside the accounts file. */
+  readonly signInThrottleFile?: SignInThrottleFile;
   /** Timers of the training scenario player (its time is `clock`); default, the system's. */
   readonly timers?: Timers;
   /** A training scenario to play from the start (`--scenario`); simulation only. */
@@ -95,7 +99,8 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     appHandlers(options.resolved, options.version),
     deviceHandlers(devices),
     laneHandlers(lane),
-    authHandlers(accounts),
+    authHandlers({ accounts, settings, clock, throttleFile: options.signInThrottleFile ?? SignInThrottleFile.beside(accounts.file) }),
+    auditHandlers(devices.records),
     documentHandlers(intake, clock, ids),
     decisionHandlers(devices.records),
     storageHandlers(storageKey),

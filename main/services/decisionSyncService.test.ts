@@ -15,6 +15,11 @@ import { HttpRecordsClient } from '../../native-bridges/records-service/HttpReco
 import { RecordsSimulatorServer, type RecordsFaults } from '../../native-bridges/records-service/RecordsSimulatorServer.node.ts';
 import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../native-bridges/records-service/scriptedDecisions.node.ts';
 import { submitDecisionBatch } from './decisionSyncService';
+import type { AuditEntry } from '../../app/audit/auditEntry';
+import { anchorLine } from '../../app/audit/auditAnchor';
+import { chainAuditEntry, emptyAuditHead, headOf } from '../../app/audit/auditChain';
+import { toAuditJsonLines, verifyAuditJsonLines } from '../../app/audit/auditJsonLines';
+import { auditAnchorResponseSchema } from '../../app/ports/decisionSubmission';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 const decidedAt = new Date('2026-11-23T10:00:00Z');
@@ -171,5 +176,73 @@ describe('SyncEngine through decisions:sync to the records simulator over HTTP',
     expect(total.deadLettered).toBe(0);
     expect(total.accepted + total.duplicates).toBe(submissions.length);
     expect(await restarted.status()).toMatchObject({ connection: 'online', queued: 0, deadLettered: 0, failing: false });
+  });
+});
+
+describe('audit anchors: synced decisions carry the audit head, the records service keeps the latest per booth', () => {
+  /** A booth's audit log in which each decision is audited after the head its payload carries, as DecisionRecorder does. */
+  function auditedSubmissions() {
+    const log: AuditEntry[] = [chainAuditEntry(emptyAuditHead, { at: decidedAt.toISOString(), actor: { userId: 'officer', role: 'officer' }, action: 'sign_in', details: {} })];
+    const anchored = submissions.map((s) => {
+      const auditHead = headOf(log.at(-1));
+      log.push(chainAuditEntry(auditHead, { at: decidedAt.toISOString(), actor: { userId: 'officer', role: 'officer' }, action: 'decision', subject: { kind: 'decision', id: s.payload.decision.decisionId }, details: { outcome: s.payload.decision.outcome } }));
+      return { ...s, payload: { ...s.payload, auditHead } };
+    });
+    return { log, anchored };
+  }
+
+  it('syncs over HTTP through an outage; the anchor is the highest head received, and an export cut after it is caught', async () => {
+    const booth = new HttpRecordsClient({ baseUrl: server.url, clock, timeoutMs: 150, probeIntervalMs: 0, boothId: 'BOOTH-07' });
+    await booth.start();
+    try {
+      expect(await booth.latestAuditAnchor()).toMatchObject({ ok: true, value: null });
+      const { log, anchored } = auditedSubmissions();
+      const store = new InMemoryOutboxStore<DecisionSyncPayload>();
+      anchored.forEach((s, seq) => store.add(newOutboxItem({ itemId: `item-${seq}`, seq, idempotencyKey: s.idempotencyKey, travellerKey: `t-${seq}`, payload: s.payload, createdAt: decidedAt.toISOString() })));
+      const engine = new SyncEngine({ store, port: new HostChannelSyncPort(booth), clock, ids: sequentialIds(), random: seededRandom(3), policy: { batchSize: 3, baseDelayMs: 1000, maxDelayMs: 8000, maxRejections: 3 } });
+      server.setFaults({ down: true });
+      await engine.runOnce();
+      expect(await booth.latestAuditAnchor()).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      server.setFaults({});
+      for (let round = 0; round < 20 && (await store.listUnsynced()).length > 0; round++) {
+        await engine.drain();
+        clock.advance(9000);
+      }
+      expect(store.all().every((i) => i.state === 'synced')).toBe(true);
+      // Each held decision kept the head it carried; the anchor is the last decision's (the highest seq).
+      expect(server.acceptedDecisions().map((d) => d.payload.auditHead?.seq).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(anchored.map((s) => s.payload.auditHead.seq));
+      const lastHead = anchored.at(-1)!.payload.auditHead;
+      const anchor = await booth.latestAuditAnchor();
+      expect(anchor).toMatchObject({ ok: true, value: { boothId: 'BOOTH-07', seq: lastHead.seq, hash: lastHead.hash, receivedAt: expect.any(String) } });
+      // What the wire says is what a plain GET says, and another booth has no anchor.
+      const body = auditAnchorResponseSchema.parse(await (await fetch(`${server.url}/v1/booths/BOOTH-07/audit-anchor`)).json());
+      expect(body.anchor?.seq).toBe(lastHead.seq);
+      expect(auditAnchorResponseSchema.parse(await (await fetch(`${server.url}/v1/booths/BOOTH-99/audit-anchor`)).json())).toEqual({ anchor: null });
+      // The supervisor's export with that anchor: intact; with its last three entries deleted: entries missing after its end.
+      if (!anchor.ok || !anchor.value) throw new Error('no anchor');
+      const whole = verifyAuditJsonLines(toAuditJsonLines(log) + anchorLine(anchor.value));
+      expect(whole).toMatchObject({ ok: true, anchors: [{ result: 'reached' }] });
+      const cut = verifyAuditJsonLines(toAuditJsonLines(log.slice(0, -3)) + anchorLine(anchor.value));
+      expect(cut).toMatchObject({ ok: true, anchors: [{ result: 'missing_after_end', lastSeq: log.length - 3, missing: lastHead.seq - (log.length - 3) }] });
+    } finally {
+      await booth.stop();
+    }
+  });
+
+  it('keeps no anchor for decisions without a head or a batch without a booth id, and still accepts them', async () => {
+    const booth = new HttpRecordsClient({ baseUrl: server.url, clock, timeoutMs: 150, probeIntervalMs: 0, boothId: 'BOOTH-08' });
+    const { anchored } = auditedSubmissions();
+    expect((await submitDecisionBatch(booth, { batch: submissions.slice(0, 2) })).results.map((r) => r.outcome)).toEqual(['accepted', 'accepted']);
+    expect((await submitDecisionBatch(client, { batch: anchored.slice(2, 4) })).results.map((r) => r.outcome)).toEqual(['accepted', 'accepted']);
+    expect(await booth.latestAuditAnchor()).toMatchObject({ ok: true, value: null });
+    expect(await client.latestAuditAnchor()).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/no boothId/) } });
+    // A head that is not a head is refused with the field named, like any other bad field.
+    const [bad] = (await submitDecisionBatch(booth, { batch: [{ ...anchored[4]!, payload: { ...anchored[4]!.payload, auditHead: { seq: 3, hash: 'not-a-hash' } } }] })).results;
+    expect(bad).toMatchObject({ outcome: 'rejected', reason: expect.stringMatching(/payload\.auditHead\.hash: expected 64 lowercase hex/) });
+    // Decisions arriving out of order (a retried one after a later one) never move the anchor back.
+    const [later, earlier] = [anchored[5]!, anchored[4]!];
+    await submitDecisionBatch(booth, { batch: [later] });
+    await submitDecisionBatch(booth, { batch: [earlier] });
+    expect(await booth.latestAuditAnchor()).toMatchObject({ ok: true, value: { seq: later.payload.auditHead.seq, hash: later.payload.auditHead.hash } });
   });
 });

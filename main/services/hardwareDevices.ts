@@ -48,6 +48,6 @@ export function createHardwareDevices(settings: BoothSettings, clock: Clock, ids
     chipTrust: once(async () => loadTrustStore(settings.chipTrust, clock.now())),
     plateReader: createPlateReader(settings.plateReader, clock, ids),
     rfidReader: createRfidReader(settings.rfidReader, clock, ids),
-    records: createRecordsService(settings.recordsService, clock),
+    records: createRecordsService(settings.recordsService, clock, settings.boothId),
   };
 }

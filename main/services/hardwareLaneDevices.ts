@@ -36,10 +36,10 @@ export function createRfidReader(setting: RfidReaderSetting, clock: Clock, ids: 
 }
 
 /** The records service the settings name; without one, lookups say "unavailable" and decisions stay queued. */
-export function createRecordsService(setting: RecordsServiceSetting, clock: Clock): RecordsPort {
+export function createRecordsService(setting: RecordsServiceSetting, clock: Clock, boothId: string): RecordsPort {
   switch (setting.type) {
     case 'http':
-      return new HttpRecordsClient({ baseUrl: setting.baseUrl, clock, timeoutMs: setting.timeoutMs });
+      return new HttpRecordsClient({ baseUrl: setting.baseUrl, clock, timeoutMs: setting.timeoutMs, boothId });
     case 'none':
       return Object.assign(new UnconfiguredDevice('recordsService', 'records-service', 'Records service', clock), noRecords);
     default:

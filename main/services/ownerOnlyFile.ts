@@ -1,4 +1,6 @@
-import { open } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 const isWindows = process.platform === 'win32';
 
@@ -22,5 +24,22 @@ export async function readOwnerOnly(file: string, refuseInsecure: (permissions: 
     return await handle.readFile();
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Writes a file only its owner may read, in an owner-only folder: write then rename, so a crash mid-write never
+ * leaves it truncated. The temporary file is new ('wx'): `mode` applies only to a file being created, so reusing
+ * one left behind (by a crash, another umask) could publish the content with its wider permissions.
+ */
+export async function writeOwnerOnly(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, text, { mode: 0o600, flag: 'wx' });
+    await rename(temporary, file);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
   }
 }

@@ -26,7 +26,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
   const plateReader = new SimulatedPlateReader({ clock, ids });
   const rfidReader = new SimulatedRfidReader({ clock, ids });
   // A real HTTP server on loopback, queried through the same client as a real records service.
-  const records = new SimulatedRecordsService({ clock });
+  const records = new SimulatedRecordsService({ clock, boothId: settings.boothId });
   const vehicles = new SimulatedVehicleArrivals({ plateReader, rfidReader, records, camera }, settings.cameras);
 
   return {

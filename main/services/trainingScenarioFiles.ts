@@ -51,6 +51,9 @@ export function checkSimulatorReferences(scenario: TrainingScenario, source: str
     if (step.kind === 'vehicleArrives') {
       const { vehicle, occupants } = step.arrival;
       if (vehicle !== undefined && !simulatedVehicles[vehicle]) problems.push(`steps.${i}.arrival.vehicle: there is no scripted vehicle ${vehicle} (0 to ${simulatedVehicles.length - 1})`);
+      const scripted = vehicle === undefined ? undefined : simulatedVehicles[vehicle];
+      const seated = occupants?.length ?? scripted?.occupants.length;
+      if (step.expectOccupants && seated !== undefined && step.expectOccupants.length !== seated) problems.push(`steps.${i}.expectOccupants: ${step.expectOccupants.length} expectations for the vehicle's ${seated} occupants: one per occupant, in order`);
       occupants?.forEach((occupant, j) => traveller(occupant.traveller, `steps.${i}.arrival.occupants.${j}.traveller`));
     }
   });

@@ -3,7 +3,8 @@ import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
-import { clipReason, decisionBatchResponseSchema, matchResults, maxDecisionBatch, type DecisionSubmission } from '../../app/ports/decisionSubmission';
+import type { BoothAuditAnchor } from '../../app/audit/auditAnchor';
+import { auditAnchorResponseSchema, clipReason, decisionBatchResponseSchema, matchResults, maxDecisionBatch, type DecisionSubmission } from '../../app/ports/decisionSubmission';
 import type { DocumentQuery, PlateQuery, RecordsError, RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
 import { travellerLookupResponseSchema, vehicleLookupResponseSchema, type TravellerRecord, type VehicleRecord } from '../../app/ports/travellerRecord';
 import { DeviceStatusCell } from '../device/DeviceStatusCell';
@@ -22,6 +23,8 @@ export interface HttpRecordsClientOptions {
   readonly probeIntervalMs?: number;
   /** Largest response accepted (gallery photos are inline). */
   readonly maxResponseBytes?: number;
+  /** The booth sending decisions: the service keeps this booth's latest audit anchor under it (settings.boothId). */
+  readonly boothId?: string;
 }
 
 /**
@@ -115,7 +118,8 @@ export class HttpRecordsClient implements RecordsPort {
   }
 
   private async submitChunk(chunk: readonly DecisionSubmission[]): Promise<{ results: SubmitItemResult[]; unreachable: string | null }> {
-    const body = JSON.stringify({ decisions: chunk });
+    const { boothId } = this.options;
+    const body = JSON.stringify(boothId === undefined ? { decisions: chunk } : { boothId, decisions: chunk });
     const answer = await this.request(recordsPaths.decisions, { method: 'POST', body }, parseWith(decisionBatchResponseSchema, (r) => r.results));
     if (!answer.result.ok) {
       const { error } = answer.result;
@@ -125,6 +129,13 @@ export class HttpRecordsClient implements RecordsPort {
       return { results, unreachable: error.code === 'timeout' || error.code === 'unavailable' ? reason : null };
     }
     return { results: matchResults(chunk, answer.result.value, 'the records service did not answer for this item'), unreachable: null };
+  }
+
+  /** This booth's latest audit anchor at the service; without a boothId there is none to ask for (bad_request). */
+  async latestAuditAnchor(): Promise<RecordsResult<BoothAuditAnchor | null>> {
+    const { boothId } = this.options;
+    if (boothId === undefined) return { ok: false, error: { code: 'bad_request', message: 'this records client has no boothId, so the service keeps no anchor for it' }, durationMs: 0 };
+    return this.get(recordsPaths.auditAnchor.replace('{boothId}', encodeURIComponent(boothId)), parseWith(auditAnchorResponseSchema, (r) => r.anchor));
   }
 
   private async get<T>(path: string, parse: (body: unknown) => T | RecordsError): Promise<RecordsResult<T>> {

@@ -166,6 +166,12 @@ export class RecordsSimulatorServer {
       const travellers = this.scenario.travellers.filter((t) => t.documents.some((d) => d.documentNumber === number && (!nationality || d.nationality === nationality)));
       return { status: 200, body: { travellers } };
     }
+    const [anchorPrefix, anchorSuffix] = recordsPaths.auditAnchor.split('{boothId}') as [string, string];
+    if (url.pathname.startsWith(anchorPrefix) && url.pathname.endsWith(anchorSuffix)) {
+      const boothId = decodeURIComponent(url.pathname.slice(anchorPrefix.length, -anchorSuffix.length));
+      if (boothId.length < 1 || boothId.length > 40) return bad('boothId: 1-40 characters');
+      return { status: 200, body: { anchor: this.decisions.auditAnchor(boothId) } };
+    }
     const rfidPrefix = recordsPaths.travellersByRfid.replace('{reference}', '');
     if (url.pathname.startsWith(rfidPrefix)) {
       const reference = decodeURIComponent(url.pathname.slice(rfidPrefix.length)).toUpperCase();

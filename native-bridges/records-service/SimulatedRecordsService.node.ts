@@ -1,3 +1,4 @@
+import type { BoothAuditAnchor } from '../../app/audit/auditAnchor';
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
@@ -16,6 +17,8 @@ export interface SimulatedRecordsServiceOptions {
   readonly port?: number;
   readonly timeoutMs?: number;
   readonly scenario?: RecordsScenario;
+  /** The booth the decisions come from (its audit anchor is kept under it). */
+  readonly boothId?: string;
 }
 
 /**
@@ -47,7 +50,7 @@ export class SimulatedRecordsService implements RecordsPort {
   async start(): Promise<void> {
     if (this.client) return;
     const url = await this.server.start();
-    const client = new HttpRecordsClient({ baseUrl: url, clock: this.options.clock, id: this.id, name: 'Records service (simulated)', timeoutMs: this.options.timeoutMs ?? 1500, probeIntervalMs: 5000 });
+    const client = new HttpRecordsClient({ baseUrl: url, clock: this.options.clock, id: this.id, name: 'Records service (simulated)', timeoutMs: this.options.timeoutMs ?? 1500, probeIntervalMs: 5000, ...(this.options.boothId === undefined ? {} : { boothId: this.options.boothId }) });
     client.onStatus((status) => {
       this.statuses.fire(status);
     });
@@ -99,6 +102,12 @@ export class SimulatedRecordsService implements RecordsPort {
   submitDecisions(batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]> {
     if (!this.client) return Promise.resolve(batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry', reason: 'the simulated records service is not started' })));
     return this.client.submitDecisions(batch);
+  }
+
+  /** Through the real client; before start (or after stop) the service is unavailable, as a lookup would be. */
+  latestAuditAnchor(): Promise<RecordsResult<BoothAuditAnchor | null>> {
+    if (!this.client) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'the simulated records service is not started' }, durationMs: 0 });
+    return this.client.latestAuditAnchor();
   }
 
   private running(): HttpRecordsClient {

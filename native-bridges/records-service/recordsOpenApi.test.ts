@@ -38,6 +38,7 @@ describe('records service OpenAPI document', () => {
       [recordsPaths.travellersByRfid]: recordsPaths.travellersByRfid.replace('{reference}', 'TT5E0000184226'),
       [recordsPaths.vehiclesByPlate]: `${recordsPaths.vehiclesByPlate}?plate=BTH4821`,
       [recordsPaths.decisions]: recordsPaths.decisions,
+      [recordsPaths.auditAnchor]: recordsPaths.auditAnchor.replace('{boothId}', 'BOOTH-01'),
       [recordsPaths.openApi]: recordsPaths.openApi,
     };
     for (const path of Object.keys(document.paths)) {
@@ -60,7 +61,7 @@ describe('records service OpenAPI document', () => {
   it('documents the decisions endpoint: a POST with the batch schema answered per item, and the GET listing', async () => {
     const operations = (recordsOpenApiDocument() as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> }; responses: Record<string, unknown> }>> }).paths[recordsPaths.decisions];
     expect(Object.keys(operations ?? {}).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(operations?.post?.requestBody?.content['application/json']?.schema.properties ?? {})).toEqual(['decisions']);
+    expect(Object.keys(operations?.post?.requestBody?.content['application/json']?.schema.properties ?? {})).toEqual(['boothId', 'decisions']);
     expect(Object.keys(operations?.post?.responses ?? {}).sort()).toEqual(['200', '400', '413', '500', '503']);
     const answer = await fetch(`${server.url}${recordsPaths.decisions}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ decisions: [{ idempotencyKey: 'k-1', payload: {} }] }) });
     expect(answer.status).toBe(200);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acceptedDecisionsResponseSchema, decisionBatchRequestSchema, decisionBatchResponseSchema, maxDecisionBatch } from '../../app/ports/decisionSubmission';
+import { acceptedDecisionsResponseSchema, auditAnchorResponseSchema, decisionBatchRequestSchema, decisionBatchResponseSchema, maxDecisionBatch } from '../../app/ports/decisionSubmission';
 import { recordsErrorBodySchema, travellerLookupResponseSchema, vehicleLookupResponseSchema } from '../../app/ports/travellerRecord';
 
 /** The records API's paths, shared by the simulator's router and the published document. */
@@ -9,6 +9,7 @@ export const recordsPaths = {
   travellersByRfid: '/v1/travellers/by-rfid/{reference}',
   vehiclesByPlate: '/v1/vehicles/by-plate',
   decisions: '/v1/decisions',
+  auditAnchor: '/v1/booths/{boothId}/audit-anchor',
   openApi: '/openapi.json',
 } as const;
 
@@ -80,6 +81,16 @@ export function recordsOpenApiDocument(serverUrl?: string): Record<string, unkno
           summary: 'Decisions the service holds (simulator and audit use)',
           description: 'Every accepted decision, each idempotency key once, in arrival order.',
           responses: { '200': { description: 'Accepted decisions', content: json(acceptedDecisionsResponseSchema) }, '500': errors['500'], '503': errors['503'] },
+        },
+      },
+      [recordsPaths.auditAnchor]: {
+        get: {
+          operationId: 'getAuditAnchor',
+          summary: "The latest audit head a booth's decisions carried",
+          description:
+            "Each decision's payload may carry `auditHead` (seq and hash of the booth's audit chain entry the decision was made after), and each batch the `boothId` that sent it. The service keeps, per booth, the head with the highest seq among its accepted decisions: a log exported later that ends before it, or holds another entry at its seq, has lost or rewritten entries. `anchor` is null until a decision carried a head.",
+          parameters: [{ name: 'boothId', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 40 } }],
+          responses: { '200': { description: "The booth's latest anchor (null when none)", content: json(auditAnchorResponseSchema) }, ...errors },
         },
       },
       [recordsPaths.openApi]: {

@@ -15,15 +15,16 @@ export const noPlateReads = { onRead: never, onVehicle: never, onReadError: neve
 
 export const noRfidCards = { onCard: never };
 
-const unconfigured = async (): Promise<RecordsResult<never[]>> => ({ ok: false, error: { code: 'unavailable', message: 'no records service is configured' }, durationMs: 0 });
+const unconfigured = async (): Promise<RecordsResult<never>> => ({ ok: false, error: { code: 'unavailable', message: 'no records service is configured' }, durationMs: 0 });
 
 export const noRecordsServiceReason = 'no records service is configured: the decision stays queued in the outbox';
 
 const notSent = async (batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]> => batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry', reason: noRecordsServiceReason }));
 
-export const noRecords: Pick<RecordsPort, 'findTravellersByDocument' | 'findTravellersByRfid' | 'findVehiclesByPlate' | 'submitDecisions'> = {
+export const noRecords: Pick<RecordsPort, 'findTravellersByDocument' | 'findTravellersByRfid' | 'findVehiclesByPlate' | 'submitDecisions' | 'latestAuditAnchor'> = {
   findTravellersByDocument: unconfigured,
   findTravellersByRfid: unconfigured,
   findVehiclesByPlate: unconfigured,
   submitDecisions: notSent,
+  latestAuditAnchor: unconfigured,
 };

@@ -1,6 +1,7 @@
 import type { AuditAction, AuditActor, AuditDraft, AuditEntry, AuditSubject } from '../../app/audit/auditEntry';
 import { verifyAuditChain, type AuditVerification } from '../../app/audit/auditChain';
 import { toAuditJsonLines } from '../../app/audit/auditJsonLines';
+import { anchorLine, type BoothAuditAnchor } from '../../app/audit/auditAnchor';
 import { readAuditLog } from './auditLogReader';
 import type { AuditExport } from './decisionStoreTypes';
 import { nowIso, parseActor, type StoreContext } from './storeContext';
@@ -25,14 +26,18 @@ export class AuditLogStore {
     });
   }
 
-  /** The whole log as JSON Lines (after appending the export's own entry), ready for `booth audit verify`. */
-  async exportAudit(actor: AuditActor): Promise<AuditExport> {
+  /**
+   * The whole log as JSON Lines (after appending the export's own entry), ready for `booth audit verify`; with the
+   * records service's anchor for this booth as its last line when there is one (the export entry records its seq).
+   */
+  async exportAudit(actor: AuditActor, anchor: BoothAuditAnchor | null = null): Promise<AuditExport> {
     const by = parseActor(actor);
     const { db, cipher, writer } = this.context;
     return writer.exclusive(async () => {
-      await writer.commit([{ at: nowIso(this.context), actor: by, action: 'export', subject: { kind: 'audit_log', id: 'all' }, details: { format: 'jsonl' } }], async () => undefined);
+      await writer.commit([{ at: nowIso(this.context), actor: by, action: 'export', subject: { kind: 'audit_log', id: 'all' }, details: { format: 'jsonl', anchorSeq: anchor?.seq ?? null } }], async () => undefined);
       const log = await readAuditLog(db, cipher);
-      return { jsonl: toAuditJsonLines(log.records), entries: log.records.length, unreadable: log.unreadable.map(({ seq, cause }) => ({ seq, cause })) };
+      const jsonl = toAuditJsonLines(log.records) + (anchor ? anchorLine(anchor) : '');
+      return { jsonl, entries: log.records.length, unreadable: log.unreadable.map(({ seq, cause }) => ({ seq, cause })), anchor };
     });
   }
 

@@ -25,6 +25,11 @@ export class AuditedWriter {
     return new AuditedWriter(db, cipher, await readHead(db));
   }
 
+  /** The head the next commit chains after (inside `exclusive`; another window may still move it, see commit). */
+  currentHead(): AuditChainHead {
+    return this.head;
+  }
+
   /** Runs `work` alone among this writer's users (reads that decide a write belong inside it too). */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);

@@ -58,7 +58,9 @@ export class DecisionRecorder {
         sealed: await cipher.sealJson('decisions', decisionId, content),
       };
       const outboxItemId = `outbox-${decisionId}`;
-      const payload: DecisionSyncPayload = { decision, offline, recordedAt };
+      // The head this decision is made after goes to the records service with it: the anchor that shows a cut log.
+      // If another window moves the head before the commit, the anchor is an earlier entry: weaker, still true.
+      const payload: DecisionSyncPayload = { decision, offline, recordedAt, auditHead: writer.currentHead() };
       const outboxSealed = await cipher.sealJson('outbox', outboxItemId, payload);
       const [kind] = kinds;
       const review = kind ? openReview(decisionReviewId(decisionId), kind, kinds, recordedAt, { decisionId, officer: decision.officer }) : null;

@@ -1,3 +1,4 @@
+import type { BoothAuditAnchor } from '../../app/audit/auditAnchor';
 import type { AuditAction, AuditActor, AuditDraft, AuditEntry, AuditSubject } from '../../app/audit/auditEntry';
 import type { AuditVerification } from '../../app/audit/auditChain';
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
@@ -130,9 +131,10 @@ export class DecisionStore {
   /**
    * The whole log as JSON Lines (after appending the export's own entry), ready for `booth audit verify`. Entries
    * sealed under another storage key are marker lines (listed in `unreadable`); the export never fails for them.
+   * `anchor`, the records service's latest anchor for this booth, ends the file so that a cut tail shows.
    */
-  exportAudit(actor: AuditActor): Promise<AuditExport> {
-    return this.auditLog.exportAudit(actor);
+  exportAudit(actor: AuditActor, anchor: BoothAuditAnchor | null = null): Promise<AuditExport> {
+    return this.auditLog.exportAudit(actor, anchor);
   }
 
   /** Checks the stored chain (e.g. at start-up); entries sealed under another storage key are listed as unverified. */

@@ -1,3 +1,4 @@
+import type { BoothAuditAnchor } from '../../app/audit/auditAnchor';
 import type { UnreadableAuditCause } from '../../app/audit/unreadableAuditEntry';
 import type { DecisionRecord } from '../../app/inspection/officerDecision';
 import type { PurgeReason, RetainedBiometricFacts, RetainedBiometricKind } from '../../app/retention/retentionPolicy';
@@ -18,12 +19,8 @@ export class DecisionStoreError extends Error {
   }
 }
 
-/** What the outbox sends to the records service for a decision. */
-export interface DecisionSyncPayload {
-  readonly decision: DecisionRecord;
-  readonly offline: boolean;
-  readonly recordedAt: string;
-}
+/** What the outbox sends to the records service for a decision (one definition, beside its schema). */
+export type { DecisionSyncPayload } from '../../app/inspection/decisionRecordSchema';
 
 export interface NewRetainedBiometric {
   readonly kind: RetainedBiometricKind;
@@ -113,4 +110,6 @@ export interface AuditExport {
   readonly entries: number;
   /** The entries exported as markers, by seq, with why they could not be opened. */
   readonly unreadable: readonly { readonly seq: number; readonly cause: UnreadableAuditCause }[];
+  /** The records service's anchor the file ends with; null when there was none to add. */
+  readonly anchor: BoothAuditAnchor | null;
 }

@@ -1,17 +1,46 @@
 import type { HandlersOf } from '../../../app/host/dispatch';
 import { HostFailure } from '../../../app/host/result';
+import type { Clock } from '../../../app/ports/Clock';
+import type { BoothSettings } from '../../../app/settings/boothSettings';
 import { AccountsError, type AccountStore } from '../accounts';
+import { SignInRefused, SignInThrottle } from '../signInThrottle';
+import type { SignInThrottleFile } from '../signInThrottleFile';
 
-/** `auth:*`: signing in with a local account. */
-export function authHandlers(accounts: AccountStore): HandlersOf<'auth'> {
+export interface AuthHandlerDeps {
+  readonly accounts: AccountStore;
+  readonly settings: Pick<BoothSettings, 'signInLockoutFailures' | 'signInLockoutMinutes'>;
+  readonly clock: Clock;
+  /** Where the throttle's counts outlive a restart. */
+  readonly throttleFile: SignInThrottleFile;
+}
+
+const isWrongCredentials = (error: unknown) => error instanceof AccountsError && error.code === 'bad_credentials';
+
+/**
+ * `auth:*`: signing in with a local account, through the sign-in throttle (per account and per caller, growing
+ * waits, lockout: signInThrottle.ts), and the supervisors' view of failures and locks. The throttle's saved counts
+ * are read before the first attempt is answered, so a restart never opens a window for guessing.
+ */
+export function authHandlers({ accounts, settings, clock, throttleFile }: AuthHandlerDeps): HandlersOf<'auth'> {
+  let loaded: Promise<SignInThrottle> | null = null;
+  const throttle = () =>
+    (loaded ??= throttleFile.load((message) => console.warn(`[booth] ${message}`)).then(
+      (state) =>
+        new SignInThrottle({ lockoutFailures: settings.signInLockoutFailures, lockoutMinutes: settings.signInLockoutMinutes }, clock, {
+          ...(state ? { state } : {}),
+          onChange: (next) => void throttleFile.save(next).catch((error: unknown) => console.error('[booth] the sign-in throttle state could not be saved:', error)),
+        }),
+    ));
   return {
-    'auth:signIn': async ({ userId, password }) => {
+    'auth:signIn': async ({ userId, password }, caller) => {
       try {
-        return await accounts.signIn(userId, password);
+        return await (await throttle()).attempt(userId, caller.client, () => accounts.signIn(userId, password), isWrongCredentials);
       } catch (error) {
-        if (error instanceof AccountsError && error.code === 'bad_credentials') throw new HostFailure('bad_credentials', 'Unknown user or wrong password.');
+        if (isWrongCredentials(error)) throw new HostFailure('bad_credentials', 'Unknown user or wrong password.');
+        if (error instanceof SignInRefused) throw new HostFailure(error.code, error.message);
         throw error;
       }
     },
+    'auth:signInActivity': async () => (await throttle()).activity(),
   };
 }

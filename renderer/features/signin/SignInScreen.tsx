@@ -27,7 +27,8 @@ export function SignInScreen() {
     setPassword('');
     if (!result.ok) {
       setError(result.error.code === 'bad_credentials' ? 'Unknown user or wrong password.' : `Cannot sign in: ${result.error.message}`);
-      void journal.audit('sign_in_failed', { attemptedUserId: (lockedUser?.userId ?? userId).slice(0, 40) }).catch(() => undefined);
+      // The code tells a wrong password from an attempt the host refused unchecked (throttled, account locked).
+      void journal.audit('sign_in_failed', { attemptedUserId: (lockedUser?.userId ?? userId).slice(0, 40), code: result.error.code }).catch(() => undefined);
       return;
     }
     store.getState().signedIn(result.value);

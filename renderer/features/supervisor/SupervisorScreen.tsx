@@ -5,10 +5,12 @@ import { BoothHeader } from '../booth/BoothHeader';
 import { NoticeLine } from '../booth/NoticeLine';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { useAuditExport } from './useAuditExport';
+import { SignInActivityStrip } from './SignInActivityStrip';
+import './supervisor.css';
 
 /**
  * The supervisor's screen: the review queue of this booth's decisions, on the same encrypted store the
- * officers write, and `X` to export the audit log.
+ * officers write, above it the sign-in activity (failures, locked accounts), and `X` to export the audit log.
  */
 export function SupervisorScreen() {
   const journal = useDecisionJournal();
@@ -32,7 +34,10 @@ export function SupervisorScreen() {
   return (
     <div className="booth supervisor">
       <BoothHeader />
-      <NoticeLine />
+      <div>
+        <NoticeLine />
+        <SignInActivityStrip />
+      </div>
       {error && (
         <p className="notice notice-error" role="alert">
           {error}

@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SignInActivity } from '../../app/host/signInActivity';
+import { resolveSettings } from '../../app/settings/boothSettings';
+import { AccountStore } from '../services/accounts';
+import { createBoothServices, type BoothServices } from '../services/createBoothServices';
+import { keyFileStorageKey } from '../services/storageKey';
+import { startNodeHost, type RunningNodeHost } from './NodeHost';
+import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
+
+// The defect: 60 wrong passwords in 3 seconds were all answered and the right one still worked.
+
+function manualClock(iso = '2026-12-07T03:00:00.000Z') {
+  let t = Date.parse(iso);
+  return { now: () => new Date(t), advance: (ms: number) => void (t += ms) };
+}
+
+interface ReplyFrame {
+  readonly kind: string;
+  readonly id: number | null;
+  readonly result: { readonly ok: boolean; readonly value?: unknown; readonly error?: { readonly code: string; readonly message: string } };
+}
+
+const running: { services: BoothServices; host: RunningNodeHost }[] = [];
+
+async function startHost(dataDir: string, clock: ReturnType<typeof manualClock>) {
+  const settings = resolveSettings({ devices: 'sim', signInLockoutFailures: 5, signInLockoutMinutes: 10 });
+  const services = createBoothServices({ resolved: settings, version: 'test', storageKey: keyFileStorageKey(dataDir), accounts: AccountStore.inUserData(dataDir), clock });
+  await services.start();
+  const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
+  running.push({ services, host });
+  return host;
+}
+
+afterEach(async () => {
+  for (const { host, services } of running.splice(0)) {
+    await host.close();
+    await services.stop();
+  }
+});
+
+/** Signs in over one WebSocket connection; resolves with the reply's error code, or 'ok'. */
+async function signInOver(connection: Awaited<ReturnType<typeof connectToHost<ReplyFrame>>>, id: number, password: string, userId = 'officer'): Promise<string> {
+  connection.socket.send(JSON.stringify({ kind: 'call', id, channel: 'auth:signIn', payload: { userId, password } }));
+  const reply = await connection.nextFrame((frame) => frame.kind === 'reply' && frame.id === id);
+  return reply.result.ok ? 'ok' : (reply.result.error?.code ?? 'no code');
+}
+
+describe('sign-in throttling over the Node host', () => {
+  it('60 wrong passwords fired at once over WebSocket: one is checked, the rest refused, and the right one is refused too', async () => {
+    const clock = manualClock();
+    const host = await startHost(mkdtempSync(join(tmpdir(), 'booth-signin-')), clock);
+    const connection = await connectToHost<ReplyFrame>(host);
+    const codes = await Promise.all(Array.from({ length: 60 }, (_, i) => signInOver(connection, i + 1, `guess-${i}-password`)));
+    expect(codes.filter((c) => c === 'bad_credentials')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'sign_in_throttled')).toHaveLength(59);
+    expect(await signInOver(connection, 100, 'booth-officer')).toBe('sign_in_throttled');
+    // Over HTTP too, with the status a script can act on and the wait in the message.
+    const refused = await callHostApi(host, 'auth:signIn', { userId: 'officer', password: 'booth-officer' });
+    expect(refused).toMatchObject({ status: 429, body: { ok: false, error: { code: 'sign_in_throttled', message: expect.stringMatching(/try again in 1 s/) } } });
+    clock.advance(1000);
+    expect(await signInOver(connection, 101, 'booth-officer')).toBe('ok');
+    connection.socket.close();
+  }, 60_000);
+
+  it('locks the account after 5 failures for 10 minutes, from any connection, shows it to supervisors, and keeps it across a restart', async () => {
+    const clock = manualClock();
+    const dataDir = mkdtempSync(join(tmpdir(), 'booth-signin-'));
+    const host = await startHost(dataDir, clock);
+    for (let i = 0; i < 5; i++) {
+      const connection = await connectToHost<ReplyFrame>(host);
+      expect(await signInOver(connection, 1, 'wrong-password', 'Supervisor')).toBe('bad_credentials');
+      connection.socket.close();
+      clock.advance(60_000);
+    }
+    const locked = await callHostApi(host, 'auth:signIn', { userId: 'supervisor', password: 'booth-supervisor' });
+    expect(locked).toMatchObject({ status: 423, body: { error: { code: 'account_locked', message: expect.stringMatching(/locked after 5 failed sign-ins, until 03:14 UTC/) } } });
+    // Another account is not locked by it.
+    expect((await callHostApi(host, 'auth:signIn', { userId: 'officer', password: 'booth-officer' })).body).toMatchObject({ ok: true, value: { userId: 'officer' } });
+    const activity = await callHostApi<SignInActivity>(host, 'auth:signInActivity', {});
+    expect(activity.body.value).toMatchObject({ failuresLast24h: 6, lockedAccounts: [{ userId: 'supervisor', until: '2026-12-07T03:14:00.000Z', failures: 5 }], lockoutFailures: 5, lockoutMinutes: 10 });
+    expect(activity.body.value?.recentFailures[0]).toMatchObject({ userId: 'supervisor', outcome: 'refused_locked', client: 'http-api' });
+    expect(activity.body.value?.recentFailures[1]).toMatchObject({ outcome: 'wrong_credentials', failures: 5, client: expect.stringMatching(/^websocket-/) });
+
+    // Restarted on the same user data folder: still locked, until the lock is over.
+    await running[0]?.host.close();
+    await running[0]?.services.stop();
+    running.splice(0);
+    const restarted = await startHost(dataDir, clock);
+    expect((await callHostApi(restarted, 'auth:signIn', { userId: 'supervisor', password: 'booth-supervisor' })).body).toMatchObject({ error: { code: 'account_locked' } });
+    clock.advance(10 * 60_000);
+    expect((await callHostApi(restarted, 'auth:signIn', { userId: 'supervisor', password: 'booth-supervisor' })).body).toMatchObject({ ok: true, value: { role: 'supervisor' } });
+    expect((await callHostApi<SignInActivity>(restarted, 'auth:signInActivity', {})).body.value?.lockedAccounts).toEqual([]);
+  }, 60_000);
+});
