@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DecisionStore } from '../../storage/DecisionStore';
 import { useBooth, useDecisionJournal } from '../../state/StoreContext';
-import { BoothHeader } from '../booth/BoothHeader';
-import { NoticeLine } from '../booth/NoticeLine';
+import { ScreenFrame } from '../shell/ScreenFrame';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { useAuditExport } from './useAuditExport';
 
@@ -30,9 +29,7 @@ export function SupervisorScreen() {
   }, [journal]);
 
   return (
-    <div className="booth supervisor">
-      <BoothHeader />
-      <NoticeLine />
+    <ScreenFrame className="supervisor">
       {error && (
         <p className="notice notice-error" role="alert">
           {error}
@@ -50,6 +47,6 @@ export function SupervisorScreen() {
           <kbd>Alt+O</kbd> Sign out
         </span>
       </footer>
-    </div>
+    </ScreenFrame>
   );
 }
