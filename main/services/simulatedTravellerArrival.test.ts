@@ -32,7 +32,7 @@ function booth(datasets: string) {
   const scenarios: RecordsScenario[] = [];
   const arrivals = new SimulatedTravellerArrivals({ camera, records: { setScenario: (s) => scenarios.push(s) } }, cameras, datasets);
   const reader = new SimulatedDocumentReader({ clock, ids: sequentialIds(), stepUp: (t, photo) => arrivals.stepUp(t, photo) });
-  return { camera, reader, scenes, scenarios };
+  return { camera, reader, scenes, scenarios, arrivals };
 }
 
 describe('one-traveller lanes: scripted travellers step up with real faces', () => {
@@ -64,6 +64,17 @@ describe('one-traveller lanes: scripted travellers step up with real faces', () 
     expect(reader.read(1, own).photo).toEqual(own);
     expect(scenes.at(-1)).toMatchObject({ cameraId: 'cam-traveller', withdrawn: true, people: [] });
     expect(camera.scenes()).toEqual([]);
+  });
+
+  it('withdraws the scene when a real reader (a keyboard-wedge scan) reads a document, once', async () => {
+    const { reader, scenes, arrivals } = booth(datasets);
+    await reader.start();
+    arrivals.readElsewhere();
+    expect(scenes).toEqual([]);
+    reader.read(0);
+    arrivals.readElsewhere();
+    arrivals.readElsewhere();
+    expect(scenes.map((s) => Boolean(s.withdrawn))).toEqual([false, true]);
   });
 
   it('without the dataset, shows nobody and says why, with the drawn portrait on the document', async () => {

@@ -36,7 +36,7 @@ export class SimulatedTravellerArrivals {
 
   /** SimulatedDocumentReaderOptions.stepUp: returns the photo to print on the traveller's document. */
   stepUp(traveller: number, photo: EncodedImage | undefined): EncodedImage | undefined {
-    const camera = this.cameras.find((c) => c.position === 'traveller') ?? this.cameras[0];
+    const camera = this.travellerCamera();
     if (!camera) return photo;
     if (photo) {
       this.devices.camera.withdrawScene(camera.id);
@@ -52,6 +52,16 @@ export class SimulatedTravellerArrivals {
     const atCamera = (impostor && datasetPhoto(impostor.identity, impostor.photo, this.datasets)) || faces.live;
     this.devices.camera.setScene(camera.id, [atCamera]);
     return faces.documentPhoto;
+  }
+
+  /** A document read by a real reader (a keyboard-wedge scan): its holder is whoever stands at the real camera. */
+  readElsewhere(): void {
+    const camera = this.travellerCamera();
+    if (camera && this.devices.camera.scenes().some((scene) => scene.cameraId === camera.id)) this.devices.camera.withdrawScene(camera.id);
+  }
+
+  private travellerCamera(): CameraDescriptor | undefined {
+    return this.cameras.find((c) => c.position === 'traveller') ?? this.cameras[0];
   }
 
   /** The records service's gallery holds each scripted traveller's own earlier photo (once: it does not change). */

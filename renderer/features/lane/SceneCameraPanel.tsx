@@ -24,13 +24,14 @@ export function SceneCameraPanel({ camera, canvas, stream, large = false }: { ca
   }, [canvas, video]);
 
   const faces = frame?.faces ?? [];
-  const phase = scene ? 'scene' : (stream?.phase ?? 'starting');
+  // The camera's own stream, whether or not a scene is shown instead.
+  const phase = stream?.phase ?? 'starting';
   let message: { text: string; problem?: string } | null = null;
   if (scene && scene.people.length === 0) message = { text: scene.note ?? 'Nobody in view' };
   else if (!scene && stream?.phase === 'error') message = { text: stream.message, problem: stream.problem };
   else if (!scene && stream?.phase !== 'live') message = { text: 'Opening the camera…' };
   return (
-    <section className={`panel scene-camera${large ? ' large' : ''}`} data-testid={`camera-${camera.id}`} data-face-count={faces.length} data-camera-phase={phase} aria-label={camera.label}>
+    <section className={`panel scene-camera${large ? ' large' : ''}`} data-testid={`camera-${camera.id}`} data-face-count={faces.length} data-camera-phase={phase} data-scene={scene ? 'shown' : undefined} aria-label={camera.label}>
       <h2>{camera.label}</h2>
       <div className="scene-frame">
         <div className="scene-stage">
