@@ -27,8 +27,9 @@ export function SceneCameraPanel({ camera, canvas, stream, large = false }: { ca
   // The camera's own stream, whether or not a scene is shown instead.
   const phase = stream?.phase ?? 'starting';
   let message: { text: string; problem?: string } | null = null;
-  if (scene && scene.people.length === 0) message = { text: scene.note ?? 'Nobody in view' };
-  else if (!scene && stream?.phase === 'error') message = { text: stream.message, problem: stream.problem };
+  // A camera that cannot open is said even while a simulated scene is shown: the booth's camera is broken.
+  if (stream?.phase === 'error') message = { text: stream.message, problem: stream.problem };
+  else if (scene && scene.people.length === 0) message = { text: scene.note ?? 'Nobody in view' };
   else if (!scene && stream?.phase !== 'live') message = { text: 'Opening the camera…' };
   return (
     <section className={`panel scene-camera${large ? ' large' : ''}`} data-testid={`camera-${camera.id}`} data-face-count={faces.length} data-camera-phase={phase} data-scene={scene ? 'shown' : undefined} aria-label={camera.label}>
