@@ -36,7 +36,7 @@ function booth(datasets: string) {
 }
 
 describe('one-traveller lanes: scripted travellers step up with real faces', () => {
-  const datasets = fakeDataset(['Laura_Bush', 'Colin_Powell', 'Serena_Williams', 'Jennifer_Capriati', 'Gloria_Macapagal_Arroyo', 'Nicole_Kidman']);
+  const datasets = fakeDataset(['Laura_Bush', 'Colin_Powell', 'Serena_Williams', 'Jennifer_Capriati', 'Gloria_Macapagal_Arroyo', 'Tony_Blair']);
 
   it('puts one photo on the document, another in the gallery and a third before the camera', async () => {
     const { reader, scenes, scenarios, camera } = booth(datasets);
@@ -49,11 +49,11 @@ describe('one-traveller lanes: scripted travellers step up with real faces', () 
     expect(camera.scenes()).toHaveLength(1);
   });
 
-  it('plays the scripted impostor: her own papers, someone else at the camera', async () => {
+  it('plays the scripted impostor: his own papers, someone else at the camera', async () => {
     const { reader, scenes } = booth(datasets);
     await reader.start();
-    expect(bytesOf(reader.read(3).photo)).toBe('Jennifer_Capriati-1');
-    expect(scenes.at(-1)?.people.map(bytesOf)).toEqual(['Nicole_Kidman-1']);
+    expect(bytesOf(reader.read(1).photo)).toBe('Colin_Powell-1');
+    expect(scenes.at(-1)?.people.map(bytesOf)).toEqual(['Tony_Blair-1']);
   });
 
   it("withdraws the scene for a trainer's read with their own photo: the real camera shows the traveller", async () => {

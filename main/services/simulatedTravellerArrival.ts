@@ -13,10 +13,10 @@ export interface TravellerArrivalDevices {
 }
 
 /**
- * Scripted impostors of the one-traveller lanes: traveller 3 (de Bruijn) hands over her genuine papers, but
- * the person at the camera is someone else (another LFW identity): the face does not match the papers.
+ * Scripted impostors of the one-traveller lanes: traveller 1 (Johnson, an adult, so face matching applies)
+ * hands over his genuine papers, but the person at the camera is someone else (another LFW identity).
  */
-const impostors: Readonly<Record<number, { readonly identity: string; readonly photo: number }>> = { 3: { identity: 'Nicole_Kidman', photo: 0 } };
+const impostors: Readonly<Record<number, { readonly identity: string; readonly photo: number }>> = { 1: { identity: 'Tony_Blair', photo: 0 } };
 
 /**
  * The one-traveller lanes' (air, sea, pedestrian) scripted travellers, played as the vehicle lane plays its
