@@ -7,14 +7,14 @@ import type { ChipCheck } from '../../../app/document/lds/chipCheck';
 import { ChipReadError } from '../../../native-bridges/chip/chipReadError';
 import type { ChipReadResult } from '../../../app/ports/ChipReaderPort';
 import { accessKeyFromMrzLines } from '../../../app/document/mrz/mrzAccessKey';
-import { inspectChipRead, type ChipInspection } from '../../../native-bridges/chip/inspectChipRead';
-import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore';
-import { ensurePcscd } from '../../../native-bridges/chip/pcsc/ensurePcscd';
-import { PcscChipReader } from '../../../native-bridges/chip/pcsc/PcscChipReader';
-import { createSimulatedPassport } from '../../../native-bridges/chip/simulator/createSimulatedPassport';
+import { inspectChipRead, type ChipInspection } from '../../../native-bridges/chip/inspectChipRead.node';
+import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node';
+import { ensurePcscd } from '../../../native-bridges/chip/pcsc/ensurePcscd.node';
+import { PcscChipReader } from '../../../native-bridges/chip/pcsc/PcscChipReader.node';
+import { createSimulatedPassport } from '../../../native-bridges/chip/simulator/createSimulatedPassport.node';
 import { simulatedPassportConfigSchema } from '../../../native-bridges/chip/simulator/simulatedPassportConfig';
-import { createTestPkiSodSigner } from '../../../native-bridges/chip/simulator/testPkiSodSigner';
-import { VpcdCardConnection, vpcdDefaultPort } from '../../../native-bridges/chip/simulator/VpcdCardConnection';
+import { createTestPkiSodSigner } from '../../../native-bridges/chip/simulator/testPkiSodSigner.node';
+import { VpcdCardConnection, vpcdDefaultPort } from '../../../native-bridges/chip/simulator/VpcdCardConnection.node';
 import { addChipVerifyCommand } from './chipVerify';
 
 /** `npx booth chip ...`: read a passport chip through PC/SC, simulate one on vpcd, verify files offline. */
