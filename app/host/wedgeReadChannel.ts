@@ -7,7 +7,7 @@ import { documentReadSchema } from '../ports/documentRead';
  * read like any other reader's (the lane session, its records lookup and the chip, published as lane:onSession).
  */
 export const wedgeReadChannelDoc =
-  'A keyboard-wedge reader typed these MRZ lines: the host parses them and, when layout, characters and field syntax are right, takes them as a document read (document:onRead, lane:onSession with records, the chip). Failing check digits do not refuse the read: it is taken flagged (document.checkDigitFailures), as a serial reader delivers it. Fails with unreadable_document naming what was wrong when the lines are no MRZ; nothing is opened then.';
+  'A keyboard-wedge reader typed these MRZ lines: the host parses them and, when layout, characters and field syntax are right, takes them as a document read (lane:onSession with records and the chip). Failing check digits do not refuse the read: it is taken flagged (document.checkDigitFailures), as a serial reader delivers it. Fails with unreadable_document naming what was wrong when the lines are no MRZ; nothing is opened then.';
 
 /** Longer than any MRZ line (44), so the parser, not the schema, says what is wrong with a too-long line. */
 const maxTypedLineLength = 60;
