@@ -4,15 +4,17 @@ import { useBooth } from '../../state/StoreContext';
 import type { LaneCameraStream } from './useLaneCameraStreams';
 
 /**
- * One camera: its picture with a box and track id over every face the vision worker found. A camera showing
- * its own video shows it live (the capture loop copies frames from it for the worker); a simulated camera
- * shows its scene replayed on the loop's canvas. When there is no picture it says why, and what to do.
+ * One camera: its picture with a box and track id over every face the vision worker found. The large
+ * (one-traveller) panel shows a camera's own video live (the capture loop copies frames from it for the
+ * worker); otherwise, and for a simulated scene, the panel shows the loop's canvas. When there is no picture
+ * it says why, and what to do.
  */
 export function SceneCameraPanel({ camera, canvas, stream, large = false }: { camera: CameraDescriptor; canvas: HTMLCanvasElement | undefined; stream: LaneCameraStream | undefined; large?: boolean }) {
   const holder = useRef<HTMLDivElement>(null);
   const frame = useBooth((state) => state.sceneFrames[camera.id]);
   const scene = useBooth((state) => state.cameraScenes[camera.id]);
-  const video = !scene && stream?.phase === 'live' ? stream.video : undefined;
+  // The traveller camera shows its live video at the camera's own pace; a vehicle's small panels show the loop's canvas.
+  const video = large && !scene && stream?.phase === 'live' ? stream.video : undefined;
 
   useEffect(() => {
     const element = holder.current;
