@@ -34,7 +34,7 @@ test.beforeAll(async () => {
   process.env.BOOTH_DATASETS ??= datasetsDir;
   services = createBoothServices({ resolved: resolveSettings({ devices: 'sim', boothId: 'E2E-P1', laneType: 'pedestrian' }), version: 'e2e' });
   await services.start();
-  host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer'), port: 0, accessToken: HostAccessToken.from(e2eHostToken) });
+  host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer-test'), port: 0, accessToken: HostAccessToken.from(e2eHostToken) });
 });
 
 test.afterAll(async () => {

@@ -3,7 +3,7 @@ import type { HostEvent } from '../../app/host/events';
 import type { ChipReport } from '../../app/ports/chipReport';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
-import type { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader.node';
+import type { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader.node.ts';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
 import { createBoothServices } from './createBoothServices';
 

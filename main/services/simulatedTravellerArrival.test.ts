@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { CameraScene } from '../../app/ports/cameraScene';
 import { sequentialIds } from '../../app/ports/Ids';
 import { SimulatedCameraBridge } from '../../native-bridges/camera/SimulatedCameraBridge';
-import { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader.node';
-import type { RecordsScenario } from '../../native-bridges/records-service/scriptedRecords.node';
+import { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader.node.ts';
+import type { RecordsScenario } from '../../native-bridges/records-service/scriptedRecords.node.ts';
 import { noFacesDatasetNote } from './simulatedOccupantFaces';
 import { SimulatedTravellerArrivals } from './simulatedTravellerArrival';
 

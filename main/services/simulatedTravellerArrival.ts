@@ -3,8 +3,8 @@ import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { SimulatedCameraBridge } from '../../native-bridges/camera/SimulatedCameraBridge';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
-import { scriptedRecordsScenario, withGalleryImages } from '../../native-bridges/records-service/scriptedRecords.node';
-import type { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node';
+import { scriptedRecordsScenario, withGalleryImages } from '../../native-bridges/records-service/scriptedRecords.node.ts';
+import type { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
 import { datasetPhoto, datasetsDirectory, noFacesDatasetNote, simulatedOccupantFaces } from './simulatedOccupantFaces';
 
 export interface TravellerArrivalDevices {

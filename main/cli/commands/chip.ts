@@ -7,14 +7,14 @@ import type { ChipCheck } from '../../../app/document/lds/chipCheck';
 import { ChipReadError } from '../../../native-bridges/chip/chipReadError';
 import type { ChipReadResult } from '../../../app/ports/ChipReaderPort';
 import { accessKeyFromMrzLines } from '../../../app/document/mrz/mrzAccessKey';
-import { inspectChipRead, type ChipInspection } from '../../../native-bridges/chip/inspectChipRead.node';
-import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node';
-import { ensurePcscd } from '../../../native-bridges/chip/pcsc/ensurePcscd.node';
-import { PcscChipReader } from '../../../native-bridges/chip/pcsc/PcscChipReader.node';
-import { createSimulatedPassport } from '../../../native-bridges/chip/simulator/createSimulatedPassport.node';
+import { inspectChipRead, type ChipInspection } from '../../../native-bridges/chip/inspectChipRead.node.ts';
+import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node.ts';
+import { ensurePcscd } from '../../../native-bridges/chip/pcsc/ensurePcscd.node.ts';
+import { PcscChipReader } from '../../../native-bridges/chip/pcsc/PcscChipReader.node.ts';
+import { createSimulatedPassport } from '../../../native-bridges/chip/simulator/createSimulatedPassport.node.ts';
 import { simulatedPassportConfigSchema } from '../../../native-bridges/chip/simulator/simulatedPassportConfig';
-import { createTestPkiSodSigner } from '../../../native-bridges/chip/simulator/testPkiSodSigner.node';
-import { VpcdCardConnection, vpcdDefaultPort } from '../../../native-bridges/chip/simulator/VpcdCardConnection.node';
+import { createTestPkiSodSigner } from '../../../native-bridges/chip/simulator/testPkiSodSigner.node.ts';
+import { VpcdCardConnection, vpcdDefaultPort } from '../../../native-bridges/chip/simulator/VpcdCardConnection.node.ts';
 import { addChipVerifyCommand } from './chipVerify';
 
 /** `npx booth chip ...`: read a passport chip through PC/SC, simulate one on vpcd, verify files offline. */

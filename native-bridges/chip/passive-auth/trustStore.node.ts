@@ -2,9 +2,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import * as pkijs from 'pkijs';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
-import { parseCertificates } from './certificates.node';
-import { parseMasterList } from './masterList.node';
-import { TrustAnchor } from './trustAnchor.node';
+import { parseCertificates } from './certificates.node.ts';
+import { parseMasterList } from './masterList.node.ts';
+import { TrustAnchor } from './trustAnchor.node.ts';
 
 /** CSCAs to chain Document Signers to, plus the checks that loading them produced (one per master list). */
 export interface TrustStore {

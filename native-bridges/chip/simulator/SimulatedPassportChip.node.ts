@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { ApduError, encodeResponseApdu, parseCommandApdu, sw } from '../apdu';
 import type { CommandApdu, ResponseApdu } from '../apdu';
 import { bytesEqual } from '../bytes';
-import { eMrtdApplicationId, fileIds } from '../fileReader.node';
-import { SecureMessaging, SecureMessagingError } from '../secureMessaging.node';
+import { eMrtdApplicationId, fileIds } from '../fileReader.node.ts';
+import { SecureMessaging, SecureMessagingError } from '../secureMessaging.node.ts';
 import { decodeTlv, encodeTlv, findTlv } from '../../../app/document/lds/tlv';
-import type { AaKeyPair, CaKeyPair } from './chipSecrets.node';
-import { caSharedSecret, signChallenge } from './chipSecrets.node';
-import { ChipBac, ChipPace } from './chipAccessControl.node';
-import type { AccessControlStep, ChipPaceSetup } from './chipAccessControl.node';
+import type { AaKeyPair, CaKeyPair } from './chipSecrets.node.ts';
+import { caSharedSecret, signChallenge } from './chipSecrets.node.ts';
+import { ChipBac, ChipPace } from './chipAccessControl.node.ts';
+import type { AccessControlStep, ChipPaceSetup } from './chipAccessControl.node.ts';
 import type { MrzAccessKey } from '../../../app/document/mrz/mrzAccessKey';
-import { icaoKdf, kdfCounter } from '../crypto/kdf.node';
-import type { SmCipher } from '../crypto/kdf.node';
+import { icaoKdf, kdfCounter } from '../crypto/kdf.node.ts';
+import type { SmCipher } from '../crypto/kdf.node.ts';
 import { decodeOid } from '../oid';
 
 export interface SimulatedChipContents {

@@ -2,9 +2,9 @@ import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { bytesToHex, hexToBytes } from '../bytes';
-import type { HostCommand, HostReply } from './simulatorHost.node';
+import type { HostCommand, HostReply } from './simulatorHost.node.ts';
 import type { SimulatedPassportConfigInput } from './simulatedPassportConfig';
-import { vpcdDefaultPort } from './VpcdCardConnection.node';
+import { vpcdDefaultPort } from './VpcdCardConnection.node.ts';
 
 /**
  * A simulated e-passport chip running in a child process, inserted into vpcd's reader: what tests, the

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { embedderManifestSchema } from '../../../app/biometrics/modelManifest';
 import { assembleVehicleSession, type Occupant } from '../../../app/inspection/assembleVehicleSession';
 import { evaluateVehicleSession, evidenceOf } from '../../../app/inspection/evaluateVehicleSession';
-import { scriptedVehicleSession } from '../../../native-bridges/records-service/scriptedVehicleSession.node';
+import { scriptedVehicleSession } from '../../../native-bridges/records-service/scriptedVehicleSession.node.ts';
 import type { ReferenceEmbedding } from '../../state/laneSlice';
 import { imageKey } from './encodedImages';
 import { MatchPanel } from './MatchPanel';
