@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { resolveSettings } from '../app/settings/boothSettings';
 import { HostAccessToken } from '../main/host/HostAccessToken';
+import { rendererBuildDir } from '../main/launcher/rendererBuild';
 import { startNodeHost, type RunningNodeHost } from '../main/host/NodeHost';
 import { createBoothServices, type BoothServices } from '../main/services/createBoothServices';
 import { datasetPhoto } from '../main/services/simulatedOccupantFaces';
@@ -34,7 +35,7 @@ test.beforeAll(async () => {
   process.env.BOOTH_DATASETS ??= datasetsDir;
   services = createBoothServices({ resolved: resolveSettings({ devices: 'sim', boothId: 'E2E-P1', laneType: 'pedestrian' }), version: 'e2e' });
   await services.start();
-  host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer-test'), port: 0, accessToken: HostAccessToken.from(e2eHostToken) });
+  host = await startNodeHost({ services, staticDir: join(repoRoot, rendererBuildDir.test), port: 0, accessToken: HostAccessToken.from(e2eHostToken) });
 });
 
 test.afterAll(async () => {
