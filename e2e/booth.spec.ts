@@ -44,7 +44,7 @@ test('the camera preview shows moving frames from the camera', async ({ page }) 
   await openBooth(page);
   const video = page.getByTestId('camera-video');
   await expect(video).toHaveJSProperty('readyState', 4, { timeout: 15_000 });
-  await expect(page.locator('.video-frame')).toHaveAttribute('data-camera-phase', 'live');
+  await expect(page.getByTestId('camera-cam-traveller')).toHaveAttribute('data-camera-phase', 'live');
   // New frames keep being presented to the element...
   const presented = await video.evaluate(
     (element: HTMLVideoElement) =>

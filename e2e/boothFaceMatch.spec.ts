@@ -39,7 +39,7 @@ test.describe('booth face match', () => {
     await expect(page.getByTestId('network-state')).toHaveText(/Online/);
     await signIn(page);
     // Live detection and tracking on the booth camera.
-    await expect(page.getByTestId('face-overlay')).toHaveAttribute('data-face-count', '1', { timeout: 60_000 });
+    await expect(page.getByTestId('camera-cam-traveller')).toHaveAttribute('data-face-count', '1', { timeout: 60_000 });
 
     expect((await callHost(request, 'sim:readDocument', { traveller: 0, photo: jpeg(samePerson) })).status).toBe(200);
     const panel = page.getByTestId('match-panel');

@@ -11,8 +11,8 @@ test('no camera: the panel says so and how to fix it', async () => {
     const page = await browser.newPage();
     await page.goto(appUrl(e2eBaseUrl));
     await signIn(page);
-    await expect(page.getByTestId('camera-error')).toHaveAttribute('data-problem', /no_camera|permission_denied/);
-    await expect(page.getByTestId('camera-error')).toContainText('press R to retry');
+    await expect(page.getByTestId('camera-cam-traveller-message')).toHaveAttribute('data-problem', /no_camera|permission_denied/);
+    await expect(page.getByTestId('camera-cam-traveller-message')).toContainText('press R to retry');
   } finally {
     await browser.close();
   }
@@ -26,8 +26,8 @@ test('camera permission denied: the panel says so', async () => {
     page.on('dialog', (dialog) => void dialog.dismiss());
     await page.goto(appUrl(e2eBaseUrl));
     await signIn(page);
-    await expect(page.getByTestId('camera-error')).toHaveAttribute('data-problem', 'permission_denied');
-    await expect(page.getByTestId('camera-error')).toContainText('Camera permission was denied');
+    await expect(page.getByTestId('camera-cam-traveller-message')).toHaveAttribute('data-problem', 'permission_denied');
+    await expect(page.getByTestId('camera-cam-traveller-message')).toContainText('Camera permission was denied');
   } finally {
     await browser.close();
   }

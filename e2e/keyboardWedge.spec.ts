@@ -28,7 +28,7 @@ async function openBooth(page: Page) {
   await signIn(page);
   await expect(page.getByTestId('traveller-card')).toContainText('Waiting for a document');
   // Let the camera start first: a busy page on a loaded machine can stretch the typed burst's first gaps.
-  await expect(page.locator('.video-frame')).toHaveAttribute('data-camera-phase', 'live', { timeout: 15_000 });
+  await expect(page.getByTestId('camera-cam-traveller')).toHaveAttribute('data-camera-phase', 'live', { timeout: 15_000 });
 }
 
 /**
@@ -160,7 +160,7 @@ test('a scan that stops part way is reported and fills nothing', async ({ page }
   await expect(page.getByTestId('notice')).toHaveClass(/notice-error/);
   await expect(page.getByTestId('traveller-card')).toContainText('Waiting for a document');
   // Let the camera start first: a busy page on a loaded machine can stretch the typed burst's first gaps.
-  await expect(page.locator('.video-frame')).toHaveAttribute('data-camera-phase', 'live', { timeout: 15_000 });
+  await expect(page.getByTestId('camera-cam-traveller')).toHaveAttribute('data-camera-phase', 'live', { timeout: 15_000 });
 });
 
 test('slow human typing of the same characters is not taken as a scan: the keys go to the shortcuts', async ({ page }) => {
@@ -203,7 +203,7 @@ test.describe('with a face in view', () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await openBooth(page);
-      await expect(page.getByTestId('face-overlay')).toHaveAttribute('data-face-count', '1', { timeout: 60_000 });
+      await expect(page.getByTestId('camera-cam-traveller')).toHaveAttribute('data-face-count', '1', { timeout: 60_000 });
       await typeAsScanner(page, `${elder.join('\n')}\n`);
       await expect(page.getByTestId('traveller-name')).toHaveText('DRUMMOND, PADRAIG NOEL');
       // The face and the papers are one traveller (not a face without papers, which would be a referral).

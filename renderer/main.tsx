@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectBoothToHost } from './features/booth/connectBoothToHost';
+import { connectBoothToHost } from './features/shell/connectBoothToHost';
 import { BoothApp } from './features/BoothApp';
 import { openDecisionJournal } from './decisions/openDecisionJournal';
 import { startDecisionBookkeeping, type DecisionBookkeeping } from './decisions/startDecisionBookkeeping';

@@ -53,7 +53,7 @@ export const channels = {
     reply: z.object({ key: z.base64().length(44) }),
   }),
   'chip:readAgain': channel({
-    doc: "Reads the chip of the last document read again (after the officer re-seats the passport). The report also arrives as chip:onResult.",
+    doc: "Reads the chip of the last document read again (after the officer re-seats the passport). The report also joins the document in the lane session (lane:onSession).",
     request: noArguments,
     reply: chipReportSchema,
   }),

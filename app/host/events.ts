@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { deviceStatusSchema } from '../ports/deviceStatus';
-import { chipReportSchema } from '../ports/chipReport';
-import { documentReadSchema } from '../ports/documentRead';
 import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
 import { trainingProgressSchema } from '../training/trainingProgress';
@@ -10,17 +8,16 @@ import { trainingProgressSchema } from '../training/trainingProgress';
 export const hostEvents = {
   /** A device connected, disconnected or changed its detail. */
   'devices:onStatus': deviceStatusSchema,
-  /** A document reader delivered a complete read. */
-  'document:onRead': documentReadSchema,
   /** A document reader's output did not become a read (partial, garbled, doubled, cut by an unplug): scan again. */
   'document:onReadError': z.object({
     readerId: z.string().max(100),
     code: z.enum(['partial_read', 'disconnected', 'garbage', 'line_length', 'line_count', 'line_order', 'duplicate_read']),
     message: z.string().max(1000),
   }),
-  /** The chip of the document just read was read and checked (or could not be: the report says why). */
-  'chip:onResult': chipReportSchema,
-  /** The lane's current vehicle (or traveller) changed: a read joined it, or its records came back. */
+  /**
+   * The lane's current vehicle (or traveller) changed: a document read opened or joined it, its chip was read and
+   * checked (or could not be: the report says why), or its records came back. The one event a read travels in.
+   */
   'lane:onSession': laneSessionSchema,
   /** A simulated camera was shown other people (trainer scenario, simulated vehicle). */
   'camera:onScene': cameraSceneSchema,

@@ -4,10 +4,10 @@ import { documentReadSchema } from '../ports/documentRead';
 /**
  * The `documents:wedgeRead` host channel: a keyboard-wedge reader types the MRZ into the booth window, the
  * renderer assembles the lines and hands them to the host, which checks them and takes them as a document
- * read like any other reader's (document:onRead, the lane session and its records lookup, the chip).
+ * read like any other reader's (the lane session, its records lookup and the chip, published as lane:onSession).
  */
 export const wedgeReadChannelDoc =
-  'A keyboard-wedge reader typed these MRZ lines: the host parses them and, when layout, characters and field syntax are right, takes them as a document read (document:onRead, lane:onSession with records, the chip). Failing check digits do not refuse the read: it is taken flagged (document.checkDigitFailures), as a serial reader delivers it. Fails with unreadable_document naming what was wrong when the lines are no MRZ; nothing is opened then.';
+  'A keyboard-wedge reader typed these MRZ lines: the host parses them and, when layout, characters and field syntax are right, takes them as a document read (lane:onSession with records and the chip). Failing check digits do not refuse the read: it is taken flagged (document.checkDigitFailures), as a serial reader delivers it. Fails with unreadable_document naming what was wrong when the lines are no MRZ; nothing is opened then.';
 
 /** Longer than any MRZ line (44), so the parser, not the schema, says what is wrong with a too-long line. */
 const maxTypedLineLength = 60;
@@ -43,7 +43,7 @@ export const wedgeDocumentSchema = z.strictObject({
 export type WedgeDocument = z.output<typeof wedgeDocumentSchema>;
 
 export const wedgeReadReplySchema = z.strictObject({
-  /** The document read as every reader delivers it; the same read arrives as document:onRead. */
+  /** The document read as every reader delivers it; the same read arrives in the lane session (lane:onSession). */
   read: documentReadSchema,
   document: wedgeDocumentSchema,
 });

@@ -53,8 +53,8 @@ describe('training channels over the Node host', () => {
     expect(started.body).toMatchObject({ ok: true, value: { state: 'playing', scenario: 'clean-then-expired', stepCount: 2, nextAtSeconds: 2 } });
     time.advance(2000);
     await services.training?.settled();
-    const read = await frame((f) => f.name === 'document:onRead');
-    expect((read.payload?.mrz as string[])[0]).toBe(simulatedTravellers[0]!.mrz[0]);
+    const session = await frame((f) => f.name === 'lane:onSession');
+    expect((session.payload?.documents as { read: { mrz: string[] } }[])[0]?.read.mrz[0]).toBe(simulatedTravellers[0]!.mrz[0]);
     await frame((f) => f.name === 'training:onProgress' && f.payload?.stepsDone === 1);
     expect((await call('training:progress', {})).body.value).toMatchObject({ stepsDone: 1, currentStep: "1/2: the reader reads scripted traveller 0's document" });
 

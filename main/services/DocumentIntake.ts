@@ -5,13 +5,11 @@ import type { SimulatedVehicleArrival } from '../../app/host/simulatorControls';
 import { HostFailure } from '../../app/host/result';
 import type { SimulatorControls } from './BoothDevices';
 import type { ChipInspectionService } from './chipInspectionService';
-import type { HostEventBus } from './HostEventBus';
 import type { LaneSessionService } from './laneSessionService';
 
 export interface DocumentIntakeOptions {
   readonly documentReader: DocumentReaderPort;
   readonly chip: ChipInspectionService;
-  readonly events: HostEventBus;
   readonly lane: LaneSessionService;
   /** In simulation, the same traveller's passport is placed on the chip reader before its chip is read. */
   readonly simulator?: SimulatorControls;
@@ -19,7 +17,8 @@ export interface DocumentIntakeOptions {
 
 /**
  * Every document read, whichever reader it came from (the document reader, a keyboard wedge), enters here:
- * it is shown, given to the lane session, and its chip read and inspected; each inspection is tracked until done.
+ * it is given to the lane session (published to the renderer as lane:onSession), and its chip read and inspected,
+ * the report joining the session; each inspection is tracked until done.
  */
 export class DocumentIntake {
   private lastRead: DocumentRead | undefined;
@@ -55,10 +54,9 @@ export class DocumentIntake {
     await Promise.allSettled(this.inspections.values());
   }
 
-  /** A document was read: show it, then read its chip (in simulation, the same traveller's passport is placed first). */
+  /** A document was read: into the lane session, then read its chip (in simulation, the same traveller's passport is placed first). */
   private async onRead(read: DocumentRead): Promise<void> {
     this.lastRead = read;
-    this.options.events.emit('document:onRead', read);
     this.options.lane.documentRead(read);
     await this.options.simulator?.placePassportFor(read);
     if (this.lastRead === read) await this.inspectChip(read);
@@ -66,7 +64,6 @@ export class DocumentIntake {
 
   private async inspectChip(read: DocumentRead): Promise<ChipReport> {
     const report = await this.options.chip.inspect(read);
-    this.options.events.emit('chip:onResult', report);
     this.options.lane.chipRead(report);
     return report;
   }

@@ -48,16 +48,19 @@ async function simulatedBooth(raw: Record<string, unknown> = {}) {
     const listed = await services.dispatch('devices:list', {});
     return listed.ok && (listed.value as { kind: string; connected: boolean }[]).find((device) => device.kind === kind)?.connected;
   };
-  const documentsRead = () => events.flatMap((event) => (event.name === 'document:onRead' ? [event.payload.mrz[0]] : []));
+  // Reads reach the renderer in the lane session (lane:onSession), their chip reports with them.
+  const sessionDocuments = () => events.flatMap((event) => (event.name === 'lane:onSession' ? event.payload.documents : []));
+  const reads = () => [...new Map(sessionDocuments().map((document) => [document.read.readId, document.read])).values()];
+  const documentsRead = () => reads().map((read) => read.mrz[0]);
   const chipReport = async (documentReadId: string) => {
     for (let waited = 0; waited < 15_000; waited += 20) {
-      const found = events.find((event) => event.name === 'chip:onResult' && event.payload.documentReadId === documentReadId);
-      if (found?.name === 'chip:onResult') return found.payload;
+      const found = sessionDocuments().find((document) => document.read.readId === documentReadId && document.chip)?.chip;
+      if (found) return found;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     throw new Error(`no chip report for ${documentReadId}`);
   };
-  const lastReadId = () => events.filter((event) => event.name === 'document:onRead').at(-1)?.payload.readId ?? '';
+  const lastReadId = () => reads().at(-1)?.readId ?? '';
   return { services, events, time, player, playUntil, connected, documentsRead, chipReport, lastReadId };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventPayloadOf, HostEvent, HostEventName } from '../../app/host/events';
+import type { HostEvent } from '../../app/host/events';
+import type { ChipReport } from '../../app/ports/chipReport';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import type { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader.node.ts';
@@ -51,11 +52,12 @@ describe('booth services over the contract (simulated devices)', () => {
     ]);
   });
 
-  it('sim:readDocument pushes the read as an event, and fails clearly while the reader is unplugged', async () => {
+  it('sim:readDocument pushes the read in the lane session, and fails clearly while the reader is unplugged', async () => {
     const { services, events } = await startServices();
     const read = await services.dispatch('sim:readDocument', { traveller: 1 });
     expect(read).toMatchObject({ ok: true, value: { source: 'simulated', mrz: [expect.stringMatching(/^P<USA/), expect.any(String)] } });
-    expect(events.filter((e) => e.name === 'document:onRead').map((e) => e.payload)).toEqual([read.ok && read.value]);
+    const sessions = events.flatMap((e) => (e.name === 'lane:onSession' ? [e.payload] : []));
+    expect(sessions[0]?.documents.map((d) => d.read)).toEqual([read.ok && read.value]);
     await services.dispatch('sim:setDeviceConnected', { kind: 'documentReader', connected: false });
     expect(await services.dispatch('sim:readDocument', {})).toMatchObject({ ok: false, error: { code: 'device_unavailable' } });
   });
@@ -84,7 +86,7 @@ describe('booth services over the contract (simulated devices)', () => {
   it('reads the chip of every simulated document read and reports every check, all passed for a genuine passport', async () => {
     const { services, events } = await startServices();
     await services.dispatch('sim:readDocument', { traveller: 0 });
-    const report = await waitForEvent(events, 'chip:onResult');
+    const report = await waitForChip(events);
     expect(report).toMatchObject({ outcome: 'read', passed: true, reader: 'Simulated chip reader', chipMrz: simulatedTravellers[0]!.mrz });
     const names = report.checks.map((check) => check.check);
     for (const name of ['access_control', 'sod_signature', 'dg_hash', 'csca_chain', 'active_authentication', 'chip_authentication', 'dg1_vs_mrz']) expect(names).toContain(name);
@@ -97,7 +99,7 @@ describe('booth services over the contract (simulated devices)', () => {
     const { services, events } = await startServices();
     expect(await services.dispatch('sim:setChipFaults', { clone: true })).toMatchObject({ ok: true, value: { clone: true } });
     await services.dispatch('sim:readDocument', { traveller: 1 });
-    const cloned = await waitForEvent(events, 'chip:onResult');
+    const cloned = await waitForChip(events);
     expect(cloned.passed).toBe(false);
     expect(cloned.checks.find((check) => check.check === 'active_authentication')?.status).toBe('failed');
     expect(cloned.checks.find((check) => check.check === 'chip_authentication')?.status).toBe('failed');
@@ -116,11 +118,12 @@ describe('document reader errors', () => {
   });
 });
 
-async function waitForEvent<N extends HostEventName>(events: HostEvent[], name: N): Promise<EventPayloadOf<N>> {
+/** The first chip report the renderer hears: it joins its document in the lane session (lane:onSession). */
+async function waitForChip(events: HostEvent[]): Promise<ChipReport> {
   for (let waited = 0; waited < 20_000; waited += 20) {
-    const found = events.find((event) => event.name === name);
-    if (found) return found.payload as EventPayloadOf<N>;
+    const found = events.flatMap((event) => (event.name === 'lane:onSession' ? event.payload.documents : [])).find((document) => document.chip)?.chip;
+    if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`no ${name} event`);
+  throw new Error('no chip report in any lane session');
 }

@@ -72,7 +72,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   // One booth serves one lane; the lane devices report this id unless configured otherwise.
   const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
   const chip = createChipInspectionService({ chipReader: devices.chipReader, trust: devices.chipTrust, clock, ids });
-  const intake = new DocumentIntake({ documentReader: devices.documentReader, chip, events, lane, ...(devices.simulator ? { simulator: devices.simulator } : {}) });
+  const intake = new DocumentIntake({ documentReader: devices.documentReader, chip, lane, ...(devices.simulator ? { simulator: devices.simulator } : {}) });
 
   if (options.trainingScenario && !devices.simulator) throw new Error('Training scenarios play on simulated devices only (--devices=sim).');
   if (options.trainingScenario && !scenarioFitsLane(options.trainingScenario.laneType, settings.laneType)) {

@@ -13,20 +13,30 @@ import { createTestPkiSodSigner } from '../../native-bridges/chip/simulator/test
 import { simulatedChipFaultsSchema, type SimulatedChipFaults } from '../../app/host/simulatorControls';
 import { once } from './once';
 import { SimulatedVehicleArrivals } from './simulatedVehicleArrival';
+import { SimulatedTravellerArrivals } from './simulatedTravellerArrival';
+import type { EncodedImage } from '../../app/ports/documentRead';
 import type { BoothDevices } from './BoothDevices';
 
 /** Every device of the booth as a simulator, with the controls to plug, unplug and read. */
 export function createSimulatedDevices(settings: BoothSettings, clock: Clock, ids: Ids): BoothDevices {
   const camera = new SimulatedCameraBridge(settings.cameras, clock);
-  const documentReader = new SimulatedDocumentReader({ clock, ids, intervalSeconds: settings.simulatedReadIntervalSeconds });
+  // A real HTTP server on loopback, queried through the same client as a real records service.
+  const records = new SimulatedRecordsService({ clock, boothId: settings.boothId });
+  // One-traveller lanes: each scripted traveller steps up to the camera as their document is read (a vehicle's
+  // occupants are placed by the vehicle arrival instead).
+  const travellers = settings.laneType === 'vehicle' ? undefined : new SimulatedTravellerArrivals({ records, camera }, settings.cameras);
+  const documentReader = new SimulatedDocumentReader({
+    clock,
+    ids,
+    intervalSeconds: settings.simulatedReadIntervalSeconds,
+    ...(travellers ? { stepUp: (traveller: number, photo: EncodedImage | undefined) => travellers.stepUp(traveller, photo) } : {}),
+  });
   // A fresh test CSCA signs every simulated passport; the booth trusts it, and nothing else, in simulation.
   const testPki = once(() => createTestPkiSodSigner(clock.now()));
   const chipReader = new SimulatedChipReader(clock, async (dataGroups) => (await testPki()).buildSod(dataGroups));
   let chipFaults: SimulatedChipFaults = simulatedChipFaultsSchema.parse({});
   const plateReader = new SimulatedPlateReader({ clock, ids });
   const rfidReader = new SimulatedRfidReader({ clock, ids });
-  // A real HTTP server on loopback, queried through the same client as a real records service.
-  const records = new SimulatedRecordsService({ clock, boothId: settings.boothId });
   const vehicles = new SimulatedVehicleArrivals({ plateReader, rfidReader, records, camera }, settings.cameras);
 
   return {
@@ -58,13 +68,15 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
       },
       readDocument: (traveller, photo) => documentReader.read(traveller, photo),
       failDocumentRead: (error) => documentReader.failRead(error),
-      // The chip holds the same portrait as the page when it is a JPEG (DG2 holds JPEG or JPEG 2000, not SVG).
-      placePassportFor: (read) =>
-        chipReader.placePassport({
+      // Every document read comes here, whichever reader read it. The chip holds the same portrait as the page when it is a JPEG (DG2 holds JPEG or JPEG 2000, not SVG).
+      placePassportFor: (read) => {
+        if (read.readerId !== documentReader.id) travellers?.readElsewhere();
+        return chipReader.placePassport({
           mrz: read.mrz,
           faults: chipFaults,
           ...(read.photo?.mediaType === 'image/jpeg' ? { face: { image: new Uint8Array(Buffer.from(read.photo.base64, 'base64')), format: 'jpeg' as const } } : {}),
-        }),
+        });
+      },
       setChipFaults: (faults) => (chipFaults = faults),
       vehicleArrives: (arrival, readAtWindow) => vehicles.arrive(arrival, readAtWindow),
     },

@@ -22,17 +22,21 @@ export function datasetsDirectory(): string {
   return process.env.BOOTH_DATASETS ?? path.resolve(process.cwd(), '../shared/datasets');
 }
 
+/** What the cameras show when the dataset is absent: nobody, and the officer is told why. */
+export const noFacesDatasetNote = 'Simulation without the faces dataset (BOOTH_DATASETS/faces-lfw): the scripted travellers have no faces, so nobody is in view and no face can be matched.';
+
 /** The faces of scripted traveller `traveller`, or undefined when the dataset is absent. */
 export function simulatedOccupantFaces(traveller: number, datasets = datasetsDirectory()): OccupantFaces | undefined {
   const identity = playedBy[traveller];
   if (!identity) return undefined;
+  const [documentPhoto, gallery, live] = [0, 1, 2].map((index) => datasetPhoto(identity, index, datasets));
+  return documentPhoto && gallery && live ? { documentPhoto, gallery, live } : undefined;
+}
+
+/** Photo `index` (in name order) of an LFW identity, or undefined when the dataset or the photo is absent. */
+export function datasetPhoto(identity: string, index: number, datasets = datasetsDirectory()): EncodedImage | undefined {
   const folder = path.join(datasets, 'faces-lfw', 'images', identity);
   if (!existsSync(folder)) return undefined;
-  const files = readdirSync(folder).filter((f) => f.endsWith('.jpg')).sort();
-  const photo = (index: number): EncodedImage | undefined => {
-    const file = files[index];
-    return file ? { mediaType: 'image/jpeg', base64: readFileSync(path.join(folder, file)).toString('base64') } : undefined;
-  };
-  const [documentPhoto, gallery, live] = [photo(0), photo(1), photo(2)];
-  return documentPhoto && gallery && live ? { documentPhoto, gallery, live } : undefined;
+  const file = readdirSync(folder).filter((f) => f.endsWith('.jpg')).sort()[index];
+  return file ? { mediaType: 'image/jpeg', base64: readFileSync(path.join(folder, file)).toString('base64') } : undefined;
 }

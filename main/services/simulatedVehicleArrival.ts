@@ -1,4 +1,3 @@
-import { mrzFieldValue, parseMrz } from '../../app/document/mrz/parseMrz';
 import type { SimulatedOccupant, SimulatedVehicleArrival } from '../../app/host/simulatorControls';
 import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { EncodedImage } from '../../app/ports/documentRead';
@@ -9,7 +8,8 @@ import { simulatedVehicles } from '../../native-bridges/plate-reader/simulatedVe
 import { scriptedRecordsScenario, withGalleryImages } from '../../native-bridges/records-service/scriptedRecords.node.ts';
 import type { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
 import type { SimulatedRfidReader } from '../../native-bridges/rfid-reader/SimulatedRfidReader';
-import { simulatedOccupantFaces } from './simulatedOccupantFaces';
+import { noFacesDatasetNote, simulatedOccupantFaces } from './simulatedOccupantFaces';
+import { scriptedRecordIdOf } from './simulatedTravellerArrival';
 
 export interface VehicleArrivalDevices {
   readonly plateReader: SimulatedPlateReader;
@@ -55,16 +55,17 @@ export class SimulatedVehicleArrivals {
         face: occupant.face ?? faces?.live,
         documentPhoto: occupant.documentPhoto ?? faces?.documentPhoto,
         gallery: occupant.gallery ?? (faces ? [faces.gallery] : undefined),
+        faceless: !faces && !occupant.face,
       };
     });
 
     const galleries: Record<string, readonly EncodedImage[]> = {};
     for (const occupant of occupants) {
-      const recordId = recordIdOf(occupant.traveller);
+      const recordId = scriptedRecordIdOf(occupant.traveller);
       if (recordId && occupant.gallery) galleries[recordId] = occupant.gallery;
     }
     this.devices.records.setScenario(withGalleryImages(scriptedRecordsScenario, galleries));
-    this.showOccupants(occupants.map((o) => o.face));
+    this.showOccupants(occupants.map((o) => o.face), occupants.some((o) => o.faceless) ? noFacesDatasetNote : undefined);
 
     this.devices.plateReader.arrive(index);
     this.devices.rfidReader.present(vehicle.cards);
@@ -75,7 +76,7 @@ export class SimulatedVehicleArrivals {
   }
 
   /** Front row to the driver-side camera, everyone else to the rear camera (or all to the only camera). */
-  private showOccupants(faces: readonly (EncodedImage | undefined)[]): void {
+  private showOccupants(faces: readonly (EncodedImage | undefined)[], note: string | undefined): void {
     const driverCamera = this.cameras.find((c) => c.position === 'driver') ?? this.cameras[0];
     const rearCamera = this.cameras.find((c) => c.position === 'rear') ?? driverCamera;
     if (!driverCamera || !rearCamera) return;
@@ -83,18 +84,10 @@ export class SimulatedVehicleArrivals {
     const rear: EncodedImage[] = [];
     faces.forEach((face, seat) => face && (seat < 2 ? front : rear).push(face));
     if (driverCamera.id === rearCamera.id) {
-      this.devices.camera.setScene(driverCamera.id, [...front, ...rear]);
+      this.devices.camera.setScene(driverCamera.id, [...front, ...rear], note);
       return;
     }
-    this.devices.camera.setScene(driverCamera.id, front);
-    this.devices.camera.setScene(rearCamera.id, rear);
+    this.devices.camera.setScene(driverCamera.id, front, note);
+    this.devices.camera.setScene(rearCamera.id, rear, note);
   }
-}
-
-/** The records-simulator record of a scripted traveller: the one holding that traveller's document number. */
-function recordIdOf(traveller: number): string | undefined {
-  const mrz = simulatedTravellers[traveller]?.mrz;
-  if (!mrz) return undefined;
-  const number = mrzFieldValue(parseMrz(mrz, { today: new Date() }), 'documentNumber')?.replace(/</g, '');
-  return scriptedRecordsScenario.travellers.find((t) => t.documents.some((d) => d.documentNumber === number))?.recordId;
 }

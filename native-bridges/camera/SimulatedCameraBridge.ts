@@ -36,11 +36,24 @@ export class SimulatedCameraBridge extends SimulatedDevice<'camera'> implements 
     return this.sceneChanges.event(listener);
   }
 
-  /** Puts these people in front of a configured camera (an empty list empties its view). */
-  setScene(cameraId: string, people: readonly EncodedImage[]): CameraScene {
+  /** Puts these people in front of a configured camera (an empty list empties its view; `note` says why, if it needs saying). */
+  setScene(cameraId: string, people: readonly EncodedImage[], note?: string): CameraScene {
+    return this.publish({ cameraId: this.configuredId(cameraId), people: [...people], version: ++this.version, ...(note ? { note } : {}) });
+  }
+
+  /** Takes a camera's scene away: it shows its own video again (whoever stands in front of the real camera). */
+  withdrawScene(cameraId: string): CameraScene {
+    this.sceneByCamera.delete(this.configuredId(cameraId));
+    return this.publish({ cameraId, people: [], version: ++this.version, withdrawn: true });
+  }
+
+  private configuredId(cameraId: string): string {
     if (!this.configured.some((c) => c.id === cameraId)) throw new RangeError(`no configured camera "${cameraId}"`);
-    const scene: CameraScene = { cameraId, people: [...people], version: ++this.version };
-    this.sceneByCamera.set(cameraId, scene);
+    return cameraId;
+  }
+
+  private publish(scene: CameraScene): CameraScene {
+    if (!scene.withdrawn) this.sceneByCamera.set(scene.cameraId, scene);
     this.sceneChanges.fire(scene);
     return scene;
   }

@@ -14,6 +14,12 @@ export interface SimulatedDocumentReaderOptions {
   readonly travellers?: readonly SimulatedTraveller[];
   /** Read the next traveller automatically every N seconds; 0 reads only on request. */
   readonly intervalSeconds?: number;
+  /**
+   * The traveller at `traveller` steps up to the booth before their document is read (a one-traveller lane puts
+   * them in front of the camera); returns the portrait printed on the document, if not the drawn one. `photo`
+   * is the one the caller gave, if any.
+   */
+  readonly stepUp?: (traveller: number, photo: EncodedImage | undefined) => EncodedImage | undefined;
 }
 
 export class DocumentReaderUnavailable extends Error {
@@ -74,13 +80,14 @@ export class SimulatedDocumentReader extends SimulatedDevice<'documentReader'> i
     const position = (index ?? this.nextTraveller) % this.travellers.length;
     this.nextTraveller = position + 1;
     const traveller = this.travellers[position]!;
+    const printed = this.options.stepUp ? this.options.stepUp(position, photo) : photo;
     const read: DocumentRead = {
       readId: this.options.ids.next('read'),
       readerId: this.id,
       source: 'simulated',
       readAt: this.options.clock.now().toISOString(),
       mrz: [...traveller.mrz],
-      photo: photo ?? { mediaType: 'image/svg+xml', base64: Buffer.from(drawnPortraitSvg(traveller.initials, traveller.hue)).toString('base64') },
+      photo: printed ?? { mediaType: 'image/svg+xml', base64: Buffer.from(drawnPortraitSvg(traveller.initials, traveller.hue)).toString('base64') },
     };
     this.reads.fire(read);
     return read;

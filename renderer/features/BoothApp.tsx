@@ -1,9 +1,7 @@
 import { isHostAccessRefusal } from '../host/hostAccessRefusal';
 import { useBooth } from '../state/StoreContext';
-import { BoothHeader } from './booth/BoothHeader';
-import { BoothScreen } from './booth/BoothScreen';
-import { NoticeLine } from './booth/NoticeLine';
 import { LaneScreen } from './lane/LaneScreen';
+import { ScreenFrame } from './shell/ScreenFrame';
 import { SignInScreen } from './signin/SignInScreen';
 import { useSessionGuard } from './signin/useSessionGuard';
 import { SupervisorScreen } from './supervisor/SupervisorScreen';
@@ -11,7 +9,7 @@ import { TrainerPanel } from './training/TrainerPanel';
 
 /**
  * The screen for who is signed in and this booth's lane: sign-in (or the lock screen), the supervisor's
- * review queue, or the officer's view (the vehicle view in vehicle lanes, the traveller view elsewhere).
+ * review queue, or the officer's lane screen (laid out for a vehicle, or for the one traveller at the desk).
  */
 export function BoothApp() {
   useSessionGuard();
@@ -23,16 +21,14 @@ export function BoothApp() {
   if (laneType === undefined) {
     // Until the host says which lane this is, open no camera and show only where the connection stands.
     return (
-      <div className="booth">
-        <BoothHeader />
-        <NoticeLine />
+      <ScreenFrame>
         <p className="placeholder lane-waiting">{refused ? 'The booth host does not let this window in (see above).' : 'Connecting to the booth…'}</p>
-      </div>
+      </ScreenFrame>
     );
   }
   if (!user || locked) return <SignInScreen />;
   if (user.role === 'supervisor') return <SupervisorScreen />;
-  const screen = laneType === 'vehicle' ? <LaneScreen /> : <BoothScreen />;
+  const screen = <LaneScreen />;
   // Trainers see the officer's booth, plus the scenario panel on a simulated booth.
   if (user.role !== 'trainer' || !simulation) return screen;
   return (

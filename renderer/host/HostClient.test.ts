@@ -48,7 +48,7 @@ describe('HostClient', () => {
     new HostClient(transport).on('devices:onStatus', (payload) => heard.push(payload.id));
     emit('devices:onStatus', status);
     emit('devices:onStatus', { ...status, id: '' });
-    emit('document:onRead', status);
+    emit('camera:onScene', status);
     expect(heard).toEqual(['c']);
   });
 });

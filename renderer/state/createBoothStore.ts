@@ -1,16 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBoothSlice, type BoothSlice } from './boothSlice';
-import { createCameraSlice, type CameraSlice } from './cameraSlice';
 import { createConnectionSlice, type ConnectionSlice } from './connectionSlice';
 import { createDevicesSlice, type DevicesSlice } from './devicesSlice';
-import { createTravellerSlice, type TravellerSlice } from './travellerSlice';
 import { createVisionSlice, type VisionSlice } from './visionSlice';
 import { createLaneSlice, type LaneSlice } from './laneSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createSyncSlice, type SyncSlice } from './syncSlice';
 
 /** The renderer's ephemeral UI and session state; nothing here is durable. */
-export type BoothState = BoothSlice & DevicesSlice & TravellerSlice & CameraSlice & ConnectionSlice & VisionSlice & LaneSlice & SessionSlice & SyncSlice;
+export type BoothState = BoothSlice & DevicesSlice & ConnectionSlice & VisionSlice & LaneSlice & SessionSlice & SyncSlice;
 export type BoothStore = StoreApi<BoothState>;
 
 /** One store per app instance (and per test): no module-level singletons. */
@@ -18,8 +16,6 @@ export function createBoothStore(): BoothStore {
   return createStore<BoothState>()((...args) => ({
     ...createBoothSlice(...args),
     ...createDevicesSlice(...args),
-    ...createTravellerSlice(...args),
-    ...createCameraSlice(...args),
     ...createConnectionSlice(...args),
     ...createVisionSlice(...args),
     ...createLaneSlice(...args),

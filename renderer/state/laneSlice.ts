@@ -78,6 +78,17 @@ export interface LaneSlice {
   /** Index into the occupant cards of the one the keys act on. */
   readonly selectedOccupant: number;
   readonly pendingReason: PendingReason | null;
+  /**
+   * A session the officer put away (Esc, or the desk emptied at a change of user): later updates of it (its
+   * records arriving, a reconnection's snapshot) do not bring it back; the next traveller does.
+   */
+  readonly dismissedSessionId: string | null;
+  /** The current traveller's raw MRZ lines are shown (M). */
+  readonly showRawMrz: boolean;
+  /** Bumped to open the cameras again (R: after a permission change or a replug). */
+  readonly cameraAttempt: number;
+  /** How many places the camera devices are turned (N: the next device for the traveller camera). */
+  readonly cameraRotation: number;
   laneSessionReceived(session: LaneSession | null): void;
   laneCamerasLoaded(cameras: readonly CameraDescriptor[]): void;
   cameraSceneReceived(scene: CameraScene): void;
@@ -89,6 +100,11 @@ export interface LaneSlice {
   optOutDeclared(optOut: PhotographyOptOut): void;
   occupantSelected(index: number): void;
   reasonRequested(pending: PendingReason | null): void;
+  /** Esc: the traveller on screen is put away until the next one. */
+  travellerDismissed(): void;
+  rawMrzToggled(): void;
+  cameraRetried(): void;
+  nextCameraSelected(): void;
 }
 
 export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set) => ({
@@ -103,20 +119,30 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   optOuts: [],
   selectedOccupant: 0,
   pendingReason: null,
+  dismissedSessionId: null,
+  showRawMrz: false,
+  cameraAttempt: 0,
+  cameraRotation: 0,
   laneSessionReceived: (session) =>
     set((state) => {
+      if (session && session.sessionId === state.dismissedSessionId) return {};
       if (session && state.laneSession?.sessionId === session.sessionId) return { laneSession: session };
-      // A new vehicle: the previous one's decisions and departed faces go; people still in view stay.
+      // A new vehicle or traveller: the previous one's decisions, notices and departed faces go; people still in view stay.
       const stillInView = Object.fromEntries(Object.entries(state.sessionFaces).filter(([, face]) => !face.ended));
-      return { laneSession: session, sessionFaces: stillInView, decisions: {}, optOuts: [], selectedOccupant: 0, pendingReason: null };
+      return { laneSession: session, sessionFaces: stillInView, ...emptyDesk, ...(session ? { notice: null } : {}) };
     }),
   laneCamerasLoaded: (laneCameras) => set({ laneCameras }),
   cameraSceneReceived: (scene) =>
-    set((state) => state.cameraScenes[scene.cameraId]?.version === scene.version ? {} : ({
-      cameraScenes: { ...state.cameraScenes, [scene.cameraId]: scene },
-      // Other people in front of the camera: its earlier tracks are of people who have gone.
-      sessionFaces: Object.fromEntries(Object.entries(state.sessionFaces).map(([id, face]) => [id, face.cameraId === scene.cameraId ? { ...face, ended: true } : face])),
-    })),
+    set((state) => {
+      if (state.cameraScenes[scene.cameraId]?.version === scene.version) return {};
+      // A withdrawn scene: the camera shows its own video again.
+      const { [scene.cameraId]: _replaced, ...others } = state.cameraScenes;
+      return {
+        cameraScenes: scene.withdrawn ? others : { ...others, [scene.cameraId]: scene },
+        // Other people in front of the camera: its earlier tracks are of people who have gone.
+        sessionFaces: Object.fromEntries(Object.entries(state.sessionFaces).map(([id, face]) => [id, face.cameraId === scene.cameraId ? { ...face, ended: true } : face])),
+      };
+    }),
   sceneFrameProcessed: (cameraId, frame) =>
     set((state) => {
       const next: Record<string, SessionFace> = { ...state.sessionFaces };
@@ -145,4 +171,11 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   optOutDeclared: (optOut) => set((state) => ({ optOuts: [...state.optOuts.filter((o) => o.identityKey !== optOut.identityKey), optOut] })),
   occupantSelected: (selectedOccupant) => set({ selectedOccupant, pendingReason: null }),
   reasonRequested: (pendingReason) => set({ pendingReason }),
+  travellerDismissed: () => set((state) => ({ ...emptyDesk, laneSession: null, dismissedSessionId: state.laneSession?.sessionId ?? state.dismissedSessionId })),
+  rawMrzToggled: () => set((state) => ({ showRawMrz: !state.showRawMrz })),
+  cameraRetried: () => set((state) => ({ cameraAttempt: state.cameraAttempt + 1 })),
+  nextCameraSelected: () => set((state) => ({ cameraRotation: state.cameraRotation + 1 })),
 });
+
+/** What the officer did on the session on screen: gone with it. */
+const emptyDesk = { decisions: {}, optOuts: [], selectedOccupant: 0, pendingReason: null, showRawMrz: false } as const;

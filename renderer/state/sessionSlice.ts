@@ -14,8 +14,20 @@ export interface SessionSlice {
 export const createSessionSlice: StateCreator<BoothState, [], [], SessionSlice> = (set) => ({
   user: null,
   locked: false,
-  signedIn: (user) => set({ user, locked: false }),
-  // Signing out forgets the traveller on screen and the decisions in progress: the next user starts clean.
-  signedOut: () => set({ user: null, locked: false, decisions: {}, pendingReason: null, documentRead: null, chipReport: null }),
-  screenLocked: () => set((state) => (state.user ? { locked: true } : {})),
+  // Unlocking is the same user coming back to their desk; anyone else starts at an empty one.
+  signedIn: (user) => set((state) => (state.locked && state.user?.userId === user.userId ? { user, locked: false } : { user, locked: false, ...userWorkCleared(state) })),
+  // Signing out forgets the traveller on screen, the decisions in progress and the notices: the next user starts clean.
+  signedOut: () => set((state) => ({ user: null, locked: false, ...userWorkCleared(state) })),
+  // A locked screen keeps the traveller for the user's return, but nothing half-done or said to them.
+  screenLocked: () => set((state) => (state.user ? { locked: true, notice: null, pendingReason: null, selectedOccupant: 0 } : {})),
 });
+
+/**
+ * What one user's work leaves on screen, cleared when the user changes: notices, decisions in progress, the
+ * reason picker, selections and alerts. In a one-traveller lane the traveller at the desk goes too (the next
+ * read brings the next one); a vehicle at the window stays, as the lane's, not the user's.
+ */
+function userWorkCleared(state: BoothState): Partial<BoothState> {
+  const desk = state.info?.laneType !== 'vehicle' && state.laneSession ? { laneSession: null, dismissedSessionId: state.laneSession.sessionId } : {};
+  return { notice: null, decisions: {}, pendingReason: null, selectedOccupant: 0, showRawMrz: false, supervisorAlerts: [], optOuts: [], ...desk };
+}

@@ -43,7 +43,7 @@ describe('CameraStreamRun', () => {
   it('withdraws only its own entries (not those a newer run set), and errors as well as live streams', () => {
     const state = published();
     const first = new CameraStreamRun(state.publish);
-    first.set('cam-a', { phase: 'error', message: 'no camera device for this view' });
+    first.set('cam-a', { phase: 'error', problem: 'no_camera', message: 'No camera device for this view. Connect one, then press R to retry.' });
     first.set('cam-b', live('b'));
     const second = new CameraStreamRun(state.publish);
     second.set('cam-b', live('b from the new run'));

@@ -1,6 +1,7 @@
 import type { Recommendation, Outcome } from '../../../app/inspection/evaluateVehicleSession';
 import { applyOfficerDecision, officerReasonCodes, type OfficerReasonCode } from '../../../app/inspection/officerDecision';
 import { systemClock } from '../../../app/ports/Clock';
+import { deviceKindLabels, type DeviceKind } from '../../../app/ports/deviceStatus';
 import type { Ids } from '../../../app/ports/Ids';
 import type { DecisionContext, DecisionJournal } from '../../decisions/DecisionJournal';
 import type { HostClient } from '../../host/HostClient';
@@ -23,7 +24,8 @@ export const officerReasonLabels: Readonly<Record<OfficerReasonCode, string>> = 
 };
 
 /**
- * What the officer's keys do on the lane view. The rules recommend; the officer decides with one key when
+ * What the officer's keys do on the lane screen, in every lane: read (simulation), re-read the chip, the
+ * cameras, and decide. The rules recommend; the officer decides with one key when
  * agreeing, and picks a reason from the list (inline, no dialog) when deciding otherwise. A mandatory
  * referral cannot be cleared: the attempt is refused and a supervisor alerted. A decision shows as
  * recorded only once the journal has made it durable.
@@ -167,6 +169,38 @@ export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothSt
         return;
       }
       state().optOutDeclared({ identityKey: occupant.identity.key, ...(occupant.face ? { trackId: occupant.face.trackId } : {}), declaredAt: systemClock.now().toISOString() });
+    },
+    /** Simulation: the reader reads the next scripted traveller; the session (lane:onSession) fills the screen. */
+    async readSimulatedDocument() {
+      const result = await host.call('sim:readDocument', {});
+      if (result.ok) state().announce('Document read');
+      else state().announce(`Could not read a document: ${result.error.message}`, 'error');
+    },
+    /** Simulation: unplug a connected device, or plug back a disconnected one. */
+    async toggleSimulatedDevice(kind: DeviceKind) {
+      const current = Object.values(state().devices).find((device) => device.kind === kind);
+      const result = await host.call('sim:setDeviceConnected', { kind, connected: !(current?.connected ?? false) });
+      if (!result.ok) state().announce(`Could not change the ${deviceKindLabels[kind]}: ${result.error.message}`, 'error');
+      else state().deviceChanged(result.value);
+    },
+    /** Reads the chip of the current document again (the officer re-seated the passport); the report joins the session. */
+    async readChipAgain() {
+      const result = await host.call('chip:readAgain', {});
+      if (!result.ok) state().announce(`Could not read the chip: ${result.error.message}`, 'error');
+    },
+    /** Esc: the traveller leaves the screen (the next read brings the next one). */
+    dismissTraveller() {
+      state().travellerDismissed();
+      state().announce('Traveller cleared');
+    },
+    toggleRawMrz() {
+      state().rawMrzToggled();
+    },
+    nextCamera() {
+      state().nextCameraSelected();
+    },
+    retryCamera() {
+      state().cameraRetried();
     },
     /** Simulation: the next scripted vehicle drives up. */
     async nextSimulatedVehicle() {

@@ -4,7 +4,7 @@ import { matchProvenance, verify } from '../../../app/biometrics/faceMatching';
 import { assembleVehicleSession, type VehicleSession } from '../../../app/inspection/assembleVehicleSession';
 import { evaluateVehicleSession, type SessionRecommendations } from '../../../app/inspection/evaluateVehicleSession';
 import type { LaneSession } from '../../../app/inspection/laneSession';
-import { sessionIdentities, type SessionIdentity } from '../../../app/inspection/sessionIdentities';
+import { sessionIdentities, type IdentityReference, type SessionIdentity } from '../../../app/inspection/sessionIdentities';
 import type { FaceComparison, SeatFace, VehicleSessionInput } from '../../../app/inspection/vehicleSessionInput';
 import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
 import { systemClock } from '../../../app/ports/Clock';
@@ -116,7 +116,7 @@ export function sessionInput(
   const identities = sessionIdentities(session, new Date());
   const comparisons: FaceComparison[] = [];
   for (const identity of identities) {
-    const embeddings = referenceEmbeddingsOf(identity, references);
+    const embeddings = comparedReferences(identity, references).map((reference) => reference.embedding);
     if (embeddings.length === 0) continue;
     for (const face of seen) {
       // Worker embeddings are plain ArrayBuffer-backed Float32Arrays (transferred, never shared).
@@ -151,9 +151,14 @@ function inSeatOrder(session: VehicleSession, faces: Readonly<Record<string, Ses
   return { ...session, occupants: [...session.occupants].sort((a, b) => place(a) - place(b)) };
 }
 
-function referenceEmbeddingsOf(identity: SessionIdentity, references: Readonly<Record<string, ReferenceEmbedding>>): Embedding[] {
+/**
+ * The identity's reference photos that can be compared (embedded), in the order `verify` gets them: its
+ * `bestReference` indexes this list. A photo refused as a reference (no usable face) is not among them.
+ */
+export function comparedReferences(identity: SessionIdentity, references: Readonly<Record<string, ReferenceEmbedding>>): readonly (IdentityReference & { readonly embedding: Embedding })[] {
   return identity.references.flatMap((reference) => {
     const state = references[imageKey(reference.image)];
-    return state?.phase === 'ready' ? [state.embedding as Embedding] : [];
+    // Worker embeddings are plain ArrayBuffer-backed Float32Arrays (transferred, never shared).
+    return state?.phase === 'ready' ? [{ ...reference, embedding: state.embedding as Embedding }] : [];
   });
 }

@@ -19,4 +19,15 @@ describe('which device each vehicle camera opens', () => {
     expect(Object.fromEntries(pickDevices(cameras, [{ deviceId: 'x', label: 'fake_device_0' }]))).toEqual({ 'cam-driver': 'x', 'cam-rear': 'x' });
     expect(Object.fromEntries(pickDevices(cameras, []))).toEqual({ 'cam-driver': undefined, 'cam-rear': undefined });
   });
+
+  it("turns to the next device on the officer's N, past the hints, and back round", () => {
+    const traveller = [{ id: 'cam-traveller', label: 'Traveller camera', position: 'traveller' as const, deviceLabelHint: 'desk' }];
+    const devices = [
+      { deviceId: 'a', label: 'Desk camera' },
+      { deviceId: 'b', label: 'USB camera' },
+    ];
+    expect(pickDevices(traveller, devices, 0).get('cam-traveller')).toBe('a');
+    expect(pickDevices(traveller, devices, 1).get('cam-traveller')).toBe('b');
+    expect(pickDevices(traveller, devices, 2).get('cam-traveller')).toBe('a');
+  });
 });

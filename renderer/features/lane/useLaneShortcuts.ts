@@ -1,19 +1,14 @@
 import { useEffect } from 'react';
+import { useBoothStore } from '../../state/StoreContext';
+import { isEditable } from '../shell/isEditable';
 import type { LaneActions } from './laneActions';
 import { findLaneShortcut } from './laneShortcuts';
-import { useBoothStore } from '../../state/StoreContext';
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /**
- * The lane view's keys. Listens on the document, so it runs after the keyboard-wedge reader (window,
- * capture phase: keys of a scan arrive already handled) and before the booth shortcuts (window, bubble
- * phase), which then see the keys it took as handled.
+ * The lane screen's keys, one table for every lane. Listens on the window in the bubble phase, so the
+ * keyboard-wedge reader (window, capture phase) has already marked a scan's keys handled, and they are skipped.
  */
-export function useLaneShortcuts(actions: LaneActions, simulation: boolean, vehicleLane = true): void {
+export function useLaneShortcuts(actions: LaneActions, simulation: boolean, vehicleLane: boolean): void {
   const store = useBoothStore();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -24,7 +19,7 @@ export function useLaneShortcuts(actions: LaneActions, simulation: boolean, vehi
       event.preventDefault();
       void shortcut.run(actions, event);
     };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
   }, [actions, simulation, vehicleLane, store]);
 }

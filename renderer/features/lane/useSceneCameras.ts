@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
 import type { EncodedImage } from '../../../app/ports/documentRead';
 import type { CameraProfile } from '../../vision/visionProtocol';
 import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
@@ -7,18 +8,20 @@ import { runRounds } from './runRounds';
 import { SceneBitmaps } from './SceneBitmaps';
 import type { LaneCameraStream } from './useLaneCameraStreams';
 
-/** Vehicle cameras see small faces in car rows: the detector also runs on overlapping tiles. */
+/** Vehicle cameras see small faces in car rows: the detector also runs on overlapping tiles. A traveller camera sees one near face: the worker's default. */
 const vehicleProfile: CameraProfile = { tiles: 'vehicle', fullRangePass: false };
+const profileOf = (camera: CameraDescriptor | undefined): CameraProfile | undefined => (camera && camera.position !== 'traveller' ? vehicleProfile : undefined);
 const cellSize = 320;
 /** Time between two rounds over the cameras: a calm pace for replayed stills, leaving the cores to the page. */
 const roundPauseMs = 120;
 
 /**
- * Feeds every vehicle camera to the vision worker through a canvas its panel shows: the camera's own video,
- * or in simulation the camera's scene replayed (one still per person, side by side, moving a little, like
- * video). Round-robin over the cameras, one frame in flight at a time for all of them, each under its
- * camera's id (tracks are per camera). When a face's shot becomes its track's best, the crop is kept for
- * the occupant card.
+ * The lane's one capture loop, whatever the lane (one traveller camera or a vehicle's several): feeds every
+ * camera to the vision worker through a canvas, from the camera's own video, or in simulation the camera's
+ * scene replayed (one still per person, side by side, moving a little, like video). Round-robin over the
+ * cameras, one frame in flight at a time for all of them (the worker protocol drops the rest), each under
+ * its camera's id (tracks are per camera). When a face's shot becomes its track's best, the crop is kept
+ * for the occupant card and the decision record.
  */
 export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>): ReadonlyMap<string, HTMLCanvasElement> {
   const vision = useVision();
@@ -56,7 +59,8 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
           continue;
         }
         try {
-          const result = await vision.processFrame(await createImageBitmap(canvas), cameraId, performance.now(), vehicleProfile);
+          const profile = profileOf(cameras.find((camera) => camera.id === cameraId));
+          const result = await vision.processFrame(await createImageBitmap(canvas), cameraId, performance.now(), profile);
           // Other people arrived while this frame was in the worker: its faces belong to the previous scene.
           const stale = store.getState().cameraScenes[cameraId]?.version !== scene?.version;
           if (stopped() || result.dropped || stale) continue;
@@ -84,7 +88,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
     );
     // The bitmaps are closed only once the loop has stopped drawing them.
     return () => void loop.stop().then(() => bitmaps.close());
-  }, [vision, visionReady, store, canvases]);
+  }, [vision, visionReady, store, canvases, cameras]);
 
   return canvases;
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useBooth, useBoothStore, useDecisionJournal, useHost } from '../../state/StoreContext';
-import { BoothHeader } from '../booth/BoothHeader';
+import { ScreenFrame } from '../shell/ScreenFrame';
 
 /**
  * Sign-in, and unlocking a locked screen: user id and password, Enter to go. A locked screen can be
@@ -36,8 +36,7 @@ export function SignInScreen() {
   };
 
   return (
-    <div className="booth">
-      <BoothHeader />
+    <ScreenFrame notices={false}>
       <main className="sign-in">
         <form className="panel sign-in-form" onSubmit={(event) => void submit(event)} data-testid="sign-in">
           <h2>{lockedUser ? `Locked: ${lockedUser.name}` : 'Sign in'}</h2>
@@ -67,6 +66,6 @@ export function SignInScreen() {
           {simulation && !lockedUser && <p className="caption">Practice booth: sign in as officer, supervisor or trainer (see the README for the practice passwords).</p>}
         </form>
       </main>
-    </div>
+    </ScreenFrame>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DecisionStore } from '../../storage/DecisionStore';
 import { useBooth, useDecisionJournal } from '../../state/StoreContext';
-import { BoothHeader } from '../booth/BoothHeader';
-import { NoticeLine } from '../booth/NoticeLine';
+import { NoticeLine } from '../shell/NoticeLine';
+import { ScreenFrame } from '../shell/ScreenFrame';
 import { ReviewScreen } from '../review/ReviewScreen';
 import { useAuditExport } from './useAuditExport';
 import { SignInActivityStrip } from './SignInActivityStrip';
@@ -32,8 +32,7 @@ export function SupervisorScreen() {
   }, [journal]);
 
   return (
-    <div className="booth supervisor">
-      <BoothHeader />
+    <ScreenFrame className="supervisor" notices={false}>
       <div>
         <NoticeLine />
         <SignInActivityStrip />
@@ -55,6 +54,6 @@ export function SupervisorScreen() {
           <kbd>Alt+O</kbd> Sign out
         </span>
       </footer>
-    </div>
+    </ScreenFrame>
   );
 }

@@ -41,8 +41,6 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
         state().announce(status.connected ? `${label} reconnected` : `${label} disconnected${status.detail ? `: ${status.detail}` : ''}`, status.connected ? 'info' : 'warning');
       }
     }),
-    host.on('document:onRead', (read) => state().documentReadReceived(read)),
-    host.on('chip:onResult', (report) => state().chipReportReceived(report)),
     host.on('lane:onSession', (session) => state().laneSessionReceived(session)),
     host.on('camera:onScene', (scene) => state().cameraSceneReceived(scene)),
     host.on('document:onReadError', (error) => state().announce(`Document reader: ${error.message}`, error.code === 'duplicate_read' ? 'warning' : 'error')),

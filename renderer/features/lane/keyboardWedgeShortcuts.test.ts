@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { KeyboardWedgeAssembler } from '../../../app/document/reader/KeyboardWedgeAssembler';
-import { mayRunShortcut } from './mayRunShortcut';
-import { boothShortcuts } from './shortcuts';
+import { laneShortcuts, mayRunLaneShortcut as mayRunShortcut } from './laneShortcuts';
 
 // The keyboard-wedge reader may only start a scan on a document code letter (P, I, A, C, V), and keeps
-// a person's first key of a scan-like run. So no booth shortcut may sit on one of those letters.
-describe('keyboard-wedge scans and booth shortcuts', () => {
+// a person's first key of a scan-like run. So no lane shortcut may sit on one of those letters.
+describe('keyboard-wedge scans and lane shortcuts', () => {
   it('no shortcut is on a key that can start a scan', () => {
     for (const letter of ['P', 'I', 'A', 'C', 'V', 'p', 'i', 'a', 'c', 'v']) {
       const event = { key: letter, code: `Key${letter.toUpperCase()}`, altKey: false, ctrlKey: false, metaKey: false, shiftKey: letter === letter.toUpperCase() };
-      expect(boothShortcuts.filter((shortcut) => shortcut.matches(event)).map((shortcut) => shortcut.keys), letter).toEqual([]);
+      expect(laneShortcuts.filter((shortcut) => shortcut.matches(event)).map((shortcut) => shortcut.keys), letter).toEqual([]);
     }
   });
 

@@ -1,13 +1,9 @@
 import { useEffect } from 'react';
 import { KeyboardWedgeAssembler, type KeyboardWedgeOptions } from '../../../app/document/reader/KeyboardWedgeAssembler';
 import type { MrzAssemblerEvent } from '../../../app/document/reader/mrzAssemblerEvent';
+import type { KeyPress } from './isEditable';
 import { useBoothStore, useHost } from '../../state/StoreContext';
-import { mayRunShortcut } from './mayRunShortcut';
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
+import { isEditable } from './isEditable';
 
 /**
  * When the key was pressed, on the performance.now() clock: the event's own time stamp (a busy page handles
@@ -24,9 +20,10 @@ function keyTime(event: KeyboardEvent): number {
  * handled (`preventDefault`), which the shortcuts respect: the M, N, R and D inside an MRZ never fire one.
  * A person's typing is slower and passes through untouched. Form fields are left alone.
  * A whole scan goes to the host (`documents:wedgeRead`), which checks it and takes it as a document read like
- * any other reader's: the traveller session, records and chip follow, and the card fills from its reply.
+ * any other reader's: the traveller session, records and chip follow (lane:onSession fills the card).
+ * `mayRunShortcut`: whether a key would run one of the screen's shortcuts (a late key joins a scan only if not).
  */
-export function useKeyboardWedgeReader(options: KeyboardWedgeOptions = {}): void {
+export function useKeyboardWedgeReader(mayRunShortcut: (event: KeyPress) => boolean, options: KeyboardWedgeOptions = {}): void {
   const store = useBoothStore();
   const host = useHost();
   const { maxKeyGapMs, maxScanPauseMs, minScanLength, duplicateWindowMs } = options;
@@ -44,8 +41,6 @@ export function useKeyboardWedgeReader(options: KeyboardWedgeOptions = {}): void
         state.announce(`Keyboard reader: ${why}`, 'error');
         return;
       }
-      // The same read also arrives as document:onRead; the store keeps one per read id.
-      state.documentReadReceived(result.value.read);
       const failures = result.value.document.checkDigitFailures;
       // Taken like a serial reader's read, but said out loud: a failing check digit may be a forged or damaged document.
       if (failures.length > 0) state.announce(`Document read (keyboard reader) with failing check digits: ${failures.join('; ')}. Check the document by hand.`, 'warning');
@@ -98,5 +93,5 @@ export function useKeyboardWedgeReader(options: KeyboardWedgeOptions = {}): void
       window.removeEventListener('keydown', onKeyDown, { capture: true });
       clearTimeout(timer);
     };
-  }, [store, host, maxKeyGapMs, maxScanPauseMs, minScanLength, duplicateWindowMs]);
+  }, [store, host, mayRunShortcut, maxKeyGapMs, maxScanPauseMs, minScanLength, duplicateWindowMs]);
 }

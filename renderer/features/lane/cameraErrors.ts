@@ -1,4 +1,5 @@
-import type { CameraProblem } from '../../state/cameraSlice';
+/** Why a camera shows no picture, in words an officer can act on. */
+export type CameraProblem = 'no_camera' | 'permission_denied' | 'in_use' | 'unsupported' | 'failed';
 
 /** Turns a getUserMedia failure into a problem and a sentence that tells the officer what to do. */
 export function describeCameraError(error: unknown): { problem: CameraProblem; message: string } {

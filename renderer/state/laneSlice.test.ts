@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createBoothStore } from './createBoothStore';
+import { boothInfo, frameWithFace, laneSession } from './testSupport/laneFixtures';
+
+const recorded = { phase: 'saving', outcome: 'clear' } as const;
+
+describe('lane slice: the traveller or vehicle on screen', () => {
+  it('updates the same session in place, and starts a new one with an empty desk', () => {
+    const store = createBoothStore();
+    const state = () => store.getState();
+    state().laneSessionReceived(laneSession('s1'));
+    state().decisionChanged('occupant:a', recorded);
+    state().reasonRequested({ subject: 'occupant:a', outcome: 'clear' });
+    state().rawMrzToggled();
+    state().occupantSelected(1);
+    state().announce('Referral is mandatory', 'error');
+    // Its records came back: the same session, nothing the officer did is lost.
+    state().laneSessionReceived({ ...laneSession('s1'), recordsPending: true });
+    expect(state()).toMatchObject({ laneSession: { sessionId: 's1', recordsPending: true }, decisions: { 'occupant:a': recorded }, showRawMrz: true, selectedOccupant: 1 });
+    // The next traveller: decisions, reason picker, raw MRZ, selection and the notice about the last one go.
+    state().laneSessionReceived(laneSession('s2'));
+    expect(state()).toMatchObject({ laneSession: { sessionId: 's2' }, decisions: {}, pendingReason: null, showRawMrz: false, selectedOccupant: 0, notice: null });
+  });
+
+  it('keeps a session the officer put away (Esc) away, until the next one', () => {
+    const store = createBoothStore();
+    const state = () => store.getState();
+    state().laneSessionReceived(laneSession('s1'));
+    state().decisionChanged('occupant:a', recorded);
+    state().travellerDismissed();
+    expect(state()).toMatchObject({ laneSession: null, decisions: {}, dismissedSessionId: 's1' });
+    // Its records arriving, or a reconnection's snapshot, do not bring it back.
+    state().laneSessionReceived({ ...laneSession('s1'), recordsPending: false });
+    expect(state().laneSession).toBeNull();
+    state().laneSessionReceived(laneSession('s2'));
+    expect(state().laneSession?.sessionId).toBe('s2');
+  });
+
+  it('keeps the best probes of each track, ends tracks the worker ended and those of a camera shown other people', () => {
+    const store = createBoothStore();
+    const state = () => store.getState();
+    state().sceneFrameProcessed('cam-traveller', frameWithFace('t1'));
+    state().sceneFrameProcessed('cam-traveller', frameWithFace('t1', false));
+    expect(state().sessionFaces.t1).toMatchObject({ cameraId: 'cam-traveller', ended: false, across: 200 / 640 });
+    expect(state().sessionFaces.t1?.probes).toHaveLength(1);
+    expect(state().sceneFrames['cam-traveller']?.faces.map((f) => f.trackId)).toEqual(['t1']);
+    state().sceneFrameProcessed('cam-other', frameWithFace('t2'));
+    state().cameraSceneReceived({ cameraId: 'cam-traveller', people: [], version: 1 });
+    expect(state().sessionFaces.t1?.ended).toBe(true);
+    expect(state().sessionFaces.t2?.ended).toBe(false);
+    // The same scene again changes nothing; a new traveller keeps only the faces still in view.
+    state().cameraSceneReceived({ cameraId: 'cam-traveller', people: [], version: 1 });
+    state().laneSessionReceived(laneSession('s1'));
+    expect(Object.keys(state().sessionFaces)).toEqual(['t2']);
+  });
+
+  it('forgets a withdrawn scene: the camera shows its own video again', () => {
+    const store = createBoothStore();
+    const state = () => store.getState();
+    state().cameraSceneReceived({ cameraId: 'cam-traveller', people: [], version: 1, note: 'no dataset' });
+    expect(state().cameraScenes['cam-traveller']?.note).toBe('no dataset');
+    state().sceneFrameProcessed('cam-traveller', frameWithFace('t1'));
+    state().cameraSceneReceived({ cameraId: 'cam-traveller', people: [], version: 2, withdrawn: true });
+    expect(state().cameraScenes['cam-traveller']).toBeUndefined();
+    expect(state().sessionFaces.t1?.ended).toBe(true);
+  });
+
+  it('retries and turns the cameras on request', () => {
+    const store = createBoothStore();
+    store.getState().cameraRetried();
+    store.getState().nextCameraSelected();
+    store.getState().nextCameraSelected();
+    expect(store.getState()).toMatchObject({ cameraAttempt: 1, cameraRotation: 2 });
+  });
+
+  it('selecting another occupant closes the reason picker', () => {
+    const store = createBoothStore();
+    store.getState().infoLoaded(boothInfo('vehicle'));
+    store.getState().reasonRequested({ subject: 'vehicle', outcome: 'clear' });
+    store.getState().occupantSelected(2);
+    expect(store.getState()).toMatchObject({ selectedOccupant: 2, pendingReason: null });
+  });
+});
