@@ -33,7 +33,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
     camera,
     documentReader,
     chipReader,
-    chipTrust: once(async () => ({ anchors: [new TrustAnchor((await testPki()).cscaDer, 'simulator test CSCA')], checks: [] })),
+    chipTrust: once(async () => ({ anchors: [new TrustAnchor((await testPki()).cscaDer, 'simulator test CSCA')], checks: [], crls: [], files: [] })),
     plateReader,
     rfidReader,
     records,

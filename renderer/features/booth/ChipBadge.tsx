@@ -22,10 +22,10 @@ export function ChipBadge({ report }: { report: ChipReport | null }) {
       </section>
     );
   }
-  const verdict = report.passed ? 'verified' : 'failed';
+  const verdict = report.verdict;
   return (
     <section className={`chip-badge ${verdict}`} data-testid="chip-badge" data-verdict={verdict}>
-      <h3>{report.passed ? 'Chip verified' : 'Chip check FAILED'}</h3>
+      <h3>{verdict === 'verified' ? 'Chip verified' : verdict === 'failed' ? 'Chip check FAILED' : (report.verdictReason ?? 'Chip data not verifiable')}</h3>
       <ul aria-label="Chip checks">
         {report.checks.map((check, index) => (
           <li key={`${check.check}-${check.dg ?? index}`} className={`chip-check ${check.status}`} data-check={check.check} data-status={check.status}>
