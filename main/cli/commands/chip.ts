@@ -15,6 +15,7 @@ import { createSimulatedPassport } from '../../../native-bridges/chip/simulator/
 import { simulatedPassportConfigSchema } from '../../../native-bridges/chip/simulator/simulatedPassportConfig';
 import { createTestPkiSodSigner } from '../../../native-bridges/chip/simulator/testPkiSodSigner';
 import { VpcdCardConnection, vpcdDefaultPort } from '../../../native-bridges/chip/simulator/VpcdCardConnection';
+import { addChipTrustCommand } from './chipTrust';
 import { addChipVerifyCommand, chipVerifyExitCodes } from './chipVerify';
 import { defaultChipPolicy } from '../../../app/inspection/chipPolicy';
 
@@ -212,4 +213,5 @@ export function register(program: Command): void {
       process.exitCode = await runChipSimulate(opts, (t) => console.log(t));
     });
   addChipVerifyCommand(chip);
+  addChipTrustCommand(chip);
 }

@@ -93,7 +93,7 @@ export function loadTrustStore(paths: readonly string[], at: Date, roots: readon
   for (let progress = true; progress && pending.length > 0; ) {
     const before = pending.length;
     pending = pending.filter(({ file, cert }) => {
-      const issuer = trusted.find((t) => t.subject.isEqual(cert.issuer) && verifyCertificateSignature(cert, t).ok);
+      const issuer = mayIssueCertificates(cert) ? trusted.find((t) => t.subject.isEqual(cert.issuer) && verifyCertificateSignature(cert, t).ok) : undefined;
       if (issuer) accept(file, cert, 'link_certificate', `signed by the loaded CSCA ${describeName(issuer.subject)}`);
       return !issuer;
     });
