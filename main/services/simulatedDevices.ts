@@ -21,7 +21,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
   const documentReader = new SimulatedDocumentReader({ clock, ids, intervalSeconds: settings.simulatedReadIntervalSeconds });
   // A fresh test CSCA signs every simulated passport; the booth trusts it, and nothing else, in simulation.
   const testPki = once(() => createTestPkiSodSigner(clock.now()));
-  const chipReader = new SimulatedChipReader(clock, async (dataGroups) => (await testPki()).buildSod(dataGroups));
+  const chipReader = new SimulatedChipReader(clock, async (dataGroups, signer) => (await testPki()).buildSod(dataGroups, signer));
   let chipFaults: SimulatedChipFaults = simulatedChipFaultsSchema.parse({});
   const plateReader = new SimulatedPlateReader({ clock, ids });
   const rfidReader = new SimulatedRfidReader({ clock, ids });

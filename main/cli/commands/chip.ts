@@ -125,7 +125,7 @@ const simulateOptionsSchema = z.object({
   ca: z.boolean().default(true),
   face: z.string().optional(),
   alterDg: z.array(z.coerce.number().int()).default([]),
-  sod: z.enum(['valid', 'forged', 'missing', 'unsigned']).default('valid'),
+  sod: z.enum(['valid', 'forged', 'missing', 'untrusted', 'unsigned']).default('valid'),
   clone: z.boolean().default(false),
   slow: z.coerce.number().int().min(0).default(0),
   dropAfter: z.coerce.number().int().min(1).optional(),
@@ -203,7 +203,7 @@ export function register(program: Command): void {
     .option('--no-ca', 'no Chip Authentication (no DG14)')
     .option('--face <file>', 'JPEG or JPEG 2000 face image for DG2')
     .option('--alter-dg <n>', 'fault: change this data group after signing (repeatable)', collect, [])
-    .option('--sod <kind>', 'valid (test PKI), forged, missing, unsigned')
+    .option('--sod <kind>', 'valid (test PKI), forged, missing, untrusted (a Document Signer outside the trust list), unsigned')
     .option('--clone', 'fault: cloned chip (AA/CA keys do not match DG15/DG14)')
     .option('--slow <ms>', 'fault: delay every response')
     .option('--drop-after <n>', 'fault: leave the field after n APDUs, come back 0.5 s later')

@@ -31,6 +31,8 @@ export interface TestPkiOptions {
   readonly validityDays?: number;
   /** Serial number of the Document Signer certificate (default 2). */
   readonly dsSerial?: number;
+  /** Common name of the CSCA (default 'Booth Test CSCA'); another name makes a CSCA no trust list holds. */
+  readonly cscaName?: string;
 }
 
 let engineReady = false;
@@ -114,7 +116,7 @@ export async function generateTestPki(options: TestPkiOptions): Promise<TestPki>
   const validityDays = options.validityDays ?? 365;
   const cscaKeys = await generateKeyPair(options.algorithm);
   const dsKeys = await generateKeyPair(options.algorithm);
-  const cscaName = name(country, 'Booth Test CSCA');
+  const cscaName = name(country, options.cscaName ?? 'Booth Test CSCA');
   const csca = await makeCertificate({
     subject: cscaName,
     issuer: cscaName,

@@ -77,12 +77,12 @@ export async function createSimulatedPassport(input: SimulatedPassportConfigInpu
   if (genuineAa) dataGroups.set(15, buildDg15(genuineAa.publicSpki));
   const ordered = new Map([...dataGroups].sort(([a], [b]) => a - b));
 
-  const sod = buildSod ? await buildSod(ordered) : unsignedPlaceholderSod();
+  const sod = buildSod ? await buildSod(ordered, config.faults.sod === 'untrusted' ? 'untrusted' : 'trusted') : unsignedPlaceholderSod();
   const served = new Map<number, Uint8Array>();
   served.set(fileIds.com, buildCom([...ordered.keys()]));
   for (const [dg, bytes] of ordered) served.set(fileIds.dataGroup(dg), config.faults.alteredDataGroups.includes(dg) ? alter(dg, bytes) : bytes);
   if (config.faults.sod === 'forged') served.set(fileIds.sod, alter(0, sod));
-  else if (config.faults.sod === 'valid') served.set(fileIds.sod, sod);
+  else if (config.faults.sod === 'valid' || config.faults.sod === 'untrusted') served.set(fileIds.sod, sod);
 
   const pace =
     config.accessControl === 'PACE'

@@ -26,8 +26,11 @@ export const simulatedPassportConfigSchema = z.object({
     .object({
       /** Data groups changed after the SOD was signed (their hashes no longer match). */
       alteredDataGroups: z.array(z.number().int().min(1).max(16)).default([]),
-      /** 'forged': a byte of the SOD's signature is changed; 'missing': the chip has no EF.SOD. */
-      sod: z.enum(['valid', 'forged', 'missing']).default('valid'),
+      /**
+       * 'forged': a byte of the SOD's signature is changed; 'missing': the chip has no EF.SOD; 'untrusted': the SOD
+       * is re-signed by a Document Signer whose CSCA is not in the trust list (a forger's own PKI).
+       */
+      sod: z.enum(['valid', 'forged', 'missing', 'untrusted']).default('valid'),
       /** A clone: files copied from a genuine chip, but AA/CA private keys that do not match DG15/DG14. */
       clone: z.boolean().default(false),
       /** Delay before every response, in ms. */
@@ -42,5 +45,8 @@ export const simulatedPassportConfigSchema = z.object({
 export type SimulatedPassportConfig = z.infer<typeof simulatedPassportConfigSchema>;
 export type SimulatedPassportConfigInput = z.input<typeof simulatedPassportConfigSchema>;
 
-/** Builds a signed EF.SOD (tag 0x77) over the given data groups; provided by the test PKI. */
-export type SodBuilder = (dataGroups: ReadonlyMap<number, Uint8Array>) => Promise<Uint8Array>;
+/**
+ * Builds a signed EF.SOD (tag 0x77) over the given data groups; provided by the test PKI. `signer` 'untrusted'
+ * signs with a Document Signer outside the trust list.
+ */
+export type SodBuilder = (dataGroups: ReadonlyMap<number, Uint8Array>, signer: 'trusted' | 'untrusted') => Promise<Uint8Array>;
