@@ -59,12 +59,13 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
       readDocument: (traveller, photo) => documentReader.read(traveller, photo),
       failDocumentRead: (error) => documentReader.failRead(error),
       // The chip holds the same portrait as the page when it is a JPEG (DG2 holds JPEG or JPEG 2000, not SVG).
-      placePassportFor: (read) =>
-        chipReader.placePassport({
+      placePassportFor: async (read) => {
+        await chipReader.placePassport({
           mrz: read.mrz,
           faults: chipFaults,
           ...(read.photo?.mediaType === 'image/jpeg' ? { face: { image: new Uint8Array(Buffer.from(read.photo.base64, 'base64')), format: 'jpeg' as const } } : {}),
-        }),
+        });
+      },
       setChipFaults: (faults) => (chipFaults = faults),
       vehicleArrives: (arrival, readAtWindow) => vehicles.arrive(arrival, readAtWindow),
     },
