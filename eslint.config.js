@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import nodeFileSuffix from './eslint/rules/nodeFileSuffix.js';
 
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net'], message: 'app/ and renderer/ are environment-free of Node: inject what you need through a port.' };
 const electron = { group: ['electron'], message: "Only main/electron may import 'electron'." };
@@ -59,6 +60,13 @@ export default tseslint.config(
     files: ['native-bridges/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: restrict(electron, layer('main', 'native-bridges/ must not depend on main/.'), layer('renderer', 'native-bridges/ must not depend on renderer/.')),
+  },
+  {
+    // Outside main/ (all Node by its place) and the tests, a file that needs Node is named *.node.ts.
+    files: ['native-bridges/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.bench.ts', '**/*.d.ts', '**/testSupport/**'],
+    plugins: { booth: { rules: { 'node-file-suffix': nodeFileSuffix } } },
+    rules: { 'booth/node-file-suffix': 'error' },
   },
   {
     files: ['main/**/*.ts'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatch, type ChannelHandlers } from './dispatch';
+import { combineHandlers, createDispatch, type ChannelHandlers, type HandlersOf } from './dispatch';
 import { HostFailure } from './result';
 
 const status = { kind: 'documentReader', id: 'r1', name: 'Reader', connected: true, since: '2026-01-01T00:00:00.000Z' } as const;
@@ -78,5 +78,28 @@ describe('dispatch', () => {
     const result = await dispatch('devices:list', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_reply' } });
     expect(!result.ok && result.error.message).toContain('0.kind');
+  });
+});
+
+describe('combineHandlers', () => {
+  const all = handlers();
+  const sliceOf = (prefix: string): Partial<ChannelHandlers> => Object.fromEntries(Object.entries(all).filter(([name]) => name.startsWith(`${prefix}:`)));
+
+  it('serves every channel from the slice that handles it', async () => {
+    const sim: HandlersOf<'sim'> = { ...(sliceOf('sim') as HandlersOf<'sim'>), 'sim:vehicleArrives': () => ({ label: 'bus', plate: 'B', occupants: 40 }) };
+    const others = Object.fromEntries(Object.entries(all).filter(([name]) => !name.startsWith('sim:'))) as Omit<ChannelHandlers, keyof HandlersOf<'sim'>>;
+    const dispatch = createDispatch(combineHandlers(others, sim));
+    expect(await dispatch('sim:vehicleArrives', {})).toEqual({ ok: true, value: { label: 'bus', plate: 'B', occupants: 40 } });
+    expect(await dispatch('lane:current', {})).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a channel handled twice, naming it', () => {
+    const slices = [all, sliceOf('training')] as const;
+    expect(() => combineHandlers(...(slices as unknown as [ChannelHandlers]))).toThrow('Two handlers for the channel training:list.');
+  });
+
+  it('refuses a contract with a channel nobody handles, naming it', () => {
+    const withoutLane = Object.fromEntries(Object.entries(all).filter(([name]) => name !== 'lane:current'));
+    expect(() => combineHandlers(...([withoutLane] as unknown as [ChannelHandlers]))).toThrow('No handler for the channel(s) lane:current.');
   });
 });

@@ -1,4 +1,4 @@
-import { channels, isChannelName, type ChannelName, type ReplyOf } from './channels';
+import { channelNames, channels, isChannelName, type ChannelName, type ReplyOf } from './channels';
 import type { z } from 'zod';
 import { describeSchemaError } from '../shared/describeSchemaError';
 import { fail, HostFailure, ok, type Result } from './result';
@@ -7,6 +7,34 @@ import { fail, HostFailure, ok, type Result } from './result';
 export type ChannelHandlers = {
   readonly [C in ChannelName]: (request: z.output<(typeof channels)[C]['request']>) => Promise<ReplyOf<C>> | ReplyOf<C>;
 };
+
+/**
+ * One service's slice of the contract: the handlers of the channels named `<prefix>:…` for each of `Prefix`
+ * (VS Code's `ProxyChannel.fromService`: one module per area, each typed by its part of the contract).
+ */
+export type HandlersOf<Prefix extends string> = Pick<ChannelHandlers, Extract<ChannelName, `${Prefix}:${string}`>>;
+
+type ChannelsHandledBy<Slice> = Slice extends object ? keyof Slice : never;
+type NotHandled<Slices extends readonly object[]> = Exclude<ChannelName, ChannelsHandledBy<Slices[number]>>;
+
+/**
+ * The one place the services' slices become the whole contract: a channel left out fails to compile
+ * (the error names it), a channel handled by two slices fails when the host starts.
+ */
+export function combineHandlers<const Slices extends readonly Partial<ChannelHandlers>[]>(
+  ...slices: Slices & (NotHandled<Slices> extends never ? unknown : { readonly channelsWithoutHandler: NotHandled<Slices> })
+): ChannelHandlers {
+  const combined: Partial<Record<ChannelName, unknown>> = {};
+  for (const slice of slices as readonly Partial<ChannelHandlers>[]) {
+    for (const name of Object.keys(slice) as ChannelName[]) {
+      if (combined[name]) throw new Error(`Two handlers for the channel ${name}.`);
+      combined[name] = slice[name];
+    }
+  }
+  const missing = channelNames.filter((name) => !combined[name]);
+  if (missing.length > 0) throw new Error(`No handler for the channel(s) ${missing.join(', ')}.`);
+  return combined as ChannelHandlers;
+}
 
 /** The single entry point all transports (ipcMain, WebSocket, HTTP) call with untrusted input. */
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;

@@ -1,6 +1,6 @@
-import { ensurePcscd } from './pcsc/ensurePcscd';
-import { PcscChipReader } from './pcsc/PcscChipReader';
-import { SimulatorProcess } from './simulator/SimulatorProcess';
+import { ensurePcscd } from './pcsc/ensurePcscd.node';
+import { PcscChipReader } from './pcsc/PcscChipReader.node';
+import { SimulatorProcess } from './simulator/SimulatorProcess.node';
 import type { SimulatedPassportConfigInput } from './simulator/simulatedPassportConfig';
 
 // `npm run bench:chip`: BAC+DG1+DG2 and PACE+DG1+DG2 sessions through the real stack (smartcard binding ->
@@ -52,6 +52,6 @@ const results = [
   await run('PACE + DG1 + DG2 + CA + AA', { mrz: erika }, 500, true),
 ];
 // For comparison: the same BAC session with the chip on a plain Node socket. vpcd sends length and payload as
-// two segments without TCP_NODELAY, so each APDU then waits ~40 ms for a delayed ACK (see vpcdLink.ts).
+// two segments without TCP_NODELAY, so each APDU then waits ~40 ms for a delayed ACK (see vpcdLink.node.ts).
 await run('BAC + DG1 + DG2 (plain TCP, no relay)', { mrz: erika, accessControl: 'BAC' }, 300, false, 'tcp', 3);
 process.exit(results.every(Boolean) ? 0 : 1);

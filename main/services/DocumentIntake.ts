@@ -1,0 +1,73 @@
+import type { ChipReport } from '../../app/ports/chipReport';
+import type { DocumentRead } from '../../app/ports/documentRead';
+import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
+import type { SimulatedVehicleArrival } from '../../app/host/simulatorControls';
+import { HostFailure } from '../../app/host/result';
+import type { SimulatorControls } from './BoothDevices';
+import type { ChipInspectionService } from './chipInspectionService';
+import type { HostEventBus } from './HostEventBus';
+import type { LaneSessionService } from './laneSessionService';
+
+export interface DocumentIntakeOptions {
+  readonly documentReader: DocumentReaderPort;
+  readonly chip: ChipInspectionService;
+  readonly events: HostEventBus;
+  readonly lane: LaneSessionService;
+  /** In simulation, the same traveller's passport is placed on the chip reader before its chip is read. */
+  readonly simulator?: SimulatorControls;
+}
+
+/**
+ * Every document read, whichever reader it came from (the document reader, a keyboard wedge), enters here:
+ * it is shown, given to the lane session, and its chip read and inspected; each inspection is tracked until done.
+ */
+export class DocumentIntake {
+  private lastRead: DocumentRead | undefined;
+  /** The chip inspection of each document read in progress, so a simulated vehicle can hand over the next document after it. */
+  private readonly inspections = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: DocumentIntakeOptions) {}
+
+  accept(read: DocumentRead): void {
+    const inspection = this.onRead(read)
+      .catch((error: unknown) => console.error('[booth] chip inspection failed:', error))
+      .finally(() => this.inspections.delete(read.readId));
+    this.inspections.set(read.readId, inspection);
+  }
+
+  /** Reads the chip of the last document read again (the officer re-seated the passport). */
+  async readChipAgain(): Promise<ChipReport> {
+    if (!this.lastRead) throw new HostFailure('device_unavailable', 'Read the document first: its MRZ opens the chip.');
+    return this.inspectChip(this.lastRead);
+  }
+
+  /** Plays a simulated vehicle; each document is handed over after the previous one's chip was read. */
+  vehicleArrives(controls: SimulatorControls, arrival: SimulatedVehicleArrival) {
+    return controls.vehicleArrives(arrival, async (traveller, photo) => {
+      if (!this.options.documentReader.status().connected) return;
+      const read = controls.readDocument(traveller, photo);
+      await this.inspections.get(read.readId);
+    });
+  }
+
+  /** Resolves once every chip inspection in progress has ended. */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.inspections.values());
+  }
+
+  /** A document was read: show it, then read its chip (in simulation, the same traveller's passport is placed first). */
+  private async onRead(read: DocumentRead): Promise<void> {
+    this.lastRead = read;
+    this.options.events.emit('document:onRead', read);
+    this.options.lane.documentRead(read);
+    await this.options.simulator?.placePassportFor(read);
+    if (this.lastRead === read) await this.inspectChip(read);
+  }
+
+  private async inspectChip(read: DocumentRead): Promise<ChipReport> {
+    const report = await this.options.chip.inspect(read);
+    this.options.events.emit('chip:onResult', report);
+    this.options.lane.chipRead(report);
+    return report;
+  }
+}

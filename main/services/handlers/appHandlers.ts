@@ -1,0 +1,19 @@
+import type { HandlersOf } from '../../../app/host/dispatch';
+import type { ResolvedSettings } from '../../../app/settings/boothSettings';
+
+/** `app:*`: what this booth is and how it is set up. */
+export function appHandlers(resolved: ResolvedSettings, version: string): HandlersOf<'app'> {
+  const { settings, problems } = resolved;
+  return {
+    'app:getInfo': () => ({
+      boothId: settings.boothId,
+      laneType: settings.laneType,
+      deviceMode: settings.devices,
+      faceMatchTargetFmr: settings.faceMatchTargetFmr,
+      version,
+      screenLockMinutes: settings.screenLockMinutes,
+      retentionDays: settings.retentionDays,
+      settingsProblems: [...problems],
+    }),
+  };
+}
