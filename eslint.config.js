@@ -62,11 +62,16 @@ export default tseslint.config(
     rules: restrict(electron, layer('main', 'native-bridges/ must not depend on main/.'), layer('renderer', 'native-bridges/ must not depend on renderer/.')),
   },
   {
+    // Everywhere, a *.node module is imported with its .ts extension (Node would look for a native addon).
+    files: ['**/*.{ts,tsx}'],
+    plugins: { booth: { rules: { 'node-file-suffix': nodeFileSuffix } } },
+    rules: { 'booth/node-file-suffix': ['error', { suffix: false }] },
+  },
+  {
     // Outside main/ (all Node by its place) and the tests, a file that needs Node is named *.node.ts.
     files: ['native-bridges/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.bench.ts', '**/*.d.ts', '**/testSupport/**'],
-    plugins: { booth: { rules: { 'node-file-suffix': nodeFileSuffix } } },
-    rules: { 'booth/node-file-suffix': 'error' },
+    rules: { 'booth/node-file-suffix': ['error', { suffix: true }] },
   },
   {
     files: ['main/**/*.ts'],

@@ -23,7 +23,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx tsx --import ./main/launcher/registerNodeSuffix.mjs e2e/support/serveForTests.ts',
+    command: 'npx tsx e2e/support/serveForTests.ts',
     url: `${e2eBaseUrl}index.html`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -7,6 +7,7 @@ import { startNodeHost, type RunningNodeHost } from '../main/host/NodeHost';
 import { writeLaunchFiles } from '../main/launcher/launchFiles';
 import { AccountStore } from '../main/services/accounts';
 import { createBoothServices, type BoothServices } from '../main/services/createBoothServices';
+import { rendererBuildDir } from '../main/launcher/rendererBuild';
 import { keyFileStorageKey } from '../main/services/storageKey';
 import { appUrl, e2eHostToken } from './support/hostToken';
 import { e2eBaseUrl, repoRoot, screenshotsDir } from './support/paths';
@@ -78,7 +79,7 @@ async function startOwnHost(port: number): Promise<{ host: RunningNodeHost; serv
     accounts: AccountStore.inUserData(dataDir),
   });
   await services.start();
-  const host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer'), port });
+  const host = await startNodeHost({ services, staticDir: join(repoRoot, rendererBuildDir.test), port });
   return { host, services };
 }
 

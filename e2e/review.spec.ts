@@ -4,7 +4,7 @@ import type { ReviewHarnessApi } from '../renderer/features/review/harness/revie
 
 /**
  * The supervisor review screen in real Chromium over the real DecisionStore (IndexedDB, sealed rows, audit chain),
- * driven only from the keyboard, through the review harness page the build ships.
+ * driven only from the keyboard, through the review harness page the test build adds.
  */
 type Method = keyof ReviewHarnessApi & string;
 const call = <T = unknown>(page: Page, method: Method, ...args: unknown[]): Promise<T> =>

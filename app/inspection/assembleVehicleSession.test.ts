@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { embedderManifestSchema } from '../biometrics/modelManifest';
 import type { LaneType } from '../settings/boothSettings';
-import { scriptedRecordsScenario } from '../../native-bridges/records-service/scriptedRecords.node';
-import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../native-bridges/records-service/scriptedVehicleSession.node';
+import { scriptedRecordsScenario } from '../../native-bridges/records-service/scriptedRecords.node.ts';
+import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../native-bridges/records-service/scriptedVehicleSession.node.ts';
 import { assembleVehicleSession } from './assembleVehicleSession';
 import type { VehicleSessionInput } from './vehicleSessionInput';
 

@@ -4,7 +4,7 @@ import { embedderManifestSchema } from '../biometrics/modelManifest';
 import type { ChipCheck } from '../document/lds/chipCheck';
 import type { ChipReport } from '../ports/chipReport';
 import { sequentialIds } from '../ports/Ids';
-import { scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession.node';
+import { scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession.node.ts';
 import { assembleVehicleSession } from './assembleVehicleSession';
 import { parseDecisionRecord } from './decisionRecordSchema';
 import { evaluateVehicleSession, type Recommendation } from './evaluateVehicleSession';

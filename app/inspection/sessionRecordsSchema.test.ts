@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession.node';
+import { scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession.node.ts';
 import { embedderManifestSchema } from '../biometrics/modelManifest';
 import { readFileSync } from 'node:fs';
 import { parseSessionRecords } from './sessionRecordsSchema';

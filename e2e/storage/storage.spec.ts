@@ -9,7 +9,7 @@ import type { StorageHarness } from '../../renderer/storage/harness/storageHarne
 import { sampleDecision } from '../../renderer/storage/testSupport/decisionFixtures';
 
 /**
- * The DecisionStore in real Chromium IndexedDB, through the storage harness page the build ships: a decision
+ * The DecisionStore in real Chromium IndexedDB, through the storage harness page the test build adds: a decision
  * survives a renderer crash and syncs exactly once; databases left by every earlier schema version migrate intact;
  * after a storage key change the audit log still exports and verifies.
  */

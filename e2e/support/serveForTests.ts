@@ -1,9 +1,10 @@
-// The Node host as the end-to-end tests use it: a fresh build, simulated devices, a throwaway data folder.
+// The Node host as the end-to-end tests use it: a fresh test build (the booth and its harness pages), simulated devices, a throwaway data folder.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { buildAll } from '../../main/launcher/build';
+import { rendererBuildDir } from '../../main/launcher/rendererBuild';
 import { HostAccessToken } from '../../main/host/HostAccessToken';
 import { startNodeHost } from '../../main/host/NodeHost';
 import { createBoothServices } from '../../main/services/createBoothServices';
@@ -11,13 +12,13 @@ import { e2eHostToken } from './hostToken';
 import { e2ePort, liveCamerasLanePort, repoRoot, vehicleLanePort } from './paths';
 
 process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-'));
-await buildAll();
+await buildAll('test');
 
 /** One host per lane the tests drive: an air-lane booth and a vehicle-lane booth, each with its own simulators. */
 async function serveLane(settings: Record<string, unknown>, port: number) {
   const services = createBoothServices({ resolved: resolveSettings({ devices: 'sim', ...settings }), version: 'e2e', scenariosDir: join(repoRoot, 'assets/scenarios') });
   await services.start();
-  const host = await startNodeHost({ services, staticDir: join(repoRoot, 'dist/renderer'), port, accessToken: HostAccessToken.from(e2eHostToken) });
+  const host = await startNodeHost({ services, staticDir: join(repoRoot, rendererBuildDir.test), port, accessToken: HostAccessToken.from(e2eHostToken) });
   console.log(`booth e2e host (${String(settings.laneType)} lane) at ${host.url}`);
 }
 await serveLane({ boothId: 'E2E-01', laneType: 'air' }, e2ePort);

@@ -9,7 +9,7 @@ import { makeStillsClip } from '../../main/vision/faceClip';
 import { chromiumBaseArgs, chromiumPath, datasetsDir, e2eOutputDir } from '../support/paths';
 
 /**
- * The vision worker in Chromium, through the harness page that the build ships beside the booth: model
+ * The vision worker in Chromium, through the harness page that the test build (vite --mode test) adds beside the booth: model
  * loading, stills (match / no match / errors), a live fake camera, a corrupt model and a worker crash.
  */
 const lfw = path.join(datasetsDir, 'faces-lfw');

@@ -29,17 +29,21 @@ export default {
   meta: {
     type: 'problem',
     docs: { description: 'A file that needs Node is named *.node.ts; a *.node.ts file needs Node.' },
-    schema: [],
+    schema: [{ type: 'object', properties: { suffix: { type: 'boolean' } }, additionalProperties: false }],
     messages: {
       needsSuffix: 'This file {{reason}}, so it runs only in Node: name it *.node.ts (git mv, then fix its importers).',
       needlessSuffix: 'This file needs nothing of Node (no Node import, no Node global): drop the .node suffix.',
+      bareNodeSpecifier: "Write '{{specifier}}.ts': Node takes a path ending in .node for a native addon and does not find the module.",
     },
   },
   create(context) {
+    // { suffix: false }: only the specifier check (main/, tests: Node by their place, any name will do).
+    const checkSuffix = context.options[0]?.suffix !== false;
     const isNodeFile = /\.node\.[cm]?[jt]sx?$/.test(context.filename);
     const reasons = [];
     const noteImport = (node) => {
       if (node.source && typeof node.source.value === 'string') {
+        if (/^\..*\.node$/.test(node.source.value)) context.report({ node: node.source, messageId: 'bareNodeSpecifier', data: { specifier: node.source.value } });
         const reason = nodeReason(node.source.value);
         if (reason) reasons.push({ node, reason });
       }
@@ -57,6 +61,7 @@ export default {
           const name = reference.identifier.name;
           if (nodeOnlyGlobals.has(name)) reasons.push({ node: reference.identifier, reason: `uses the Node global '${name}'` });
         }
+        if (!checkSuffix) return;
         const [first] = reasons;
         if (!isNodeFile && first) context.report({ node: first.node, messageId: 'needsSuffix', data: { reason: first.reason } });
         if (isNodeFile && !first) context.report({ node: program, messageId: 'needlessSuffix' });

@@ -30,10 +30,17 @@ describe('runtime visible in the path (eslint/rules/nodeFileSuffix.js)', () => {
   });
 
   it('passes Node on to importers: a file importing a *.node module is *.node itself', async () => {
-    expect(await suffixProblems('native-bridges/x/session.ts', "import { open } from './link.node';\nexport const a = open;")).toEqual([
-      expect.stringContaining("imports the Node module './link.node'"),
+    expect(await suffixProblems('native-bridges/x/session.ts', "import { open } from './link.node.ts';\nexport const a = open;")).toEqual([
+      expect.stringContaining("imports the Node module './link.node.ts'"),
     ]);
-    expect(await suffixProblems('native-bridges/x/session.node.ts', "import { open } from './link.node';\nexport const a = open;")).toEqual([]);
+    expect(await suffixProblems('native-bridges/x/session.node.ts', "import { open } from './link.node.ts';\nexport const a = open;")).toEqual([]);
+  });
+
+  it('asks for the .ts extension on a *.node import anywhere (Node would look for a native addon)', async () => {
+    const bare = "import { open } from '../native-bridges/x/link.node';\nexport const a = open;";
+    for (const file of ['native-bridges/x/session.node.ts', 'main/services/x.ts', 'e2e/x.spec.ts', 'native-bridges/x/x.test.ts']) {
+      expect(await suffixProblems(file, bare)).toEqual([expect.stringContaining("Write '../native-bridges/x/link.node.ts'")]);
+    }
   });
 
   it('accepts a browser-safe file without the suffix, and refuses the suffix on one', async () => {

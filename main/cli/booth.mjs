@@ -4,5 +4,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../launcher/registerNodeSuffix.mjs');
 await import('./booth.ts');

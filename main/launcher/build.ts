@@ -1,12 +1,16 @@
 import { build as bundle, type BuildOptions } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { build as buildRenderer } from 'vite';
+import type { RendererBuildMode } from './rendererBuild';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Builds the renderer with Vite, and bundles Electron's main and preload into dist/main as CommonJS. */
-export async function buildAll(): Promise<void> {
-  await buildRenderer({ configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+/**
+ * Builds the renderer with Vite (`mode`: see rendererBuild.ts; the end-to-end tests build `test`), and bundles
+ * Electron's main and preload into dist/main as CommonJS.
+ */
+export async function buildAll(mode: RendererBuildMode = 'production'): Promise<void> {
+  await buildRenderer({ configFile: `${root}vite.config.ts`, mode, logLevel: 'warn' });
   await buildElectron();
 }
 

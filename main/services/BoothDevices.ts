@@ -10,7 +10,7 @@ import type { RecordsPort } from '../../app/ports/RecordsPort';
 import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
 import type { SimulatedChipFaults, SimulatedVehicleArrival } from '../../app/host/simulatorControls';
 import type { ReadAtWindow, VehicleArrivalSummary } from './simulatedVehicleArrival';
-import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node';
+import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node.ts';
 
 /** The devices and services of one booth, whether real or simulated. */
 export interface BoothDevices {

@@ -1,27 +1,16 @@
 import type { EventPayloadOf, HostEvent, HostEventName } from '../../app/host/events';
-import type { Unsubscribe } from '../../app/ports/DevicePort';
+import { Emitter, type Event } from '../../app/shared/event';
 
 /**
  * Where services publish events for the renderer. Each transport (Electron window, WebSocket clients)
- * subscribes once and forwards every event it hears.
+ * subscribes once and forwards every event it hears; one broken transport cannot stop the others hearing it.
  */
 export class HostEventBus {
-  private readonly listeners = new Set<(event: HostEvent) => void>();
+  private readonly events = new Emitter<HostEvent>('host events');
 
   emit<E extends HostEventName>(name: E, payload: EventPayloadOf<E>): void {
-    const event = { name, payload } as HostEvent;
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        // One broken transport must not stop the others from hearing the event.
-        console.error(`[booth] an event listener failed on ${name}:`, error);
-      }
-    }
+    this.events.fire({ name, payload } as HostEvent);
   }
 
-  subscribe(listener: (event: HostEvent) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+  readonly subscribe: Event<HostEvent> = this.events.event;
 }

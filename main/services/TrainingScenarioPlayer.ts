@@ -8,6 +8,7 @@ import type { TrainingProgress } from '../../app/training/trainingProgress';
 import { describeTrainingStep, type TrainingScenario, type TrainingStep } from '../../app/training/trainingScenario';
 import type { Clock } from '../../app/ports/Clock';
 import type { Timers } from '../../app/ports/Timers';
+import { Emitter } from '../../app/shared/event';
 
 /** What a scenario plays on: the simulated booth's controls (see createBoothServices). */
 export interface TrainingTarget {
@@ -36,7 +37,7 @@ export class TrainingScenarioPlayer {
   private timer: unknown;
   private inFlight: Promise<void> = Promise.resolve();
   private current: TrainingProgress = idle;
-  private readonly listeners = new Set<(progress: TrainingProgress) => void>();
+  private readonly progressChanges = new Emitter<TrainingProgress>('training progress');
 
   constructor(
     private readonly target: TrainingTarget,
@@ -49,8 +50,7 @@ export class TrainingScenarioPlayer {
   }
 
   onProgress(listener: (progress: TrainingProgress) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.progressChanges.event(listener);
   }
 
   /** Loads a scenario without starting it (stops the one playing). */
@@ -152,7 +152,7 @@ export class TrainingScenarioPlayer {
 
   private publish(progress: TrainingProgress): TrainingProgress {
     this.current = progress;
-    for (const listener of this.listeners) listener(progress);
+    this.progressChanges.fire(progress);
     return progress;
   }
 }

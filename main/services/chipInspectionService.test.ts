@@ -3,10 +3,10 @@ import type { SimulatedChipFaults } from '../../app/host/simulatorControls';
 import { defaultChipPolicy } from '../../app/inspection/chipPolicy';
 import { sequentialIds } from '../../app/ports/Ids';
 import type { DocumentRead } from '../../app/ports/documentRead';
-import { TrustAnchor } from '../../native-bridges/chip/passive-auth/trustAnchor.node';
-import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node';
-import { SimulatedChipReader } from '../../native-bridges/chip/simulator/SimulatedChipReader.node';
-import { createTestPkiSodSigner, type TestPkiSodSigner } from '../../native-bridges/chip/simulator/testPkiSodSigner.node';
+import { TrustAnchor } from '../../native-bridges/chip/passive-auth/trustAnchor.node.ts';
+import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node.ts';
+import { SimulatedChipReader } from '../../native-bridges/chip/simulator/SimulatedChipReader.node.ts';
+import { createTestPkiSodSigner, type TestPkiSodSigner } from '../../native-bridges/chip/simulator/testPkiSodSigner.node.ts';
 import { createChipInspectionService } from './chipInspectionService';
 
 // The booth's chip verdict end to end in process: the simulated chip (with the trainer's faults), the same reading

@@ -5,9 +5,9 @@ import type { DocumentRead } from '../../app/ports/documentRead';
 import type { Ids } from '../../app/ports/Ids';
 import { accessKeyFromMrzLines } from '../../app/document/mrz/mrzAccessKey';
 import { ChipReadError } from '../../native-bridges/chip/chipReadError';
-import { faceImageForDisplay } from '../../native-bridges/chip/faceImage/faceImageForDisplay.node';
-import { inspectChipRead } from '../../native-bridges/chip/inspectChipRead.node';
-import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node';
+import { faceImageForDisplay } from '../../native-bridges/chip/faceImage/faceImageForDisplay.node.ts';
+import { inspectChipRead } from '../../native-bridges/chip/inspectChipRead.node.ts';
+import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node.ts';
 import { defaultChipPolicy, type ChipPolicy } from '../../app/inspection/chipPolicy';
 
 export interface ChipInspectionServiceOptions {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../app/settings/boothSettings';
-import { loadTrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node';
-import { buildCrl, generateTestPki } from '../../native-bridges/chip/pki/testPki.node';
+import { loadTrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node.ts';
+import { buildCrl, generateTestPki } from '../../native-bridges/chip/pki/testPki.node.ts';
 import { chipTrustNotices } from './chipTrustNotices';
 
 const at = new Date('2026-06-01T00:00:00Z');

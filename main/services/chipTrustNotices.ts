@@ -1,5 +1,5 @@
 import type { BoothSettings } from '../../app/settings/boothSettings';
-import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node';
+import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node.ts';
 
 /**
  * What the header must tell the officer about chip trust: a hardware booth with no trust list verifies no chip

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventPayloadOf, HostEvent, HostEventName } from '../../app/host/events';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
-import type { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader.node';
+import type { SimulatedDocumentReader } from '../../native-bridges/document-reader/SimulatedDocumentReader.node.ts';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
 import { createBoothServices } from './createBoothServices';
 

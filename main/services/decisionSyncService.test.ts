@@ -11,9 +11,9 @@ import { newOutboxItem } from '../../app/outbox/outboxItem';
 import { SyncEngine, type SyncRunReport } from '../../app/outbox/SyncEngine';
 import type { SyncPolicy } from '../../app/outbox/syncPolicy';
 import { sequentialIds } from '../../app/ports/Ids';
-import { HttpRecordsClient } from '../../native-bridges/records-service/HttpRecordsClient.node';
-import { RecordsSimulatorServer, type RecordsFaults } from '../../native-bridges/records-service/RecordsSimulatorServer.node';
-import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../native-bridges/records-service/scriptedDecisions.node';
+import { HttpRecordsClient } from '../../native-bridges/records-service/HttpRecordsClient.node.ts';
+import { RecordsSimulatorServer, type RecordsFaults } from '../../native-bridges/records-service/RecordsSimulatorServer.node.ts';
+import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../native-bridges/records-service/scriptedDecisions.node.ts';
 import { submitDecisionBatch } from './decisionSyncService';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));

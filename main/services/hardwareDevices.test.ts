@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
-import { SerialMrzReader } from '../../native-bridges/document-reader/SerialMrzReader.node';
+import { SerialMrzReader } from '../../native-bridges/document-reader/SerialMrzReader.node.ts';
 import { createHardwareDevices } from './hardwareDevices';
 import { createServer, connect } from 'node:net';
-import { LprNetworkReader } from '../../native-bridges/plate-reader/LprNetworkReader.node';
-import { RfidTcpReader } from '../../native-bridges/rfid-reader/RfidTcpReader.node';
-import { HttpRecordsClient } from '../../native-bridges/records-service/HttpRecordsClient.node';
-import { RecordsSimulatorServer } from '../../native-bridges/records-service/RecordsSimulatorServer.node';
+import { LprNetworkReader } from '../../native-bridges/plate-reader/LprNetworkReader.node.ts';
+import { RfidTcpReader } from '../../native-bridges/rfid-reader/RfidTcpReader.node.ts';
+import { HttpRecordsClient } from '../../native-bridges/records-service/HttpRecordsClient.node.ts';
+import { RecordsSimulatorServer } from '../../native-bridges/records-service/RecordsSimulatorServer.node.ts';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 const devicesFor = (documentReader: unknown) => createHardwareDevices(resolveSettings({ devices: 'hardware', documentReader }).settings, clock, sequentialIds());

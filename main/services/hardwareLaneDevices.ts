@@ -5,10 +5,10 @@ import type { RecordsPort } from '../../app/ports/RecordsPort';
 import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
 import type { PlateReaderSetting, RecordsServiceSetting, RfidReaderSetting } from '../../app/settings/laneDeviceSettings';
 import { assertNever } from '../../app/shared/assertNever';
-import { LprNetworkReader } from '../../native-bridges/plate-reader/LprNetworkReader.node';
-import { HttpRecordsClient } from '../../native-bridges/records-service/HttpRecordsClient.node';
+import { LprNetworkReader } from '../../native-bridges/plate-reader/LprNetworkReader.node.ts';
+import { HttpRecordsClient } from '../../native-bridges/records-service/HttpRecordsClient.node.ts';
 import { noPlateReads, noRecords, noRfidCards } from '../../native-bridges/records-service/unconfiguredLaneDevices';
-import { RfidTcpReader } from '../../native-bridges/rfid-reader/RfidTcpReader.node';
+import { RfidTcpReader } from '../../native-bridges/rfid-reader/RfidTcpReader.node.ts';
 import { UnconfiguredDevice } from './UnconfiguredDevice';
 
 /** The plate camera the settings name: the booth listens for its reads (HTTP JSON and/or TCP lines). */

@@ -4,10 +4,10 @@ import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { SimulatedCameraBridge } from '../../native-bridges/camera/SimulatedCameraBridge';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
-import type { SimulatedPlateReader } from '../../native-bridges/plate-reader/SimulatedPlateReader.node';
-import { simulatedVehicles } from '../../native-bridges/plate-reader/simulatedVehicles.node';
-import { scriptedRecordsScenario, withGalleryImages } from '../../native-bridges/records-service/scriptedRecords.node';
-import type { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node';
+import type { SimulatedPlateReader } from '../../native-bridges/plate-reader/SimulatedPlateReader.node.ts';
+import { simulatedVehicles } from '../../native-bridges/plate-reader/simulatedVehicles.node.ts';
+import { scriptedRecordsScenario, withGalleryImages } from '../../native-bridges/records-service/scriptedRecords.node.ts';
+import type { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
 import type { SimulatedRfidReader } from '../../native-bridges/rfid-reader/SimulatedRfidReader';
 import { simulatedOccupantFaces } from './simulatedOccupantFaces';
 

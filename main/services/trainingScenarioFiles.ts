@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseTrainingScenario, TrainingScenarioError, type TrainingScenario } from '../../app/training/trainingScenario';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
-import { simulatedVehicles } from '../../native-bridges/plate-reader/simulatedVehicles.node';
+import { simulatedVehicles } from '../../native-bridges/plate-reader/simulatedVehicles.node.ts';
 
 /** Where the built-in scenarios are, below the app's root (the launcher and Electron each know their root). */
 export const builtInScenariosFolder = 'assets/scenarios';

@@ -5,6 +5,7 @@ import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import { SimulatedDevice } from '../simulator/SimulatedDevice';
+import { Emitter } from '../../app/shared/event';
 
 /**
  * The simulated camera bridge: it publishes the configured cameras and a connection state, and what each
@@ -13,7 +14,7 @@ import { SimulatedDevice } from '../simulator/SimulatedDevice';
  */
 export class SimulatedCameraBridge extends SimulatedDevice<'camera'> implements CameraMetadataPort {
   private readonly sceneByCamera = new Map<string, CameraScene>();
-  private readonly sceneListeners = new Set<(scene: CameraScene) => void>();
+  private readonly sceneChanges = new Emitter<CameraScene>('camera scenes');
   private version = 0;
 
   constructor(
@@ -32,8 +33,7 @@ export class SimulatedCameraBridge extends SimulatedDevice<'camera'> implements 
   }
 
   onScene(listener: (scene: CameraScene) => void): Unsubscribe {
-    this.sceneListeners.add(listener);
-    return () => this.sceneListeners.delete(listener);
+    return this.sceneChanges.event(listener);
   }
 
   /** Puts these people in front of a configured camera (an empty list empties its view). */
@@ -41,7 +41,7 @@ export class SimulatedCameraBridge extends SimulatedDevice<'camera'> implements 
     if (!this.configured.some((c) => c.id === cameraId)) throw new RangeError(`no configured camera "${cameraId}"`);
     const scene: CameraScene = { cameraId, people: [...people], version: ++this.version };
     this.sceneByCamera.set(cameraId, scene);
-    for (const listener of this.sceneListeners) listener(scene);
+    this.sceneChanges.fire(scene);
     return scene;
   }
 }

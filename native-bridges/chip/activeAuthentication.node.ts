@@ -2,8 +2,8 @@ import { constants, createHash, createPublicKey, publicDecrypt, verify } from 'n
 import type { KeyObject } from 'node:crypto';
 import { swHex } from './apdu';
 import { bytesEqual, concatBytes } from './bytes';
-import type { ChipSession } from './chipSession.node';
-import type { Random } from './bac.node';
+import type { ChipSession } from './chipSession.node.ts';
+import type { Random } from './bac.node.ts';
 import { decodeOneTlv } from '../../app/document/lds/tlv';
 import { oids } from './oid';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { encodeCommandApdu, parseCommandApdu } from './apdu';
 import { bytesToHex } from './bytes';
-import { SecureMessaging } from './secureMessaging.node';
+import { SecureMessaging } from './secureMessaging.node.ts';
 
 describe('command APDU encoding', () => {
   it('uses short and extended forms as ISO 7816-3 requires', () => {

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { swHex } from './apdu';
 import { bytesEqual, concatBytes, xorBytes } from './bytes';
-import type { ChipSession } from './chipSession.node';
+import type { ChipSession } from './chipSession.node.ts';
 import { ChipReadError } from './chipReadError';
-import { icaoKdf, kdfCounter, sha1 } from './crypto/kdf.node';
-import { retailMac, tdesDecrypt, tdesEncrypt } from './crypto/tripleDes.node';
+import { icaoKdf, kdfCounter, sha1 } from './crypto/kdf.node.ts';
+import { retailMac, tdesDecrypt, tdesEncrypt } from './crypto/tripleDes.node.ts';
 import { mrzInformation } from '../../app/document/mrz/mrzAccessKey';
 import type { MrzAccessKey } from '../../app/document/mrz/mrzAccessKey';
-import { SecureMessaging } from './secureMessaging.node';
+import { SecureMessaging } from './secureMessaging.node.ts';
 
 /** Basic Access Control (ICAO 9303-11 section 4.3, Appendix D). */
 

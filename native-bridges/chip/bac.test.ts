@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCommandApdu, encodeCommandApdu } from './apdu';
-import { bacKeySeed, bacKeysFromSeed, bacSessionFromKeyMaterial, bacTerminalCryptogram } from './bac.node';
+import { bacKeySeed, bacKeysFromSeed, bacSessionFromKeyMaterial, bacTerminalCryptogram } from './bac.node.ts';
 import { bytesToHex, concatBytes, hexToBytes } from './bytes';
-import { retailMac, tdesDecrypt } from './crypto/tripleDes.node';
+import { retailMac, tdesDecrypt } from './crypto/tripleDes.node.ts';
 import { accessKeyFromMrzLines } from '../../app/document/mrz/mrzAccessKey';
-import { SecureMessaging } from './secureMessaging.node';
+import { SecureMessaging } from './secureMessaging.node.ts';
 import { datasetsRoot } from './testSupport/datasets';
 
 const file = path.join(datasetsRoot(), 'emrtd/icao9303_worked_examples/icao9303_p11_appendixD_bac_sm_vectors.json');

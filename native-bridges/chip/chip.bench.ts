@@ -1,6 +1,6 @@
-import { ensurePcscd } from './pcsc/ensurePcscd.node';
-import { PcscChipReader } from './pcsc/PcscChipReader.node';
-import { SimulatorProcess } from './simulator/SimulatorProcess.node';
+import { ensurePcscd } from './pcsc/ensurePcscd.node.ts';
+import { PcscChipReader } from './pcsc/PcscChipReader.node.ts';
+import { SimulatorProcess } from './simulator/SimulatorProcess.node.ts';
 import type { SimulatedPassportConfigInput } from './simulator/simulatedPassportConfig';
 
 // `npm run bench:chip`: BAC+DG1+DG2 and PACE+DG1+DG2 sessions through the real stack (smartcard binding ->

@@ -1,16 +1,16 @@
 import { createECDH } from 'node:crypto';
 import { swHex } from './apdu';
 import { concatBytes } from './bytes';
-import type { ChipSession } from './chipSession.node';
+import type { ChipSession } from './chipSession.node.ts';
 import { ChipReadError } from './chipReadError';
-import { icaoKdf, kdfCounter } from './crypto/kdf.node';
-import type { ProtocolCheck } from './activeAuthentication.node';
+import { icaoKdf, kdfCounter } from './crypto/kdf.node.ts';
+import type { ProtocolCheck } from './activeAuthentication.node.ts';
 import { encodeOid } from './oid';
-import { SecureMessaging } from './secureMessaging.node';
-import { parseEcSubjectPublicKeyInfo, parseSecurityInfos } from './securityInfos.node';
-import type { ChipAuthenticationInfo, ChipAuthenticationPublicKeyInfo, SecurityInfo } from './securityInfos.node';
+import { SecureMessaging } from './secureMessaging.node.ts';
+import { parseEcSubjectPublicKeyInfo, parseSecurityInfos } from './securityInfos.node.ts';
+import type { ChipAuthenticationInfo, ChipAuthenticationPublicKeyInfo, SecurityInfo } from './securityInfos.node.ts';
 import { encodeTlv } from '../../app/document/lds/tlv';
-import { fileIds, selectFile } from './fileReader.node';
+import { fileIds, selectFile } from './fileReader.node.ts';
 
 /**
  * Chip Authentication (ICAO 9303-11 section 6.2) with ECDH: the terminal agrees a key with the chip's static

@@ -2,8 +2,8 @@ import { encodeCommandApdu, parseResponseApdu, swHex } from './apdu';
 import type { CommandApdu, ResponseApdu } from './apdu';
 import type { CardChannel } from './cardChannel';
 import { ChipReadError } from './chipReadError';
-import { SecureMessagingError } from './secureMessaging.node';
-import type { SecureMessaging } from './secureMessaging.node';
+import { SecureMessagingError } from './secureMessaging.node.ts';
+import type { SecureMessaging } from './secureMessaging.node.ts';
 
 /** One conversation with a chip: sends APDUs, wrapping them in secure messaging once access control set it up. */
 export class ChipSession {

@@ -1,6 +1,6 @@
 import { swHex } from './apdu';
 import { concatBytes } from './bytes';
-import type { ChipSession } from './chipSession.node';
+import type { ChipSession } from './chipSession.node.ts';
 import { ChipReadError } from './chipReadError';
 import { decodeTlv, encodeTlv, findTlv, tlvTotalLength, TlvError } from '../../app/document/lds/tlv';
 

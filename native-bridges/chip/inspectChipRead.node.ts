@@ -5,8 +5,8 @@ import type { FaceImageMimeType } from '../../app/document/lds/faceImageType';
 import { parseDg1 } from '../../app/document/lds/parseDg1';
 import { parseDg2 } from '../../app/document/lds/parseDg2';
 import type { ChipProtocolOutcome, ChipReadResult } from '../../app/ports/ChipReaderPort';
-import { verifyPassiveAuthentication } from './passive-auth/passiveAuthentication.node';
-import type { TrustStore } from './passive-auth/trustStore.node';
+import { verifyPassiveAuthentication } from './passive-auth/passiveAuthentication.node.ts';
+import type { TrustStore } from './passive-auth/trustStore.node.ts';
 
 /** Every security check of one chip read, and what the officer needs to see of its data. */
 export interface ChipInspection {

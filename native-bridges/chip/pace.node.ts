@@ -1,19 +1,19 @@
 import { swHex } from './apdu';
 import type { ResponseApdu } from './apdu';
 import { bytesEqual, bytesToBigint, bigintToBytes, concatBytes } from './bytes';
-import type { ChipSession } from './chipSession.node';
+import type { ChipSession } from './chipSession.node.ts';
 import { ChipReadError } from './chipReadError';
-import { aesCbcDecrypt, aesCmac } from './crypto/aes.node';
-import { add, curves, decodePoint, encodePoint, generator, multiply, randomScalar } from './crypto/ellipticCurve.node';
-import type { CurveParams, Point } from './crypto/ellipticCurve.node';
-import { icaoKdf, kdfCounter, sha1 } from './crypto/kdf.node';
-import type { SmCipher } from './crypto/kdf.node';
+import { aesCbcDecrypt, aesCmac } from './crypto/aes.node.ts';
+import { add, curves, decodePoint, encodePoint, generator, multiply, randomScalar } from './crypto/ellipticCurve.node.ts';
+import type { CurveParams, Point } from './crypto/ellipticCurve.node.ts';
+import { icaoKdf, kdfCounter, sha1 } from './crypto/kdf.node.ts';
+import type { SmCipher } from './crypto/kdf.node.ts';
 import { mrzInformation } from '../../app/document/mrz/mrzAccessKey';
 import type { MrzAccessKey } from '../../app/document/mrz/mrzAccessKey';
 import { encodeOid } from './oid';
-import { SecureMessaging } from './secureMessaging.node';
-import { paceParameterCurves } from './securityInfos.node';
-import type { PaceInfo } from './securityInfos.node';
+import { SecureMessaging } from './secureMessaging.node.ts';
+import { paceParameterCurves } from './securityInfos.node.ts';
+import type { PaceInfo } from './securityInfos.node.ts';
 import { decodeTlv, encodeTlv, findTlv } from '../../app/document/lds/tlv';
 
 /** PACE with ECDH Generic Mapping and AES secure messaging (ICAO 9303-11 section 4.4, Appendix G.1). */

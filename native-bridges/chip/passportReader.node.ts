@@ -1,21 +1,21 @@
-import { performActiveAuthentication } from './activeAuthentication.node';
-import { performBac, secureRandom } from './bac.node';
-import type { Random } from './bac.node';
+import { performActiveAuthentication } from './activeAuthentication.node.ts';
+import { performBac, secureRandom } from './bac.node.ts';
+import type { Random } from './bac.node.ts';
 import type { CardChannel } from './cardChannel';
-import { performChipAuthentication } from './chipAuthentication.node';
+import { performChipAuthentication } from './chipAuthentication.node.ts';
 import { ChipReadError } from './chipReadError';
 import type { AccessControlOutcome, ChipProtocolOutcome, ChipReadResult, ReadPassportRequest } from '../../app/ports/ChipReaderPort';
-import { ChipSession } from './chipSession.node';
-import { fileIds, readFile, selectApplication } from './fileReader.node';
-import type { FileReadOptions } from './fileReader.node';
+import { ChipSession } from './chipSession.node.ts';
+import { fileIds, readFile, selectApplication } from './fileReader.node.ts';
+import type { FileReadOptions } from './fileReader.node.ts';
 import { canSchema, mrzAccessKeySchema } from '../../app/document/mrz/mrzAccessKey';
-import { paceCurve, performPace } from './pace.node';
-import type { PacePassword } from './pace.node';
-import { parseSecurityInfos } from './securityInfos.node';
-import type { PaceInfo, SecurityInfo } from './securityInfos.node';
+import { paceCurve, performPace } from './pace.node.ts';
+import type { PacePassword } from './pace.node.ts';
+import { parseSecurityInfos } from './securityInfos.node.ts';
+import type { PaceInfo, SecurityInfo } from './securityInfos.node.ts';
 import { dataGroupOfTag } from '../../app/document/lds/dataGroupTags';
 import { decodeOneTlv, findTlv } from '../../app/document/lds/tlv';
-import { parseSod } from './passive-auth/parseSod.node';
+import { parseSod } from './passive-auth/parseSod.node.ts';
 
 /** Data groups readable with BAC/PACE alone (DG3/DG4 need Extended Access Control). */
 export const openDataGroups = [1, 2, 7, 11, 12, 14, 15] as const;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CardChannel } from './cardChannel';
-import { readPassportChip } from './passportReader.node';
-import { createSimulatedPassport } from './simulator/createSimulatedPassport.node';
+import { readPassportChip } from './passportReader.node.ts';
+import { createSimulatedPassport } from './simulator/createSimulatedPassport.node.ts';
 import type { SimulatedPassportConfigInput } from './simulator/simulatedPassportConfig';
-import type { SimulatedPassportChip } from './simulator/SimulatedPassportChip.node';
+import type { SimulatedPassportChip } from './simulator/SimulatedPassportChip.node.ts';
 import { bytesToHex } from './bytes';
 
 // In-process protocol tests: the terminal code against the simulated chip without PC/SC in between.

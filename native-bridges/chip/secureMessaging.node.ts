@@ -1,9 +1,9 @@
 import type { CommandApdu, ResponseApdu } from './apdu';
 import { bytesEqual, concatBytes } from './bytes';
-import { aesCbcDecrypt, aesCbcEncrypt, aesCmac, aesEcbEncryptBlock } from './crypto/aes.node';
-import type { SmCipher } from './crypto/kdf.node';
+import { aesCbcDecrypt, aesCbcEncrypt, aesCmac, aesEcbEncryptBlock } from './crypto/aes.node.ts';
+import type { SmCipher } from './crypto/kdf.node.ts';
 import { padIso9797, unpadIso9797 } from './crypto/padding';
-import { retailMac, tdesDecrypt, tdesEncrypt } from './crypto/tripleDes.node';
+import { retailMac, tdesDecrypt, tdesEncrypt } from './crypto/tripleDes.node.ts';
 import { decodeTlv, encodeTlv, findTlv, TlvError } from '../../app/document/lds/tlv';
 
 export type SecureMessagingErrorCode =

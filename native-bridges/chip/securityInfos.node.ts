@@ -1,9 +1,9 @@
 import { decodeTlv, encodeTlv, TlvError } from '../../app/document/lds/tlv';
 import type { Tlv } from '../../app/document/lds/tlv';
 import { bytesToBigint, concatBytes } from './bytes';
-import { curves } from './crypto/ellipticCurve.node';
-import type { CurveName, CurveParams } from './crypto/ellipticCurve.node';
-import type { SmCipher } from './crypto/kdf.node';
+import { curves } from './crypto/ellipticCurve.node.ts';
+import type { CurveName, CurveParams } from './crypto/ellipticCurve.node.ts';
+import type { SmCipher } from './crypto/kdf.node.ts';
 import { decodeOid, encodeOid, oids } from './oid';
 
 /**

@@ -1,6 +1,7 @@
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
+import { Emitter } from '../../app/shared/event';
 
 /**
  * The status half of every DevicePort, real or simulated: holds the current status and tells listeners only
@@ -8,7 +9,7 @@ import type { DeviceKind, DeviceStatus } from '../../app/ports/deviceStatus';
  */
 export class DeviceStatusCell {
   private current: DeviceStatus;
-  private readonly listeners = new Set<(status: DeviceStatus) => void>();
+  private readonly changes = new Emitter<DeviceStatus>('device status');
 
   constructor(
     kind: DeviceKind,
@@ -24,15 +25,14 @@ export class DeviceStatusCell {
   }
 
   onChange(listener: (status: DeviceStatus) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.event(listener);
   }
 
   set(connected: boolean, detail: string): DeviceStatus {
     if (this.current.connected === connected && this.current.detail === detail) return this.current;
     const since = this.current.connected === connected ? this.current.since : this.clock.now().toISOString();
     this.current = { ...this.current, connected, detail: detail.slice(0, 500), since };
-    for (const listener of this.listeners) listener(this.current);
+    this.changes.fire(this.current);
     return this.current;
   }
 }

@@ -9,6 +9,7 @@ import { documentReadSchema, type DocumentRead } from '../../app/ports/documentR
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import { DeviceStatusCell } from '../device/DeviceStatusCell';
 import type { Ids } from '../../app/ports/Ids';
+import { Emitter } from '../../app/shared/event';
 
 /** The part of a serialport stream this reader uses: `SerialPort` for hardware, a `SerialPortStream` on a simulated binding. */
 export interface SerialLine {
@@ -57,8 +58,8 @@ export class SerialMrzReader implements DocumentReaderPort {
   readonly kind = 'documentReader' as const;
   readonly id: string;
   private readonly statusCell: DeviceStatusCell;
-  private readonly readListeners = new Set<(read: DocumentRead) => void>();
-  private readonly errorListeners = new Set<(error: MrzReadError) => void>();
+  private readonly reads = new Emitter<DocumentRead>('document reads');
+  private readonly readErrors = new Emitter<MrzReadError>('document read errors');
   private readonly stream: TimedMrzStream;
   private readonly openLine: OpenSerialLine;
   private readonly backoff: { readonly initialMs: number; readonly maxMs: number };
@@ -87,13 +88,11 @@ export class SerialMrzReader implements DocumentReaderPort {
   }
 
   onRead(listener: (read: DocumentRead) => void): Unsubscribe {
-    this.readListeners.add(listener);
-    return () => this.readListeners.delete(listener);
+    return this.reads.event(listener);
   }
 
   onReadError(listener: (error: MrzReadError) => void): Unsubscribe {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    return this.readErrors.event(listener);
   }
 
   /** Opens the port; resolves after the first attempt whether or not the reader is there (it keeps trying). */
@@ -192,13 +191,13 @@ export class SerialMrzReader implements DocumentReaderPort {
         readAt: this.options.clock.now().toISOString(),
         mrz: [...event.lines],
       });
-      if (parsed.success) for (const listener of this.readListeners) listener(parsed.data);
+      if (parsed.success) this.reads.fire(parsed.data);
       else this.emitError(mrzReadError('garbage', `The read did not fit the document-read contract: ${parsed.error.issues[0]?.message ?? 'invalid'}.`));
     }
   }
 
   private emitError(error: MrzReadError): void {
-    for (const listener of this.errorListeners) listener(error);
+    this.readErrors.fire(error);
   }
 
 }

@@ -4,8 +4,8 @@ import type { DocumentRead } from '../../app/ports/documentRead';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import { sequentialIds } from '../../app/ports/Ids';
 import { conformanceDocuments, describeDocumentReaderConformance } from './documentReaderConformance';
-import { SerialMrzReader } from './SerialMrzReader.node';
-import { encodeRead, SimulatedSerialMrzDevice } from './SimulatedSerialMrzDevice.node';
+import { SerialMrzReader } from './SerialMrzReader.node.ts';
+import { encodeRead, SimulatedSerialMrzDevice } from './SimulatedSerialMrzDevice.node.ts';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -6,6 +6,7 @@ import type { DocumentRead, EncodedImage } from '../../app/ports/documentRead';
 import type { Ids } from '../../app/ports/Ids';
 import { SimulatedDevice } from '../simulator/SimulatedDevice';
 import { drawnPortraitSvg, simulatedTravellers, type SimulatedTraveller } from './simulatedTravellers';
+import { Emitter } from '../../app/shared/event';
 
 export interface SimulatedDocumentReaderOptions {
   readonly clock: Clock;
@@ -24,8 +25,8 @@ export class DocumentReaderUnavailable extends Error {
  * Product code: trainer mode and the end-to-end tests both drive it.
  */
 export class SimulatedDocumentReader extends SimulatedDevice<'documentReader'> implements DocumentReaderPort {
-  private readonly listeners = new Set<(read: DocumentRead) => void>();
-  private readonly errorListeners = new Set<(error: MrzReadError) => void>();
+  private readonly reads = new Emitter<DocumentRead>('document reads');
+  private readonly readErrors = new Emitter<MrzReadError>('document read errors');
   private readonly travellers: readonly SimulatedTraveller[];
   private nextTraveller = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -37,19 +38,17 @@ export class SimulatedDocumentReader extends SimulatedDevice<'documentReader'> i
   }
 
   onRead(listener: (read: DocumentRead) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.reads.event(listener);
   }
 
   /** Scripted travellers always read whole; errors come only from `failRead` (trainer scenarios). */
   onReadError(listener: (error: MrzReadError) => void): Unsubscribe {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    return this.readErrors.event(listener);
   }
 
   /** Plays a failed read (a trainer scenario: a smudged or half-swiped document): listeners hear the error, no read. */
   failRead(error: MrzReadError): void {
-    for (const listener of this.errorListeners) listener(error);
+    this.readErrors.fire(error);
   }
 
   override async start(): Promise<void> {
@@ -83,7 +82,7 @@ export class SimulatedDocumentReader extends SimulatedDevice<'documentReader'> i
       mrz: [...traveller.mrz],
       photo: photo ?? { mediaType: 'image/svg+xml', base64: Buffer.from(drawnPortraitSvg(traveller.initials, traveller.hue)).toString('base64') },
     };
-    for (const listener of this.listeners) listener(read);
+    this.reads.fire(read);
     return read;
   }
 }

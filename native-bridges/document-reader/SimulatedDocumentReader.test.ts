@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { documentReadSchema } from '../../app/ports/documentRead';
 import { sequentialIds } from '../../app/ports/Ids';
 import { describeDevicePortConformance } from '../simulator/devicePortConformance';
-import { SimulatedDocumentReader } from './SimulatedDocumentReader.node';
+import { SimulatedDocumentReader } from './SimulatedDocumentReader.node.ts';
 import { simulatedTravellers } from './simulatedTravellers';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };

@@ -8,7 +8,8 @@ import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import type { FullPageRead, FullPageReaderPort, PageIllumination } from '../../app/ports/FullPageReaderPort';
 import type { Ids } from '../../app/ports/Ids';
 import { SimulatedDevice } from '../simulator/SimulatedDevice';
-import { drawPageImages } from './drawnPageImages.node';
+import { drawPageImages } from './drawnPageImages.node.ts';
+import { Emitter } from '../../app/shared/event';
 
 export interface SimulatedFullPageReaderOptions {
   readonly clock: Clock;
@@ -33,8 +34,8 @@ export class SimulatedReaderUnplugged extends Error {
 export class SimulatedFullPageReader extends SimulatedDevice<'documentReader'> implements FullPageReaderPort {
   readonly illuminations: readonly PageIllumination[];
   private readonly stream: TimedMrzStream;
-  private readonly readListeners = new Set<(read: FullPageRead) => void>();
-  private readonly errorListeners = new Set<(error: MrzReadError) => void>();
+  private readonly reads = new Emitter<FullPageRead>('full-page reads');
+  private readonly readErrors = new Emitter<MrzReadError>('full-page read errors');
 
   constructor(private readonly options: SimulatedFullPageReaderOptions) {
     super({ kind: 'documentReader', id: 'sim-full-page-reader', name: 'Full-page reader (simulated)', clock: options.clock });
@@ -43,13 +44,11 @@ export class SimulatedFullPageReader extends SimulatedDevice<'documentReader'> i
   }
 
   onRead(listener: (read: FullPageRead) => void): Unsubscribe {
-    this.readListeners.add(listener);
-    return () => this.readListeners.delete(listener);
+    return this.reads.event(listener);
   }
 
   onReadError(listener: (error: MrzReadError) => void): Unsubscribe {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    return this.readErrors.event(listener);
   }
 
   override async stop(): Promise<void> {
@@ -80,7 +79,7 @@ export class SimulatedFullPageReader extends SimulatedDevice<'documentReader'> i
   private deliver(events: readonly MrzAssemblerEvent[]): void {
     for (const event of events) {
       if (event.kind === 'error') {
-        for (const listener of this.errorListeners) listener(event.error);
+        this.readErrors.fire(event.error);
         continue;
       }
       const read = documentReadSchema.parse({
@@ -92,7 +91,7 @@ export class SimulatedFullPageReader extends SimulatedDevice<'documentReader'> i
         pageImages: drawPageImages(event.lines, this.illuminations),
       });
       const fullPageRead: FullPageRead = { ...read, pageImages: read.pageImages ?? {} };
-      for (const listener of this.readListeners) listener(fullPageRead);
+      this.reads.fire(fullPageRead);
     }
   }
 }

@@ -4,7 +4,7 @@ import type { FullPageRead } from '../../app/ports/FullPageReaderPort';
 import { sequentialIds } from '../../app/ports/Ids';
 import { describeDevicePortConformance } from '../simulator/devicePortConformance';
 import { conformanceDocuments, describeDocumentReaderConformance } from './documentReaderConformance';
-import { SimulatedFullPageReader } from './SimulatedFullPageReader.node';
+import { SimulatedFullPageReader } from './SimulatedFullPageReader.node.ts';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

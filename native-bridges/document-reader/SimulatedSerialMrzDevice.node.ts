@@ -4,7 +4,7 @@
 import { MockBinding, type MockPortBinding } from '@serialport/binding-mock';
 import type { BindingInterface, BindingPortInterface, OpenOptions, PortInfo, PortStatus, SetOptions, UpdateOptions } from '@serialport/bindings-interface';
 import { SerialPortStream } from '@serialport/stream';
-import type { OpenSerialLine } from './SerialMrzReader.node';
+import type { OpenSerialLine } from './SerialMrzReader.node.ts';
 
 let nextPortNumber = 0;
 

@@ -1,6 +1,6 @@
 import { sequentialIds } from '../../app/ports/Ids';
 import { conformanceDocuments, describeDocumentReaderConformance } from './documentReaderConformance';
-import { SimulatedDocumentReader } from './SimulatedDocumentReader.node';
+import { SimulatedDocumentReader } from './SimulatedDocumentReader.node.ts';
 
 // The scripted simulator that `npm start` and the booth e2e tests use. It reads whole scripted travellers
 // only (no byte stream that could carry faults), so it runs the contract cases without the fault cases;

@@ -11,7 +11,7 @@ import { DeviceStatusCell } from '../device/DeviceStatusCell';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { parseLprLine } from './lprLineProtocol';
 import { PlateReadHub } from './PlateReadHub';
-import { TcpLineServer } from './TcpLineServer.node';
+import { TcpLineServer } from './TcpLineServer.node.ts';
 
 export interface LprNetworkReaderOptions {
   readonly clock: Clock;

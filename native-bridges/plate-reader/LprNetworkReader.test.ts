@@ -4,7 +4,7 @@ import { sequentialIds } from '../../app/ports/Ids';
 import type { PlateReadError } from '../../app/ports/PlateReaderPort';
 import type { PlateRead, VehiclePlate } from '../../app/ports/plateRead';
 import { describeDevicePortConformance } from '../simulator/devicePortConformance';
-import { LprNetworkReader } from './LprNetworkReader.node';
+import { LprNetworkReader } from './LprNetworkReader.node.ts';
 import { parseLprLine } from './lprLineProtocol';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };

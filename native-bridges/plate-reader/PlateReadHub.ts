@@ -4,6 +4,7 @@ import type { Ids } from '../../app/ports/Ids';
 import type { PlateReadError } from '../../app/ports/PlateReaderPort';
 import type { PlateRead, PlateReadInput, VehiclePlate } from '../../app/ports/plateRead';
 import { PlateReadMerger, type PlateMergeOptions } from '../../app/inspection/plateReadMerger';
+import { Emitter } from '../../app/shared/event';
 
 /**
  * What every plate reader does after parsing: number the read, tell read listeners, merge it into its
@@ -11,9 +12,9 @@ import { PlateReadMerger, type PlateMergeOptions } from '../../app/inspection/pl
  * network adapter and the simulator so both merge exactly alike.
  */
 export class PlateReadHub {
-  private readonly readListeners = new Set<(read: PlateRead) => void>();
-  private readonly vehicleListeners = new Set<(vehicle: VehiclePlate) => void>();
-  private readonly errorListeners = new Set<(error: PlateReadError) => void>();
+  private readonly reads = new Emitter<PlateRead>('plate reads');
+  private readonly vehicleChanges = new Emitter<VehiclePlate>('vehicle plates');
+  private readonly readErrors = new Emitter<PlateReadError>('plate read errors');
   private readonly merger: PlateReadMerger;
   private lastReadAt: string | undefined;
 
@@ -27,18 +28,15 @@ export class PlateReadHub {
   }
 
   onRead(listener: (read: PlateRead) => void): Unsubscribe {
-    this.readListeners.add(listener);
-    return () => this.readListeners.delete(listener);
+    return this.reads.event(listener);
   }
 
   onVehicle(listener: (vehicle: VehiclePlate) => void): Unsubscribe {
-    this.vehicleListeners.add(listener);
-    return () => this.vehicleListeners.delete(listener);
+    return this.vehicleChanges.event(listener);
   }
 
   onReadError(listener: (error: PlateReadError) => void): Unsubscribe {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+    return this.readErrors.event(listener);
   }
 
   /** Takes a parsed read; returns it numbered. A listener that throws cannot stop the others or the server. */
@@ -46,13 +44,13 @@ export class PlateReadHub {
     const read: PlateRead = { ...input, readId: this.ids.next('plate-read'), readerId: this.readerId, source };
     this.lastReadAt = this.clock.now().toISOString();
     const { vehicle, changed } = this.merger.add(read);
-    for (const listener of this.readListeners) safely(() => listener(read));
-    if (changed) for (const listener of this.vehicleListeners) safely(() => listener(vehicle));
+    this.reads.fire(read);
+    if (changed) this.vehicleChanges.fire(vehicle);
     return read;
   }
 
   reject(error: PlateReadError): void {
-    for (const listener of this.errorListeners) safely(() => listener(error));
+    this.readErrors.fire(error);
   }
 
   /** When the last read arrived (booth clock), for the status detail. */
@@ -67,13 +65,5 @@ export class PlateReadHub {
 
   vehicles(): readonly VehiclePlate[] {
     return this.merger.vehicles();
-  }
-}
-
-function safely(run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    console.error('[plate-reader] a listener failed:', error);
   }
 }

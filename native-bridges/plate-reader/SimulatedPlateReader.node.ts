@@ -6,7 +6,7 @@ import { plateReadInputSchema, type PlateRead, type VehiclePlate } from '../../a
 import type { EncodedImage } from '../../app/ports/documentRead';
 import { SimulatedDevice } from '../simulator/SimulatedDevice';
 import { PlateReadHub } from './PlateReadHub';
-import { simulatedVehicles, type SimulatedVehicle } from './simulatedVehicles.node';
+import { simulatedVehicles, type SimulatedVehicle } from './simulatedVehicles.node.ts';
 
 export interface SimulatedPlateReaderOptions {
   readonly clock: Clock;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../app/ports/Ids';
 import { plateReadSchema, vehiclePlateSchema, type VehiclePlate } from '../../app/ports/plateRead';
 import { describeDevicePortConformance } from '../simulator/devicePortConformance';
-import { SimulatedPlateReader } from './SimulatedPlateReader.node';
+import { SimulatedPlateReader } from './SimulatedPlateReader.node.ts';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 

@@ -1,5 +1,5 @@
 import type { RfidCardType } from '../../app/ports/rfidRead';
-import { scriptedRfid } from '../records-service/scriptedRecords.node';
+import { scriptedRfid } from '../records-service/scriptedRecords.node.ts';
 
 /**
  * Scripted vehicles for the lane simulators: the plate the LPR camera reads (with the OCR variants a real

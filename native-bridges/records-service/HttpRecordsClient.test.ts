@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
 import { describeDevicePortConformance } from '../simulator/devicePortConformance';
 import { simulatedTravellers } from '../document-reader/simulatedTravellers';
-import { HttpRecordsClient } from './HttpRecordsClient.node';
-import { RecordsSimulatorServer } from './RecordsSimulatorServer.node';
-import { scriptedRecordsScenario, withGalleryImages } from './scriptedRecords.node';
+import { HttpRecordsClient } from './HttpRecordsClient.node.ts';
+import { RecordsSimulatorServer } from './RecordsSimulatorServer.node.ts';
+import { scriptedRecordsScenario, withGalleryImages } from './scriptedRecords.node.ts';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 let server: RecordsSimulatorServer;

@@ -5,7 +5,7 @@ import { systemClock, type Clock } from '../../app/ports/Clock';
 import type { AcceptedDecision } from '../../app/ports/decisionSubmission';
 import type { TravellerRecord } from '../../app/ports/travellerRecord';
 import { recordsOpenApiDocument, recordsPaths } from './recordsOpenApi';
-import { scriptedRecordsScenario, type RecordsScenario } from './scriptedRecords.node';
+import { scriptedRecordsScenario, type RecordsScenario } from './scriptedRecords.node.ts';
 import { SimulatedDecisionIntake } from './SimulatedDecisionIntake';
 
 /** Faults a test or trainer injects; they apply to every request except /openapi.json until changed. */

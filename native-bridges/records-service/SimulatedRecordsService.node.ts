@@ -5,9 +5,10 @@ import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
 import type { DecisionSubmission } from '../../app/ports/decisionSubmission';
 import type { DocumentQuery, PlateQuery, RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
 import type { TravellerRecord, VehicleRecord } from '../../app/ports/travellerRecord';
-import { HttpRecordsClient } from './HttpRecordsClient.node';
-import { RecordsSimulatorServer, type RecordsFaults } from './RecordsSimulatorServer.node';
-import type { RecordsScenario } from './scriptedRecords.node';
+import { HttpRecordsClient } from './HttpRecordsClient.node.ts';
+import { RecordsSimulatorServer, type RecordsFaults } from './RecordsSimulatorServer.node.ts';
+import type { RecordsScenario } from './scriptedRecords.node.ts';
+import { Emitter } from '../../app/shared/event';
 
 export interface SimulatedRecordsServiceOptions {
   readonly clock: Clock;
@@ -27,7 +28,7 @@ export class SimulatedRecordsService implements RecordsPort {
   readonly id = 'sim-records';
   readonly server: RecordsSimulatorServer;
   private client: HttpRecordsClient | undefined;
-  private readonly statusListeners = new Set<(status: DeviceStatus) => void>();
+  private readonly statuses = new Emitter<DeviceStatus>('records service status');
   private idle: DeviceStatus;
 
   constructor(private readonly options: SimulatedRecordsServiceOptions) {
@@ -40,8 +41,7 @@ export class SimulatedRecordsService implements RecordsPort {
   }
 
   onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+    return this.statuses.event(listener);
   }
 
   async start(): Promise<void> {
@@ -49,7 +49,7 @@ export class SimulatedRecordsService implements RecordsPort {
     const url = await this.server.start();
     const client = new HttpRecordsClient({ baseUrl: url, clock: this.options.clock, id: this.id, name: 'Records service (simulated)', timeoutMs: this.options.timeoutMs ?? 1500, probeIntervalMs: 5000 });
     client.onStatus((status) => {
-      for (const listener of this.statusListeners) listener(status);
+      this.statuses.fire(status);
     });
     this.client = client;
     await client.start();

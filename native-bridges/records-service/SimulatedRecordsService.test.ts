@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeDevicePortConformance } from '../simulator/devicePortConformance';
-import { SimulatedRecordsService } from './SimulatedRecordsService.node';
+import { SimulatedRecordsService } from './SimulatedRecordsService.node.ts';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 

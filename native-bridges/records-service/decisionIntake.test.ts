@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
 import type { DecisionSubmission } from '../../app/ports/decisionSubmission';
-import { HttpRecordsClient } from './HttpRecordsClient.node';
+import { HttpRecordsClient } from './HttpRecordsClient.node.ts';
 import { recordsPaths } from './recordsOpenApi';
-import { RecordsSimulatorServer } from './RecordsSimulatorServer.node';
-import { scriptedDecisionRecords, scriptedDecisionSubmissions } from './scriptedDecisions.node';
-import { SimulatedRecordsService } from './SimulatedRecordsService.node';
+import { RecordsSimulatorServer } from './RecordsSimulatorServer.node.ts';
+import { scriptedDecisionRecords, scriptedDecisionSubmissions } from './scriptedDecisions.node.ts';
+import { SimulatedRecordsService } from './SimulatedRecordsService.node.ts';
 import { noRecords, noRecordsServiceReason } from './unconfiguredLaneDevices';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));

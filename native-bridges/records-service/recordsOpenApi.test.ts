@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedDecisionsResponseSchema, decisionBatchResponseSchema } from '../../app/ports/decisionSubmission';
 import { travellerLookupResponseSchema, vehicleLookupResponseSchema } from '../../app/ports/travellerRecord';
 import { recordsOpenApiDocument, recordsPaths } from './recordsOpenApi';
-import { RecordsSimulatorServer } from './RecordsSimulatorServer.node';
+import { RecordsSimulatorServer } from './RecordsSimulatorServer.node.ts';
 
 const server = new RecordsSimulatorServer();
 beforeAll(() => server.start());

@@ -6,7 +6,7 @@ import { applyOfficerDecision, type DecisionRecord } from '../../app/inspection/
 import type { ChipReport } from '../../app/ports/chipReport';
 import type { DecisionSubmission } from '../../app/ports/decisionSubmission';
 import { sequentialIds } from '../../app/ports/Ids';
-import { scriptedVehicleSession, type ScriptedVehicleOptions } from './scriptedVehicleSession.node';
+import { scriptedVehicleSession, type ScriptedVehicleOptions } from './scriptedVehicleSession.node.ts';
 
 /**
  * Real decisions, made by the real rules on the scripted vehicles, for tests, benchmarks and trainers that send

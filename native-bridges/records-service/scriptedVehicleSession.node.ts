@@ -9,8 +9,8 @@ import type { TravellerRecord } from '../../app/ports/travellerRecord';
 import { sessionIdentities } from '../../app/inspection/sessionIdentities';
 import type { FaceComparison, SeatFace, SeatPosition, VehicleSessionInput } from '../../app/inspection/vehicleSessionInput';
 import { simulatedTravellers } from '../document-reader/simulatedTravellers';
-import { simulatedVehicles } from '../plate-reader/simulatedVehicles.node';
-import { scriptedRecordsScenario, type RecordsScenario } from './scriptedRecords.node';
+import { simulatedVehicles } from '../plate-reader/simulatedVehicles.node.ts';
+import { scriptedRecordsScenario, type RecordsScenario } from './scriptedRecords.node.ts';
 
 /**
  * A whole scripted vehicle as the session input the booth would have assembled from its devices: plate,

@@ -6,8 +6,9 @@ import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
 import type { RfidCardRead } from '../../app/ports/rfidRead';
 import { RfidDeduplicator, type RfidDedupOptions } from '../../app/inspection/rfidDeduplicator';
 import { DeviceStatusCell } from '../device/DeviceStatusCell';
-import { TcpLineServer } from '../plate-reader/TcpLineServer.node';
+import { TcpLineServer } from '../plate-reader/TcpLineServer.node.ts';
 import { parseRfidLine } from './rfidLineProtocol';
+import { Emitter } from '../../app/shared/event';
 
 export interface RfidTcpReaderOptions {
   readonly clock: Clock;
@@ -31,7 +32,7 @@ export class RfidTcpReader implements RfidReaderPort {
   private readonly cell: DeviceStatusCell;
   private readonly dedup: RfidDeduplicator;
   private readonly server: TcpLineServer;
-  private readonly listeners = new Set<(card: RfidCardRead) => void>();
+  private readonly cards = new Emitter<RfidCardRead>('RFID card reads');
   private paused = false;
   private listening = false;
 
@@ -58,8 +59,7 @@ export class RfidTcpReader implements RfidReaderPort {
     return this.cell.onChange(listener);
   }
   onCard(listener: (card: RfidCardRead) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.cards.event(listener);
   }
 
   get port(): number | undefined {
@@ -109,13 +109,7 @@ export class RfidTcpReader implements RfidReaderPort {
         if (this.paused) return reply('ERR paused card reads are paused (lane closed)');
         const card = this.dedup.add(parsed.tag);
         if (!card) return reply(`SEEN ${parsed.tag.reference}`);
-        for (const listener of this.listeners) {
-          try {
-            listener(card);
-          } catch (error) {
-            console.error('[rfid-reader] a listener failed:', error);
-          }
-        }
+        this.cards.fire(card);
         return reply(`OK ${card.readId}`);
       }
     }

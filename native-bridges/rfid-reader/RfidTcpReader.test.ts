@@ -4,7 +4,7 @@ import { sequentialIds } from '../../app/ports/Ids';
 import type { RfidCardRead } from '../../app/ports/rfidRead';
 import { describeDevicePortConformance } from '../simulator/devicePortConformance';
 import { parseRfidLine } from './rfidLineProtocol';
-import { RfidTcpReader } from './RfidTcpReader.node';
+import { RfidTcpReader } from './RfidTcpReader.node.ts';
 
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 const started: RfidTcpReader[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../app/ports/Ids';
 import { rfidCardReadSchema, type RfidCardRead } from '../../app/ports/rfidRead';
-import { simulatedVehicles } from '../plate-reader/simulatedVehicles.node';
+import { simulatedVehicles } from '../plate-reader/simulatedVehicles.node.ts';
 import { describeDevicePortConformance } from '../simulator/devicePortConformance';
 import { SimulatedRfidReader } from './SimulatedRfidReader';
 

@@ -5,6 +5,7 @@ import type { RfidReaderPort } from '../../app/ports/RfidReaderPort';
 import { rfidTagReadSchema, type RfidCardRead, type RfidCardType } from '../../app/ports/rfidRead';
 import { RfidDeduplicator, type RfidDedupOptions } from '../../app/inspection/rfidDeduplicator';
 import { SimulatedDevice } from '../simulator/SimulatedDevice';
+import { Emitter } from '../../app/shared/event';
 
 export interface SimulatedRfidReaderOptions {
   readonly clock: Clock;
@@ -21,15 +22,14 @@ export interface SimulatedRfidReaderOptions {
  */
 export class SimulatedRfidReader extends SimulatedDevice<'rfidReader'> implements RfidReaderPort {
   private readonly dedup: RfidDeduplicator;
-  private readonly listeners = new Set<(card: RfidCardRead) => void>();
+  private readonly cards = new Emitter<RfidCardRead>('RFID card reads');
 
   constructor(private readonly options: SimulatedRfidReaderOptions) {
     super({ kind: 'rfidReader', id: 'sim-rfid-reader', name: 'RFID reader (simulated)', clock: options.clock });
     this.dedup = new RfidDeduplicator(options.ids, this.id, options.dedup);
   }
   onCard(listener: (card: RfidCardRead) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.cards.event(listener);
   }
 
   /** Cards enter the field; returns the de-duplicated card reads it produced (none for cards already seen in the window). */
@@ -44,7 +44,7 @@ export class SimulatedRfidReader extends SimulatedDevice<'rfidReader'> implement
         if (read) fresh.push(read);
       }
     }
-    for (const card of fresh) for (const listener of this.listeners) listener(card);
+    for (const card of fresh) this.cards.fire(card);
     return fresh;
   }
 }

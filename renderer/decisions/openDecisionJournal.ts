@@ -1,4 +1,5 @@
 import { systemClock } from '../../app/ports/Clock';
+import { Emitter } from '../../app/shared/event';
 import type { HostClient } from '../host/HostClient';
 import type { BoothStore } from '../state/createBoothStore';
 import { BoothDatabase } from '../storage/BoothDatabase';
@@ -41,18 +42,15 @@ export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: Booth
     const user = store.getState().user;
     return user ? { userId: user.userId, role: user.role } : { userId: store.getState().info?.boothId ?? 'booth', role: 'system' as const };
   };
-  const recordedListeners = new Set<(recorded: RecordedDecision) => void>();
+  const recordedDecisions = new Emitter<RecordedDecision>('recorded decisions');
   return {
     store: decisionStore,
-    onRecorded(listener) {
-      recordedListeners.add(listener);
-      return () => void recordedListeners.delete(listener);
-    },
+    onRecorded: recordedDecisions.event,
     async recordDecision(decision, context: DecisionContext) {
       const by = actor();
       const biometrics = context.bestShot ? [{ kind: 'face_image' as const, usCitizen: context.usCitizen, bytes: bytesOf(context.bestShot.base64) }] : [];
       const recorded = await (await decisionStore()).recordDecision(decision, by, { mandatoryReferral: context.mandatoryReferral, biometrics });
-      for (const listener of recordedListeners) listener(recorded);
+      recordedDecisions.fire(recorded);
     },
     async recordAlert(alert) {
       const by = actor();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostClient } from './HostClient';
 import type { HostConnectionState, HostTransport } from './HostTransport';
 
@@ -50,5 +50,59 @@ describe('HostClient', () => {
     emit('devices:onStatus', { ...status, id: '' });
     emit('document:onRead', status);
     expect(heard).toEqual(['c']);
+  });
+});
+
+/** A transport whose host never answers (a hung main process, a lost IPC reply). */
+function transportNeverAnswering(): HostTransport & { closed: boolean } {
+  return {
+    closed: false,
+    call: () => new Promise(() => undefined),
+    onEvent: () => () => undefined,
+    onConnection: () => () => undefined,
+    connection: () => 'online',
+    close() {
+      this.closed = true;
+    },
+  };
+}
+
+describe('HostClient calls cannot hang', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers a call the host never replies to with timeout, on any transport', async () => {
+    vi.useFakeTimers();
+    const client = new HostClient(transportNeverAnswering(), { callTimeoutMs: 5000 });
+    const call = client.call('devices:list', {});
+    await vi.advanceTimersByTimeAsync(4999);
+    let settled = false;
+    void call.then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await call).toEqual({ ok: false, error: { code: 'timeout', message: 'devices:list: no reply within 5000 ms' } });
+  });
+
+  it('settles the calls in flight when closed (the page goes away), and answers later calls at once', async () => {
+    const transport = transportNeverAnswering();
+    const client = new HostClient(transport);
+    const calls = [client.call('devices:list', {}), client.call('lane:current', {})];
+    client.close();
+    expect(transport.closed).toBe(true);
+    expect(await Promise.all(calls)).toEqual([
+      { ok: false, error: { code: 'host_unreachable', message: expect.stringMatching(/^devices:list: the booth window closed its connection/) } },
+      { ok: false, error: { code: 'host_unreachable', message: expect.stringMatching(/^lane:current: /) } },
+    ]);
+    expect(await client.call('app:getInfo', {})).toMatchObject({ ok: false, error: { code: 'host_unreachable' } });
+  });
+
+  it('turns a transport that throws into host_unreachable instead of a rejected promise', async () => {
+    const client = new HostClient({ ...transportNeverAnswering(), call: () => Promise.reject(new Error("No handler registered for 'booth:call'")) });
+    expect(await client.call('devices:list', {})).toEqual({
+      ok: false,
+      error: { code: 'host_unreachable', message: "devices:list: the call failed in transit: No handler registered for 'booth:call'" },
+    });
   });
 });

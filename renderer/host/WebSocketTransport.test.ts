@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket as NodeWebSocket } from 'ws';
+import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import type { HostAccessToken } from '../../main/host/HostAccessToken';
 import { startNodeHost, type RunningNodeHost } from '../../main/host/NodeHost';
@@ -127,5 +127,46 @@ describe('WebSocketTransport against the real Node host', () => {
     expect(transport.connection()).toBe('connecting');
     expect(await transport.call('app:getInfo', {})).toMatchObject({ ok: true, value: { boothId: 'BOOTH-01' } });
     transport.close();
+  });
+});
+
+/** A host that accepts connections and reads calls but never answers them. */
+async function silentHost() {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const received: string[] = [];
+  server.on('connection', (socket) => socket.on('message', (data) => received.push(String(data))));
+  const { port } = server.address() as { port: number };
+  return { server, received, url: `ws://127.0.0.1:${port}/host` };
+}
+
+describe('WebSocketTransport settles calls in flight', () => {
+  it('answers calls sent on a connection that drops with host_unreachable at once, not after the timeout', async () => {
+    const host = await silentHost();
+    const transport = new WebSocketTransport({ url: host.url, accessToken: 'token', callTimeoutMs: 600_000, reconnectDelaysMs: [60_000] });
+    try {
+      await waitFor(() => transport.connection() === 'online');
+      const call = transport.call('devices:list', {});
+      await waitFor(() => host.received.length === 1);
+      for (const client of host.server.clients) client.terminate();
+      expect(await call).toMatchObject({ ok: false, error: { code: 'host_unreachable', message: expect.stringMatching(/^devices:list: the connection to the booth host dropped/) } });
+    } finally {
+      transport.close();
+      host.server.close();
+    }
+  });
+
+  it('answers calls in flight when closed', async () => {
+    const host = await silentHost();
+    const transport = new WebSocketTransport({ url: host.url, accessToken: 'token', callTimeoutMs: 600_000 });
+    try {
+      await waitFor(() => transport.connection() === 'online');
+      const call = transport.call('lane:current', {});
+      await waitFor(() => host.received.length === 1);
+      transport.close();
+      expect(await call).toMatchObject({ ok: false, error: { code: 'host_unreachable', message: expect.stringMatching(/^lane:current: the connection to the booth host was closed/) } });
+    } finally {
+      host.server.close();
+    }
   });
 });

@@ -3,8 +3,10 @@ import { fail } from '../../app/host/result';
 import { serverFrameSchema, type CallFrame } from '../../app/host/wire';
 import { accessCheckUrlFor, hostAccessRefusalMessages, hostRefusesToken, isHostAccessRefusal } from './hostAccessRefusal';
 import type { HostConnectionState, HostTransport } from './HostTransport';
+import { Emitter } from '../../app/shared/event';
 
 interface PendingCall {
+  readonly channel: string;
   readonly resolve: (result: unknown) => void;
   readonly timer: ReturnType<typeof setTimeout>;
 }
@@ -21,7 +23,8 @@ export interface WebSocketTransportOptions {
 
 /**
  * The transport for the Node host. It reconnects by itself, answers calls made while disconnected with
- * `host_unreachable` after the timeout instead of hanging, and drops frames that do not parse.
+ * `host_unreachable` after the timeout instead of hanging, answers calls sent on a connection that drops (or
+ * is closed) with `host_unreachable` at once, and drops frames that do not parse.
  * When a connection is refused it asks the host over HTTP why: a host that answers 401 `unauthorized` is up but
  * does not take this window's token (a window of an earlier start of the host, or one opened without the token),
  * which is told apart from "offline" (`stale_token`, `no_token`), and calls are answered at once with
@@ -35,8 +38,8 @@ export class WebSocketTransport implements HostTransport {
   private closed = false;
   private readonly pending = new Map<number, PendingCall>();
   private readonly queued: CallFrame[] = [];
-  private readonly eventListeners = new Set<(name: string, payload: unknown) => void>();
-  private readonly connectionListeners = new Set<(state: HostConnectionState) => void>();
+  private readonly hostEvents = new Emitter<{ readonly name: string; readonly payload: unknown }>('host events');
+  private readonly connectionChanges = new Emitter<HostConnectionState>('host connection');
 
   constructor(private readonly options: WebSocketTransportOptions) {
     this.open();
@@ -55,21 +58,20 @@ export class WebSocketTransport implements HostTransport {
         if (isHostAccessRefusal(this.state)) resolve(this.refusedCall(channel, this.state));
         else resolve(this.state === 'online' ? fail('timeout', `${channel}: no reply within ${timeoutMs} ms`) : fail('host_unreachable', `${channel}: the booth host is not reachable`));
       }, timeoutMs);
-      this.pending.set(id, { resolve, timer });
+      this.pending.set(id, { channel, resolve, timer });
       if (this.state === 'online' && this.socket) this.socket.send(JSON.stringify(frame));
       else this.queued.push(frame);
     });
   }
 
   onEvent(listener: (name: string, payload: unknown) => void): () => void {
-    this.eventListeners.add(listener);
-    return () => this.eventListeners.delete(listener);
+    return this.hostEvents.event(({ name, payload }) => listener(name, payload));
   }
 
   onConnection(listener: (state: HostConnectionState) => void): () => void {
-    this.connectionListeners.add(listener);
+    const subscription = this.connectionChanges.event(listener);
     listener(this.state);
-    return () => this.connectionListeners.delete(listener);
+    return subscription;
   }
 
   connection(): HostConnectionState {
@@ -79,6 +81,7 @@ export class WebSocketTransport implements HostTransport {
   close(): void {
     this.closed = true;
     this.socket?.close();
+    this.settlePending(() => true, 'the connection to the booth host was closed before the reply came');
   }
 
   private open(): void {
@@ -99,6 +102,9 @@ export class WebSocketTransport implements HostTransport {
       if (this.socket !== socket) return;
       // An open connection that drops is the host going away (or restarting): offline until it answers again.
       if (opened || this.closed) this.setState('offline');
+      // Calls sent on this connection are lost with it (the host answers on the connection it was asked on);
+      // calls still queued wait for the next connection, within their timeout.
+      if (opened) this.settlePending((id) => !this.queued.some((frame) => frame.id === id), 'the connection to the booth host dropped before the reply came');
       if (this.closed) return;
       if (opened) {
         this.reconnectLater();
@@ -124,7 +130,9 @@ export class WebSocketTransport implements HostTransport {
   private reconnectLater(): void {
     const delays = this.options.reconnectDelaysMs ?? [250, 500, 1000, 2000];
     const delay = delays[Math.min(this.attempt++, delays.length - 1)] ?? 1000;
-    setTimeout(() => this.open(), delay);
+    setTimeout(() => {
+      if (!this.closed) this.open();
+    }, delay);
   }
 
   private refusedCall(channel: string, state: 'stale_token' | 'no_token') {
@@ -146,7 +154,7 @@ export class WebSocketTransport implements HostTransport {
       return;
     }
     if (frame.data.kind === 'event') {
-      for (const listener of this.eventListeners) listener(frame.data.name, frame.data.payload);
+      this.hostEvents.fire({ name: frame.data.name, payload: frame.data.payload });
       return;
     }
     if (frame.data.id === null) {
@@ -158,6 +166,17 @@ export class WebSocketTransport implements HostTransport {
     this.pending.delete(frame.data.id);
     clearTimeout(pending.timer);
     pending.resolve(frame.data.result);
+  }
+
+  /** Answers the waiting calls `which` picks with host_unreachable now, instead of after their timeout. */
+  private settlePending(which: (id: number) => boolean, why: string): void {
+    for (const [id, pending] of this.pending) {
+      if (!which(id)) continue;
+      this.pending.delete(id);
+      clearTimeout(pending.timer);
+      pending.resolve(fail('host_unreachable', `${pending.channel}: ${why}`));
+    }
+    if (this.closed) this.queued.splice(0);
   }
 
   private setState(state: HostConnectionState): void {
@@ -173,6 +192,6 @@ export class WebSocketTransport implements HostTransport {
         pending.resolve(this.refusedCall(frame.channel, state));
       }
     }
-    for (const listener of this.connectionListeners) listener(state);
+    this.connectionChanges.fire(state);
   }
 }

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensurePcscd } from '../../../native-bridges/chip/pcsc/ensurePcscd.node';
-import { SimulatorProcess } from '../../../native-bridges/chip/simulator/SimulatorProcess.node';
+import { ensurePcscd } from '../../../native-bridges/chip/pcsc/ensurePcscd.node.ts';
+import { SimulatorProcess } from '../../../native-bridges/chip/simulator/SimulatorProcess.node.ts';
 import { runChipRead } from './chip';
 
 // `booth chip read` end to end on vpcd's second slot ("Virtual PCD 00 01", port 35964), so it can run

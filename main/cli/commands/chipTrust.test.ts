@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassiveAuthentication } from '../../../native-bridges/chip/passive-auth/passiveAuthentication.node';
-import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node';
-import type { TrustFile } from '../../../native-bridges/chip/passive-auth/trustFile.node';
-import { buildSod } from '../../../native-bridges/chip/pki/buildSod.node';
-import type { TestPki } from '../../../native-bridges/chip/pki/testPki.node';
-import { buildCrl, generateLinkedCsca, generateTestPki } from '../../../native-bridges/chip/pki/testPki.node';
+import { verifyPassiveAuthentication } from '../../../native-bridges/chip/passive-auth/passiveAuthentication.node.ts';
+import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node.ts';
+import type { TrustFile } from '../../../native-bridges/chip/passive-auth/trustFile.node.ts';
+import { buildSod } from '../../../native-bridges/chip/pki/buildSod.node.ts';
+import type { TestPki } from '../../../native-bridges/chip/pki/testPki.node.ts';
+import { buildCrl, generateLinkedCsca, generateTestPki } from '../../../native-bridges/chip/pki/testPki.node.ts';
 import { runChipTrustCheck, runChipTrustList } from './chipTrust';
 
 const notBefore = new Date('2026-01-01T00:00:00Z');

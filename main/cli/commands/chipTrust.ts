@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { TrustFile } from '../../../native-bridges/chip/passive-auth/trustFile.node';
-import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node';
+import type { TrustFile } from '../../../native-bridges/chip/passive-auth/trustFile.node.ts';
+import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node.ts';
 import { loadSettingsFile } from '../../services/settingsFile';
 import { userDataDir } from '../../services/userDataDir';
 

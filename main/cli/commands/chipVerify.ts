@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
-import type { PassiveAuthenticationResult } from '../../../native-bridges/chip/passive-auth/passiveAuthentication.node';
-import { verifyPassiveAuthentication } from '../../../native-bridges/chip/passive-auth/passiveAuthentication.node';
-import { loadCrls, loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node';
+import type { PassiveAuthenticationResult } from '../../../native-bridges/chip/passive-auth/passiveAuthentication.node.ts';
+import { verifyPassiveAuthentication } from '../../../native-bridges/chip/passive-auth/passiveAuthentication.node.ts';
+import { loadCrls, loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node.ts';
 
 const dataGroupArgument = z
   .string()

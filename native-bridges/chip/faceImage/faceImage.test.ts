@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { parseDg2 } from '../../../app/document/lds/parseDg2';
-import { decodeJpeg2000, FaceImageError } from './decodeJpeg2000.node';
-import { faceImageForDisplay } from './faceImageForDisplay.node';
+import { decodeJpeg2000, FaceImageError } from './decodeJpeg2000.node.ts';
+import { faceImageForDisplay } from './faceImageForDisplay.node.ts';
 
 const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
 const emrtd = resolve(datasets, 'emrtd');

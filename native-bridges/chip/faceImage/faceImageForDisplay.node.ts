@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import type { FaceImageMimeType } from '../../../app/document/lds/faceImageType';
-import type { RgbaImage } from './decodeJpeg2000.node';
-import { decodeJpeg2000 } from './decodeJpeg2000.node';
+import type { RgbaImage } from './decodeJpeg2000.node.ts';
+import { decodeJpeg2000 } from './decodeJpeg2000.node.ts';
 
 /** An image a browser can show: JPEG as stored, JPEG 2000 (which browsers do not decode) re-encoded to PNG. */
 export interface DisplayableImage {

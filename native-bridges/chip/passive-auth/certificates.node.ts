@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { signatureSchemeOf } from './algorithms';
-import { importSpki, verifySignature } from './verifySignature.node';
+import { importSpki, verifySignature } from './verifySignature.node.ts';
 
 const attributeNames: Readonly<Record<string, string>> = {
   '2.5.4.6': 'C',

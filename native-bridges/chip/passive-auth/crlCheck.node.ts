@@ -1,8 +1,8 @@
 import type * as pkijs from 'pkijs';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
 import { signatureSchemeOf } from './algorithms';
-import { describeName, isoDate, serialHex, spkiOf } from './certificates.node';
-import { importSpki, verifySignature } from './verifySignature.node';
+import { describeName, isoDate, serialHex, spkiOf } from './certificates.node.ts';
+import { importSpki, verifySignature } from './verifySignature.node.ts';
 
 /** Whether `csca` signed the CRL. */
 export function crlSignedBy(crl: pkijs.CertificateRevocationList, csca: pkijs.Certificate): boolean {

@@ -3,13 +3,13 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PassiveAuthenticationPolicy } from '../../../app/document/lds/chipVerdict';
-import { buildSod } from '../pki/buildSod.node';
-import type { TestPki } from '../pki/testPki.node';
-import { buildCrl, generateTestPki } from '../pki/testPki.node';
-import { buildDg1 } from '../simulator/ldsBuilder.node';
-import type { PassiveAuthenticationInput } from './passiveAuthentication.node';
-import { verifyPassiveAuthentication } from './passiveAuthentication.node';
-import { TrustAnchor } from './trustAnchor.node';
+import { buildSod } from '../pki/buildSod.node.ts';
+import type { TestPki } from '../pki/testPki.node.ts';
+import { buildCrl, generateTestPki } from '../pki/testPki.node.ts';
+import { buildDg1 } from '../simulator/ldsBuilder.node.ts';
+import type { PassiveAuthenticationInput } from './passiveAuthentication.node.ts';
+import { verifyPassiveAuthentication } from './passiveAuthentication.node.ts';
+import { TrustAnchor } from './trustAnchor.node.ts';
 
 // Forged documents built from our own PKI: every way a forger can re-sign, re-issue or replay chip data must
 // come out failed or not verifiable, never verified. The booth's policy: DG1 and DG2 read and hashed.

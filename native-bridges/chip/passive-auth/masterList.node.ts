@@ -1,9 +1,9 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { decodeOneTlv } from '../../../app/document/lds/tlv';
-import { describeName, isValidAt, mayHaveIssued, verifyCertificateSignature } from './certificates.node';
-import { verifySignedData } from './signedDataSignature.node';
-import { TrustAnchor, nameKey } from './trustAnchor.node';
+import { describeName, isValidAt, mayHaveIssued, verifyCertificateSignature } from './certificates.node.ts';
+import { verifySignedData } from './signedDataSignature.node.ts';
+import { TrustAnchor, nameKey } from './trustAnchor.node.ts';
 
 /** id-icao-cscaMasterList. */
 export const idCscaMasterList = '2.23.136.1.1.2';

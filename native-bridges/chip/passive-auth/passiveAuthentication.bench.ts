@@ -3,9 +3,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDg2 } from '../../../app/document/lds/parseDg2';
-import { decodeJpeg2000 } from '../faceImage/decodeJpeg2000.node';
-import { verifyPassiveAuthentication } from './passiveAuthentication.node';
-import { loadTrustStore } from './trustStore.node';
+import { decodeJpeg2000 } from '../faceImage/decodeJpeg2000.node.ts';
+import { verifyPassiveAuthentication } from './passiveAuthentication.node.ts';
+import { loadTrustStore } from './trustStore.node.ts';
 
 const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
 const emrtd = resolve(datasets, 'emrtd');

@@ -3,13 +3,13 @@ import type * as pkijs from 'pkijs';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
 import type { ChipVerdict, PassiveAuthenticationPolicy } from '../../../app/document/lds/chipVerdict';
 import { passiveAuthenticationVerdict } from '../../../app/document/lds/chipVerdict';
-import { countryOf, describeName, isValidAt, isoDate, mayHaveIssued, verifyCertificateSignature } from './certificates.node';
-import { checkCrl } from './crlCheck.node';
-import type { ParsedSod } from './parseSod.node';
-import { parseSod } from './parseSod.node';
-import { verifySignedData } from './signedDataSignature.node';
-import type { TrustAnchor } from './trustAnchor.node';
-import { nameKey } from './trustAnchor.node';
+import { countryOf, describeName, isValidAt, isoDate, mayHaveIssued, verifyCertificateSignature } from './certificates.node.ts';
+import { checkCrl } from './crlCheck.node.ts';
+import type { ParsedSod } from './parseSod.node.ts';
+import { parseSod } from './parseSod.node.ts';
+import { verifySignedData } from './signedDataSignature.node.ts';
+import type { TrustAnchor } from './trustAnchor.node.ts';
+import { nameKey } from './trustAnchor.node.ts';
 
 export interface PassiveAuthenticationInput {
   /** EF.SOD bytes (tag 0x77). */

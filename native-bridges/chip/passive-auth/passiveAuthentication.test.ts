@@ -2,11 +2,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
-import { parseMasterList } from './masterList.node';
-import { parseSod } from './parseSod.node';
-import { verifyPassiveAuthentication } from './passiveAuthentication.node';
-import type { TrustStore } from './trustStore.node';
-import { loadTrustStore } from './trustStore.node';
+import { parseMasterList } from './masterList.node.ts';
+import { parseSod } from './parseSod.node.ts';
+import { verifyPassiveAuthentication } from './passiveAuthentication.node.ts';
+import type { TrustStore } from './trustStore.node.ts';
+import { loadTrustStore } from './trustStore.node.ts';
 
 const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
 const emrtd = resolve(datasets, 'emrtd');

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
 import { UnsupportedAlgorithmError, describeScheme, hashNameOfOid, signatureSchemeOf } from './algorithms';
-import { describeName, serialHex, spkiOf, subjectKeyIdentifier } from './certificates.node';
-import { importSpki, verifySignature } from './verifySignature.node';
+import { describeName, serialHex, spkiOf, subjectKeyIdentifier } from './certificates.node.ts';
+import { importSpki, verifySignature } from './verifySignature.node.ts';
 
 const idContentType = '1.2.840.113549.1.9.3';
 const idMessageDigest = '1.2.840.113549.1.9.4';

@@ -1,6 +1,6 @@
 import type * as pkijs from 'pkijs';
 import { decodeOneTlv } from '../../../app/document/lds/tlv';
-import { parseCertificateDer } from './certificates.node';
+import { parseCertificateDer } from './certificates.node.ts';
 
 /**
  * A CSCA certificate known only by its DER until it is needed. Master lists hold hundreds of certificates and

@@ -2,12 +2,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type * as pkijs from 'pkijs';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
-import { countryOf, describeName, isoDate, mayIssueCertificates, parseCertificates, verifyCertificateSignature } from './certificates.node';
-import { crlSignedBy } from './crlCheck.node';
-import { parseMasterList } from './masterList.node';
-import { TrustAnchor } from './trustAnchor.node';
-import type { TrustFile } from './trustFile.node';
-import { isCrlFile, parseCrls } from './trustFile.node';
+import { countryOf, describeName, isoDate, mayIssueCertificates, parseCertificates, verifyCertificateSignature } from './certificates.node.ts';
+import { crlSignedBy } from './crlCheck.node.ts';
+import { parseMasterList } from './masterList.node.ts';
+import { TrustAnchor } from './trustAnchor.node.ts';
+import type { TrustFile } from './trustFile.node.ts';
+import { isCrlFile, parseCrls } from './trustFile.node.ts';
 
 /** CSCAs to chain Document Signers to, the CRLs of their states, and what loading each file gave. */
 export interface TrustStore {

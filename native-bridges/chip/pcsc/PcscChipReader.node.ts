@@ -9,8 +9,9 @@ import { bytesToHex } from '../bytes';
 import type { CardChannel } from '../cardChannel';
 import { ChipReadError } from '../chipReadError';
 import type { ChipCardEvent, ChipReaderPort, ChipReadResult, ReadPassportRequest } from '../../../app/ports/ChipReaderPort';
-import { readPassportChip } from '../passportReader.node';
-import type { PassportReadOptions } from '../passportReader.node';
+import { readPassportChip } from '../passportReader.node.ts';
+import type { PassportReadOptions } from '../passportReader.node.ts';
+import { Emitter } from '../../../app/shared/event';
 
 export interface PcscChipReaderOptions {
   readonly id?: string;
@@ -46,7 +47,7 @@ export class PcscChipReader implements ChipReaderPort {
   readonly id: string;
   private readonly clock: Clock;
   private readonly statusCell: DeviceStatusCell;
-  private readonly cardListeners = new Set<(event: ChipCardEvent) => void>();
+  private readonly cardEvents = new Emitter<ChipCardEvent>('chip card events');
   private monitor: InstanceType<typeof ReaderMonitor> | undefined;
   private busy: Promise<unknown> = Promise.resolve();
   /** Card presence per reader as the monitor last reported it (read without blocking PC/SC calls). */
@@ -67,8 +68,7 @@ export class PcscChipReader implements ChipReaderPort {
   }
 
   onCard(listener: (event: ChipCardEvent) => void): Unsubscribe {
-    this.cardListeners.add(listener);
-    return () => this.cardListeners.delete(listener);
+    return this.cardEvents.event(listener);
   }
 
 
@@ -82,7 +82,7 @@ export class PcscChipReader implements ChipReaderPort {
         if (event.type === 'card-inserted' || event.type === 'card-removed') {
           this.cardPresent.set(event.reader, event.type === 'card-inserted');
           const card: ChipCardEvent = { type: event.type === 'card-inserted' ? 'inserted' : 'removed', reader: event.reader, ...(event.atr ? { atr: bytesToHex(event.atr) } : {}) };
-          for (const l of this.cardListeners) l(card);
+          this.cardEvents.fire(card);
         } else if (event.type === 'reader-attached' || event.type === 'reader-detached') {
           void this.listReaders().then((names) => this.statusCell.set(names.length > 0, names.length > 0 ? names.join(', ') : 'no PC/SC reader attached'));
         } else if (event.type === 'error') {

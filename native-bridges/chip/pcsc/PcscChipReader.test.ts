@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bytesToHex } from '../bytes';
 import type { SimulatedPassportConfigInput } from '../simulator/simulatedPassportConfig';
-import { SimulatorProcess } from '../simulator/SimulatorProcess.node';
+import { SimulatorProcess } from '../simulator/SimulatorProcess.node.ts';
 import { Context, SCARD_STATE_PRESENT } from 'smartcard';
-import { ensurePcscd } from './ensurePcscd.node';
-import { PcscChipReader } from './PcscChipReader.node';
+import { ensurePcscd } from './ensurePcscd.node.ts';
+import { PcscChipReader } from './PcscChipReader.node.ts';
 
 // End to end: terminal code -> smartcard binding -> pcscd -> vpcd -> simulated chip (TCP). All cases share
 // vpcd's first slot, so they run one after another in this file. The chip runs in a child process, as a

@@ -1,8 +1,8 @@
 import { createHash, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { PkiEntity } from './testPki.node';
-import { ensurePkijsEngine } from './testPki.node';
+import type { PkiEntity } from './testPki.node.ts';
+import { ensurePkijsEngine } from './testPki.node.ts';
 
 /** Deliberate SOD faults for trainer scenarios and negative tests. */
 export type SodFault =

@@ -3,9 +3,10 @@ import type { ChipCardEvent, ChipReaderPort, ChipReadResult, ReadPassportRequest
 import type { Unsubscribe } from '../../../app/ports/DevicePort';
 import { SimulatedDevice } from '../../simulator/SimulatedDevice';
 import { ChipReadError } from '../chipReadError';
-import { readPassportChip } from '../passportReader.node';
-import { createSimulatedPassport, type SimulatedPassport } from './createSimulatedPassport.node';
+import { readPassportChip } from '../passportReader.node.ts';
+import { createSimulatedPassport, type SimulatedPassport } from './createSimulatedPassport.node.ts';
 import type { SimulatedPassportConfigInput, SodBuilder } from './simulatedPassportConfig';
+import { Emitter } from '../../../app/shared/event';
 
 const readerName = 'Simulated chip reader';
 
@@ -15,7 +16,7 @@ const readerName = 'Simulated chip reader';
  * faults (clone, altered data groups, forged SOD) to rehearse what the officer sees.
  */
 export class SimulatedChipReader extends SimulatedDevice<'chipReader'> implements ChipReaderPort {
-  private readonly cardListeners = new Set<(event: ChipCardEvent) => void>();
+  private readonly cardEvents = new Emitter<ChipCardEvent>('chip card events');
   private passport: SimulatedPassport | undefined;
 
   constructor(
@@ -30,22 +31,21 @@ export class SimulatedChipReader extends SimulatedDevice<'chipReader'> implement
   }
 
   onCard(listener: (event: ChipCardEvent) => void): Unsubscribe {
-    this.cardListeners.add(listener);
-    return () => this.cardListeners.delete(listener);
+    return this.cardEvents.event(listener);
   }
 
   /** Puts a passport with this chip configuration on the reader (replacing any other); returns it, for tests to compare what was read. */
   async placePassport(config: SimulatedPassportConfigInput): Promise<SimulatedPassport> {
     const passport = await createSimulatedPassport(config, this.buildSod);
     this.passport = passport;
-    for (const listener of this.cardListeners) listener({ type: 'inserted', reader: readerName, atr: Buffer.from(passport.chip.atr).toString('hex') });
+    this.cardEvents.fire({ type: 'inserted', reader: readerName, atr: Buffer.from(passport.chip.atr).toString('hex') });
     return passport;
   }
 
   removePassport(): void {
     if (!this.passport) return;
     this.passport = undefined;
-    for (const listener of this.cardListeners) listener({ type: 'removed', reader: readerName });
+    this.cardEvents.fire({ type: 'removed', reader: readerName });
   }
 
   async readPassport(request: ReadPassportRequest): Promise<ChipReadResult> {

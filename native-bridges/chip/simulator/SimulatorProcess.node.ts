@@ -2,9 +2,9 @@ import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { bytesToHex, hexToBytes } from '../bytes';
-import type { HostCommand, HostReply } from './simulatorHost.node';
+import type { HostCommand, HostReply } from './simulatorHost.node.ts';
 import type { SimulatedPassportConfigInput } from './simulatedPassportConfig';
-import { vpcdDefaultPort } from './VpcdCardConnection.node';
+import { vpcdDefaultPort } from './VpcdCardConnection.node.ts';
 
 /**
  * A simulated e-passport chip running in a child process, inserted into vpcd's reader: what tests, the
@@ -21,7 +21,7 @@ export class SimulatorProcess {
 
   static async start(config: SimulatedPassportConfigInput, options: { port?: number; sod?: Uint8Array; signWithTestPki?: boolean; transport?: 'auto' | 'tcp'; log?: (m: string) => void; timeoutMs?: number } = {}): Promise<SimulatorProcess> {
     const { face, ...rest } = config;
-    const child = fork(fileURLToPath(new URL('./simulatorHost.node.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx', '--import', fileURLToPath(new URL('../../../main/launcher/registerNodeSuffix.mjs', import.meta.url))], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('./simulatorHost.node.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const log = options.log;
     child.on('message', (m: HostReply) => {
       if (m.type === 'log') log?.(m.message);

@@ -1,5 +1,5 @@
-import { openQuickAckRelayLink, openTcpLink, relayInterpreter } from './vpcdLink.node';
-import type { VpcdLink, VpcdLinkHandlers } from './vpcdLink.node';
+import { openQuickAckRelayLink, openTcpLink, relayInterpreter } from './vpcdLink.node.ts';
+import type { VpcdLink, VpcdLinkHandlers } from './vpcdLink.node.ts';
 
 /** What the vpcd link needs from a virtual card. */
 export interface VirtualCard {

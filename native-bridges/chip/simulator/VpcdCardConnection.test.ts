@@ -2,8 +2,8 @@ import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../bytes';
-import { VpcdCardConnection } from './VpcdCardConnection.node';
-import type { VirtualCard } from './VpcdCardConnection.node';
+import { VpcdCardConnection } from './VpcdCardConnection.node.ts';
+import type { VirtualCard } from './VpcdCardConnection.node.ts';
 
 // The vpcd wire protocol against a stand-in for vpcd (a local TCP server), so framing is tested without pcscd.
 

@@ -1,18 +1,18 @@
 import type { CommandApdu, ResponseApdu } from '../apdu';
 import { sw } from '../apdu';
-import { bacKeySeed, bacKeysFromSeed, bacSessionFromKeyMaterial } from '../bac.node';
+import { bacKeySeed, bacKeysFromSeed, bacSessionFromKeyMaterial } from '../bac.node.ts';
 import { bigintToBytes, bytesEqual, bytesToBigint, concatBytes } from '../bytes';
-import { aesCbcEncrypt } from '../crypto/aes.node';
-import { decodePoint, encodePoint, generator, multiply, randomScalar } from '../crypto/ellipticCurve.node';
-import type { CurveParams, Point } from '../crypto/ellipticCurve.node';
-import { icaoKdf, kdfCounter } from '../crypto/kdf.node';
-import type { SmCipher } from '../crypto/kdf.node';
-import { retailMac, tdesDecrypt, tdesEncrypt } from '../crypto/tripleDes.node';
+import { aesCbcEncrypt } from '../crypto/aes.node.ts';
+import { decodePoint, encodePoint, generator, multiply, randomScalar } from '../crypto/ellipticCurve.node.ts';
+import type { CurveParams, Point } from '../crypto/ellipticCurve.node.ts';
+import { icaoKdf, kdfCounter } from '../crypto/kdf.node.ts';
+import type { SmCipher } from '../crypto/kdf.node.ts';
+import { retailMac, tdesDecrypt, tdesEncrypt } from '../crypto/tripleDes.node.ts';
 import type { MrzAccessKey } from '../../../app/document/mrz/mrzAccessKey';
 import { decodeOid } from '../oid';
-import { mapGenerator, pacePasswordBytes, paceSessionKeys, paceToken } from '../pace.node';
-import type { PacePassword } from '../pace.node';
-import { SecureMessaging } from '../secureMessaging.node';
+import { mapGenerator, pacePasswordBytes, paceSessionKeys, paceToken } from '../pace.node.ts';
+import type { PacePassword } from '../pace.node.ts';
+import { SecureMessaging } from '../secureMessaging.node.ts';
 import { decodeTlv, encodeTlv, findTlv } from '../../../app/document/lds/tlv';
 import { assertNever } from '../../../app/shared/assertNever';
 

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessKeyFromMrzLines } from '../../../app/document/mrz/mrzAccessKey';
 import { defaultChipPolicy } from '../../../app/inspection/chipPolicy';
 import type { ChipReadResult } from '../../../app/ports/ChipReaderPort';
-import { inspectChipRead } from '../inspectChipRead.node';
-import { TrustAnchor } from '../passive-auth/trustAnchor.node';
-import type { TrustStore } from '../passive-auth/trustStore.node';
-import { ensurePcscd } from '../pcsc/ensurePcscd.node';
-import { PcscChipReader } from '../pcsc/PcscChipReader.node';
+import { inspectChipRead } from '../inspectChipRead.node.ts';
+import { TrustAnchor } from '../passive-auth/trustAnchor.node.ts';
+import type { TrustStore } from '../passive-auth/trustStore.node.ts';
+import { ensurePcscd } from '../pcsc/ensurePcscd.node.ts';
+import { PcscChipReader } from '../pcsc/PcscChipReader.node.ts';
 import { deviationCases, deviationConfig, deviationMrz } from './chipDeviations';
-import { SimulatedChipReader } from './SimulatedChipReader.node';
-import { SimulatorProcess } from './SimulatorProcess.node';
-import { createTestPkiSodSigner, type TestPkiSodSigner } from './testPkiSodSigner.node';
+import { SimulatedChipReader } from './SimulatedChipReader.node.ts';
+import { SimulatorProcess } from './SimulatorProcess.node.ts';
+import { createTestPkiSodSigner, type TestPkiSodSigner } from './testPkiSodSigner.node.ts';
 
 // The conformance suite: every deviation of deployed chips is read completely and verified, in process and
 // through pcscd + vpcd (vpcd's second slot, "Virtual PCD 00 01", beside the PcscChipReader suite on the first).

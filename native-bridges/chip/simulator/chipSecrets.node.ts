@@ -1,8 +1,8 @@
 import { createECDH, createHash, constants, generateKeyPairSync, privateEncrypt, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { concatBytes } from '../bytes';
-import { curves } from '../crypto/ellipticCurve.node';
-import type { CurveName } from '../crypto/ellipticCurve.node';
+import { curves } from '../crypto/ellipticCurve.node.ts';
+import type { CurveName } from '../crypto/ellipticCurve.node.ts';
 import { encodeOid, oids } from '../oid';
 import { encodeTlv } from '../../../app/document/lds/tlv';
 

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { accessKeyFromMrzLines } from '../../../app/document/mrz/mrzAccessKey';
-import { curves } from '../crypto/ellipticCurve.node';
-import { fileIds } from '../fileReader.node';
+import { curves } from '../crypto/ellipticCurve.node.ts';
+import { fileIds } from '../fileReader.node.ts';
 import { oids } from '../oid';
 import { encodeTlv } from '../../../app/document/lds/tlv';
 import { encodeOid } from '../oid';
 import { concatBytes } from '../bytes';
-import { generateAaKey, generateCaKey } from './chipSecrets.node';
-import { buildCardAccess, buildCom, buildDg1, buildDg14, buildDg15, buildDg2 } from './ldsBuilder.node';
-import { SimulatedPassportChip } from './SimulatedPassportChip.node';
-import type { SimulatedChipContents } from './SimulatedPassportChip.node';
+import { generateAaKey, generateCaKey } from './chipSecrets.node.ts';
+import { buildCardAccess, buildCom, buildDg1, buildDg14, buildDg15, buildDg2 } from './ldsBuilder.node.ts';
+import { SimulatedPassportChip } from './SimulatedPassportChip.node.ts';
+import type { SimulatedChipContents } from './SimulatedPassportChip.node.ts';
 import { simulatedPassportConfigSchema } from './simulatedPassportConfig';
 import type { SimulatedPassportConfig, SimulatedPassportConfigInput, SodBuilder } from './simulatedPassportConfig';
 

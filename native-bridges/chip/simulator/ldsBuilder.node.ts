@@ -1,7 +1,7 @@
 import { encodeConstructedTlv, encodeTlv } from '../../../app/document/lds/tlv';
 import { bigintToBytes, concatBytes } from '../bytes';
 import { encodeOid, oids } from '../oid';
-import { encodeInteger, encodeSecurityInfo } from '../securityInfos.node';
+import { encodeInteger, encodeSecurityInfo } from '../securityInfos.node.ts';
 
 /** Builds the LDS files of the simulated chip (ICAO 9303-10 layouts). */
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { bytesToHex, hexToBytes } from '../bytes';
-import { createSimulatedPassport } from './createSimulatedPassport.node';
-import { VpcdCardConnection } from './VpcdCardConnection.node';
+import { createSimulatedPassport } from './createSimulatedPassport.node.ts';
+import { VpcdCardConnection } from './VpcdCardConnection.node.ts';
 import { simulatedPassportConfigSchema } from './simulatedPassportConfig';
-import { createTestPkiSodSigner } from './testPkiSodSigner.node';
+import { createTestPkiSodSigner } from './testPkiSodSigner.node.ts';
 
 /**
  * Child-process entry that hosts one simulated chip on vpcd, driven over IPC by SimulatorProcess. A chip in

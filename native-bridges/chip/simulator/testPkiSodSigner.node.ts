@@ -1,5 +1,5 @@
-import { buildSod } from '../pki/buildSod.node';
-import { generateTestPki, type TestPki } from '../pki/testPki.node';
+import { buildSod } from '../pki/buildSod.node.ts';
+import { generateTestPki, type TestPki } from '../pki/testPki.node.ts';
 import type { SodBuilder } from './simulatedPassportConfig';
 
 export interface TestPkiSodSigner {

@@ -4,7 +4,7 @@ import { embedderManifestSchema } from '../../../app/biometrics/modelManifest';
 import { assembleVehicleSession } from '../../../app/inspection/assembleVehicleSession';
 import { evaluateVehicleSession } from '../../../app/inspection/evaluateVehicleSession';
 import type { DecisionRecord, SupervisorAlert } from '../../../app/inspection/officerDecision';
-import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../../native-bridges/records-service/scriptedVehicleSession.node';
+import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../../native-bridges/records-service/scriptedVehicleSession.node.ts';
 import type { DecisionContext, DecisionJournal } from '../../decisions/DecisionJournal';
 import { createBoothStore } from '../../state/createBoothStore';
 import { createLaneActions, occupantSubject, vehicleSubject } from './laneActions';

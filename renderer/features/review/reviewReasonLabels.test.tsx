@@ -7,8 +7,8 @@ import { parseDecisionRecord } from '../../../app/inspection/decisionRecordSchem
 import { evaluateVehicleSession } from '../../../app/inspection/evaluateVehicleSession';
 import { applyOfficerDecision, type DecisionRecord, type SupervisorAlert } from '../../../app/inspection/officerDecision';
 import { sequentialIds } from '../../../app/ports/Ids';
-import { scriptedRecordsScenario } from '../../../native-bridges/records-service/scriptedRecords.node';
-import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../../native-bridges/records-service/scriptedVehicleSession.node';
+import { scriptedRecordsScenario } from '../../../native-bridges/records-service/scriptedRecords.node.ts';
+import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../../native-bridges/records-service/scriptedVehicleSession.node.ts';
 import type { ReviewDetail } from '../../storage/decisionStoreTypes';
 import { ReviewDetailPanel } from './ReviewDetailPanel';
 import { reasonLabels, ruleReasonLabel } from './reviewLabels';
