@@ -8,8 +8,8 @@ export const simulatedChipFaultsSchema = z
     clone: z.boolean().default(false),
     /** Data groups changed after signing: their hashes no longer match the SOD. */
     alteredDataGroups: z.array(z.number().int().min(1).max(16)).max(16).default([]),
-    /** 'forged': the SOD's signature is broken; 'missing': the chip has no EF.SOD. */
-    sod: z.enum(['valid', 'forged', 'missing']).default('valid'),
+    /** 'forged': the SOD's signature is broken; 'missing': the chip has no EF.SOD; 'untrusted': re-signed by a Document Signer outside the trust list. */
+    sod: z.enum(['valid', 'forged', 'missing', 'untrusted']).default('valid'),
   })
   .strict();
 export type SimulatedChipFaults = z.output<typeof simulatedChipFaultsSchema>;

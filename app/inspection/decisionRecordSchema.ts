@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditHeadSchema, type AuditHead } from '../audit/auditAnchor';
 import { chipCheckNameSchema, chipCheckStatusSchema } from '../document/lds/chipCheck';
+import { chipVerdictSchema } from '../document/lds/chipVerdict';
 import type { DocumentRuleCode, DocumentRuleSeverity } from '../document/rules/evaluateDocumentRules';
 import { recordAlertSchema } from '../ports/travellerRecord';
 import type { DecisionSubject } from './evaluateVehicleSession';
@@ -29,6 +30,7 @@ export const reasonCodeSchema = enumOfUnion<ReasonCode>()([
   'face_not_compared',
   'face_not_compared_age_exempt',
   'passive_authentication_failed',
+  'passive_authentication_not_verifiable',
   'chip_clone_suspected',
   'chip_data_mismatch',
   'chip_not_read',
@@ -102,7 +104,7 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('identity'), identityKey: id }),
   z.strictObject({ kind: z.literal('age'), ageYears: z.number().int().min(0).max(150).nullable(), birthDate: z.string().min(1).max(10).nullable() }),
   z.strictObject({ kind: z.literal('chip_check'), reportId: id, check: chipCheckNameSchema, status: chipCheckStatusSchema, reason: message.optional() }),
-  z.strictObject({ kind: z.literal('chip_report'), reportId: id, outcome: z.enum(['read', 'failed']), error: message.optional() }),
+  z.strictObject({ kind: z.literal('chip_report'), reportId: id, outcome: z.enum(['read', 'failed']), verdict: chipVerdictSchema.optional(), error: message.optional() }),
   z.strictObject({ kind: z.literal('record_alert'), recordId: id, alertId: id, alertKind: recordAlertSchema.shape.kind, severity: recordAlertSchema.shape.severity }),
   z.strictObject({ kind: z.literal('visa'), recordId: id, status: z.string().min(1).max(50) }),
   z.strictObject({ kind: z.literal('document_rule'), readId: id, code: documentRuleCodeSchema, severity: documentRuleSeveritySchema }),

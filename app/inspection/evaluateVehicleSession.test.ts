@@ -46,7 +46,7 @@ function chip(failed: ChipReport['checks'][number]['check'][], outcome: ChipRepo
     reader: 'sim',
     outcome,
     checks: outcome === 'failed' ? [] : all.map((check) => ({ check, status: failed.includes(check) ? 'failed' : 'passed', ...(failed.includes(check) ? { reason: `${check} failed (test)` } : {}) })),
-    passed: failed.length === 0 && outcome === 'read',
+    verdict: outcome === 'failed' ? 'not_verifiable' : failed.length > 0 ? 'failed' : 'verified',
     ...(outcome === 'failed' ? { error: { code: 'card_removed', message: 'the card was removed' } } : {}),
   };
 }

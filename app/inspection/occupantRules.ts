@@ -1,10 +1,10 @@
 import { ageInYears } from '../document/rules/calendarDays';
 import type { ChipCheckName } from '../document/lds/chipCheck';
+import { passiveAuthenticationChecks } from '../document/lds/chipVerdict';
+import { defaultChipPolicy } from './chipPolicy';
 import { faceNotComparedBecause, type Occupant } from './assembleVehicleSession';
 import type { Evidence, Reason } from './reasons';
 
-/** Checks of Passive Authentication: the document signer's signature over the data, and its chain to a trusted CSCA. */
-const passiveAuthenticationChecks: readonly ChipCheckName[] = ['sod_structure', 'sod_signature', 'dg_hash', 'csca_chain', 'crl'];
 /** Checks that prove the chip is the original (a copied chip cannot answer them). */
 const cloneChecks: readonly ChipCheckName[] = ['active_authentication', 'chip_authentication'];
 
@@ -80,6 +80,16 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
     if (clone.length > 0) reasons.push({ code: 'chip_clone_suspected', severity: 'mandatory', message: `${clone.map((c) => c.check.replace('_', ' ')).join(' and ')} failed: the chip may be a clone`, evidence: asEvidence(clone) });
     const dg1 = failed(['dg1_vs_mrz']);
     if (dg1.length > 0) reasons.push({ code: 'chip_data_mismatch', severity: 'mandatory', message: 'the chip\'s MRZ differs from the printed one', evidence: asEvidence(dg1) });
+    if (chip.outcome === 'read' && chip.verdict === 'not_verifiable') {
+      // Not green and not a forgery: the checks that could not be made are the evidence.
+      const notMade = chip.checks.filter((c) => passiveAuthenticationChecks.includes(c.check) && c.status === 'not_possible' && c.detail?.read !== false);
+      reasons.push({
+        code: 'passive_authentication_not_verifiable',
+        severity: chip.notVerifiableSeverity ?? defaultChipPolicy.notVerifiableSeverity,
+        message: chip.verdictReason ?? 'the chip data could not be verified: a Passive Authentication check could not be made',
+        evidence: [{ kind: 'chip_report', reportId: chip.reportId, outcome: chip.outcome, verdict: chip.verdict }, ...asEvidence(notMade)],
+      });
+    }
     if (chip.outcome === 'failed') {
       reasons.push({ code: 'chip_not_read', severity: 'warning', message: `the chip could not be read${chip.error ? `: ${chip.error.message}` : ''}`, evidence: [{ kind: 'chip_report', reportId: chip.reportId, outcome: chip.outcome, ...(chip.error ? { error: chip.error.code } : {}) }] });
     }

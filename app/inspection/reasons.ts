@@ -1,6 +1,7 @@
 import type { CalibratedRate } from '../biometrics/calibration';
 import type { MatchProvenance } from '../biometrics/faceMatching';
 import type { ChipCheckName, ChipCheckStatus } from '../document/lds/chipCheck';
+import type { ChipVerdict } from '../document/lds/chipVerdict';
 import type { DocumentRuleCode, DocumentRuleSeverity } from '../document/rules/evaluateDocumentRules';
 import type { RecordAlert } from '../ports/travellerRecord';
 
@@ -22,6 +23,11 @@ export type ReasonCode =
   /** No reference photo to compare the face seen with, and the traveller is under 14 or over 79: the officer compares by eye. */
   | 'face_not_compared_age_exempt'
   | 'passive_authentication_failed'
+  /**
+   * Passive Authentication could not be made (no CSCA for the state in the trust list, a data group not read, no
+   * usable CRL where one is needed): nothing proves the chip data genuine. Severity from the chip policy (refer by default).
+   */
+  | 'passive_authentication_not_verifiable'
   /** Active or Chip Authentication failed: the chip may be a clone. */
   | 'chip_clone_suspected'
   | 'chip_data_mismatch'
@@ -67,7 +73,7 @@ export type Evidence =
   | { readonly kind: 'identity'; readonly identityKey: string }
   | { readonly kind: 'age'; readonly ageYears: number | null; readonly birthDate: string | null }
   | { readonly kind: 'chip_check'; readonly reportId: string; readonly check: ChipCheckName; readonly status: ChipCheckStatus; readonly reason?: string }
-  | { readonly kind: 'chip_report'; readonly reportId: string; readonly outcome: 'read' | 'failed'; readonly error?: string }
+  | { readonly kind: 'chip_report'; readonly reportId: string; readonly outcome: 'read' | 'failed'; readonly verdict?: ChipVerdict; readonly error?: string }
   | { readonly kind: 'record_alert'; readonly recordId: string; readonly alertId: string; readonly alertKind: RecordAlert['kind']; readonly severity: RecordAlert['severity'] }
   | { readonly kind: 'visa'; readonly recordId: string; readonly status: string }
   | { readonly kind: 'document_rule'; readonly readId: string; readonly code: DocumentRuleCode; readonly severity: DocumentRuleSeverity }

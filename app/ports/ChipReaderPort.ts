@@ -61,8 +61,8 @@ export interface ChipReadTimings {
 export interface ChipReadResult {
   readonly reader: string;
   readonly accessControl: AccessControlOutcome;
-  /** Raw EF.COM bytes. */
-  readonly com: Uint8Array;
+  /** Raw EF.COM bytes; undefined when the chip has none or it could not be read (the SOD then lists the data groups). */
+  readonly com: Uint8Array | undefined;
   /** Raw EF.SOD bytes; undefined when the chip has none (Passive Authentication then fails). */
   readonly sod: Uint8Array | undefined;
   /** EF.CardAccess bytes when present. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chipCheckSchema } from '../document/lds/chipCheck';
+import { chipVerdictSchema } from '../document/lds/chipVerdict';
 import { imageSchema } from './documentRead';
 
 /**
@@ -16,8 +17,16 @@ export const chipReportSchema = z.object({
   outcome: z.enum(['read', 'failed']),
   error: z.object({ code: z.string().max(50), message: z.string().max(1000) }).optional(),
   checks: z.array(chipCheckSchema).max(64),
-  /** No check failed (checks that were not possible are not failures). */
-  passed: z.boolean(),
+  /**
+   * verified: Passive Authentication made every check it needs and all passed, and no other check failed;
+   * failed: a check failed (mandatory referral); not_verifiable: a needed check could not be made (no CSCA for
+   * the state, a data group not read, no usable CRL where one is needed), or the chip was not read. Never green.
+   */
+  verdict: chipVerdictSchema,
+  /** The headline when not verified, e.g. 'Chip data signed by an untrusted signer: no CSCA for NZL in the trust list'. */
+  verdictReason: z.string().max(500).optional(),
+  /** How the rules weigh a not_verifiable chip, from the booth's chip policy when it was read (absent: refer). */
+  notVerifiableSeverity: z.enum(['mandatory', 'refer', 'warning']).optional(),
   chipMrz: z.array(z.string().max(44)).max(3).optional(),
   photo: imageSchema.optional(),
   durationMs: z.number().nonnegative().optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cameraDescriptorSchema, type CameraDescriptor } from '../ports/cameraDescriptor';
 import { plateReaderSettingSchema, recordsServiceSettingSchema, rfidReaderSettingSchema } from './laneDeviceSettings';
+import { chipPolicySchema, defaultChipPolicy } from '../inspection/chipPolicy';
 
 export const laneTypes = ['air', 'sea', 'pedestrian', 'vehicle'] as const;
 export const laneTypeSchema = z.enum(laneTypes);
@@ -66,6 +67,11 @@ const fieldSchemas = {
    * signature is verified), certificate files or folders of them. Empty: the chain check is "not possible".
    */
   chipTrust: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
+  /**
+   * What Passive Authentication must establish before a chip is "verified" (data groups read and hashed, a current
+   * CRL), and how a chip that cannot be verified is referred (notVerifiableSeverity: mandatory, refer or warning).
+   */
+  chipPolicy: chipPolicySchema.default(defaultChipPolicy),
   /** The false-match rate face-match decisions are made at; the threshold comes from the model's calibration. */
   faceMatchTargetFmr: z.union([z.literal(0.01), z.literal(0.001), z.literal(0.0001), z.literal(0.00001)]).default(0.001),
 } as const;

@@ -79,7 +79,7 @@ describe('documents:wedgeRead over the Node host', () => {
     expect(session.laneType).toBe('air');
     expect(session.documents).toHaveLength(1);
     expect(session.documents[0]?.read).toEqual(reply.read);
-    expect(session.documents[0]?.chip).toMatchObject({ outcome: 'read', passed: true });
+    expect(session.documents[0]?.chip).toMatchObject({ outcome: 'read', verdict: 'verified' });
     // Looked up exactly as a reader's read: the records service knows Michael Johnson.
     expect(session.records.travellers).toHaveLength(1);
     expect(session.records.travellers[0]?.result).toMatchObject({ ok: true, value: [{ recordId: 'TR-0002' }] });

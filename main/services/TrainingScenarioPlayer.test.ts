@@ -81,7 +81,7 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
     // The clone fault set at 1 s reached the chip placed for this read: Active/Chip Authentication fail.
     const cloned = await booth.chipReport(booth.lastReadId());
     expect(cloned.outcome).toBe('read');
-    expect(cloned.passed).toBe(false);
+    expect(cloned.verdict).toBe('failed');
 
     await booth.playUntil(40);
     const readError = booth.events.find((event) => event.name === 'document:onReadError');
@@ -90,7 +90,7 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
     await booth.playUntil(50);
     expect(booth.documentsRead()).toEqual([simulatedTravellers[1]!.mrz[0], simulatedTravellers[3]!.mrz[0]]);
     // The faults were cleared at 40 s: this passport's chip is genuine.
-    expect((await booth.chipReport(booth.lastReadId())).passed).toBe(true);
+    expect((await booth.chipReport(booth.lastReadId())).verdict).toBe('verified');
     expect(await booth.connected('recordsService')).toBe(false);
 
     await booth.playUntil(90);
@@ -116,7 +116,7 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
     expect(await booth.connected('recordsService')).toBe(false);
     await booth.playUntil(restartAt + 3);
     expect(booth.documentsRead()).toEqual([simulatedTravellers[1]!.mrz[0], simulatedTravellers[1]!.mrz[0]]);
-    expect((await booth.chipReport(booth.lastReadId())).passed).toBe(false);
+    expect((await booth.chipReport(booth.lastReadId())).verdict).toBe('failed');
   });
 
   it('stop cancels every step not yet played', async () => {

@@ -8,6 +8,7 @@ import { ChipReadError } from '../../native-bridges/chip/chipReadError';
 import { faceImageForDisplay } from '../../native-bridges/chip/faceImage/faceImageForDisplay.node.ts';
 import { inspectChipRead } from '../../native-bridges/chip/inspectChipRead.node.ts';
 import type { TrustStore } from '../../native-bridges/chip/passive-auth/trustStore.node.ts';
+import { defaultChipPolicy, type ChipPolicy } from '../../app/inspection/chipPolicy';
 
 export interface ChipInspectionServiceOptions {
   readonly chipReader: ChipReaderPort;
@@ -15,6 +16,8 @@ export interface ChipInspectionServiceOptions {
   readonly trust: () => Promise<TrustStore>;
   readonly clock: Clock;
   readonly ids: Ids;
+  /** What Passive Authentication must establish before it says verified, and how a not-verifiable chip is referred (setting `chipPolicy`). */
+  readonly policy?: ChipPolicy;
 }
 
 /**
@@ -23,6 +26,7 @@ export interface ChipInspectionServiceOptions {
  */
 export function createChipInspectionService(options: ChipInspectionServiceOptions) {
   const { chipReader, clock, ids } = options;
+  const policy = options.policy ?? defaultChipPolicy;
 
   const failedReport = (read: DocumentRead, code: string, message: string): ChipReport => ({
     reportId: ids.next('chip'),
@@ -32,7 +36,9 @@ export function createChipInspectionService(options: ChipInspectionServiceOption
     outcome: 'failed',
     error: { code, message },
     checks: [],
-    passed: false,
+    // Nothing was checked: not verified, and not a forgery either (the chip_not_read rule refers to it).
+    verdict: 'not_verifiable',
+    verdictReason: `Chip not read: ${message}`,
   });
 
   return {
@@ -47,7 +53,7 @@ export function createChipInspectionService(options: ChipInspectionServiceOption
       try {
         const result = await chipReader.readPassport({ mrz: mrzKey });
         const at = clock.now();
-        const inspection = inspectChipRead(result, { opticalMrz: read.mrz, trust: await options.trust(), at });
+        const inspection = inspectChipRead(result, { opticalMrz: read.mrz, trust: await options.trust(), at, policy });
         const photo = inspection.face ? await faceImageForDisplay(inspection.face.image, inspection.face.mimeType) : undefined;
         return {
           reportId: ids.next('chip'),
@@ -56,7 +62,9 @@ export function createChipInspectionService(options: ChipInspectionServiceOption
           reader: result.reader,
           outcome: 'read',
           checks: [...inspection.checks],
-          passed: inspection.passed,
+          verdict: inspection.verdict,
+          ...(inspection.verdictReason ? { verdictReason: inspection.verdictReason } : {}),
+          notVerifiableSeverity: policy.notVerifiableSeverity,
           ...(inspection.chipMrz ? { chipMrz: [...inspection.chipMrz] } : {}),
           ...(photo ? { photo: { mediaType: photo.mimeType, base64: Buffer.from(photo.bytes).toString('base64') } } : {}),
           durationMs: Math.round(performance.now() - started),

@@ -87,7 +87,7 @@ describe('booth services over the contract (simulated devices)', () => {
     const { services, events } = await startServices();
     await services.dispatch('sim:readDocument', { traveller: 0 });
     const report = await waitForChip(events);
-    expect(report).toMatchObject({ outcome: 'read', passed: true, reader: 'Simulated chip reader', chipMrz: simulatedTravellers[0]!.mrz });
+    expect(report).toMatchObject({ outcome: 'read', verdict: 'verified', reader: 'Simulated chip reader', chipMrz: simulatedTravellers[0]!.mrz });
     const names = report.checks.map((check) => check.check);
     for (const name of ['access_control', 'sod_signature', 'dg_hash', 'csca_chain', 'active_authentication', 'chip_authentication', 'dg1_vs_mrz']) expect(names).toContain(name);
     // The simulator publishes no CRL, so that one check is "not possible"; every other check passed.
@@ -100,7 +100,7 @@ describe('booth services over the contract (simulated devices)', () => {
     expect(await services.dispatch('sim:setChipFaults', { clone: true })).toMatchObject({ ok: true, value: { clone: true } });
     await services.dispatch('sim:readDocument', { traveller: 1 });
     const cloned = await waitForChip(events);
-    expect(cloned.passed).toBe(false);
+    expect(cloned.verdict).toBe('failed');
     expect(cloned.checks.find((check) => check.check === 'active_authentication')?.status).toBe('failed');
     expect(cloned.checks.find((check) => check.check === 'chip_authentication')?.status).toBe('failed');
 

@@ -5,6 +5,7 @@ import type { Ids } from '../../app/ports/Ids';
 import { allDevices, type BoothDevices } from './BoothDevices';
 import { createHardwareDevices } from './hardwareDevices';
 import { createChipInspectionService } from './chipInspectionService';
+import { chipTrustNotices } from './chipTrustNotices';
 import { DocumentIntake } from './DocumentIntake';
 import { HostEventBus } from './HostEventBus';
 import { randomIds } from './randomIds';
@@ -71,7 +72,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
 
   // One booth serves one lane; the lane devices report this id unless configured otherwise.
   const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
-  const chip = createChipInspectionService({ chipReader: devices.chipReader, trust: devices.chipTrust, clock, ids });
+  const chip = createChipInspectionService({ chipReader: devices.chipReader, trust: devices.chipTrust, clock, ids, policy: settings.chipPolicy });
   const intake = new DocumentIntake({ documentReader: devices.documentReader, chip, lane, ...(devices.simulator ? { simulator: devices.simulator } : {}) });
 
   if (options.trainingScenario && !devices.simulator) throw new Error('Training scenarios play on simulated devices only (--devices=sim).');
@@ -96,7 +97,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
 
   // The whole contract, one slice per service.
   const handlers = combineHandlers(
-    appHandlers(options.resolved, options.version),
+    appHandlers(options.resolved, options.version, async () => chipTrustNotices(settings, settings.devices === 'hardware' ? await devices.chipTrust() : undefined, clock.now())),
     deviceHandlers(devices),
     laneHandlers(lane),
     authHandlers({ accounts, settings, clock, throttleFile: options.signInThrottleFile ?? SignInThrottleFile.beside(accounts.file) }),

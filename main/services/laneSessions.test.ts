@@ -47,7 +47,7 @@ describe('vehicle lane sessions', () => {
     expect(session.plate?.alternatives.map((a) => a.plate)).toContain('8TH4821');
     expect(session.rfidCards.map((c) => c.cardType).sort()).toEqual(['enhanced_drivers_licence', 'passport_card', 'trusted_traveller']);
     expect(session.documents).toHaveLength(3);
-    expect(session.documents.every((d) => d.chip?.outcome === 'read' && d.chip.passed)).toBe(true);
+    expect(session.documents.every((d) => d.chip?.outcome === 'read' && d.chip.verdict === 'verified')).toBe(true);
     expect(session.recordsPending).toBe(false);
     expect(session.records.vehicle).toMatchObject({ ok: true, value: [{ vehicleId: 'VH-0001' }] });
     // Three cards and three documents were looked up, and every lookup found its traveller.

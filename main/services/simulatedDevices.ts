@@ -33,7 +33,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
   });
   // A fresh test CSCA signs every simulated passport; the booth trusts it, and nothing else, in simulation.
   const testPki = once(() => createTestPkiSodSigner(clock.now()));
-  const chipReader = new SimulatedChipReader(clock, async (dataGroups) => (await testPki()).buildSod(dataGroups));
+  const chipReader = new SimulatedChipReader(clock, async (dataGroups, signer) => (await testPki()).buildSod(dataGroups, signer));
   let chipFaults: SimulatedChipFaults = simulatedChipFaultsSchema.parse({});
   const plateReader = new SimulatedPlateReader({ clock, ids });
   const rfidReader = new SimulatedRfidReader({ clock, ids });
@@ -43,7 +43,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
     camera,
     documentReader,
     chipReader,
-    chipTrust: once(async () => ({ anchors: [new TrustAnchor((await testPki()).cscaDer, 'simulator test CSCA')], checks: [] })),
+    chipTrust: once(async () => ({ anchors: [new TrustAnchor((await testPki()).cscaDer, 'simulator test CSCA')], checks: [], crls: [], files: [] })),
     plateReader,
     rfidReader,
     records,
@@ -69,9 +69,9 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
       readDocument: (traveller, photo) => documentReader.read(traveller, photo),
       failDocumentRead: (error) => documentReader.failRead(error),
       // Every document read comes here, whichever reader read it. The chip holds the same portrait as the page when it is a JPEG (DG2 holds JPEG or JPEG 2000, not SVG).
-      placePassportFor: (read) => {
+      placePassportFor: async (read) => {
         if (read.readerId !== documentReader.id) travellers?.readElsewhere();
-        return chipReader.placePassport({
+        await chipReader.placePassport({
           mrz: read.mrz,
           faults: chipFaults,
           ...(read.photo?.mediaType === 'image/jpeg' ? { face: { image: new Uint8Array(Buffer.from(read.photo.base64, 'base64')), format: 'jpeg' as const } } : {}),

@@ -15,6 +15,7 @@ import { parseSecurityInfos } from './securityInfos.node.ts';
 import type { PaceInfo, SecurityInfo } from './securityInfos.node.ts';
 import { dataGroupOfTag } from '../../app/document/lds/dataGroupTags';
 import { decodeOneTlv, findTlv } from '../../app/document/lds/tlv';
+import { parseSod } from './passive-auth/parseSod.node.ts';
 
 /** Data groups readable with BAC/PACE alone (DG3/DG4 need Extended Access Control). */
 export const openDataGroups = [1, 2, 7, 11, 12, 14, 15] as const;
@@ -28,10 +29,25 @@ export interface PassportReadOptions {
 
 const defaultFileRead: FileReadOptions = { chunkSize: 0xdf };
 
-function dataGroupList(com: Uint8Array): number[] {
-  const tagList = findTlv([decodeOneTlv(com)], 0x5c);
-  if (!tagList) throw new ChipReadError('protocol', 'EF.COM has no tag list (5C)');
-  return Array.from(tagList.value, (t) => dataGroupOfTag(t)).filter((dg): dg is number => dg !== undefined);
+/** The data groups EF.COM lists; undefined when it is absent or its tag list cannot be read (chips get this wrong). */
+function comDataGroups(com: Uint8Array | undefined): number[] | undefined {
+  if (!com) return undefined;
+  try {
+    const tagList = findTlv([decodeOneTlv(com)], 0x5c);
+    return tagList ? Array.from(tagList.value, (t) => dataGroupOfTag(t)).filter((dg): dg is number => dg !== undefined) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The data groups the SOD hashes: the signed list, which EF.COM (unsigned) only repeats. */
+function sodDataGroups(sod: Uint8Array | undefined): number[] {
+  if (!sod) return [];
+  try {
+    return [...parseSod(sod).securityObject.dataGroupHashes.keys()];
+  } catch {
+    return []; // Passive Authentication reports the broken SOD
+  }
 }
 
 /**
@@ -92,11 +108,13 @@ export async function readPassportChip(channel: CardChannel, request: ReadPasspo
   const accessControl = await establish();
   const afterAccess = now();
 
-  const com = await read(fileIds.com, 'EF.COM');
-  if (!com) throw new ChipReadError('file_not_found', 'the chip has no EF.COM');
-  const listed = dataGroupList(com);
-  const wanted = (request.dataGroups ?? openDataGroups).filter((dg) => listed.includes(dg));
+  // EF.COM is unsigned and some chips get its tag list wrong: the data groups are those EF.COM or the SOD names.
+  const com = await readTolerant(() => read(fileIds.com, 'EF.COM'));
   const sod = await read(fileIds.sod, 'EF.SOD');
+  const fromCom = comDataGroups(com);
+  const listed = [...new Set([...(fromCom ?? []), ...sodDataGroups(sod)])].sort((a, b) => a - b);
+  if (listed.length === 0) throw new ChipReadError('file_not_found', `the chip lists no data groups: ${com ? 'EF.COM has no readable tag list' : 'no EF.COM'} and ${sod ? 'EF.SOD cannot be read' : 'no EF.SOD'}`);
+  const wanted = (request.dataGroups ?? openDataGroups).filter((dg) => listed.includes(dg));
   const dataGroups = new Map<number, Uint8Array>();
 
   let chipAuthentication: ChipProtocolOutcome = { status: 'not_possible', reason: listed.includes(14) ? 'not attempted' : 'the chip has no DG14 (Chip Authentication not supported)' };
@@ -152,6 +170,16 @@ export async function readPassportChip(channel: CardChannel, request: ReadPasspo
       bytesRead,
     },
   };
+}
+
+/** A file whose content is only a hint (EF.COM): a protocol error reading it is not the end of the read. */
+async function readTolerant(readIt: () => Promise<Uint8Array | undefined>): Promise<Uint8Array | undefined> {
+  try {
+    return await readIt();
+  } catch (e) {
+    if (e instanceof ChipReadError && e.code === 'protocol') return undefined;
+    throw e;
+  }
 }
 
 function safeAaAlgorithm(dg14: Uint8Array): string | undefined {

@@ -104,13 +104,18 @@ export class SecureMessaging {
     return { cla, ins: apdu.ins, p1: apdu.p1, p2: apdu.p2, data, le: extended ? 65536 : 256 };
   }
 
-  /** Terminal: checks and unwraps a protected response. Plain error responses (no DO8E) are returned as is. */
+  /**
+   * Terminal: checks and unwraps a protected response. A bare error status (no data at all) is accepted as that
+   * error: chips answer some errors unprotected, and such an answer was not counted by the chip, so the send
+   * sequence counter does not advance for it (else every later MAC would fail). Anything carrying data, or a
+   * success status, must be a complete protected response whose MAC verifies.
+   */
   unprotectResponse(response: ResponseApdu): ResponseApdu {
-    this.incrementSsc();
     if (response.data.length === 0) {
       if (response.sw === 0x9000) throw new SecureMessagingError('sm_missing_object', 'protected response has no secure messaging objects');
       return response;
     }
+    this.incrementSsc();
     const objects = this.parseObjects(response.data);
     const do87 = findTlv(objects, 0x87) ?? findTlv(objects, 0x85);
     const do99 = findTlv(objects, 0x99);

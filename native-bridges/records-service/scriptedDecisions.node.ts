@@ -56,7 +56,7 @@ function chipReport(now: Date, failed: readonly ChipReport['checks'][number]['ch
     reader: 'sim',
     outcome,
     checks: outcome === 'failed' ? [] : all.map((check) => ({ check, status: failed.includes(check) ? 'failed' : 'passed', ...(failed.includes(check) ? { reason: `${check} failed (scripted)` } : {}) })),
-    passed: failed.length === 0 && outcome === 'read',
+    verdict: outcome === 'failed' ? 'not_verifiable' : failed.length > 0 ? 'failed' : 'verified',
     ...(outcome === 'failed' ? { error: { code: 'card_removed', message: 'the card was removed' } } : {}),
   };
 }

@@ -5,7 +5,7 @@ import type { ReasonCode } from '../../app/inspection/reasons';
  * Why something is in the supervisor's queue. (Pure domain logic: it belongs in app/ once there is an app/decisions
  * area; it lives here because the migrations need it and this area may not write app/ folders other than its own.)
  */
-export const reviewKinds = ['override_attempt', 'dead_lettered_sync', 'forced_referral', 'override', 'chip_failure', 'offline_decision', 'storage_key_changed'] as const;
+export const reviewKinds = ['override_attempt', 'dead_lettered_sync', 'forced_referral', 'override', 'chip_failure', 'chip_not_verifiable', 'offline_decision', 'storage_key_changed'] as const;
 export type ReviewKind = (typeof reviewKinds)[number];
 
 const chipFailureReasons: readonly ReasonCode[] = ['chip_not_read', 'passive_authentication_failed', 'chip_clone_suspected', 'chip_data_mismatch'];
@@ -25,6 +25,8 @@ export function reviewKindsOfDecision(facts: DecisionReviewFacts): ReviewKind[] 
   if (facts.mandatory && facts.outcome === 'refer') kinds.push('forced_referral');
   if (facts.overridden) kinds.push('override');
   if (facts.ruleReasons.some((r) => chipFailureReasons.includes(r))) kinds.push('chip_failure');
+  // A chip nobody could verify (no CSCA for its state, no usable CRL) is not a failure, but a supervisor must see it.
+  if (facts.ruleReasons.includes('passive_authentication_not_verifiable')) kinds.push('chip_not_verifiable');
   if (facts.offline) kinds.push('offline_decision');
   return kinds;
 }

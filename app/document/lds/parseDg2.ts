@@ -48,8 +48,10 @@ function header(bit: Tlv): BiometricHeader {
  */
 export function parseDg2(bytes: Uint8Array): Dg2 {
   const top = withTlvErrors(file, () => decodeOneTlv(bytes, 0));
-  if (top.tag !== 0x75) throw new LdsError('bad_structure', file, `starts with tag 0x${top.tag.toString(16)}, expected 0x75`);
-  const group = top.children.find((c) => c.tag === 0x7f61);
+  // Deployed chips vary in the outer templates: 75 > 7F61 > 7F60 (ICAO), 75 > 7F60 without the group template, or the
+  // group template without the 75 around it. The hash over the bytes is what proves them genuine; the shape only locates the face.
+  if (top.tag !== 0x75 && top.tag !== 0x7f61) throw new LdsError('bad_structure', file, `starts with tag 0x${top.tag.toString(16)}, expected 0x75`);
+  const group = top.tag === 0x7f61 ? top : (top.children.find((c) => c.tag === 0x7f61) ?? (top.children.some((c) => c.tag === 0x7f60) ? top : undefined));
   if (!group) throw new LdsError('missing_field', file, 'biometric information group template (7F61) is missing');
   const count = group.children.find((c) => c.tag === 0x02);
   const templates = group.children.filter((c) => c.tag === 0x7f60);

@@ -33,6 +33,7 @@ describe.skipIf(!pcscd.ok)('booth chip read', () => {
   it('reads a genuine simulated passport with every check passed and saves the photo', async () => {
     const { code, json } = await readWith({ mrz: erika });
     expect(code).toBe(0);
+    expect(json.verdict).toBe('verified');
     const checks = json.checks as { check: string; status: string }[];
     for (const name of ['access_control', 'sod_signature', 'csca_chain', 'active_authentication', 'chip_authentication', 'dg1_vs_mrz']) {
       expect(checks.find((c) => c.check === name)?.status, name).toBe('passed');
@@ -44,19 +45,20 @@ describe.skipIf(!pcscd.ok)('booth chip read', () => {
   it('shows the altered data group and the clone as failed checks (exit 1)', async () => {
     const { code, json } = await readWith({ mrz: erika, accessControl: 'BAC', faults: { alteredDataGroups: [2], clone: true } });
     expect(code).toBe(1);
+    expect(json.verdict).toBe('failed');
     const checks = json.checks as { check: string; status: string; dg?: number }[];
     expect(checks.find((c) => c.check === 'dg_hash' && c.dg === 2)?.status).toBe('failed');
     expect(checks.find((c) => c.check === 'active_authentication')?.status).toBe('failed');
     expect(checks.find((c) => c.check === 'chip_authentication')?.status).toBe('failed');
   });
 
-  it('a wrong MRZ exits 3 with access_denied', async () => {
+  it('a wrong MRZ exits 4 (chip not read) with access_denied', async () => {
     const wrong = [erika[0]!.replace('T22000129', 'T22000128'), erika[1]!, erika[2]!];
     const simulator = await SimulatorProcess.start({ mrz: erika }, { port: 35964 });
     try {
       let out = '';
       const code = await runChipRead({ reader: 'Virtual PCD 00 01', mrz: wrong, json: true }, new Date(), (t) => (out += t));
-      expect(code).toBe(3);
+      expect(code).toBe(4);
       expect(JSON.parse(out).error.code).toBe('access_denied');
     } finally {
       await simulator.stop();

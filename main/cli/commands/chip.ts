@@ -15,7 +15,9 @@ import { createSimulatedPassport } from '../../../native-bridges/chip/simulator/
 import { simulatedPassportConfigSchema } from '../../../native-bridges/chip/simulator/simulatedPassportConfig';
 import { createTestPkiSodSigner } from '../../../native-bridges/chip/simulator/testPkiSodSigner.node.ts';
 import { VpcdCardConnection, vpcdDefaultPort } from '../../../native-bridges/chip/simulator/VpcdCardConnection.node.ts';
-import { addChipVerifyCommand } from './chipVerify';
+import { addChipTrustCommand } from './chipTrust';
+import { addChipVerifyCommand, chipVerifyExitCodes } from './chipVerify';
+import { defaultChipPolicy } from '../../../app/inspection/chipPolicy';
 
 /** `npx booth chip ...`: read a passport chip through PC/SC, simulate one on vpcd, verify files offline. */
 
@@ -45,7 +47,10 @@ function formatCheck(c: ChipCheck): string {
   return `${c.status.toUpperCase().padEnd(12)} ${label.padEnd(24)} ${c.reason ?? ''}${detail}`.trimEnd();
 }
 
-/** Reads the chip and runs every check; returns the exit code (0 all passed or not possible, 1 a check failed, 2 bad input, 3 read failed). */
+/** Exit codes of `booth chip read`: the verdicts as `chip verify` gives them, and 4 when the chip could not be read. */
+export const chipReadExitCodes = { ...chipVerifyExitCodes, unread: 4 } as const;
+
+/** Reads the chip and runs every check; returns the exit code (0 verified, 1 failed, 2 bad input, 3 not verifiable, 4 not read). */
 export async function runChipRead(raw: unknown, now: Date, print: (text: string) => void): Promise<number> {
   const parsed = readOptionsSchema.safeParse(raw);
   if (!parsed.success) {
@@ -61,8 +66,8 @@ export async function runChipRead(raw: unknown, now: Date, print: (text: string)
     return 2;
   }
   const fail = (code: string, message: string) => {
-    print(options.json ? JSON.stringify({ error: { code, message } }, null, 2) : `error (${code}): ${message}`);
-    return 3;
+    print(options.json ? JSON.stringify({ verdict: 'not_verifiable', error: { code, message } }, null, 2) : `error (${code}): ${message}`);
+    return chipReadExitCodes.unread;
   };
   const pcscd = await ensurePcscd({ readerPrefix: '' });
   if (!pcscd.ok) return fail('pcsc_unavailable', pcscd.reason);
@@ -76,10 +81,16 @@ export async function runChipRead(raw: unknown, now: Date, print: (text: string)
     return fail('unexpected', (e as Error).message);
   }
 
-  const inspection = inspectChipRead(result, { ...(options.mrz ? { opticalMrz: options.mrz } : {}), trust: loadTrustStore(options.trust, now), at: now });
+  let inspection: ChipInspection;
+  let photo: ReturnType<typeof savePhoto>;
+  try {
+    inspection = inspectChipRead(result, { ...(options.mrz ? { opticalMrz: options.mrz } : {}), trust: loadTrustStore(options.trust, now), at: now, policy: defaultChipPolicy });
+    photo = savePhoto(result, inspection.face, options.photoDir, mrzKey?.documentNumber ?? 'chip');
+  } catch (e) {
+    // Whatever the chip held, the answer is a message, never a stack trace.
+    return fail('unexpected', (e as Error).message);
+  }
   const { checks } = inspection;
-  const photo = savePhoto(result, inspection.face, options.photoDir, mrzKey?.documentNumber ?? 'chip');
-  const failed = !inspection.passed;
 
   if (options.json) {
     print(
@@ -88,8 +99,9 @@ export async function runChipRead(raw: unknown, now: Date, print: (text: string)
           reader: result.reader,
           document: { mrz: inspection.chipMrz ?? null, dataGroups: [...result.dataGroups.keys()], notRead: result.notRead, documentSigner: inspection.documentSigner ?? null },
           accessControl: result.accessControl,
+          verdict: inspection.verdict,
+          ...(inspection.verdictReason ? { verdictReason: inspection.verdictReason } : {}),
           checks,
-          passed: !failed,
           photo: photo.path ?? null,
           timings: result.timings,
         },
@@ -98,9 +110,9 @@ export async function runChipRead(raw: unknown, now: Date, print: (text: string)
       ),
     );
   } else {
-    print([`Reader: ${result.reader}`, `MRZ on chip: ${inspection.chipMrz?.join(' / ') ?? '-'}`, ...checks.map(formatCheck), `Photo: ${photo.path ?? photo.note}`, failed ? 'Chip: a check FAILED' : 'Chip: no check failed'].join('\n'));
+    print([`Reader: ${result.reader}`, `MRZ on chip: ${inspection.chipMrz?.join(' / ') ?? '-'}`, ...checks.map(formatCheck), `Photo: ${photo.path ?? photo.note}`, `Chip: ${inspection.verdict.replace('_', ' ').toUpperCase()}${inspection.verdictReason ? ` (${inspection.verdictReason})` : ''}`].join('\n'));
   }
-  return failed ? 1 : 0;
+  return chipReadExitCodes[inspection.verdict];
 }
 
 const simulateOptionsSchema = z.object({
@@ -113,7 +125,7 @@ const simulateOptionsSchema = z.object({
   ca: z.boolean().default(true),
   face: z.string().optional(),
   alterDg: z.array(z.coerce.number().int()).default([]),
-  sod: z.enum(['valid', 'forged', 'missing', 'unsigned']).default('valid'),
+  sod: z.enum(['valid', 'forged', 'missing', 'untrusted', 'unsigned']).default('valid'),
   clone: z.boolean().default(false),
   slow: z.coerce.number().int().min(0).default(0),
   dropAfter: z.coerce.number().int().min(1).optional(),
@@ -191,7 +203,7 @@ export function register(program: Command): void {
     .option('--no-ca', 'no Chip Authentication (no DG14)')
     .option('--face <file>', 'JPEG or JPEG 2000 face image for DG2')
     .option('--alter-dg <n>', 'fault: change this data group after signing (repeatable)', collect, [])
-    .option('--sod <kind>', 'valid (test PKI), forged, missing, unsigned')
+    .option('--sod <kind>', 'valid (test PKI), forged, missing, untrusted (a Document Signer outside the trust list), unsigned')
     .option('--clone', 'fault: cloned chip (AA/CA keys do not match DG15/DG14)')
     .option('--slow <ms>', 'fault: delay every response')
     .option('--drop-after <n>', 'fault: leave the field after n APDUs, come back 0.5 s later')
@@ -201,4 +213,5 @@ export function register(program: Command): void {
       process.exitCode = await runChipSimulate(opts, (t) => console.log(t));
     });
   addChipVerifyCommand(chip);
+  addChipTrustCommand(chip);
 }

@@ -20,6 +20,9 @@ const verifyOptionsSchema = z.object({
   dg: z.array(dataGroupArgument).default([]),
   trust: z.array(z.string().min(1)).default([]),
   crl: z.array(z.string().min(1)).default([]),
+  /** Data groups that must be given and match for "verified" (default: none beyond those given). */
+  requireDg: z.array(z.coerce.number().int().min(1).max(16)).default([]),
+  requireCrl: z.boolean().default(false),
   at: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
@@ -29,9 +32,12 @@ const verifyOptionsSchema = z.object({
 });
 export type ChipVerifyOptions = z.input<typeof verifyOptionsSchema>;
 
+/** Exit codes of `booth chip verify` (documented in the README): one per verdict, and 2 for a usage error. */
+export const chipVerifyExitCodes = { verified: 0, failed: 1, usage: 2, not_verifiable: 3 } as const;
+
 export interface ChipVerifyOutcome {
-  /** 0 when no check failed, 1 when one did, 2 for invalid input. */
-  readonly exitCode: 0 | 1 | 2;
+  /** 0 verified, 1 failed, 3 not verifiable, 2 invalid input. */
+  readonly exitCode: (typeof chipVerifyExitCodes)[keyof typeof chipVerifyExitCodes];
   readonly output: string;
   readonly result?: PassiveAuthenticationResult;
 }
@@ -48,6 +54,17 @@ function formatCheck(check: ChipCheck): string {
   const label = check.dg !== undefined ? `${check.check} DG${check.dg}` : check.check;
   const detail = check.detail ? ` ${Object.entries(check.detail).map(([k, v]) => `${k}=${String(v)}`).join(' ')}` : '';
   return `${check.status.toUpperCase().padEnd(12)} ${label.padEnd(24)} ${check.reason ?? ''}${detail}`.trimEnd();
+}
+
+function verdictLine(result: PassiveAuthenticationResult): string {
+  switch (result.verdict) {
+    case 'verified':
+      return 'Passive Authentication: VERIFIED';
+    case 'failed':
+      return `Passive Authentication: FAILED (${result.verdictReason ?? ''})`;
+    case 'not_verifiable':
+      return `Passive Authentication: NOT VERIFIABLE (${result.verdictReason ?? ''})`;
+  }
 }
 
 /** Verifies EF.SOD and data group files offline (Passive Authentication); `now` is injected for the default date. */
@@ -67,12 +84,33 @@ export function runChipVerify(raw: unknown, now: Date): ChipVerifyOutcome {
       dataGroups.set(dg, readInput(file, `DG${dg}`));
     }
     const trust = loadTrustStore(options.trust, at);
-    const crls = loadCrls(options.crl);
-    const result = verifyPassiveAuthentication({ sod, dataGroups, anchors: trust.anchors, trustChecks: trust.checks, crls, at });
+    const unreadable = trust.files.find((f) => f.kind === 'unknown');
+    if (unreadable) throw new Error(`trust file ${unreadable.file} is ${unreadable.reason ?? 'unusable'}`);
+    const crls = [...trust.crls, ...loadCrls(options.crl)];
+    const policy = { requiredDataGroups: options.requireDg, requireCrl: options.requireCrl };
+    const result = verifyPassiveAuthentication({ sod, dataGroups, anchors: trust.anchors, trustChecks: trust.checks, crls, at, policy });
+    const refused = trust.files.filter((f) => f.status === 'refused').map((f) => ({ file: f.file, reason: f.reason ?? 'refused' }));
     const output = options.json
-      ? JSON.stringify({ passed: result.passed, checkedAt: at.toISOString(), documentSigner: result.documentSigner, hashAlgorithm: result.hashAlgorithm, checks: result.checks }, null, 2)
-      : [...result.checks.map(formatCheck), result.passed ? 'Passive Authentication: no check failed' : 'Passive Authentication: FAILED'].join('\n');
-    return { exitCode: result.passed ? 0 : 1, output, result };
+      ? JSON.stringify(
+          {
+            verdict: result.verdict,
+            ...(result.verdictReason ? { verdictReason: result.verdictReason } : {}),
+            checkedAt: at.toISOString(),
+            documentSigner: result.documentSigner,
+            hashAlgorithm: result.hashAlgorithm,
+            checks: result.checks,
+            ...(refused.length > 0 ? { refusedTrustFiles: refused } : {}),
+          },
+          null,
+          2,
+        )
+      : [
+          ...result.checks.map(formatCheck),
+          ...refused.map((f) => `REFUSED      trust file ${f.file}: ${f.reason}`),
+          ...(dataGroups.size === 0 ? ['(no data group given: only the security object and its signer were verified)'] : []),
+          verdictLine(result),
+        ].join('\n');
+    return { exitCode: chipVerifyExitCodes[result.verdict], output, result };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { exitCode: 2, output: options.json ? JSON.stringify({ error: { code: 'invalid_input', message } }) : `error: ${message}` };
@@ -85,11 +123,13 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function addChipVerifyCommand(chip: Command): void {
   chip
     .command('verify')
-    .description('Passive Authentication of EF.SOD and data group files against CSCA master lists or certificate folders')
+    .description('Passive Authentication of EF.SOD and data group files against CSCA master lists or certificate folders; exit 0 verified, 1 failed, 3 not verifiable, 2 usage error')
     .requiredOption('--sod <file>', 'EF.SOD file (tag 0x77)')
     .option('--dg <n=file>', 'a data group file, e.g. --dg 1=DG1.bin (repeatable)', collect, [])
     .option('--trust <paths...>', 'CSCA master lists (.ml), certificate files (.der/.cer/.pem) or folders of them')
     .option('--crl <files...>', 'CRL files (DER or PEM)')
+    .option('--require-dg <numbers...>', 'data groups that must be given and match for "verified", e.g. --require-dg 1 2')
+    .option('--require-crl', 'a current CRL of the signer\'s state, signed by its CSCA, is needed for "verified"', false)
     .option('--at <date>', 'check certificate validity on this date (YYYY-MM-DD, default today)')
     .option('--json', 'print JSON', false)
     .action((options: Record<string, unknown>) => {

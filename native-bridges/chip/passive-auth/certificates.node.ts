@@ -60,6 +60,22 @@ export function authorityKeyIdentifier(cert: pkijs.Certificate): string | undefi
   return aki instanceof pkijs.AuthorityKeyIdentifier && aki.keyIdentifier ? Buffer.from(aki.keyIdentifier.valueBlock.valueHexView).toString('hex') : undefined;
 }
 
+/**
+ * False when the certificate itself says it may not sign certificates (basicConstraints cA false, or a keyUsage
+ * without keyCertSign). Old CSCAs without these extensions are given the benefit of the doubt.
+ */
+export function mayIssueCertificates(cert: pkijs.Certificate): boolean {
+  const constraints = extensionValue(cert, '2.5.29.19');
+  if (constraints instanceof pkijs.BasicConstraints && !constraints.cA) return false;
+  const usage = extensionValue(cert, '2.5.29.15');
+  if (usage instanceof asn1js.BitString) {
+    const bits = new Uint8Array(usage.valueBlock.valueHexView);
+    // keyCertSign is bit 5: 0x04 of the first byte.
+    if (((bits[0] ?? 0) & 0x04) === 0) return false;
+  }
+  return true;
+}
+
 /** Serial number as lower-case hex, for matching against CRL entries and for display. */
 export function serialHex(cert: pkijs.Certificate): string {
   return Buffer.from(cert.serialNumber.valueBlock.valueHexView).toString('hex');

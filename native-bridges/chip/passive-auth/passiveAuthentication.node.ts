@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type * as pkijs from 'pkijs';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
+import type { ChipVerdict, PassiveAuthenticationPolicy } from '../../../app/document/lds/chipVerdict';
+import { passiveAuthenticationVerdict } from '../../../app/document/lds/chipVerdict';
 import { countryOf, describeName, isValidAt, isoDate, mayHaveIssued, verifyCertificateSignature } from './certificates.node.ts';
 import { checkCrl } from './crlCheck.node.ts';
 import type { ParsedSod } from './parseSod.node.ts';
@@ -23,12 +25,21 @@ export interface PassiveAuthenticationInput {
   readonly documentSigners?: readonly pkijs.Certificate[];
   /** The date certificates must be valid at (injected: the inspection time). */
   readonly at: Date;
+  /** What must be established for `verified` (default: no data group required, no CRL required). */
+  readonly policy?: PassiveAuthenticationPolicy;
+  /** The issuing state (from DG1) for the headline; default the Document Signer issuer's country. */
+  readonly issuingState?: string;
 }
+
+/** The policy of a bare SOD check: the data groups given are checked, none is required beyond them. */
+export const sodOnlyPolicy: PassiveAuthenticationPolicy = { requiredDataGroups: [], requireCrl: false };
 
 export interface PassiveAuthenticationResult {
   readonly checks: readonly ChipCheck[];
-  /** True when no check failed (not_possible checks do not count as failures). */
-  readonly passed: boolean;
+  /** verified only when every needed check was made and passed; a check that could not be made is not_verifiable. */
+  readonly verdict: ChipVerdict;
+  /** Why it failed or is not verifiable, in one line (the headline). */
+  readonly verdictReason?: string;
   readonly hashAlgorithm?: string;
   readonly ldsVersion?: string;
   readonly documentSigner?: string;
@@ -41,8 +52,8 @@ function hashChecks(sod: ParsedSod, dataGroups: ReadonlyMap<number, Uint8Array>)
     const expected = dataGroupHashes.get(dg);
     const bytes = dataGroups.get(dg);
     if (!expected) return { check: 'dg_hash', dg, status: 'failed', reason: `DG${dg} was read but the SOD holds no hash for it` };
-    if (!bytes) return { check: 'dg_hash', dg, status: 'not_possible', reason: `DG${dg} was not read` };
-    if (!hashAlgorithm) return { check: 'dg_hash', dg, status: 'not_possible', reason: `hash algorithm ${hashAlgorithmOid} is not supported` };
+    if (!bytes) return { check: 'dg_hash', dg, status: 'not_possible', reason: `DG${dg} was not read`, detail: { read: false } };
+    if (!hashAlgorithm) return { check: 'dg_hash', dg, status: 'not_possible', reason: `hash algorithm ${hashAlgorithmOid} is not supported`, detail: { read: true } };
     const actual = createHash(hashAlgorithm).update(bytes).digest();
     const detail = { algorithm: hashAlgorithm, expected: Buffer.from(expected).toString('hex') };
     return actual.equals(Buffer.from(expected))
@@ -52,16 +63,19 @@ function hashChecks(sod: ParsedSod, dataGroups: ReadonlyMap<number, Uint8Array>)
 }
 
 function chainCheck(dsc: pkijs.Certificate, anchors: readonly TrustAnchor[], at: Date): { check: ChipCheck; csca?: pkijs.Certificate } {
-  if (anchors.length === 0) return { check: { check: 'csca_chain', status: 'not_possible', reason: 'no CSCA certificates or master lists were given' } };
+  const country = countryOf(dsc.issuer);
+  const issuerDetail = { issuer: describeName(dsc.issuer), ...(country ? { issuerCountry: country } : {}) };
+  if (anchors.length === 0) return { check: { check: 'csca_chain', status: 'not_possible', reason: 'the trust list is empty: no CSCA certificates or master lists are loaded', detail: issuerDetail } };
   const key = nameKey(dsc.issuer);
   let candidates = anchors.filter((a) => a.subjectKey === key);
   // Names encoded differently (string types) still match by comparison or key identifier: scan the issuer's country.
   if (candidates.length === 0) {
-    const country = countryOf(dsc.issuer);
     candidates = anchors.filter((a) => a.subjectKey.includes(Buffer.from(country ?? '??').toString('hex')) && mayHaveIssued(a.certificate, dsc));
   }
   const issuerName = describeName(dsc.issuer);
-  if (candidates.length === 0) return { check: { check: 'csca_chain', status: 'not_possible', reason: `no CSCA named ${issuerName} is in the trust store` } };
+  if (candidates.length === 0) {
+    return { check: { check: 'csca_chain', status: 'not_possible', reason: `no CSCA named ${issuerName} is in the trust store`, detail: issuerDetail } };
+  }
   const failures: string[] = [];
   for (const anchor of candidates) {
     const csca = anchor.certificate;
@@ -85,7 +99,10 @@ function chainCheck(dsc: pkijs.Certificate, anchors: readonly TrustAnchor[], at:
  */
 export function verifyPassiveAuthentication(input: PassiveAuthenticationInput): PassiveAuthenticationResult {
   const checks: ChipCheck[] = [...(input.trustChecks ?? [])];
-  const done = (extra: Partial<PassiveAuthenticationResult> = {}): PassiveAuthenticationResult => ({ checks, passed: checks.every((c) => c.status !== 'failed'), ...extra });
+  const done = (extra: Partial<PassiveAuthenticationResult> = {}): PassiveAuthenticationResult => {
+    const { verdict, reason } = passiveAuthenticationVerdict(checks, input.policy ?? sodOnlyPolicy, input.issuingState);
+    return { checks, verdict, ...(reason ? { verdictReason: reason } : {}), ...extra };
+  };
   let sod: ParsedSod;
   try {
     sod = parseSod(input.sod);
@@ -100,7 +117,8 @@ export function verifyPassiveAuthentication(input: PassiveAuthenticationInput): 
   checks.push(
     signature.ok
       ? { check: 'sod_signature', status: 'passed', detail: { algorithm: signature.algorithm, documentSigner: describeName(signature.signer.subject) } }
-      : { check: 'sod_signature', status: 'failed', reason: signature.reason, ...(signature.algorithm ? { detail: { algorithm: signature.algorithm } } : {}) },
+      : // An algorithm this booth cannot check is a check not made, not a forgery; either way never verified.
+        { check: 'sod_signature', status: signature.unsupported ? 'not_possible' : 'failed', reason: signature.reason, ...(signature.algorithm ? { detail: { algorithm: signature.algorithm } } : {}) },
   );
   checks.push(...hashChecks(sod, input.dataGroups));
 

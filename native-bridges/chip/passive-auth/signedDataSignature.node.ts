@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import type * as pkijs from 'pkijs';
-import { describeScheme, hashNameOfOid, signatureSchemeOf } from './algorithms';
+import { UnsupportedAlgorithmError, describeScheme, hashNameOfOid, signatureSchemeOf } from './algorithms';
 import { describeName, serialHex, spkiOf, subjectKeyIdentifier } from './certificates.node.ts';
 import { importSpki, verifySignature } from './verifySignature.node.ts';
 
@@ -10,7 +10,7 @@ const idMessageDigest = '1.2.840.113549.1.9.4';
 
 export type SignedDataVerification =
   | { readonly ok: true; readonly signer: pkijs.Certificate; readonly algorithm: string }
-  | { readonly ok: false; readonly signer?: pkijs.Certificate; readonly reason: string; readonly algorithm?: string };
+  | { readonly ok: false; readonly signer?: pkijs.Certificate; readonly reason: string; readonly algorithm?: string; readonly unsupported?: boolean };
 
 /** The certificate that the SignerInfo's sid names, among the embedded and the extra certificates. */
 export function findSigner(signerInfo: pkijs.SignerInfo, certificates: readonly pkijs.Certificate[]): pkijs.Certificate | undefined {
@@ -60,7 +60,7 @@ export function verifySignedData(signedData: pkijs.SignedData, content: Uint8Arr
     let signedBytes: Uint8Array = content;
     if (signerInfo.signedAttrs) {
       const digestName = hashNameOfOid(signerInfo.digestAlgorithm.algorithmId);
-      if (!digestName) return { ok: false, signer, algorithm, reason: `digest algorithm ${signerInfo.digestAlgorithm.algorithmId} is not supported` };
+      if (!digestName) return { ok: false, signer, algorithm, unsupported: true, reason: `digest algorithm ${signerInfo.digestAlgorithm.algorithmId} is not supported` };
       const messageDigest = attributeValue(signerInfo, idMessageDigest);
       if (!(messageDigest instanceof asn1js.OctetString)) return { ok: false, signer, algorithm, reason: 'signed attributes have no messageDigest' };
       const actual = createHash(digestName).update(content).digest();
@@ -78,6 +78,7 @@ export function verifySignedData(signedData: pkijs.SignedData, content: Uint8Arr
     if (!ok) return { ok: false, signer, algorithm, reason: `${algorithm} signature does not verify with the key of ${describeName(signer.subject)}` };
     return { ok: true, signer, algorithm };
   } catch (error) {
-    return { ok: false, signer, ...(algorithm ? { algorithm } : {}), reason: error instanceof Error ? error.message : String(error) };
+    const unsupported = error instanceof UnsupportedAlgorithmError;
+    return { ok: false, signer, ...(algorithm ? { algorithm } : {}), ...(unsupported ? { unsupported } : {}), reason: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -1,6 +1,7 @@
 import { constants, createPublicKey, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { SignatureScheme } from './algorithms';
+import { UnsupportedAlgorithmError } from './algorithms';
 
 /** Imports a SubjectPublicKeyInfo. node:crypto (OpenSSL 3) accepts brainpool curves and explicit EC domain parameters, which WebCrypto does not. */
 export function importSpki(spki: Uint8Array): KeyObject {
@@ -18,7 +19,8 @@ export function verifySignature(data: Uint8Array, signature: Uint8Array, key: Ke
     case 'rsa-pkcs1':
       return verify(scheme.hash, buffer, { key, padding: constants.RSA_PKCS1_PADDING }, sig);
     case 'rsa-pss':
-      if (scheme.mgfHash !== scheme.hash) throw new Error(`RSA-PSS with MGF1-${scheme.mgfHash} different from the message hash ${scheme.hash} is not supported`);
+      // node:crypto applies MGF1 with the message hash: checking another MGF1 hash that way would be checking a different scheme.
+      if (scheme.mgfHash !== scheme.hash) throw new UnsupportedAlgorithmError(`RSA-PSS with MGF1-${scheme.mgfHash} different from the message hash ${scheme.hash} is not supported`);
       return verify(scheme.hash, buffer, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength }, sig);
     case 'ecdsa':
       try {

@@ -23,6 +23,8 @@ export interface BuildSodOptions {
   readonly ldsVersion?: { readonly lds: string; readonly unicode: string };
   /** signingTime attribute (injected time); omitted when undefined. */
   readonly signingTime?: Date;
+  /** Called once signed, before encoding: forgery tests replace the signature or its algorithm here. */
+  readonly afterSigning?: (signedData: pkijs.SignedData) => void;
 }
 
 const hashOids = { 'SHA-256': '2.16.840.1.101.3.4.2.1', 'SHA-384': '2.16.840.1.101.3.4.2.2', 'SHA-512': '2.16.840.1.101.3.4.2.3' } as const;
@@ -83,6 +85,7 @@ export async function buildSod(options: BuildSodOptions): Promise<Uint8Array> {
     signature[Math.floor(signature.length / 2)]! ^= 0x01;
     signedData.signerInfos[0]!.signature = new asn1js.OctetString({ valueHex: signature });
   }
+  options.afterSigning?.(signedData);
   const contentInfo = new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: signedData.toSchema(true) });
   const der = new Uint8Array(contentInfo.toSchema().toBER(false));
   return new Uint8Array(new asn1js.Constructed({ idBlock: { tagClass: 2, tagNumber: 23 }, value: [asn1js.fromBER(der).result] }).toBER(false));

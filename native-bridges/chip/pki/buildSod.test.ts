@@ -42,7 +42,7 @@ describe.each<TestKeyAlgorithm>(['ecdsa-p256', 'rsa'])('buildSod with a %s test 
     expect(parsed.securityObject.ldsVersion).toBe('0108');
     const result = verifyPassiveAuthentication({ sod, dataGroups, anchors: [new TrustAnchor(pki.csca.der, 'generated')], at });
     expect(result.checks.filter((c) => c.status !== 'passed').map((c) => c.check)).toEqual(['crl']);
-    expect(result.passed).toBe(true);
+    expect(result.verdict).toBe('verified');
   });
 
   it('faulty SODs fail the right check', async () => {
@@ -80,7 +80,7 @@ describe('CRL check with a generated CRL', () => {
     expect(verifyPassiveAuthentication({ sod, dataGroups, anchors, at, crls: [await crl([7])] }).checks.find((c) => c.check === 'crl')).toMatchObject({ status: 'passed' });
     const revoked = verifyPassiveAuthentication({ sod, dataGroups, anchors, at, crls: [await crl([42])] });
     expect(revoked.checks.find((c) => c.check === 'crl')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/revoked/) });
-    expect(revoked.passed).toBe(false);
+    expect(revoked.verdict).toBe('failed');
   });
 });
 

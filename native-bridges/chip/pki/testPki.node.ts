@@ -31,6 +31,8 @@ export interface TestPkiOptions {
   readonly validityDays?: number;
   /** Serial number of the Document Signer certificate (default 2). */
   readonly dsSerial?: number;
+  /** Common name of the CSCA (default 'Booth Test CSCA'); another name makes a CSCA no trust list holds. */
+  readonly cscaName?: string;
 }
 
 let engineReady = false;
@@ -114,7 +116,7 @@ export async function generateTestPki(options: TestPkiOptions): Promise<TestPki>
   const validityDays = options.validityDays ?? 365;
   const cscaKeys = await generateKeyPair(options.algorithm);
   const dsKeys = await generateKeyPair(options.algorithm);
-  const cscaName = name(country, 'Booth Test CSCA');
+  const cscaName = name(country, options.cscaName ?? 'Booth Test CSCA');
   const csca = await makeCertificate({
     subject: cscaName,
     issuer: cscaName,
@@ -138,6 +140,43 @@ export async function generateTestPki(options: TestPkiOptions): Promise<TestPki>
     isCa: false,
   });
   return { csca: entity(csca, cscaKeys.privateKey, options.algorithm), ds: entity(ds, dsKeys.privateKey, options.algorithm) };
+}
+
+/**
+ * A CSCA key rollover: a link certificate (the new key under the same name, signed with the old key) and a
+ * Document Signer issued with the new key, for testing that link certificates extend the chain.
+ */
+export async function generateLinkedCsca(old: PkiEntity, notBefore: Date, validityDays = 365): Promise<{ link: PkiEntity; ds: PkiEntity }> {
+  ensureEngine();
+  const day = 24 * 3600 * 1000;
+  const newKeys = await generateKeyPair(old.keyAlgorithm);
+  const dsKeys = await generateKeyPair(old.keyAlgorithm);
+  const oldPublic = await old.certificate.getPublicKey();
+  const cscaName = old.certificate.subject;
+  const link = await makeCertificate({
+    subject: cscaName,
+    issuer: cscaName,
+    serial: 10,
+    notBefore,
+    notAfter: new Date(notBefore.getTime() + validityDays * 10 * day),
+    publicKey: newKeys.publicKey,
+    signingKey: old.privateKey,
+    issuerPublicKey: oldPublic,
+    isCa: true,
+  });
+  const country = String(cscaName.typesAndValues.find((tv) => tv.type === '2.5.4.6')?.value.valueBlock.value ?? 'UT');
+  const ds = await makeCertificate({
+    subject: name(country, 'Booth Test Document Signer after rollover'),
+    issuer: cscaName,
+    serial: 11,
+    notBefore,
+    notAfter: new Date(notBefore.getTime() + validityDays * day),
+    publicKey: dsKeys.publicKey,
+    signingKey: newKeys.privateKey,
+    issuerPublicKey: newKeys.publicKey,
+    isCa: false,
+  });
+  return { link: entity(link, newKeys.privateKey, old.keyAlgorithm), ds: entity(ds, dsKeys.privateKey, old.keyAlgorithm) };
 }
 
 /** A CRL issued by `csca` revoking the given serial numbers, for testing the crl check. */

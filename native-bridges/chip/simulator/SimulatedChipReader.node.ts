@@ -34,11 +34,12 @@ export class SimulatedChipReader extends SimulatedDevice<'chipReader'> implement
     return this.cardEvents.event(listener);
   }
 
-  /** Puts a passport with this chip configuration on the reader (replacing any other). */
-  async placePassport(config: SimulatedPassportConfigInput): Promise<void> {
+  /** Puts a passport with this chip configuration on the reader (replacing any other); returns it, for tests to compare what was read. */
+  async placePassport(config: SimulatedPassportConfigInput): Promise<SimulatedPassport> {
     const passport = await createSimulatedPassport(config, this.buildSod);
     this.passport = passport;
     this.cardEvents.fire({ type: 'inserted', reader: readerName, atr: Buffer.from(passport.chip.atr).toString('hex') });
+    return passport;
   }
 
   removePassport(): void {

@@ -13,6 +13,7 @@ import type { MrzAccessKey } from '../../../app/document/mrz/mrzAccessKey';
 import { icaoKdf, kdfCounter } from '../crypto/kdf.node.ts';
 import type { SmCipher } from '../crypto/kdf.node.ts';
 import { decodeOid } from '../oid';
+import type { ChipDeviations } from './simulatedPassportConfig';
 
 export interface SimulatedChipContents {
   /** Files of the eMRTD application by file id (EF.COM, EF.SOD, DGs). */
@@ -24,6 +25,8 @@ export interface SimulatedChipContents {
   readonly aaKey?: AaKeyPair;
   readonly caKey?: CaKeyPair;
   readonly caCipher: SmCipher;
+  /** How this chip deviates from ICAO 9303 (none by default). */
+  readonly deviations?: ChipDeviations;
 }
 
 /** ATR of a contactless card as PC/SC part 3 reports it (no historical bytes; TCK = 01). */
@@ -44,6 +47,7 @@ export class SimulatedPassportChip {
   private readonly bac: ChipBac;
   private readonly pace: ChipPace | undefined;
   private caProtocol: string | undefined;
+  private securedCommands = 0;
 
   constructor(
     private readonly contents: SimulatedChipContents,
@@ -61,6 +65,7 @@ export class SimulatedPassportChip {
     this.selectedFile = undefined;
     this.applicationSelected = false;
     this.caProtocol = undefined;
+    this.securedCommands = 0;
     this.pace?.reset();
   }
 
@@ -89,8 +94,18 @@ export class SimulatedPassportChip {
       return encodeResponseApdu(status(e.code === 'sm_missing_object' ? sw.smDataMissing : sw.smDataIncorrect));
     }
     const step = this.executeSecured(plain);
+    const deviations = this.contents.deviations;
+    const isError = step.response.data.length === 0 && step.response.sw !== sw.ok && (step.response.sw & 0xff00) !== 0x6200;
+    // Such a chip answers errors bare, and counts no response for them (its send sequence counter does not move).
+    if (deviations?.plainErrors && isError) return encodeResponseApdu(step.response);
     const wrapped = sm.protectResponse(step.response, (plain.ins & 1) === 1);
     if (step.establish) this.sm = step.establish;
+    this.securedCommands++;
+    if (deviations?.corruptMacAfter !== undefined && this.securedCommands > deviations.corruptMacAfter) {
+      const data = Uint8Array.from(wrapped.data);
+      data[data.length - 1]! ^= 0x01; // the last byte of DO8E
+      return encodeResponseApdu({ data, sw: wrapped.sw });
+    }
     return encodeResponseApdu(wrapped);
   }
 
@@ -189,8 +204,13 @@ export class SimulatedPassportChip {
     if (!file) return status(fid === undefined ? sw.conditionsNotSatisfied : secured ? sw.fileNotFound : sw.securityStatusNotSatisfied);
     this.selectedFile = fid;
     if (offset > file.length) return status(sw.wrongParameters);
-    const data = file.subarray(offset, offset + maxLength);
-    const endReached = data.length < maxLength;
+    const deviations = this.contents.deviations;
+    const remaining = file.length - offset;
+    if (maxLength > remaining && deviations?.overlongLe === 'wrong_length') return status(sw.wrongLength);
+    if (maxLength > remaining && deviations?.overlongLe === 'exact_length' && remaining > 0 && remaining < 256) return status(0x6c00 | remaining);
+    const blockSize = deviations?.blockSize ?? Number.POSITIVE_INFINITY;
+    const data = file.subarray(offset, offset + Math.min(maxLength, blockSize));
+    const endReached = data.length < maxLength && offset + data.length >= file.length;
     if (cmd.ins === 0xb1) return { data: encodeTlv(0x53, data), sw: endReached ? sw.endOfFile : sw.ok };
     return { data, sw: endReached ? sw.endOfFile : sw.ok };
   }

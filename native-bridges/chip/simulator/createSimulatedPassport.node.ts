@@ -47,6 +47,21 @@ function alter(dg: number, bytes: Uint8Array): Uint8Array {
   return out;
 }
 
+/** EF.COM as the deviation has it (it is not signed, so a chip's mistakes in it change no hash). */
+function comAsIssued(kind: SimulatedPassportConfig['deviations']['com'], dataGroups: readonly number[]): Uint8Array | undefined {
+  switch (kind) {
+    case 'valid':
+      return buildCom(dataGroups);
+    case 'incomplete':
+      return buildCom([1]);
+    case 'malformed':
+      // A tag list (5C) whose length runs past the end of the file.
+      return Uint8Array.of(0x60, 0x08, 0x5f, 0x01, 0x04, 0x30, 0x31, 0x30, 0x37, 0x5c, 0x09, 0x61);
+    case 'missing':
+      return undefined;
+  }
+}
+
 export interface SimulatedPassport {
   readonly config: SimulatedPassportConfig;
   readonly chip: SimulatedPassportChip;
@@ -66,7 +81,7 @@ export async function createSimulatedPassport(input: SimulatedPassportConfigInpu
   const genuineCa = config.chipAuthentication ? generateCaKey('brainpoolP256r1') : undefined;
   const dataGroups = new Map<number, Uint8Array>([
     [1, buildDg1(config.mrz)],
-    [2, buildDg2(face.image, face.format)],
+    [2, buildDg2(face.image, face.format, config.deviations.dg2GroupTemplate)],
   ]);
   for (const [dg, bytes] of Object.entries(config.extraDataGroups)) dataGroups.set(Number(dg), bytes);
   if (genuineCa || genuineAa?.kind === 'ec') {
@@ -77,12 +92,13 @@ export async function createSimulatedPassport(input: SimulatedPassportConfigInpu
   if (genuineAa) dataGroups.set(15, buildDg15(genuineAa.publicSpki));
   const ordered = new Map([...dataGroups].sort(([a], [b]) => a - b));
 
-  const sod = buildSod ? await buildSod(ordered) : unsignedPlaceholderSod();
+  const sod = buildSod ? await buildSod(ordered, config.faults.sod === 'untrusted' ? 'untrusted' : 'trusted') : unsignedPlaceholderSod();
   const served = new Map<number, Uint8Array>();
-  served.set(fileIds.com, buildCom([...ordered.keys()]));
+  const com = comAsIssued(config.deviations.com, [...ordered.keys()]);
+  if (com) served.set(fileIds.com, com);
   for (const [dg, bytes] of ordered) served.set(fileIds.dataGroup(dg), config.faults.alteredDataGroups.includes(dg) ? alter(dg, bytes) : bytes);
   if (config.faults.sod === 'forged') served.set(fileIds.sod, alter(0, sod));
-  else if (config.faults.sod === 'valid') served.set(fileIds.sod, sod);
+  else if (config.faults.sod === 'valid' || config.faults.sod === 'untrusted') served.set(fileIds.sod, sod);
 
   const pace =
     config.accessControl === 'PACE'
@@ -105,6 +121,7 @@ export async function createSimulatedPassport(input: SimulatedPassportConfigInpu
     ...(aaKey ? { aaKey } : {}),
     ...(caKey ? { caKey } : {}),
     caCipher: 'AES-128',
+    deviations: config.deviations,
   };
   return { config, chip: new SimulatedPassportChip(contents), issuedDataGroups: ordered, contents };
 }

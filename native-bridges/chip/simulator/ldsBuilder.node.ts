@@ -43,8 +43,8 @@ export function imageSize(image: Uint8Array, format: FaceImageFormat): { width: 
   return { width: 0, height: 0 };
 }
 
-/** DG2 with one ISO/IEC 19794-5:2005 facial record wrapping the image. */
-export function buildDg2(image: Uint8Array, format: FaceImageFormat): Uint8Array {
+/** DG2 with one ISO/IEC 19794-5:2005 facial record wrapping the image; `groupTemplate` false leaves out 7F61 (seen on deployed chips). */
+export function buildDg2(image: Uint8Array, format: FaceImageFormat, groupTemplate = true): Uint8Array {
   const { width, height } = imageSize(image, format);
   const u16 = (v: number) => Uint8Array.of((v >> 8) & 0xff, v & 0xff);
   const u32 = (v: number) => bigintToBytes(BigInt(v), 4);
@@ -55,7 +55,7 @@ export function buildDg2(image: Uint8Array, format: FaceImageFormat): Uint8Array
   const record = concatBytes(ascii('FAC\0'), ascii('010\0'), u32(14 + blockLength), u16(1), facialInfo, imageInfo, image);
   const header = encodeConstructedTlv(0xa1, [encodeTlv(0x80, Uint8Array.of(1, 1)), encodeTlv(0x81, Uint8Array.of(2)), encodeTlv(0x87, Uint8Array.of(1, 1)), encodeTlv(0x88, Uint8Array.of(0, 8))]);
   const template = encodeConstructedTlv(0x7f60, [header, encodeTlv(0x5f2e, record)]);
-  return encodeConstructedTlv(0x75, [encodeConstructedTlv(0x7f61, [encodeTlv(0x02, Uint8Array.of(1)), template])]);
+  return encodeConstructedTlv(0x75, [groupTemplate ? encodeConstructedTlv(0x7f61, [encodeTlv(0x02, Uint8Array.of(1)), template]) : template]);
 }
 
 /** EF.CardAccess with one PACEInfo (version 2). */

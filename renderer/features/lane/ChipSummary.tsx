@@ -1,10 +1,24 @@
 import type { ChipReport } from '../../../app/ports/chipReport';
+import type { ChipVerdict } from '../../../app/document/lds/chipVerdict';
 import { chipCheckLabel } from './chipCheckLabels';
 
 const statusMarks = { passed: '✓', failed: '✗', not_possible: '–' } as const;
 
+/** The headline of each verdict; not verifiable names why (e.g. no CSCA for the state in the trust list). */
+function headline(verdict: ChipVerdict, reason: string | undefined): string {
+  switch (verdict) {
+    case 'verified':
+      return '✓ Chip verified';
+    case 'failed':
+      return '✗ Chip check FAILED';
+    case 'not_verifiable':
+      return `⚠ ${reason ?? 'Chip data not verifiable'}`;
+  }
+}
+
 /**
- * The chip's verdict on one line; an occupant card lists only the failed checks, the one-traveller card
+ * The chip's verdict (verified, not verifiable, failed) on one line; an occupant card lists the checks that
+ * failed (and, when the chip is not verifiable, those that could not be made), the one-traveller card
  * (`allChecks`) every check behind the verdict, each passed, failed (with why) or not possible.
  */
 export function ChipSummary({ report, allChecks = false }: { report: ChipReport | null; allChecks?: boolean }) {
@@ -22,11 +36,11 @@ export function ChipSummary({ report, allChecks = false }: { report: ChipReport 
       </p>
     );
   }
-  const listed = allChecks ? report.checks : report.checks.filter((check) => check.status === 'failed');
+  const listed = allChecks ? report.checks : report.checks.filter((check) => check.status === 'failed' || (report.verdict === 'not_verifiable' && check.status === 'not_possible'));
   const passed = report.checks.filter((check) => check.status === 'passed').length;
   return (
-    <div className={`chip-summary ${report.passed ? 'verified' : 'failed'}`} data-testid="chip-badge" data-verdict={report.passed ? 'verified' : 'failed'}>
-      <strong>{report.passed ? '✓ Chip verified' : '✗ Chip check FAILED'}</strong> <span className="chip-count">({passed} of {report.checks.length} checks passed)</span>
+    <div className={`chip-summary ${report.verdict}`} data-testid="chip-badge" data-verdict={report.verdict}>
+      <strong>{headline(report.verdict, report.verdictReason)}</strong> <span className="chip-count">({passed} of {report.checks.length} checks passed)</span>
       {listed.length > 0 && (
         <ul aria-label="Chip checks">
           {listed.map((check, i) => (

@@ -13,6 +13,7 @@ export const reviewKindLabels: Readonly<Record<ReviewKind, string>> = {
   forced_referral: 'Forced referral',
   override: 'Officer override',
   chip_failure: 'Chip failure',
+  chip_not_verifiable: 'Chip not verifiable',
   offline_decision: 'Offline decision',
   storage_key_changed: 'Storage key changed',
 };
@@ -30,6 +31,7 @@ export const reasonLabels: Readonly<Record<ReasonCode, string>> = {
   face_not_compared: 'Face not verified: no reference photo to compare it with',
   face_not_compared_age_exempt: 'Face not verified: no reference photo to compare it with (age exempt: compared by eye)',
   passive_authentication_failed: 'Chip passive authentication failed',
+  passive_authentication_not_verifiable: 'Chip data not verifiable (signer not in the trust list, or a check could not be made)',
   chip_clone_suspected: 'Chip clone suspected',
   chip_data_mismatch: 'Chip data differs from the printed page',
   chip_not_read: 'Chip not read',
