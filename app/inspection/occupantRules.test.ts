@@ -157,7 +157,7 @@ describe('chip checks', () => {
     reader: 'sim',
     outcome,
     checks: failed.map((check) => ({ check, status: 'failed' })),
-    passed: failed.length === 0,
+    verdict: failed.length === 0 ? 'verified' : 'failed',
     ...(error ? { error } : {}),
   });
   const chipCodes = (report: ChipReport) => codes({ occupantId: 'track-1', face, identity: documentIdentity(report), status: 'matched' });
