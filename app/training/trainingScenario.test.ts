@@ -58,7 +58,7 @@ describe('parseTrainingScenario', () => {
       'Training scenario bad.json is invalid: steps.0.kind: vehicles arrive only in a vehicle lane; this scenario\'s laneType is "pedestrian"',
     );
     expect(errorOf(withSteps([{ atSeconds: 0, kind: 'chipFaults', faults: { sod: 'fake' } }]))).toBe(
-      'Training scenario bad.json is invalid: steps.0.faults.sod: Invalid option: expected one of "valid"|"forged"|"missing"',
+      'Training scenario bad.json is invalid: steps.0.faults.sod: Invalid option: expected one of "valid"|"forged"|"missing"|"untrusted"',
     );
     expect(errorOf(withSteps([{ atSeconds: -1, kind: 'device', device: 'toaster', connected: false }]))).toBe(
       'Training scenario bad.json is invalid: steps.0.atSeconds: Too small: expected number to be >=0; steps.0.device: Invalid option: expected one of "camera"|"documentReader"|"chipReader"|"plateReader"|"rfidReader"|"recordsService"',
