@@ -15,8 +15,19 @@ export interface OccupantFaces {
   readonly live: EncodedImage;
 }
 
-/** Index = scripted traveller (simulatedTravellers); identities with at least three photos in faces-lfw. */
-const playedBy = ['Laura_Bush', 'Colin_Powell', 'Serena_Williams', 'Jennifer_Capriati', 'Gloria_Macapagal_Arroyo'] as const;
+/**
+ * Index = scripted traveller (simulatedTravellers): the LFW identity that plays them and which of its photos (in
+ * name order) go on the document, in the gallery and in front of the camera. The photos are chosen to be usable
+ * as the vision worker's gates demand (one frontal face of sufficient size): the photos skipped show two
+ * people or a turned-away face, which the booth rightly refuses as a reference or never compares live.
+ */
+const playedBy = [
+  { identity: 'Laura_Bush', photos: [0, 2, 3] },
+  { identity: 'Colin_Powell', photos: [0, 4, 5] },
+  { identity: 'Serena_Williams', photos: [0, 1, 2] },
+  { identity: 'Jennifer_Capriati', photos: [0, 1, 2] },
+  { identity: 'Gloria_Macapagal_Arroyo', photos: [1, 2, 3] },
+] as const;
 
 export function datasetsDirectory(): string {
   return process.env.BOOTH_DATASETS ?? path.resolve(process.cwd(), '../shared/datasets');
@@ -27,9 +38,9 @@ export const noFacesDatasetNote = 'Simulation without the faces dataset (BOOTH_D
 
 /** The faces of scripted traveller `traveller`, or undefined when the dataset is absent. */
 export function simulatedOccupantFaces(traveller: number, datasets = datasetsDirectory()): OccupantFaces | undefined {
-  const identity = playedBy[traveller];
-  if (!identity) return undefined;
-  const [documentPhoto, gallery, live] = [0, 1, 2].map((index) => datasetPhoto(identity, index, datasets));
+  const played = playedBy[traveller];
+  if (!played) return undefined;
+  const [documentPhoto, gallery, live] = played.photos.map((index) => datasetPhoto(played.identity, index, datasets));
   return documentPhoto && gallery && live ? { documentPhoto, gallery, live } : undefined;
 }
 

@@ -13,13 +13,13 @@ import { SimulatedTravellerArrivals } from './simulatedTravellerArrival';
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 const cameras = [{ id: 'cam-traveller', label: 'Traveller camera', position: 'traveller' as const }];
 
-/** A stand-in faces-lfw: each identity's "photos" are distinct bytes named as LFW names them. */
+/** A stand-in faces-lfw: each identity's "photos" are distinct bytes named as LFW names them (six each: the simulator picks its three by index). */
 function fakeDataset(identities: readonly string[]): string {
   const root = mkdtempSync(path.join(tmpdir(), 'booth-faces-'));
   for (const identity of identities) {
     const folder = path.join(root, 'faces-lfw', 'images', identity);
     mkdirSync(folder, { recursive: true });
-    for (let i = 1; i <= 3; i++) writeFileSync(path.join(folder, `${identity}_000${i}.jpg`), `${identity}-${i}`);
+    for (let i = 1; i <= 6; i++) writeFileSync(path.join(folder, `${identity}_000${i}.jpg`), `${identity}-${i}`);
   }
   return root;
 }
@@ -43,9 +43,9 @@ describe('one-traveller lanes: scripted travellers step up with real faces', () 
     await reader.start();
     const read = reader.read(0);
     expect(bytesOf(read.photo)).toBe('Laura_Bush-1');
-    expect(scenes.map((s) => [s.cameraId, s.people.map(bytesOf)])).toEqual([['cam-traveller', ['Laura_Bush-3']]]);
+    expect(scenes.map((s) => [s.cameraId, s.people.map(bytesOf)])).toEqual([['cam-traveller', ['Laura_Bush-4']]]);
     const gallery = scenarios[0]?.travellers.find((t) => t.recordId === 'TR-0001')?.gallery.map((g) => bytesOf(g.image));
-    expect(gallery).toEqual(['Laura_Bush-2']);
+    expect(gallery).toEqual(['Laura_Bush-3']);
     expect(camera.scenes()).toHaveLength(1);
   });
 
