@@ -60,8 +60,9 @@ export function passiveAuthenticationVerdict(checks: readonly ChipCheck[], polic
     if (name === 'csca_chain') return { verdict: 'not_verifiable', reason: untrustedSignerHeadline(check, issuingState) };
     return { verdict: 'not_verifiable', reason: `Chip data not verifiable: ${check.reason ?? `${name.replace(/_/g, ' ')} not possible`}` };
   }
-  // A data group that was read but whose hash could not be computed (unsupported algorithm) is unchecked data.
-  const unchecked = relevant.find((c) => c.check === 'dg_hash' && c.status === 'not_possible' && c.detail?.read === true);
+  // A data group whose hash could not be computed (unsupported algorithm) is unchecked data. Only a check that
+  // says the group was never read is excused: one that does not say is counted as unchecked, never as passed.
+  const unchecked = relevant.find((c) => c.check === 'dg_hash' && c.status === 'not_possible' && c.detail?.read !== false);
   if (unchecked) return { verdict: 'not_verifiable', reason: `Chip data not verifiable: ${unchecked.reason ?? `DG${unchecked.dg} could not be checked`}` };
   for (const dg of policy.requiredDataGroups) {
     const hash = relevant.find((c) => c.check === 'dg_hash' && c.dg === dg);
