@@ -69,8 +69,9 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
     const attempted = session.input.photographyOptOuts.find((o) => o.identityKey === occupant.identity?.key);
     if (attempted && !isEligibleOptOut(session.input, session.identities, attempted)) {
       const category = occupant.identity ? citizenshipCategoryOf(occupant.identity) : 'non_citizen';
-      const who = policy.optOut[direction].map((c) => c.replaceAll('_', ' ')).join(', ') || 'nobody';
-      reasons.push({ code: 'opt_out_not_eligible', severity: 'warning', message: `only ${who} may opt out of photography (${policy.id}): the photograph is required`, evidence: [{ kind: 'opt_out', identityKey: attempted.identityKey, declaredAt: attempted.declaredAt, usCitizen: category === 'us_citizen' }] });
+      const who = policy.optOut[direction].map((c) => c.replaceAll('_', ' ')).join(', ');
+      const rule = who ? `only ${who} may opt out of photography` : `no one may opt out of photography at ${direction}`;
+      reasons.push({ code: 'opt_out_not_eligible', severity: 'warning', message: `${rule} (${policy.id}): the photograph is required`, evidence: [{ kind: 'opt_out', identityKey: attempted.identityKey, declaredAt: attempted.declaredAt, usCitizen: category === 'us_citizen' }] });
     }
     const optedOut = occupant.status === 'opted_out';
     return {

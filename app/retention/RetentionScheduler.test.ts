@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RetentionScheduler, type RetentionPurger } from './RetentionScheduler';
+import { shippedPolicies } from '../policy/testSupport/shippedPolicies';
 import { defaultRetentionSettings, planPurge, type RetainedBiometricFacts } from './retentionPolicy';
 
 /** A purger over an in-memory list with the real policy, and timers the test fires by hand. */
@@ -8,7 +9,7 @@ function setup(items: RetainedBiometricFacts[]) {
   const clock = { now: () => new Date(now) };
   const purger: RetentionPurger = {
     async purgeDue() {
-      const plan = planPurge(items, defaultRetentionSettings, clock.now());
+      const plan = planPurge(items, defaultRetentionSettings, shippedPolicies, clock.now());
       for (const d of plan.due) items.splice(items.indexOf(d.item), 1);
       return { purged: plan.due.length, nextDueAt: plan.nextDueAt };
     },

@@ -31,6 +31,22 @@ describe('resolveSettings', () => {
   });
 });
 
+describe('resolveSettings: direction and the chip policy', () => {
+  it('a lane is an entry lane unless the settings say exit; anything else is named and entry used', () => {
+    expect(resolveSettings({}).settings.direction).toBe('entry');
+    expect(resolveSettings({ direction: 'exit' }).settings.direction).toBe('exit');
+    const wrong = resolveSettings({ direction: 'departure' });
+    expect(wrong.settings.direction).toBe('entry');
+    expect(wrong.problems[0]).toMatch(/^direction: .*default "entry" used$/);
+  });
+
+  it('the not-verifiable severity is the policy\'s now: an older file setting it keeps its other chip fields and is told', () => {
+    const { settings, problems } = resolveSettings({ chipPolicy: { requiredDataGroups: [1, 2, 14], requireCrl: true, notVerifiableSeverity: 'mandatory' } });
+    expect(settings.chipPolicy).toEqual({ requiredDataGroups: [1, 2, 14], requireCrl: true });
+    expect(problems).toEqual([expect.stringMatching(/^chipPolicy\.notVerifiableSeverity: set by the policy in force now/)]);
+  });
+});
+
 describe('resolveSettings: sign-in lockout', () => {
   it('defaults to 10 failures and 15 minutes, and keeps valid values', () => {
     expect(defaultSettings).toMatchObject({ signInLockoutFailures: 10, signInLockoutMinutes: 15 });

@@ -106,7 +106,8 @@ export function startDecisionBookkeeping(host: Pick<HostClient, 'call'>, store: 
     onStop(() => sync.stop());
     // The header shows the queue as it is at start-up (decisions left from before a restart), not "starting".
     store.getState().syncChanged(await sync.status());
-    // The booth's settings decide the retention period; a change is stored (and audited) before the first purge.
+    // The policy in force bounds the retention period and the booth's setting may shorten it; a change of setting is
+    // stored (and audited) before the first purge.
     const info = await boothInfo(store, onStop);
     if (!info || stopped) return;
     const days = info.retentionDays;
@@ -114,16 +115,16 @@ export function startDecisionBookkeeping(host: Pick<HostClient, 'call'>, store: 
       await decisionStore.setRetentionSettings({ otherTravellersDays: days }, { userId: store.getState().info?.boothId ?? 'booth', role: 'system' });
     }
     if (stopped) return;
-    const retention = new RetentionScheduler({ purgeDue: () => decisionStore.purgeDue() }, runtime.clock, runtime.timers, {
+    const retention = new RetentionScheduler({ purgeDue: () => decisionStore.purgeDue(info.policies) }, runtime.clock, runtime.timers, {
       onError: (error) => store.getState().announce(`Retention purge failed (will retry): ${error instanceof Error ? error.message : String(error)}`, 'error'),
     });
     onStop(() => retention.stop());
-    // A U.S. citizen's photo kept now falls due in 12 hours, perhaps before the next planned purge.
+    // A U.S. citizen's photo kept now falls due within 12 hours (the policy says how soon), perhaps before the next planned purge.
     const settings = { otherTravellersDays: days };
     onStop(
       journal.onRecorded(({ retained }) => {
         for (const item of retained) {
-          const deadline = retentionDeadline(item, settings);
+          const deadline = retentionDeadline(item, settings, info.policies, runtime.clock.now());
           if (deadline) retention.dueAt(deadline);
         }
       }),

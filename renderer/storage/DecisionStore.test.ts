@@ -9,6 +9,7 @@ import { DecisionStore } from './DecisionStore';
 import type { DecisionSyncPayload } from './decisionStoreTypes';
 import { rawStorageKeyProvider } from './storageKeys';
 import { sampleDecision, testStorageKey } from './testSupport/decisionFixtures';
+import { shippedPolicies } from '../../app/policy/testSupport/shippedPolicies';
 
 const officer = { userId: 'officer-1', role: 'officer' } as const;
 const supervisor = { userId: 'sup-1', role: 'supervisor' } as const;
@@ -114,19 +115,19 @@ describe('DecisionStore: retention', () => {
     expect(await store.openRetainedBiometric(itemIds[0] ?? '')).toEqual(image);
 
     clock.advance(12 * 3_600_000 - 1);
-    expect(await store.purgeDue()).toMatchObject({ purged: 0, nextDueAt: '2026-11-01T21:00:00.000Z' });
+    expect(await store.purgeDue(shippedPolicies)).toMatchObject({ purged: 0, nextDueAt: '2026-11-01T21:00:00.000Z' });
     clock.advance(1);
-    const report = await store.purgeDue();
+    const report = await store.purgeDue(shippedPolicies);
     expect(report).toMatchObject({ purged: 2, byReason: { us_citizen_12h: 2 }, nextDueAt: '2026-12-01T09:00:00.000Z' });
     expect(await db.retainedBiometrics.count()).toBe(1);
     expect(await store.openRetainedBiometric(itemIds[0] ?? '')).toBeNull();
     const entries = (await store.exportAudit(supervisor)).jsonl.trim().split('\n').map((l) => JSON.parse(l));
-    expect(entries.find((e) => e.action === 'purge')).toMatchObject({ actor: { role: 'system' }, details: { byReason: { us_citizen_12h: 2 }, decisionIds: ['decision-1'], kinds: ['face_image', 'template'] } });
+    expect(entries.find((e) => e.action === 'purge')).toMatchObject({ actor: { role: 'system' }, details: { byReason: { us_citizen_12h: 2 }, decisionIds: ['decision-1'], kinds: ['face_image', 'template'], policyIds: shippedPolicies.map((p) => p.id) } });
 
     await expect(store.setRetentionSettings({ otherTravellersDays: 0 }, supervisor)).rejects.toMatchObject({ code: 'invalid_input' });
     await store.setRetentionSettings({ otherTravellersDays: 1 }, supervisor);
     clock.advance(12 * 3_600_000);
-    expect(await store.purgeDue()).toMatchObject({ purged: 1, byReason: { retention_period: 1 }, nextDueAt: null });
+    expect(await store.purgeDue(shippedPolicies)).toMatchObject({ purged: 1, byReason: { retention_period: 1 }, nextDueAt: null });
     expect(await db.retainedBiometrics.count()).toBe(0);
   });
 });

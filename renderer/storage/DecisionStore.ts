@@ -17,6 +17,7 @@ import { ReviewQueueStore } from './ReviewQueueStore';
 import { checkStorageKey, recordKeyChange, type StorageKeyStatus } from './storageKeyCheck';
 import type { StorageKeyProvider } from './storageKeys';
 import type { StoreContext } from './storeContext';
+import type { PolicySet } from '../../app/policy/policySet';
 
 // Callers (seeding, harnesses) group decisions by traveller the way the store does.
 export { travellerKeyOf } from './DecisionRecorder';
@@ -103,9 +104,9 @@ export class DecisionStore {
     return this.reviews.applyReview(reviewId, verdict, actor);
   }
 
-  /** Deletes every retained biometric item due at `now` (default: the injected clock) under the retention policy, with one purge audit entry. */
-  purgeDue(now?: Date, actor?: AuditActor): Promise<PurgeReport> {
-    return this.retention.purgeDue(now, actor);
+  /** Deletes every retained biometric item due at `now` (default: the injected clock) under the policies' retention, with one purge audit entry. */
+  purgeDue(policies: PolicySet, now?: Date, actor?: AuditActor): Promise<PurgeReport> {
+    return this.retention.purgeDue(policies, now, actor);
   }
 
   /** A retained item's bytes (for the detail view's photo); null once purged. */
