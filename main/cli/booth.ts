@@ -16,6 +16,7 @@ const commandModules: readonly Promise<CommandModule>[] = [
   import('./commands/audit'),
   import('./commands/users'),
   import('./commands/training'),
+  import('./commands/policy'),
 ];
 
 for (const module of await Promise.all(commandModules)) module.register(program);

@@ -28,7 +28,7 @@ export function loadPolicies(dir: string, keptFile: string): LoadedPolicies {
     return { policies: result.policies, notices: [] };
   }
   const refused = result.problems.map((problem) => `policy ${problem}`);
-  const kept = readKept(keptFile);
+  const kept = readKeptPolicies(keptFile);
   if (!kept.ok) throw new NoValidPolicyError(`No valid policy set: the files in ${dir} were refused (${result.problems.join('; ')}), and ${kept.reason}.`);
   return { policies: kept.policies, notices: [...refused, `policy files refused: the last valid set is applied (${kept.policies.map((p) => p.id).join(', ')})`] };
 }
@@ -43,7 +43,8 @@ function keep(file: string, policies: PolicySet): void {
   renameSync(temporary, file);
 }
 
-function readKept(file: string): { ok: true; policies: PolicySet } | { ok: false; reason: string } {
+/** The kept copy of the last valid set, checked as strictly as the files (a tampered or truncated copy is refused). */
+export function readKeptPolicies(file: string): { ok: true; policies: PolicySet } | { ok: false; reason: string } {
   if (!existsSync(file)) return { ok: false, reason: `there is no kept copy of a valid set (${file})` };
   let json: unknown;
   try {
