@@ -1,4 +1,6 @@
 import type { DecisionRecord } from '../../../app/inspection/officerDecision';
+import { faceRuleOfDecision, policyOfDecision } from '../../../app/policy/policyOfDecision';
+import type { PolicySet } from '../../../app/policy/policySet';
 import { assertNever } from '../../../app/shared/assertNever';
 import type { ReviewDetail } from '../../storage/decisionStoreTypes';
 import { formatAge } from './reviewAge';
@@ -57,7 +59,28 @@ function AlertBlock({ alert }: { alert: ReviewAlert }) {
   }
 }
 
-function DecisionEvidence({ stored }: { stored: NonNullable<ReviewDetail['decision']> }) {
+/** The policy the decision was made under, and its face rule for this traveller's age: what the decision is judged by. */
+function DecisionPolicyFacts({ decision, policies }: { decision: DecisionRecord; policies: PolicySet }) {
+  const judgedBy = policyOfDecision(policies, decision);
+  const direction = decision.direction ?? 'entry';
+  const faceReason = decision.ruleReasons.some((code) => code.startsWith('face_not_'));
+  const age = decision.evidence.find((e) => e.kind === 'age');
+  return (
+    <>
+      <dt>Direction</dt>
+      <dd data-testid="decision-direction">{direction === 'exit' ? 'Exit' : 'Entry'}</dd>
+      <dt>Policy</dt>
+      <dd data-testid="decision-policy">
+        {judgedBy.kind === 'unknown'
+          ? `${judgedBy.policyId ?? 'none recorded'}: not among this booth's policies (judge it by the rule in force on ${decision.decidedAt.slice(0, 10)})`
+          : `${judgedBy.policy.title} (${judgedBy.policy.id}${judgedBy.kind === 'in_force_then' ? ', in force when decided' : ''})`}
+        {judgedBy.kind !== 'unknown' && faceReason && <span className="muted"> · {faceRuleOfDecision(judgedBy.policy, direction, age?.ageYears ?? null)}</span>}
+      </dd>
+    </>
+  );
+}
+
+function DecisionEvidence({ stored, policies }: { stored: NonNullable<ReviewDetail['decision']>; policies: PolicySet }) {
   const { decision } = stored;
   const face = decision.versions.faceModel;
   return (
@@ -85,6 +108,7 @@ function DecisionEvidence({ stored }: { stored: NonNullable<ReviewDetail['decisi
         <dd>{outcomeLabels[decision.recommended]}</dd>
         <dt>Biometrics kept</dt>
         <dd>{decision.biometricRetained ? 'Yes' : decision.route === 'manual_document_inspection' ? 'No (photography opt-out)' : 'No'}</dd>
+        <DecisionPolicyFacts decision={decision} policies={policies} />
       </dl>
       <h3>Rule reasons</h3>
       <ul className="reasons" data-testid="rule-reasons">
@@ -126,10 +150,12 @@ interface ReviewDetailPanelProps {
   readonly busy: boolean;
   onSubmitReturn(note: string): void;
   onCancelReturn(): void;
+  /** The booth's policies: a decision is judged by the one it recorded. */
+  readonly policies: PolicySet;
 }
 
 /** Everything the decision rests on, beside the list; the verdict keys act on what is shown here. */
-export function ReviewDetailPanel({ opened, noting, busy, onSubmitReturn, onCancelReturn }: ReviewDetailPanelProps) {
+export function ReviewDetailPanel({ opened, noting, busy, onSubmitReturn, onCancelReturn, policies }: ReviewDetailPanelProps) {
   const { detail, problem } = opened;
   if (problem) {
     return (
@@ -159,7 +185,7 @@ export function ReviewDetailPanel({ opened, noting, busy, onSubmitReturn, onCanc
         Waiting <strong data-testid="detail-age">{formatAge(review.ageMs)}</strong> · queued {when(review.createdAt)} · <span className="muted">{review.reviewId}</span>
       </p>
       {alert && <AlertBlock alert={alert} />}
-      {decision ? <DecisionEvidence stored={decision} /> : !alert && <p className="placeholder">No decision is attached to this item.</p>}
+      {decision ? <DecisionEvidence stored={decision} policies={policies} /> : !alert && <p className="placeholder">No decision is attached to this item.</p>}
       {review.state === 'open' ? (
         noting ? (
           <ReturnNoteField busy={busy} onSubmit={onSubmitReturn} onCancel={onCancelReturn} />

@@ -1,4 +1,5 @@
 import type { AuditActor } from '../../../app/audit/auditEntry';
+import type { PolicySet } from '../../../app/policy/policySet';
 import { ReviewDetailPanel } from './ReviewDetailPanel';
 import { ReviewFilterBar } from './ReviewFilterBar';
 import { ReviewQueueList } from './ReviewQueueList';
@@ -17,6 +18,8 @@ export interface ReviewScreenProps {
   /** How often the queue is re-read for new items and fresh ages (0: never). */
   readonly refreshIntervalMs?: number;
   readonly pageSize?: number;
+  /** The booth's policies (BoothInfo.policies): each decision is judged by the one it was made under. */
+  readonly policies: PolicySet;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ReviewScreenProps {
  * failures and dead-lettered syncs, oldest first, with the evidence of the selected item beside the list (never a
  * dialog) and one key to approve or return it.
  */
-export function ReviewScreen({ store, actor, refreshIntervalMs = 30_000, pageSize = reviewQueuePageSize }: ReviewScreenProps) {
+export function ReviewScreen({ store, actor, refreshIntervalMs = 30_000, pageSize = reviewQueuePageSize, policies }: ReviewScreenProps) {
   const review = useReviewController(store, actor, { pageSize, refreshIntervalMs });
   useReviewKeys(review.mode, review.run);
   const queueProblem = review.queue.problem;
@@ -38,7 +41,7 @@ export function ReviewScreen({ store, actor, refreshIntervalMs = 30_000, pageSiz
       <main className={review.opened ? 'review-main with-detail' : 'review-main'}>
         <ReviewQueueList queue={review.queue} pageSize={review.pageSize} selected={review.selected} openedId={review.opened?.reviewId ?? null} onRange={review.showRange} onActivate={review.activate} />
         {review.opened ? (
-          <ReviewDetailPanel opened={review.opened} noting={review.noting} busy={review.busy} onSubmitReturn={review.submitReturn} onCancelReturn={() => review.run({ type: 'cancel_return' })} />
+          <ReviewDetailPanel opened={review.opened} noting={review.noting} busy={review.busy} onSubmitReturn={review.submitReturn} onCancelReturn={() => review.run({ type: 'cancel_return' })} policies={policies} />
         ) : (
           <aside className="review-detail review-detail-empty panel">
             <p className="placeholder">

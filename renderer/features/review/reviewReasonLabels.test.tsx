@@ -10,6 +10,7 @@ import { sequentialIds } from '../../../app/ports/Ids';
 import { scriptedRecordsScenario } from '../../../native-bridges/records-service/scriptedRecords.node.ts';
 import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../../native-bridges/records-service/scriptedVehicleSession.node.ts';
 import type { ReviewDetail } from '../../storage/decisionStoreTypes';
+import { finalRulePolicy, pilotEraPolicy, shippedPolicies } from '../../../app/policy/testSupport/shippedPolicies';
 import { ReviewDetailPanel } from './ReviewDetailPanel';
 import { reasonLabels, ruleReasonLabel } from './reviewLabels';
 
@@ -53,7 +54,7 @@ function panelText(decision: DecisionRecord | null, alert: SupervisorAlert | nul
     decision: decision ? { decision, offline: false, mandatory: true, recordedAt: now.toISOString(), reviewState: 'pending' } : null,
     alert,
   };
-  const html = renderToStaticMarkup(<ReviewDetailPanel opened={{ reviewId: review.reviewId, detail, problem: null }} noting={false} busy={false} onSubmitReturn={() => undefined} onCancelReturn={() => undefined} />);
+  const html = renderToStaticMarkup(<ReviewDetailPanel opened={{ reviewId: review.reviewId, detail, problem: null }} noting={false} busy={false} onSubmitReturn={() => undefined} onCancelReturn={() => undefined} policies={shippedPolicies} />);
   return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }
 
@@ -94,5 +95,25 @@ describe('the reason the supervisor reads for a face check', () => {
     expect(papersOnly.status).toBe('identity_without_face');
     expect(papersOnly.decision.ruleReasons).toEqual(['face_not_matched']);
     expect(panelText(papersOnly.decision)).toContain(`${reasonLabels.face_not_matched} (face_not_matched)`);
+  });
+});
+
+describe('a decision is judged by the policy it was made under', () => {
+  it('the panel names the recorded policy and its face rule for the traveller\'s age, whatever is in force today', () => {
+    // Emma de Bruijn, 11, under the pilot era: a non-match under 14 is compared by eye (90 FR 48604 refers it).
+    const { decision } = referral(3, { compared: true, impostors: [0], inspectionPolicy: pilotEraPolicy });
+    expect(decision.policyId).toBe(pilotEraPolicy.id);
+    const text = panelText(decision);
+    expect(text).toContain(`Policy ${pilotEraPolicy.title} (${pilotEraPolicy.id}) · at 11 (entry), a face non-match is compared by eye`);
+    expect(text).toContain('Direction Entry');
+    const underTheFinalRule = panelText({ ...decision, policyId: finalRulePolicy.id });
+    expect(underTheFinalRule).toContain(`(${finalRulePolicy.id}) · at 11 (entry), a face non-match is a referral`);
+  });
+
+  it('a decision recorded before policies were data is judged by the policy in force when it was made; an unknown id is said to be unknown', () => {
+    const { decision } = referral(1, { faceInView: false });
+    const { policyId: _id, direction: _direction, ...before } = decision;
+    expect(panelText({ ...before, decidedAt: '2025-06-01T12:00:00.000Z' })).toContain(`(${pilotEraPolicy.id}, in force when decided)`);
+    expect(panelText({ ...decision, policyId: 'agency.withdrawn' })).toContain('agency.withdrawn: not among this booth');
   });
 });

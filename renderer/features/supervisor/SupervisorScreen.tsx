@@ -15,6 +15,7 @@ import './supervisor.css';
 export function SupervisorScreen() {
   const journal = useDecisionJournal();
   const user = useBooth((state) => state.user);
+  const policies = useBooth((state) => state.info?.policies);
   const [store, setStore] = useState<DecisionStore | null>(null);
   const [error, setError] = useState<string | null>(null);
   const actor = useMemo(() => (user ? { userId: user.userId, role: 'supervisor' as const } : null), [user]);
@@ -42,7 +43,7 @@ export function SupervisorScreen() {
           {error}
         </p>
       )}
-      {store && actor ? <ReviewScreen store={store} actor={actor} /> : !error && <p className="placeholder lane-waiting">Opening the review queue…</p>}
+      {store && actor && policies ? <ReviewScreen store={store} actor={actor} policies={policies} /> : !error && <p className="placeholder lane-waiting">Opening the review queue…</p>}
       <footer className="shortcut-bar" aria-label="Supervisor shortcuts">
         <span className="shortcut">
           <kbd>X</kbd> Export audit log

@@ -11,6 +11,7 @@ import { RecordCipher } from '../../../storage/recordCipher';
 import type { ReviewState } from '../../../storage/rows';
 import { rawStorageKeyProvider } from '../../../storage/storageKeys';
 import { testStorageKey } from '../../../storage/testSupport/decisionFixtures';
+import { shippedPolicies } from '../../../../app/policy/testSupport/shippedPolicies';
 import { ReviewScreen } from '../ReviewScreen';
 import type { ReviewHarnessApi } from './reviewHarnessApi';
 import { reviewableDecision, seedReviewQueueRows } from './seedReviewQueue';
@@ -48,7 +49,7 @@ function unmount(): void {
 function mountScreen(store: DecisionStore, actor: AuditActor): void {
   unmount();
   root = createRoot(container());
-  root.render(<ReviewScreen store={store} actor={actor} refreshIntervalMs={0} />);
+  root.render(<ReviewScreen store={store} actor={actor} refreshIntervalMs={0} policies={shippedPolicies} />);
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -174,7 +175,7 @@ const harness: ReviewHarnessApi = {
     await nextFrame();
     const start = performance.now();
     root = createRoot(container());
-    root.render(<ReviewScreen store={store} actor={actor} refreshIntervalMs={0} />);
+    root.render(<ReviewScreen store={store} actor={actor} refreshIntervalMs={0} policies={shippedPolicies} />);
     await firstLoadedRow(10_000);
     const rowsMs = performance.now() - start;
     await nextFrame();
