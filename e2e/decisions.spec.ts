@@ -62,6 +62,9 @@ test.describe('decisions through an outage', () => {
     await expect(detail.getByTestId('offline-flag')).toBeVisible();
     await expect(detail.getByTestId('rule-reasons')).toContainText(/records/i);
     await expect(detail.getByTestId('versions')).toBeVisible();
+    // Made at an entry lane under the policy in force (90 FR 48604 since 26 December 2025): the decision says so.
+    await expect(detail.getByTestId('decision-direction')).toHaveText('Entry');
+    await expect(detail.getByTestId('decision-policy')).toContainText('(us-biometric-entry-exit.90fr48604)');
     await page.screenshot({ path: `${screenshotsDir}/supervisor-review.png`, fullPage: true });
     await page.keyboard.press('a');
     await expect(page.getByTestId('review-message')).toContainText(/approved/i, { timeout: 15_000 });
@@ -79,6 +82,8 @@ test.describe('decisions through an outage', () => {
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     const actions = lines.map((line) => (JSON.parse(line) as { action?: string }).action);
     expect(actions).toEqual(expect.arrayContaining(['sign_in_failed', 'sign_in', 'decision', 'screen_lock', 'sign_out', 'view_traveller', 'review', 'export']));
+    const decided = lines.map((line) => JSON.parse(line) as { action?: string; details?: Record<string, unknown> }).find((entry) => entry.action === 'decision');
+    expect(decided?.details).toMatchObject({ direction: 'entry', policyId: 'us-biometric-entry-exit.90fr48604' });
     // Cut from the anchored decision on (its entry and every one after, the anchor line kept): entries missing after the end.
     const anchoredSeq = (JSON.parse(lines.at(-1) ?? '{}') as { anchor: { seq: number } }).anchor.seq;
     const cut = `${e2eOutputDir}/audit-export-cut.jsonl`;

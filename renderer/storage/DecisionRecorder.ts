@@ -53,6 +53,8 @@ export class DecisionRecorder {
         versions: decision.versions,
         route: decision.route,
         biometricRetained: decision.biometricRetained,
+        ...(decision.direction ? { direction: decision.direction } : {}),
+        ...(decision.policyId ? { policyId: decision.policyId } : {}),
         travellerTag,
         reviewState: kinds.length > 0 ? 'pending' : 'not_needed',
         sealed: await cipher.sealJson('decisions', decisionId, content),

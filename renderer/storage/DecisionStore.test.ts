@@ -29,7 +29,8 @@ async function openStore(name = `booth-test-${++dbCounter}`, clock = manualClock
 describe('DecisionStore: recording', () => {
   it('records a decision with its outbox item and audit entry, readable after the database is reopened', async () => {
     const { store, name, clock } = await openStore();
-    const decision = sampleDecision(1, { note: 'calm, consistent answers' });
+    // Its direction and policy are kept with it (a review judges it by that policy).
+    const decision = sampleDecision(1, { note: 'calm, consistent answers', direction: 'exit', policyId: 'us-biometric-entry-exit.90fr48604' });
     const recorded = await store.recordDecision(decision, officer);
     expect(recorded).toMatchObject({ decisionId: 'decision-1', offline: false, reviewKinds: [], outboxItemId: 'outbox-decision-1', auditSeq: 1 });
     store.close();

@@ -36,6 +36,9 @@ export interface DecisionRow {
   readonly versions: DecisionRecord['versions'];
   readonly route: DecisionRecord['route'];
   readonly biometricRetained: boolean;
+  /** The lane's direction and the policy the decision was made under (absent from rows recorded before either existed). */
+  readonly direction?: DecisionRecord['direction'];
+  readonly policyId?: DecisionRecord['policyId'];
   /** Keyed pseudonym of the traveller (RecordCipher.travellerTag). */
   readonly travellerTag: string;
   readonly reviewState: DecisionReviewState;
