@@ -57,7 +57,7 @@ export function searchGallery(gallery: GalleryTemplates, probe: ArrayLike<number
     throw new GallerySearchError(`z-norm needs a gallery of at least ${MIN_IDENTITIES_FOR_ZNORM} identities; this one has ${identities}`);
   }
   const templateScores = gallery.scores(probe);
-  const fused = fuseIdentityScores(templateScores, gallery.ownerOfTemplate, gallery.qualityOfTemplate, identities, pipeline.fusion);
+  const fused = fuseIdentityScores(templateScores, gallery.ownerOfTemplate, gallery.qualityOfTemplate, gallery.centroidNormOfIdentity, identities, pipeline.fusion);
   const stats = pipeline.normalisation === 'none' ? { mean: 0, std: 1 } : probeStatistics(fused, identities);
   const candidates = topIndices(fused, identities, Math.max(0, Math.min(k, identities))).map((index, i) => ({
     identityId: gallery.identityAt(index),

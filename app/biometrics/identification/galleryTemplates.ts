@@ -39,6 +39,8 @@ export class GalleryTemplates {
   private readonly identityIds: string[] = [];
   private readonly indexOfIdentity = new Map<string, number>();
   private readonly templatesOfIdentity: number[] = [];
+  /** Per identity: the norm of the sum of its templates, so a search can score the centroid from template scores. */
+  private readonly centroidNorms: number[] = [];
   private scoreBuffer = new Float32Array(0);
 
   constructor(
@@ -94,6 +96,11 @@ export class GalleryTemplates {
     return this.indexOfIdentity.get(identityId);
   }
 
+  /** Norm of the sum of each identity's (normalised) templates, by identity index. */
+  get centroidNormOfIdentity(): readonly number[] {
+    return this.centroidNorms;
+  }
+
   templatesOf(index: number): number {
     return this.templatesOfIdentity[index] ?? 0;
   }
@@ -117,8 +124,10 @@ export class GalleryTemplates {
       index = this.identityIds.length;
       this.identityIds.push(identityId);
       this.templatesOfIdentity.push(0);
+      this.centroidNorms.push(0);
       this.indexOfIdentity.set(identityId, index);
     }
+    const first = this.count;
     for (const [k, t] of templates.entries()) {
       this.scales[this.count] = scales[k] ?? 0;
       this.owners[this.count] = index;
@@ -127,7 +136,25 @@ export class GalleryTemplates {
       this.count++;
     }
     this.templatesOfIdentity[index] = (this.templatesOfIdentity[index] ?? 0) + templates.length;
+    this.centroidNorms[index] = this.centroidNorm(index, first);
     return this.templatesOfIdentity[index] ?? 0;
+  }
+
+  /** Norm of the sum of an identity's dequantised rows (its new rows start at `first`; older ones are found by owner). */
+  private centroidNorm(index: number, first: number): number {
+    const sum = new Float64Array(this.dimension);
+    const bytes = new Int8Array(this.kernel.buffer(), this.rowsOffset, this.count * this.rowBytes);
+    // A new identity's rows are all at the end; an identity enrolled before also has rows earlier on.
+    const start = (this.templatesOfIdentity[index] ?? 0) > this.count - first ? 0 : first;
+    for (let r = start; r < this.count; r++) {
+      if (this.owners[r] !== index) continue;
+      const scale = this.scales[r]!;
+      const base = r * this.rowBytes;
+      for (let i = 0; i < this.dimension; i++) sum[i]! += bytes[base + i]! * scale;
+    }
+    let squares = 0;
+    for (let i = 0; i < this.dimension; i++) squares += sum[i]! * sum[i]!;
+    return Math.sqrt(squares);
   }
 
   /** Removes an identity and all its templates; later rows move up, so the block stays dense. */
@@ -152,6 +179,7 @@ export class GalleryTemplates {
     this.count = write;
     this.identityIds.splice(index, 1);
     this.templatesOfIdentity.splice(index, 1);
+    this.centroidNorms.splice(index, 1);
     this.indexOfIdentity.clear();
     this.identityIds.forEach((id, i) => this.indexOfIdentity.set(id, i));
     return true;
@@ -161,6 +189,7 @@ export class GalleryTemplates {
     this.count = 0;
     this.identityIds.length = 0;
     this.templatesOfIdentity.length = 0;
+    this.centroidNorms.length = 0;
     this.indexOfIdentity.clear();
   }
 

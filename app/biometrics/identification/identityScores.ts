@@ -4,7 +4,15 @@ import type { FusionRule } from './searchPipeline';
  * One score per identity from its templates' scores (fusion rules: searchPipeline.ts). Every identity the gallery
  * holds gets a score; the walk is one pass over the templates in row order.
  */
-export function fuseIdentityScores(templateScores: Float32Array, owners: Int32Array, qualities: Float32Array, identities: number, rule: FusionRule, out: Float32Array = new Float32Array(identities)): Float32Array {
+export function fuseIdentityScores(
+  templateScores: Float32Array,
+  owners: Int32Array,
+  qualities: Float32Array,
+  centroidNorms: readonly number[],
+  identities: number,
+  rule: FusionRule,
+  out: Float32Array = new Float32Array(identities),
+): Float32Array {
   const n = templateScores.length;
   if (owners.length < n || qualities.length < n) throw new RangeError('owners and qualities must cover every template score');
   switch (rule) {
@@ -25,6 +33,17 @@ export function fuseIdentityScores(templateScores: Float32Array, owners: Int32Ar
         counts[owners[t]!]! += 1;
       }
       for (let i = 0; i < identities; i++) out[i] = counts[i]! > 0 ? sums[i]! / counts[i]! : -Infinity;
+      return out;
+    }
+    case 'centroid': {
+      // The probe against the mean of the identity's templates: dot products are linear, so it is the sum of the
+      // template scores over the norm of the templates' sum (no second pass over the gallery).
+      out.fill(0, 0, identities);
+      for (let t = 0; t < n; t++) out[owners[t]!]! += templateScores[t]!;
+      for (let i = 0; i < identities; i++) {
+        const norm = centroidNorms[i] ?? 0;
+        out[i] = norm > 0 ? out[i]! / norm : -Infinity;
+      }
       return out;
     }
     case 'top2-mean': {

@@ -7,12 +7,13 @@ import { z } from 'zod';
  *
  * - `fusion` combines an identity's template scores: `max` (best photo), `mean` (all photos), `top2-mean`
  *   (the mean of its two best, or its one), `quality-weighted` (mean weighted by each photo's quality, with the
- *   best score's weight doubled so one good photo is not drowned by poor ones).
+ *   best score's weight doubled so one good photo is not drowned by poor ones), `centroid` (the probe against the
+ *   mean of the identity's templates, re-normalised: the classic multi-image template).
  * - `normalisation` rescales each search's identity scores by how this probe scores against this gallery:
  *   `z-norm` (minus the mean, over the standard deviation, of the probe's scores against every identity), so a
  *   probe that looks like everyone (a low-quality face) needs a higher raw score to reach the threshold.
  */
-export const fusionRuleSchema = z.enum(['max', 'mean', 'top2-mean', 'quality-weighted']);
+export const fusionRuleSchema = z.enum(['max', 'mean', 'centroid', 'top2-mean', 'quality-weighted']);
 export const scoreNormalisationSchema = z.enum(['none', 'z-norm']);
 
 export const searchPipelineSchema = z.object({
