@@ -122,7 +122,7 @@ export function createGalleryClient({ call, parse, ready }: GalleryClientDeps): 
       const gallery = enrolled.get(galleryId);
       for (const id of identityIds) gallery?.delete(id);
       await ready();
-      return call((s) => s.removeFromGallery(galleryId, identityIds));
+      return parse(z.number().int().nonnegative(), await call<unknown>((s) => s.removeFromGallery(galleryId, identityIds)), 'gallery removal count');
     },
 
     async dropGallery(galleryId) {

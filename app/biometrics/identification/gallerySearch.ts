@@ -38,7 +38,7 @@ export function topIndices(values: Float32Array, count: number, k: number): numb
   const best: number[] = [];
   for (let i = 0; i < count; i++) {
     const v = values[i]!;
-    if (best.length === k && v <= values[best[k - 1]!]!) continue;
+    if (k <= 0 || (best.length === k && v <= values[best[k - 1]!]!)) continue;
     let at = best.length === k ? k - 1 : best.length;
     if (best.length < k) best.push(i);
     while (at > 0 && values[best[at - 1]!]! < v) {
