@@ -12,6 +12,7 @@ import type { NonFaceFrames, NonFaceMeasurement, NonFaceOptions } from './harnes
 import type { NonFaceKind } from './nonFaceImages';
 import { drawVerificationPlot } from './plotVerification';
 import type { HarnessGalleryIdentity, HarnessSearch } from './harnessGallery';
+import type { GalleryBenchFigures, VehicleBenchFigures } from './harnessExitBench';
 import type { SearchPipeline } from '../../../app/biometrics/identification/searchPipeline';
 import type { GalleryImageEnrolmentReply, GalleryState, IdentificationReply } from '../galleryProtocol';
 
@@ -69,6 +70,9 @@ export interface VisionHarness {
   searchGallery(galleryId: string, probes: readonly string[], pipeline: SearchPipeline, candidates: number): Promise<HarnessSearch[]>;
   enrolGalleryImages(galleryId: string, identityId: string, urls: readonly string[]): Promise<GalleryImageEnrolmentReply>;
   identifyImage(galleryId: string, url: string, targetFpir: number): Promise<IdentificationReply | { ok: false; error: { code: string; message: string } }>;
+  /** bench:exit (harnessExitBench.ts): search and enrolment figures at a gallery size; a 4-occupant vehicle's identification. */
+  benchGallery(templates: number, searches: number, dimension: number): Promise<GalleryBenchFigures>;
+  benchVehicle(galleryTemplates: number, vehicles: number, occupants: number, dimension: number, targetFpir: number): Promise<VehicleBenchFigures>;
   progress: LoadProgress[];
 }
 
@@ -209,6 +213,14 @@ const harness: VisionHarness = {
   async identifyImage(galleryId, url, targetFpir) {
     if (!client) throw new Error('harness used before init()');
     return (await import('./harnessGallery')).identifyImage(client, galleryId, url, targetFpir);
+  },
+  async benchGallery(templates, searches, dimension) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessExitBench')).benchGallery(client, templates, searches, dimension);
+  },
+  async benchVehicle(galleryTemplates, vehicles, occupants, dimension, targetFpir) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessExitBench')).benchVehicle(client, galleryTemplates, vehicles, occupants, dimension, targetFpir);
   },
   async crashProbe() {
     const source = 'self.onmessage = () => { throw new Error("simulated vision worker crash"); };';
