@@ -34,6 +34,7 @@ export function register(program: Command): void {
     .option('--fusion <rule>', 'identification: fusion the FPIR table is calibrated for (max, mean, centroid, top2-mean, quality-weighted)', 'centroid')
     .option('--normalisation <rule>', 'identification: score normalisation the FPIR table is calibrated for (none, z-norm)', 'none')
     .option('--ambiguity-margin <score>', 'identification: two identities within this margin near the threshold are ambiguous', '0.02')
+    .option('--faces-from <file>', 'identification: take the embeddings a `faces eval --faces` run of this model wrote instead of embedding again')
     .option('--no-cache', 'identification: embed the dataset again instead of reusing cached embeddings of this model')
     .action(async (raw: Record<string, unknown>) => {
       if (raw.protocol === 'identification') {

@@ -37,6 +37,8 @@ export const identificationEvalOptions = z.object({
   threads: z.coerce.number().int().min(0).max(16).default(0),
   manifest: z.string().optional(),
   cache: z.boolean().default(true),
+  /** Embeddings written by `faces eval --faces` for this model (JSON lines: path, embedding base64, qualityScore). */
+  facesFrom: z.string().optional(),
   json: z.boolean().optional(),
 });
 
@@ -60,6 +62,7 @@ const quantile = (values: readonly number[], q: number): number => {
 };
 
 async function datasetFaces(session: () => Promise<HarnessSession>, options: IdentificationEvalOptions, images: readonly { path: string }[], key: string, embedderManifest: unknown, flip: boolean, log: (line: string) => void): Promise<CachedFace[]> {
+  if (options.facesFrom) return importFaces(options.facesFrom, images, log);
   const cached = options.cache ? await readCache(key, images as { path: string; identity: string }[]) : null;
   if (cached) {
     log(`embeddings from the cache (${key}): ${cached.length} images`);
@@ -73,6 +76,26 @@ async function datasetFaces(session: () => Promise<HarnessSession>, options: Ide
   });
   const file = await writeCache(key, faces);
   log(`embeddings cached in ${path.relative(repoRoot, file)}`);
+  return faces;
+}
+
+const facesLine = z.object({ path: z.string(), embedding: z.string().nullable(), qualityScore: z.number().optional() });
+
+/** Faces a `faces eval --faces` run wrote: every dataset image must be there (a missing one is an error, not a miss). */
+async function importFaces(file: string, images: readonly { path: string }[], log: (line: string) => void): Promise<CachedFace[]> {
+  const byPath = new Map<string, CachedFace>();
+  for (const [n, line] of (await readFile(file, 'utf8')).trim().split('\n').entries()) {
+    const parsed = facesLine.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`${file}:${n + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const bytes = parsed.data.embedding === null ? null : Buffer.from(parsed.data.embedding, 'base64');
+    byPath.set(parsed.data.path, { path: parsed.data.path, embedding: bytes ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice() : null, quality: parsed.data.qualityScore ?? 1 });
+  }
+  const faces = images.map((image) => {
+    const face = byPath.get(image.path);
+    if (!face) throw new Error(`${file} has no line for ${image.path}: write it with \`faces eval --faces\` on this dataset`);
+    return face;
+  });
+  log(`embeddings from ${file} (faces eval --faces): ${faces.length} images${[...byPath.values()].some((f) => f.quality !== 1) ? '' : ', no quality scores (quality weighting sees every photo alike)'}`);
   return faces;
 }
 
@@ -149,6 +172,7 @@ export async function runIdentificationEval(options: IdentificationEvalOptions):
       nonMatedFraction: options.nonMated,
       ambiguityMargin: options.ambiguityMargin,
       images: images.length,
+      embeddingSource: options.facesFrom ? { kind: 'faces-file', file: path.resolve(options.facesFrom) } : { kind: 'worker', cacheKey: key },
       failuresToAcquire: { count: failures.length, rate: failures.length / Math.max(images.length, 1) },
       fpirTargets: FPIR_TARGETS,
       variants,
