@@ -11,10 +11,17 @@ import { systemClock } from '../../../app/ports/Clock';
 import type { BoothState } from '../../state/createBoothStore';
 import type { ReferenceEmbedding, SessionFace } from '../../state/laneSlice';
 import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
+import type { EmbedderManifest } from '../../../app/biometrics/modelManifest';
 import { defaultModels } from '../../vision/shippedModels';
 import { decodeImage, imageKey } from './encodedImages';
 
-const embedder = defaultModels().embedder;
+const shippedEmbedder = defaultModels().embedder;
+
+/**
+ * The embedder whose calibration decides: the one the host verified and the worker runs. Before the model set is
+ * known no face has been embedded, so nothing is compared; the shipped manifest only names the policy meanwhile.
+ */
+const decidingEmbedder = (state: Pick<BoothState, 'modelSet'>): EmbedderManifest => state.modelSet?.models.embedder ?? shippedEmbedder;
 
 export interface LaneAssessment {
   readonly session: VehicleSession;
@@ -59,6 +66,7 @@ export function useLaneAssessment(): LaneAssessment | null {
   const cameras = useBooth((state) => state.laneCameras);
   const optOuts = useBooth((state) => state.optOuts);
   const targetFmr = useBooth((state) => state.info?.faceMatchTargetFmr ?? null);
+  const embedder = useBooth(decidingEmbedder);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setTick((t) => t + 1), 1000);
@@ -66,16 +74,16 @@ export function useLaneAssessment(): LaneAssessment | null {
   }, []);
 
   return useMemo(
-    () => assess(session, faces, references, cameras, optOuts, targetFmr),
+    () => assess(session, faces, references, cameras, optOuts, targetFmr, embedder),
     // tick: re-evaluate with the current time.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, faces, references, cameras, optOuts, targetFmr, tick],
+    [session, faces, references, cameras, optOuts, targetFmr, embedder, tick],
   );
 }
 
 /** The same assessment from the store as it is now: what the officer's keys act on. */
 export function assessLane(state: BoothState): LaneAssessment | null {
-  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null);
+  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, decidingEmbedder(state));
 }
 
 function assess(
@@ -85,9 +93,10 @@ function assess(
   cameras: readonly CameraDescriptor[],
   optOuts: VehicleSessionInput['photographyOptOuts'],
   targetFmr: number | null,
+  embedder: EmbedderManifest,
 ): LaneAssessment | null {
   if (!session || targetFmr === null) return null;
-  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr);
+  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, embedder);
   const assembled = inSeatOrder(assembleVehicleSession(input, systemClock), faces, cameras);
   return { session: assembled, recommendations: evaluateVehicleSession(assembled, systemClock) };
 }
@@ -100,6 +109,7 @@ export function sessionInput(
   cameras: readonly CameraDescriptor[],
   optOuts: VehicleSessionInput['photographyOptOuts'],
   targetFmr: number,
+  embedder: EmbedderManifest,
 ): VehicleSessionInput {
   const policy = { targetFmr };
   const embedded = Object.values(faces).filter((face) => face.probes.length > 0);
