@@ -95,8 +95,15 @@ function prepareTflite(manifest: AnyModelManifest, bytes: Uint8Array): Uint8Arra
   return attachModelMetadata(bytes, metadata);
 }
 
+const notAModel = (manifestPath: string, error: unknown) => new ModelPreparationError('file', `${manifestPath}: file: not a readable ONNX model (${error instanceof Error ? error.message : String(error)})`);
+
 function prepareOnnx(manifestPath: string, manifest: AnyModelManifest, original: Uint8Array): Uint8Array {
   const shape = manifestShape(manifest);
+  try {
+    readModelIo(original, manifest.file);
+  } catch (error) {
+    throw notAModel(manifestPath, error);
+  }
   let bytes = original;
   // A symbolic batch lets a frame's faces share one run; a model that cannot take one keeps its own (and a manifest
   // that says "dynamic" for it is refused by the shape check below, naming `batch`).
@@ -104,20 +111,21 @@ function prepareOnnx(manifestPath: string, manifest: AnyModelManifest, original:
     try {
       bytes = withDynamicBatch(original, path.basename(manifest.file));
     } catch (error) {
-      if (!(error instanceof OnnxEditError)) throw error;
+      // Not possible for this model (no batch of 1, or ONNX fields the editor does not know): it keeps its own.
+      if (!(error instanceof OnnxEditError)) throw notAModel(manifestPath, error);
     }
   }
-  if ('negligibleWeight' in manifest && manifest.negligibleWeight !== undefined) {
-    bytes = bytes === original ? original.slice() : bytes;
-    flushNegligibleWeights(bytes, manifest.negligibleWeight);
-  }
-  if (!shape) return bytes;
   let io;
   try {
+    if ('negligibleWeight' in manifest && manifest.negligibleWeight !== undefined) {
+      bytes = bytes === original ? original.slice() : bytes;
+      flushNegligibleWeights(bytes, manifest.negligibleWeight);
+    }
     io = readModelIo(bytes, manifest.file);
   } catch (error) {
-    throw new ModelPreparationError('file', `${manifestPath}: file: ${error instanceof Error ? error.message : String(error)}`);
+    throw notAModel(manifestPath, error);
   }
+  if (!shape) return bytes;
   try {
     checkModelShape(shape, { inputNames: io.inputNames, outputNames: io.outputNames, ...(io.inputShapes.has(shape.inputName) ? { inputShape: io.inputShapes.get(shape.inputName) } : {}) });
   } catch (error) {
