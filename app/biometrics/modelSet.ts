@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { detectorManifestSchema, embedderManifestSchema, landmarkerManifestSchema, padManifestSchema, parseDetectorManifest, parseEmbedderManifest, parseLandmarkerManifest } from './modelManifest';
-import shortRangeJson from '../../assets/models/blazeface_short_range.json';
-import fullRangeJson from '../../assets/models/blazeface_full_range.json';
-import landmarkJson from '../../assets/models/fr_landmark.json';
-import featureJson from '../../assets/models/fr_feature.json';
+import shortRangeJson from '../../assets/models/blazeface_short_range.json' with { type: 'json' };
+import fullRangeJson from '../../assets/models/blazeface_full_range.json' with { type: 'json' };
+import landmarkJson from '../../assets/models/fr_landmark.json' with { type: 'json' };
+import featureJson from '../../assets/models/fr_feature.json' with { type: 'json' };
 
 /**
  * The set of face models a booth runs: two detectors, the landmark model, the embedder (calibrated: its thresholds
