@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { parseEvaluableEmbedderManifest } from '../app/biometrics/modelManifest';
+import { parseEmbedderManifest } from '../app/biometrics/modelManifest';
 import { resolveSettings } from '../app/settings/boothSettings';
 import { writeVendorStyleModelFolder } from '../main/build/vendorStyleEmbedder';
 import { HostAccessToken } from '../main/host/HostAccessToken';
@@ -14,6 +14,7 @@ import { callHost } from './support/hostApi';
 import { appUrl, e2eHostToken } from './support/hostToken';
 import { datasetsDir, repoRoot, screenshotsDir } from './support/paths';
 import { signIn } from './support/signIn';
+import { configuredEmbedderSource } from './vision/visionHarnessPage';
 
 /**
  * The booth run on a model an agency brings, by settings alone: an agency folder (outside the app) with the
@@ -23,9 +24,7 @@ import { signIn } from './support/signIn';
  * changed one: the header says which field failed, and the booth keeps matching on the last working set.
  */
 const haveFaces = datasetPhoto('Laura_Bush', 0, datasetsDir) !== undefined;
-const configuredEmbedder = parseEvaluableEmbedderManifest(JSON.parse(readFileSync(join(repoRoot, 'assets/models/fr_feature.json'), 'utf8')));
-const sourceOf = (manifest: typeof configuredEmbedder) =>
-  manifest.source && 'package' in manifest.source ? join(repoRoot, 'node_modules', manifest.source.package, manifest.source.path) : join(repoRoot, 'assets/generated', manifest.file);
+const configuredEmbedder = parseEmbedderManifest(JSON.parse(readFileSync(join(repoRoot, 'assets/models/fr_feature.json'), 'utf8')));
 
 let userData: string;
 let agency: ReturnType<typeof writeVendorStyleModelFolder>;
@@ -39,7 +38,7 @@ test.beforeAll(() => {
   userData = mkdtempSync(join(tmpdir(), 'booth-e2e-models-'));
   process.env.BOOTH_USER_DATA = userData;
   process.env.BOOTH_DATASETS ??= datasetsDir;
-  agency = writeVendorStyleModelFolder(mkdtempSync(join(tmpdir(), 'booth-e2e-agency-')), { manifest: configuredEmbedder, modelFile: sourceOf(configuredEmbedder) });
+  agency = writeVendorStyleModelFolder(mkdtempSync(join(tmpdir(), 'booth-e2e-agency-')), { manifest: configuredEmbedder, modelFile: configuredEmbedderSource(configuredEmbedder) });
 });
 
 test.afterEach(async () => {
