@@ -6,6 +6,8 @@ import { evaluateVehicleSession, type SessionRecommendations } from '../../../ap
 import type { LaneSession } from '../../../app/inspection/laneSession';
 import { sessionIdentities, type IdentityReference, type SessionIdentity } from '../../../app/inspection/sessionIdentities';
 import type { FaceComparison, SeatFace, VehicleSessionInput } from '../../../app/inspection/vehicleSessionInput';
+import type { InspectionPolicy } from '../../../app/policy/inspectionPolicySchema';
+import { policyInForce, type PolicySet } from '../../../app/policy/policySet';
 import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
 import { systemClock } from '../../../app/ports/Clock';
 import type { BoothState } from '../../state/createBoothStore';
@@ -67,6 +69,7 @@ export function useLaneAssessment(): LaneAssessment | null {
   const optOuts = useBooth((state) => state.optOuts);
   const targetFmr = useBooth((state) => state.info?.faceMatchTargetFmr ?? null);
   const embedder = useBooth(decidingEmbedder);
+  const policies = useBooth((state) => state.info?.policies ?? null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setTick((t) => t + 1), 1000);
@@ -74,16 +77,16 @@ export function useLaneAssessment(): LaneAssessment | null {
   }, []);
 
   return useMemo(
-    () => assess(session, faces, references, cameras, optOuts, targetFmr, embedder),
-    // tick: re-evaluate with the current time.
+    () => assess(session, faces, references, cameras, optOuts, targetFmr, policies, embedder),
+    // tick: re-evaluate with the current time (and under the policy in force now).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, faces, references, cameras, optOuts, targetFmr, embedder, tick],
+    [session, faces, references, cameras, optOuts, targetFmr, policies, embedder, tick],
   );
 }
 
 /** The same assessment from the store as it is now: what the officer's keys act on. */
 export function assessLane(state: BoothState): LaneAssessment | null {
-  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, decidingEmbedder(state));
+  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, state.info?.policies ?? null, decidingEmbedder(state));
 }
 
 function assess(
@@ -93,10 +96,14 @@ function assess(
   cameras: readonly CameraDescriptor[],
   optOuts: VehicleSessionInput['photographyOptOuts'],
   targetFmr: number | null,
+  policies: PolicySet | null,
   embedder: EmbedderManifest,
 ): LaneAssessment | null {
-  if (!session || targetFmr === null) return null;
-  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, embedder);
+  // The rules apply the policy in force at this instant; with none in force (a clock before every policy) nothing
+  // is recommended, so nothing can be decided under no rule.
+  const policy = policies && policyInForce(policies, systemClock.now());
+  if (!session || targetFmr === null || !policy) return null;
+  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, policy, embedder);
   const assembled = inSeatOrder(assembleVehicleSession(input, systemClock), faces, cameras);
   return { session: assembled, recommendations: evaluateVehicleSession(assembled, systemClock) };
 }
@@ -109,6 +116,7 @@ export function sessionInput(
   cameras: readonly CameraDescriptor[],
   optOuts: VehicleSessionInput['photographyOptOuts'],
   targetFmr: number,
+  inspectionPolicy: InspectionPolicy,
   embedder: EmbedderManifest,
 ): VehicleSessionInput {
   const policy = { targetFmr };
@@ -138,6 +146,8 @@ export function sessionInput(
     sessionId: session.sessionId,
     laneId: session.laneId,
     laneType: session.laneType,
+    direction: session.direction,
+    policy: inspectionPolicy,
     arrivedAt: session.arrivedAt,
     ...(session.plate ? { plate: session.plate } : {}),
     rfidCards: session.rfidCards,
