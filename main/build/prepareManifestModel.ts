@@ -107,7 +107,8 @@ function prepareOnnx(manifestPath: string, manifest: AnyModelManifest, original:
   let bytes = original;
   // A symbolic batch lets a frame's faces share one run; a model that cannot take one keeps its own (and a manifest
   // that says "dynamic" for it is refused by the shape check below, naming `batch`).
-  if (shape && shape.batch !== undefined ? shape.batch === 'dynamic' : true) {
+  const wantsDynamicBatch = shape?.batch === undefined || shape.batch === 'dynamic';
+  if (wantsDynamicBatch) {
     try {
       bytes = withDynamicBatch(original, path.basename(manifest.file));
     } catch (error) {
