@@ -136,6 +136,11 @@ describe('Chip Authentication that cannot be run', () => {
     expect(await performChipAuthentication(await sessionWith(), bytes)).toEqual({ status: 'passed', algorithm: 'CA ECDH brainpoolP256r1 AES-128' });
   });
 
+  it('finds the public key wherever DG14 lists it (after the ChipAuthenticationInfo)', async () => {
+    const bytes = encodeTlv(0x6e, encodeTlv(0x31, Uint8Array.from([...encodeSecurityInfo(caAes128, encodeInteger(1)), ...encodeSecurityInfo(oids.caPublicKeyEcdh, chipKey.publicSpki)])));
+    expect(await performChipAuthentication(await sessionWith(), bytes)).toEqual({ status: 'passed', algorithm: 'CA ECDH brainpoolP256r1 AES-128' });
+  });
+
   it('a public key on a curve this reader does not know is not possible', async () => {
     const rsaLike = encodeTlv(0x30, Uint8Array.from([...encodeTlv(0x30, Uint8Array.from([...encodeTlv(0x06, Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01))])), ...encodeTlv(0x03, Uint8Array.of(0, 1, 2))]));
     expect(await performChipAuthentication(unused, dg14([{ spki: rsaLike }], caAes128))).toEqual({ status: 'not_possible', reason: 'not an EC SubjectPublicKeyInfo' });

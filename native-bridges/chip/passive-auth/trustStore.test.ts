@@ -87,6 +87,30 @@ describe('loading CSCA certificates', () => {
   });
 });
 
+describe('which files are read', () => {
+  it('reads a folder\'s trust files in name order, whatever the case of their extension, and single files given directly', () => {
+    const path = folder({ 'c.DER': real.csca.der, 'a.cer': lookalike.csca.der, 'b.crt': rollover.link.der });
+    expect(loadTrustStore([path], at).anchors.map((a) => a.source)).toEqual(['a.cer', 'c.DER', 'b.crt']);
+    expect(loadTrustStore([join(path, 'c.DER')], at).anchors.map((a) => a.source)).toEqual(['c.DER']);
+  });
+
+  it('refuses a trust-file name that cannot be read as a file (a folder named like one)', () => {
+    const path = folder({ 'csca.der': real.csca.der });
+    mkdirSync(join(path, 'nested.der'));
+    const store = loadTrustStore([path], at);
+    expect(store.files).toEqual([
+      { file: join(path, 'nested.der'), kind: 'unknown', status: 'refused', reason: expect.stringMatching(/^cannot be read: /) },
+      expect.objectContaining({ file: join(path, 'csca.der'), status: 'loaded' }),
+    ]);
+  });
+
+  it('refuses a PEM file whose certificate blocks are missing (its CRL block beyond the part read to classify it)', () => {
+    const padding = `-----BEGIN COMMENT-----\n${'x'.repeat(5000)}\n-----END COMMENT-----\n`;
+    const store = loadTrustStore([folder({ 'late.pem': `${padding}-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n` })], at);
+    expect(store.files).toEqual([expect.objectContaining({ kind: 'certificate', status: 'refused', reason: 'holds no certificate' })]);
+  });
+});
+
 describe('files that cannot be used are refused, and the rest still loads', () => {
   it('refuses a file that is no certificate, master list or CRL, and a path that cannot be read', () => {
     const path = folder({ 'csca.der': real.csca.der, 'junk.der': Uint8Array.of(1, 2, 3), 'notes.txt': 'ignored: not a trust file' });
