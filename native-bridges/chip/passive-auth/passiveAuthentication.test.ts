@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
 import { dataset } from '../../../testSupport/datasets';
@@ -130,6 +131,34 @@ describe.skipIf(!present)('CSCA master lists', () => {
     expect(bad.reason).toMatch(/messageDigest/);
     const store = loadTrustStore([path], at);
     expect(store.checks).toEqual([expect.objectContaining({ check: 'master_list', status: 'passed' })]);
+  });
+  it('a loaded master list reports its file, size, signer and the signer\'s issuer', () => {
+    const store = loadTrustStore([deList], at);
+    expect(store.anchors.length).toBeGreaterThan(400);
+    expect(store.checks).toEqual([
+      {
+        check: 'master_list',
+        status: 'passed',
+        detail: { file: basename(deList), certificates: store.anchors.length, signer: expect.any(String), signerIssuer: expect.stringMatching(/CSCA|csca/), signerIssuerFrom: 'the master list itself' },
+      },
+    ]);
+    expect(store.files).toEqual([{ file: deList, kind: 'master_list', status: 'loaded', certificates: store.anchors.length, subject: store.checks[0]!.detail!.signer }]);
+    expect(new Set(store.anchors.map((a) => a.source))).toEqual(new Set([basename(deList)]));
+  });
+  it('a master list whose signature is broken is refused as a failed check, and none of its CSCAs is trusted', () => {
+    const bytes = new Uint8Array(readFileSync(deList));
+    const victim = parseMasterList(bytes, 'list', at).anchors[10]!.der;
+    const offset = Buffer.from(bytes).indexOf(Buffer.from(victim));
+    const folder = mkdtempSync(join(tmpdir(), 'booth-master-list-'));
+    try {
+      writeFileSync(join(folder, 'DE.ml'), flipped(bytes, offset + victim.length - 1));
+      const store = loadTrustStore([folder], at);
+      expect(store.anchors).toEqual([]);
+      expect(store.checks).toEqual([{ check: 'master_list', status: 'failed', reason: expect.stringMatching(/messageDigest/), detail: expect.objectContaining({ file: 'DE.ml' }) }]);
+      expect(store.files).toEqual([{ file: join(folder, 'DE.ml'), kind: 'master_list', status: 'refused', reason: store.checks[0]!.reason }]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
   it.each([
     [deList, 'DE_ROOT_CA_CSCA07.cer'],
