@@ -58,6 +58,29 @@ describe('the report of a genuine document', () => {
         { check: 'crl', status: 'not_possible', reason: `no CRL from ${cscaName} is loaded`, detail: { crl: 'none', serial: '02' } },
       ],
     });
+    expect(result).not.toHaveProperty('verdictReason');
+  });
+
+  it('lists the data group checks in number order, those the SOD holds and those read beside them', () => {
+    const read = new Map<number, Uint8Array>([[11, Uint8Array.of(0x6b, 0x00)], [2, dataGroups.get(2)!], [3, Uint8Array.of(0x63, 0x00)], [1, dataGroups.get(1)!]]);
+    expect(verify({ dataGroups: read }).checks.filter((c) => c.check === 'dg_hash').map((c) => [c.dg, c.status])).toEqual([
+      [1, 'passed'],
+      [2, 'passed'],
+      [3, 'failed'],
+      [11, 'failed'],
+    ]);
+  });
+
+  it('a hash algorithm this booth does not support leaves every read data group unchecked, never passed', () => {
+    // SHA-256's OID in the security object (its second occurrence: after SignedData's digestAlgorithms) becomes SHA3-256's.
+    const sha256 = Buffer.from('0609608648016503040201', 'hex');
+    const bytes = Buffer.from(sod);
+    const inContent = bytes.indexOf(sha256, bytes.indexOf(sha256) + 1);
+    const unsupported = Uint8Array.from(bytes);
+    unsupported[inContent + sha256.length - 1] = 0x08;
+    const result = verify({ sod: unsupported });
+    expect(result.checks.filter((c) => c.check === 'dg_hash')).toEqual([1, 2].map((dg) => ({ check: 'dg_hash', dg, status: 'not_possible', reason: 'hash algorithm 2.16.840.1.101.3.4.2.8 is not supported', detail: { read: true } })));
+    expect(result.verdict).not.toBe('verified');
   });
 
   it('a data group that does not match shows the hash expected and the hash found', () => {
@@ -135,6 +158,28 @@ describe('the chain to a CSCA', () => {
   });
 });
 
+describe('the chain when names do not match byte for byte', () => {
+  it('an issuer without a country is looked up by its exact name only', async () => {
+    const ds = await documentSigner(rdn([['2.5.4.10', 'Booth Test PKI'], ['2.5.4.3', 'Booth Test CSCA']]), real.csca);
+    const result = verify({ sod: await buildSod({ dataGroups, ds, hashAlgorithm: 'SHA-256' }) });
+    expect(find(result.checks, 'csca_chain')).toEqual({
+      check: 'csca_chain',
+      status: 'not_possible',
+      reason: 'no CSCA named O=Booth Test PKI, CN=Booth Test CSCA is in the trust store',
+      detail: { issuer: 'O=Booth Test PKI, CN=Booth Test CSCA' },
+    });
+    expect(result.verdictReason).toBe('Chip data signed by an untrusted signer: no CSCA named O=Booth Test PKI, CN=Booth Test CSCA is in the trust store');
+    expect(find(verify({ sod: await buildSod({ dataGroups, ds, hashAlgorithm: 'SHA-256' }), anchors: [] }).checks, 'csca_chain')?.detail).toEqual({ issuer: 'O=Booth Test PKI, CN=Booth Test CSCA' });
+  });
+
+  it('a CSCA of another country with the same key is not a candidate for a differently encoded name', async () => {
+    const twin = await cscaTwin(real.csca, 'NZ');
+    const ds = await documentSigner(rdn([['2.5.4.6', 'UT'], ['2.5.4.10', 'Booth Test PKI'], ['2.5.4.3', 'Booth Test CSCA']]), real.csca);
+    const result = verify({ sod: await buildSod({ dataGroups, ds, hashAlgorithm: 'SHA-256' }), anchors: [new TrustAnchor(twin, 'NZ twin')] });
+    expect(find(result.checks, 'csca_chain')?.status).toBe('not_possible');
+  });
+});
+
 describe('an SOD without its Document Signer certificate', () => {
   // ICAO 9303-10 requires the SOD to carry its Document Signer certificate: one without it fails its signature check.
   it('fails its signature check, and validity and chain cannot be checked', async () => {
@@ -152,29 +197,54 @@ describe('an SOD without its Document Signer certificate', () => {
   });
 });
 
-/** A Document Signer of `csca` whose issuer name uses PrintableString where the CSCA's subject uses UTF8String. */
-async function documentSignerWithReencodedIssuer(csca: PkiEntity): Promise<PkiEntity> {
+/** A name of PrintableStrings: the encoding our test PKI does not use (it writes O and CN as UTF8String). */
+function rdn(attributes: readonly (readonly [string, string])[]): pkijs.RelativeDistinguishedNames {
+  return new pkijs.RelativeDistinguishedNames({ typesAndValues: attributes.map(([type, value]) => new pkijs.AttributeTypeAndValue({ type, value: new asn1js.PrintableString({ value }) })) });
+}
+
+const keyIdExtension = (oid: '2.5.29.14' | '2.5.29.35', keyId: Uint8Array) =>
+  new pkijs.Extension({
+    extnID: oid,
+    critical: false,
+    extnValue: (oid === '2.5.29.14' ? new asn1js.OctetString({ valueHex: keyId }) : new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: keyId }) }).toSchema()).toBER(false),
+  });
+
+/** A Document Signer named as issued by `issuer`, signed with the key of `csca`, whose key identifier it carries. */
+async function documentSigner(issuer: pkijs.RelativeDistinguishedNames, csca: PkiEntity): Promise<PkiEntity> {
   const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
-  const name = (commonName: string) =>
-    new pkijs.RelativeDistinguishedNames({
-      typesAndValues: [
-        new pkijs.AttributeTypeAndValue({ type: '2.5.4.6', value: new asn1js.PrintableString({ value: 'UT' }) }),
-        new pkijs.AttributeTypeAndValue({ type: '2.5.4.10', value: new asn1js.PrintableString({ value: 'Booth Test PKI' }) }),
-        new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.PrintableString({ value: commonName }) }),
-      ],
-    });
   const cert = new pkijs.Certificate();
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ value: 77 });
-  cert.issuer = name('Booth Test CSCA');
-  cert.subject = name('Booth Test Document Signer');
+  cert.issuer = issuer;
+  cert.subject = rdn([['2.5.4.3', 'Booth Test Document Signer']]);
   cert.notBefore.value = notBefore;
   cert.notAfter.value = new Date('2027-01-01T00:00:00Z');
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey);
-  const cscaKeyId = Buffer.from(subjectKeyIdentifier(csca.certificate)!, 'hex');
-  cert.extensions = [new pkijs.Extension({ extnID: '2.5.29.35', critical: false, extnValue: new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: cscaKeyId }) }).toSchema().toBER(false) })];
+  cert.extensions = [keyIdExtension('2.5.29.35', Buffer.from(subjectKeyIdentifier(csca.certificate)!, 'hex'))];
   await cert.sign(csca.privateKey, 'SHA-256');
   const der = new Uint8Array(cert.toSchema().toBER(false));
-  expect(hex(der)).not.toContain(new TrustAnchor(csca.der, 'csca').subjectKey);
   return { certificate: pkijs.Certificate.fromBER(der), der, privateKey: keys.privateKey, keyAlgorithm: 'ecdsa-p256' };
+}
+
+/** A self-signed CSCA of `country` holding the same key (and key identifier) as `csca`. */
+async function cscaTwin(csca: PkiEntity, country: string): Promise<Uint8Array> {
+  const name = rdn([['2.5.4.6', country], ['2.5.4.3', 'Twin CSCA']]);
+  const cert = new pkijs.Certificate();
+  cert.version = 2;
+  cert.serialNumber = new asn1js.Integer({ value: 78 });
+  cert.issuer = name;
+  cert.subject = name;
+  cert.notBefore.value = notBefore;
+  cert.notAfter.value = new Date('2030-01-01T00:00:00Z');
+  cert.subjectPublicKeyInfo = csca.certificate.subjectPublicKeyInfo;
+  cert.extensions = [keyIdExtension('2.5.29.14', Buffer.from(subjectKeyIdentifier(csca.certificate)!, 'hex'))];
+  await cert.sign(csca.privateKey, 'SHA-256');
+  return new Uint8Array(cert.toSchema().toBER(false));
+}
+
+/** A Document Signer of `csca` whose issuer name uses PrintableString where the CSCA's subject uses UTF8String. */
+async function documentSignerWithReencodedIssuer(csca: PkiEntity): Promise<PkiEntity> {
+  const ds = await documentSigner(rdn([['2.5.4.6', 'UT'], ['2.5.4.10', 'Booth Test PKI'], ['2.5.4.3', 'Booth Test CSCA']]), csca);
+  expect(hex(ds.der)).not.toContain(new TrustAnchor(csca.der, 'csca').subjectKey);
+  return ds;
 }
