@@ -42,13 +42,24 @@ export const mutationModules: readonly MutationModule[] = [
   {
     name: 'passive-auth',
     description: 'chip passive authentication and trust',
+    // Node-only files end in .node.ts; the verdict that decides "verified" is in app/ (native-bridges' project includes app/).
     mutate: [
-      'native-bridges/chip/passive-auth/passiveAuthentication.ts',
-      'native-bridges/chip/passive-auth/crlCheck.ts',
-      'native-bridges/chip/passive-auth/trustAnchor.ts',
-      'native-bridges/chip/passive-auth/verifySignature.ts',
+      'native-bridges/chip/passive-auth/passiveAuthentication.node.ts',
+      'native-bridges/chip/passive-auth/crlCheck.node.ts',
+      'native-bridges/chip/passive-auth/trustAnchor.node.ts',
+      'native-bridges/chip/passive-auth/verifySignature.node.ts',
+      'native-bridges/chip/passive-auth/trustStore.node.ts',
+      'app/document/lds/chipVerdict.ts',
     ],
-    testFiles: ['native-bridges/chip/passive-auth/**/*.test.ts'],
+    testFiles: ['native-bridges/chip/passive-auth/**/*.test.ts', 'app/document/lds/chipVerdict.test.ts'],
+    tsconfig: 'native-bridges/tsconfig.json',
+  },
+  {
+    name: 'chip-auth',
+    description: 'chip active and chip authentication (clone detection)',
+    mutate: ['native-bridges/chip/activeAuthentication.node.ts', 'native-bridges/chip/chipAuthentication.node.ts'],
+    // In-process against the simulated chip (the pcscd + vpcd runs of the same protocols are not rule tests).
+    testFiles: ['native-bridges/chip/{activeAuthentication,chipAuthentication,passportReader}.test.ts'],
     tsconfig: 'native-bridges/tsconfig.json',
   },
   {

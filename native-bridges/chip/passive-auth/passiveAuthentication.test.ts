@@ -1,17 +1,17 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChipCheck } from '../../../app/document/lds/chipCheck';
+import { dataset } from '../../../testSupport/datasets';
 import { parseMasterList } from './masterList.node.ts';
 import { parseSod } from './parseSod.node.ts';
 import { verifyPassiveAuthentication } from './passiveAuthentication.node.ts';
 import type { TrustStore } from './trustStore.node.ts';
 import { loadTrustStore } from './trustStore.node.ts';
 
-const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
-const emrtd = resolve(datasets, 'emrtd');
-const present = existsSync(emrtd);
-if (!present) console.warn(`[passiveAuthentication.test] ${emrtd} is absent: dataset tests skipped (set BOOTH_DATASETS)`);
+// Absent, the skip is counted and explained by the dataset reporter (and fails the run in CI, where the data is present).
+const { path: emrtd, present } = dataset(import.meta.url, 'emrtd', 'Passive Authentication of real SODs, CSCA master lists and the BSI/JMRTD sets');
 // Present but incomplete is a broken dataset, not a reason to skip: every case below reads these.
 if (present) for (const needed of ['real_passport_sods', 'master_lists_and_csca']) if (!existsSync(resolve(emrtd, needed))) throw new Error(`${emrtd} is present but lacks ${needed}`);
 const read = (path: string) => new Uint8Array(readFileSync(resolve(emrtd, path)));
@@ -131,6 +131,34 @@ describe.skipIf(!present)('CSCA master lists', () => {
     expect(bad.reason).toMatch(/messageDigest/);
     const store = loadTrustStore([path], at);
     expect(store.checks).toEqual([expect.objectContaining({ check: 'master_list', status: 'passed' })]);
+  });
+  it('a loaded master list reports its file, size, signer and the signer\'s issuer', () => {
+    const store = loadTrustStore([deList], at);
+    expect(store.anchors.length).toBeGreaterThan(400);
+    expect(store.checks).toEqual([
+      {
+        check: 'master_list',
+        status: 'passed',
+        detail: { file: basename(deList), certificates: store.anchors.length, signer: expect.any(String), signerIssuer: expect.stringMatching(/CSCA|csca/), signerIssuerFrom: 'the master list itself' },
+      },
+    ]);
+    expect(store.files).toEqual([{ file: deList, kind: 'master_list', status: 'loaded', certificates: store.anchors.length, subject: store.checks[0]!.detail!.signer }]);
+    expect(new Set(store.anchors.map((a) => a.source))).toEqual(new Set([basename(deList)]));
+  });
+  it('a master list whose signature is broken is refused as a failed check, and none of its CSCAs is trusted', () => {
+    const bytes = new Uint8Array(readFileSync(deList));
+    const victim = parseMasterList(bytes, 'list', at).anchors[10]!.der;
+    const offset = Buffer.from(bytes).indexOf(Buffer.from(victim));
+    const folder = mkdtempSync(join(tmpdir(), 'booth-master-list-'));
+    try {
+      writeFileSync(join(folder, 'DE.ml'), flipped(bytes, offset + victim.length - 1));
+      const store = loadTrustStore([folder], at);
+      expect(store.anchors).toEqual([]);
+      expect(store.checks).toEqual([{ check: 'master_list', status: 'failed', reason: expect.stringMatching(/messageDigest/), detail: expect.objectContaining({ file: 'DE.ml' }) }]);
+      expect(store.files).toEqual([{ file: join(folder, 'DE.ml'), kind: 'master_list', status: 'refused', reason: store.checks[0]!.reason }]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
   it.each([
     [deList, 'DE_ROOT_CA_CSCA07.cer'],

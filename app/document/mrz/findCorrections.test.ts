@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseMrz } from './parseMrz';
+import type { MrzCorrection, MrzParseResult } from './mrzTypes';
+import { specimenPassport, td1Lines, td2Lines, td3Lines } from './testSupport/buildMrzLines';
+
+// OCR corrections as an officer relies on them: one is offered only when it is the one reading a check digit
+// proves, it is never applied to the values, and applying it gives an MRZ whose check digits all hold.
+
+const today = new Date('2026-11-23T10:00:00Z');
+const parse = (lines: readonly string[]) => parseMrz(lines, { today });
+const replaceAt = (line: string, column: number, ch: string) => line.slice(0, column) + ch + line.slice(column + 1);
+const applied = (lines: readonly string[], corrections: readonly MrzCorrection[]) =>
+  lines.map((line, l) => corrections.filter((c) => c.line === l).reduce((text, c) => replaceAt(text, c.position, c.to), line));
+const checkDigitErrors = (result: MrzParseResult) => result.errors.filter((e) => e.code === 'checkDigitMismatch' || e.code === 'invalidFieldSyntax').map((e) => e.field);
+
+describe('a correction is offered only when a check digit proves it', () => {
+  it('a corrected reading satisfies its check digit: applied, the MRZ is valid', () => {
+    const lines = td3Lines({ ...specimenPassport, documentNumber: 'L898902C3' });
+    const misread = [lines[0], replaceAt(lines[1], 5, 'O')];
+    const result = parse(misread);
+    expect(result.corrections).toEqual([
+      {
+        field: 'documentNumber',
+        line: 1,
+        position: 5,
+        from: 'O',
+        to: '0',
+        reason: "'O' read as '0': the only reading that satisfies the document number check digit (line 2, column 10)",
+      },
+    ]);
+    expect(applied(misread, result.corrections)).toEqual(lines);
+    expect(parse(applied(misread, result.corrections)).valid).toBe(true);
+    // Never applied to what was read.
+    expect(result.lines).toEqual(misread);
+  });
+
+  it('a check digit read as a letter is corrected in place, when only one digit fits', () => {
+    const lines = td3Lines({ ...specimenPassport, documentNumber: 'L898902C3' });
+    expect(lines[1][9]).toBe('6');
+    const result = parse([lines[0], replaceAt(lines[1], 9, 'G')]);
+    expect(result.corrections).toEqual([expect.objectContaining({ field: 'documentNumberCheckDigit', line: 1, position: 9, from: 'G', to: '6' })]);
+    expect(result.corrections[0]!.reason).toBe("'G' read as '6': the only reading that satisfies the document number check digit (line 2, column 10)");
+  });
+
+  it('a check digit read as a letter whose digit does not satisfy the check is not corrected', () => {
+    const lines = td3Lines({ ...specimenPassport, documentNumber: 'L898902C3' });
+    // B reads as 8, but the number gives 6.
+    const result = parse([lines[0], replaceAt(lines[1], 9, 'B')]);
+    expect(result.corrections).toEqual([]);
+    expect(result.valid).toBe(false);
+  });
+
+  it('two readings that satisfy the check digit equally well: none is offered', () => {
+    // 0BCO12345: misreading the first 0 as O gives two O's of the same weight (7); either could be the 0.
+    const lines = td3Lines({ ...specimenPassport, documentNumber: '0BCO12345' });
+    const result = parse([lines[0], replaceAt(lines[1], 0, 'O')]);
+    expect(checkDigitErrors(result)).toContain('documentNumberCheckDigit');
+    expect(result.corrections).toEqual([]);
+  });
+
+  it('the composite check digit proves only characters that cannot stand where they are, never a letter in optional data', () => {
+    const lines = td2Lines({ ...specimenPassport, documentCode: 'I', optional1: '1234567' });
+    // 5 read as S in the optional data: S is legal there, so only the composite check digit fails.
+    const result = parse([lines[0], replaceAt(lines[1], 32, 'S')]);
+    expect(result.errors.map((e) => [e.field, e.code])).toEqual([['compositeCheckDigit', 'checkDigitMismatch']]);
+    expect(result.corrections).toEqual([]);
+  });
+
+  it('the composite check digit read as a letter is corrected to the digit it proves', () => {
+    const lines = td2Lines({ ...specimenPassport, documentCode: 'I', optional1: '1234567' });
+    expect(lines[1][35]).toBe('2');
+    const result = parse([lines[0], replaceAt(lines[1], 35, 'Z')]);
+    expect(result.corrections).toEqual([expect.objectContaining({ field: 'compositeCheckDigit', from: 'Z', to: '2', reason: expect.stringContaining('composite check digit (line 2, column 36)') })]);
+  });
+
+  it('a group with too many possible readings falls back to the characters that must change', () => {
+    // 000000000 with one 0 read as O: each 0 could be O, D or Q (4^9 readings), so no correction is searched for.
+    const nines = td3Lines({ ...specimenPassport, documentNumber: '000000000' });
+    expect(parse([nines[0], replaceAt(nines[1], 4, 'O')]).corrections).toEqual([]);
+    // Four zeros are few enough: the O is proven.
+    const four = td3Lines({ ...specimenPassport, documentNumber: '0000' });
+    expect(parse([four[0], replaceAt(four[1], 2, 'O')]).corrections).toEqual([expect.objectContaining({ field: 'documentNumber', position: 2, from: 'O', to: '0' })]);
+  });
+
+  it('corrections in several fields come sorted by line and column, each proven by its own check digit', () => {
+    // No other character of this number has a look-alike: B can only be the 8.
+    const lines = td1Lines({ ...specimenPassport, documentCode: 'ID', documentNumber: 'TKX8RVWHN', optional1: '', optional2: '' });
+    const misread = [replaceAt(lines[0], 8, 'B'), replaceAt(replaceAt(lines[1], 0, 'G'), 2, 'O'), lines[2]];
+    const result = parse(misread);
+    expect(result.corrections.map((c) => [c.field, c.line, c.position, c.from, c.to])).toEqual([
+      ['documentNumber', 0, 8, 'B', '8'],
+      ['birthDate', 1, 0, 'G', '6'],
+      ['birthDate', 1, 2, 'O', '0'],
+    ]);
+    expect(parse(applied(misread, result.corrections)).valid).toBe(true);
+  });
+
+  it('a long TD1 document number in the older as-printed form needs no correction', () => {
+    const lines = td1Lines({ ...specimenPassport, documentCode: 'ID', issuingState: 'BEL', nationality: 'BEL', documentNumber: '000590240601' });
+    const asPrinted = replaceAt(lines[0], 18, '3');
+    // The composite check digit covers the characters as printed, so it is recomputed for this variant.
+    const result = parse([asPrinted, lines[1], lines[2]]);
+    expect(result.corrections.filter((c) => c.field === 'documentNumber' || c.field === 'documentNumberCheckDigit')).toEqual([]);
+  });
+
+  it('nothing is searched for when no check digit failed (an unknown state code alone)', () => {
+    const result = parse(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10']);
+    expect(result.valid).toBe(false);
+    expect(result.corrections).toEqual([]);
+  });
+});
