@@ -53,9 +53,18 @@ export const mutationModules: readonly MutationModule[] = [
   },
   {
     name: 'biometrics',
-    description: 'face matching, calibration and quality',
-    mutate: ['app/biometrics/faceMatching.ts', 'app/biometrics/calibration.ts', 'app/biometrics/faceQuality.ts'],
-    testFiles: ['app/biometrics/{faceMatching,calibration,calibrated,faceQuality}*.test.ts'],
+    description: 'face matching, calibration and the quality gate',
+    // The quality gate: a face too poor, a landmark layout no face has, a non-face (faceness) or a still that is
+    // no usable reference photo (stillGate) is refused before any comparison.
+    mutate: [
+      'app/biometrics/faceMatching.ts',
+      'app/biometrics/calibration.ts',
+      'app/biometrics/faceQuality.ts',
+      'app/biometrics/landmarkPlausibility.ts',
+      'app/biometrics/faceness.ts',
+      'app/biometrics/stillGate.ts',
+    ],
+    testFiles: ['app/biometrics/{faceMatching,calibration,calibrated,faceQuality,landmarkPlausibility,faceness,stillGate}*.test.ts'],
     tsconfig: 'app/tsconfig.json',
   },
   {
