@@ -2,7 +2,7 @@
 // safety-critical core, one run per module (its own tests only), then one table of scores. Incremental: each
 // module keeps its last results in reports/mutation/NAME.json, so a run re-tests only the mutants whose code or
 // covering tests changed (`--force` re-tests all). Reports: dist/mutation/NAME/mutation.{html,json}.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
@@ -41,14 +41,56 @@ function writeCheckerTsconfig(module: MutationModule): void {
   writeFileSync(checkerTsconfig, `${JSON.stringify(project, null, 2)}\n`);
 }
 
+/**
+ * Where the Vitest config that runs the module's tests alone is written (ignored by git, copied to the sandbox).
+ * The tests are chosen by this config, not by Stryker's `testFiles`: with `testFiles` Stryker 9.6 switches a
+ * static mutant (a schema or table built when the module is imported) on only after the import, so every static
+ * mutant survived whatever the tests asserted (stryker-js issue #6144). Without a test filter it is switched on
+ * before the test files load.
+ */
+const moduleVitestConfig = 'vitest.mutation.config.ts';
+
+function writeModuleVitestConfig(module: MutationModule): void {
+  const config = [
+    '// Written by main/build/mutation/runMutation.ts for one module: the shared config, that module\'s tests only.',
+    "import shared from './vitest.config.ts';",
+    '',
+    `export default { ...shared, test: { ...shared.test, include: ${JSON.stringify(module.testFiles)} } };`,
+    '',
+  ].join('\n');
+  writeFileSync(moduleVitestConfig, config);
+}
+
+/** The part of an incremental report this script edits (mutation-testing-report-schema). */
+interface IncrementalReport {
+  readonly files: Record<string, { mutants: { readonly static?: boolean; readonly status: string }[] }>;
+}
+
+/**
+ * Static mutants have no per-test coverage, so Stryker's incremental mode cannot tell that a test added since
+ * would kill one and keeps reporting it survived (stryker-js issue #6119). Forgetting the surviving ones makes
+ * every run test them again; they are few, and each runs the module's tests once.
+ */
+function forgetStaticSurvivors(incrementalFile: string): void {
+  if (!existsSync(incrementalFile)) return;
+  const report = JSON.parse(readFileSync(incrementalFile, 'utf8')) as IncrementalReport;
+  for (const file of Object.values(report.files)) {
+    file.mutants = file.mutants.filter((mutant) => !(mutant.static === true && (mutant.status === 'Survived' || mutant.status === 'NoCoverage')));
+  }
+  writeFileSync(incrementalFile, JSON.stringify(report));
+}
+
 async function runModule(module: MutationModule, force: boolean): Promise<MutantResult[]> {
+  const incrementalFile = `reports/mutation/${module.name}.json`;
   writeCheckerTsconfig(module);
+  writeModuleVitestConfig(module);
+  forgetStaticSurvivors(incrementalFile);
   const stryker = new Stryker({
     configFile: 'stryker.config.mjs',
     mutate: [...module.mutate],
-    testFiles: [...module.testFiles],
+    vitest: { configFile: moduleVitestConfig, related: false },
     tsconfigFile: checkerTsconfig,
-    incrementalFile: `reports/mutation/${module.name}.json`,
+    incrementalFile,
     force,
     htmlReporter: { fileName: `dist/mutation/${module.name}/mutation.html` },
     jsonReporter: { fileName: `dist/mutation/${module.name}/mutation.json` },
