@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { facenessCalibrationSchema, facenessThreshold, isFaceLike, rawNorm } from './faceness';
+import { facenessCalibrationSchema, facenessThreshold, isFaceLike, rawNorm, type FacenessCalibration } from './faceness';
 
-const calibration = facenessCalibrationSchema.parse({ minRawNorm: 10, version: 'v1', source: 'test', faces: { measured: 1000, rejected: 1 }, nonFaces: { measured: 100, passed: 0 } });
+// Parsed in a test, not here: a schema that threw while this file is imported would fail no test at all.
+const calibration: FacenessCalibration = { minRawNorm: 10, version: 'v1', source: 'test', faces: { measured: 1000, rejected: 1 }, nonFaces: { measured: 100, passed: 0 } };
 
 describe('face-ness', () => {
   it('measures the raw norm', () => {
@@ -37,6 +38,10 @@ describe('face-ness', () => {
 
   it('with every face allowed to be rejected, the threshold is the largest face norm', () => {
     expect(facenessThreshold([7, 5, 6], [], 1).minRawNorm).toBe(7);
+  });
+
+  it('reads a calibration as written', () => {
+    expect(facenessCalibrationSchema.parse(calibration)).toEqual(calibration);
   });
 
   it('refuses a calibration that is not one', () => {
