@@ -268,5 +268,69 @@ describe('SyncEngine against a records service that times out, fails, answers du
     expect(await engine.status()).toMatchObject({ failing: true, lastError: 'sync store failed: database closed' });
     engine.stop();
   });
-});
 
+  it('drains at most the number of batches asked for, and adds up every batch in its report', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 5, 5, clock.now().toISOString(), (i) => i % 2 === 0); // five travellers; items 0, 2, 4 are refused
+    const service = new StandInDecisionService<Payload>('up', (p) => (p.valid ? null : 'HTTP 422'));
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, policy: { batchSize: 1, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
+    expect(await engine.drain(2)).toEqual({ sent: 2, accepted: 1, duplicates: 0, rejected: 1, retried: 0, deadLettered: 0 });
+    expect(service.requests).toBe(2);
+    expect(await engine.drain()).toEqual({ sent: 3, accepted: 1, duplicates: 0, rejected: 2, retried: 0, deadLettered: 0 });
+  });
+
+  it('an item the service did not answer for is tried again, saying so; the service is still reachable', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 2, 2, clock.now().toISOString());
+    const service = new StandInDecisionService<Payload>('partial'); // answers for the first half of the batch only
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5 });
+    expect(await engine.runOnce()).toMatchObject({ sent: 2, accepted: 1, retried: 1 });
+    expect(store.all().map((i) => [i.state, i.lastError])).toEqual([
+      ['synced', null],
+      ['pending', 'no answer for this item'],
+    ]);
+    expect(await engine.status()).toMatchObject({ connection: 'online', failing: false, lastError: null });
+  });
+
+  it('names each dead-letter alert with its own id', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 2, 2, clock.now().toISOString(), () => true);
+    const alerts: { alertId: string }[] = [];
+    const service = new StandInDecisionService<Payload>('up', () => 'HTTP 422');
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onAlert: (a) => alerts.push(a), policy: { batchSize: 5, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 1 } });
+    await engine.runOnce();
+    expect(alerts.map((a) => a.alertId)).toEqual(['sync-alert-1', 'sync-alert-2']);
+  });
+
+  it('when putting back the items a crash left in flight fails at start-up, says so and tries again at the next wake-up', async () => {
+    const clock = manualClock();
+    class ResetFailsOnce extends InMemoryOutboxStore<Payload> {
+      failures = 1;
+      override async resetInFlight(): Promise<number> {
+        if (this.failures-- > 0) throw new Error('database is closing');
+        return super.resetInFlight();
+      }
+    }
+    const store = new ResetFailsOnce();
+    fill(store, 1, 1, clock.now().toISOString());
+    await store.markInFlight(['item-0'], clock.now().toISOString()); // left in flight by a crash
+    const service = new StandInDecisionService<Payload>('up');
+    const statuses: { failing: boolean; lastError: string | null }[] = [];
+    const wakeUps: { callback: () => void; ms: number }[] = [];
+    const timers: Timers = { setTimeout: (callback, ms) => wakeUps.push({ callback, ms }), clearTimeout: () => undefined };
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onStatus: (s) => statuses.push(s), policy: { batchSize: 5, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
+    engine.start(timers);
+    await expect.poll(() => statuses.length).toBe(1);
+    expect(statuses[0]).toMatchObject({ failing: true, lastError: 'sync store failed: recovering in-flight items failed: database is closing' });
+    expect(service.requests).toBe(0);
+    // One backoff step later it is put back and sent.
+    await expect.poll(() => wakeUps.map((w) => w.ms)).toEqual([1000]);
+    wakeUps[0]?.callback();
+    await expect.poll(() => service.stored.size).toBe(1);
+    await expect.poll(() => statuses.at(-1)?.failing).toBe(false);
+    engine.stop();
+  });
+});
