@@ -1,4 +1,4 @@
-// `npm run test:mutation [-- --module NAME[,NAME]] [--force] [--survivors]`: Stryker over each module of the
+// `npm run test:mutation [-- --module NAME[,NAME]] [--force] [--survivors] [--file PATH[:LINES]]`: Stryker over each module of the
 // safety-critical core, one run per module (its own tests only), then one table of scores. Incremental: each
 // module keeps its last results in reports/mutation/NAME.json, so a run re-tests only the mutants whose code or
 // covering tests changed (`--force` re-tests all). Reports: dist/mutation/NAME/mutation.{html,json}.
@@ -80,20 +80,25 @@ function forgetStaticSurvivors(incrementalFile: string): void {
   writeFileSync(incrementalFile, JSON.stringify(report));
 }
 
-async function runModule(module: MutationModule, force: boolean): Promise<MutantResult[]> {
+/**
+ * `files` (`--file`): only these of the module's files, or line ranges of them (`path:10-40`), against the module's
+ * tests: a quick look while working on one rule. Not incremental (the module's results stay as they were); the
+ * report goes to dist/mutation/NAME-files/.
+ */
+async function runModule(module: MutationModule, force: boolean, files: readonly string[]): Promise<MutantResult[]> {
   const incrementalFile = `reports/mutation/${module.name}.json`;
+  const reportFolder = `dist/mutation/${module.name}${files.length > 0 ? '-files' : ''}`;
   writeCheckerTsconfig(module);
   writeModuleVitestConfig(module);
-  forgetStaticSurvivors(incrementalFile);
+  if (files.length === 0) forgetStaticSurvivors(incrementalFile);
   const stryker = new Stryker({
     configFile: 'stryker.config.mjs',
-    mutate: [...module.mutate],
+    mutate: files.length > 0 ? [...files] : [...module.mutate],
     vitest: { configFile: moduleVitestConfig, related: false },
     tsconfigFile: checkerTsconfig,
-    incrementalFile,
-    force,
-    htmlReporter: { fileName: `dist/mutation/${module.name}/mutation.html` },
-    jsonReporter: { fileName: `dist/mutation/${module.name}/mutation.json` },
+    ...(files.length > 0 ? { incremental: false } : { incrementalFile, force }),
+    htmlReporter: { fileName: `${reportFolder}/mutation.html` },
+    jsonReporter: { fileName: `${reportFolder}/mutation.json` },
   });
   return stryker.runMutationTest();
 }
@@ -104,15 +109,18 @@ async function main(): Promise<number> {
       module: { type: 'string', multiple: true, default: [] },
       force: { type: 'boolean', default: false },
       survivors: { type: 'boolean', default: false },
+      file: { type: 'string', multiple: true, default: [] },
     },
   });
   const modules = selectModules(values.module);
+  const files = values.file.flatMap((value) => value.split(',')).filter((file) => file !== '');
+  if (files.length > 0 && modules.length !== 1) throw new Error('--file needs one --module: the module whose tests are run against those files');
   const rows: MutationRow[] = [];
   const survivors: string[] = [];
   for (const module of modules) {
     console.log(`\nMutation testing ${module.name} (${module.description})`);
-    const results = await runModule(module, values.force);
-    rows.push(summariseMutants(module.name, results));
+    const results = await runModule(module, values.force, files);
+    rows.push(summariseMutants(files.length > 0 ? `${module.name} (${files.join(', ')})` : module.name, results));
     survivors.push(
       ...results
         .filter((mutant) => mutant.status === 'Survived' || mutant.status === 'NoCoverage')
