@@ -3,6 +3,7 @@
 // module keeps its last results in reports/mutation/NAME.json, so a run re-tests only the mutants whose code or
 // covering tests changed (`--force` re-tests all). Reports: dist/mutation/NAME/mutation.{html,json}.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
@@ -104,6 +105,9 @@ async function runModule(module: MutationModule, force: boolean, files: readonly
 }
 
 async function main(): Promise<number> {
+  // The tests run in Stryker's sandbox (.stryker-tmp/sandbox-*), where the default datasets root beside the
+  // repository (../shared/datasets) does not exist: every dataset-backed test would skip. Name it from here.
+  process.env.BOOTH_DATASETS ??= path.resolve('../shared/datasets');
   const { values } = parseArgs({
     options: {
       module: { type: 'string', multiple: true, default: [] },
