@@ -316,7 +316,7 @@ describe('SyncEngine against a records service that times out, fails, answers du
     }
     const store = new ResetFailsOnce();
     fill(store, 1, 1, clock.now().toISOString());
-    await store.markInFlight(['item-0'], clock.now().toISOString()); // left in flight by a crash
+    await store.markInFlight(['item-0']); // left in flight by a crash
     const service = new StandInDecisionService<Payload>('up');
     const statuses: { failing: boolean; lastError: string | null }[] = [];
     const wakeUps: { callback: () => void; ms: number }[] = [];

@@ -33,6 +33,15 @@ export const mutationModules: readonly MutationModule[] = [
     tsconfig: 'app/tsconfig.json',
   },
   {
+    name: 'policy',
+    description: 'policy evaluation',
+    // The policy files' schema (age bands covering every age, U.S. citizens never required), the set's ranges, the
+    // policy in force and the questions the rules ask of it. The shipped files are parsed by the tests in test support.
+    mutate: ['app/policy/*.ts', '!app/policy/*.test.ts'],
+    testFiles: ['app/policy/**/*.test.ts'],
+    tsconfig: 'app/tsconfig.json',
+  },
+  {
     name: 'mrz',
     description: 'MRZ parsing and check digits',
     mutate: ['app/document/mrz/*.ts', '!app/document/mrz/*.test.ts'],
