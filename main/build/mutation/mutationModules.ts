@@ -80,7 +80,8 @@ export const mutationModules: readonly MutationModule[] = [
     name: 'outbox',
     description: 'decision outbox and sync',
     // The stand-in records service and the in-memory store are test doubles (tests and the storage harness only).
-    mutate: ['app/outbox/*.ts', '!app/outbox/*.test.ts', '!app/outbox/{StandInDecisionService,InMemoryOutboxStore}.ts'],
+    // Listed one by one: Stryker 9.6 did not apply the brace negation that was meant to leave the doubles out.
+    mutate: ['app/outbox/SyncEngine.ts', 'app/outbox/syncPolicy.ts', 'app/outbox/batchSelection.ts', 'app/outbox/backoff.ts', 'app/outbox/outboxItem.ts'],
     testFiles: ['app/outbox/**/*.test.ts'],
     tsconfig: 'app/tsconfig.json',
   },
