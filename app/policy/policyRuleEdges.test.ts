@@ -1,3 +1,5 @@
+// Each question the rules ask of a policy, answered at the edges of its bands and lists (pure; the same questions
+// through the decision rules, one traveller under both shipped policies: policyRules.test.ts).
 import { describe, expect, it } from 'vitest';
 import pilotEraJson from '../../assets/policy/2009-pilot-era.json';
 import finalRuleJson from '../../assets/policy/2025-12-26-90fr48604.json';
