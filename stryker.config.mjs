@@ -1,6 +1,6 @@
 // Mutation testing of the safety-critical core: `npm run test:mutation` (main/build/mutation/runMutation.ts)
 // runs Stryker once per module of main/build/mutation/mutationModules.ts with these shared options, adding
-// that module's `mutate`, `testFiles`, incremental file and report paths.
+// that module's `mutate`, a Vitest config of its tests, its incremental file and report paths.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { DatasetSkipReporter } from './testSupport/datasetSkipReporter';
+import { DatasetSkipReporter } from './testSupport/datasetSkipReporter.ts';
 
 // Unit tests run in Node: the environment-free core, the services, the bridges and the renderer's
 // store logic. Anything that needs a real browser is an end-to-end test under e2e/.

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
-import { datasetSkipLogVariable, datasetsRoot, type DatasetSkip } from './datasets';
+import { datasetSkipLogVariable, datasetsRoot, type DatasetSkip } from './datasets.ts';
 
 /**
  * Says at the end of a Vitest run how many dataset-backed tests were skipped and why (testSupport/datasets.ts logs
@@ -26,18 +26,23 @@ export class DatasetSkipReporter implements Reporter {
     if (skips.length === 0) return;
     const lines: string[] = [];
     let skippedTests = 0;
+    let filesWithoutCases = 0;
     for (const [testFile, reasons] of groupByFile(skips)) {
       const module = testModules.find((m) => path.resolve(m.moduleId) === path.resolve(testFile));
       if (!module) continue; // not part of this run
       const skipped = [...module.children.allTests('skipped')].length;
       skippedTests += skipped;
       const why = [...new Set(reasons.map((r) => `${r.what}: ${r.path} is absent`))].join('; ');
-      lines.push(`  ${path.relative(process.cwd(), testFile)}: ${skipped} skipped (${why})`);
+      // A file whose cases are read from the dataset has no test to skip without it: say so, not "0 skipped".
+      if (skipped === 0) filesWithoutCases++;
+      const count = skipped === 0 ? 'no case run (its cases are read from the dataset)' : `${skipped} skipped`;
+      lines.push(`  ${path.relative(process.cwd(), testFile)}: ${count} (${why})`);
     }
     if (lines.length === 0) return;
     const ci = Boolean(process.env.CI) && process.env.CI !== 'false';
     const failing = ci && existsSync(datasetsRoot());
-    const heading = `${skippedTests} dataset test(s) skipped, datasets root ${datasetsRoot()}${failing ? ' (present: in CI a dataset test must not skip)' : ''}`;
+    const emptyFiles = filesWithoutCases > 0 ? ` and ${filesWithoutCases} file(s) of dataset cases not run` : '';
+    const heading = `${skippedTests} dataset test(s) skipped${emptyFiles}, datasets root ${datasetsRoot()}${failing ? ' (present: in CI a dataset test must not skip)' : ''}`;
     const report = [heading, ...lines].join('\n');
     if (failing) {
       console.error(`\n${report}\n`);

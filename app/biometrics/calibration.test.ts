@@ -24,6 +24,13 @@ describe('calibrated false-match rate', () => {
     expect(calibratedFmr(calibration, 0.45).text).toBe('1 in 32,000');
   });
 
+  it('interpolates within the segment the score falls in, not by extending another', () => {
+    // Not log-linear overall: the rate falls ten-fold from 0.1 to 0.2, then a hundred-fold from 0.2 to 0.3.
+    const bent: Calibration = { ...calibration, table: [{ threshold: 0.1, fmr: 1e-1 }, { threshold: 0.2, fmr: 1e-2 }, { threshold: 0.3, fmr: 1e-4 }] };
+    expect(calibratedFmr(bent, 0.25).fmr).toBeCloseTo(1e-3, 12);
+    expect(calibratedFmr(bent, 0.15).fmr).toBeCloseTo(Math.sqrt(1e-3), 12);
+  });
+
   it('reports scores beyond the measured range as a bound, never as zero', () => {
     const beyond = calibratedFmr(calibration, 0.9);
     expect(beyond.bound).toBe(true);
@@ -36,6 +43,13 @@ describe('calibrated false-match rate', () => {
     expect(formatOneIn(1e-5)).toBe('1 in 100,000');
     expect(formatOneIn(0.02)).toBe('1 in 50');
     expect(formatOneIn(1 / 29_600_000)).toBe('1 in 30,000,000');
+    // Below 100 the count is rounded to a whole number, from 100 to two significant digits.
+    expect(formatOneIn(0.4)).toBe('1 in 3');
+    expect(formatOneIn(1 / 99.4)).toBe('1 in 99');
+    expect(formatOneIn(1 / 1234)).toBe('1 in 1,200');
+    // A rate of one or more is one in one.
+    expect(formatOneIn(1)).toBe('1 in 1');
+    expect(formatOneIn(3)).toBe('1 in 1');
   });
 
   it('gives thresholds by target FMR and refuses uncalibrated targets', () => {

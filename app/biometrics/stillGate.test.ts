@@ -41,4 +41,33 @@ describe('refuseStill', () => {
     // An uncalibrated model can be measured (that is how it gets its calibration).
     expect(refuseStill({ quality: quality(), faceLike: false, rawNorm: 1 }, 'measurement', 30, false)).toBeNull();
   });
+
+  it('names every quality reason in words the card can show', () => {
+    const words = {
+      turned_away: 'the face is turned away',
+      tilted: 'the head is tilted',
+      too_dark: 'the face is too dark',
+      too_bright: 'the face is too bright',
+      blurred: 'the face is blurred',
+      partly_outside: 'the face is cut by the image edge',
+      low_confidence: 'the face detector is unsure it is a face',
+      implausible_landmarks: 'the features do not have the layout of a face',
+      not_a_face: 'it is not a photograph of a face',
+    } as const;
+    for (const [reason, text] of Object.entries(words)) {
+      const refusal = refuseStill({ quality: quality({ reasons: [reason as keyof typeof words] }), faceLike: true, rawNorm: 4 }, 'reference', 30, true);
+      expect(refusal).toEqual({ code: 'poor_quality', message: `the photo cannot be used: ${text}` });
+    }
+  });
+
+  it('a reference exactly at the size floor is large enough; too far for a live shot is not a reason to refuse it', () => {
+    expect(refuseStill({ quality: quality({ interEyePx: 30 }), faceLike: true, rawNorm: 4 }, 'reference', 30, true)).toBeNull();
+    expect(refuseStill({ quality: quality({ interEyePx: 29.9 }), faceLike: true, rawNorm: 4 }, 'reference', 30, true)?.code).toBe('face_too_small');
+    // 35 px between the eyes: below the live camera's 40 (the quality says too_far), above the reference floor.
+    expect(refuseStill({ quality: quality({ interEyePx: 35, reasons: ['too_far'] }), faceLike: true, rawNorm: 4 }, 'reference', 30, true)).toBeNull();
+    expect(refuseStill({ quality: quality({ interEyePx: 35, reasons: ['too_far', 'tilted'] }), faceLike: true, rawNorm: 4 }, 'reference', 30, true)).toEqual({
+      code: 'poor_quality',
+      message: 'the photo cannot be used: the head is tilted',
+    });
+  });
 });

@@ -26,8 +26,10 @@ export interface StillFace {
  */
 export type StillPurpose = 'reference' | 'measurement';
 
-const reasonWords: Readonly<Record<QualityReason, string>> = {
-  too_far: 'the face is too small',
+/** A reference's size is judged by its own floor (face_too_small), so "too far" for a live camera is never shown. */
+type ShownReason = Exclude<QualityReason, 'too_far'>;
+
+const reasonWords: Readonly<Record<ShownReason, string>> = {
   turned_away: 'the face is turned away',
   tilted: 'the head is tilted',
   too_dark: 'the face is too dark',
@@ -52,7 +54,7 @@ export function refuseStill(face: StillFace, purpose: StillPurpose, minInterEyeP
   if (face.quality.interEyePx < minInterEyePx) {
     return { code: 'face_too_small', message: `the face is ${Math.round(face.quality.interEyePx)} px between the eyes; at least ${minInterEyePx} px are needed` };
   }
-  const reasons = face.quality.reasons.filter((r) => r !== 'too_far');
+  const reasons = face.quality.reasons.filter((r): r is ShownReason => r !== 'too_far');
   if (reasons.length > 0) return { code: 'poor_quality', message: `the photo cannot be used: ${reasons.map((r) => reasonWords[r]).join(', ')}` };
   return null;
 }

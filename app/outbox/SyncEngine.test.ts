@@ -150,6 +150,7 @@ describe('SyncEngine against a records service that times out, fails, answers du
     const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onAlert: (a) => alerts.push(a), policy: { batchSize: 1, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
     const report = await engine.drain();
     expect(report).toMatchObject({ sent: 3, accepted: 3, deadLettered: 1 });
+    expect(service.requests).toBe(3); // the batch of only the unreadable item sent no request
     expect(alerts).toEqual([expect.objectContaining({ code: 'sync_dead_letter', cause: 'unreadable', itemId: 'item-0', rejections: 0, lastError: 'payload cannot be opened: sealed under another key' })]);
     expect(store.alerts).toEqual(alerts);
     // Never sent, so no attempt counted; its payload is exactly what was stored.
@@ -243,8 +244,9 @@ describe('SyncEngine against a records service that times out, fails, answers du
     await expect.poll(() => pending.length).toBe(2);
     engine.stop();
     expect(cleared).toEqual([pending[0], pending[1]]);
-    // A wake-up that fires after stop() sends nothing.
+    // A wake-up that fires after stop() sends nothing, though the items are due by then.
     const requests = service.requests;
+    clock.advance(10_000);
     pending[1]?.callback();
     engine.notify();
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -268,5 +270,153 @@ describe('SyncEngine against a records service that times out, fails, answers du
     expect(await engine.status()).toMatchObject({ failing: true, lastError: 'sync store failed: database closed' });
     engine.stop();
   });
-});
 
+  it('drains at most the number of batches asked for, and adds up every batch in its report', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 5, 5, clock.now().toISOString(), (i) => i % 2 === 0); // five travellers; items 0, 2, 4 are refused
+    const service = new StandInDecisionService<Payload>('up', (p) => (p.valid ? null : 'HTTP 422'));
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, policy: { batchSize: 1, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
+    expect(await engine.drain(2)).toEqual({ sent: 2, accepted: 1, duplicates: 0, rejected: 1, retried: 0, deadLettered: 0 });
+    expect(service.requests).toBe(2);
+    expect(await engine.drain()).toEqual({ sent: 3, accepted: 1, duplicates: 0, rejected: 2, retried: 0, deadLettered: 0 });
+  });
+
+  it('an item the service did not answer for is tried again, saying so; the service is still reachable', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 2, 2, clock.now().toISOString());
+    const service = new StandInDecisionService<Payload>('partial'); // answers for the first half of the batch only
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5 });
+    expect(await engine.runOnce()).toMatchObject({ sent: 2, accepted: 1, retried: 1 });
+    expect(store.all().map((i) => [i.state, i.lastError])).toEqual([
+      ['synced', null],
+      ['pending', 'no answer for this item'],
+    ]);
+    expect(await engine.status()).toMatchObject({ connection: 'online', failing: false, lastError: null });
+  });
+
+  it('names each dead-letter alert with its own id', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 2, 2, clock.now().toISOString(), () => true);
+    const alerts: { alertId: string }[] = [];
+    const service = new StandInDecisionService<Payload>('up', () => 'HTTP 422');
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onAlert: (a) => alerts.push(a), policy: { batchSize: 5, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 1 } });
+    await engine.runOnce();
+    expect(alerts.map((a) => a.alertId)).toEqual(['sync-alert-1', 'sync-alert-2']);
+  });
+
+  it('with nothing to send, or only payloads that cannot be opened, sends no request and writes nothing needless', async () => {
+    const clock = manualClock();
+    class Counting extends InMemoryOutboxStore<Payload> {
+      saves = 0;
+      override async saveOutcomes(...args: Parameters<InMemoryOutboxStore<Payload>['saveOutcomes']>): Promise<void> {
+        this.saves++;
+        return super.saveOutcomes(...args);
+      }
+      override async loadSubmissions(itemIds: readonly string[]) {
+        const loaded = await super.loadSubmissions([]);
+        return { ...loaded, unreadable: itemIds.map((itemId) => ({ itemId, reason: 'sealed under another key' })) };
+      }
+    }
+    const store = new Counting();
+    const service = new StandInDecisionService<Payload>('up');
+    const alerts: { alertId: string }[] = [];
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onAlert: (a) => alerts.push(a) });
+    expect(await engine.runOnce()).toEqual({ sent: 0, accepted: 0, duplicates: 0, rejected: 0, retried: 0, deadLettered: 0 });
+    expect(store.saves).toBe(0);
+    fill(store, 1, 1, clock.now().toISOString());
+    expect(await engine.runOnce()).toMatchObject({ sent: 0, deadLettered: 1 });
+    expect(service.requests).toBe(0);
+    expect(store.saves).toBe(1);
+    expect(alerts.map((a) => a.alertId)).toEqual(['sync-alert-1']);
+  });
+
+  it('puts the items a crash left in flight back once, at start-up, not at every wake-up', async () => {
+    const clock = manualClock();
+    class CountingResets extends InMemoryOutboxStore<Payload> {
+      resets = 0;
+      override async resetInFlight(): Promise<number> {
+        this.resets++;
+        return super.resetInFlight();
+      }
+    }
+    const store = new CountingResets();
+    fill(store, 1, 1, clock.now().toISOString());
+    const wakeUps: (() => void)[] = [];
+    const timers: Timers = { setTimeout: (callback) => wakeUps.push(callback), clearTimeout: () => undefined };
+    const service = new StandInDecisionService<Payload>('up');
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5 });
+    engine.start(timers);
+    await expect.poll(() => wakeUps.length).toBe(1);
+    wakeUps[0]?.();
+    await expect.poll(() => wakeUps.length).toBe(2);
+    expect(store.resets).toBe(1);
+    engine.stop();
+  });
+
+  it('stopped while a batch is being sent: saves its answers but plans no wake-up', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 1, 1, clock.now().toISOString());
+    let answer: (() => void) | undefined;
+    const service = new StandInDecisionService<Payload>('up');
+    const slow = { submit: (batch: Parameters<typeof service.submit>[0]) => new Promise<Awaited<ReturnType<typeof service.submit>>>((resolve) => (answer = () => void service.submit(batch).then(resolve))) };
+    const scheduled: number[] = [];
+    const timers: Timers = { setTimeout: (_callback, ms) => scheduled.push(ms), clearTimeout: () => undefined };
+    const engine = new SyncEngine({ store, port: slow, clock, ids: sequentialIds(), random: () => 0.5 });
+    engine.start(timers);
+    await expect.poll(() => answer !== undefined).toBe(true);
+    engine.stop();
+    answer?.();
+    await expect.poll(() => store.all()[0]?.state).toBe('synced');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(scheduled).toEqual([]);
+  });
+
+  it('when the store cannot even be read, the status it publishes still says failing', async () => {
+    const clock = manualClock();
+    class Unreadable extends InMemoryOutboxStore<Payload> {
+      override async listUnsynced(): Promise<never> {
+        throw new Error('database closed');
+      }
+    }
+    const statuses: unknown[] = [];
+    const timers: Timers = { setTimeout: () => 0, clearTimeout: () => undefined };
+    const engine = new SyncEngine({ store: new Unreadable(), port: new StandInDecisionService<Payload>('up'), clock, ids: sequentialIds(), random: () => 0.5, onStatus: (s) => statuses.push(s) });
+    engine.start(timers);
+    await expect.poll(() => statuses.length).toBe(1);
+    expect(statuses[0]).toEqual({ connection: 'unknown', queued: 0, deadLettered: 0, failing: true, lastError: 'sync store failed: database closed', nextAttemptAt: null });
+    engine.stop();
+  });
+
+  it('when putting back the items a crash left in flight fails at start-up, says so and tries again at the next wake-up', async () => {
+    const clock = manualClock();
+    class ResetFailsOnce extends InMemoryOutboxStore<Payload> {
+      failures = 1;
+      override async resetInFlight(): Promise<number> {
+        if (this.failures-- > 0) throw new Error('database is closing');
+        return super.resetInFlight();
+      }
+    }
+    const store = new ResetFailsOnce();
+    fill(store, 1, 1, clock.now().toISOString());
+    await store.markInFlight(['item-0']); // left in flight by a crash
+    const service = new StandInDecisionService<Payload>('up');
+    const statuses: { failing: boolean; lastError: string | null }[] = [];
+    const wakeUps: { callback: () => void; ms: number }[] = [];
+    const timers: Timers = { setTimeout: (callback, ms) => wakeUps.push({ callback, ms }), clearTimeout: () => undefined };
+    const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5, onStatus: (s) => statuses.push(s), policy: { batchSize: 5, baseDelayMs: 1000, maxDelayMs: 5000, maxRejections: 3 } });
+    engine.start(timers);
+    await expect.poll(() => statuses.length).toBe(1);
+    expect(statuses[0]).toMatchObject({ failing: true, lastError: 'sync store failed: recovering in-flight items failed: database is closing' });
+    expect(service.requests).toBe(0);
+    // One backoff step later it is put back and sent.
+    await expect.poll(() => wakeUps.map((w) => w.ms)).toEqual([1000]);
+    wakeUps[0]?.callback();
+    await expect.poll(() => service.stored.size).toBe(1);
+    await expect.poll(() => statuses.at(-1)?.failing).toBe(false);
+    engine.stop();
+  });
+});

@@ -60,6 +60,8 @@ export class SyncEngine<P = unknown> {
   private timer: unknown = null;
   private started = false;
   private timers: Timers | null = null;
+  /** Items a crash left in flight are still to be put back: at start-up, and again after a failed attempt. */
+  private recoveryDue = true;
 
   constructor(private readonly deps: SyncEngineDeps<P>) {
     this.policy = deps.policy ?? defaultSyncPolicy;
@@ -113,11 +115,7 @@ export class SyncEngine<P = unknown> {
     if (this.started) return;
     this.started = true;
     this.timers = timers;
-    void this.recover()
-      .catch((error: unknown) => {
-        this.lastError = `recovering in-flight items failed: ${error instanceof Error ? error.message : String(error)}`;
-      })
-      .then(() => this.loop());
+    void this.loop();
   }
 
   stop(): void {
@@ -138,6 +136,14 @@ export class SyncEngine<P = unknown> {
     if (!this.started) return;
     const wasFailing = this.storeFailure !== null;
     try {
+      // Until they are put back, the items a crash left in flight (and every later item of their travellers) would
+      // wait for the next restart: a failed recovery is a store failure, shown and tried again like one.
+      if (this.recoveryDue) {
+        await this.recover().catch((error: unknown) => {
+          throw new Error(`recovering in-flight items failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        this.recoveryDue = false;
+      }
       await this.drain();
       this.storeFailure = null;
     } catch (error) {

@@ -141,4 +141,19 @@ describe('RetentionScheduler', () => {
     expect(s.pending.map((p) => p.ms)).toEqual([15 * 60_000]);
     scheduler.stop();
   });
+
+  it('a wake-up that fires after stop() (its timer already on its way) purges nothing and plans nothing', async () => {
+    const s = setup([{ travellerKey: 'new', usCitizen: true, kind: 'template', storedAt: '2026-11-01T07:00:00.000Z' }]);
+    let purges = 0;
+    const scheduler = new RetentionScheduler({ purgeDue: () => (purges++, s.purger.purgeDue()) }, s.clock, s.timers);
+    await scheduler.start();
+    const wakeUp = s.pending[0];
+    scheduler.stop();
+    expect(s.pending).toEqual([]);
+    wakeUp?.cb();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(purges).toBe(1);
+    expect(s.pending).toEqual([]);
+  });
 });
+

@@ -1,8 +1,9 @@
-// `npm run test:mutation [-- --module NAME[,NAME]] [--force] [--survivors]`: Stryker over each module of the
+// `npm run test:mutation [-- --module NAME[,NAME]] [--force] [--survivors] [--file PATH[:LINES]]`: Stryker over each module of the
 // safety-critical core, one run per module (its own tests only), then one table of scores. Incremental: each
 // module keeps its last results in reports/mutation/NAME.json, so a run re-tests only the mutants whose code or
 // covering tests changed (`--force` re-tests all). Reports: dist/mutation/NAME/mutation.{html,json}.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
@@ -41,36 +42,89 @@ function writeCheckerTsconfig(module: MutationModule): void {
   writeFileSync(checkerTsconfig, `${JSON.stringify(project, null, 2)}\n`);
 }
 
-async function runModule(module: MutationModule, force: boolean): Promise<MutantResult[]> {
+/**
+ * Where the Vitest config that runs the module's tests alone is written (ignored by git, copied to the sandbox).
+ * The tests are chosen by this config, not by Stryker's `testFiles`: with `testFiles` Stryker 9.6 switches a
+ * static mutant (a schema or table built when the module is imported) on only after the import, so every static
+ * mutant survived whatever the tests asserted (stryker-js issue #6144). Without a test filter it is switched on
+ * before the test files load.
+ */
+const moduleVitestConfig = 'vitest.mutation.config.ts';
+
+function writeModuleVitestConfig(module: MutationModule): void {
+  const config = [
+    '// Written by main/build/mutation/runMutation.ts for one module: the shared config, that module\'s tests only.',
+    "import shared from './vitest.config.ts';",
+    '',
+    `export default { ...shared, test: { ...shared.test, include: ${JSON.stringify(module.testFiles)} } };`,
+    '',
+  ].join('\n');
+  writeFileSync(moduleVitestConfig, config);
+}
+
+/** The part of an incremental report this script edits (mutation-testing-report-schema). */
+interface IncrementalReport {
+  readonly files: Record<string, { mutants: { readonly static?: boolean; readonly status: string }[] }>;
+}
+
+/**
+ * Static mutants have no per-test coverage, so Stryker's incremental mode cannot tell that a test added since
+ * would kill one and keeps reporting it survived (stryker-js issue #6119). Forgetting the surviving ones makes
+ * every run test them again; they are few, and each runs the module's tests once.
+ */
+function forgetStaticSurvivors(incrementalFile: string): void {
+  if (!existsSync(incrementalFile)) return;
+  const report = JSON.parse(readFileSync(incrementalFile, 'utf8')) as IncrementalReport;
+  for (const file of Object.values(report.files)) {
+    file.mutants = file.mutants.filter((mutant) => !(mutant.static === true && (mutant.status === 'Survived' || mutant.status === 'NoCoverage')));
+  }
+  writeFileSync(incrementalFile, JSON.stringify(report));
+}
+
+/**
+ * `files` (`--file`): only these of the module's files, or line ranges of them (`path:10-40`), against the module's
+ * tests: a quick look while working on one rule. Not incremental (the module's results stay as they were); the
+ * report goes to dist/mutation/NAME-files/.
+ */
+async function runModule(module: MutationModule, force: boolean, files: readonly string[]): Promise<MutantResult[]> {
+  const incrementalFile = `reports/mutation/${module.name}.json`;
+  const reportFolder = `dist/mutation/${module.name}${files.length > 0 ? '-files' : ''}`;
   writeCheckerTsconfig(module);
+  writeModuleVitestConfig(module);
+  if (files.length === 0) forgetStaticSurvivors(incrementalFile);
   const stryker = new Stryker({
     configFile: 'stryker.config.mjs',
-    mutate: [...module.mutate],
-    testFiles: [...module.testFiles],
+    mutate: files.length > 0 ? [...files] : [...module.mutate],
+    vitest: { configFile: moduleVitestConfig, related: false },
     tsconfigFile: checkerTsconfig,
-    incrementalFile: `reports/mutation/${module.name}.json`,
-    force,
-    htmlReporter: { fileName: `dist/mutation/${module.name}/mutation.html` },
-    jsonReporter: { fileName: `dist/mutation/${module.name}/mutation.json` },
+    ...(files.length > 0 ? { incremental: false } : { incrementalFile, force }),
+    htmlReporter: { fileName: `${reportFolder}/mutation.html` },
+    jsonReporter: { fileName: `${reportFolder}/mutation.json` },
   });
   return stryker.runMutationTest();
 }
 
 async function main(): Promise<number> {
+  // The tests run in Stryker's sandbox (.stryker-tmp/sandbox-*), where the default datasets root beside the
+  // repository (../shared/datasets) does not exist: every dataset-backed test would skip. Name it from here.
+  process.env.BOOTH_DATASETS ??= path.resolve('../shared/datasets');
   const { values } = parseArgs({
     options: {
       module: { type: 'string', multiple: true, default: [] },
       force: { type: 'boolean', default: false },
       survivors: { type: 'boolean', default: false },
+      file: { type: 'string', multiple: true, default: [] },
     },
   });
   const modules = selectModules(values.module);
+  const files = values.file.flatMap((value) => value.split(',')).filter((file) => file !== '');
+  if (files.length > 0 && modules.length !== 1) throw new Error('--file needs one --module: the module whose tests are run against those files');
   const rows: MutationRow[] = [];
   const survivors: string[] = [];
   for (const module of modules) {
     console.log(`\nMutation testing ${module.name} (${module.description})`);
-    const results = await runModule(module, values.force);
-    rows.push(summariseMutants(module.name, results));
+    const results = await runModule(module, values.force, files);
+    rows.push(summariseMutants(files.length > 0 ? `${module.name} (${files.join(', ')})` : module.name, results));
     survivors.push(
       ...results
         .filter((mutant) => mutant.status === 'Survived' || mutant.status === 'NoCoverage')
