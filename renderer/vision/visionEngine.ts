@@ -38,7 +38,7 @@ export class VisionEngine {
     private readonly referenceRules: QualityRules = REFERENCE_QUALITY_RULES,
   ) {}
 
-  static async create(config: VisionConfig, onProgress: (p: LoadProgress) => void, models: WorkerModels = configuredModels(config.embedderManifest)): Promise<VisionEngine> {
+  static async create(config: VisionConfig, onProgress: (p: LoadProgress) => void, models: WorkerModels = configuredModels(config.models, config.embedderManifest)): Promise<VisionEngine> {
     const started = now();
     const report = (stage: LoadProgress['stage'], loadedBytes: number, totalBytes: number, message: string) => onProgress({ stage, loadedBytes, totalBytes, message });
     report('runtime', 0, 0, 'choosing backend');

@@ -146,6 +146,11 @@ export interface VisionConfig {
    * served under assetBase. Uncalibrated, it can be measured (`faces eval`) but nothing it embeds is comparable.
    */
   readonly embedderManifest?: unknown;
+  /**
+   * The booth's model set as the host verified and serves it (app/biometrics/modelSet.ts; validated in the
+   * worker); unset: the shipped manifests. `embedderManifest`, when given too, replaces its embedder.
+   */
+  readonly models?: unknown;
 }
 
 export interface FrameRequest {

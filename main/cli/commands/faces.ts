@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { applyCalibration } from '../../vision/facesCalibrate';
 import { evalOptions, runEval } from '../../vision/facesEval';
 import { identificationEvalOptions, runIdentificationEval } from '../../vision/identification/facesIdentificationEval';
+import { SHIPPED_PAD_MANIFEST, padEvalOptions, runPadEval } from '../../vision/padEval';
 
 /** `booth faces eval` and `booth faces calibrate` (see main/vision/facesEval.ts and facesCalibrate.ts). */
 export function register(program: Command): void {
@@ -60,6 +61,29 @@ export function register(program: Command): void {
       }
       try {
         await runEval(parsed.data);
+      } catch (error) {
+        console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        process.exitCode = 1;
+      }
+    });
+  faces
+    .command('pad-eval')
+    .description('Measure a presentation-attack detector: bona fide LFW photos and video frames against prints and screen replays made from them (APCER at BPCER 1 % and 5 %)')
+    .option('--manifest <file>', 'PAD manifest (default: the shipped candidate, assets/models/fr_liveness.json)', SHIPPED_PAD_MANIFEST)
+    .option('--dataset <dir>', 'LFW folder (identities.csv and images)', `${process.env.BOOTH_DATASETS ?? '../shared/datasets'}/faces-lfw`)
+    .option('--videos <dir>', 'folder of face videos (bona fide frames)', `${process.env.BOOTH_DATASETS ?? '../shared/datasets'}/videos`)
+    .option('--limit <n>', 'LFW photos (each also re-rendered as a print and a screen replay)', '400')
+    .option('--video-frames <n>', 'frames per video (4 per second)', '30')
+    .option('--out <file>', 'report JSON')
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = padEvalOptions.safeParse(raw);
+      if (!parsed.success) {
+        console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        process.exitCode = 2;
+        return;
+      }
+      try {
+        await runPadEval(parsed.data);
       } catch (error) {
         console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
         process.exitCode = 1;
