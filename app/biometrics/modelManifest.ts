@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { facenessCalibrationSchema } from './faceness';
+import { identificationCalibrationSchema } from './identification/identificationCalibration';
 
 /**
  * A face model described as configuration: which file, how to feed it, what it returns, and the thresholds
@@ -99,6 +100,8 @@ export const evaluableEmbedderManifestSchema = fileSchema.extend({
    * face from a test pattern, so nothing it embeds is compared (`faces eval` measures it, `faces calibrate` stores it).
    */
   faceness: facenessCalibrationSchema.optional(),
+  /** 1:N thresholds by FPIR, one table per calibrated gallery size (identification/identificationCalibration.ts). */
+  identification: z.array(identificationCalibrationSchema).optional(),
 });
 
 /** An embedder that decisions can use: calibrated (thresholds by false-match rate). */

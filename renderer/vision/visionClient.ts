@@ -2,6 +2,8 @@ import type { Remote } from 'comlink';
 import { proxy, transfer, wrap } from 'comlink';
 import type { CameraProfile, FrameResult, InitInfo, LoadProgress, StillRequest, StillResult, VisionConfig, VisionService } from './visionProtocol';
 import { frameResultSchema, initInfoSchema, loadProgressSchema, stillResultSchema } from './visionProtocol';
+import type { GalleryClient } from './galleryClient';
+import { createGalleryClient } from './galleryClient';
 
 /**
  * The page's handle on the vision worker. It owns the worker's life: a crash (an uncaught error, or a call
@@ -42,7 +44,8 @@ export class VisionClientError extends Error {
   }
 }
 
-export interface VisionClient {
+/** The gallery (1:N identification) methods come from GalleryClient (galleryClient.ts). */
+export interface VisionClient extends GalleryClient {
   /**
    * Starts the worker and loads the models once (memoised); progress is reported while loading. `models`: the set
    * the host verified (models:active), kept for restarts; without it, the client's configured or shipped models.
@@ -143,6 +146,8 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
   };
 
   const client: VisionClient = {
+    ...createGalleryClient({ call: guarded, parse, ready: () => client.init() }),
+
     init(onProgress, models) {
       progressListener = onProgress ?? progressListener;
       if (models !== undefined) config = { ...config, models };
