@@ -12,7 +12,8 @@ import './styles.css';
 
 const host = createHostClient();
 const store = createBoothStore();
-const vision = createVisionClient();
+// The worker runs the face models the host verified (models:active, asked by useVisionLifecycle), never others.
+const vision = createVisionClient({ modelsFromHost: true });
 const decisions = openDecisionJournal(host, store);
 connectBoothToHost(host, store);
 // Sync and retention start once the host (which holds the storage key) is first reachable, and run for the

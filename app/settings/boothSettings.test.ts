@@ -60,3 +60,18 @@ describe('resolveSettings: sign-in lockout', () => {
     expect(resolveSettings({ signInLockoutFailures: 2.5 }).problems[0]).toMatch(/^signInLockoutFailures: /);
   });
 });
+
+describe('resolveSettings: face models', () => {
+  it('defaults to the shipped models with PAD off, and takes manifest paths per role', () => {
+    expect(defaultSettings).toMatchObject({ faceModels: {}, presentationAttackDetection: 'off' });
+    const { settings, problems } = resolveSettings({ faceModels: { embedder: '/agency/models/vendor.json', pad: 'pad.json' }, presentationAttackDetection: 'flag' });
+    expect(problems).toEqual([]);
+    expect(settings).toMatchObject({ faceModels: { embedder: '/agency/models/vendor.json', pad: 'pad.json' }, presentationAttackDetection: 'flag' });
+  });
+
+  it('refuses an unknown role, an empty path or another PAD mode, naming the field', () => {
+    expect(resolveSettings({ faceModels: { recogniser: 'x.json' } }).problems[0]).toMatch(/^faceModels: .*recogniser.*default \{\} used$/);
+    expect(resolveSettings({ faceModels: { embedder: ' ' } }).problems[0]).toMatch(/^faceModels\.embedder: /);
+    expect(resolveSettings({ presentationAttackDetection: 'block' }).problems[0]).toMatch(/^presentationAttackDetection: .*default "off" used$/);
+  });
+});

@@ -85,6 +85,22 @@ describe('createVisionClient', () => {
     expect(progress).toEqual([{ stage: 'embedder', loadedBytes: 5, totalBytes: 10, message: 'embedding model' }]);
   });
 
+  it('in the booth, starts the worker only on the model set the host handed over: an earlier init waits for it', async () => {
+    const init = vi.fn(async (_config: { models?: unknown }) => info);
+    const { createWorker } = standIn({ init });
+    client = createVisionClient({ createWorker, modelsFromHost: true });
+    let early: InitInfo | undefined;
+    const waiting = client.init().then((i) => (early = i));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(early).toBeUndefined();
+    expect(init).not.toHaveBeenCalled();
+    const models = { embedder: { id: 'verified-by-the-host' } };
+    expect(await client.init(undefined, models)).toEqual(info);
+    await waiting;
+    expect(init).toHaveBeenCalledTimes(1);
+    expect(init.mock.calls[0]?.[0].models).toEqual(models);
+  });
+
   it('refuses a reply that does not match the protocol', async () => {
     const { createWorker } = standIn({ init: async () => ({ ...info, backend: 'cuda' }) });
     client = createVisionClient({ createWorker });

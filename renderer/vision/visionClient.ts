@@ -23,6 +23,11 @@ export interface VisionClientOptions {
   readonly now?: () => number;
   /** Automatic restarts allowed within a minute; beyond that the worker stays down (a crash loop). */
   readonly maxRestartsPerMinute?: number;
+  /**
+   * The booth: the worker starts only on the model set the host verified (the first `init` given `models`); an
+   * earlier `init()` (a gallery call, a still) waits for it instead of starting on the shipped models.
+   */
+  readonly modelsFromHost?: boolean;
 }
 
 export interface VisionCrash {
@@ -72,6 +77,8 @@ export function defaultVisionConfig(): VisionConfig {
 
 export function createVisionClient(options: VisionClientOptions = {}): VisionClient {
   let config: VisionConfig = { ...defaultVisionConfig(), ...options.config };
+  let modelsArrived: (() => void) | undefined;
+  const modelsGiven = options.modelsFromHost ? new Promise<void>((resolve) => (modelsArrived = resolve)) : Promise.resolve();
   const callTimeoutMs = options.callTimeoutMs ?? 15_000;
   const now = options.now ?? (() => performance.now());
   const createWorker = options.createWorker ?? (() => new Worker(new URL('./vision.worker.ts', import.meta.url), { type: 'module', name: 'booth-vision' }));
@@ -150,10 +157,13 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
 
     init(onProgress, models) {
       progressListener = onProgress ?? progressListener;
-      if (models !== undefined) config = { ...config, models };
+      if (models !== undefined) {
+        config = { ...config, models };
+        modelsArrived?.();
+      }
       if (!initialised) {
         const report = proxy((p: LoadProgress) => progressListener?.(parse(loadProgressSchema, p, 'progress report')));
-        initialised = guarded<unknown>((s) => s.init(config, report), 120_000).then((info) => parse(initInfoSchema, info, 'init reply'));
+        initialised = modelsGiven.then(() => guarded<unknown>((s) => s.init(config, report), 120_000)).then((info) => parse(initInfoSchema, info, 'init reply'));
         initialised.catch(() => (initialised = undefined));
       }
       return initialised;
