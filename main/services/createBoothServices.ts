@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { combineHandlers, createDispatch, type Dispatch } from '../../app/host/dispatch';
 import type { ResolvedSettings } from '../../app/settings/boothSettings';
 import { systemClock, type Clock } from '../../app/ports/Clock';
@@ -29,6 +30,10 @@ import { decisionHandlers } from './handlers/decisionHandlers';
 import { storageHandlers } from './handlers/storageHandlers';
 import { simulatorHandlers } from './handlers/simulatorHandlers';
 import { trainingHandlers } from './handlers/trainingHandlers';
+import { SignedInCallers } from './SignedInCallers';
+import { TrainingDecisionGuard } from './TrainingDecisionGuard';
+import { TrainingRunStore } from './TrainingRunStore';
+import { documentNumbersOfStep } from './TrainingStepDocuments';
 
 export interface BoothServicesOptions {
   readonly resolved: ResolvedSettings;
@@ -47,6 +52,8 @@ export interface BoothServicesOptions {
   readonly trainingScenario?: TrainingScenario;
   /** Where the built-in training scenarios are (`<app root>/assets/scenarios`); without it the trainer has none to pick. */
   readonly scenariosDir?: string;
+  /** The training run history; default: training-runs/ beside the accounts file (the user data folder). */
+  readonly trainingRuns?: TrainingRunStore;
 }
 
 /** Everything the contract exposes, in plain Node: Electron main and the Node host both serve this. */
@@ -80,6 +87,9 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     throw new Error(`Training scenario "${options.trainingScenario.name}" is for a ${options.trainingScenario.laneType} lane; this booth's laneType is "${settings.laneType}".`);
   }
   const controls = devices.simulator;
+  const trainingRuns = options.trainingRuns ?? TrainingRunStore.inUserData(dirname(accounts.file));
+  const trainingGuard = new TrainingDecisionGuard(clock);
+  const callers = new SignedInCallers();
   const training = controls
     ? new TrainingScenarioPlayer(
         {
@@ -88,25 +98,33 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
           failDocumentRead: (error) => controls.failDocumentRead(error),
           setChipFaults: (faults) => controls.setChipFaults(faults),
           vehicleArrives: (arrival) => intake.vehicleArrives(controls, arrival),
+          documentNumbers: documentNumbersOfStep,
         },
         clock,
         options.timers ?? systemTimers,
+        {
+          ids,
+          // The run history is kept whole or not at all; a failed write is said, never silent.
+          onRunEnded: (debrief) => void trainingRuns.save(debrief).catch((error: unknown) => console.error(`[booth] training run ${debrief.runId} could not be kept:`, error)),
+        },
       )
     : undefined;
   if (training && options.trainingScenario) training.load(options.trainingScenario);
+  // Subscribed from the start (not in start()): a run opened before the host serves must still hold its decisions back.
+  training?.onProgress((progress) => trainingGuard.progressed(progress));
 
   // The whole contract, one slice per service.
   const handlers = combineHandlers(
     appHandlers(options.resolved, options.version, async () => chipTrustNotices(settings, settings.devices === 'hardware' ? await devices.chipTrust() : undefined, clock.now())),
     deviceHandlers(devices),
     laneHandlers(lane),
-    authHandlers({ accounts, settings, clock, throttleFile: options.signInThrottleFile ?? SignInThrottleFile.beside(accounts.file) }),
+    authHandlers({ accounts, settings, clock, throttleFile: options.signInThrottleFile ?? SignInThrottleFile.beside(accounts.file), callers }),
     auditHandlers(devices.records),
     documentHandlers(intake, clock, ids),
-    decisionHandlers(devices.records),
+    decisionHandlers(devices.records, (item) => trainingGuard.refusal(item.payload)),
     storageHandlers(storageKey),
     simulatorHandlers(devices, intake, settings),
-    trainingHandlers(training, settings, options.scenariosDir),
+    trainingHandlers({ training, settings, scenariosDir: options.scenariosDir, callers, runs: trainingRuns }),
   );
 
   const unsubscribers: (() => void)[] = [];
