@@ -7,6 +7,7 @@ import { assertNever } from '../../app/shared/assertNever';
 import type { TrainingProgress } from '../../app/training/trainingProgress';
 import type { TrainingAlertReport, TrainingDebrief, TrainingDecisionReport } from '../../app/training/trainingDebrief';
 import { TrainingRun } from '../../app/training/trainingRun';
+import type { StepFaces } from '../../app/training/lookAlike';
 import type { Ids } from '../../app/ports/Ids';
 import { randomIds } from './randomIds';
 import { describeTrainingStep, type TrainingScenario, type TrainingStep } from '../../app/training/trainingScenario';
@@ -17,12 +18,12 @@ import { Emitter } from '../../app/shared/event';
 /** What a scenario plays on: the simulated booth's controls (see createBoothServices). */
 export interface TrainingTarget {
   setConnected(kind: DeviceKind, connected: boolean): unknown;
-  /** Reads the scripted traveller's document as the simulated reader would; throws when the reader is unplugged. */
-  readDocument(traveller: number): unknown;
+  /** Reads the scripted traveller's document as the simulated reader would, presented by `faces` when given; throws when the reader is unplugged or the faces cannot be cast. */
+  readDocument(traveller: number, faces?: StepFaces): unknown;
   failDocumentRead(error: MrzReadError): void;
   setChipFaults(faults: SimulatedChipFaults): unknown;
   /** Resolves once every document handed over at the window has been read with its chip. */
-  vehicleArrives(arrival: SimulatedVehicleArrival): Promise<unknown>;
+  vehicleArrives(arrival: SimulatedVehicleArrival, occupantFaces?: readonly (StepFaces | null)[]): Promise<unknown>;
   /** The document numbers of the travellers a step brings, in order (null where the booth cannot tell): how decisions find their step. */
   documentNumbers(step: TrainingStep): readonly (string | null)[];
 }
@@ -200,7 +201,7 @@ export class TrainingScenarioPlayer {
   private async perform(step: TrainingStep): Promise<void> {
     switch (step.kind) {
       case 'readDocument':
-        this.target.readDocument(step.traveller);
+        await this.target.readDocument(step.traveller, step.faces);
         return;
       case 'documentReadFails':
         this.target.failDocumentRead({ code: step.code, message: step.message });
@@ -215,7 +216,7 @@ export class TrainingScenarioPlayer {
         this.target.setConnected('recordsService', !step.active);
         return;
       case 'vehicleArrives':
-        await this.target.vehicleArrives(step.arrival);
+        await this.target.vehicleArrives(step.arrival, step.occupantFaces);
         return;
       default:
         return assertNever(step, 'training step');

@@ -1,5 +1,6 @@
 import { mrzFieldValue, parseMrz } from '../../app/document/mrz/parseMrz';
 import type { TrainingStep } from '../../app/training/trainingScenario';
+import type { SimulatedVehicleArrival } from '../../app/host/simulatorControls';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
 import { simulatedVehicles } from '../../native-bridges/plate-reader/simulatedVehicles.node.ts';
 
@@ -18,6 +19,10 @@ const documentNumberOf = (traveller: number): string | null => {
 export function documentNumbersOfStep(step: TrainingStep): readonly (string | null)[] {
   if (step.kind === 'readDocument') return [documentNumberOf(step.traveller)];
   if (step.kind !== 'vehicleArrives') return [];
-  const travellers = step.arrival.occupants?.map((o) => o.traveller) ?? (step.arrival.vehicle === undefined ? [] : (simulatedVehicles[step.arrival.vehicle]?.occupants ?? []));
-  return travellers.map(documentNumberOf);
+  return travellersOfArrival(step.arrival).map(documentNumberOf);
+}
+
+/** The scripted travellers in a vehicle, in occupant order (none known for "the next vehicle"). */
+export function travellersOfArrival(arrival: SimulatedVehicleArrival): readonly number[] {
+  return arrival.occupants?.map((o) => o.traveller) ?? (arrival.vehicle === undefined ? [] : (simulatedVehicles[arrival.vehicle]?.occupants ?? []));
 }

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { combineHandlers, createDispatch, type Dispatch } from '../../app/host/dispatch';
 import type { ResolvedSettings } from '../../app/settings/boothSettings';
 import { systemClock, type Clock } from '../../app/ports/Clock';
@@ -33,7 +33,8 @@ import { trainingHandlers } from './handlers/trainingHandlers';
 import { SignedInCallers } from './SignedInCallers';
 import { TrainingDecisionGuard } from './TrainingDecisionGuard';
 import { TrainingRunStore } from './TrainingRunStore';
-import { documentNumbersOfStep } from './TrainingStepDocuments';
+import { documentNumbersOfStep, travellersOfArrival } from './TrainingStepDocuments';
+import { TrainingFacePicker } from './TrainingFacePicker';
 
 export interface BoothServicesOptions {
   readonly resolved: ResolvedSettings;
@@ -90,14 +91,42 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const trainingRuns = options.trainingRuns ?? TrainingRunStore.inUserData(dirname(accounts.file));
   const trainingGuard = new TrainingDecisionGuard(clock);
   const callers = new SignedInCallers();
+  const facePicker = new TrainingFacePicker({
+    // The shipped embedder's manifest sits beside the built-in scenarios (assets/models, assets/scenarios).
+    manifestFile: join(options.scenariosDir ?? join(process.cwd(), 'assets', 'scenarios'), '..', 'models', 'fr_feature.json'),
+    targetFmr: settings.faceMatchTargetFmr,
+    userData: dirname(accounts.file),
+  });
   const training = controls
     ? new TrainingScenarioPlayer(
         {
           setConnected: (kind, connected) => controls.setConnected(kind, connected),
-          readDocument: (traveller) => controls.readDocument(traveller),
+          readDocument: async (traveller, faces) => {
+            if (faces) {
+              const cast = await facePicker.cast(traveller, faces);
+              if (!devices.documentReader.status().connected) throw new Error('the document reader is disconnected');
+              controls.castNextTraveller(cast);
+              console.info(`[booth] training: ${cast.note}`);
+            }
+            return controls.readDocument(traveller);
+          },
           failDocumentRead: (error) => controls.failDocumentRead(error),
           setChipFaults: (faults) => controls.setChipFaults(faults),
-          vehicleArrives: (arrival) => intake.vehicleArrives(controls, arrival),
+          vehicleArrives: async (arrival, occupantFaces) => {
+            if (!occupantFaces) return intake.vehicleArrives(controls, arrival);
+            // Each seat a step recasts gets its faces; the others keep their own (see simulatedVehicleArrival).
+            const occupants = await Promise.all(
+              travellersOfArrival(arrival).map(async (traveller, seat) => {
+                const given = arrival.occupants?.[seat] ?? { traveller, showsDocument: true };
+                const faces = occupantFaces[seat];
+                if (!faces) return given;
+                const cast = await facePicker.cast(traveller, faces);
+                console.info(`[booth] training: occupant ${seat + 1}: ${cast.note}`);
+                return { ...given, face: cast.live, ...(cast.documentPhoto ? { documentPhoto: cast.documentPhoto } : {}) };
+              }),
+            );
+            return intake.vehicleArrives(controls, { ...arrival, occupants });
+          },
           documentNumbers: documentNumbersOfStep,
         },
         clock,
