@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { thresholdForFmr } from '../../app/biometrics/calibration';
-import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
+import type { EmbedderManifest } from '../../app/biometrics/modelManifest';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import { pickGenuineNonMatch, pickLookAlike, type IndexedFace, type StepFaces } from '../../app/training/lookAlike';
 import { datasetImage, datasetsDirectory, scriptedDocumentPhotoFile, scriptedFaceIdentities } from './simulatedOccupantFaces';
@@ -15,8 +15,8 @@ export interface CastFaces {
 }
 
 export interface TrainingFacePickerOptions {
-  /** The shipped embedder manifest (assets/models/fr_feature.json): the threshold look-alikes are picked against. */
-  readonly manifestFile: string;
+  /** The embedder the booth matches faces with (its active model set): its calibration gives the threshold, its id the index. */
+  readonly embedder: () => Promise<EmbedderManifest>;
   readonly targetFmr: number;
   readonly userData: string;
   readonly datasets?: string;
@@ -36,8 +36,9 @@ export class TrainingFacePicker {
   async cast(traveller: number, faces: StepFaces): Promise<CastFaces> {
     const datasets = this.options.datasets ?? datasetsDirectory();
     if (!existsSync(join(datasets, 'faces-lfw', 'identities.csv'))) throw new Error(`this step needs the faces dataset (${join(datasets, 'faces-lfw')}), which is absent`);
-    const threshold = this.threshold();
-    const indexed = await this.loadIndex();
+    const manifest = await this.options.embedder();
+    const threshold = thresholdOf(manifest, this.options.targetFmr);
+    const indexed = await this.loadIndex(manifest);
     if (faces.kind === 'genuineNonMatch') {
       const pick = pickGenuineNonMatch(indexed, threshold, faces.seed, scriptedFaceIdentities);
       if (!pick) throw new Error(`the face index has no person two of whose photos score below the booth's threshold ${threshold.toFixed(3)}`);
@@ -51,20 +52,9 @@ export class TrainingFacePicker {
     return { live: datasetImage(pick.file, datasets), note: `look-alike impostor: ${pick.identity} scores ${pick.score.toFixed(3)} against ${holder.identity}'s document photo (threshold ${threshold.toFixed(3)})` };
   }
 
-  private manifest() {
-    return embedderManifestSchema.parse(JSON.parse(readFileSync(this.options.manifestFile, 'utf8')));
-  }
-
-  private threshold(): number {
-    const manifest = this.manifest();
-    if (!manifest.calibration) throw new Error(`the embedder ${manifest.id} is not calibrated: no threshold to pick look-alikes against`);
-    return thresholdForFmr(manifest.calibration, this.options.targetFmr);
-  }
-
-  private loadIndex(): Promise<readonly IndexedFace[]> {
+  private loadIndex(manifest: EmbedderManifest): Promise<readonly IndexedFace[]> {
     // Loaded once; a failed load is tried again at the next step (the trainer may have made the index meanwhile).
     this.index ??= (async () => {
-      const manifest = this.manifest();
       const file = faceIndexPath(this.options.userData, 'faces-lfw', manifest.id, this.options.env);
       const loaded = await loadFaceIndex(file, { dataset: 'faces-lfw', modelId: manifest.id, modelVersion: manifest.version });
       if ('problem' in loaded) throw new Error(loaded.problem);
@@ -75,4 +65,9 @@ export class TrainingFacePicker {
     });
     return this.index;
   }
+}
+
+function thresholdOf(manifest: EmbedderManifest, targetFmr: number): number {
+  if (!manifest.calibration) throw new Error(`the embedder ${manifest.id} is not calibrated: no threshold to pick look-alikes against`);
+  return thresholdForFmr(manifest.calibration, targetFmr);
 }

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { combineHandlers, createDispatch, type Dispatch } from '../../app/host/dispatch';
 import type { ResolvedSettings } from '../../app/settings/boothSettings';
 import { systemClock, type Clock } from '../../app/ports/Clock';
@@ -37,6 +37,9 @@ import { TrainingDecisionGuard } from './TrainingDecisionGuard';
 import { TrainingRunStore } from './TrainingRunStore';
 import { documentNumbersOfStep, travellersOfArrival } from './TrainingStepDocuments';
 import { TrainingFacePicker } from './TrainingFacePicker';
+import { modelHandlers } from './handlers/modelHandlers';
+import { chooseFaceModelSet, type ServedFaceModelSet } from './faceModelSet';
+import path from 'node:path';
 
 export interface BoothServicesOptions {
   readonly resolved: ResolvedSettings;
@@ -57,6 +60,8 @@ export interface BoothServicesOptions {
   readonly scenariosDir?: string;
   /** The training run history; default: training-runs/ beside the accounts file (the user data folder). */
   readonly trainingRuns?: TrainingRunStore;
+  /** The app's node_modules, where a model manifest's `source.package` is found; default `<cwd>/node_modules`. */
+  readonly modulesDir?: string;
   /** Where the policy files are (`<app root>/assets/policy`); default, the shipped folder beside these sources. */
   readonly policyDir?: string;
   /** The policy set already loaded (tests); default, loaded from `policyDir` with the last valid set kept in the user data folder. */
@@ -71,6 +76,11 @@ export interface BoothServices {
   readonly lane: LaneSessionService;
   /** The training scenario player; present only in simulation. */
   readonly training?: TrainingScenarioPlayer;
+  /**
+   * A prepared model file of the booth's verified face-model set, by the path the page requests (`model-set/…`);
+   * undefined for any other path. Nothing else is served from outside the renderer build.
+   */
+  modelFile(requestPath: string): Promise<Uint8Array | undefined>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -99,8 +109,8 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const trainingGuard = new TrainingDecisionGuard(clock);
   const callers = new SignedInCallers();
   const facePicker = new TrainingFacePicker({
-    // The shipped embedder's manifest sits beside the built-in scenarios (assets/models, assets/scenarios).
-    manifestFile: join(options.scenariosDir ?? join(process.cwd(), 'assets', 'scenarios'), '..', 'models', 'fr_feature.json'),
+    // Look-alikes are picked against the embedder the booth matches with (chosen below, on first need).
+    embedder: async () => (await faceModels()).models.embedder,
     targetFmr: settings.faceMatchTargetFmr,
     userData: dirname(accounts.file),
   });
@@ -149,6 +159,16 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   // Subscribed from the start (not in start()): a run opened before the host serves must still hold its decisions back.
   training?.onProgress((progress) => trainingGuard.progressed(progress));
 
+  // Chosen and verified once per start (hashing and preparing the configured models), on first need.
+  let faceModelSet: Promise<ServedFaceModelSet> | undefined;
+  const faceModels = () =>
+    (faceModelSet ??= chooseFaceModelSet({
+      setting: settings.faceModels,
+      presentationAttackDetection: settings.presentationAttackDetection,
+      userDataDir: userDataDir(),
+      modulesDir: options.modulesDir ?? path.join(process.cwd(), 'node_modules'),
+    }));
+
   // The whole contract, one slice per service.
   const handlers = combineHandlers(
     appHandlers(options.resolved, options.version, policies, async () => chipTrustNotices(settings, settings.devices === 'hardware' ? await devices.chipTrust() : undefined, clock.now())),
@@ -161,6 +181,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     storageHandlers(storageKey),
     simulatorHandlers(devices, intake, settings),
     trainingHandlers({ training, settings, scenariosDir: options.scenariosDir, callers, runs: trainingRuns }),
+    modelHandlers(faceModels),
   );
 
   const unsubscribers: (() => void)[] = [];
@@ -170,7 +191,12 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     devices,
     lane,
     ...(training ? { training } : {}),
+    async modelFile(requestPath) {
+      const relative = requestPath.replace(/^\/+/, '');
+      return relative.startsWith('model-set/') ? (await faceModels()).files.get(relative) : undefined;
+    },
     async start() {
+      void faceModels().then((set) => set.notices.forEach((notice) => console.warn(`[booth] ${notice}`)));
       for (const device of allDevices(devices)) {
         unsubscribers.push(device.onStatus((status) => events.emit('devices:onStatus', status)));
       }
