@@ -85,7 +85,7 @@ const haveFaces = existsSync(path.join(datasetsDir, 'faces-lfw', 'identities.csv
 
 test.describe('a scored look-alike scenario', () => {
   test.skip(!haveFaces, 'needs BOOTH_DATASETS/faces-lfw and its face index: BOOTH_FACE_INDEX=/path/faces-lfw.json (npx booth faces index --dataset … --out …)');
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 300_000 });
 
   test('a trainee clears a look-alike impostor: the debrief shows the miss with the evidence on screen, and nothing reaches the records service or the review queue', async ({ page, request }) => {
     await page.goto(appUrl());
@@ -100,6 +100,7 @@ test.describe('a scored look-alike scenario', () => {
 
     // Johnson's passport, presented by someone else whose face scores above the booth's threshold: the booth says match.
     await expect(page.getByTestId('traveller-name')).toHaveText('JOHNSON, MICHAEL JAMES', { timeout: 15_000 });
+    await expect(page.getByTestId('camera-cam-traveller')).toHaveAttribute('data-face-count', '1', { timeout: 120_000 });
     const panel = page.getByTestId('match-panel');
     await expect(panel).toHaveAttribute('data-verdict', 'match', { timeout: 90_000 });
     const decision = page.getByTestId('traveller-recommendation');

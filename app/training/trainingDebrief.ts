@@ -110,16 +110,19 @@ export type TrainingRunSummary = z.output<typeof trainingRunSummarySchema>;
 
 export const summariseDebrief = ({ runId, scenario, trainee, startedBy, startedAt, endedAt, score }: TrainingDebrief): TrainingRunSummary => ({ runId, scenario, trainee, startedBy, startedAt, endedAt, score });
 
-/** The evidence of a decision as it was recorded, in the few facts a debrief shows (taken at decision time). */
-export function evidenceOnScreen(decision: Pick<DecisionRecord, 'evidence' | 'ruleReasons' | 'recommended'>): EvidenceOnScreen {
+/**
+ * The evidence of a decision as it was recorded, in the few facts a debrief shows (taken at decision time).
+ * `chipVerdict`: the verdict the screen showed (a verified chip leaves no evidence item in the decision).
+ */
+export function evidenceOnScreen(decision: Pick<DecisionRecord, 'evidence' | 'ruleReasons' | 'recommended'>, chipVerdict?: EvidenceOnScreen['chipVerdict']): EvidenceOnScreen {
   let faceMatch: EvidenceOnScreen['faceMatch'] = null;
-  let chipVerdict: EvidenceOnScreen['chipVerdict'] = 'not_read';
+  let fromEvidence: EvidenceOnScreen['chipVerdict'] = 'not_read';
   const alerts: string[] = [];
   for (const item of decision.evidence) {
     if (item.kind === 'face_match' && !faceMatch) faceMatch = { decision: item.decision, score: item.score, threshold: item.threshold, falseMatchRate: item.falseMatchRate.text };
-    if (item.kind === 'chip_report') chipVerdict = item.verdict ?? (item.outcome === 'failed' ? 'not_read' : chipVerdict);
+    if (item.kind === 'chip_report') fromEvidence = item.verdict ?? (item.outcome === 'failed' ? 'not_read' : fromEvidence);
     if (item.kind === 'record_alert') alerts.push(`record alert: ${item.alertKind} (${item.severity})`);
   }
   alerts.push(...decision.ruleReasons);
-  return { faceMatch, chipVerdict, alerts: alerts.slice(0, 60), recommended: decision.recommended };
+  return { faceMatch, chipVerdict: chipVerdict ?? fromEvidence, alerts: alerts.slice(0, 60), recommended: decision.recommended };
 }

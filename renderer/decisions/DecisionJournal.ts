@@ -7,6 +7,8 @@ import type { TrainingDecisionReport, TrainingMark } from '../../app/training/tr
 export interface TrainingContext {
   readonly mark: TrainingMark;
   readonly subject: TrainingDecisionReport['subject'] | null;
+  /** The chip verdict the screen showed for the traveller (a verified chip leaves no evidence item in the decision). */
+  readonly chipVerdict: TrainingDecisionReport['evidence']['chipVerdict'];
 }
 import type { RecordedDecision } from '../storage/decisionStoreTypes';
 

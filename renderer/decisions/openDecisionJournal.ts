@@ -59,7 +59,7 @@ export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: Booth
         const reasons = [...decision.ruleReasons, ...decision.officerReasons];
         if (training.subject) {
           void host
-            .call('training:decided', { runId: training.mark.runId, decisionId: decision.decisionId, subject: training.subject, outcome: decision.outcome, reasons, decidedAt: decision.decidedAt, evidence: evidenceOnScreen(decision) })
+            .call('training:decided', { runId: training.mark.runId, decisionId: decision.decisionId, subject: training.subject, outcome: decision.outcome, reasons, decidedAt: decision.decidedAt, evidence: evidenceOnScreen(decision, training.chipVerdict) })
             .then(reported('decision'));
         }
         return;

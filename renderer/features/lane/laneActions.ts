@@ -101,7 +101,8 @@ export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothSt
     const occupants = assessment()?.session.occupants ?? [];
     const index = occupants.findIndex((o) => occupantSubject(o.occupantId) === subject);
     const occupant = occupants[index];
-    return { mark, subject: occupant ? { documentNumber: occupant.identity?.documentNumber ?? null, occupantIndex: Math.min(index, 9) } : null };
+    const chip = occupant?.identity?.document?.chip;
+    return { mark, subject: occupant ? { documentNumber: occupant.identity?.documentNumber ?? null, occupantIndex: Math.min(index, 9) } : null, chipVerdict: chip ? chip.verdict : 'not_read' };
   };
 
   const contextOf = (subject: SubjectKey, recommendation: Recommendation, biometricRetained: boolean): DecisionContext => {
