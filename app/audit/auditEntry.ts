@@ -10,6 +10,9 @@ export const auditActions = [
   'view_traveller',
   'decision',
   'override_refused',
+  // The same two in a training run: audited as training, apart from the statistics of real work.
+  'training_decision',
+  'training_override_refused',
   'review',
   'export',
   'purge',

@@ -12,6 +12,7 @@ import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
 import { trainingProgressSchema, trainingScenarioSummarySchema } from '../training/trainingProgress';
 import { trainingScenarioNameSchema } from '../training/trainingScenario';
+import { trainingAlertReportSchema, trainingDebriefSchema, trainingDecisionReportSchema, trainingRunIdSchema, trainingRunSummarySchema } from '../training/trainingDebrief';
 import { signInActivitySchema } from './signInActivity';
 import { boothAuditAnchorSchema } from '../audit/auditAnchor';
 import { activeModelSetSchema } from '../biometrics/modelSet';
@@ -83,14 +84,38 @@ export const channels = {
     request: simulatedVehicleArrivalSchema,
     reply: z.object({ label: z.string(), plate: z.string(), occupants: z.number().int() }),
   }),
-  'training:list': channel({ doc: 'Trainer control: the built-in training scenarios (assets/scenarios).', request: noArguments, reply: z.array(trainingScenarioSummarySchema) }),
-  'training:progress': channel({ doc: "Trainer control: the scenario player's state and current step (also pushed as training:onProgress).", request: noArguments, reply: trainingProgressSchema }),
-  'training:start': channel({
-    doc: "Trainer control: starts the built-in scenario `scenario` from its first step (or restarts the loaded one). Fails with not_supported on real devices or when the scenario is for another lane, invalid_request naming the built-in scenarios for an unknown name.",
-    request: z.strictObject({ scenario: trainingScenarioNameSchema.optional() }),
+  'training:list': channel({ doc: 'Trainer control (trainer role): the built-in training scenarios (assets/scenarios).', request: noArguments, reply: z.array(trainingScenarioSummarySchema) }),
+  'training:progress': channel({
+    doc: "The scenario player's state, current step and open run with its live score (also pushed as training:onProgress); every booth window reads it, since a decision made while a run is open is a training decision.",
+    request: noArguments,
     reply: trainingProgressSchema,
   }),
-  'training:stop': channel({ doc: 'Trainer control: stops the scenario playing; steps not yet played do not happen.', request: noArguments, reply: trainingProgressSchema }),
+  'training:start': channel({
+    doc: "Trainer control (trainer role): starts the built-in scenario `scenario` from its first step as a new scored run (or restarts the loaded one), for `trainee` (default: whoever decides first). Fails with not_permitted for other roles, not_supported on real devices or when the scenario is for another lane, invalid_request naming the built-in scenarios for an unknown name.",
+    request: z.strictObject({ scenario: trainingScenarioNameSchema.optional(), trainee: z.string().trim().min(1).max(40).optional() }),
+    reply: trainingProgressSchema,
+  }),
+  'training:stop': channel({ doc: 'Trainer control (trainer role): stops the scenario playing and ends its run (the debrief is final); steps not yet played do not happen.', request: noArguments, reply: trainingProgressSchema }),
+  'training:decided': channel({
+    doc: "The booth recorded a training decision (kept and audited as training, never synced): the open run scores it. Fails with not_permitted when nobody is signed in on this connection, invalid_request when the run is not the open one.",
+    request: trainingDecisionReportSchema,
+    reply: trainingProgressSchema,
+  }),
+  'training:alerted': channel({
+    doc: 'In a training run the trainee tried to clear a mandatory referral: the (simulated) supervisor alert, counted in the score.',
+    request: trainingAlertReportSchema,
+    reply: trainingProgressSchema,
+  }),
+  'training:debrief': channel({
+    doc: "A run's debrief (score, each expected traveller with what happened and the evidence on screen, times, what to practise): the current run's when `runId` is left out (live while open). Trainers see every run; others only their own as trainee (not_permitted).",
+    request: z.strictObject({ runId: trainingRunIdSchema.optional() }),
+    reply: trainingDebriefSchema,
+  }),
+  'training:runs': channel({
+    doc: 'Trainer control (trainer role): the run history, newest first, of one trainee or all, with files that could not be read.',
+    request: z.strictObject({ trainee: z.string().trim().min(1).max(40).optional() }),
+    reply: z.strictObject({ runs: z.array(trainingRunSummarySchema).max(10_000), problems: z.array(z.string().max(2000)).max(1000) }),
+  }),
 } as const;
 
 export type Channels = typeof channels;

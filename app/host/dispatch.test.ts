@@ -6,7 +6,7 @@ import { shippedPolicies } from '../policy/testSupport/shippedPolicies';
 
 const status = { kind: 'documentReader', id: 'r1', name: 'Reader', connected: true, since: '2026-01-01T00:00:00.000Z' } as const;
 
-const idleTraining = { state: 'idle' as const, scenario: null, stepCount: 0, stepsDone: 0, currentStep: null, nextAtSeconds: null, problems: [] };
+const idleTraining = { state: 'idle' as const, scenario: null, stepCount: 0, stepsDone: 0, currentStep: null, nextAtSeconds: null, problems: [], run: null };
 
 function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
   return {
@@ -37,6 +37,12 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'training:progress': () => idleTraining,
     'training:start': () => idleTraining,
     'training:stop': () => idleTraining,
+    'training:decided': () => idleTraining,
+    'training:alerted': () => idleTraining,
+    'training:debrief': () => {
+      throw new HostFailure('invalid_request', 'No training run yet on this booth.');
+    },
+    'training:runs': () => ({ runs: [], problems: [] }),
     ...overrides,
   };
 }

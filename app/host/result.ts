@@ -25,6 +25,8 @@ export const hostErrorCodes = [
   'account_locked',
   /** A document read was refused: its lines are no MRZ (layout, characters, field syntax); the message names each problem. Scan again. Failing check digits alone do not refuse a read: it is taken, flagged. */
   'unreadable_document',
+  /** The call needs a signed-in user of another role (or anyone signed in) on this connection; the message says which. */
+  'not_permitted',
   /** The Node host refused the call: it did not carry this launch's access token (missing or wrong). */
   'unauthorized',
   /** The Node host refused the call: it came from another web origin, or named a host other than this machine's loopback. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { laneTypeSchema } from '../settings/boothSettings';
+import { runScoreSchema, trainingRunIdSchema } from './trainingDebrief';
 
 /** Where the scenario player is, as the trainer panel shows it (host → renderer). */
 export const trainingProgressSchema = z.strictObject({
@@ -16,6 +17,11 @@ export const trainingProgressSchema = z.strictObject({
   nextAtSeconds: z.number().min(0).nullable(),
   /** Steps of this run that could not be played, and why (e.g. a read while the trainer had unplugged the reader). */
   problems: z.array(z.string().max(1000)).max(200),
+  /**
+   * The training run of the last start: while `open`, every decision made at the booth is a training decision (marked,
+   * kept and audited as training, never synced or queued for review); `score` is the live score. Null before any start.
+   */
+  run: z.strictObject({ runId: trainingRunIdSchema, open: z.boolean(), score: runScoreSchema }).nullable(),
 });
 export type TrainingProgress = z.output<typeof trainingProgressSchema>;
 

@@ -77,4 +77,24 @@ describe('parseTrainingScenario', () => {
     expect(scenarioFitsLane('pedestrian', 'vehicle')).toBe(false);
     expect(scenarioFitsLane('vehicle', 'air')).toBe(false);
   });
+
+  it('casts look-alikes and genuine non-matches strictly, their expectations consistent with who stands there', () => {
+    const lookAlike = { atSeconds: 0, kind: 'readDocument', traveller: 1, faces: { kind: 'lookAlike', match: 'above' } };
+    const parsed = parseTrainingScenario(withSteps([{ ...lookAlike, expect: { outcome: 'refer', impostor: true } }]), 'ok.json');
+    expect(parsed.steps[0]).toMatchObject({ faces: { kind: 'lookAlike', match: 'above', seed: 0 } });
+    expect(describeTrainingStep(parsed.steps[0]!)).toBe("the reader reads scripted traveller 1's document, presented by a look-alike impostor (above the booth's threshold, seed 0)");
+    expect(errorOf(withSteps([{ ...lookAlike, expect: { outcome: 'refer' } }]))).toBe(
+      'Training scenario bad.json is invalid: steps.0.expect.impostor: a look-alike is an impostor: the expectation must say "impostor": true',
+    );
+    expect(errorOf(withSteps([{ ...lookAlike, faces: { kind: 'genuineNonMatch' }, expect: { outcome: 'refer', impostor: true } }]))).toBe(
+      'Training scenario bad.json is invalid: steps.0.expect.impostor: a genuine non-match is the document holder: the expectation must not say "impostor": true',
+    );
+    expect(errorOf(withSteps([{ ...lookAlike, faces: { kind: 'lookAlike', match: 'near' } }]))).toMatch(/^Training scenario bad\.json is invalid: steps\.0\.faces\.match: Invalid option/);
+    expect(errorOf(withSteps([{ ...lookAlike, faces: { kind: 'lookAlike', match: 'above', who: 'x' } }]))).toBe('Training scenario bad.json is invalid: steps.0.faces: Unrecognized key: "who"');
+    const car = { atSeconds: 0, kind: 'vehicleArrives', occupantFaces: [null, { kind: 'lookAlike', match: 'above' }] };
+    expect(errorOf(withSteps([car], { laneType: 'vehicle' }))).toBe('Training scenario bad.json is invalid: steps.0.occupantFaces: faces are cast per occupant: name the vehicle (arrival.vehicle) or its occupants');
+    expect(errorOf(withSteps([{ ...car, arrival: { vehicle: 0 }, expectOccupants: [{ outcome: 'clear' }, { outcome: 'refer' }] }], { laneType: 'vehicle' }))).toBe(
+      'Training scenario bad.json is invalid: steps.0.expectOccupants.1.impostor: a look-alike is an impostor: the expectation must say "impostor": true',
+    );
+  });
 });

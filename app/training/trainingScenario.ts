@@ -5,6 +5,7 @@ import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from '../hos
 import { assertNever } from '../shared/assertNever';
 import { describeSchemaError } from '../shared/describeSchemaError';
 import { describeExpectation, expectedDecisionSchema } from './expectedDecision';
+import { stepFacesSchema } from './lookAlike';
 
 /** When a step happens, in seconds after the scenario starts (up to an hour: a training run, not a shift). */
 const atSeconds = z.number().min(0).max(3600);
@@ -23,6 +24,8 @@ export const trainingStepSchema = z.discriminatedUnion('kind', [
     kind: z.literal('readDocument'),
     /** Index of the scripted traveller (simulatedTravellers.ts): e.g. 0 valid, 2 lookout hit, 4 expired passport. */
     traveller: z.number().int().min(0).max(99),
+    /** Who stands at the camera instead of the traveller's own face: a look-alike impostor, or a genuine traveller the booth does not match (needs the face index). */
+    faces: stepFacesSchema.optional(),
     /** What a correct officer does with this traveller (scored when the trainee decides). */
     expect: expectedDecisionSchema.optional(),
   }),
@@ -57,6 +60,8 @@ export const trainingStepSchema = z.discriminatedUnion('kind', [
     /** A scripted vehicle arrives (vehicle lanes only): plates, cards, documents at the window. */
     kind: z.literal('vehicleArrives'),
     arrival: simulatedVehicleArrivalSchema.default({}),
+    /** Who sits in each seat instead of the occupant's own face (null: their own), in occupant order: e.g. a look-alike impostor in the back. */
+    occupantFaces: z.array(stepFacesSchema.nullable()).min(1).max(5).optional(),
     /** What a correct officer does with each occupant, in the vehicle's occupant order. */
     expectOccupants: z.array(expectedDecisionSchema).min(1).max(9).optional(),
   }),
@@ -85,6 +90,21 @@ export const trainingScenarioSchema = z
       }
       if (step.kind === 'vehicleArrives' && step.expectOccupants && step.arrival.occupants && step.expectOccupants.length !== step.arrival.occupants.length) {
         context.addIssue({ code: 'custom', path: ['steps', index, 'expectOccupants'], message: `${step.expectOccupants.length} expectations for ${step.arrival.occupants.length} occupants: one per occupant, in order` });
+      }
+      if (step.kind === 'readDocument' && step.faces && step.expect && step.expect.impostor !== (step.faces.kind === 'lookAlike')) {
+        const message = step.faces.kind === 'lookAlike' ? 'a look-alike is an impostor: the expectation must say "impostor": true' : 'a genuine non-match is the document holder: the expectation must not say "impostor": true';
+        context.addIssue({ code: 'custom', path: ['steps', index, 'expect', 'impostor'], message });
+      }
+      if (step.kind === 'vehicleArrives' && step.occupantFaces && step.arrival.vehicle === undefined && !step.arrival.occupants) {
+        context.addIssue({ code: 'custom', path: ['steps', index, 'occupantFaces'], message: 'faces are cast per occupant: name the vehicle (arrival.vehicle) or its occupants' });
+      }
+      if (step.kind === 'vehicleArrives' && step.occupantFaces) {
+        step.occupantFaces.forEach((faces, occupant) => {
+          const expected = step.expectOccupants?.[occupant];
+          if (faces && expected && expected.impostor !== (faces.kind === 'lookAlike')) {
+            context.addIssue({ code: 'custom', path: ['steps', index, 'expectOccupants', occupant, 'impostor'], message: faces.kind === 'lookAlike' ? 'a look-alike is an impostor: the expectation must say "impostor": true' : 'a genuine non-match is the document holder: the expectation must not say "impostor": true' });
+          }
+        });
       }
       if (step.kind === 'vehicleArrives' && scenario.laneType !== 'vehicle') {
         context.addIssue({ code: 'custom', path: ['steps', index, 'kind'], message: `vehicles arrive only in a vehicle lane; this scenario's laneType is "${scenario.laneType}"` });
@@ -133,6 +153,8 @@ export function describeStepWithExpectations(step: TrainingStep): string {
 export function describeTrainingStep(step: TrainingStep): string {
   switch (step.kind) {
     case 'readDocument':
+      if (step.faces?.kind === 'lookAlike') return `the reader reads scripted traveller ${step.traveller}'s document, presented by a look-alike impostor (${step.faces.match} the booth's threshold, seed ${step.faces.seed})`;
+      if (step.faces?.kind === 'genuineNonMatch') return `a genuine traveller the booth does not match presents their document (seed ${step.faces.seed})`;
       return `the reader reads scripted traveller ${step.traveller}'s document`;
     case 'documentReadFails':
       return `a document read fails (${step.code})`;
@@ -145,7 +167,9 @@ export function describeTrainingStep(step: TrainingStep): string {
     case 'recordsOutage':
       return step.active ? 'the records service goes down' : 'the records service comes back';
     case 'vehicleArrives':
-      return step.arrival.vehicle === undefined ? 'the next scripted vehicle arrives' : `scripted vehicle ${step.arrival.vehicle} arrives`;
+      return `${step.arrival.vehicle === undefined ? 'the next scripted vehicle arrives' : `scripted vehicle ${step.arrival.vehicle} arrives`}${
+        step.occupantFaces?.some(Boolean) ? ` (${step.occupantFaces.flatMap((f, i) => (f ? [`occupant ${i + 1}: ${f.kind === 'lookAlike' ? 'a look-alike impostor' : 'a genuine non-match'}`] : [])).join(', ')})` : ''
+      }`;
     default:
       return assertNever(step, 'training step');
   }

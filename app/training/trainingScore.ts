@@ -53,6 +53,8 @@ export interface RunScore {
   readonly counts: Readonly<Record<StepVerdict, number>>;
   /** Impostors cleared, counted apart from the other travellers let through. */
   readonly impostorsLetThrough: number;
+  /** Genuine travellers referred who were to be cleared: the other costly error, counted on its own. */
+  readonly genuineReferred: number;
   /** Correct decisions in percent of the scored ones (0 when none was scored). */
   readonly percent: number;
 }
@@ -61,5 +63,5 @@ const verdicts: readonly StepVerdict[] = ['correct', 'let_through', 'wrongly_ref
 
 export function summariseRun(scores: readonly StepScore[]): RunScore {
   const counts = Object.fromEntries(verdicts.map((v) => [v, scores.filter((s) => s.verdict === v).length])) as Record<StepVerdict, number>;
-  return { steps: scores.length, counts, impostorsLetThrough: scores.filter((s) => s.impostorLetThrough).length, percent: scores.length === 0 ? 0 : Math.round((100 * counts.correct) / scores.length) };
+  return { steps: scores.length, counts, impostorsLetThrough: scores.filter((s) => s.impostorLetThrough).length, genuineReferred: counts.wrongly_referred, percent: scores.length === 0 ? 0 : Math.round((100 * counts.correct) / scores.length) };
 }

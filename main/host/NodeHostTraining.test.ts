@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,10 @@ import { AccountStore } from '../services/accounts';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
 import { ManualTime } from '../services/testSupport/manualTime';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
+import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
+import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../native-bridges/records-service/scriptedDecisions.node.ts';
+import type { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
+import type { TrainingDecisionReport } from '../../app/training/trainingDebrief';
 import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
 
 /** The trainer's channels through the real Node host: over HTTP for calls, over its WebSocket for progress events. */
@@ -35,18 +39,23 @@ async function booth(raw: Record<string, unknown>) {
   const { socket, nextFrame: frame } = await connectToHost<{ kind?: string; name?: string; payload?: Record<string, unknown> }>(host);
   opened.push({ services, host, socket });
   const call = (channel: string, payload: unknown) => callHostApi<Record<string, unknown>>(host, channel, payload);
-  return { services, time, call, frame };
+  /** Signs the HTTP API's connection in (the host checks roles per connection). */
+  const signIn = async (userId: 'trainer' | 'officer') => expect((await call('auth:signIn', { userId, password: `booth-${userId}` })).status).toBe(200);
+  return { services, time, call, frame, signIn };
 }
+
+const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 
 describe('training channels over the Node host', () => {
   it('lists the built-ins, starts one, pushes its progress, restarts and stops it', async () => {
-    const { services, time, call, frame } = await booth({ laneType: 'pedestrian' });
+    const { services, time, call, frame, signIn } = await booth({ laneType: 'pedestrian' });
+    await signIn('trainer');
     const listed = await call('training:list', {});
     expect(listed.status).toBe(200);
-    expect((listed.body.value as unknown as { name: string }[]).map((s) => s.name)).toEqual(['clean-then-expired', 'clone-during-records-outage', 'vehicle-forged-sod-reader-unplugged']);
+    expect((listed.body.value as unknown as { name: string }[]).map((s) => s.name)).toEqual(['clean-lane', 'clean-then-expired', 'clone-during-records-outage', 'cloned-chip', 'genuine-non-match', 'look-alike-impostor', 'records-outage', 'vehicle-forged-sod-reader-unplugged', 'vehicle-rear-seat-impostor']);
     expect((await call('training:progress', {})).body).toEqual({
       ok: true,
-      value: { state: 'idle', scenario: null, stepCount: 0, stepsDone: 0, currentStep: null, nextAtSeconds: null, problems: [] },
+      value: { state: 'idle', scenario: null, stepCount: 0, stepsDone: 0, currentStep: null, nextAtSeconds: null, problems: [], run: null },
     });
 
     const started = await call('training:start', { scenario: 'clean-then-expired' });
@@ -64,10 +73,11 @@ describe('training channels over the Node host', () => {
   });
 
   it('refuses unknown scenarios, other lanes, bad payloads, and real devices, saying why', async () => {
-    const { call } = await booth({ laneType: 'pedestrian' });
+    const { call, signIn } = await booth({ laneType: 'pedestrian' });
+    await signIn('trainer');
     const unknown = await call('training:start', { scenario: 'nope' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error?.message).toBe('There is no built-in training scenario "nope"; built-in: clean-then-expired, clone-during-records-outage, vehicle-forged-sod-reader-unplugged.');
+    expect(unknown.body.error?.message).toBe('There is no built-in training scenario "nope"; built-in: clean-lane, clean-then-expired, clone-during-records-outage, cloned-chip, genuine-non-match, look-alike-impostor, records-outage, vehicle-forged-sod-reader-unplugged, vehicle-rear-seat-impostor.');
     const otherLane = await call('training:start', { scenario: 'vehicle-forged-sod-reader-unplugged' });
     expect(otherLane.body.error).toEqual({ code: 'not_supported', message: 'Training scenario "vehicle-forged-sod-reader-unplugged" is for a vehicle lane; this booth\'s laneType is "pedestrian".' });
     const nothingLoaded = await call('training:start', {});
@@ -80,5 +90,80 @@ describe('training channels over the Node host', () => {
     const hardware = await booth({ devices: 'hardware' });
     const refused = await hardware.call('training:start', { scenario: 'clean-then-expired' });
     expect(refused.body.error).toEqual({ code: 'not_supported', message: 'Training scenarios are available only with --devices=sim.' });
+  });
+
+  it('keeps the trainer controls for trainers: an officer (or nobody) is refused on the host, whatever the screen shows', async () => {
+    const { call, signIn } = await booth({ laneType: 'pedestrian' });
+    const nobody = await call('training:start', { scenario: 'clean-then-expired' });
+    expect(nobody.status).toBe(403);
+    expect(nobody.body.error).toEqual({ code: 'not_permitted', message: 'Sign in first: Starting a training scenario needs a signed-in trainer.' });
+    await signIn('officer');
+    for (const channel of ['training:list', 'training:stop', 'training:runs']) {
+      expect((await call(channel, {})).body.error?.code, channel).toBe('not_permitted');
+    }
+    expect((await call('training:start', { scenario: 'clean-then-expired' })).body.error?.message).toBe('Starting a training scenario is for the trainer role; officer is signed in as officer.');
+  });
+
+  it("scores a run's decisions, never lets one reach the records simulator, and keeps the final debrief in the run history", async () => {
+    const { services, time, call, signIn } = await booth({ laneType: 'pedestrian' });
+    await signIn('trainer');
+    const intake = (services.devices.records as SimulatedRecordsService).server.decisions;
+    const [beforeRun] = scriptedDecisionSubmissions(scriptedDecisionRecords(model, time.now()), time.now().toISOString());
+    time.advance(60_000);
+    const started = await call('training:start', { scenario: 'clean-then-expired', trainee: 'kim' });
+    const runId = (started.body.value as { run: { runId: string } }).run.runId;
+    time.advance(2000);
+    await services.training?.settled();
+    time.advance(5000);
+
+    // The trainee cleared Eriksson 5 s after her passport was read (as the booth reports a recorded training decision).
+    const decision = scriptedDecisionRecords(model, time.now())[0]!;
+    const report: TrainingDecisionReport = {
+      runId,
+      decisionId: decision.decisionId,
+      subject: { documentNumber: 'L898902C3', occupantIndex: 0 },
+      outcome: 'clear',
+      reasons: [],
+      decidedAt: time.now().toISOString(),
+      evidence: { faceMatch: { decision: 'match', score: 0.71, threshold: 0.42, falseMatchRate: 'FMR ≈ 1 in 10 000' }, chipVerdict: 'verified', alerts: [], recommended: 'clear' },
+    };
+    const scored = await call('training:decided', report);
+    expect(scored.body.value).toMatchObject({ run: { runId, open: true, score: { steps: 1, percent: 100, counts: { correct: 1 } } } });
+
+    // Whatever a renderer queues from the run is held back on the host; real work from before the run still goes.
+    const [fromRun] = scriptedDecisionSubmissions([{ ...decision, decidedAt: time.now().toISOString() }], time.now().toISOString());
+    const synced = await call('decisions:sync', { batch: [fromRun, beforeRun] });
+    expect(synced.body.value).toEqual({
+      results: [
+        { idempotencyKey: fromRun!.idempotencyKey, outcome: 'rejected', reason: `decided during training run ${runId}: a training decision is never sent to the records service` },
+        { idempotencyKey: beforeRun!.idempotencyKey, outcome: 'accepted' },
+      ],
+    });
+    expect(intake.accepted().map((a) => a.idempotencyKey)).toEqual([beforeRun!.idempotencyKey]);
+
+    // Stopping ends the run: the second traveller (read at 45 s) was never decided (missed), and the debrief is kept.
+    time.advance(38_000);
+    await services.training?.settled();
+    expect((await call('training:stop', {})).body.value).toMatchObject({ run: { runId, open: false, score: { steps: 2, percent: 50 } } });
+    const history = await call('training:runs', { trainee: 'kim' });
+    expect(history.body.value).toMatchObject({ runs: [{ runId, scenario: 'clean-then-expired', trainee: 'kim', startedBy: 'trainer', score: { percent: 50 } }], problems: [] });
+    expect((await call('training:runs', { trainee: 'someone-else' })).body.value).toEqual({ runs: [], problems: [] });
+    const debrief = await call('training:debrief', { runId });
+    expect(debrief.body.value).toMatchObject({
+      runId,
+      trainee: 'kim',
+      steps: [
+        { step: 1, documentNumber: 'L898902C3', verdict: 'correct', decision: { outcome: 'clear', secondsTaken: 5, evidence: { chipVerdict: 'verified', faceMatch: { decision: 'match' } } } },
+        { step: 2, verdict: 'missed', decision: null, message: 'no decision; expected refer' },
+      ],
+      practise: ['Decide every traveller before the next one arrives (step 2)'],
+    });
+    // Decisions after the run are real again.
+    time.advance(1000);
+    const [afterRun] = scriptedDecisionSubmissions([{ ...decision, decisionId: 'after-run', decidedAt: time.now().toISOString() }], time.now().toISOString());
+    expect((await call('decisions:sync', { batch: [afterRun] })).body.value).toEqual({ results: [{ idempotencyKey: afterRun!.idempotencyKey, outcome: 'accepted' }] });
+    // An officer sees no other trainee's debrief.
+    await signIn('officer');
+    expect((await call('training:debrief', { runId })).body.error?.code).toBe('not_permitted');
   });
 });

@@ -16,6 +16,7 @@ const statusByCode: Readonly<Record<HostErrorCode, number>> = {
   unreadable_document: 422,
   unauthorized: 401,
   forbidden: 403,
+  not_permitted: 403,
   host_unreachable: 502,
   timeout: 504,
 };

@@ -30,6 +30,8 @@ export interface BoothDevices {
 export interface SimulatorControls {
   setConnected(kind: DeviceKind, connected: boolean): DeviceStatus;
   readDocument(traveller?: number, photo?: EncodedImage): DocumentRead;
+  /** One-traveller lanes: the next scripted read is presented by `faces.live` (a training step's look-alike or genuine non-match). */
+  castNextTraveller(faces: { readonly documentPhoto?: EncodedImage; readonly live: EncodedImage }): void;
   /** The reader's output does not become a read (a smudged or half-swiped document): listeners hear the error. */
   failDocumentRead(error: MrzReadError): void;
   /** Puts the passport of the document just read on the simulated chip reader, with the current faults. */

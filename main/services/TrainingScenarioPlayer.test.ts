@@ -187,6 +187,7 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
         played.push('vehicle');
         return new Promise<void>((resolve) => (finishArrival = resolve));
       },
+      documentNumbers: () => [],
     };
     const time = new ManualTime(start);
     const player = new TrainingScenarioPlayer(target, time, time);

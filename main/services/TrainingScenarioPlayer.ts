@@ -5,6 +5,11 @@ import { deviceKinds, type DeviceKind } from '../../app/ports/deviceStatus';
 import { simulatedChipFaultsSchema } from '../../app/host/simulatorControls';
 import { assertNever } from '../../app/shared/assertNever';
 import type { TrainingProgress } from '../../app/training/trainingProgress';
+import type { TrainingAlertReport, TrainingDebrief, TrainingDecisionReport } from '../../app/training/trainingDebrief';
+import { TrainingRun } from '../../app/training/trainingRun';
+import type { StepFaces } from '../../app/training/lookAlike';
+import type { Ids } from '../../app/ports/Ids';
+import { randomIds } from './randomIds';
 import { describeTrainingStep, type TrainingScenario, type TrainingStep } from '../../app/training/trainingScenario';
 import type { Clock } from '../../app/ports/Clock';
 import type { Timers } from '../../app/ports/Timers';
@@ -13,21 +18,39 @@ import { Emitter } from '../../app/shared/event';
 /** What a scenario plays on: the simulated booth's controls (see createBoothServices). */
 export interface TrainingTarget {
   setConnected(kind: DeviceKind, connected: boolean): unknown;
-  /** Reads the scripted traveller's document as the simulated reader would; throws when the reader is unplugged. */
-  readDocument(traveller: number): unknown;
+  /** Reads the scripted traveller's document as the simulated reader would, presented by `faces` when given; throws when the reader is unplugged or the faces cannot be cast. */
+  readDocument(traveller: number, faces?: StepFaces): unknown;
   failDocumentRead(error: MrzReadError): void;
   setChipFaults(faults: SimulatedChipFaults): unknown;
   /** Resolves once every document handed over at the window has been read with its chip. */
-  vehicleArrives(arrival: SimulatedVehicleArrival): Promise<unknown>;
+  vehicleArrives(arrival: SimulatedVehicleArrival, occupantFaces?: readonly (StepFaces | null)[]): Promise<unknown>;
+  /** The document numbers of the travellers a step brings, in order (null where the booth cannot tell): how decisions find their step. */
+  documentNumbers(step: TrainingStep): readonly (string | null)[];
 }
 
-const idle: TrainingProgress = { state: 'idle', scenario: null, stepCount: 0, stepsDone: 0, currentStep: null, nextAtSeconds: null, problems: [] };
+/** Who runs a training run: the trainer who started it, and the trainee it scores (default: whoever decides first). */
+export interface RunPeople {
+  readonly startedBy: string;
+  readonly trainee?: string;
+}
+
+export interface TrainingPlayerOptions {
+  readonly ids?: Ids;
+  /** Told once when a run ends (stopped, restarted, or every step played and every traveller decided), with its final debrief. */
+  readonly onRunEnded?: (debrief: TrainingDebrief) => void;
+}
+
+const idle: TrainingProgress = { state: 'idle', scenario: null, stepCount: 0, stepsDone: 0, currentStep: null, nextAtSeconds: null, problems: [], run: null };
 
 /**
  * Plays a training scenario's steps in order, each at its `atSeconds` after the start, against the simulated
  * devices. Start (or restart) puts the booth back as a fresh simulated booth (every device plugged in, genuine
  * chips) and replays from the first step; stop cancels what has not happened yet. A step that cannot be played
  * (a read while the trainer has unplugged the reader) is noted in the progress and the run goes on.
+ *
+ * Each start opens a training run (TrainingRun): the trainee's decisions are reported to it and scored live; the
+ * run is open (every decision at the booth is a training decision) until the trainer stops it, starts another, or
+ * every step has been played and every expected traveller decided. Then its debrief is final.
  */
 export class TrainingScenarioPlayer {
   private scenario: TrainingScenario | undefined;
@@ -38,11 +61,13 @@ export class TrainingScenarioPlayer {
   private inFlight: Promise<void> = Promise.resolve();
   private current: TrainingProgress = idle;
   private readonly progressChanges = new Emitter<TrainingProgress>('training progress');
+  private trainingRun: TrainingRun | undefined;
 
   constructor(
     private readonly target: TrainingTarget,
     private readonly clock: Clock,
     private readonly timers: Timers,
+    private readonly options: TrainingPlayerOptions = {},
   ) {}
 
   progress(): TrainingProgress {
@@ -56,34 +81,79 @@ export class TrainingScenarioPlayer {
   /** Loads a scenario without starting it (stops the one playing). */
   load(scenario: TrainingScenario): TrainingProgress {
     this.cancel();
+    this.endRun();
     this.scenario = scenario;
     return this.publish({ ...idle, state: 'ready', scenario: scenario.name, stepCount: scenario.steps.length, nextAtSeconds: scenario.steps[0]?.atSeconds ?? null });
   }
 
-  /** Starts `scenario` (or restarts the loaded one) from its first step. */
-  start(scenario?: TrainingScenario): TrainingProgress {
+  /** Starts `scenario` (or restarts the loaded one) from its first step, as a new training run. */
+  start(scenario?: TrainingScenario, people: RunPeople = { startedBy: 'booth' }): TrainingProgress {
     if (scenario) this.scenario = scenario;
     const loaded = this.scenario;
     if (!loaded) throw new Error('No training scenario is loaded.');
     this.cancel();
+    this.endRun();
     const run = this.run;
     this.resetBooth();
-    this.startedAt = this.clock.now().getTime();
-    this.publish({ ...idle, state: 'playing', scenario: loaded.name, stepCount: loaded.steps.length, nextAtSeconds: loaded.steps[0]?.atSeconds ?? null });
+    const now = this.clock.now();
+    this.startedAt = now.getTime();
+    this.trainingRun = new TrainingRun((this.options.ids ?? randomIds).next('run'), loaded, people.startedBy, now, people.trainee);
+    this.publish({ ...idle, state: 'playing', scenario: loaded.name, stepCount: loaded.steps.length, nextAtSeconds: loaded.steps[0]?.atSeconds ?? null, run: this.runProgress() });
     this.scheduleStep(loaded, run, 0);
     return this.current;
   }
 
-  /** Stops the run: no further step happens (a step already under way, e.g. a vehicle at the window, completes). */
+  /** Stops the run: no further step happens (a step already under way, e.g. a vehicle at the window, completes); the run ends. */
   stop(): TrainingProgress {
     const wasPlaying = this.current.state === 'playing';
     this.cancel();
-    return wasPlaying ? this.publish({ ...this.current, state: 'stopped', nextAtSeconds: null }) : this.current;
+    const ended = this.endRun();
+    if (wasPlaying) return this.publish({ ...this.current, state: 'stopped', nextAtSeconds: null, run: this.runProgress() });
+    return ended ? this.publish({ ...this.current, run: this.runProgress() }) : this.current;
+  }
+
+  /** The open run's id, or null: a decision made while a run is open is a training decision. */
+  openRunId(): string | null {
+    return this.trainingRun && !this.trainingRun.ended ? this.trainingRun.runId : null;
+  }
+
+  /** The current (or last) run's debrief: live while it is open, final once it ended; null before any run. */
+  debrief(): TrainingDebrief | null {
+    return this.trainingRun?.debrief() ?? null;
+  }
+
+  /** Scores a training decision the booth recorded; the run may end with it (every step played, every traveller decided). */
+  decided(report: TrainingDecisionReport, by: string): TrainingProgress {
+    const trainingRun = this.trainingRun;
+    if (!trainingRun || trainingRun.ended || trainingRun.runId !== report.runId) return this.current;
+    trainingRun.decided(report, by);
+    if (this.current.state === 'finished' && trainingRun.complete(this.current.stepsDone)) this.endRun();
+    return this.publish({ ...this.current, run: this.runProgress() });
+  }
+
+  /** The trainee tried to clear a mandatory referral (the alert a supervisor would get). */
+  alerted(report: TrainingAlertReport): TrainingProgress {
+    this.trainingRun?.alerted(report);
+    return this.current;
   }
 
   /** Resolves when the step under way (if any) has been played. */
   settled(): Promise<void> {
     return this.inFlight;
+  }
+
+  /** Ends the open run (if any) and hands its final debrief on; true when one ended. */
+  private endRun(): boolean {
+    const trainingRun = this.trainingRun;
+    if (!trainingRun || trainingRun.ended) return false;
+    trainingRun.end(this.clock.now());
+    this.options.onRunEnded?.(trainingRun.debrief());
+    return true;
+  }
+
+  private runProgress(): TrainingProgress['run'] {
+    const trainingRun = this.trainingRun;
+    return trainingRun ? { runId: trainingRun.runId, open: !trainingRun.ended, score: trainingRun.debrief().score } : null;
   }
 
   private cancel(): void {
@@ -101,7 +171,8 @@ export class TrainingScenarioPlayer {
   private scheduleStep(scenario: TrainingScenario, run: number, index: number): void {
     const step = scenario.steps[index];
     if (!step) {
-      this.publish({ ...this.current, state: 'finished', nextAtSeconds: null });
+      if (this.trainingRun?.complete(scenario.steps.length)) this.endRun();
+      this.publish({ ...this.current, state: 'finished', nextAtSeconds: null, run: this.runProgress() });
       return;
     }
     const delay = Math.max(0, this.startedAt + step.atSeconds * 1000 - this.clock.now().getTime());
@@ -121,14 +192,16 @@ export class TrainingScenarioPlayer {
       problem = `step ${index + 1} (${description}) could not be played: ${error instanceof Error ? error.message : String(error)}`;
     }
     if (run !== this.run) return;
-    this.publish({ ...this.current, stepsDone: index + 1, problems: problem ? [...this.current.problems, problem] : this.current.problems });
+    if (problem) this.trainingRun?.note(problem);
+    else this.trainingRun?.stepPlayed(index, this.clock.now(), this.target.documentNumbers(step));
+    this.publish({ ...this.current, stepsDone: index + 1, problems: problem ? [...this.current.problems, problem] : this.current.problems, run: this.runProgress() });
     this.scheduleStep(scenario, run, index + 1);
   }
 
   private async perform(step: TrainingStep): Promise<void> {
     switch (step.kind) {
       case 'readDocument':
-        this.target.readDocument(step.traveller);
+        await this.target.readDocument(step.traveller, step.faces);
         return;
       case 'documentReadFails':
         this.target.failDocumentRead({ code: step.code, message: step.message });
@@ -143,7 +216,7 @@ export class TrainingScenarioPlayer {
         this.target.setConnected('recordsService', !step.active);
         return;
       case 'vehicleArrives':
-        await this.target.vehicleArrives(step.arrival);
+        await this.target.vehicleArrives(step.arrival, step.occupantFaces);
         return;
       default:
         return assertNever(step, 'training step');

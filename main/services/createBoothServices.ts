@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { combineHandlers, createDispatch, type Dispatch } from '../../app/host/dispatch';
 import type { ResolvedSettings } from '../../app/settings/boothSettings';
 import { systemClock, type Clock } from '../../app/ports/Clock';
@@ -31,6 +32,11 @@ import { decisionHandlers } from './handlers/decisionHandlers';
 import { storageHandlers } from './handlers/storageHandlers';
 import { simulatorHandlers } from './handlers/simulatorHandlers';
 import { trainingHandlers } from './handlers/trainingHandlers';
+import { SignedInCallers } from './SignedInCallers';
+import { TrainingDecisionGuard } from './TrainingDecisionGuard';
+import { TrainingRunStore } from './TrainingRunStore';
+import { documentNumbersOfStep, travellersOfArrival } from './TrainingStepDocuments';
+import { TrainingFacePicker } from './TrainingFacePicker';
 import { modelHandlers } from './handlers/modelHandlers';
 import { chooseFaceModelSet, type ServedFaceModelSet } from './faceModelSet';
 import path from 'node:path';
@@ -52,6 +58,8 @@ export interface BoothServicesOptions {
   readonly trainingScenario?: TrainingScenario;
   /** Where the built-in training scenarios are (`<app root>/assets/scenarios`); without it the trainer has none to pick. */
   readonly scenariosDir?: string;
+  /** The training run history; default: training-runs/ beside the accounts file (the user data folder). */
+  readonly trainingRuns?: TrainingRunStore;
   /** The app's node_modules, where a model manifest's `source.package` is found; default `<cwd>/node_modules`. */
   readonly modulesDir?: string;
   /** Where the policy files are (`<app root>/assets/policy`); default, the shipped folder beside these sources. */
@@ -97,20 +105,59 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     throw new Error(`Training scenario "${options.trainingScenario.name}" is for a ${options.trainingScenario.laneType} lane; this booth's laneType is "${settings.laneType}".`);
   }
   const controls = devices.simulator;
+  const trainingRuns = options.trainingRuns ?? TrainingRunStore.inUserData(dirname(accounts.file));
+  const trainingGuard = new TrainingDecisionGuard(clock);
+  const callers = new SignedInCallers();
+  const facePicker = new TrainingFacePicker({
+    // Look-alikes are picked against the embedder the booth matches with (chosen below, on first need).
+    embedder: async () => (await faceModels()).models.embedder,
+    targetFmr: settings.faceMatchTargetFmr,
+    userData: dirname(accounts.file),
+  });
   const training = controls
     ? new TrainingScenarioPlayer(
         {
           setConnected: (kind, connected) => controls.setConnected(kind, connected),
-          readDocument: (traveller) => controls.readDocument(traveller),
+          readDocument: async (traveller, faces) => {
+            if (faces) {
+              const cast = await facePicker.cast(traveller, faces);
+              if (!devices.documentReader.status().connected) throw new Error('the document reader is disconnected');
+              controls.castNextTraveller(cast);
+              console.info(`[booth] training: ${cast.note}`);
+            }
+            return controls.readDocument(traveller);
+          },
           failDocumentRead: (error) => controls.failDocumentRead(error),
           setChipFaults: (faults) => controls.setChipFaults(faults),
-          vehicleArrives: (arrival) => intake.vehicleArrives(controls, arrival),
+          vehicleArrives: async (arrival, occupantFaces) => {
+            if (!occupantFaces) return intake.vehicleArrives(controls, arrival);
+            // Each seat a step recasts gets its faces; the others keep their own (see simulatedVehicleArrival).
+            const occupants = await Promise.all(
+              travellersOfArrival(arrival).map(async (traveller, seat) => {
+                const given = arrival.occupants?.[seat] ?? { traveller, showsDocument: true };
+                const faces = occupantFaces[seat];
+                if (!faces) return given;
+                const cast = await facePicker.cast(traveller, faces);
+                console.info(`[booth] training: occupant ${seat + 1}: ${cast.note}`);
+                return { ...given, face: cast.live, ...(cast.documentPhoto ? { documentPhoto: cast.documentPhoto } : {}) };
+              }),
+            );
+            return intake.vehicleArrives(controls, { ...arrival, occupants });
+          },
+          documentNumbers: documentNumbersOfStep,
         },
         clock,
         options.timers ?? systemTimers,
+        {
+          ids,
+          // The run history is kept whole or not at all; a failed write is said, never silent.
+          onRunEnded: (debrief) => void trainingRuns.save(debrief).catch((error: unknown) => console.error(`[booth] training run ${debrief.runId} could not be kept:`, error)),
+        },
       )
     : undefined;
   if (training && options.trainingScenario) training.load(options.trainingScenario);
+  // Subscribed from the start (not in start()): a run opened before the host serves must still hold its decisions back.
+  training?.onProgress((progress) => trainingGuard.progressed(progress));
 
   // Chosen and verified once per start (hashing and preparing the configured models), on first need.
   let faceModelSet: Promise<ServedFaceModelSet> | undefined;
@@ -127,13 +174,13 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     appHandlers(options.resolved, options.version, policies, async () => chipTrustNotices(settings, settings.devices === 'hardware' ? await devices.chipTrust() : undefined, clock.now())),
     deviceHandlers(devices),
     laneHandlers(lane),
-    authHandlers({ accounts, settings, clock, throttleFile: options.signInThrottleFile ?? SignInThrottleFile.beside(accounts.file) }),
+    authHandlers({ accounts, settings, clock, throttleFile: options.signInThrottleFile ?? SignInThrottleFile.beside(accounts.file), callers }),
     auditHandlers(devices.records),
     documentHandlers(intake, clock, ids),
-    decisionHandlers(devices.records),
+    decisionHandlers(devices.records, (item) => trainingGuard.refusal(item.payload)),
     storageHandlers(storageKey),
     simulatorHandlers(devices, intake, settings),
-    trainingHandlers(training, settings, options.scenariosDir),
+    trainingHandlers({ training, settings, scenariosDir: options.scenariosDir, callers, runs: trainingRuns }),
     modelHandlers(faceModels),
   );
 

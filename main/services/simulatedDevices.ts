@@ -67,6 +67,10 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
         }
       },
       readDocument: (traveller, photo) => documentReader.read(traveller, photo),
+      castNextTraveller: (faces) => {
+        if (!travellers) throw new Error('faces are cast for one-traveller lanes only; a vehicle lane places its occupants');
+        travellers.castNext(faces);
+      },
       failDocumentRead: (error) => documentReader.failRead(error),
       // Every document read comes here, whichever reader read it. The chip holds the same portrait as the page when it is a JPEG (DG2 holds JPEG or JPEG 2000, not SVG).
       placePassportFor: async (read) => {

@@ -29,6 +29,9 @@ const playedBy = [
   { identity: 'Gloria_Macapagal_Arroyo', photos: [1, 2, 3] },
 ] as const;
 
+/** The dataset identities that play the scripted travellers (a face index always holds their photos). */
+export const scriptedFaceIdentities: readonly string[] = playedBy.map((played) => played.identity);
+
 export function datasetsDirectory(): string {
   return process.env.BOOTH_DATASETS ?? path.resolve(process.cwd(), '../shared/datasets');
 }
@@ -46,8 +49,25 @@ export function simulatedOccupantFaces(traveller: number, datasets = datasetsDir
 
 /** Photo `index` (in name order) of an LFW identity, or undefined when the dataset or the photo is absent. */
 export function datasetPhoto(identity: string, index: number, datasets = datasetsDirectory()): EncodedImage | undefined {
+  const file = datasetPhotoFile(identity, index, datasets);
+  return file ? datasetImage(file, datasets) : undefined;
+}
+
+/** The path inside faces-lfw (as identities.csv names it) of photo `index` of an identity, or undefined when absent. */
+export function datasetPhotoFile(identity: string, index: number, datasets = datasetsDirectory()): string | undefined {
   const folder = path.join(datasets, 'faces-lfw', 'images', identity);
   if (!existsSync(folder)) return undefined;
   const file = readdirSync(folder).filter((f) => f.endsWith('.jpg')).sort()[index];
-  return file ? { mediaType: 'image/jpeg', base64: readFileSync(path.join(folder, file)).toString('base64') } : undefined;
+  return file ? `images/${identity}/${file}` : undefined;
+}
+
+/** A faces-lfw photo by its path inside the dataset (`images/<identity>/<file>.jpg`). */
+export function datasetImage(file: string, datasets = datasetsDirectory()): EncodedImage {
+  return { mediaType: 'image/jpeg', base64: readFileSync(path.join(datasets, 'faces-lfw', file)).toString('base64') };
+}
+
+/** The dataset path of the photo printed on scripted traveller `traveller`'s document, or undefined. */
+export function scriptedDocumentPhotoFile(traveller: number, datasets = datasetsDirectory()): string | undefined {
+  const played = playedBy[traveller];
+  return played ? datasetPhotoFile(played.identity, played.photos[0], datasets) : undefined;
 }

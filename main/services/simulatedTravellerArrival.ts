@@ -27,6 +27,8 @@ const impostors: Readonly<Record<number, { readonly identity: string; readonly p
  */
 export class SimulatedTravellerArrivals {
   private galleriesGiven = false;
+  /** Faces a training step cast for the next read only (a look-alike at the camera, a genuine non-match's own photos). */
+  private cast: { readonly documentPhoto?: EncodedImage; readonly live: EncodedImage } | undefined;
 
   constructor(
     private readonly devices: TravellerArrivalDevices,
@@ -34,9 +36,16 @@ export class SimulatedTravellerArrivals {
     private readonly datasets = datasetsDirectory(),
   ) {}
 
+  /** The next scripted read is presented by `faces.live` (and, when given, carries `faces.documentPhoto`): a training step's casting. */
+  castNext(faces: { readonly documentPhoto?: EncodedImage; readonly live: EncodedImage }): void {
+    this.cast = faces;
+  }
+
   /** SimulatedDocumentReaderOptions.stepUp: returns the photo to print on the traveller's document. */
   stepUp(traveller: number, photo: EncodedImage | undefined): EncodedImage | undefined {
     const camera = this.travellerCamera();
+    const cast = this.cast;
+    this.cast = undefined;
     if (!camera) return photo;
     if (photo) {
       this.devices.camera.withdrawScene(camera.id);
@@ -49,9 +58,9 @@ export class SimulatedTravellerArrivals {
     }
     this.giveGalleries();
     const impostor = impostors[traveller];
-    const atCamera = (impostor && datasetPhoto(impostor.identity, impostor.photo, this.datasets)) || faces.live;
+    const atCamera = cast?.live ?? ((impostor && datasetPhoto(impostor.identity, impostor.photo, this.datasets)) || faces.live);
     this.devices.camera.setScene(camera.id, [atCamera]);
-    return faces.documentPhoto;
+    return cast?.documentPhoto ?? faces.documentPhoto;
   }
 
   /** A document read by a real reader (a keyboard-wedge scan): its holder is whoever stands at the real camera. */

@@ -1,6 +1,15 @@
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { DecisionStore } from '../storage/DecisionStore';
+import type { TrainingDecisionReport, TrainingMark } from '../../app/training/trainingDebrief';
+
+/** A decision made while a training run is open: its run, and which traveller it was on (null: the vehicle as a whole, not scored). */
+export interface TrainingContext {
+  readonly mark: TrainingMark;
+  readonly subject: TrainingDecisionReport['subject'] | null;
+  /** The chip verdict the screen showed for the traveller (a verified chip leaves no evidence item in the decision). */
+  readonly chipVerdict: TrainingDecisionReport['evidence']['chipVerdict'];
+}
 import type { RecordedDecision } from '../storage/decisionStoreTypes';
 
 /** What the journal needs besides the decision itself to queue it for review and to apply retention. */
@@ -11,6 +20,8 @@ export interface DecisionContext {
   readonly bestShot?: EncodedImage;
   /** U.S. citizens' photos are purged within 12 hours. */
   readonly usCitizen: boolean;
+  /** Made in a training run: kept and audited as training, scored by the run, never synced or queued for review. */
+  readonly training?: TrainingContext;
 }
 
 /**
@@ -19,8 +30,8 @@ export interface DecisionContext {
  */
 export interface DecisionJournal {
   recordDecision(decision: DecisionRecord, context: DecisionContext): Promise<void>;
-  /** An officer tried to clear a mandatory referral: the supervisor must hear of it. */
-  recordAlert(alert: SupervisorAlert): Promise<void>;
+  /** An officer tried to clear a mandatory referral: the supervisor must hear of it (in a training run: the run does). */
+  recordAlert(alert: SupervisorAlert, training?: TrainingContext): Promise<void>;
   /** Sign-ins, locks and other accountable steps that are not decisions, attributed to the signed-in user. */
   audit(action: SessionAuditAction, details?: Readonly<Record<string, string>>): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { DecisionStore } from '../storage/DecisionStore';
 import { rawStorageKeyProvider } from '../storage/storageKeys';
 import type { RecordedDecision } from '../storage/decisionStoreTypes';
 import type { BoothJournal, DecisionContext } from './DecisionJournal';
+import { evidenceOnScreen } from '../../app/training/trainingDebrief';
 
 const browserIds = { next: (prefix: string) => `${prefix}-${crypto.randomUUID()}` };
 
@@ -20,6 +21,10 @@ function bytesOf(base64: string): Uint8Array {
  * transaction; the promise resolves after that transaction has completed.
  */
 export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: BoothStore): BoothJournal {
+  // The run scores what the booth recorded; a report that fails leaves the decision recorded (as training), unscored.
+  const reported = (what: string) => (result: { ok: boolean; error?: { message: string } }) => {
+    if (!result.ok) store.getState().announce(`The training run did not get the ${what}: ${result.error?.message ?? 'no answer'}`, 'warning');
+  };
   let opened: Promise<DecisionStore> | null = null;
   const decisionStore = () =>
     (opened ??= DecisionStore.open({
@@ -48,12 +53,28 @@ export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: Booth
     onRecorded: recordedDecisions.event,
     async recordDecision(decision, context: DecisionContext) {
       const by = actor();
+      const training = context.training;
+      if (training) {
+        await (await decisionStore()).recordTrainingDecision(decision, by, training.mark);
+        const reasons = [...decision.ruleReasons, ...decision.officerReasons];
+        if (training.subject) {
+          void host
+            .call('training:decided', { runId: training.mark.runId, decisionId: decision.decisionId, subject: training.subject, outcome: decision.outcome, reasons, decidedAt: decision.decidedAt, evidence: evidenceOnScreen(decision, training.chipVerdict) })
+            .then(reported('decision'));
+        }
+        return;
+      }
       const biometrics = context.bestShot ? [{ kind: 'face_image' as const, usCitizen: context.usCitizen, bytes: bytesOf(context.bestShot.base64) }] : [];
       const recorded = await (await decisionStore()).recordDecision(decision, by, { mandatoryReferral: context.mandatoryReferral, biometrics });
       recordedDecisions.fire(recorded);
     },
-    async recordAlert(alert) {
+    async recordAlert(alert, training) {
       const by = actor();
+      if (training) {
+        await (await decisionStore()).recordTrainingAlert(alert, by, training.mark);
+        if (training.subject) void host.call('training:alerted', { runId: training.mark.runId, subject: training.subject, at: alert.at }).then(reported('supervisor alert'));
+        return;
+      }
       await (await decisionStore()).recordOverrideAttempt(alert, by);
     },
     async audit(action, details = {}) {

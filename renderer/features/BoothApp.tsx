@@ -6,6 +6,7 @@ import { SignInScreen } from './signin/SignInScreen';
 import { useSessionGuard } from './signin/useSessionGuard';
 import { SupervisorScreen } from './supervisor/SupervisorScreen';
 import { TrainerPanel } from './training/TrainerPanel';
+import { TraineeDebrief } from './training/TraineeDebrief';
 
 /**
  * The screen for who is signed in and this booth's lane: sign-in (or the lock screen), the supervisor's
@@ -29,8 +30,16 @@ export function BoothApp() {
   if (!user || locked) return <SignInScreen />;
   if (user.role === 'supervisor') return <SupervisorScreen />;
   const screen = <LaneScreen />;
-  // Trainers see the officer's booth, plus the scenario panel on a simulated booth.
-  if (user.role !== 'trainer' || !simulation) return screen;
+  if (!simulation) return screen;
+  // On a simulated booth an officer in a training run sees its debrief when it ends, and nothing else of training.
+  if (user.role !== 'trainer')
+    return (
+      <>
+        {screen}
+        <TraineeDebrief />
+      </>
+    );
+  // Trainers see the officer's booth, plus the trainer's panel.
   return (
     <>
       {screen}

@@ -6,9 +6,10 @@ import { createVisionSlice, type VisionSlice } from './visionSlice';
 import { createLaneSlice, type LaneSlice } from './laneSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createSyncSlice, type SyncSlice } from './syncSlice';
+import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
 /** The renderer's ephemeral UI and session state; nothing here is durable. */
-export type BoothState = BoothSlice & DevicesSlice & ConnectionSlice & VisionSlice & LaneSlice & SessionSlice & SyncSlice;
+export type BoothState = BoothSlice & DevicesSlice & ConnectionSlice & VisionSlice & LaneSlice & SessionSlice & SyncSlice & TrainingSlice;
 export type BoothStore = StoreApi<BoothState>;
 
 /** One store per app instance (and per test): no module-level singletons. */
@@ -21,5 +22,6 @@ export function createBoothStore(): BoothStore {
     ...createLaneSlice(...args),
     ...createSessionSlice(...args),
     ...createSyncSlice(...args),
+    ...createTrainingSlice(...args),
   }));
 }

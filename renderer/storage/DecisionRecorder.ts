@@ -15,6 +15,34 @@ export function travellerKeyOf(subject: DecisionRecord['subject']): string {
 }
 
 /**
+ * A decision's row as stored: the facts queues and policies need in clear, the rest sealed. Training decisions
+ * carry their run (`training`): kept and audited, never queued for sync or review.
+ */
+export async function decisionRowOf(
+  context: StoreContext,
+  decision: DecisionRecord,
+  facts: Pick<DecisionRow, 'recordedAt' | 'offline' | 'mandatory' | 'reviewState' | 'training'>,
+): Promise<DecisionRow> {
+  const content: SealedDecisionContent = { subject: decision.subject, evidence: decision.evidence, ...(decision.note ? { note: decision.note } : {}) };
+  return {
+    decisionId: decision.decisionId,
+    decidedAt: decision.decidedAt,
+    officer: decision.officer,
+    outcome: decision.outcome,
+    recommended: decision.recommended,
+    overridden: decision.overridden,
+    ruleReasons: decision.ruleReasons,
+    officerReasons: decision.officerReasons,
+    versions: decision.versions,
+    route: decision.route,
+    biometricRetained: decision.biometricRetained,
+    ...facts,
+    travellerTag: await context.cipher.travellerTag(travellerKeyOf(decision.subject)),
+    sealed: await context.cipher.sealJson('decisions', decision.decisionId, content),
+  };
+}
+
+/**
  * Recording what officers do: a decision with everything that goes with it (outbox item, review item, retained
  * biometrics, audit entry) in one transaction, and a refused override for a supervisor. Reading a decision back is
  * here too, since it undoes what recording sealed.
@@ -35,30 +63,8 @@ export class DecisionRecorder {
       const offline = extras.offline ?? isOfflineDecision(decision);
       const mandatory = extras.mandatoryReferral ?? false;
       const kinds = reviewKindsOfDecision({ outcome: decision.outcome, overridden: decision.overridden, offline, mandatory, ruleReasons: decision.ruleReasons });
-      const travellerKey = travellerKeyOf(decision.subject);
-      const travellerTag = await cipher.travellerTag(travellerKey);
-      const content: SealedDecisionContent = { subject: decision.subject, evidence: decision.evidence, ...(decision.note ? { note: decision.note } : {}) };
-      const row: DecisionRow = {
-        decisionId,
-        decidedAt: decision.decidedAt,
-        recordedAt,
-        officer: decision.officer,
-        outcome: decision.outcome,
-        recommended: decision.recommended,
-        overridden: decision.overridden,
-        offline,
-        mandatory,
-        ruleReasons: decision.ruleReasons,
-        officerReasons: decision.officerReasons,
-        versions: decision.versions,
-        route: decision.route,
-        biometricRetained: decision.biometricRetained,
-        ...(decision.direction ? { direction: decision.direction } : {}),
-        ...(decision.policyId ? { policyId: decision.policyId } : {}),
-        travellerTag,
-        reviewState: kinds.length > 0 ? 'pending' : 'not_needed',
-        sealed: await cipher.sealJson('decisions', decisionId, content),
-      };
+      const row = await decisionRowOf(this.context, decision, { recordedAt, offline, mandatory, reviewState: kinds.length > 0 ? 'pending' : 'not_needed' });
+      const { travellerTag } = row;
       const outboxItemId = `outbox-${decisionId}`;
       // The head this decision is made after goes to the records service with it: the anchor that shows a cut log.
       // If another window moves the head before the commit, the anchor is an earlier entry: weaker, still true.

@@ -11,6 +11,8 @@ import type { BoothDatabase } from './BoothDatabase';
 import { DecisionRecorder } from './DecisionRecorder';
 import type { AuditExport, PurgeReport, RecordDecisionExtras, RecordedDecision, ReviewDetail, ReviewQueueFilter, ReviewQueueItem, ReviewQueuePage, ReviewVerdict, StoredDecision } from './decisionStoreTypes';
 import { DexieOutboxStore } from './DexieOutboxStore';
+import { TrainingDecisionRecorder } from './TrainingDecisionRecorder';
+import type { TrainingMark } from '../../app/training/trainingDebrief';
 import { RecordCipher } from './recordCipher';
 import { RetentionStore } from './RetentionStore';
 import { ReviewQueueStore } from './ReviewQueueStore';
@@ -39,6 +41,7 @@ export class DecisionStore {
   /** The outbox for a SyncEngine<DecisionSyncPayload>. */
   readonly outbox: DexieOutboxStore;
   private readonly recorder: DecisionRecorder;
+  private readonly trainingRecorder: TrainingDecisionRecorder;
   private readonly reviews: ReviewQueueStore;
   private readonly retention: RetentionStore;
   private readonly auditLog: AuditLogStore;
@@ -55,6 +58,7 @@ export class DecisionStore {
   ) {
     this.outbox = new DexieOutboxStore(context.db, context.cipher, context.writer);
     this.recorder = new DecisionRecorder(context, ids);
+    this.trainingRecorder = new TrainingDecisionRecorder(context);
     this.reviews = new ReviewQueueStore(context);
     this.retention = new RetentionStore(context);
     this.auditLog = new AuditLogStore(context);
@@ -77,6 +81,16 @@ export class DecisionStore {
   /** Records a decision, its outbox item, its review item (if it needs one), its biometrics and its audit entry together. */
   recordDecision(decision: DecisionRecord, actor: AuditActor, extras: RecordDecisionExtras = {}): Promise<RecordedDecision> {
     return this.recorder.recordDecision(decision, actor, extras);
+  }
+
+  /** A training run's decision: kept and audited as training; never synced, never queued for review (TrainingDecisionRecorder). */
+  recordTrainingDecision(decision: DecisionRecord, actor: AuditActor, training: TrainingMark): Promise<{ readonly decisionId: string; readonly recordedAt: string; readonly auditSeq: number }> {
+    return this.trainingRecorder.recordTrainingDecision(decision, actor, training);
+  }
+
+  /** A trainee tried to clear a mandatory referral: audited as training, scored by the run, not queued for a supervisor. */
+  recordTrainingAlert(alert: SupervisorAlert, actor: AuditActor, training: TrainingMark): Promise<void> {
+    return this.trainingRecorder.recordTrainingAlert(alert, actor, training);
   }
 
   /** An officer tried to clear a mandatory referral: queued for a supervisor and audited. */

@@ -3,6 +3,7 @@ import type { DecisionRecord } from '../../app/inspection/officerDecision';
 import type { OutboxHeader } from '../../app/outbox/outboxItem';
 import type { RetainedBiometricKind } from '../../app/retention/retentionPolicy';
 import type { SealedField } from './recordCipher';
+import type { TrainingMark } from '../../app/training/trainingDebrief';
 import type { ReviewKind } from './reviewKinds';
 
 /**
@@ -43,6 +44,8 @@ export interface DecisionRow {
   readonly travellerTag: string;
   readonly reviewState: DecisionReviewState;
   readonly sealed: SealedField;
+  /** Made in a training run: kept and audited as training, never synced, never in the review queue. */
+  readonly training?: TrainingMark;
 }
 
 export type ReviewState = 'open' | 'approved' | 'returned';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { applyCalibration } from '../../vision/facesCalibrate';
 import { evalOptions, runEval } from '../../vision/facesEval';
+import { indexOptions, runIndex } from '../../vision/facesIndex';
 import { identificationEvalOptions, runIdentificationEval } from '../../vision/identification/facesIdentificationEval';
 import { SHIPPED_PAD_MANIFEST, padEvalOptions, runPadEval } from '../../vision/padEval';
 
@@ -61,6 +62,28 @@ export function register(program: Command): void {
       }
       try {
         await runEval(parsed.data);
+      } catch (error) {
+        console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        process.exitCode = 1;
+      }
+    });
+  faces
+    .command('index')
+    .description("Embed a face dataset's photos with the booth's pipeline: the index training scenarios pick look-alike impostors and genuine non-matches from")
+    .requiredOption('--dataset <dir>', 'dataset folder with identities.csv and images')
+    .requiredOption('--out <file>', 'index file (the booth reads <user data>/face-index/<dataset>.<model id>.json, or BOOTH_FACE_INDEX)')
+    .option('--limit <n>', 'about n photos: whole identities spread over the dataset, the scripted travellers always included')
+    .option('--manifest <file>', 'embedder manifest (default: the shipped one)')
+    .option('--threads <n>', 'WASM threads (0 = automatic)', '0')
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = indexOptions.safeParse(raw);
+      if (!parsed.success) {
+        console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        process.exitCode = 2;
+        return;
+      }
+      try {
+        await runIndex(parsed.data);
       } catch (error) {
         console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
         process.exitCode = 1;

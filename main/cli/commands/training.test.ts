@@ -49,7 +49,7 @@ describe('booth training list and the built-ins', () => {
   it('lists every built-in with its lane and description', () => {
     const { stdout, exitCode } = runTrainingList();
     expect(exitCode).toBe(0);
-    expect(stdout.trim().split('\n').map((line) => line.split(' ')[0])).toEqual(['clean-then-expired', 'clone-during-records-outage', 'vehicle-forged-sod-reader-unplugged']);
+    expect(stdout.trim().split('\n').map((line) => line.split(' ')[0])).toEqual(['clean-lane', 'clean-then-expired', 'clone-during-records-outage', 'cloned-chip', 'genuine-non-match', 'look-alike-impostor', 'records-outage', 'vehicle-forged-sod-reader-unplugged', 'vehicle-rear-seat-impostor']);
     expect(stdout).toContain('clone-during-records-outage (pedestrian, 7 steps): The records service goes down');
   });
 

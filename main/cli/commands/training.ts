@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { describeStepWithExpectations, TrainingScenarioError } from '../../../app/training/trainingScenario';
 import { builtInScenariosFolder, listBuiltInScenarios, loadTrainingScenario } from '../../services/trainingScenarioFiles';
+import { registerRunCommands } from './trainingRuns';
 
 export interface TrainingCliOutcome {
   readonly exitCode: 0 | 1 | 2;
@@ -58,4 +59,5 @@ export function register(program: Command): void {
     .command('list')
     .description('list the built-in training scenarios')
     .action(() => print(runTrainingList(), 'list'));
+  registerRunCommands(training, print);
 }

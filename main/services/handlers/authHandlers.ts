@@ -5,6 +5,7 @@ import type { BoothSettings } from '../../../app/settings/boothSettings';
 import { AccountsError, type AccountStore } from '../accounts';
 import { SignInRefused, SignInThrottle } from '../signInThrottle';
 import type { SignInThrottleFile } from '../signInThrottleFile';
+import type { SignedInCallers } from '../SignedInCallers';
 
 export interface AuthHandlerDeps {
   readonly accounts: AccountStore;
@@ -12,6 +13,8 @@ export interface AuthHandlerDeps {
   readonly clock: Clock;
   /** Where the throttle's counts outlive a restart. */
   readonly throttleFile: SignInThrottleFile;
+  /** Told of each successful sign-in, so role checks on the host know who is on each connection. */
+  readonly callers?: SignedInCallers;
 }
 
 const isWrongCredentials = (error: unknown) => error instanceof AccountsError && error.code === 'bad_credentials';
@@ -21,7 +24,7 @@ const isWrongCredentials = (error: unknown) => error instanceof AccountsError &&
  * waits, lockout: signInThrottle.ts), and the supervisors' view of failures and locks. The throttle's saved counts
  * are read before the first attempt is answered, so a restart never opens a window for guessing.
  */
-export function authHandlers({ accounts, settings, clock, throttleFile }: AuthHandlerDeps): HandlersOf<'auth'> {
+export function authHandlers({ accounts, settings, clock, throttleFile, callers }: AuthHandlerDeps): HandlersOf<'auth'> {
   let loaded: Promise<SignInThrottle> | null = null;
   const throttle = () =>
     (loaded ??= throttleFile.load((message) => console.warn(`[booth] ${message}`)).then(
@@ -34,7 +37,9 @@ export function authHandlers({ accounts, settings, clock, throttleFile }: AuthHa
   return {
     'auth:signIn': async ({ userId, password }, caller) => {
       try {
-        return await (await throttle()).attempt(userId, caller.client, () => accounts.signIn(userId, password), isWrongCredentials);
+        const user = await (await throttle()).attempt(userId, caller.client, () => accounts.signIn(userId, password), isWrongCredentials);
+        callers?.signedIn(caller, user);
+        return user;
       } catch (error) {
         if (isWrongCredentials(error)) throw new HostFailure('bad_credentials', 'Unknown user or wrong password.');
         if (error instanceof SignInRefused) throw new HostFailure(error.code, error.message);

@@ -1,10 +1,11 @@
 import type { HandlersOf } from '../../../app/host/dispatch';
 import type { RecordsPort } from '../../../app/ports/RecordsPort';
+import type { DecisionSubmission } from '../../../app/ports/decisionSubmission';
 import { submitDecisionBatch } from '../decisionSyncService';
 
-/** `decisions:*`: the renderer's decision outbox handing records to the records service. */
-export function decisionHandlers(records: RecordsPort): HandlersOf<'decisions'> {
+/** `decisions:*`: the renderer's decision outbox handing records to the records service; `refusal` keeps training decisions back. */
+export function decisionHandlers(records: RecordsPort, refusal?: (item: DecisionSubmission) => string | null): HandlersOf<'decisions'> {
   return {
-    'decisions:sync': (request) => submitDecisionBatch(records, request),
+    'decisions:sync': (request) => submitDecisionBatch(records, request, refusal),
   };
 }

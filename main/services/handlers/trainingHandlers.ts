@@ -2,32 +2,89 @@ import type { HandlersOf } from '../../../app/host/dispatch';
 import { HostFailure } from '../../../app/host/result';
 import type { BoothSettings } from '../../../app/settings/boothSettings';
 import { scenarioFitsLane } from '../../../app/training/trainingScenario';
+import type { SignedInCallers } from '../SignedInCallers';
 import type { TrainingScenarioPlayer } from '../TrainingScenarioPlayer';
+import { TrainingRunStoreError, type TrainingRunStore } from '../TrainingRunStore';
 import { listBuiltInScenarios } from '../trainingScenarioFiles';
 
-/** `training:*`: the trainer's scenario player (simulation only) and the built-in scenarios in `scenariosDir`. */
-export function trainingHandlers(training: TrainingScenarioPlayer | undefined, settings: BoothSettings, scenariosDir: string | undefined): HandlersOf<'training'> {
+export interface TrainingHandlerDeps {
+  readonly training: TrainingScenarioPlayer | undefined;
+  readonly settings: BoothSettings;
+  /** The built-in scenarios' folder; without it the trainer has none to pick. */
+  readonly scenariosDir: string | undefined;
+  readonly callers: SignedInCallers;
+  readonly runs: TrainingRunStore;
+}
+
+/**
+ * `training:*`: the trainer's scenario player (simulation only), the scoring of the trainee's decisions, debriefs
+ * and the run history. The trainer's controls check the caller's role here, not only on the screen: an officer's
+ * window cannot start, stop or list runs, and sees a debrief only of a run they were the trainee of.
+ */
+export function trainingHandlers({ training, settings, scenariosDir, callers, runs }: TrainingHandlerDeps): HandlersOf<'training'> {
   const trainer = () => {
     if (!training) throw new HostFailure('not_supported', 'Training scenarios are available only with --devices=sim.');
     return training;
   };
-  // Without the folder the trainer has no scenario to pick.
   const builtInScenarios = () => (scenariosDir ? listBuiltInScenarios(scenariosDir) : []);
+  const storedRun = async (runId: string) => {
+    try {
+      return await runs.get(runId);
+    } catch (error) {
+      if (error instanceof TrainingRunStoreError) throw new HostFailure('invalid_request', error.message);
+      throw error;
+    }
+  };
   return {
-    'training:list': () => builtInScenarios().map((s) => ({ name: s.name, description: s.description, laneType: s.laneType, stepCount: s.steps.length })),
+    'training:list': (_, caller) => {
+      callers.require(caller, ['trainer'], 'The scenario list');
+      return builtInScenarios().map((s) => ({ name: s.name, description: s.description, laneType: s.laneType, stepCount: s.steps.length }));
+    },
     'training:progress': () => trainer().progress(),
-    'training:start': ({ scenario: name }) => {
+    'training:start': ({ scenario: name, trainee }, caller) => {
       const player = trainer();
+      const user = callers.require(caller, ['trainer'], 'Starting a training scenario');
+      const people = { startedBy: user.userId, ...(trainee ? { trainee } : {}) };
       if (name === undefined) {
         if (player.progress().state === 'idle') throw new HostFailure('invalid_request', 'No training scenario is loaded: name one.');
-        return player.start();
+        return player.start(undefined, people);
       }
       const builtIns = builtInScenarios();
       const scenario = builtIns.find((s) => s.name === name);
       if (!scenario) throw new HostFailure('invalid_request', `There is no built-in training scenario "${name}"; built-in: ${builtIns.map((s) => s.name).join(', ')}.`);
       if (!scenarioFitsLane(scenario.laneType, settings.laneType)) throw new HostFailure('not_supported', `Training scenario "${name}" is for a ${scenario.laneType} lane; this booth's laneType is "${settings.laneType}".`);
-      return player.start(scenario);
+      return player.start(scenario, people);
     },
-    'training:stop': () => trainer().stop(),
+    'training:stop': async (_, caller) => {
+      const player = trainer();
+      callers.require(caller, ['trainer'], 'Stopping a training scenario');
+      const stopped = player.stop();
+      // "Stopped" is said once the run's debrief is kept.
+      await runs.settled();
+      return stopped;
+    },
+    'training:decided': (report, caller) => {
+      const player = trainer();
+      const user = callers.require(caller, ['officer', 'trainer'], 'A training decision');
+      if (player.openRunId() !== report.runId) throw new HostFailure('invalid_request', `Training run ${report.runId} is not the open run; the decision stays recorded as training but is not scored.`);
+      return player.decided(report, user.userId);
+    },
+    'training:alerted': (report, caller) => {
+      const player = trainer();
+      callers.require(caller, ['officer', 'trainer'], 'A training alert');
+      return player.alerted(report);
+    },
+    'training:debrief': async ({ runId }, caller) => {
+      const user = callers.require(caller, ['officer', 'trainer'], 'A debrief');
+      const current = training?.debrief() ?? null;
+      const debrief = runId === undefined || current?.runId === runId ? current : await storedRun(runId);
+      if (!debrief) throw new HostFailure('invalid_request', 'No training run yet on this booth.');
+      if (user.role !== 'trainer' && debrief.trainee !== user.userId) throw new HostFailure('not_permitted', `The debrief of ${debrief.runId} is for its trainee ${debrief.trainee} and the trainers.`);
+      return debrief;
+    },
+    'training:runs': async ({ trainee }, caller) => {
+      callers.require(caller, ['trainer'], 'The run history');
+      return runs.list(trainee);
+    },
   };
 }

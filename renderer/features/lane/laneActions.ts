@@ -8,6 +8,8 @@ import type { HostClient } from '../../host/HostClient';
 import type { BoothStore } from '../../state/createBoothStore';
 import type { SubjectKey } from '../../state/laneSlice';
 import type { LaneAssessment } from './useLaneAssessment';
+import { openTrainingRun } from '../../state/trainingSlice';
+import type { TrainingContext } from '../../decisions/DecisionJournal';
 
 export const vehicleSubject: SubjectKey = 'vehicle';
 export const occupantSubject = (occupantId: string): SubjectKey => `occupant:${occupantId}`;
@@ -69,7 +71,7 @@ export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothSt
       case 'override_refused':
         state().supervisorAlerted(result.alert);
         state().announce(`Referral is mandatory (${result.alert.mandatoryReasons.join(', ')}): it cannot be cleared. A supervisor has been alerted.`, 'error');
-        await journal.recordAlert(result.alert).catch((error: unknown) => state().announce(`The supervisor alert could not be stored: ${String(error)}`, 'error'));
+        await journal.recordAlert(result.alert, trainingOf(subject)).catch((error: unknown) => state().announce(`The supervisor alert could not be stored: ${String(error)}`, 'error'));
         return false;
       case 'reason_required':
         state().reasonRequested({ subject, outcome });
@@ -92,10 +94,23 @@ export function createLaneActions(host: Pick<HostClient, 'call'>, store: BoothSt
     }
   };
 
+  /** While a training run is open every decision is a training one; the run scores it on the traveller's document. */
+  const trainingOf = (subject: SubjectKey): TrainingContext | undefined => {
+    const mark = openTrainingRun(state());
+    if (!mark) return undefined;
+    const occupants = assessment()?.session.occupants ?? [];
+    const index = occupants.findIndex((o) => occupantSubject(o.occupantId) === subject);
+    const occupant = occupants[index];
+    const chip = occupant?.identity?.document?.chip;
+    return { mark, subject: occupant ? { documentNumber: occupant.identity?.documentNumber ?? null, occupantIndex: Math.min(index, 9) } : null, chipVerdict: chip ? chip.verdict : 'not_read' };
+  };
+
   const contextOf = (subject: SubjectKey, recommendation: Recommendation, biometricRetained: boolean): DecisionContext => {
     const occupant = assessment()?.session.occupants.find((o) => occupantSubject(o.occupantId) === subject);
-    const bestShot = biometricRetained ? occupant?.face?.bestShot : undefined;
-    return { mandatoryReferral: recommendation.mandatory, usCitizen: occupant?.identity?.record?.usCitizen ?? occupant?.identity?.nationality === 'USA', ...(bestShot ? { bestShot } : {}) };
+    const training = trainingOf(subject);
+    // Nothing of a training run is kept beyond its record: no photo goes to retention.
+    const bestShot = biometricRetained && !training ? occupant?.face?.bestShot : undefined;
+    return { mandatoryReferral: recommendation.mandatory, usCitizen: occupant?.identity?.record?.usCitizen ?? occupant?.identity?.nationality === 'USA', ...(bestShot ? { bestShot } : {}), ...(training ? { training } : {}) };
   };
 
   const selectedSubject = (): SubjectKey | undefined => {

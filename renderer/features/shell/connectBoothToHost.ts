@@ -10,12 +10,13 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
   const state = () => store.getState();
 
   const loadSnapshot = async () => {
-    const [info, devices, cameras, scenes, lane] = await Promise.all([
+    const [info, devices, cameras, scenes, lane, training] = await Promise.all([
       host.call('app:getInfo', {}),
       host.call('devices:list', {}),
       host.call('cameras:list', {}),
       host.call('cameras:scenes', {}),
       host.call('lane:current', {}),
+      host.call('training:progress', {}),
     ]);
     if (info.ok) state().infoLoaded(info.value);
     else state().infoFailed(info.error.message);
@@ -23,6 +24,8 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
     if (cameras.ok) state().laneCamerasLoaded(cameras.value);
     if (scenes.ok) for (const scene of scenes.value) state().cameraSceneReceived(scene);
     if (lane.ok) state().laneSessionReceived(lane.value);
+    // Real devices have no training player (not_supported): no run is ever open there.
+    if (training.ok) state().trainingProgressed(training.value);
     if (info.ok && info.value.settingsProblems.length > 0) {
       state().announce(`Settings problems, defaults used: ${info.value.settingsProblems.join(' | ')}`, 'warning');
     }
@@ -43,6 +46,7 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
     }),
     host.on('lane:onSession', (session) => state().laneSessionReceived(session)),
     host.on('camera:onScene', (scene) => state().cameraSceneReceived(scene)),
+    host.on('training:onProgress', (progress) => state().trainingProgressed(progress)),
     host.on('document:onReadError', (error) => state().announce(`Document reader: ${error.message}`, error.code === 'duplicate_read' ? 'warning' : 'error')),
   ];
 

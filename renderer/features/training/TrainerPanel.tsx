@@ -1,8 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { LaneType } from '../../../app/settings/boothSettings';
 import type { TrainingProgress, TrainingScenarioSummary } from '../../../app/training/trainingProgress';
-import { useHost } from '../../state/StoreContext';
-import { nextSelection, playableScenarios, trainerKeyAction, trainerKeys } from './trainerKeys';
+import type { TrainingDebrief, TrainingRunSummary } from '../../../app/training/trainingDebrief';
+import { useBooth, useBoothStore, useHost } from '../../state/StoreContext';
+import { DebriefView } from './DebriefView';
+import { downloadDebrief } from './debriefExport';
+import { RunHistory } from './RunHistory';
+import { nextSelection, nextTrainee, playableScenarios, trainerKeyAction, trainerKeys } from './trainerKeys';
+import { useRunEnd } from './useRunEnd';
 
 const stateLabels: Readonly<Record<TrainingProgress['state'], string>> = {
   idle: 'No scenario',
@@ -12,18 +17,33 @@ const stateLabels: Readonly<Record<TrainingProgress['state'], string>> = {
   stopped: 'Stopped',
 };
 
+type View = 'scenarios' | 'debrief' | 'history';
+
+/** "Score so far: 1 of 2 correct (50%); impostors let through 0; genuine referred 1". */
+function liveScore(run: NonNullable<TrainingProgress['run']>): string {
+  const { score } = run;
+  return `${run.open ? 'Score so far' : 'Final score'}: ${score.counts.correct ?? 0} of ${score.steps} correct (${score.percent}%); impostors let through ${score.impostorsLetThrough}; genuine referred ${score.genuineReferred}`;
+}
+
 /**
- * The trainer's scenario panel (simulation, trainer role): the built-in scenarios this lane can play, the
- * selected one started or restarted from the keyboard, and where the run is. The host plays the steps.
+ * The trainer's screen (simulation, trainer role; the host checks the role too): the built-in scenarios this lane
+ * can play with their descriptions, start / stop, the live score, the debrief of the run (shown when it ends, and
+ * exported as JSON or printable HTML), and the run history by trainee. Every action is an Alt+letter key.
  */
 export function TrainerPanel({ laneType }: { laneType: LaneType }) {
   const host = useHost();
+  const booth = useBoothStore();
+  const progress = useBooth((state) => state.training);
   const [scenarios, setScenarios] = useState<TrainingScenarioSummary[]>([]);
   const [selected, setSelected] = useState(0);
-  const [progress, setProgress] = useState<TrainingProgress | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  // Folded to one line, so the trainer can see the whole traveller card the officer sees.
   const [folded, setFolded] = useState(false);
+  const [view, setView] = useState<View>('scenarios');
+  const [debrief, setDebrief] = useState<TrainingDebrief | null>(null);
+  const [runs, setRuns] = useState<TrainingRunSummary[]>([]);
+  const [trainees, setTrainees] = useState<string[]>([]);
+  const [trainee, setTrainee] = useState<string | null>(null);
+  const [runSelected, setRunSelected] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -32,13 +52,37 @@ export function TrainerPanel({ laneType }: { laneType: LaneType }) {
       if (result.ok) setScenarios(playableScenarios(result.value, laneType));
       else setProblem(result.error.message);
     });
-    void host.call('training:progress', {}).then((result) => live && result.ok && setProgress(result.value));
-    const unsubscribe = host.on('training:onProgress', setProgress);
     return () => {
       live = false;
-      unsubscribe();
     };
   }, [host, laneType]);
+
+  const showDebrief = useCallback(
+    (runId?: string) =>
+      void host.call('training:debrief', runId ? { runId } : {}).then((result) => {
+        if (!result.ok) return setProblem(result.error.message);
+        setDebrief(result.value);
+        setView('debrief');
+        setProblem(null);
+      }),
+    [host],
+  );
+  // At the end of a run the trainer sees its debrief.
+  useRunEnd(showDebrief);
+
+  const loadHistory = useCallback(
+    async (filter: string | null) => {
+      const [all, filtered] = await Promise.all([host.call('training:runs', {}), host.call('training:runs', filter ? { trainee: filter } : {})]);
+      if (!all.ok) return setProblem(all.error.message);
+      if (!filtered.ok) return setProblem(filtered.error.message);
+      setTrainees([...new Set(all.value.runs.map((run) => run.trainee))].sort());
+      setRuns(filtered.value.runs);
+      setRunSelected(0);
+      setView('history');
+      setProblem(filtered.value.problems[0] ?? null);
+    },
+    [host],
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -46,23 +90,46 @@ export function TrainerPanel({ laneType }: { laneType: LaneType }) {
       const action = trainerKeyAction(event);
       if (!action) return;
       event.preventDefault();
-      if (action === 'toggle-panel') return setFolded((was) => !was);
-      if (action === 'select-next') return setSelected((index) => nextSelection(index, scenarios.length));
-      const chosen = scenarios[selected];
-      if (action === 'start-selected' && !chosen) return setProblem('No training scenario for this lane.');
-      const call = action === 'stop' ? host.call('training:stop', {}) : host.call('training:start', { scenario: chosen?.name });
-      void call.then((result) => {
-        if (result.ok) {
-          setProgress(result.value);
-          setProblem(null);
-        } else setProblem(result.error.message);
-      });
+      switch (action) {
+        case 'toggle-panel':
+          return setFolded((was) => !was);
+        case 'select-next':
+          return view === 'history' ? setRunSelected((index) => nextSelection(index, runs.length)) : setSelected((index) => nextSelection(index, scenarios.length));
+        case 'debrief':
+          if (view === 'debrief') return setView('scenarios');
+          return showDebrief(view === 'history' ? runs[runSelected]?.runId : undefined);
+        case 'history':
+          return view === 'history' ? setView('scenarios') : void loadHistory(trainee);
+        case 'next-trainee': {
+          const next = nextTrainee(trainee, trainees);
+          setTrainee(next);
+          return void loadHistory(next);
+        }
+        case 'export-json':
+        case 'export-html':
+          if (!debrief || view !== 'debrief') return setProblem('Open a debrief first (Alt+D).');
+          return booth.getState().announce(`Debrief saved as ${downloadDebrief(debrief, action === 'export-json' ? 'json' : 'html')}`);
+        case 'start-selected':
+        case 'stop': {
+          const chosen = scenarios[selected];
+          if (action === 'start-selected' && !chosen) return setProblem('No training scenario for this lane.');
+          const call = action === 'stop' ? host.call('training:stop', {}) : host.call('training:start', { scenario: chosen?.name });
+          if (action === 'start-selected') setView('scenarios');
+          return void call.then((result) => {
+            if (result.ok) {
+              booth.getState().trainingProgressed(result.value);
+              setProblem(null);
+            } else setProblem(result.error.message);
+          });
+        }
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [host, scenarios, selected]);
+  }, [host, booth, scenarios, selected, view, runs, runSelected, trainee, trainees, debrief, showDebrief, loadHistory]);
 
   const status = progress && progress.scenario ? `${stateLabels[progress.state]}: ${progress.scenario}, ${progress.stepsDone}/${progress.stepCount} steps` : stateLabels.idle;
+  const score = progress?.run ? <p data-testid="trainer-score">{liveScore(progress.run)}</p> : null;
   if (folded) {
     return (
       <aside className="trainer-panel folded" aria-label="Training scenarios" data-testid="trainer-panel" data-folded="true">
@@ -73,19 +140,25 @@ export function TrainerPanel({ laneType }: { laneType: LaneType }) {
     );
   }
   return (
-    <aside className="trainer-panel" aria-label="Training scenarios" data-testid="trainer-panel" data-folded="false">
+    <aside className={`trainer-panel${view === 'scenarios' ? '' : ' wide'}`} aria-label="Training scenarios" data-testid="trainer-panel" data-folded="false" data-view={view}>
       <h2>Training scenarios</h2>
-      <ol>
-        {scenarios.map((scenario, index) => (
-          <li key={scenario.name} className={index === selected ? 'selected' : undefined} aria-current={index === selected} title={scenario.description} data-testid={`trainer-scenario-${scenario.name}`}>
-            {scenario.name} <span className="caption">({scenario.stepCount} steps)</span>
-          </li>
-        ))}
-      </ol>
+      {view === 'scenarios' && (
+        <ol>
+          {scenarios.map((scenario, index) => (
+            <li key={scenario.name} className={index === selected ? 'selected' : undefined} aria-current={index === selected} title={scenario.description} data-testid={`trainer-scenario-${scenario.name}`}>
+              {scenario.name} <span className="caption">({scenario.stepCount} steps)</span>
+              {index === selected && <p className="caption scenario-description">{scenario.description}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
       <p data-testid="trainer-progress" data-state={progress?.state ?? 'idle'}>
         {status}
       </p>
+      {score}
       {progress?.currentStep && <p className="caption" data-testid="trainer-current-step">{progress.currentStep}</p>}
+      {view === 'debrief' && debrief && <DebriefView debrief={debrief} />}
+      {view === 'history' && <RunHistory runs={runs} selected={runSelected} trainee={trainee} />}
       {[...(progress?.problems ?? []), ...(problem ? [problem] : [])].map((text) => (
         <p key={text} className="notice-warning">
           {text}

@@ -1,0 +1,172 @@
+import type { ExpectedDecision } from './expectedDecision';
+import { describeExpectation } from './expectedDecision';
+import { practiseAdvice } from './practiseAdvice';
+import type { DebriefStep, TrainingAlertReport, TrainingDebrief, TrainingDecisionReport } from './trainingDebrief';
+import { describeTrainingStep, type TrainingScenario, type TrainingStep } from './trainingScenario';
+import { scoreDecision, summariseRun, type StepScore } from './trainingScore';
+
+/** One traveller a step brought with what a correct officer does with them: a place the trainee's decision fills. */
+interface Slot {
+  readonly step: number;
+  readonly occupant: number | null;
+  readonly documentNumber: string | null;
+  readonly description: string;
+  readonly expected: ExpectedDecision;
+  readonly arrivedAt: Date;
+  decision: TrainingDecisionReport | null;
+  alerted: boolean;
+}
+
+const subjectMatches = (slot: Slot, subject: TrainingDecisionReport['subject']) =>
+  slot.documentNumber !== null && subject.documentNumber !== null ? slot.documentNumber === subject.documentNumber : (slot.occupant ?? 0) === subject.occupantIndex;
+
+/** The expectations a step carries: one for a traveller, one per occupant for a vehicle, none for the others. */
+function expectationsOf(step: TrainingStep): readonly ExpectedDecision[] {
+  if (step.kind === 'readDocument') return step.expect ? [step.expect] : [];
+  if (step.kind === 'vehicleArrives') return step.expectOccupants ?? [];
+  return [];
+}
+
+/**
+ * One training run being scored (environment-free: the host keeps it, time comes in as arguments). Each step
+ * that brings travellers opens a slot per expectation when it is played; each decision the trainee reports fills
+ * the latest open slot of the same traveller (by document number, else by place in the vehicle), and is scored
+ * there. Decisions no slot takes (the trainee's own reads, the vehicle as a whole) are noted, not scored.
+ */
+export class TrainingRun {
+  private readonly slots: Slot[] = [];
+  private readonly notes: string[] = [];
+  private endedAt: Date | null = null;
+  private trainee: string | null;
+
+  constructor(
+    readonly runId: string,
+    readonly scenario: TrainingScenario,
+    readonly startedBy: string,
+    readonly startedAt: Date,
+    trainee?: string,
+  ) {
+    this.trainee = trainee ?? null;
+  }
+
+  get ended(): boolean {
+    return this.endedAt !== null;
+  }
+
+  /** Step `index` was played at `at`; `documentNumbers` are those of the travellers it brought, in order (null: unknown). */
+  stepPlayed(index: number, at: Date, documentNumbers: readonly (string | null)[]): void {
+    const step = this.scenario.steps[index];
+    if (!step || this.ended) return;
+    const expectations = expectationsOf(step);
+    expectations.forEach((expected, occupant) => {
+      this.slots.push({
+        step: index + 1,
+        occupant: step.kind === 'vehicleArrives' ? occupant : null,
+        documentNumber: documentNumbers[occupant] ?? null,
+        description: describeTrainingStep(step),
+        expected,
+        arrivedAt: at,
+        decision: null,
+        alerted: false,
+      });
+    });
+  }
+
+  /** A note for the debrief (a step that could not be played). */
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  /** Scores a reported decision; returns its debrief line, or null when no expected traveller matched it. */
+  decided(report: TrainingDecisionReport, by: string): DebriefStep | null {
+    if (this.ended || report.runId !== this.runId) return null;
+    this.trainee ??= by;
+    const slot = this.openSlotOf(report.subject);
+    if (!slot) {
+      this.notes.push(`decision ${report.decisionId} (${report.outcome}) matched no expected traveller: not scored`);
+      return null;
+    }
+    slot.decision = report;
+    return this.lineOf(slot);
+  }
+
+  /** The trainee tried to clear a mandatory referral: the case went to the (simulated) supervisor. */
+  alerted(report: TrainingAlertReport): void {
+    if (this.ended || report.runId !== this.runId) return;
+    const slot = this.openSlotOf(report.subject);
+    if (slot) slot.alerted = true;
+  }
+
+  end(at: Date): void {
+    this.endedAt ??= at;
+  }
+
+  /** Whether every step has been played and every expected traveller decided (the run can end by itself). */
+  complete(stepsPlayed: number): boolean {
+    return stepsPlayed >= this.scenario.steps.length && this.slots.every((slot) => slot.decision !== null);
+  }
+
+  /** The score so far: decided travellers only while open; every expected traveller once ended (undecided: missed). */
+  debrief(): TrainingDebrief {
+    const counted = this.ended ? this.slots : this.slots.filter((slot) => slot.decision !== null);
+    const lines = this.slots.map((slot) => this.lineOf(slot));
+    const scores = counted.map((slot) => this.scoreOf(slot));
+    return {
+      runId: this.runId,
+      scenario: this.scenario.name,
+      description: this.scenario.description,
+      laneType: this.scenario.laneType,
+      trainee: this.trainee ?? this.startedBy,
+      startedBy: this.startedBy,
+      startedAt: this.startedAt.toISOString(),
+      endedAt: this.endedAt?.toISOString() ?? null,
+      score: summariseRun(scores),
+      steps: lines,
+      practise: practiseAdvice(lines),
+      notes: this.notes.slice(0, 200),
+    };
+  }
+
+  private openSlotOf(subject: TrainingDecisionReport['subject']): Slot | undefined {
+    return [...this.slots].reverse().find((slot) => slot.decision === null && subjectMatches(slot, subject));
+  }
+
+  private scoreOf(slot: Slot): StepScore {
+    const decision = slot.decision;
+    return scoreDecision(
+      slot.expected,
+      decision && {
+        outcome: decision.outcome,
+        reasons: decision.reasons,
+        supervisorAlerted: slot.alerted,
+        secondsTaken: secondsBetween(slot.arrivedAt, decision.decidedAt),
+      },
+    );
+  }
+
+  private lineOf(slot: Slot): DebriefStep {
+    const decided = slot.decision;
+    const score = decided || this.ended ? this.scoreOf(slot) : null;
+    return {
+      step: slot.step,
+      occupant: slot.occupant,
+      documentNumber: slot.documentNumber,
+      description: slot.description,
+      expected: describeExpectation(slot.expected),
+      impostor: slot.expected.impostor,
+      arrivedAt: slot.arrivedAt.toISOString(),
+      decision: decided && {
+        outcome: decided.outcome,
+        reasons: decided.reasons,
+        supervisorAlerted: slot.alerted,
+        decidedAt: decided.decidedAt,
+        secondsTaken: Math.round(secondsBetween(slot.arrivedAt, decided.decidedAt) * 10) / 10,
+        evidence: decided.evidence,
+      },
+      verdict: score?.verdict ?? null,
+      message: score?.message ?? 'not decided yet',
+    };
+  }
+}
+
+const secondsBetween = (from: Date, to: string) => Math.max(0, (Date.parse(to) - from.getTime()) / 1000);

@@ -1,0 +1,28 @@
+import type { DispatchCaller } from '../../app/host/dispatch';
+import type { SignedInUser, UserRole } from '../../app/host/signedInUser';
+import { HostFailure } from '../../app/host/result';
+
+/**
+ * Who signed in last on each connection (a booth window, a WebSocket session, the HTTP API), as the host saw the
+ * sign-in succeed: what role checks on the host go by, so a call is refused even when a renderer shows a screen
+ * it should not. A later sign-in on the same connection replaces the user (the screen's sign-out is local).
+ */
+export class SignedInCallers {
+  private readonly users = new Map<string, SignedInUser>();
+
+  signedIn(caller: DispatchCaller, user: SignedInUser): void {
+    this.users.set(caller.client, user);
+  }
+
+  userOf(caller: DispatchCaller): SignedInUser | undefined {
+    return this.users.get(caller.client);
+  }
+
+  /** The caller's user, refused with not_permitted when nobody signed in on this connection or their role is not among `roles`. */
+  require(caller: DispatchCaller, roles: readonly UserRole[], what: string): SignedInUser {
+    const user = this.users.get(caller.client);
+    if (!user) throw new HostFailure('not_permitted', `Sign in first: ${what} needs a signed-in ${roles.join(' or ')}.`);
+    if (!roles.includes(user.role)) throw new HostFailure('not_permitted', `${what} is for the ${roles.join(' or ')} role; ${user.userId} is signed in as ${user.role}.`);
+    return user;
+  }
+}
