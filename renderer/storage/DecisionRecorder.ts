@@ -36,6 +36,8 @@ export async function decisionRowOf(
     versions: decision.versions,
     route: decision.route,
     biometricRetained: decision.biometricRetained,
+    ...(decision.direction ? { direction: decision.direction } : {}),
+    ...(decision.policyId ? { policyId: decision.policyId } : {}),
     ...facts,
     travellerTag: await context.cipher.travellerTag(travellerKeyOf(decision.subject)),
     sealed: await context.cipher.sealJson('decisions', decision.decisionId, content),
