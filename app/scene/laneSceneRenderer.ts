@@ -216,8 +216,8 @@ export class LaneSceneRenderer {
     const srcScale = scale * 2 ** level;
     const ex = face.eyes.x / 2 ** level;
     const ey = face.eyes.y / 2 ** level;
-    const a = 1.45 * interEyePx;
-    const b = 1.95 * interEyePx;
+    const a = 1.3 * interEyePx;
+    const b = 1.8 * interEyePx;
     const cu = centre.u;
     const cv = centre.v + 0.3 * interEyePx;
     const lightOf = this.light.infrared ? infraredGain(distance) * 1.1 : this.light.cabin;
