@@ -22,31 +22,37 @@ async function openLane(page: Page) {
   await expect(page.getByTestId('lane-shortcuts')).toContainText('Refer whole vehicle');
 }
 
-/** Scripted travellers 0-4 in the given seats (their dataset faces: simulatedOccupantFaces). */
-const fiveAboard = (hideFifth: boolean) => ({
+/** Scripted travellers 0-4 (their dataset faces: simulatedOccupantFaces): two in front, three in the second row. */
+const fiveAboard = {
   vehicle: 0,
   occupants: [
     { traveller: 1, seat: 'driver' },
-    { traveller: 0, seat: 'front-passenger' },
-    { traveller: 2, seat: 'second-left' },
-    { traveller: 3, seat: 'second-right' },
-    { traveller: 4, seat: 'third-left', ...(hideFifth ? { hiddenFromCameras: true } : {}) },
+    { traveller: 3, seat: 'front-passenger' },
+    { traveller: 0, seat: 'second-left' },
+    { traveller: 2, seat: 'second-middle' },
+    { traveller: 4, seat: 'second-right' },
   ],
-});
+};
+
+/** The same travellers with Sarah (traveller 4) in the third row, behind a headrest for the whole approach. */
+const sarahHiddenInTheThirdRow = {
+  vehicle: 0,
+  occupants: [...fiveAboard.occupants.slice(0, 4), { traveller: 4, seat: 'third-left', hiddenFromCameras: true }],
+};
 
 test.describe('vehicle approach video', () => {
   test.skip(!haveData, 'needs BOOTH_DATASETS/faces-lfw');
-  test.describe.configure({ timeout: 300_000 });
+  test.describe.configure({ timeout: 420_000 });
 
   test('five occupants driving up: five cards, each face matched to its own papers', async ({ page, request }) => {
     await openLane(page);
-    expect((await callHost(request, 'sim:vehicleArrives', fiveAboard(false), vehicleLaneUrl)).status).toBe(200);
+    expect((await callHost(request, 'sim:vehicleArrives', fiveAboard, vehicleLaneUrl)).status).toBe(200);
     // The cameras play video of the car coming in (not a still): the picture changes from frame to frame.
     const canvas = page.getByTestId('camera-cam-driver').locator('canvas');
     await expect(canvas).toHaveJSProperty('width', 1920, { timeout: 90_000 });
     const cards = page.getByTestId('occupant-card');
-    await expect(cards).toHaveCount(5, { timeout: 150_000 });
-    await expect(page.locator('[data-testid=occupant-card][data-status=matched]')).toHaveCount(5, { timeout: 150_000 });
+    await expect(cards).toHaveCount(5, { timeout: 200_000 });
+    await expect(page.locator('[data-testid=occupant-card][data-status=matched]')).toHaveCount(5, { timeout: 200_000 });
     await page.screenshot({ path: `${screenshotsDir}/vehicle-approach.png`, fullPage: true });
     // No face was given to the wrong papers: every card is a match (a swapped face would be a mismatch or an extra card).
     await expect(page.locator('[data-testid=occupant-card]:not([data-status=matched])')).toHaveCount(0);
@@ -54,8 +60,8 @@ test.describe('vehicle approach video', () => {
 
   test('a third-row occupant behind a headrest for the whole approach is "not captured", never matched to someone else', async ({ page, request }) => {
     await openLane(page);
-    expect((await callHost(request, 'sim:vehicleArrives', fiveAboard(true), vehicleLaneUrl)).status).toBe(200);
-    await expect(page.locator('[data-testid=occupant-card][data-status=matched]')).toHaveCount(4, { timeout: 150_000 });
+    expect((await callHost(request, 'sim:vehicleArrives', sarahHiddenInTheThirdRow, vehicleLaneUrl)).status).toBe(200);
+    await expect(page.locator('[data-testid=occupant-card][data-status=matched]')).toHaveCount(4, { timeout: 200_000 });
     const hidden = page.locator('[data-testid=occupant-card][data-status=identity_without_face]');
     await expect(hidden).toHaveCount(1);
     await expect(hidden).toContainText('not captured');

@@ -41,11 +41,11 @@ export const defaultLaneCamera = (overrides: Partial<LaneCameraGeometry> = {}): 
 
 /**
  * Where the booth's cameras are when the settings do not say: the driver-side camera beside the lane at head
- * height, 4.5 m ahead of the stop line; the rear-rows camera on a mast further ahead and higher, with a longer lens, so it
- * sees over the front seats into the second and third rows through the windshield.
+ * height, 4.5 m ahead of the stop line; the rear-rows camera on a gantry over the lane, further ahead and higher, with a longer lens, so it
+ * sees over the front headrests into the second and third rows through the windshield.
  */
 export const defaultGeometryFor = (position: 'traveller' | 'driver' | 'rear' | 'overview'): LaneCameraGeometry =>
-  position === 'rear' ? defaultLaneCamera({ mountHeightM: 2.0, stopLineDistanceM: 7, horizontalFovDeg: 30, aim: { x: 0, y: 1.15, z: 1.4 } }) : defaultLaneCamera();
+  position === 'rear' ? defaultLaneCamera({ mountLateralM: 0, mountHeightM: 2.2, stopLineDistanceM: 7, horizontalFovDeg: 30, aim: { x: 0, y: 1.15, z: 1.4 } }) : defaultLaneCamera();
 
 /** Focal length in pixels from the horizontal field of view. */
 export const focalLengthPx = (camera: Pick<LaneCameraGeometry, 'width' | 'horizontalFovDeg'>): number => camera.width / 2 / Math.tan((camera.horizontalFovDeg * Math.PI) / 360);

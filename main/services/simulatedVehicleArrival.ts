@@ -39,7 +39,6 @@ export interface VehicleArrivalSummary {
  */
 export class SimulatedVehicleArrivals {
   private next = 0;
-  private arrivals = 0;
 
   constructor(
     private readonly devices: VehicleArrivalDevices,
@@ -93,7 +92,7 @@ export class SimulatedVehicleArrivals {
     const rearCamera = this.cameras.find((c) => c.position === 'rear') ?? driverCamera;
     if (!driverCamera || !rearCamera) return;
     const seated = occupants.filter((o): o is SeatedFace & { face: EncodedImage } => o.face !== undefined);
-    const vehicle = seatOccupants(planApproach({ seed: `simulated-vehicle-${this.arrivals++}`, condition: this.condition, occupants: Math.max(1, seated.length) }), seated);
+    const vehicle = seatOccupants(planApproach({ seed: `simulated-vehicle-${seated.length}`, condition: this.condition, occupants: Math.max(1, seated.length) }), seated);
     const people = seated.map((o) => o.face);
     const show = (camera: CameraDescriptor, seats: readonly Seat[]) => {
       const geometry = camera.geometry ?? defaultGeometryFor(camera.position);

@@ -48,10 +48,10 @@ export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
 /** The live quality gate's smallest face for lane cameras under the levers (the booth's default is 40 px). */
 const LANE_MIN_INTER_EYE_PX = 24;
 
-const CAMERAS = (['driver', 'rear'] as const).map((position) => ({ id: position, geometry: defaultGeometryFor(position), seats: seatsForCamera(position) ?? [] }));
+export const CAMERAS = (['driver', 'rear'] as const).map((position) => ({ id: position, geometry: defaultGeometryFor(position), seats: seatsForCamera(position) ?? [] }));
 
 /** The worker profile of each camera under each variant; 'baseline' is what the lane's capture loop sends today. */
-function profilesOf(variant: VehicleEvalOptions['variants'][number]): Record<string, CameraProfile> {
+export function profilesOf(variant: VehicleEvalOptions['variants'][number]): Record<string, CameraProfile> {
   return Object.fromEntries(
     CAMERAS.map((camera) => {
       const baseline: CameraProfile = { tiles: 'vehicle', fullRangePass: false };
@@ -69,14 +69,14 @@ function profilesOf(variant: VehicleEvalOptions['variants'][number]): Record<str
   );
 }
 
-interface Person {
+export interface Person {
   readonly identity: string;
   readonly live: string;
   readonly document: string;
 }
 
 /** Occupants for vehicle `v`: distinct identities with two photos or more, one photo live, another on the document. */
-function peopleFor(byIdentity: ReadonlyMap<string, readonly string[]>, identities: readonly string[], seed: string, v: number, count: number): Person[] {
+export function peopleFor(byIdentity: ReadonlyMap<string, readonly string[]>, identities: readonly string[], seed: string, v: number, count: number): Person[] {
   const random = seededRandom(`${seed}#${v}|people`);
   const chosen = new Set<string>();
   const people: Person[] = [];
@@ -92,7 +92,7 @@ function peopleFor(byIdentity: ReadonlyMap<string, readonly string[]>, identitie
   return people;
 }
 
-const urlOf = (file: string) => DATASET_PREFIX + file.split('/').map(encodeURIComponent).join('/');
+export const urlOf = (file: string) => DATASET_PREFIX + file.split('/').map(encodeURIComponent).join('/');
 
 export async function runVehicleEval(options: VehicleEvalOptions): Promise<void> {
   const log = (line: string) => console.error(`[faces eval vehicle] ${line}`);

@@ -124,6 +124,7 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
       }
     }
   }
+  const lastFrameDone = performance.now();
   const threshold = matchProvenance(defaultModels().embedder, { targetFmr: spec.targetFmr }).threshold;
   const outcomes: VariantOutcome[] = [];
   for (const [v, variant] of spec.variants.entries()) {
@@ -150,5 +151,5 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
       outcomes.push({ name: variant.name, fusion, occupants, counted: embedded.length, strayTracks: embedded.filter((t) => ownerOf(t) < 0).length, strayAssigned: roster.pairs.filter((p) => ownerOf(embedded[p.face] as TrackRecord) < 0).length, processMs: processMs[v] ?? [], facesSeen: seen[v]?.faces ?? 0, reasons: seen[v]?.reasons ?? {} });
     }
   }
-  return { outcomes, renderMs, frames };
+  return { outcomes, renderMs, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length) };
 }
