@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { cameraDescriptorSchema, type CameraDescriptor } from '../ports/cameraDescriptor';
 import { plateReaderSettingSchema, recordsServiceSettingSchema, rfidReaderSettingSchema } from './laneDeviceSettings';
-import { chipPolicySchema, defaultChipPolicy } from '../inspection/chipPolicy';
+import { chipPolicySchema, defaultChipPolicy, movedChipSeverityNotice } from '../inspection/chipPolicy';
+import { laneDirectionSchema } from './laneDirection';
+import { faceModelsSettingSchema } from './faceModelsSetting';
 
 export const laneTypes = ['air', 'sea', 'pedestrian', 'vehicle'] as const;
 export const laneTypeSchema = z.enum(laneTypes);
@@ -35,6 +37,8 @@ export type DocumentReaderSetting = z.infer<typeof documentReaderSettingSchema>;
 const fieldSchemas = {
   boothId: z.string().trim().min(1).max(40).default('BOOTH-01'),
   laneType: laneTypeSchema.default('pedestrian'),
+  /** Which way travellers cross at this lane: entry (as before directions existed) or exit; `--direction` overrides it. */
+  direction: laneDirectionSchema.default('entry'),
   devices: deviceModeSchema.default('sim'),
   port: z.number().int().min(0).max(65535).default(5310),
   cameras: z
@@ -69,11 +73,19 @@ const fieldSchemas = {
   chipTrust: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
   /**
    * What Passive Authentication must establish before a chip is "verified" (data groups read and hashed, a current
-   * CRL), and how a chip that cannot be verified is referred (notVerifiableSeverity: mandatory, refer or warning).
+   * CRL). How a chip that cannot be verified is referred is the policy's (assets/policy).
    */
   chipPolicy: chipPolicySchema.default(defaultChipPolicy),
   /** The false-match rate face-match decisions are made at; the threshold comes from the model's calibration. */
   faceMatchTargetFmr: z.union([z.literal(0.01), z.literal(0.001), z.literal(0.0001), z.literal(0.00001)]).default(0.001),
+  /**
+   * The face models the booth runs, each a model manifest's path (absolute, or relative to the settings folder;
+   * it may be an agency's folder outside the app). Unset: the shipped manifest. The host checks each model file
+   * against its manifest's SHA-256 and prepares it at start; a set that fails is not used (the last working set is).
+   */
+  faceModels: faceModelsSettingSchema.default({}),
+  /** Presentation-attack detection on each track's best shot: 'off', or 'flag' (a reason on the occupant card, never a silent pass). */
+  presentationAttackDetection: z.enum(['off', 'flag']).default('off'),
 } as const;
 
 export type BoothSettings = { readonly [K in keyof typeof fieldSchemas]: z.output<(typeof fieldSchemas)[K]> };
@@ -126,6 +138,8 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   for (const field of Object.keys(source)) {
     if (!(field in fieldSchemas)) problems.push(`${field}: not a known setting; ignored`);
   }
+  const chip = source.chipPolicy;
+  if (typeof chip === 'object' && chip !== null && 'notVerifiableSeverity' in chip) problems.push(movedChipSeverityNotice);
   const resolved = settings as BoothSettings;
   return { settings: source.cameras === undefined ? withLaneType(resolved, resolved.laneType) : resolved, problems };
 }

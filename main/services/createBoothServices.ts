@@ -19,6 +19,8 @@ import { systemTimers } from './timers';
 import { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
 import { scenarioFitsLane, type TrainingScenario } from '../../app/training/trainingScenario';
 import { appHandlers } from './handlers/appHandlers';
+import { keptPolicySetFile, loadPolicies, type LoadedPolicies } from './policyFiles';
+import { shippedPolicyFolder } from '../../native-bridges/policy/policyFolder.node.ts';
 import { deviceHandlers } from './handlers/deviceHandlers';
 import { laneHandlers } from './handlers/laneHandlers';
 import { authHandlers } from './handlers/authHandlers';
@@ -29,6 +31,9 @@ import { decisionHandlers } from './handlers/decisionHandlers';
 import { storageHandlers } from './handlers/storageHandlers';
 import { simulatorHandlers } from './handlers/simulatorHandlers';
 import { trainingHandlers } from './handlers/trainingHandlers';
+import { modelHandlers } from './handlers/modelHandlers';
+import { chooseFaceModelSet, type ServedFaceModelSet } from './faceModelSet';
+import path from 'node:path';
 
 export interface BoothServicesOptions {
   readonly resolved: ResolvedSettings;
@@ -47,6 +52,12 @@ export interface BoothServicesOptions {
   readonly trainingScenario?: TrainingScenario;
   /** Where the built-in training scenarios are (`<app root>/assets/scenarios`); without it the trainer has none to pick. */
   readonly scenariosDir?: string;
+  /** The app's node_modules, where a model manifest's `source.package` is found; default `<cwd>/node_modules`. */
+  readonly modulesDir?: string;
+  /** Where the policy files are (`<app root>/assets/policy`); default, the shipped folder beside these sources. */
+  readonly policyDir?: string;
+  /** The policy set already loaded (tests); default, loaded from `policyDir` with the last valid set kept in the user data folder. */
+  readonly policies?: LoadedPolicies;
 }
 
 /** Everything the contract exposes, in plain Node: Electron main and the Node host both serve this. */
@@ -57,6 +68,11 @@ export interface BoothServices {
   readonly lane: LaneSessionService;
   /** The training scenario player; present only in simulation. */
   readonly training?: TrainingScenarioPlayer;
+  /**
+   * A prepared model file of the booth's verified face-model set, by the path the page requests (`model-set/…`);
+   * undefined for any other path. Nothing else is served from outside the renderer build.
+   */
+  modelFile(requestPath: string): Promise<Uint8Array | undefined>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -69,9 +85,10 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const events = new HostEventBus();
   const storageKey = options.storageKey ?? keyFileStorageKey(userDataDir());
   const accounts = options.accounts ?? AccountStore.inUserData(userDataDir());
+  const policies = options.policies ?? loadPolicies(options.policyDir ?? shippedPolicyFolder, keptPolicySetFile(userDataDir()));
 
   // One booth serves one lane; the lane devices report this id unless configured otherwise.
-  const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
+  const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, direction: settings.direction, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
   const chip = createChipInspectionService({ chipReader: devices.chipReader, trust: devices.chipTrust, clock, ids, policy: settings.chipPolicy });
   const intake = new DocumentIntake({ documentReader: devices.documentReader, chip, lane, ...(devices.simulator ? { simulator: devices.simulator } : {}) });
 
@@ -95,9 +112,19 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     : undefined;
   if (training && options.trainingScenario) training.load(options.trainingScenario);
 
+  // Chosen and verified once per start (hashing and preparing the configured models), on first need.
+  let faceModelSet: Promise<ServedFaceModelSet> | undefined;
+  const faceModels = () =>
+    (faceModelSet ??= chooseFaceModelSet({
+      setting: settings.faceModels,
+      presentationAttackDetection: settings.presentationAttackDetection,
+      userDataDir: userDataDir(),
+      modulesDir: options.modulesDir ?? path.join(process.cwd(), 'node_modules'),
+    }));
+
   // The whole contract, one slice per service.
   const handlers = combineHandlers(
-    appHandlers(options.resolved, options.version, async () => chipTrustNotices(settings, settings.devices === 'hardware' ? await devices.chipTrust() : undefined, clock.now())),
+    appHandlers(options.resolved, options.version, policies, async () => chipTrustNotices(settings, settings.devices === 'hardware' ? await devices.chipTrust() : undefined, clock.now())),
     deviceHandlers(devices),
     laneHandlers(lane),
     authHandlers({ accounts, settings, clock, throttleFile: options.signInThrottleFile ?? SignInThrottleFile.beside(accounts.file) }),
@@ -107,6 +134,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     storageHandlers(storageKey),
     simulatorHandlers(devices, intake, settings),
     trainingHandlers(training, settings, options.scenariosDir),
+    modelHandlers(faceModels),
   );
 
   const unsubscribers: (() => void)[] = [];
@@ -116,7 +144,12 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     devices,
     lane,
     ...(training ? { training } : {}),
+    async modelFile(requestPath) {
+      const relative = requestPath.replace(/^\/+/, '');
+      return relative.startsWith('model-set/') ? (await faceModels()).files.get(relative) : undefined;
+    },
     async start() {
+      void faceModels().then((set) => set.notices.forEach((notice) => console.warn(`[booth] ${notice}`)));
       for (const device of allDevices(devices)) {
         unsubscribers.push(device.onStatus((status) => events.emit('devices:onStatus', status)));
       }
