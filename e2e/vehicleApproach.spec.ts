@@ -27,8 +27,8 @@ const fiveAboard = {
   vehicle: 0,
   occupants: [
     { traveller: 1, seat: 'driver' },
-    { traveller: 3, seat: 'front-passenger' },
-    { traveller: 0, seat: 'second-left' },
+    { traveller: 0, seat: 'front-passenger' },
+    { traveller: 3, seat: 'second-left' },
     { traveller: 2, seat: 'second-middle' },
     { traveller: 4, seat: 'second-right' },
   ],
@@ -52,7 +52,11 @@ test.describe('vehicle approach video', () => {
     await expect(canvas).toHaveJSProperty('width', 1920, { timeout: 90_000 });
     const cards = page.getByTestId('occupant-card');
     await expect(cards).toHaveCount(5, { timeout: 200_000 });
-    await expect(page.locator('[data-testid=occupant-card][data-status=matched]')).toHaveCount(5, { timeout: 200_000 });
+    const matched = page.locator('[data-testid=occupant-card][data-status=matched]');
+    await expect(matched).toHaveCount(5, { timeout: 200_000 });
+    // Each matched card is one of the five aboard, each once: the right people.
+    const names = (await matched.getByTestId('occupant-name').allTextContents()).map((name) => name.split(' ')[0]).sort();
+    expect(names).toEqual(['ANNA', 'ERIKA', 'MICHAEL', 'SARAH', 'WILLEKE']);
     await page.screenshot({ path: `${screenshotsDir}/vehicle-approach.png`, fullPage: true });
     // No face was given to the wrong papers: every card is a match (a swapped face would be a mismatch or an extra card).
     await expect(page.locator('[data-testid=occupant-card]:not([data-status=matched])')).toHaveCount(0);
