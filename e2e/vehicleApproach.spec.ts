@@ -22,22 +22,25 @@ async function openLane(page: Page) {
   await expect(page.getByTestId('lane-shortcuts')).toContainText('Refer whole vehicle');
 }
 
-/** Scripted travellers 0-4 (their dataset faces: simulatedOccupantFaces): two in front, three in the second row. */
+/**
+ * Scripted travellers 0-4 (their dataset faces: simulatedOccupantFaces): two in front, two in the second row, one in
+ * the third. (Behind the driver, the second-row left seat is in line with the driver's headrest for the rear camera.)
+ */
 const fiveAboard = {
   vehicle: 0,
   occupants: [
     { traveller: 1, seat: 'driver' },
     { traveller: 0, seat: 'front-passenger' },
-    { traveller: 3, seat: 'second-left' },
     { traveller: 2, seat: 'second-middle' },
     { traveller: 4, seat: 'second-right' },
+    { traveller: 3, seat: 'third-left' },
   ],
 };
 
 /** The same travellers with Sarah (traveller 4) in the third row, behind a headrest for the whole approach. */
 const sarahHiddenInTheThirdRow = {
   vehicle: 0,
-  occupants: [...fiveAboard.occupants.slice(0, 4), { traveller: 4, seat: 'third-left', hiddenFromCameras: true }],
+  occupants: [...fiveAboard.occupants.filter((o) => o.traveller !== 4), { traveller: 4, seat: 'third-right', hiddenFromCameras: true }],
 };
 
 test.describe('vehicle approach video', () => {
