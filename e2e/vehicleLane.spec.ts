@@ -32,7 +32,8 @@ const occupant = (traveller: number, identity: string, face = photo(identity, 2)
 /** The family car: Michael (driver), Anna, and "Sarah", whose papers are carried by someone else. */
 const familyCarWithImpostor = () => ({
   vehicle: 0,
-  occupants: [occupant(1, 'Colin_Powell', photo('Colin_Powell', 4)), occupant(0, 'Laura_Bush'), occupant(4, 'Serena_Williams', photo('Jennifer_Capriati', 0))],
+  // Sarah's impostor sits in the middle of the second row: the rear camera (a gantry over the lane, app/scene) sees that seat whole.
+  occupants: [occupant(1, 'Colin_Powell', photo('Colin_Powell', 4)), occupant(0, 'Laura_Bush'), { ...occupant(4, 'Serena_Williams', photo('Jennifer_Capriati', 0)), seat: 'second-middle' }],
 });
 
 async function openLane(page: Page) {

@@ -8,6 +8,25 @@ import { boxArea, intersectionOverUnion } from './geometry';
  */
 export type TileLayout = 'frame' | 'vehicle';
 
+/** How a camera's frames are searched for faces (the vision worker's per-camera profile). */
+export interface DetectionProfile {
+  /** 'frame' for booth/pedestrian cameras; 'vehicle' adds overlapping tiles for small faces in car rows. */
+  readonly tiles: TileLayout;
+  /** Run the full-range detector as a second pass when the short-range pass finds nothing. */
+  readonly fullRangePass: boolean;
+  /**
+   * Where this camera's geometry puts faces (frame pixels; see app/scene/seatRegionTiles.ts): searched at full
+   * detail with `regionDetector` in addition to the tile layout, so far faces are not shrunk away with the frame.
+   */
+  readonly regions?: readonly Box[];
+  readonly regionDetector?: 'short' | 'full';
+  /**
+   * The live quality gate's smallest face (pixels between the eyes) for this camera, instead of the booth
+   * default: a lane camera sees faces at 4-15 m, where the default (made for a traveller at arm's length) never passes.
+   */
+  readonly minInterEyePx?: number;
+}
+
 export interface Tile extends Box {
   readonly name: string;
 }

@@ -1,5 +1,6 @@
 import { imageSchema } from '../ports/documentRead';
 import { z } from 'zod';
+import { seatSchema } from '../scene/vehicleApproach';
 
 /** Faults a trainer can give the simulated passports' chips, for the next passports placed on the reader. */
 export const simulatedChipFaultsSchema = z
@@ -27,6 +28,10 @@ export const simulatedOccupantSchema = z
     gallery: z.array(imageSchema).max(4).optional(),
     /** Whether the occupant hands a document over at the window (cards alone otherwise). */
     showsDocument: z.boolean().default(true),
+    /** Where they sit (default: the next seat, front row first). */
+    seat: seatSchema.optional(),
+    /** Sits behind a headrest for the whole approach: no camera sees their face. */
+    hiddenFromCameras: z.boolean().optional(),
   })
   .strict();
 export type SimulatedOccupant = z.output<typeof simulatedOccupantSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { laneCameraGeometrySchema } from '../scene/laneCameraGeometry';
 
 /**
  * A camera the booth is configured with. The video itself is opened by the renderer (getUserMedia);
@@ -10,5 +11,7 @@ export const cameraDescriptorSchema = z.object({
   position: z.enum(['traveller', 'driver', 'rear', 'overview']),
   /** Part of the OS device label that identifies this camera, matched case-insensitively; absent means "any". */
   deviceLabelHint: z.string().max(200).optional(),
+  /** Resolution, field of view and mounting (vehicle lanes; default by position, see app/scene/laneCameraGeometry.ts). */
+  geometry: laneCameraGeometrySchema.optional(),
 });
 export type CameraDescriptor = z.infer<typeof cameraDescriptorSchema>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { imageSchema } from './documentRead';
+import { laneCameraGeometrySchema } from '../scene/laneCameraGeometry';
+import { seatSchema, vehicleApproachSchema } from '../scene/vehicleApproach';
 
 /**
  * What a simulated camera is looking at: one still per person in its view (left to right). The renderer
@@ -8,7 +10,13 @@ import { imageSchema } from './documentRead';
  */
 export const cameraSceneSchema = z.object({
   cameraId: z.string().min(1).max(100),
-  people: z.array(imageSchema).max(6),
+  people: z.array(imageSchema).max(7),
+  /**
+   * A vehicle driving up to the stop line: the renderer plays it as this camera's video (app/scene), each
+   * occupant `approach.occupants[i]` with the face `people[approach.occupants[i].image]`, the camera at
+   * `geometry`, drawing the `seats` it is aimed at. Without it the people are shown side by side as stills.
+   */
+  approach: z.object({ vehicle: vehicleApproachSchema, geometry: laneCameraGeometrySchema, seats: z.array(seatSchema).max(7) }).optional(),
   /** Bumped on every change, so a frame composed from an older scene is recognisably stale. */
   version: z.number().int().nonnegative(),
   /**

@@ -5,11 +5,14 @@
  * every decision rule. Target: <= 1 s. Prints medians and p95 over many vehicles.
  * Then the same in the app (laneView.ts): the host and the view in Chromium with the real vision worker, and the
  * keystrokes to clear a matching traveller (target: 1). BENCH_LANE_VIEW=0 skips that part.
+ * Then the lane cameras (laneCameras.ts): rendered 1080p approaches of 4 and 7 occupants through the worker,
+ * processed frames per second per camera and last frame -> complete vehicle record. BENCH_LANE_CAMERAS=0 skips it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureLaneView } from './laneView';
+import { measureLaneCameras } from './laneCameras';
 import { verify } from '../../app/biometrics/faceMatching';
 import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
 import { gaussianEmbedding, scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession.node.ts';
@@ -89,5 +92,18 @@ if (process.env.BENCH_LANE_VIEW !== '0') {
     console.log(`lane view in Chromium: last device read -> every occupant card matched on screen (real vision worker), ${view.runs} vehicles of 4`);
     console.table(view.completeRecordMs.map((ms, run) => ({ run: run + 1, completeRecordMs: Math.round(ms) })));
     console.log(JSON.stringify({ bench: 'lane-view', occupants: 4, runs: view.runs, completeRecordMedianMs: Math.round(median), keystrokesToClearMatchingTraveller: view.keystrokesToClearMatchingTraveller, keystrokeTarget: 1 }));
+  }
+}
+
+if (process.env.BENCH_LANE_CAMERAS !== '0') {
+  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const datasets = process.env.BOOTH_DATASETS ?? path.resolve(repoRoot, '../shared/datasets');
+  const cameras = await measureLaneCameras(datasets, [4, 7]);
+  if ('skipped' in cameras) {
+    console.log(`lane cameras: skipped (${cameras.skipped})`);
+  } else {
+    console.log('lane cameras: rendered 1080p approaches (driver-side + rear camera, day), every frame through the worker with the lane profile');
+    console.table(cameras);
+    console.log(JSON.stringify({ bench: 'lane-cameras', results: cameras, fpsTargetPerCamera: 15, recordTargetMs: 1000 }));
   }
 }

@@ -9,6 +9,10 @@ import { scriptedRecordsScenario, withGalleryImages } from '../../native-bridges
 import type { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
 import type { SimulatedRfidReader } from '../../native-bridges/rfid-reader/SimulatedRfidReader';
 import { noFacesDatasetNote, simulatedOccupantFaces } from './simulatedOccupantFaces';
+import { defaultGeometryFor } from '../../app/scene/laneCameraGeometry';
+import { seatsForCamera } from '../../app/scene/laneSceneRenderer';
+import type { SceneCondition, Seat, VehicleApproach } from '../../app/scene/vehicleApproach';
+import { SEATS, planApproach, rowOf } from '../../app/scene/vehicleApproach';
 import { scriptedRecordIdOf } from './simulatedTravellerArrival';
 
 export interface VehicleArrivalDevices {
@@ -39,6 +43,8 @@ export class SimulatedVehicleArrivals {
   constructor(
     private readonly devices: VehicleArrivalDevices,
     private readonly cameras: readonly CameraDescriptor[],
+    /** The light the simulated vehicles arrive in. */
+    private readonly condition: SceneCondition = 'day',
   ) {}
 
   async arrive(arrival: SimulatedVehicleArrival, readAtWindow: ReadAtWindow): Promise<VehicleArrivalSummary> {
@@ -56,6 +62,8 @@ export class SimulatedVehicleArrivals {
         documentPhoto: occupant.documentPhoto ?? faces?.documentPhoto,
         gallery: occupant.gallery ?? (faces ? [faces.gallery] : undefined),
         faceless: !faces && !occupant.face,
+        ...(occupant.seat ? { seat: occupant.seat } : {}),
+        ...(occupant.hiddenFromCameras ? { hiddenFromCameras: true } : {}),
       };
     });
 
@@ -65,7 +73,7 @@ export class SimulatedVehicleArrivals {
       if (recordId && occupant.gallery) galleries[recordId] = occupant.gallery;
     }
     this.devices.records.setScenario(withGalleryImages(scriptedRecordsScenario, galleries));
-    this.showOccupants(occupants.map((o) => o.face), occupants.some((o) => o.faceless) ? noFacesDatasetNote : undefined);
+    this.showOccupants(occupants, occupants.some((o) => o.faceless) ? noFacesDatasetNote : undefined);
 
     this.devices.plateReader.arrive(index);
     this.devices.rfidReader.present(vehicle.cards);
@@ -75,19 +83,44 @@ export class SimulatedVehicleArrivals {
     return { label: vehicle.label, plate: vehicle.plate, occupants: occupants.length };
   }
 
-  /** Front row to the driver-side camera, everyone else to the rear camera (or all to the only camera). */
-  private showOccupants(faces: readonly (EncodedImage | undefined)[], note: string | undefined): void {
+  /**
+   * The vehicle drives up on every vehicle camera (app/scene renders its approach as that camera's video): the
+   * driver-side camera is aimed at the front row, the rear camera at the rows behind (one camera alone sees all).
+   */
+  private showOccupants(occupants: readonly SeatedFace[], note: string | undefined): void {
     const driverCamera = this.cameras.find((c) => c.position === 'driver') ?? this.cameras[0];
     const rearCamera = this.cameras.find((c) => c.position === 'rear') ?? driverCamera;
     if (!driverCamera || !rearCamera) return;
-    const front: EncodedImage[] = [];
-    const rear: EncodedImage[] = [];
-    faces.forEach((face, seat) => face && (seat < 2 ? front : rear).push(face));
-    if (driverCamera.id === rearCamera.id) {
-      this.devices.camera.setScene(driverCamera.id, [...front, ...rear], note);
-      return;
-    }
-    this.devices.camera.setScene(driverCamera.id, front, note);
-    this.devices.camera.setScene(rearCamera.id, rear, note);
+    const seated = occupants.filter((o): o is SeatedFace & { face: EncodedImage } => o.face !== undefined);
+    const vehicle = seatOccupants(planApproach({ seed: `simulated-vehicle-${seated.length}`, condition: this.condition, occupants: Math.max(1, seated.length) }), seated);
+    const people = seated.map((o) => o.face);
+    const show = (camera: CameraDescriptor, seats: readonly Seat[]) => {
+      const geometry = camera.geometry ?? defaultGeometryFor(camera.position);
+      this.devices.camera.setScene(camera.id, people, note, people.length ? { vehicle, geometry, seats: [...seats] } : undefined);
+    };
+    if (driverCamera.id === rearCamera.id) return show(driverCamera, SEATS);
+    show(driverCamera, seatsForCamera('driver') ?? SEATS);
+    show(rearCamera, seatsForCamera('rear') ?? SEATS);
   }
+}
+
+interface SeatedFace {
+  readonly face: EncodedImage | undefined;
+  readonly seat?: Seat;
+  readonly hiddenFromCameras?: boolean;
+}
+
+/** The planned vehicle with the occupants in the seats asked for (the others fill the next free seats in order) and those hidden kept hidden. */
+function seatOccupants(planned: VehicleApproach, occupants: readonly SeatedFace[]): VehicleApproach {
+  const asked = new Set(occupants.flatMap((o) => (o.seat ? [o.seat] : [])));
+  const free = SEATS.filter((seat) => !asked.has(seat));
+  let next = 0;
+  return {
+    ...planned,
+    occupants: occupants.map((occupant, image) => {
+      const base = planned.occupants[image] ?? planned.occupants[0]!;
+      const seat = occupant.seat ?? free[next++] ?? base.seat;
+      return { ...base, seat, image, occlusion: occupant.hiddenFromCameras ? 'always' : rowOf(seat) === 'front' ? 'none' : base.occlusion };
+    }),
+  };
 }

@@ -37,8 +37,8 @@ export class SimulatedCameraBridge extends SimulatedDevice<'camera'> implements 
   }
 
   /** Puts these people in front of a configured camera (an empty list empties its view; `note` says why, if it needs saying). */
-  setScene(cameraId: string, people: readonly EncodedImage[], note?: string): CameraScene {
-    return this.publish({ cameraId: this.configuredId(cameraId), people: [...people], version: ++this.version, ...(note ? { note } : {}) });
+  setScene(cameraId: string, people: readonly EncodedImage[], note?: string, approach?: CameraScene['approach']): CameraScene {
+    return this.publish({ cameraId: this.configuredId(cameraId), people: [...people], version: ++this.version, ...(note ? { note } : {}), ...(approach ? { approach } : {}) });
   }
 
   /** Takes a camera's scene away: it shows its own video again (whoever stands in front of the real camera). */

@@ -71,10 +71,13 @@ export class MediapipeFaceDetector {
     return new MediapipeFaceDetector(shortRange, side(shortManifest), fullRange, side(fullManifest));
   }
 
-  detect(frame: FrameImage, layout: TileLayout, fullRangePass: boolean): Detection[] {
+  detect(frame: FrameImage, layout: TileLayout, fullRangePass: boolean, regions?: { readonly boxes: readonly Box[]; readonly detector: 'short' | 'full' }): Detection[] {
     const tiles = planTiles(frame.width, frame.height, layout);
     const found: Detection[] = [];
     for (const tile of tiles) found.push(...this.run(this.shortRange, frame, tile, this.shortSide));
+    const regionModel = regions?.detector === 'full' && this.fullRange ? this.fullRange : this.shortRange;
+    const regionSide = regionModel === this.fullRange ? this.fullSide : this.shortSide;
+    for (const box of regions?.boxes ?? []) found.push(...this.run(regionModel, frame, box, regionSide));
     if (found.length === 0 && fullRangePass && this.fullRange) found.push(...this.run(this.fullRange, frame, { x: 0, y: 0, width: frame.width, height: frame.height }, this.fullSide));
     return mergeDetections(found);
   }

@@ -85,13 +85,14 @@ export class VisionEngine {
   }
 
   private async processCpuFrame(frame: FrameImage, request: FrameRequest, t0: number): Promise<FrameResult> {
-    const detections = this.recognizer.clock.time('detect', () => this.detector.detect(frame, request.profile.tiles, request.profile.fullRangePass));
+    const detections = this.recognizer.clock.time('detect', () => this.detector.detect(frame, request.profile.tiles, request.profile.fullRangePass, request.profile.regions ? { boxes: request.profile.regions, detector: request.profile.regionDetector ?? 'short' } : undefined));
     const t1 = now();
     const tracker = this.trackerFor(request.cameraId);
     const shots = this.shotsFor(request.cameraId);
     const update = tracker.update(detections.map((d) => d.box), request.timestampMs);
     for (const id of update.ended) shots.endTrack(id);
-    const observed = (await this.observe(frame, detections)).map(({ face, five }, i) => {
+    const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
+    const observed = (await this.observe(frame, detections, rules)).map(({ face, five }, i) => {
       const trackId = update.trackIds[i] ?? 'unknown';
       // The quality gate: a shot with any reason is shown (with its reasons) but never embedded, never compared.
       const usable = face.quality.reasons.length === 0;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Box } from '../../app/biometrics/geometry';
+import type { DetectionProfile } from '../../app/biometrics/detectionTiles';
 import type { StillPurpose } from '../../app/biometrics/stillGate';
 import type { GalleryService } from './galleryProtocol';
 
@@ -122,13 +123,8 @@ export type StillErrorCode = z.infer<typeof stillErrorCodeSchema>;
 export type LoadProgress = z.infer<typeof loadProgressSchema>;
 export type InitInfo = z.infer<typeof initInfoSchema>;
 
-/** How a camera's frames are searched for faces. */
-export interface CameraProfile {
-  /** 'frame' for booth/pedestrian cameras; 'vehicle' adds overlapping tiles for small faces in car rows. */
-  readonly tiles: 'frame' | 'vehicle';
-  /** Run the full-range detector as a second pass when the short-range pass finds nothing. */
-  readonly fullRangePass: boolean;
-}
+/** How a camera's frames are searched for faces (see app/biometrics/detectionTiles.ts). */
+export type CameraProfile = DetectionProfile;
 
 export interface VisionConfig {
   /** URL prefix where prepared assets are served (models/, wasm/), e.g. "/" or "./". */

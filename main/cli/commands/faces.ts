@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { applyCalibration } from '../../vision/facesCalibrate';
 import { evalOptions, runEval } from '../../vision/facesEval';
 import { indexOptions, runIndex } from '../../vision/facesIndex';
+import { runVehicleEval, vehicleEvalOptions } from '../../vision/vehicleEval';
 import { identificationEvalOptions, runIdentificationEval } from '../../vision/identification/facesIdentificationEval';
 import { SHIPPED_PAD_MANIFEST, padEvalOptions, runPadEval } from '../../vision/padEval';
 
@@ -13,7 +14,7 @@ export function register(program: Command): void {
     .description('Evaluate detection + alignment + embedding on a labelled dataset (identities.csv, optional pairs.csv)')
     .requiredOption('--dataset <dir>', 'dataset folder with identities.csv and images')
     .option('--pairs <file>', 'pairs.csv (path1,path2,same[,fold]); default <dataset>/pairs.csv for --protocol lfw')
-    .option('--protocol <protocol>', 'lfw (10-fold pairs + all-vs-all), all-pairs, or identification (1:N against a gallery)', 'lfw')
+    .option('--protocol <protocol>', 'lfw (10-fold pairs + all-vs-all), all-pairs, identification (1:N against a gallery), or vehicle (rendered vehicle approaches, per seat row and condition)', 'lfw')
     .option('--select <rule>', 'which face of an image is the subject: central or largest', 'central')
     .requiredOption('--out <file>', 'report JSON')
     .option('--plot <file>', 'DET curve and score histograms as PNG')
@@ -30,6 +31,12 @@ export function register(program: Command): void {
     .option('--json', 'print the report as JSON')
     .option('--non-faces <n>', 'drawn non-face pictures per kind for the face-ness calibration', '30')
     .option('--camera-frames <n>', "frames of Chromium's fake camera (its test pattern) for the face-ness calibration", '20')
+    .option('--vehicles <n>', 'vehicle protocol: vehicles per condition')
+    .option('--seed <text>', 'vehicle protocol: seed of the scenes (the same seed renders the same frames)')
+    .option('--conditions <list>', 'vehicle protocol: day,glare,dusk,night-ir,rain')
+    .option('--variants <list>', 'vehicle protocol: capture variants to measure on the same frames (baseline,full-range,seat-tiles,seat-tiles-full)')
+    .option('--stride <n>', 'vehicle protocol: process every n-th frame of each 15 fps camera')
+    .option('--frames <dir>', 'vehicle protocol: write a few rendered frames per condition as PNG')
     .option('--gallery-size <n>', 'identification: identities enrolled in the gallery')
     .option('--non-mated <fraction>', 'identification: share (0..1] of the images outside the gallery searched as non-mated probes', '1')
     .option('--rounds <n>', 'identification: rounds, each enrolling and probing other images of each identity', '3')
@@ -39,6 +46,7 @@ export function register(program: Command): void {
     .option('--faces-from <file>', 'identification: take the embeddings a `faces eval --faces` run of this model wrote instead of embedding again')
     .option('--no-cache', 'identification: embed the dataset again instead of reusing cached embeddings of this model')
     .action(async (raw: Record<string, unknown>) => {
+      if (raw.protocol === 'vehicle') return runVehicleCommand(raw);
       if (raw.protocol === 'identification') {
         const parsed = identificationEvalOptions.safeParse(raw);
         if (!parsed.success) {
@@ -127,3 +135,18 @@ export function register(program: Command): void {
     });
 }
 
+
+async function runVehicleCommand(raw: Record<string, unknown>): Promise<void> {
+  const parsed = vehicleEvalOptions.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  if (!parsed.success) {
+    console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    await runVehicleEval(parsed.data);
+  } catch (error) {
+    console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    process.exitCode = 1;
+  }
+}

@@ -6,11 +6,27 @@ import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
 import { decodeImage } from './encodedImages';
 import { runRounds } from './runRounds';
 import { SceneBitmaps } from './SceneBitmaps';
+import { SceneApproachVideo } from './SceneApproachVideo';
+import { defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
+import { seatsForCamera } from '../../../app/scene/laneSceneRenderer';
+import { planSeatRegionTiles } from '../../../app/scene/seatRegionTiles';
+import { SEATS } from '../../../app/scene/vehicleApproach';
 import type { LaneCameraStream } from './useLaneCameraStreams';
 
-/** Vehicle cameras see small faces in car rows: the detector also runs on overlapping tiles. A traveller camera sees one near face: the worker's default. */
-const vehicleProfile: CameraProfile = { tiles: 'vehicle', fullRangePass: false };
-const profileOf = (camera: CameraDescriptor | undefined): CameraProfile | undefined => (camera && camera.position !== 'traveller' ? vehicleProfile : undefined);
+/**
+ * Vehicle cameras see small faces in car rows, 4-15 m away: besides overlapping tiles, the detector searches
+ * the seat regions the camera's geometry gives at full detail with the full-range model, and the live gate
+ * accepts the smaller faces a lane camera sees (measured: `booth faces eval --protocol vehicle`). A traveller
+ * camera sees one near face: the worker's default.
+ */
+const LANE_MIN_INTER_EYE_PX = 24;
+const profileOf = (camera: CameraDescriptor | undefined, canvas: HTMLCanvasElement): CameraProfile | undefined => {
+  if (!camera || camera.position === 'traveller') return undefined;
+  // The frame may be smaller than the camera's resolution (a live picture is drawn at most 1280 wide): same lens, fewer pixels.
+  const geometry = { ...(camera.geometry ?? defaultGeometryFor(camera.position)), width: canvas.width, height: canvas.height };
+  const regions = planSeatRegionTiles(geometry, { seats: seatsForCamera(camera.position) ?? SEATS });
+  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX };
+};
 const cellSize = 320;
 /** Time between two rounds over the cameras: a calm pace for replayed stills, leaving the cores to the page. */
 const roundPauseMs = 120;
@@ -39,6 +55,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
     if (!vision || !visionReady) return;
     // A failed reset is reported through the vision client (as a worker crash); nothing more to do here.
     const bitmaps = new SceneBitmaps(decodeImage, (cameraId) => void vision.resetCamera(cameraId).catch(() => undefined));
+    const approaches = new SceneApproachVideo();
 
     const round = async (stopped: () => boolean) => {
       for (const [cameraId, canvas] of canvases) {
@@ -51,7 +68,8 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
           const people = await bitmaps.peopleOf(scene).catch(() => [] as readonly ImageBitmap[]);
           // Stopped while decoding: the bitmaps are being closed, and a closed one cannot be drawn.
           if (stopped()) return;
-          composeScene(canvas, people, performance.now());
+          if (SceneApproachVideo.has(scene) && people.length > 0) approaches.draw(scene, people, canvas);
+          else composeScene(canvas, people, performance.now());
           if (people.length === 0) continue;
         } else if (live?.phase === 'live' && live.video.readyState >= 2 && live.video.videoWidth > 0) {
           drawVideo(canvas, live.video);
@@ -59,7 +77,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
           continue;
         }
         try {
-          const profile = profileOf(cameras.find((camera) => camera.id === cameraId));
+          const profile = profileOf(cameras.find((camera) => camera.id === cameraId), canvas);
           const result = await vision.processFrame(await createImageBitmap(canvas), cameraId, performance.now(), profile);
           // Other people arrived while this frame was in the worker: its faces belong to the previous scene.
           const stale = store.getState().cameraScenes[cameraId]?.version !== scene?.version;

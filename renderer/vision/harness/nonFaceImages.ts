@@ -1,5 +1,5 @@
-import { seededRandom } from './seededRandom';
-import type { Random } from './seededRandom';
+import { seededRandom } from '../../../app/shared/seededRandom';
+import type { Random } from '../../../app/shared/seededRandom';
 
 /**
  * Images that are not faces, drawn in code (the project ships no one's face): what a booth camera or a

@@ -8,6 +8,7 @@ import type { LiveRunResult } from './harnessLive';
 import { runLiveCamera } from './harnessLive';
 import type { CameraProfile, InitInfo, LoadProgress, StillRequest, VisionConfig } from '../visionProtocol';
 import type { PlotSpec } from './plotVerification';
+import type { VehicleRunResult, VehicleRunSpec } from '../../../app/scene/vehicleRun';
 import type { NonFaceFrames, NonFaceMeasurement, NonFaceOptions } from './harnessFaceness';
 import type { NonFaceKind } from './nonFaceImages';
 import { drawVerificationPlot } from './plotVerification';
@@ -56,6 +57,8 @@ export interface VisionHarness {
   /** Embeds two stills and decides 1:1 with the shipped embedder manifest's calibration. */
   verifyStills(probeUrl: string, referenceUrl: string, targetFmr: number): Promise<MatchResult | { error: string }>;
   liveCamera(cameraId: string, durationMs: number): Promise<LiveRunResult>;
+  /** One rendered vehicle approach through the worker (the vehicle protocol of `faces eval`, see harnessVehicle.ts). */
+  vehicle(spec: VehicleRunSpec): Promise<VehicleRunResult>;
   /** Starts a client on a worker that dies on its first message: checks crash detection and restart. */
   crashProbe(): Promise<{ initError: string; crashes: { message: string; restarts: number; willRestart: boolean }[] }>;
   benchOurs(photoUrls: string[], spec: FrameSpec, repeats: number): Promise<BenchFigures>;
@@ -174,6 +177,10 @@ const harness: VisionHarness = {
   async liveCamera(cameraId, durationMs) {
     if (!client) throw new Error('harness used before init()');
     return runLiveCamera(client, cameraId, durationMs);
+  },
+  async vehicle(spec) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessVehicle')).runVehicle(client, spec);
   },
   // The benchmark code (and the peer library it loads) is fetched only when a benchmark asks for it.
   async benchOurs(photoUrls, spec, repeats) {

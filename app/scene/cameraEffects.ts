@@ -1,0 +1,169 @@
+import type { Random } from '../shared/seededRandom';
+import { seededRandom } from '../shared/seededRandom';
+import type { FloatFrame } from './rgbaImage';
+
+/**
+ * What the camera itself does to the light it receives, in the order a sensor and encoder do it: motion blur
+ * during the exposure, lens vignetting, sensor noise, and the stream's compression. Each works in place.
+ */
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Horizontal and vertical box blur of `length` px over `rect` (a vehicle moving towards the camera smears radially; rows and columns approximate it). */
+export function motionBlur(frame: FloatFrame, rect: Rect, lengthX: number, lengthY: number): void {
+  const x0 = Math.max(0, Math.floor(rect.x));
+  const y0 = Math.max(0, Math.floor(rect.y));
+  const x1 = Math.min(frame.width, Math.ceil(rect.x + rect.width));
+  const y1 = Math.min(frame.height, Math.ceil(rect.y + rect.height));
+  if (x1 - x0 < 2 || y1 - y0 < 2) return;
+  const kx = Math.round(lengthX);
+  if (kx >= 2) for (let y = y0; y < y1; y++) boxLine(frame.rgb, (y * frame.width + x0) * 3, 3, x1 - x0, kx);
+  const ky = Math.round(lengthY);
+  if (ky >= 2) for (let x = x0; x < x1; x++) boxLine(frame.rgb, (y0 * frame.width + x) * 3, frame.width * 3, y1 - y0, ky);
+}
+
+/** Running-sum box filter of width k, in place, over n RGB pixels starting at `start`, `stride` apart (clamped at the ends). */
+function boxLine(rgb: Float32Array, start: number, stride: number, n: number, k: number): void {
+  const half = k >> 1;
+  const line = new Float32Array(n);
+  for (let c = 0; c < 3; c++) {
+    for (let i = 0; i < n; i++) line[i] = rgb[start + i * stride + c]!;
+    let sum = 0;
+    for (let i = -half; i < k - half; i++) sum += line[i < 0 ? 0 : i >= n ? n - 1 : i]!;
+    for (let i = 0; i < n; i++) {
+      rgb[start + i * stride + c] = sum / k;
+      const add = i + k - half;
+      const drop = i - half;
+      sum += line[add >= n ? n - 1 : add]! - line[drop < 0 ? 0 : drop]!;
+    }
+  }
+}
+
+/** Darkens towards the corners: 1 - strength * (r / r_corner)^2. */
+export function vignette(frame: FloatFrame, strength: number): void {
+  if (strength <= 0) return;
+  const cx = frame.width / 2;
+  const cy = frame.height / 2;
+  const corner = cx * cx + cy * cy;
+  const rgb = frame.rgb;
+  for (let y = 0; y < frame.height; y++) {
+    const dy = (y + 0.5 - cy) ** 2;
+    for (let x = 0; x < frame.width; x++) {
+      const f = 1 - (strength * ((x + 0.5 - cx) ** 2 + dy)) / corner;
+      const o = (y * frame.width + x) * 3;
+      rgb[o] = rgb[o]! * f;
+      rgb[o + 1] = rgb[o + 1]! * f;
+      rgb[o + 2] = rgb[o + 2]! * f;
+    }
+  }
+}
+
+/** Monochrome (what an infrared camera records): every channel gets the luminance. */
+export function toMonochrome(frame: FloatFrame): void {
+  const rgb = frame.rgb;
+  for (let o = 0; o < rgb.length; o += 3) {
+    const l = 0.3 * (rgb[o] ?? 0) + 0.59 * (rgb[o + 1] ?? 0) + 0.11 * (rgb[o + 2] ?? 0);
+    rgb[o] = l;
+    rgb[o + 1] = l;
+    rgb[o + 2] = l;
+  }
+}
+
+/** 4096 standard-normal draws (Box-Muller from a fixed seed), indexed by a fast generator: reproducible and cheap per pixel. */
+const NORMAL = (() => {
+  const random = seededRandom('sensor-noise-table');
+  const table = new Float32Array(4096);
+  for (let i = 0; i < 4096; i += 2) {
+    const r = Math.sqrt(-2 * Math.log(1 - random()));
+    const a = 2 * Math.PI * random();
+    table[i] = r * Math.cos(a);
+    table[i + 1] = r * Math.sin(a);
+  }
+  return table;
+})();
+
+/**
+ * Sensor noise: read noise plus shot noise growing with the signal, one draw per pixel shared by the channels
+ * (luma noise, as most of a sensor's visible noise after demosaicing), plus a little chroma in colour frames.
+ * The draws come from a xorshift generator seeded from `random`, so a frame's noise is fixed by its seed.
+ */
+export function sensorNoise(frame: FloatFrame, random: Random, readNoise: number, shotNoise: number, monochrome: boolean): void {
+  const rgb = frame.rgb;
+  let state = (Math.floor(random() * 0xffffffff) | 1) >>> 0;
+  const read2 = readNoise * readNoise;
+  for (let o = 0; o < rgb.length; o += 3) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    const r = rgb[o]!;
+    const g = rgb[o + 1]!;
+    const b = rgb[o + 2]!;
+    const level = r + g + b > 0 ? (r + g + b) / 3 : 0;
+    const sigma = Math.sqrt(read2 + shotNoise * level);
+    const n = NORMAL[state & 4095]! * sigma;
+    const chroma = monochrome ? 0 : NORMAL[(state >>> 12) & 4095]! * sigma * 0.25;
+    rgb[o] = r + n + chroma;
+    rgb[o + 1] = g + n;
+    rgb[o + 2] = b + n - chroma;
+  }
+}
+
+/**
+ * The stream encoder, approximated (no JPEG/H.264 encoder runs in both Node and the browser from the project's
+ * dependencies): colour is averaged over 2x2 pixels (4:2:0 chroma subsampling), and in each 8x8 block the luma
+ * keeps its block mean exactly while its detail is quantised to `step` (blocking and lost fine texture, as a
+ * camera stream at a modest bit rate shows). Values are clipped to 0..255 here.
+ */
+export function compressBlocks(frame: FloatFrame, step: number): void {
+  const { width, height, rgb } = frame;
+  const n = width * height;
+  const luma = new Float32Array(n);
+  for (let i = 0, o = 0; i < n; i++, o += 3) luma[i] = 0.299 * rgb[o]! + 0.587 * rgb[o + 1]! + 0.114 * rgb[o + 2]!;
+  // Block means of the luma (8x8) and the chroma of each 2x2 cell.
+  const bw = (width + 7) >> 3;
+  const blockSum = new Float32Array(bw * ((height + 7) >> 3));
+  const blockCount = new Float32Array(blockSum.length);
+  const hw = (width + 1) >> 1;
+  const cells = hw * ((height + 1) >> 1);
+  const cb = new Float32Array(cells);
+  const cr = new Float32Array(cells);
+  const cellCount = new Float32Array(cells);
+  for (let y = 0; y < height; y++) {
+    const blockRow = (y >> 3) * bw;
+    const cellRow = (y >> 1) * hw;
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const l = luma[i]!;
+      const b = blockRow + (x >> 3);
+      blockSum[b] = blockSum[b]! + l;
+      blockCount[b] = blockCount[b]! + 1;
+      const c = cellRow + (x >> 1);
+      cb[c] = cb[c]! + rgb[i * 3 + 2]! - l;
+      cr[c] = cr[c]! + rgb[i * 3]! - l;
+      cellCount[c] = cellCount[c]! + 1;
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    const blockRow = (y >> 3) * bw;
+    const cellRow = (y >> 1) * hw;
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x;
+      const b = blockRow + (x >> 3);
+      const mean = blockSum[b]! / blockCount[b]!;
+      const c = cellRow + (x >> 1);
+      const l = mean + Math.round((luma[i]! - mean) / step) * step;
+      const r = l + cr[c]! / cellCount[c]!;
+      const bl = l + cb[c]! / cellCount[c]!;
+      rgb[i * 3] = clip(r);
+      rgb[i * 3 + 1] = clip((l - 0.299 * r - 0.114 * bl) / 0.587);
+      rgb[i * 3 + 2] = clip(bl);
+    }
+  }
+}
+
+const clip = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));

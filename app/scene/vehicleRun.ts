@@ -1,0 +1,57 @@
+import type { DetectionProfile } from '../biometrics/detectionTiles';
+import type { LaneCameraGeometry } from './laneCameraGeometry';
+import type { Seat, SeatRow, VehicleApproach } from './vehicleApproach';
+
+/**
+ * One vehicle of the vehicle evaluation, as the CLI asks the harness page for it and gets it back (see
+ * renderer/vision/harness/harnessVehicle.ts and main/vision/vehicleEval.ts).
+ */
+export interface VehicleRunSpec {
+  readonly approach: VehicleApproach;
+  readonly faceUrls: readonly string[];
+  readonly documentUrls: readonly string[];
+  readonly cameras: readonly { readonly id: string; readonly geometry: LaneCameraGeometry; readonly seats: readonly Seat[] }[];
+  readonly variants: readonly { readonly name: string; readonly profiles: Readonly<Record<string, DetectionProfile>> }[];
+  /** Process every n-th frame of each camera (the lane's loop keeps up with what the worker can do, not the camera's rate). */
+  readonly frameStride: number;
+  readonly targetFmr: number;
+  /** Frame indices to return as PNG (for a person to look at). */
+  readonly keepFrames: readonly number[];
+}
+
+export interface OccupantOutcome {
+  readonly seat: Seat;
+  readonly row: SeatRow;
+  readonly documentUsable: boolean;
+  /** A track of theirs had a face good enough to compare. */
+  readonly captured: boolean;
+  /** Their document was assigned their own face. */
+  readonly matched: boolean;
+  /** Their face was assigned someone else's document. */
+  readonly wrongAssignment: boolean;
+  /** Stream time (ms since the vehicle entered the frame) of the frame that gave their first comparable face. */
+  readonly resultMs: number | null;
+}
+
+export interface VariantOutcome {
+  readonly name: string;
+  readonly fusion: string;
+  readonly occupants: readonly OccupantOutcome[];
+  /** Tracks with a comparable face (each would be an occupant card) and those not on anyone present. */
+  readonly counted: number;
+  readonly strayTracks: number;
+  /** Tracks on nobody present (a false detection, a face split off) that were assigned a document. */
+  readonly strayAssigned: number;
+  /** Faces the worker reported, and why those not comparable were not (quality reasons, counted per face and frame). */
+  readonly facesSeen: number;
+  readonly reasons: Readonly<Record<string, number>>;
+  readonly processMs: readonly number[];
+}
+
+export interface VehicleRunResult {
+  readonly outcomes: readonly VariantOutcome[];
+  readonly renderMs: number;
+  /** From the last frame's result to every occupant's decision (fusion, comparisons, assignment), per variant and fusion. */
+  readonly recordMs: number;
+  readonly frames: readonly { readonly camera: string; readonly index: number; readonly png: string }[];
+}

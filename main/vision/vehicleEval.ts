@@ -1,0 +1,164 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { DetectionProfile as CameraProfile } from '../../app/biometrics/detectionTiles';
+import type { VehicleRunResult, VehicleRunSpec } from '../../app/scene/vehicleRun';
+import { defaultGeometryFor } from '../../app/scene/laneCameraGeometry';
+import { seatsForCamera } from '../../app/scene/laneSceneRenderer';
+import { planSeatRegionTiles } from '../../app/scene/seatRegionTiles';
+import { CONDITIONS, planApproach } from '../../app/scene/vehicleApproach';
+import type { SceneCondition } from '../../app/scene/vehicleApproach';
+import { seededRandom } from '../../app/shared/seededRandom';
+import { readIdentities } from './faceDataset';
+import { DATASET_PREFIX, openHarnessSession } from './visionHarnessSession';
+import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
+
+/**
+ * `booth faces eval --protocol vehicle`: vehicles rendered by the lane scene renderer (app/scene) from any face
+ * dataset, through the booth's own vision worker in headless Chromium, per condition and seat row; each
+ * capture variant (worker profile) on the same rendered frames, so every lever is measured against the
+ * baseline on identical scenes.
+ */
+/** Capture variants: the lane's profile today, then each lever on top of it (see profilesOf). */
+const VARIANTS = ['baseline', 'small-faces', 'full-range', 'seat-tiles', 'seat-tiles-full'] as const;
+
+export const vehicleEvalOptions = z.object({
+  dataset: z.string().min(1),
+  out: z.string().min(1),
+  vehicles: z.coerce.number().int().min(1).max(100_000),
+  seed: z.string().min(1).default('booth'),
+  conditions: z
+    .string()
+    .default('day,glare,dusk,night-ir')
+    .transform((text) => text.split(',').map((c) => c.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(CONDITIONS)).min(1)),
+  variants: z
+    .string()
+    .default('baseline,small-faces,seat-tiles-full')
+    .transform((text) => text.split(',').map((c) => c.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(VARIANTS)).min(1)),
+  frames: z.string().optional(),
+  /** Every n-th frame of the 15 fps cameras is processed (what the worker keeps up with on 2 cores). */
+  stride: z.coerce.number().int().min(1).max(15).default(3),
+  targetFmr: z.coerce.number().positive().max(0.1).default(0.001),
+  threads: z.coerce.number().int().min(0).max(16).default(0),
+});
+export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
+
+/** The live quality gate's smallest face for lane cameras under the levers (the booth's default is 40 px). */
+const LANE_MIN_INTER_EYE_PX = 24;
+
+export const CAMERAS = (['driver', 'rear'] as const).map((position) => ({ id: position, geometry: defaultGeometryFor(position), seats: seatsForCamera(position) ?? [] }));
+
+/** The worker profile of each camera under each variant; 'baseline' is what the lane's capture loop sends today. */
+export function profilesOf(variant: VehicleEvalOptions['variants'][number]): Record<string, CameraProfile> {
+  return Object.fromEntries(
+    CAMERAS.map((camera) => {
+      const baseline: CameraProfile = { tiles: 'vehicle', fullRangePass: false };
+      const smallFaces: CameraProfile = { ...baseline, minInterEyePx: LANE_MIN_INTER_EYE_PX };
+      const regions = planSeatRegionTiles(camera.geometry, { seats: camera.seats });
+      const profiles: Record<VehicleEvalOptions['variants'][number], CameraProfile> = {
+        baseline,
+        'small-faces': smallFaces,
+        'full-range': { ...smallFaces, fullRangePass: true },
+        'seat-tiles': { ...smallFaces, regions, regionDetector: 'short' },
+        'seat-tiles-full': { ...smallFaces, regions, regionDetector: 'full' },
+      };
+      return [camera.id, profiles[variant]];
+    }),
+  );
+}
+
+export interface Person {
+  readonly identity: string;
+  readonly live: string;
+  readonly document: string;
+}
+
+/** Occupants for vehicle `v`: distinct identities with two photos or more, one photo live, another on the document. */
+export function peopleFor(byIdentity: ReadonlyMap<string, readonly string[]>, identities: readonly string[], seed: string, v: number, count: number): Person[] {
+  const random = seededRandom(`${seed}#${v}|people`);
+  const chosen = new Set<string>();
+  const people: Person[] = [];
+  while (people.length < count && chosen.size < identities.length) {
+    const identity = identities[Math.floor(random() * identities.length)] as string;
+    if (chosen.has(identity)) continue;
+    chosen.add(identity);
+    const photos = byIdentity.get(identity) ?? [];
+    const live = Math.floor(random() * photos.length);
+    const document = (live + 1 + Math.floor(random() * (photos.length - 1))) % photos.length;
+    people.push({ identity, live: photos[live] as string, document: photos[document] as string });
+  }
+  return people;
+}
+
+export const urlOf = (file: string) => DATASET_PREFIX + file.split('/').map(encodeURIComponent).join('/');
+
+export async function runVehicleEval(options: VehicleEvalOptions): Promise<void> {
+  const log = (line: string) => console.error(`[faces eval vehicle] ${line}`);
+  const labelled = await readIdentities(options.dataset);
+  const byIdentity = new Map<string, string[]>();
+  for (const image of labelled) byIdentity.set(image.identity, [...(byIdentity.get(image.identity) ?? []), image.path]);
+  const identities = [...byIdentity.entries()].filter(([, photos]) => photos.length >= 2).map(([identity]) => identity).sort();
+  if (identities.length < 7) throw new Error(`${options.dataset}: a vehicle needs up to 7 people with two photos each; the dataset has ${identities.length}`);
+  const session = await openHarnessSession({ datasetDir: options.dataset, log });
+  const harness = <T>(method: string, ...args: unknown[]) =>
+    session.page.evaluate(([m, a]) => (globalThis as unknown as Record<string, Record<string, (...x: unknown[]) => Promise<unknown>>>).boothVisionHarness![m as string]!(...(a as unknown[])), [method, args] as const) as Promise<T>;
+  try {
+    const init = await harness<unknown>('init', { threads: options.threads, backend: 'wasm' });
+    log(`worker ready: ${JSON.stringify(init)}`);
+    const variants = options.variants.map((name) => ({ name, profiles: profilesOf(name) }));
+    const runs: { condition: SceneCondition; vehicle: number; result: VehicleRunResult; approachMs: number }[] = [];
+    const started = Date.now();
+    // Written after every vehicle, so a long run that is stopped still leaves its figures so far.
+    const writeReport = async (vehiclesDone: number) => {
+      const summary = summariseVehicleRuns(runs);
+      const report = {
+        dataset: path.resolve(options.dataset),
+        protocol: 'vehicle',
+        options,
+        vehiclesDone,
+        cameras: CAMERAS.map((c) => ({ ...c, regions: planSeatRegionTiles(c.geometry, { seats: c.seats }) })),
+        variants,
+        worker: init,
+        command: `npx booth faces eval --protocol vehicle --dataset ${options.dataset} --vehicles ${options.vehicles} --seed ${options.seed} --conditions ${options.conditions.join(',')} --variants ${options.variants.join(',')} --stride ${options.stride} --out ${options.out}`,
+        wallSeconds: Math.round((Date.now() - started) / 1000),
+        summary,
+      };
+      await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
+      await writeFile(options.out, JSON.stringify(report, null, 2));
+      return summary;
+    };
+    for (let v = 0; v < options.vehicles; v++) {
+      const occupancy = 1 + Math.floor(seededRandom(`${options.seed}#${v}|occupancy`)() * 7);
+      const people = peopleFor(byIdentity, identities, options.seed, v, occupancy);
+      for (const condition of options.conditions) {
+        const approach = planApproach({ seed: `${options.seed}#${v}`, condition, occupants: people.length });
+        const keepFrames = options.frames && v < 2 ? [0, 15, 30] : [];
+        const spec: VehicleRunSpec = {
+          approach,
+          faceUrls: people.map((p) => urlOf(p.live)),
+          documentUrls: people.map((p) => urlOf(p.document)),
+          cameras: CAMERAS,
+          variants,
+          frameStride: options.stride,
+          targetFmr: options.targetFmr,
+          keepFrames,
+        };
+        const result = await harness<VehicleRunResult>('vehicle', spec);
+        runs.push({ condition, vehicle: v, result, approachMs: approach.approachSeconds * 1000 });
+        if (options.frames) {
+          await mkdir(options.frames, { recursive: true });
+          for (const frame of result.frames) await writeFile(path.join(options.frames, `${condition}-vehicle${v}-${frame.camera}-frame${frame.index}.png`), Buffer.from(frame.png, 'base64'));
+        }
+      }
+      await writeReport(v + 1);
+      log(`${v + 1}/${options.vehicles} vehicles x ${options.conditions.length} conditions, ${((Date.now() - started) / 1000 / (v + 1)).toFixed(1)} s per vehicle`);
+    }
+    const summary = await writeReport(runs.length / options.conditions.length);
+    log(`report written to ${options.out}`);
+    console.log(vehicleTable(summary));
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,155 @@
+import type { Box } from '../../../app/biometrics/geometry';
+import { intersectionOverUnion } from '../../../app/biometrics/geometry';
+import { cosineSimilarity, fuseEmbeddings } from '../../../app/biometrics/embeddingMath';
+import { matchProvenance } from '../../../app/biometrics/faceMatching';
+import { assignRoster } from '../../../app/biometrics/rosterAssignment';
+import { LaneSceneRenderer } from '../../../app/scene/laneSceneRenderer';
+import type { RgbaImage } from '../../../app/scene/rgbaImage';
+import type { OccupantOutcome, VariantOutcome, VehicleRunResult, VehicleRunSpec } from '../../../app/scene/vehicleRun';
+import { rowOf } from '../../../app/scene/vehicleApproach';
+import type { VisionClient } from '../visionClient';
+import { defaultModels } from '../shippedModels';
+
+/**
+ * The vehicle protocol of `booth faces eval`, page side: renders one vehicle's approach on each camera with the
+ * lane scene renderer, feeds the frames to the booth's vision worker as the lane's capture loop does (one
+ * frame at a time, each camera under its own id, tracks per camera), embeds the occupants' document photos as
+ * references, and decides who is who as the lane does (each track's best shots fused, compared at the booth's
+ * target false-match rate, optimal assignment). Several capture variants (worker profiles) run on the same
+ * rendered frames, each under its own camera ids, and fusion variants on the same tracks.
+ */
+interface TrackRecord {
+  readonly votes: Map<number, number>;
+  readonly probes: { quality: number; embedding: Float32Array; atMs: number }[];
+}
+
+async function decode(url: string): Promise<RgbaImage> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  const bitmap = await createImageBitmap(await response.blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2d context');
+  context.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const data = context.getImageData(0, 0, canvas.width, canvas.height);
+  return { width: data.width, height: data.height, data: data.data };
+}
+
+const toImageData = (image: RgbaImage) => new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
+
+async function png(image: RgbaImage): Promise<string> {
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  canvas.getContext('2d')?.putImageData(toImageData(image), 0, 0);
+  const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+/** The occupant whose drawn face best overlaps a detected box (-1: nobody's). */
+function occupantAt(box: Box, truths: readonly { slot: number; box: Box }[]): number {
+  let best = -1;
+  let bestIou = 0.15;
+  for (const truth of truths) {
+    const iou = intersectionOverUnion(box, truth.box);
+    if (iou > bestIou) {
+      bestIou = iou;
+      best = truth.slot;
+    }
+  }
+  return best;
+}
+
+/** Fusions of a track's best shots: the lane's (mean of the 5 best by quality) and the quality-weighted lever. */
+const FUSIONS = {
+  'best5-mean': (probes: TrackRecord['probes']) => fuseEmbeddings(probes.slice(0, 5).map((p) => p.embedding)),
+  'best5-quality-weighted': (probes: TrackRecord['probes']) => fuse(probes.slice(0, 5), (q) => q * q),
+} as const;
+
+function fuse(probes: TrackRecord['probes'], weight: (quality: number) => number): Float32Array {
+  const first = probes[0]?.embedding;
+  const sum = new Float32Array(first?.length ?? 0);
+  for (const probe of probes) {
+    const w = weight(Math.max(probe.quality, 1e-3));
+    for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] ?? 0) + (probe.embedding[i] ?? 0) * w;
+  }
+  const norm = Math.hypot(...sum) || 1;
+  return sum.map((v) => v / norm);
+}
+
+export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Promise<VehicleRunResult> {
+  const faces = await Promise.all(spec.faceUrls.map(async (url) => ({ image: await decode(url) })));
+  const documents = await Promise.all(
+    spec.documentUrls.map(async (url) => {
+      const still = await client.embedStill(await (await fetch(url)).blob(), { select: 'central', minInterEyePx: 0 });
+      return still.ok ? still.face.embedding : undefined;
+    }),
+  );
+  const renderers = spec.cameras.map((camera) => ({ camera, renderer: new LaneSceneRenderer(camera.geometry, spec.approach, faces, { seats: camera.seats, cameraKey: camera.id }) }));
+  const tracks = spec.variants.map(() => new Map<string, TrackRecord>());
+  const processMs = spec.variants.map(() => [] as number[]);
+  const seen = spec.variants.map(() => ({ faces: 0, reasons: {} as Record<string, number> }));
+  const frames: { camera: string; index: number; png: string }[] = [];
+  let renderMs = 0;
+  const frameCount = Math.max(...renderers.map((r) => r.renderer.frameCount));
+  for (let index = 0; index < frameCount; index += spec.frameStride) {
+    for (const { camera, renderer } of renderers) {
+      const started = performance.now();
+      const frame = renderer.frameAt(index);
+      const imageData = toImageData(frame.image);
+      renderMs += performance.now() - started;
+      if (spec.keepFrames.includes(index)) frames.push({ camera: camera.id, index, png: await png(frame.image) });
+      const truths = frame.occupants.map((o) => ({ slot: spec.approach.occupants.findIndex((p) => p.seat === o.seat), box: o.box }));
+      for (const [v, variant] of spec.variants.entries()) {
+        const profile = variant.profiles[camera.id];
+        const result = await client.processFrame(await createImageBitmap(imageData), `${camera.id}|${variant.name}`, frame.timestampMs, profile);
+        if (result.dropped) throw new Error('the worker dropped a frame the evaluation waited for');
+        processMs[v]?.push(result.timings.totalMs);
+        for (const face of result.faces) {
+          const tally = seen[v];
+          if (tally) {
+            tally.faces++;
+            for (const reason of face.quality.reasons) tally.reasons[reason] = (tally.reasons[reason] ?? 0) + 1;
+          }
+          const known = tracks[v]?.get(face.trackId) ?? { votes: new Map<number, number>(), probes: [] };
+          tracks[v]?.set(face.trackId, known);
+          const slot = occupantAt(face.box, truths);
+          known.votes.set(slot, (known.votes.get(slot) ?? 0) + 1);
+          if (face.embedding) {
+            known.probes.push({ quality: face.quality.score, embedding: face.embedding, atMs: frame.timestampMs });
+            known.probes.sort((a, b) => b.quality - a.quality);
+          }
+        }
+      }
+    }
+  }
+  const lastFrameDone = performance.now();
+  const threshold = matchProvenance(defaultModels().embedder, { targetFmr: spec.targetFmr }).threshold;
+  const outcomes: VariantOutcome[] = [];
+  for (const [v, variant] of spec.variants.entries()) {
+    const embedded = [...(tracks[v]?.values() ?? [])].filter((t) => t.probes.length > 0);
+    const ownerOf = (t: TrackRecord) => [...t.votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+    for (const [fusion, fuseProbes] of Object.entries(FUSIONS)) {
+      const probes = embedded.map((t) => fuseProbes(t.probes));
+      const similarity = probes.map((p) => documents.map((d) => (d ? cosineSimilarity(p, d) : Number.NaN)));
+      const roster = assignRoster(similarity, documents.length, { minSimilarity: threshold });
+      const occupants = spec.approach.occupants.map((occupant, slot): OccupantOutcome => {
+        const mine = embedded.filter((t) => ownerOf(t) === slot);
+        const firstMs = Math.min(...mine.flatMap((t) => t.probes.map((p) => p.atMs)));
+        const ownPair = roster.pairs.find((p) => p.identity === slot);
+        return {
+          seat: occupant.seat,
+          row: rowOf(occupant.seat),
+          documentUsable: documents[slot] !== undefined,
+          captured: mine.length > 0,
+          matched: ownPair !== undefined && ownerOf(embedded[ownPair.face] as TrackRecord) === slot,
+          wrongAssignment: roster.pairs.some((p) => p.identity !== slot && ownerOf(embedded[p.face] as TrackRecord) === slot),
+          resultMs: Number.isFinite(firstMs) ? firstMs : null,
+        };
+      });
+      outcomes.push({ name: variant.name, fusion, occupants, counted: embedded.length, strayTracks: embedded.filter((t) => ownerOf(t) < 0).length, strayAssigned: roster.pairs.filter((p) => ownerOf(embedded[p.face] as TrackRecord) < 0).length, processMs: processMs[v] ?? [], facesSeen: seen[v]?.faces ?? 0, reasons: seen[v]?.reasons ?? {} });
+    }
+  }
+  return { outcomes, renderMs, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length) };
+}
