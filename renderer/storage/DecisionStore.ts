@@ -9,6 +9,7 @@ import { AuditedWriter } from './AuditedWriter';
 import { AuditLogStore } from './AuditLogStore';
 import type { BoothDatabase } from './BoothDatabase';
 import { DecisionRecorder } from './DecisionRecorder';
+import { DepartureRecorder, type ExitConfirmation, type RecordedExit } from './DepartureRecorder';
 import type { AuditExport, PurgeReport, RecordDecisionExtras, RecordedDecision, ReviewDetail, ReviewQueueFilter, ReviewQueueItem, ReviewQueuePage, ReviewVerdict, StoredDecision } from './decisionStoreTypes';
 import { DexieOutboxStore } from './DexieOutboxStore';
 import { RecordCipher } from './recordCipher';
@@ -38,6 +39,7 @@ export class DecisionStore {
   /** The outbox for a SyncEngine<DecisionSyncPayload>. */
   readonly outbox: DexieOutboxStore;
   private readonly recorder: DecisionRecorder;
+  private readonly departures: DepartureRecorder;
   private readonly reviews: ReviewQueueStore;
   private readonly retention: RetentionStore;
   private readonly auditLog: AuditLogStore;
@@ -54,6 +56,7 @@ export class DecisionStore {
   ) {
     this.outbox = new DexieOutboxStore(context.db, context.cipher, context.writer);
     this.recorder = new DecisionRecorder(context, ids);
+    this.departures = new DepartureRecorder(context, ids);
     this.reviews = new ReviewQueueStore(context);
     this.retention = new RetentionStore(context);
     this.auditLog = new AuditLogStore(context);
@@ -76,6 +79,11 @@ export class DecisionStore {
   /** Records a decision, its outbox item, its review item (if it needs one), its biometrics and its audit entry together. */
   recordDecision(decision: DecisionRecord, actor: AuditActor, extras: RecordDecisionExtras = {}): Promise<RecordedDecision> {
     return this.recorder.recordDecision(decision, actor, extras);
+  }
+
+  /** An exit lane's confirming key: departures with their outbox items, citizens' photos under retention, opt-outs, one audit entry. */
+  recordExit(confirmation: ExitConfirmation, actor: AuditActor): Promise<RecordedExit> {
+    return this.departures.recordExit(confirmation, actor);
   }
 
   /** An officer tried to clear a mandatory referral: queued for a supervisor and audited. */
