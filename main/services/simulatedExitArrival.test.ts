@@ -25,11 +25,12 @@ describe('simulated exit lanes', () => {
     const camera = new SimulatedCameraBridge(cameras, clock);
     const plateReader = new SimulatedPlateReader({ clock, ids: sequentialIds() });
     const plates: string[] = [];
-    plateReader.onVehicle((v) => plates.push(v.plate));
+    plateReader.onVehicle((v) => plates.push(v.best.plate));
     await plateReader.start?.();
     const exits = new SimulatedExitArrivals({ records, camera, plateReader }, cameras, 'vehicle');
     expect(exits.arrive({})).toMatchObject({ plate: 'BTH4821', occupants: 4, label: expect.stringContaining('Brandt: overstayed') });
     const scenes = new Map(camera.scenes().map((s) => [s.cameraId, s]));
+    expect(plates).toContain('BTH4821');
     expect(scenes.get('cam-driver')?.people).toHaveLength(2);
     expect(scenes.get('cam-rear')?.people).toHaveLength(2);
     const gallery = await exitHandlers(records, { exitPort: 'Blaine, WA', laneType: 'vehicle' })['exit:gallery']({}, { userId: null } as never);
