@@ -1,5 +1,7 @@
 import type { MatchResult } from '../biometrics/faceMatching';
 import { assignRoster } from '../biometrics/rosterAssignment';
+import { citizenshipCategoryOf } from '../policy/citizenshipCategory';
+import { mayOptOut } from '../policy/policyRules';
 import type { Clock } from '../ports/Clock';
 import type { RecordsError } from '../ports/RecordsPort';
 import type { VehicleRecord } from '../ports/travellerRecord';
@@ -62,10 +64,10 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
   const now = clock.now();
   const identities = sessionIdentities(input, now);
   const optOutOf = (identityKey: string) => input.photographyOptOuts.find((o) => o.identityKey === identityKey);
-  const optedOutTracks = new Set(input.photographyOptOuts.flatMap((o) => (o.trackId && isEligibleOptOut(identities, o) ? [o.trackId] : [])));
+  const optedOutTracks = new Set(input.photographyOptOuts.flatMap((o) => (o.trackId && isEligibleOptOut(input, identities, o) ? [o.trackId] : [])));
 
   // An eligible opt-out takes the identity (and its face, when pointed out) out of face matching altogether.
-  const matchable = identities.filter((i) => !(optOutOf(i.key) && isEligibleOptOut(identities, optOutOf(i.key))));
+  const matchable = identities.filter((i) => !(optOutOf(i.key) && isEligibleOptOut(input, identities, optOutOf(i.key))));
   const faces = input.faces.filter((f) => !optedOutTracks.has(f.trackId));
   const comparison = (trackId: string, key: string) => input.comparisons.find((c) => c.trackId === trackId && c.identityKey === key)?.match;
   const similarity = faces.map((f) => matchable.map((i) => {
@@ -127,7 +129,7 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
   }
   for (const identity of identities) {
     const optOut = optOutOf(identity.key);
-    if (!optOut || !isEligibleOptOut(identities, optOut)) continue;
+    if (!optOut || !isEligibleOptOut(input, identities, optOut)) continue;
     // The opted-out traveller's face is not kept on the record at all.
     occupants.push({ occupantId: optOut.trackId ?? identity.key, identity, status: 'opted_out', optOut });
   }
@@ -151,16 +153,15 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
 
 /** The travellers who opted out (eligibly) and whose face is not, or no longer, in view as pointed out. */
 function travellersOptedOutWithoutFace(input: VehicleSessionInput, identities: readonly SessionIdentity[]): ReadonlySet<string> {
-  const withoutFace = input.photographyOptOuts.filter((o) => isEligibleOptOut(identities, o) && !input.faces.some((f) => f.trackId === o.trackId));
+  const withoutFace = input.photographyOptOuts.filter((o) => isEligibleOptOut(input, identities, o) && !input.faces.some((f) => f.trackId === o.trackId));
   return new Set(withoutFace.map((o) => o.identityKey));
 }
 
-/** Only a U.S. citizen may opt out of photography: by the record, or by a U.S. passport read. */
-export function isEligibleOptOut(identities: readonly SessionIdentity[], optOut: PhotographyOptOut | undefined): boolean {
+/** Whether the policy in force lets this traveller opt out at this lane (citizenship by the record, else the document). */
+export function isEligibleOptOut(input: Pick<VehicleSessionInput, 'policy' | 'direction'>, identities: readonly SessionIdentity[], optOut: PhotographyOptOut | undefined): boolean {
   const identity = optOut && identities.find((i) => i.key === optOut.identityKey);
   if (!identity) return false;
-  if (identity.record) return identity.record.usCitizen;
-  return identity.nationality === 'USA';
+  return mayOptOut(input.policy, input.direction, citizenshipCategoryOf(identity));
 }
 
 function vehicleRecordOf(input: VehicleSessionInput): { record?: VehicleRecord; status: VehicleSession['vehicleRecordStatus'] } {

@@ -9,16 +9,18 @@ import { assembleVehicleSession } from './assembleVehicleSession';
 import { parseDecisionRecord } from './decisionRecordSchema';
 import { evaluateVehicleSession, type Recommendation } from './evaluateVehicleSession';
 import { applyOfficerDecision } from './officerDecision';
+import { finalRulePolicy } from '../policy/testSupport/shippedPolicies';
+import type { InspectionPolicy } from '../policy/inspectionPolicySchema';
 
-// The chip's three verdicts in the decision rules: not verifiable is its own reason (refer by default, severity from
-// the chip policy carried by the report), failed stays mandatory, and the decision record's evidence names the verdict.
+// The chip's three verdicts in the decision rules: not verifiable is its own reason (severity from the inspection
+// policy in force: refer in both shipped ones), failed stays mandatory, and the decision record's evidence names the verdict.
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 const now = new Date('2026-11-23T10:00:00Z');
 const clock = { now: () => now };
 
 const untrustedChain: ChipCheck = { check: 'csca_chain', status: 'not_possible', reason: 'no CSCA named C=NZ, CN=Rogue is in the trust store', detail: { issuerCountry: 'NZ' } };
-function notVerifiable(severity?: ChipReport['notVerifiableSeverity']): ChipReport {
+function notVerifiable(): ChipReport {
   const passed = (['sod_structure', 'sod_signature', 'ds_certificate_validity', 'active_authentication', 'chip_authentication', 'dg1_vs_mrz'] as const).map((check): ChipCheck => ({ check, status: 'passed' }));
   return {
     reportId: 'chip-nv',
@@ -28,11 +30,11 @@ function notVerifiable(severity?: ChipReport['notVerifiableSeverity']): ChipRepo
     checks: [...passed, { check: 'dg_hash', dg: 1, status: 'passed' }, untrustedChain, { check: 'crl', status: 'not_possible', detail: { crl: 'none' } }],
     verdict: 'not_verifiable',
     verdictReason: 'Chip data signed by an untrusted signer: no CSCA for NZL in the trust list',
-    ...(severity ? { notVerifiableSeverity: severity } : {}),
   };
 }
-const traveller = (chip: ChipReport) =>
-  evaluateVehicleSession(assembleVehicleSession(scriptedVehicleSession({ now, model, chips: { 1: chip } }), clock), clock).occupants.find(
+const withSeverity = (notVerifiableSeverity: InspectionPolicy['chip']['notVerifiableSeverity']): InspectionPolicy => ({ ...finalRulePolicy, chip: { notVerifiableSeverity } });
+const traveller = (chip: ChipReport, inspectionPolicy: InspectionPolicy = finalRulePolicy) =>
+  evaluateVehicleSession(assembleVehicleSession(scriptedVehicleSession({ now, model, chips: { 1: chip }, inspectionPolicy }), clock), clock).occupants.find(
     (o) => o.subject.kind === 'occupant' && o.subject.identityKey === 'record:TR-0001',
   )!;
 const codes = (r: Recommendation) => r.reasons.map((x) => `${x.code}:${x.severity}`);
@@ -52,9 +54,9 @@ describe('chip verdict rules', () => {
     ]);
   });
 
-  it('the chip policy sets the severity: mandatory forces the referral, warning only asks the officer to look', () => {
-    expect(traveller(notVerifiable('mandatory')).mandatory).toBe(true);
-    const warned = traveller(notVerifiable('warning'));
+  it('the policy sets the severity: mandatory forces the referral, warning only asks the officer to look', () => {
+    expect(traveller(notVerifiable(), withSeverity('mandatory')).mandatory).toBe(true);
+    const warned = traveller(notVerifiable(), withSeverity('warning'));
     expect(codes(warned)).toContain('passive_authentication_not_verifiable:warning');
   });
 

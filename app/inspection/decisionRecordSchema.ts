@@ -3,7 +3,9 @@ import { auditHeadSchema, type AuditHead } from '../audit/auditAnchor';
 import { chipCheckNameSchema, chipCheckStatusSchema } from '../document/lds/chipCheck';
 import { chipVerdictSchema } from '../document/lds/chipVerdict';
 import type { DocumentRuleCode, DocumentRuleSeverity } from '../document/rules/evaluateDocumentRules';
+import { policyIdSchema } from '../policy/inspectionPolicySchema';
 import { recordAlertSchema } from '../ports/travellerRecord';
+import { laneDirectionSchema } from '../settings/laneDirection';
 import type { DecisionSubject } from './evaluateVehicleSession';
 import { officerReasonCodes, type DecisionRecord, type SupervisorAlert } from './officerDecision';
 import type { DecisionVersions, Evidence, ReasonCode } from './reasons';
@@ -133,6 +135,9 @@ export const decisionRecordSchema = z.strictObject({
   versions: decisionVersionsSchema,
   route: z.enum(['standard', 'manual_document_inspection']),
   biometricRetained: z.boolean(),
+  /** Absent only from decisions recorded before lanes had a direction and policies were data. */
+  direction: laneDirectionSchema.optional(),
+  policyId: policyIdSchema.optional(),
 });
 
 export const supervisorAlertSchema = z.strictObject({

@@ -12,6 +12,8 @@ import { evaluateVehicleSession, evidenceOf, type Recommendation } from './evalu
 import { applyOfficerDecision } from './officerDecision';
 import { inspectionRulesVersion } from './reasons';
 import type { VehicleSessionInput } from './vehicleSessionInput';
+import { pilotEraPolicy } from '../policy/testSupport/shippedPolicies';
+import type { InspectionPolicy } from '../policy/inspectionPolicySchema';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 const now = new Date('2026-11-23T10:00:00Z');
@@ -25,7 +27,7 @@ const byRecord = (occupants: readonly Recommendation[], recordId: string) => occ
 const codes = (r: Recommendation | undefined) => r?.reasons.map((x) => `${x.code}:${x.severity}`) ?? [];
 
 /** One traveller at a booth (index into simulatedTravellers): passport typed in, no reference photo, face in view or not. */
-function atTheBooth(traveller: number, faceInView: boolean, laneType: LaneType = 'air') {
+function atTheBooth(traveller: number, faceInView: boolean, laneType: LaneType = 'air', policy?: InspectionPolicy) {
   const scenario = { ...scriptedRecordsScenario, travellers: scriptedRecordsScenario.travellers.map((t) => ({ ...t, gallery: [] })) };
   return evaluate({ scenario, occupants: [traveller] }, ({ plate: _plate, ...input }) => ({
     ...input,
@@ -34,6 +36,7 @@ function atTheBooth(traveller: number, faceInView: boolean, laneType: LaneType =
     records: { travellers: input.records.travellers.filter((lookup) => lookup.by.kind === 'document') },
     faces: faceInView ? input.faces : [],
     comparisons: [],
+    ...(policy ? { policy } : {}),
   }));
 }
 const advice = (r: Recommendation | undefined) => ({ outcome: r?.outcome, mandatory: r?.mandatory, reasons: codes(r) });
@@ -98,12 +101,13 @@ describe('decision rules', () => {
   });
 
 
-  it('does not force referral for a non-match over 79', () => {
+  it('does not force referral for a non-match over 79 under the pilot-era policy; 90 FR 48604 (in force now) does', () => {
     const scenario = { ...scriptedRecordsScenario, travellers: scriptedRecordsScenario.travellers.map((t) => (t.recordId === 'TR-0001' ? { ...t, birthDate: '1940-01-01' } : t)) };
-    const { occupants } = evaluate({ scenario, documentsRead: [], impostors: [1] });
+    const { occupants } = evaluate({ scenario, documentsRead: [], impostors: [1], inspectionPolicy: pilotEraPolicy });
     const anna = byRecord(occupants, 'TR-0001');
     expect(codes(anna)).toContain('face_not_matched_age_exempt:refer');
     expect(anna?.reasons.find((r) => r.code === 'face_not_matched_age_exempt')?.evidence).toContainEqual({ kind: 'age', ageYears: 86, birthDate: '1940-01-01' });
+    expect(codes(byRecord(evaluate({ scenario, documentsRead: [], impostors: [1] }).occupants, 'TR-0001'))).toContain('face_not_matched:mandatory');
   });
 
   it('treats an unknown age as within 14-79 (records down, card only): referral stays mandatory', () => {
@@ -140,9 +144,10 @@ describe('decision rules', () => {
     expect(attempt.kind === 'override_refused' && parseSupervisorAlert(attempt.alert).mandatoryReasons).toEqual(['face_not_compared']);
   });
 
-  it('a traveller at a booth aged under 14 whose face could not be compared: a warning to compare by eye, as with no face', () => {
-    const child = atTheBooth(3, true).occupants;
-    const unverified = atTheBooth(3, false).occupants;
+  it('a traveller at a booth aged under 14 whose face could not be compared: under the pilot-era policy a warning to compare by eye, as with no face; under 90 FR 48604 a referral', () => {
+    expect(codes(atTheBooth(3, true).occupants[0])).toContain('face_not_compared_age_exempt:refer');
+    const child = atTheBooth(3, true, 'air', pilotEraPolicy).occupants;
+    const unverified = atTheBooth(3, false, 'air', pilotEraPolicy).occupants;
     expect(child).toHaveLength(1);
     expect({ ...advice(child[0]), reasons: [] }).toEqual({ ...advice(unverified[0]), reasons: [] });
     expect(codes(unverified[0])).toContain('face_not_matched_age_exempt:warning');
@@ -355,6 +360,8 @@ describe('officer decisions', () => {
         versions: anna.versions,
         route: 'standard',
         biometricRetained: true,
+        direction: 'entry',
+        policyId: 'us-biometric-entry-exit.90fr48604',
       },
     });
     // Without a note the record has no note field; clearing what the rules clear needs no reason.

@@ -1,4 +1,8 @@
+import { ageInYears } from '../document/rules/calendarDays';
+import { citizenshipCategoryOf } from '../policy/citizenshipCategory';
+import { photographyCollection } from '../policy/policyRules';
 import type { Clock } from '../ports/Clock';
+import type { LaneDirection } from '../settings/laneDirection';
 import { assertNever } from '../shared/assertNever';
 import { isEligibleOptOut, type Occupant, type VehicleSession } from './assembleVehicleSession';
 import { occupantReasons } from './occupantRules';
@@ -18,8 +22,12 @@ export interface Recommendation {
   /** Where the inspection goes: the usual path, or a manual document inspection (photography opt-out). */
   readonly route: 'standard' | 'manual_document_inspection';
   /** Whether a face image or template of this person may be kept with the decision. */
-  readonly biometric: { readonly retained: boolean; readonly reason?: 'us_citizen_opted_out' | 'no_face' };
+  /** outside_collection: the policy in force does not collect this person's face (e.g. an exempt age band). */
+  readonly biometric: { readonly retained: boolean; readonly reason?: 'us_citizen_opted_out' | 'no_face' | 'outside_collection' };
   readonly versions: DecisionVersions;
+  /** The policy the rules were applied under (recorded with the decision; a review judges by it). */
+  readonly policyId: string;
+  readonly direction: LaneDirection;
   readonly evaluatedAt: string;
 }
 
@@ -39,8 +47,16 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
     return { rules: inspectionRulesVersion, faceModel: { modelId: m.modelId, modelVersion: m.modelVersion, calibrationVersion: m.calibrationVersion, targetFmr: m.targetFmr, threshold: m.threshold } };
   };
 
+  const { policy, direction } = session.input;
+  /** Whether the policy collects this occupant's face (someone without papers is unknown: the strictest reading). */
+  const collected = (occupant: Occupant): boolean => {
+    const identity = occupant.identity;
+    if (!identity) return photographyCollection(policy, direction, 'non_citizen', null) !== 'exempt';
+    const ageYears = identity.document?.rules.ageYears ?? (identity.birthDate ? ageInYears(identity.birthDate, now) : null);
+    return photographyCollection(policy, direction, citizenshipCategoryOf(identity), ageYears) !== 'exempt';
+  };
   const occupants = session.occupants.map((occupant): Recommendation => {
-    const reasons = occupantReasons(occupant, now);
+    const reasons = occupantReasons(occupant, now, { policy, direction });
     if (occupant.match && occupant.face && occupant.identity) {
       const match = occupant.match;
       reasons.unshift({
@@ -51,8 +67,10 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
       });
     }
     const attempted = session.input.photographyOptOuts.find((o) => o.identityKey === occupant.identity?.key);
-    if (attempted && !isEligibleOptOut(session.identities, attempted)) {
-      reasons.push({ code: 'opt_out_not_eligible', severity: 'warning', message: 'only U.S. citizens may opt out of photography: the photograph is required', evidence: [{ kind: 'opt_out', identityKey: attempted.identityKey, declaredAt: attempted.declaredAt, usCitizen: false }] });
+    if (attempted && !isEligibleOptOut(session.input, session.identities, attempted)) {
+      const category = occupant.identity ? citizenshipCategoryOf(occupant.identity) : 'non_citizen';
+      const who = policy.optOut[direction].map((c) => c.replaceAll('_', ' ')).join(', ') || 'nobody';
+      reasons.push({ code: 'opt_out_not_eligible', severity: 'warning', message: `only ${who} may opt out of photography (${policy.id}): the photograph is required`, evidence: [{ kind: 'opt_out', identityKey: attempted.identityKey, declaredAt: attempted.declaredAt, usCitizen: category === 'us_citizen' }] });
     }
     const optedOut = occupant.status === 'opted_out';
     return {
@@ -60,8 +78,10 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
       ...verdict(reasons),
       reasons,
       route: optedOut ? 'manual_document_inspection' : 'standard',
-      biometric: optedOut ? { retained: false, reason: 'us_citizen_opted_out' } : occupant.face ? { retained: true } : { retained: false, reason: 'no_face' },
+      biometric: optedOut ? { retained: false, reason: 'us_citizen_opted_out' } : !occupant.face ? { retained: false, reason: 'no_face' } : collected(occupant) ? { retained: true } : { retained: false, reason: 'outside_collection' },
       versions: versions(occupant),
+      policyId: policy.id,
+      direction,
       evaluatedAt,
     };
   });
@@ -112,6 +132,8 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
     route: occupants.some((o) => o.route === 'manual_document_inspection') ? 'manual_document_inspection' : 'standard',
     biometric: { retained: occupants.some((o) => o.biometric.retained) },
     versions: versions(),
+    policyId: policy.id,
+    direction,
     evaluatedAt,
   };
   return { occupants, vehicle };

@@ -4,6 +4,7 @@ import { documentReadSchema } from '../ports/documentRead';
 import { vehiclePlateSchema } from '../ports/plateRead';
 import { rfidCardReadSchema } from '../ports/rfidRead';
 import { laneTypeSchema } from '../settings/boothSettings';
+import { laneDirectionSchema } from '../settings/laneDirection';
 import { sessionRecordsSchema } from './sessionRecordsSchema';
 
 /** The most card reads one session holds: far more than a vehicle's occupants (more means a faulty reader). */
@@ -20,6 +21,8 @@ export const laneSessionSchema = z.object({
   sessionId: z.string().min(1).max(100),
   laneId: z.string().min(1).max(50),
   laneType: laneTypeSchema,
+  /** The lane's direction (booth setting): the rules, and what a decision records, depend on it. */
+  direction: laneDirectionSchema,
   arrivedAt: z.iso.datetime({ offset: true }),
   plate: vehiclePlateSchema.optional(),
   rfidCards: z.array(rfidCardReadSchema).max(maxSessionCards),

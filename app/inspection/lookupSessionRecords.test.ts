@@ -10,6 +10,7 @@ import { SimulatedRfidReader } from '../../native-bridges/rfid-reader/SimulatedR
 import { assembleVehicleSession } from './assembleVehicleSession';
 import { lookupSessionRecords } from './lookupSessionRecords';
 import type { VehicleSessionInput } from './vehicleSessionInput';
+import { finalRulePolicy } from '../policy/testSupport/shippedPolicies';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const clock = { now: () => now };
@@ -35,6 +36,8 @@ async function laneSession(): Promise<VehicleSessionInput> {
     sessionId: 's1',
     laneId: 'lane-1',
     laneType: 'vehicle',
+    direction: 'entry',
+    policy: finalRulePolicy,
     arrivedAt: now.toISOString(),
     ...partial,
     faces: [],

@@ -6,6 +6,7 @@ import type { DocumentRead } from '../ports/documentRead';
 import type { RecordAlert, TravellerRecord } from '../ports/travellerRecord';
 import { scriptedRecordsScenario } from '../../native-bridges/records-service/scriptedRecords.node.ts';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
+import { pilotEraPolicy } from '../policy/testSupport/shippedPolicies';
 import type { Occupant } from './assembleVehicleSession';
 import { occupantReasons } from './occupantRules';
 import { sessionIdentities, type SessionIdentity } from './sessionIdentities';
@@ -33,7 +34,8 @@ function documentIdentity(chip?: ChipReport): SessionIdentity {
   return identity!;
 }
 
-const reasonsOf = (occupant: Occupant) => occupantReasons(occupant, today);
+// Under the pilot-era policy (face non-match mandatory at 14-79); the other policy's bands: app/policy/policyRules.test.ts.
+const reasonsOf = (occupant: Occupant) => occupantReasons(occupant, today, { policy: pilotEraPolicy, direction: 'entry' });
 const codes = (occupant: Occupant) => reasonsOf(occupant).map((r) => `${r.code}:${r.severity}`);
 /** A birth date that makes the traveller exactly `years` old today. */
 const bornYearsAgo = (years: number) => `${today.getUTCFullYear() - years}-11-23`;

@@ -1,15 +1,20 @@
 import { ageInYears } from '../document/rules/calendarDays';
 import type { ChipCheckName } from '../document/lds/chipCheck';
 import { passiveAuthenticationChecks } from '../document/lds/chipVerdict';
-import { defaultChipPolicy } from './chipPolicy';
+import type { InspectionPolicy } from '../policy/inspectionPolicySchema';
+import { faceNonMatchHandling } from '../policy/policyRules';
+import type { LaneDirection } from '../settings/laneDirection';
 import { faceNotComparedBecause, type Occupant } from './assembleVehicleSession';
 import type { Evidence, Reason } from './reasons';
 
 /** Checks that prove the chip is the original (a copied chip cannot answer them). */
 const cloneChecks: readonly ChipCheckName[] = ['active_authentication', 'chip_authentication'];
 
-/** Ages at which a face non-match is conclusive enough to force a referral. */
-export const faceMatchAgeBand = { min: 14, max: 79 } as const;
+/** What the rules are applied under: the policy in force at the instant of evaluation, and the lane's direction. */
+export interface RuleContext {
+  readonly policy: InspectionPolicy;
+  readonly direction: LaneDirection;
+}
 
 /** What a face rule rests on: the best comparison made, the face that could not be compared, or the papers alone. */
 function faceEvidence(occupant: Occupant, identityKey: string): Evidence[] {
@@ -22,7 +27,7 @@ function faceEvidence(occupant: Occupant, identityKey: string): Evidence[] {
 }
 
 /** Every reason that applies to one occupant; the outcome is derived from their severities. */
-export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
+export function occupantReasons(occupant: Occupant, today: Date, { policy, direction }: RuleContext): Reason[] {
   const reasons: Reason[] = [];
   const identity = occupant.identity;
   if (!identity) {
@@ -49,10 +54,10 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
     // supervisor reading only the codes (review queue, override alert) is not told the face did not match.
     const notCompared = occupant.status === 'not_compared' ? `${faceNotComparedBecause(identity)}: the face seen could not be verified` : null;
     const compared = faceEvidence(occupant, identity.key);
-    // Unknown age counts as in the band: without a birth date nothing justifies relaxing the rule.
-    const inBand = ageYears === null || (ageYears >= faceMatchAgeBand.min && ageYears <= faceMatchAgeBand.max);
+    // The policy says, by age band, whether a non-match is conclusive enough to force a referral.
+    const handling = faceNonMatchHandling(policy, direction, ageYears);
     reasons.push(
-      inBand
+      handling === 'mandatory_referral'
         ? {
             code: notCompared ? 'face_not_compared' : 'face_not_matched',
             severity: 'mandatory',
@@ -61,9 +66,10 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
           }
         : {
             code: notCompared ? 'face_not_compared_age_exempt' : 'face_not_matched_age_exempt',
-            // Someone is there with these papers and does not match them: the officer must compare by eye
-            // and give a reason to clear. With no face seen at all, or no photo to compare it with, it is a warning to look.
-            severity: occupant.status === 'face_mismatch' ? 'refer' : 'warning',
+            // compare_by_eye: someone is there with these papers and does not match them, so the officer must compare
+            // by eye and give a reason to clear; with no face seen at all, or no photo to compare it with, it is a
+            // warning to look. refer: a referral either way.
+            severity: handling === 'refer' || occupant.status === 'face_mismatch' ? 'refer' : 'warning',
             message: `${notCompared ?? 'no face match'}, but at ${ageYears} face matching is unreliable: compare by eye`,
             evidence: [...compared, ageEvidence],
           },
@@ -85,7 +91,7 @@ export function occupantReasons(occupant: Occupant, today: Date): Reason[] {
       const notMade = chip.checks.filter((c) => passiveAuthenticationChecks.includes(c.check) && c.status === 'not_possible' && c.detail?.read !== false);
       reasons.push({
         code: 'passive_authentication_not_verifiable',
-        severity: chip.notVerifiableSeverity ?? defaultChipPolicy.notVerifiableSeverity,
+        severity: policy.chip.notVerifiableSeverity,
         message: chip.verdictReason ?? 'the chip data could not be verified: a Passive Authentication check could not be made',
         evidence: [{ kind: 'chip_report', reportId: chip.reportId, outcome: chip.outcome, verdict: chip.verdict }, ...asEvidence(notMade)],
       });

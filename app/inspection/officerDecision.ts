@@ -1,5 +1,6 @@
 import type { Clock } from '../ports/Clock';
 import type { Ids } from '../ports/Ids';
+import type { LaneDirection } from '../settings/laneDirection';
 import { evidenceOf, type DecisionSubject, type Outcome, type Recommendation } from './evaluateVehicleSession';
 import type { DecisionVersions, Evidence, ReasonCode } from './reasons';
 
@@ -33,6 +34,12 @@ export interface DecisionRecord {
   readonly route: Recommendation['route'];
   /** False for a traveller who opted out of photography: no face image or template is kept with this decision. */
   readonly biometricRetained: boolean;
+  /**
+   * The lane's direction and the policy the rules were applied under (a review judges the decision by it). Absent
+   * only from decisions recorded before policies were data: they were made at entry under the policy then in force.
+   */
+  readonly direction?: LaneDirection;
+  readonly policyId?: string;
 }
 
 /** An officer tried to clear a mandatory referral: nothing is decided, a supervisor is told. */
@@ -89,6 +96,8 @@ export function applyOfficerDecision(recommendation: Recommendation, action: Off
       versions: recommendation.versions,
       route: recommendation.route,
       biometricRetained: recommendation.biometric.retained,
+      direction: recommendation.direction,
+      policyId: recommendation.policyId,
     },
   };
 }

@@ -6,7 +6,9 @@ import type { VehiclePlate } from '../ports/plateRead';
 import type { DocumentQuery, RecordsResult } from '../ports/RecordsPort';
 import type { RfidCardRead } from '../ports/rfidRead';
 import type { TravellerRecord, VehicleRecord } from '../ports/travellerRecord';
+import type { InspectionPolicy } from '../policy/inspectionPolicySchema';
 import type { LaneType } from '../settings/boothSettings';
+import type { LaneDirection } from '../settings/laneDirection';
 
 /**
  * Everything the booth knows about one vehicle (or, on other lanes, one traveller), exactly as the host
@@ -17,6 +19,10 @@ export interface VehicleSessionInput {
   readonly sessionId: string;
   readonly laneId: string;
   readonly laneType: LaneType;
+  /** Which way the travellers cross: the policy's rules differ by direction. */
+  readonly direction: LaneDirection;
+  /** The policy in force at the instant of assessment (`policyInForce`): scope, opt-out, age bands, chip severity. */
+  readonly policy: InspectionPolicy;
   /** When the vehicle (or traveller) arrived: the first plate read, or the first device event. */
   readonly arrivedAt: string;
   /** The merged plate (PlateReaderPort.onVehicle); absent on non-vehicle lanes or when the camera missed it. */

@@ -25,8 +25,6 @@ export const chipReportSchema = z.object({
   verdict: chipVerdictSchema,
   /** The headline when not verified, e.g. 'Chip data signed by an untrusted signer: no CSCA for NZL in the trust list'. */
   verdictReason: z.string().max(500).optional(),
-  /** How the rules weigh a not_verifiable chip, from the booth's chip policy when it was read (absent: refer). */
-  notVerifiableSeverity: z.enum(['mandatory', 'refer', 'warning']).optional(),
   chipMrz: z.array(z.string().max(44)).max(3).optional(),
   photo: imageSchema.optional(),
   durationMs: z.number().nonnegative().optional(),

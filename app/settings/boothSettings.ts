@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { cameraDescriptorSchema, type CameraDescriptor } from '../ports/cameraDescriptor';
 import { plateReaderSettingSchema, recordsServiceSettingSchema, rfidReaderSettingSchema } from './laneDeviceSettings';
-import { chipPolicySchema, defaultChipPolicy } from '../inspection/chipPolicy';
+import { chipPolicySchema, defaultChipPolicy, movedChipSeverityNotice } from '../inspection/chipPolicy';
+import { laneDirectionSchema } from './laneDirection';
 
 export const laneTypes = ['air', 'sea', 'pedestrian', 'vehicle'] as const;
 export const laneTypeSchema = z.enum(laneTypes);
@@ -35,6 +36,8 @@ export type DocumentReaderSetting = z.infer<typeof documentReaderSettingSchema>;
 const fieldSchemas = {
   boothId: z.string().trim().min(1).max(40).default('BOOTH-01'),
   laneType: laneTypeSchema.default('pedestrian'),
+  /** Which way travellers cross at this lane: entry (as before directions existed) or exit; `--direction` overrides it. */
+  direction: laneDirectionSchema.default('entry'),
   devices: deviceModeSchema.default('sim'),
   port: z.number().int().min(0).max(65535).default(5310),
   cameras: z
@@ -71,7 +74,7 @@ const fieldSchemas = {
   chipTrust: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
   /**
    * What Passive Authentication must establish before a chip is "verified" (data groups read and hashed, a current
-   * CRL), and how a chip that cannot be verified is referred (notVerifiableSeverity: mandatory, refer or warning).
+   * CRL). How a chip that cannot be verified is referred is the policy's (assets/policy).
    */
   chipPolicy: chipPolicySchema.default(defaultChipPolicy),
   /** The false-match rate face-match decisions are made at; the threshold comes from the model's calibration. */
@@ -128,6 +131,8 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   for (const field of Object.keys(source)) {
     if (!(field in fieldSchemas)) problems.push(`${field}: not a known setting; ignored`);
   }
+  const chip = source.chipPolicy;
+  if (typeof chip === 'object' && chip !== null && 'notVerifiableSeverity' in chip) problems.push(movedChipSeverityNotice);
   const resolved = settings as BoothSettings;
   return { settings: source.cameras === undefined ? withLaneType(resolved, resolved.laneType) : resolved, problems };
 }

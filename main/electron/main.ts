@@ -11,6 +11,8 @@ import { createBoothServices } from '../services/createBoothServices';
 import { loadSettingsFile } from '../services/settingsFile';
 import { chooseStorageKeySource } from '../services/storageKey';
 import { builtInScenariosFolder } from '../services/trainingScenarioFiles';
+import { keptPolicySetFile, loadPolicies } from '../services/policyFiles';
+import { policyFolderBelowRoot } from '../../native-bridges/policy/policyFolder.node.ts';
 import { contentTypeFor, resolveAppAssetPath } from './appAssets';
 import { appOrigin, appScheme, isAllowedNavigation, isPermissionGranted, isTrustedSender, secureWebPreferences } from './securityPolicy';
 
@@ -21,6 +23,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standar
 
 // dist/main/ -> the app root, in the checkout and inside the packaged app (electron-builder.yml ships assets/scenarios).
 const scenariosDir = join(__dirname, '..', '..', builtInScenariosFolder);
+const policyDir = join(__dirname, '..', '..', policyFolderBelowRoot);
 const commandLine = parseCommandLine(process.argv.slice(app.isPackaged ? 1 : 2));
 const {
   resolved: { settings, problems },
@@ -43,7 +46,7 @@ app.on('web-contents-created', (_event, contents) => {
 app.whenReady().then(async () => {
   // The storage key is sealed by the OS keyring (safeStorage) where there is one, else kept in an owner-only file.
   const storageKey = chooseStorageKeySource(app.getPath('userData'), safeStorage);
-  const services = createBoothServices({ resolved: { settings, problems }, version: app.getVersion(), storageKey, scenariosDir, ...(trainingScenario ? { trainingScenario } : {}) });
+  const services = createBoothServices({ resolved: { settings, problems }, version: app.getVersion(), storageKey, scenariosDir, policies: loadPolicies(policyDir, keptPolicySetFile(app.getPath('userData'))), ...(trainingScenario ? { trainingScenario } : {}) });
   await services.start();
 
   protocol.handle(appScheme, async (request) => {

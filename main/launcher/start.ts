@@ -8,9 +8,11 @@ import { startNodeHost } from '../host/NodeHost';
 import { appVersion } from '../services/appVersion';
 import { applyCommandLine, parseCommandLine, scenarioAtStart, type CommandLineOptions } from '../services/commandLine';
 import { createBoothServices } from '../services/createBoothServices';
+import { NoValidPolicyError } from '../services/policyFiles';
 import { loadSettingsFile } from '../services/settingsFile';
 import { userDataDir } from '../services/userDataDir';
 import { builtInScenariosFolder } from '../services/trainingScenarioFiles';
+import { policyFolderBelowRoot } from '../../native-bridges/policy/policyFolder.node.ts';
 import { browserAppArgs } from './browserAppArgs';
 import { buildAll } from './build';
 import { isOutputStale } from './buildFreshness';
@@ -24,7 +26,7 @@ let options: CommandLineOptions;
 try {
   options = parseCommandLine(args);
 } catch (error) {
-  console.error(`booth: ${(error as Error).message}\nUsage: npm start -- [--devices=sim|hardware] [--lane=air|sea|pedestrian|vehicle] [--scenario=NAME|FILE] [--port=N] [--no-open]`);
+  console.error(`booth: ${(error as Error).message}\nUsage: npm start -- [--devices=sim|hardware] [--lane=air|sea|pedestrian|vehicle] [--direction=entry|exit] [--scenario=NAME|FILE] [--port=N] [--no-open]`);
   process.exit(2);
 }
 
@@ -45,7 +47,15 @@ if (plan.kind === 'electron') {
   const electron = spawn(plan.electronPath, [join(root, 'dist/main/electron-main.cjs'), ...args], { stdio: 'inherit' });
   electron.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const services = createBoothServices({ resolved, version: appVersion, scenariosDir, ...(trainingScenario ? { trainingScenario } : {}) });
+  let services;
+  try {
+    services = createBoothServices({ resolved, version: appVersion, scenariosDir, policyDir: join(root, policyFolderBelowRoot), ...(trainingScenario ? { trainingScenario } : {}) });
+  } catch (error) {
+    // No valid policy set (the files refused and none kept): the booth cannot decide anything, and says why.
+    if (!(error instanceof NoValidPolicyError)) throw error;
+    console.error(`booth: ${error.message}`);
+    process.exit(1);
+  }
   await services.start();
   const host = await startNodeHost({ services, staticDir: join(root, 'dist/renderer'), port: resolved.settings.port }).catch((error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `booth: port ${resolved.settings.port} is in use; choose another with --port=N` : `booth: ${error.message}`);

@@ -64,7 +64,6 @@ export function createChipInspectionService(options: ChipInspectionServiceOption
           checks: [...inspection.checks],
           verdict: inspection.verdict,
           ...(inspection.verdictReason ? { verdictReason: inspection.verdictReason } : {}),
-          notVerifiableSeverity: policy.notVerifiableSeverity,
           ...(inspection.chipMrz ? { chipMrz: [...inspection.chipMrz] } : {}),
           ...(photo ? { photo: { mediaType: photo.mimeType, base64: Buffer.from(photo.bytes).toString('base64') } } : {}),
           durationMs: Math.round(performance.now() - started),

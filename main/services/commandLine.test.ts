@@ -20,6 +20,14 @@ describe('parseCommandLine', () => {
     expect(() => parseCommandLine(['--lane=bus'])).toThrow('--lane must be one of air, sea, pedestrian, vehicle, not "bus"');
   });
 
+  it('reads --direction, which wins over the settings file (entry when neither says)', () => {
+    expect(parseCommandLine(['--direction=exit']).direction).toBe('exit');
+    expect(applyCommandLine(resolveSettings({ direction: 'entry' }), parseCommandLine(['--direction=exit'])).settings.direction).toBe('exit');
+    expect(applyCommandLine(resolveSettings({ direction: 'exit' }), parseCommandLine([])).settings.direction).toBe('exit');
+    expect(applyCommandLine(resolveSettings({}), parseCommandLine([])).settings.direction).toBe('entry');
+    expect(() => parseCommandLine(['--direction=out'])).toThrow('--direction must be "entry" or "exit", not "out"');
+  });
+
   it('names the bad option', () => {
     expect(() => parseCommandLine(['--devices=usb'])).toThrow('--devices must be "sim" or "hardware", not "usb"');
     expect(() => parseCommandLine(['--port=70000'])).toThrow(/--port must be a whole number/);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { scenarioFitsLane, type TrainingScenario } from '../../app/training/trainingScenario';
 import { loadTrainingScenario } from './trainingScenarioFiles';
+import { laneDirectionSchema, type LaneDirection } from '../../app/settings/laneDirection';
 import { deviceModeSchema, laneTypeSchema, withLaneType, type DeviceMode, type LaneType, type ResolvedSettings } from '../../app/settings/boothSettings';
 
 export interface CommandLineOptions {
@@ -8,13 +9,15 @@ export interface CommandLineOptions {
   readonly port?: number;
   /** Which lane this booth serves (overrides the settings file), e.g. `--lane=vehicle` for the vehicle view. */
   readonly lane?: LaneType;
+  /** Which way travellers cross at this lane (overrides the settings file), e.g. `--direction=exit`. */
+  readonly direction?: LaneDirection;
   /** Do not open a window; just serve and print the URL. */
   readonly noOpen: boolean;
   /** A training scenario to play from the start: a built-in name or a file path (simulation only). */
   readonly scenario?: string;
 }
 
-/** Parses `npm start -- --devices=sim|hardware --lane=air|sea|pedestrian|vehicle --port=N --scenario=NAME|FILE --no-open`; throws an Error naming the bad option. */
+/** Parses `npm start -- --devices=sim|hardware --lane=air|sea|pedestrian|vehicle --direction=entry|exit --port=N --scenario=NAME|FILE --no-open`; throws an Error naming the bad option. */
 export function parseCommandLine(args: readonly string[]): CommandLineOptions {
   const { values } = parseArgs({
     args: [...args],
@@ -22,6 +25,7 @@ export function parseCommandLine(args: readonly string[]): CommandLineOptions {
       devices: { type: 'string' },
       port: { type: 'string' },
       lane: { type: 'string' },
+      direction: { type: 'string' },
       scenario: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
     },
@@ -45,8 +49,14 @@ export function parseCommandLine(args: readonly string[]): CommandLineOptions {
     if (!parsed.success) throw new Error(`--lane must be one of air, sea, pedestrian, vehicle, not "${values.lane}"`);
     lane = parsed.data;
   }
+  let direction: LaneDirection | undefined;
+  if (values.direction !== undefined) {
+    const parsed = laneDirectionSchema.safeParse(values.direction);
+    if (!parsed.success) throw new Error(`--direction must be "entry" or "exit", not "${values.direction}"`);
+    direction = parsed.data;
+  }
   if (values.scenario !== undefined && values.scenario.trim() === '') throw new Error('--scenario needs a built-in scenario name or a file path');
-  return { devices, port, noOpen: values['no-open'] ?? false, ...(lane ? { lane } : {}), ...(values.scenario !== undefined ? { scenario: values.scenario } : {}) };
+  return { devices, port, noOpen: values['no-open'] ?? false, ...(lane ? { lane } : {}), ...(direction ? { direction } : {}), ...(values.scenario !== undefined ? { scenario: values.scenario } : {}) };
 }
 
 /** Command-line options win over the settings file. */
@@ -58,6 +68,7 @@ export function applyCommandLine(resolved: ResolvedSettings, options: CommandLin
       ...settings,
       ...(options.devices !== undefined ? { devices: options.devices } : {}),
       ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.direction !== undefined ? { direction: options.direction } : {}),
     },
   };
 }

@@ -19,6 +19,8 @@ import { systemTimers } from './timers';
 import { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
 import { scenarioFitsLane, type TrainingScenario } from '../../app/training/trainingScenario';
 import { appHandlers } from './handlers/appHandlers';
+import { keptPolicySetFile, loadPolicies, type LoadedPolicies } from './policyFiles';
+import { shippedPolicyFolder } from '../../native-bridges/policy/policyFolder.node.ts';
 import { deviceHandlers } from './handlers/deviceHandlers';
 import { laneHandlers } from './handlers/laneHandlers';
 import { authHandlers } from './handlers/authHandlers';
@@ -48,6 +50,10 @@ export interface BoothServicesOptions {
   readonly trainingScenario?: TrainingScenario;
   /** Where the built-in training scenarios are (`<app root>/assets/scenarios`); without it the trainer has none to pick. */
   readonly scenariosDir?: string;
+  /** Where the policy files are (`<app root>/assets/policy`); default, the shipped folder beside these sources. */
+  readonly policyDir?: string;
+  /** The policy set already loaded (tests); default, loaded from `policyDir` with the last valid set kept in the user data folder. */
+  readonly policies?: LoadedPolicies;
 }
 
 /** Everything the contract exposes, in plain Node: Electron main and the Node host both serve this. */
@@ -70,9 +76,10 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const events = new HostEventBus();
   const storageKey = options.storageKey ?? keyFileStorageKey(userDataDir());
   const accounts = options.accounts ?? AccountStore.inUserData(userDataDir());
+  const policies = options.policies ?? loadPolicies(options.policyDir ?? shippedPolicyFolder, keptPolicySetFile(userDataDir()));
 
   // One booth serves one lane; the lane devices report this id unless configured otherwise.
-  const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
+  const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, direction: settings.direction, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
   const chip = createChipInspectionService({ chipReader: devices.chipReader, trust: devices.chipTrust, clock, ids, policy: settings.chipPolicy });
   const intake = new DocumentIntake({ documentReader: devices.documentReader, chip, lane, ...(devices.simulator ? { simulator: devices.simulator } : {}) });
 
@@ -98,7 +105,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
 
   // The whole contract, one slice per service.
   const handlers = combineHandlers(
-    appHandlers(options.resolved, options.version, async () => chipTrustNotices(settings, settings.devices === 'hardware' ? await devices.chipTrust() : undefined, clock.now())),
+    appHandlers(options.resolved, options.version, policies, async () => chipTrustNotices(settings, settings.devices === 'hardware' ? await devices.chipTrust() : undefined, clock.now())),
     deviceHandlers(devices),
     laneHandlers(lane),
     authHandlers({ accounts, settings, clock, throttleFile: options.signInThrottleFile ?? SignInThrottleFile.beside(accounts.file) }),

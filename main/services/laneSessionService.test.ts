@@ -21,7 +21,7 @@ function lane() {
   let now = start;
   const warnings: string[] = [];
   const published: LaneSession[] = [];
-  const service = new LaneSessionService({ laneId: 'lane-1', laneType: 'vehicle', records: noRecords, clock: { now: () => new Date(now) }, ids: sequentialIds(), onChange: (s) => published.push(s), warn: (m) => warnings.push(m) });
+  const service = new LaneSessionService({ laneId: 'lane-1', laneType: 'vehicle', direction: 'entry', records: noRecords, clock: { now: () => new Date(now) }, ids: sequentialIds(), onChange: (s) => published.push(s), warn: (m) => warnings.push(m) });
   return { service, warnings, published, advance: (ms: number) => (now += ms), now: () => now };
 }
 

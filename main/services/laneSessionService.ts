@@ -10,10 +10,12 @@ import type { VehiclePlate } from '../../app/ports/plateRead';
 import type { RecordsPort } from '../../app/ports/RecordsPort';
 import type { RfidCardRead } from '../../app/ports/rfidRead';
 import type { LaneType } from '../../app/settings/boothSettings';
+import type { LaneDirection } from '../../app/settings/laneDirection';
 
 export interface LaneSessionServiceOptions {
   readonly laneId: string;
   readonly laneType: LaneType;
+  readonly direction: LaneDirection;
   readonly records: Pick<RecordsPort, 'findTravellersByDocument' | 'findTravellersByRfid' | 'findVehiclesByPlate'>;
   readonly clock: Clock;
   readonly ids: Ids;
@@ -114,6 +116,7 @@ export class LaneSessionService {
       sessionId: this.options.ids.next('session'),
       laneId: this.options.laneId,
       laneType: this.options.laneType,
+      direction: this.options.direction,
       arrivedAt,
       rfidCards: [],
       documents: [],

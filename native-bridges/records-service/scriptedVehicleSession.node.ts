@@ -8,6 +8,9 @@ import type { RfidCardRead } from '../../app/ports/rfidRead';
 import type { TravellerRecord } from '../../app/ports/travellerRecord';
 import { sessionIdentities } from '../../app/inspection/sessionIdentities';
 import type { FaceComparison, SeatFace, SeatPosition, VehicleSessionInput } from '../../app/inspection/vehicleSessionInput';
+import type { InspectionPolicy } from '../../app/policy/inspectionPolicySchema';
+import type { LaneDirection } from '../../app/settings/laneDirection';
+import { shippedPolicyAt } from '../policy/policyFolder.node.ts';
 import { simulatedTravellers } from '../document-reader/simulatedTravellers';
 import { simulatedVehicles } from '../plate-reader/simulatedVehicles.node.ts';
 import { scriptedRecordsScenario, type RecordsScenario } from './scriptedRecords.node.ts';
@@ -36,6 +39,10 @@ export interface ScriptedVehicleOptions {
   readonly stowaways?: number;
   /** Lookups fail with this instead of answering (records outage). */
   readonly recordsDown?: boolean;
+  /** The lane's direction (entry by default). */
+  readonly direction?: LaneDirection;
+  /** The policy the rules apply (the shipped one in force at `now` by default). */
+  readonly inspectionPolicy?: InspectionPolicy;
 }
 
 const seats: readonly SeatPosition[] = ['driver', 'front_passenger', 'rear_left', 'rear_right', 'rear_centre'];
@@ -94,6 +101,8 @@ export function scriptedVehicleSession(options: ScriptedVehicleOptions): Vehicle
     sessionId: `session-${vehicle.plate}`,
     laneId,
     laneType: 'vehicle',
+    direction: options.direction ?? 'entry',
+    policy: options.inspectionPolicy ?? shippedPolicyAt(options.now),
     arrivedAt: at,
     plate: {
       vehicleId: 'vehicle-1',

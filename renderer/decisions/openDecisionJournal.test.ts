@@ -5,6 +5,7 @@ import type { HostClient } from '../host/HostClient';
 import { createBoothStore } from '../state/createBoothStore';
 import { testStorageKey } from '../storage/testSupport/decisionFixtures';
 import { openDecisionJournal } from './openDecisionJournal';
+import { shippedPolicies } from '../../app/policy/testSupport/shippedPolicies';
 
 /** The host's one channel the journal uses: the storage key (as the main process hands it over). */
 const host: Pick<HostClient, 'call'> = {
@@ -17,7 +18,7 @@ const host: Pick<HostClient, 'call'> = {
 describe('openDecisionJournal: who an audited step is attributed to', () => {
   it('names the officer who signed out, although the sign-out takes effect before the store has written the entry', async () => {
     const store = createBoothStore();
-    store.getState().infoLoaded({ boothId: 'B1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [] });
+    store.getState().infoLoaded({ boothId: 'B1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'entry', policies: shippedPolicies });
     store.getState().signedIn({ userId: 'officer.ann', name: 'Ann', role: 'officer' });
     const journal = openDecisionJournal(host, store);
 

@@ -8,6 +8,7 @@ import { sampleDecision, testStorageKey } from '../storage/testSupport/decisionF
 import type { BoothJournal } from './DecisionJournal';
 import { openDecisionJournal } from './openDecisionJournal';
 import { startDecisionBookkeeping } from './startDecisionBookkeeping';
+import { shippedPolicies } from '../../app/policy/testSupport/shippedPolicies';
 
 /** The host as the bookkeeping reaches it: the storage key, and a records service that is down. */
 const host: Pick<HostClient, 'call'> = {
@@ -50,7 +51,7 @@ function countingJournal(journal: BoothJournal) {
 
 function booth(boothId: string) {
   const store = createBoothStore();
-  store.getState().infoLoaded({ boothId, laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [] });
+  store.getState().infoLoaded({ boothId, laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'entry', policies: shippedPolicies });
   return { store, ...countingJournal(openDecisionJournal(host, store)) };
 }
 

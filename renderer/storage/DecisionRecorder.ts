@@ -71,7 +71,7 @@ export class DecisionRecorder {
         }),
       );
       const { entries } = await writer.commit(
-        [{ at: recordedAt, actor: by, action: 'decision', subject: { kind: 'decision', id: decisionId }, details: { outcome: decision.outcome, recommended: decision.recommended, overridden: decision.overridden, offline, ruleReasons: [...decision.ruleReasons], officerReasons: [...decision.officerReasons], reviewKinds: kinds, biometricsKept: biometrics.length } }],
+        [{ at: recordedAt, actor: by, action: 'decision', subject: { kind: 'decision', id: decisionId }, details: { outcome: decision.outcome, recommended: decision.recommended, overridden: decision.overridden, offline, ruleReasons: [...decision.ruleReasons], officerReasons: [...decision.officerReasons], reviewKinds: kinds, biometricsKept: biometrics.length, ...(decision.direction ? { direction: decision.direction } : {}), ...(decision.policyId ? { policyId: decision.policyId } : {}) } }],
         async () => {
           if (await db.decisions.get(decisionId)) throw new DecisionStoreError('duplicate_decision', `decision ${decisionId} is already recorded`);
           const last = await db.outbox.orderBy('seq').last();

@@ -99,15 +99,7 @@ export function textTargets(seeds: FuzzSeeds): FuzzTarget[] {
     defineTarget({
       name: 'settings.resolveSettings (policy file)',
       input: hostileJsonText([JSON.stringify({ boothId: 'BOOTH-07', laneType: 'vehicle', devices: 'sim', retentionDays: 30, screenLockMinutes: 5, faceMatchTargetFmr: 0.001, cameras: [{ id: 'c1', label: 'Traveller', position: 'traveller' }] })]),
-      run: (text: string) => {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(text);
-        } catch {
-          return undefined;
-        }
-        return resolveSettings(raw);
-      },
+      run: (text: string) => withParsedJson(text, resolveSettings),
       typedErrors: [],
       quickRuns: 200,
     }),
@@ -115,17 +107,21 @@ export function textTargets(seeds: FuzzSeeds): FuzzTarget[] {
     defineTarget({
       name: 'models.parseManifest',
       input: hostileJsonText(seeds.manifestFiles),
-      run: (text: string) => {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(text);
-        } catch {
-          return undefined;
-        }
-        return (raw as { kind?: unknown } | null)?.kind === 'detector' ? parseDetectorManifest(raw) : parseEmbedderManifest(raw);
-      },
+      run: (text: string) =>
+        withParsedJson(text, (raw) => ((raw as { kind?: unknown } | null)?.kind === 'detector' ? parseDetectorManifest(raw) : parseEmbedderManifest(raw))),
       typedErrors: [ModelManifestError],
       quickRuns: 200,
     }),
   ];
+}
+
+/** Text that is not JSON is the file reader's concern (it names the file); these targets fuzz the parse after it. */
+function withParsedJson<T>(text: string, parse: (raw: unknown) => T): T | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return parse(raw);
 }

@@ -10,6 +10,7 @@ import { createBoothStore } from '../../state/createBoothStore';
 import { createLaneActions, occupantSubject, vehicleSubject } from './laneActions';
 import { findLaneShortcut } from './laneShortcuts';
 import type { LaneAssessment } from './useLaneAssessment';
+import { shippedPolicies } from '../../../app/policy/testSupport/shippedPolicies';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 const now = new Date('2026-11-23T10:00:00Z');
@@ -47,7 +48,7 @@ function lane(options: Partial<ScriptedVehicleOptions> = {}) {
   const assessment: LaneAssessment = { session, recommendations: evaluateVehicleSession(session, clock) };
   let current = assessment;
   const store = createBoothStore();
-  store.getState().infoLoaded({ boothId: 'V1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [] });
+  store.getState().infoLoaded({ boothId: 'V1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'entry', policies: shippedPolicies });
   store.getState().signedIn({ userId: 'officer.lane', name: 'Officer Lane', role: 'officer' });
   const journal = new HeldJournal();
   const host = { call: () => Promise.reject(new Error('no host in this test')) };
@@ -57,7 +58,7 @@ function lane(options: Partial<ScriptedVehicleOptions> = {}) {
     const next = assembleVehicleSession(scriptedVehicleSession({ now, model, ...options, vehicle }), clock);
     const { sessionId, laneId, laneType, arrivedAt, plate, rfidCards, documents, records } = next.input;
     current = { session: next, recommendations: evaluateVehicleSession(next, clock) };
-    store.getState().laneSessionReceived({ sessionId, laneId, laneType, arrivedAt, ...(plate ? { plate } : {}), rfidCards: [...rfidCards], documents: documents.map((d) => ({ ...d })), records, recordsPending: false });
+    store.getState().laneSessionReceived({ sessionId, laneId, laneType, direction: next.input.direction, arrivedAt, ...(plate ? { plate } : {}), rfidCards: [...rfidCards], documents: documents.map((d) => ({ ...d })), records, recordsPending: false });
     return next;
   };
   let keystrokes = 0;

@@ -6,6 +6,8 @@ import { evaluateVehicleSession, type SessionRecommendations } from '../../../ap
 import type { LaneSession } from '../../../app/inspection/laneSession';
 import { sessionIdentities, type IdentityReference, type SessionIdentity } from '../../../app/inspection/sessionIdentities';
 import type { FaceComparison, SeatFace, VehicleSessionInput } from '../../../app/inspection/vehicleSessionInput';
+import type { InspectionPolicy } from '../../../app/policy/inspectionPolicySchema';
+import { policyInForce, type PolicySet } from '../../../app/policy/policySet';
 import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
 import { systemClock } from '../../../app/ports/Clock';
 import type { BoothState } from '../../state/createBoothStore';
@@ -59,6 +61,7 @@ export function useLaneAssessment(): LaneAssessment | null {
   const cameras = useBooth((state) => state.laneCameras);
   const optOuts = useBooth((state) => state.optOuts);
   const targetFmr = useBooth((state) => state.info?.faceMatchTargetFmr ?? null);
+  const policies = useBooth((state) => state.info?.policies ?? null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setTick((t) => t + 1), 1000);
@@ -66,16 +69,16 @@ export function useLaneAssessment(): LaneAssessment | null {
   }, []);
 
   return useMemo(
-    () => assess(session, faces, references, cameras, optOuts, targetFmr),
-    // tick: re-evaluate with the current time.
+    () => assess(session, faces, references, cameras, optOuts, targetFmr, policies),
+    // tick: re-evaluate with the current time (and under the policy in force now).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, faces, references, cameras, optOuts, targetFmr, tick],
+    [session, faces, references, cameras, optOuts, targetFmr, policies, tick],
   );
 }
 
 /** The same assessment from the store as it is now: what the officer's keys act on. */
 export function assessLane(state: BoothState): LaneAssessment | null {
-  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null);
+  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, state.info?.policies ?? null);
 }
 
 function assess(
@@ -85,9 +88,13 @@ function assess(
   cameras: readonly CameraDescriptor[],
   optOuts: VehicleSessionInput['photographyOptOuts'],
   targetFmr: number | null,
+  policies: PolicySet | null,
 ): LaneAssessment | null {
-  if (!session || targetFmr === null) return null;
-  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr);
+  // The rules apply the policy in force at this instant; with none in force (a clock before every policy) nothing
+  // is recommended, so nothing can be decided under no rule.
+  const policy = policies && policyInForce(policies, systemClock.now());
+  if (!session || targetFmr === null || !policy) return null;
+  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, policy);
   const assembled = inSeatOrder(assembleVehicleSession(input, systemClock), faces, cameras);
   return { session: assembled, recommendations: evaluateVehicleSession(assembled, systemClock) };
 }
@@ -100,6 +107,7 @@ export function sessionInput(
   cameras: readonly CameraDescriptor[],
   optOuts: VehicleSessionInput['photographyOptOuts'],
   targetFmr: number,
+  inspectionPolicy: InspectionPolicy,
 ): VehicleSessionInput {
   const policy = { targetFmr };
   const embedded = Object.values(faces).filter((face) => face.probes.length > 0);
@@ -128,6 +136,8 @@ export function sessionInput(
     sessionId: session.sessionId,
     laneId: session.laneId,
     laneType: session.laneType,
+    direction: session.direction,
+    policy: inspectionPolicy,
     arrivedAt: session.arrivedAt,
     ...(session.plate ? { plate: session.plate } : {}),
     rfidCards: session.rfidCards,

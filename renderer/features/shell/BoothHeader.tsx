@@ -5,6 +5,7 @@ import { DeviceLights } from './DeviceLights';
 import { SyncIndicator } from './SyncIndicator';
 
 const laneLabels = { air: 'Air', sea: 'Sea', pedestrian: 'Pedestrian', vehicle: 'Vehicle' } as const;
+const directionLabels = { entry: 'Entry', exit: 'Exit' } as const;
 const connectionLabels: Readonly<Record<HostConnectionState, string>> = {
   connecting: 'Connecting…',
   online: 'Online',
@@ -14,7 +15,7 @@ const connectionLabels: Readonly<Record<HostConnectionState, string>> = {
 };
 
 /**
- * Booth id, lane, who is signed in, network state and a light per device: what the officer checks at a glance.
+ * Booth id, lane and its direction (entry or exit), who is signed in, network state and a light per device: what the officer checks at a glance.
  * When the host refuses this window (it belongs to an earlier start of the host), a banner says what to do:
  * waiting would never bring the window back.
  */
@@ -31,6 +32,7 @@ export function BoothHeader() {
       <div className="booth-identity">
         <span className="booth-id" data-testid="booth-id">{info?.boothId ?? '…'}</span>
         <span className="lane" data-testid="lane-type">{info ? `${laneLabels[info.laneType]} lane` : ''}</span>
+        <span className={`lane-direction direction-${info?.direction ?? 'entry'}`} data-testid="lane-direction">{info ? directionLabels[info.direction] : ''}</span>
         <span className="officer" data-testid="officer">{user ? `${user.name} (${user.role})` : 'Not signed in'}</span>
         {user && (
           <span className="session-keys">
