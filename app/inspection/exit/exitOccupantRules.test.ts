@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DepartureGalleryEntry } from '../../ports/departureGallery';
+import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
 import { departureOf, type DepartureContext } from './departureOf';
 import { departureRecordSchema, departureSyncPayloadSchema, isDeparturePayload } from './departureRecord';
 import { assessExitOccupant, assessExitVehicle, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
@@ -31,7 +32,9 @@ const gallery = new Map(
     entry('TWIN-B'),
   ].map((e) => [e.travellerId, e]),
 );
-const context = { departureDate: '2026-12-07', recordsCitizenDepartures: false };
+const context = { departureDate: '2026-12-07', policy: finalRulePolicy };
+/** A policy that (unlike 90 FR 48604) records citizens' departures and lets nobody opt out at exit: the rules follow the data. */
+const otherPolicy = { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, departureRecordFor: ['us_citizen', 'non_citizen', 'lawful_permanent_resident'] }, optOut: { ...finalRulePolicy.optOut, exit: [] } } as typeof finalRulePolicy;
 const candidate = (travellerId: string, score = 0.6): ExitCandidate => ({ travellerId, score, threshold: 0.42, calibratedFpir: { fpir: 1e-4, bound: false, text: '1 in 10,000' }, gallerySize: gallery.size, trackId: `track-${travellerId}` });
 const found = (travellerId: string): ExitIdentification => ({ kind: 'candidate', candidate: candidate(travellerId) });
 
@@ -63,7 +66,7 @@ describe('exit decision per occupant', () => {
   it('a U.S. citizen is confirmed without a departure record, unless the policy in force records them', () => {
     const a = assessExitOccupant('o1', found('CITIZEN'), gallery, context);
     expect(a).toMatchObject({ outcome: { kind: 'citizen' }, confirmable: true, recordsDeparture: false, needsOfficer: false });
-    expect(assessExitOccupant('o1', found('CITIZEN'), gallery, { ...context, recordsCitizenDepartures: true }).recordsDeparture).toBe(true);
+    expect(assessExitOccupant('o1', found('CITIZEN'), gallery, { ...context, policy: otherPolicy }).recordsDeparture).toBe(true);
   });
 
   it('no gallery mate, no face, or a candidate the local gallery does not hold: not identified, the officer photographs or inspects', () => {
@@ -84,6 +87,7 @@ describe('exit decision per occupant', () => {
   it('an opt-out is confirmed only for a U.S. citizen, and never makes a departure record', () => {
     expect(assessExitOccupant('o1', { kind: 'opt_out', declaredAt: '2026-12-07T10:00:00Z', travellerId: 'CITIZEN' }, gallery, context)).toMatchObject({ outcome: { kind: 'opt_out' }, confirmable: true, recordsDeparture: false, needsOfficer: false });
     expect(assessExitOccupant('o1', { kind: 'opt_out', declaredAt: '2026-12-07T10:00:00Z', travellerId: 'ON-TIME' }, gallery, context)).toMatchObject({ confirmable: false, needsOfficer: true });
+    expect(assessExitOccupant('o1', { kind: 'opt_out', declaredAt: '2026-12-07T10:00:00Z', travellerId: 'CITIZEN' }, gallery, { ...context, policy: otherPolicy })).toMatchObject({ confirmable: false, needsOfficer: true });
   });
 });
 

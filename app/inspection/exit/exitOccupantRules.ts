@@ -1,3 +1,6 @@
+import { citizenshipCategoryOf } from '../../policy/citizenshipCategory';
+import type { InspectionPolicy } from '../../policy/inspectionPolicySchema';
+import { mayOptOut, recordsDeparture } from '../../policy/policyRules';
 import type { DepartureGalleryEntry } from '../../ports/departureGallery';
 import type { RecordAlert } from '../../ports/travellerRecord';
 import { stayStanding, type StayStanding } from './stayLength';
@@ -43,19 +46,19 @@ export type ExitOutcome =
   | { readonly kind: 'departure_confirmed'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly stay: StayStanding }
   /** Identified with an alert the officer must see (overstay of N days, lookout, prior removal). */
   | { readonly kind: 'identified_with_alert'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly stay: StayStanding; readonly alerts: readonly ExitAlert[] }
-  /** Identified as a U.S. citizen: no biometric departure record; the photo follows the citizens' purge. */
+  /** Identified as a U.S. citizen: confirmed; a biometric departure record only where the policy makes one (90 FR 48604: none). */
   | { readonly kind: 'citizen'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate }
   /** Several gallery identities fit: the officer decides, with both shown. */
   | { readonly kind: 'ambiguous'; readonly candidates: readonly { readonly entry: DepartureGalleryEntry | null; readonly candidate: ExitCandidate }[] }
   /** Nobody in the gallery and no document: the officer photographs or inspects the traveller. */
   | { readonly kind: 'not_identified'; readonly faceSeen: boolean }
-  /** Declined photography: documents inspected, the opt-out recorded as such. */
+  /** Declined photography (where the policy lets them): documents inspected, the opt-out recorded as such. */
   | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null };
 
 export interface ExitOccupantAssessment {
   readonly occupantId: string;
   readonly outcome: ExitOutcome;
-  /** The one confirming key records this occupant's departure (identified non-citizens without a lookout hit). */
+  /** The one confirming key covers this occupant (identified, no lookout hit; or an eligible opt-out). */
   readonly confirmable: boolean;
   /** A departure record is sent to the records service when confirmed. */
   readonly recordsDeparture: boolean;
@@ -66,8 +69,8 @@ export interface ExitOccupantAssessment {
 export interface ExitRuleContext {
   /** The departure date in the port's calendar (portCalendarDate). */
   readonly departureDate: string;
-  /** From the policy in force: whether an identified U.S. citizen's departure is recorded biometrically (90 FR 48604: no). */
-  readonly recordsCitizenDepartures: boolean;
+  /** The policy in force at the moment of the exit: who gets a departure record, who may opt out. */
+  readonly policy: InspectionPolicy;
 }
 
 function alertsOf(entry: DepartureGalleryEntry, stay: StayStanding): ExitAlert[] {
@@ -92,8 +95,8 @@ export function assessExitOccupant(occupantId: string, identification: ExitIdent
       return held({ kind: 'ambiguous', candidates: identification.candidates.map((candidate) => ({ entry: gallery.get(candidate.travellerId) ?? null, candidate })) });
     case 'opt_out': {
       const entry = identification.travellerId === null ? null : (gallery.get(identification.travellerId) ?? null);
-      // Only a citizen may opt out; anyone else's "opt-out" is a traveller the officer must deal with.
-      const eligible = entry?.usCitizen === true;
+      // Only whom the policy lets opt out may; anyone else's "opt-out" is a traveller the officer must deal with.
+      const eligible = entry !== null && mayOptOut(context.policy, 'exit', citizenshipCategoryOf({ record: entry }));
       return { occupantId, outcome: { kind: 'opt_out', declaredAt: identification.declaredAt, entry }, confirmable: eligible, recordsDeparture: false, needsOfficer: !eligible };
     }
     case 'candidate': {
@@ -101,12 +104,13 @@ export function assessExitOccupant(occupantId: string, identification: ExitIdent
       const entry = gallery.get(candidate.travellerId);
       // A candidate the local gallery does not hold cannot be shown or recorded: not identified, never assumed.
       if (!entry) return held({ kind: 'not_identified', faceSeen: true });
-      if (entry.usCitizen) return { occupantId, outcome: { kind: 'citizen', entry, candidate }, confirmable: true, recordsDeparture: context.recordsCitizenDepartures, needsOfficer: false };
+      const recorded = recordsDeparture(context.policy, citizenshipCategoryOf({ record: entry }));
+      if (entry.usCitizen) return { occupantId, outcome: { kind: 'citizen', entry, candidate }, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
       const stay = stayStanding(entry.admitUntil, context.departureDate);
       const alerts = alertsOf(entry, stay);
       const lookout = alerts.some((a) => a.kind === 'lookout');
-      if (alerts.length === 0) return { occupantId, outcome: { kind: 'departure_confirmed', entry, candidate, stay }, confirmable: true, recordsDeparture: true, needsOfficer: false };
-      return { occupantId, outcome: { kind: 'identified_with_alert', entry, candidate, stay, alerts }, confirmable: !lookout, recordsDeparture: !lookout, needsOfficer: lookout };
+      if (alerts.length === 0) return { occupantId, outcome: { kind: 'departure_confirmed', entry, candidate, stay }, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
+      return { occupantId, outcome: { kind: 'identified_with_alert', entry, candidate, stay, alerts }, confirmable: !lookout, recordsDeparture: recorded && !lookout, needsOfficer: lookout };
     }
   }
 }
