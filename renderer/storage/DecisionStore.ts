@@ -10,6 +10,7 @@ import { AuditLogStore } from './AuditLogStore';
 import type { BoothDatabase } from './BoothDatabase';
 import { DecisionRecorder } from './DecisionRecorder';
 import { DepartureRecorder, type ExitConfirmation, type RecordedExit } from './DepartureRecorder';
+import { ExitGalleryStore } from './ExitGalleryStore';
 import type { AuditExport, PurgeReport, RecordDecisionExtras, RecordedDecision, ReviewDetail, ReviewQueueFilter, ReviewQueueItem, ReviewQueuePage, ReviewVerdict, StoredDecision } from './decisionStoreTypes';
 import { DexieOutboxStore } from './DexieOutboxStore';
 import { RecordCipher } from './recordCipher';
@@ -40,6 +41,8 @@ export class DecisionStore {
   readonly outbox: DexieOutboxStore;
   private readonly recorder: DecisionRecorder;
   private readonly departures: DepartureRecorder;
+  /** Exit lanes: the lane's gallery, sealed at rest for offline work. */
+  readonly exitGallery: ExitGalleryStore;
   private readonly reviews: ReviewQueueStore;
   private readonly retention: RetentionStore;
   private readonly auditLog: AuditLogStore;
@@ -57,6 +60,7 @@ export class DecisionStore {
     this.outbox = new DexieOutboxStore(context.db, context.cipher, context.writer);
     this.recorder = new DecisionRecorder(context, ids);
     this.departures = new DepartureRecorder(context, ids);
+    this.exitGallery = new ExitGalleryStore(context);
     this.reviews = new ReviewQueueStore(context);
     this.retention = new RetentionStore(context);
     this.auditLog = new AuditLogStore(context);

@@ -87,3 +87,26 @@ describe('DepartureRecorder: an exit confirmation, durable before the view says 
     expect(await db.outbox.where('state').equals('synced').count()).toBe(1);
   });
 });
+
+describe('ExitGalleryStore: the lane gallery sealed at rest, purged by age', () => {
+  it('keeps the gallery sealed (no name or photo in clear), reads it back, and deletes it once older than allowed', async () => {
+    const { store, db, clock } = await openStore();
+    const gallery = {
+      port: 'Blaine, WA',
+      lane: 'vehicle' as const,
+      generatedAt: '2026-12-07T17:00:00.000Z',
+      entries: [{ travellerId: 'EX-0002', surname: 'BRANDT', givenNames: 'KLAUS', birthDate: '1961-01-12', citizenship: 'D', usCitizen: false, classOfAdmission: 'WT', admitUntil: '2026-08-29', entryPhotos: [{ photoId: 'p1', source: 'previous_crossing' as const, image: { mediaType: 'image/jpeg' as const, base64: 'QUJDRA==' } }], documentPhotos: [], documents: [], alerts: [] }],
+    };
+    expect(await store.exitGallery.kept()).toBeNull();
+    await store.exitGallery.keep(gallery);
+    const raw = JSON.stringify(await db.settings.toArray());
+    expect(raw).not.toContain('BRANDT');
+    expect(raw).not.toContain('QUJDRA');
+    expect(await store.exitGallery.kept()).toEqual({ gallery, keptAt: '2026-12-07T18:00:00.000Z' });
+    clock.advance(11 * 3600_000);
+    expect(await store.exitGallery.purgeOlderThan(12)).toBe(false);
+    clock.advance(3600_000);
+    expect(await store.exitGallery.purgeOlderThan(12)).toBe(true);
+    expect(await store.exitGallery.kept()).toBeNull();
+  });
+});
