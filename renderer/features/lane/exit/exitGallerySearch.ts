@@ -47,3 +47,10 @@ export function exitIdentificationOf(trackId: string, reply: IdentifyReply): Exi
       return { kind: 'no_candidate', trackId };
   }
 }
+
+/** The vision client's galleries, when the worker has them (a vision client without galleries cannot identify: undefined). */
+export function exitGallerySearchOf(vision: unknown): ExitGallerySearch | undefined {
+  if (typeof vision !== 'object' || vision === null) return undefined;
+  const v = vision as Partial<Record<keyof ExitGallerySearch, unknown>>;
+  return typeof v.enrolGalleryImages === 'function' && typeof v.identify === 'function' && typeof v.dropGallery === 'function' ? (vision as ExitGallerySearch) : undefined;
+}
