@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelManifestError, channelValues, parseDetectorManifest, parseEmbedderManifest, parseEvaluableEmbedderManifest, parseLandmarkerManifest } from './modelManifest';
+import { ModelManifestError, channelValues, parseAnyModelManifest, parseDetectorManifest, parseEmbedderManifest, parseEvaluableEmbedderManifest, parseLandmarkerManifest, parsePadManifest } from './modelManifest';
 import { thresholdForFmr } from './calibration';
 
 const manifest = (name: string): unknown => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../assets/models', name), 'utf8'));
@@ -50,5 +50,41 @@ describe('shipped model manifests', () => {
     const { calibration: _c, faceness: _f, ...uncalibrated } = manifest('fr_feature.json') as Record<string, unknown>;
     expect(parseEvaluableEmbedderManifest(uncalibrated).calibration).toBeUndefined();
     expect(() => parseEmbedderManifest(uncalibrated, 'new.json')).toThrow(/new\.json.*calibration/);
+  });
+
+  it('pin each shipped model by the SHA-256 of its source file in an npm package', () => {
+    for (const name of ['blazeface_short_range.json', 'blazeface_full_range.json', 'fr_landmark.json', 'fr_feature.json']) {
+      expect(parseAnyModelManifest(manifest(name), name)).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), source: { package: expect.any(String), path: expect.any(String) } });
+    }
+  });
+
+  it('validate where the file comes from and its hash, naming the field', () => {
+    const shipped = manifest('fr_feature.json') as Record<string, unknown>;
+    const { source: _s, sha256: _h, ...bare } = shipped;
+    // Neither is required to evaluate: the file beside the manifest, measured and reported by its hash.
+    expect(parseEvaluableEmbedderManifest(bare)).not.toHaveProperty('sha256');
+    expect(parseEmbedderManifest({ ...shipped, source: { path: 'vendor/model.onnx' } }).source).toEqual({ path: 'vendor/model.onnx' });
+    expect(() => parseEmbedderManifest({ ...shipped, sha256: 'ABC' }, 'v.json')).toThrow(/v\.json.*sha256: the SHA-256 of the model file/);
+    expect(() => parseEmbedderManifest({ ...shipped, sha256: 'A'.repeat(64) }, 'v.json')).toThrow(/sha256/);
+    expect(() => parseEmbedderManifest({ ...shipped, source: { package: 'Not A Package', path: 'm.onnx' } }, 'v.json')).toThrow(/v\.json.*source/);
+    expect(() => parseEmbedderManifest({ ...shipped, source: { path: '' } }, 'v.json')).toThrow(/source/);
+    expect(() => parseEmbedderManifest({ ...shipped, source: { url: 'https://example.org/m.onnx' } }, 'v.json')).toThrow(/source/);
+    expect(() => parseDetectorManifest({ ...(manifest('blazeface_short_range.json') as object), attachInputMetadata: { mean: [], std: [1] } }, 'd.json')).toThrow(/d\.json.*attachInputMetadata\.mean/);
+    expect(() => parseAnyModelManifest({ ...shipped, kind: 'face-recogniser' }, 'k.json')).toThrow(/k\.json.*kind/);
+  });
+
+  it('describe a presentation-attack detector, each field validated; uncalibrated it flags nothing', () => {
+    const pad = {
+      kind: 'presentation-attack-detector', id: 'pad', file: 'models/pad.onnx', licence: 'MIT', version: '1', provenance: 'test',
+      inputName: 'input', outputName: 'output', inputSize: [128, 128], colourOrder: 'RGB', normalisation: { mean: 0, std: 1 },
+      boxScale: 2.7, score: { activation: 'softmax', bonaFideIndex: 1 },
+    };
+    expect(parsePadManifest(pad)).toMatchObject({ layout: 'NCHW', batch: 'dynamic' });
+    expect(parsePadManifest(pad).calibration).toBeUndefined();
+    expect(parseAnyModelManifest(pad).kind).toBe('presentation-attack-detector');
+    expect(() => parsePadManifest({ ...pad, boxScale: 0 }, 'p.json')).toThrow(/p\.json.*boxScale/);
+    expect(() => parsePadManifest({ ...pad, score: { activation: 'relu', bonaFideIndex: 0 } }, 'p.json')).toThrow(/score\.activation/);
+    expect(() => parsePadManifest({ ...pad, score: { activation: 'softmax', bonaFideIndex: -1 } }, 'p.json')).toThrow(/score\.bonaFideIndex/);
+    expect(() => parsePadManifest({ ...pad, calibration: { version: 'v', source: 's', threshold: 2, bpcer: 0.01, apcer: 0.5 } }, 'p.json')).toThrow(/calibration\.threshold/);
   });
 });

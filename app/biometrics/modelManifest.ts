@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { facenessCalibrationSchema } from './faceness';
+import { identificationCalibrationSchema } from './identification/identificationCalibration';
 
 /**
  * A face model described as configuration: which file, how to feed it, what it returns, and the thresholds
@@ -27,9 +28,26 @@ export const calibrationSchema = z.object({
   thresholdsByFmr: z.record(z.string().regex(/^1e-\d+$/), z.number()),
 });
 
+/**
+ * Where the model file comes from: a file of an installed npm package (`package` + `path` inside it), or a file
+ * beside the manifest (`path` relative to the manifest's folder, or absolute). Without it, `file` is taken
+ * relative to the manifest's folder.
+ */
+export const modelSourceSchema = z.union([
+  z.object({ package: z.string().regex(/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/, 'an npm package name'), path: z.string().min(1) }).strict(),
+  z.object({ path: z.string().min(1) }).strict(),
+]);
+export type ModelSource = z.infer<typeof modelSourceSchema>;
+
 const fileSchema = z.object({
-  /** Served path relative to the app's asset base (e.g. "models/fr_feature.onnx"). */
+  /** Served path relative to the app's asset base (e.g. "models/fr_feature.onnx"): the prepared file's name. */
   file: z.string().min(1),
+  source: modelSourceSchema.optional(),
+  /**
+   * SHA-256 (hex) of the source file, before preparation. A booth runs only a model whose file has this hash;
+   * `faces eval` evaluates a manifest without one (and reports the hash it measured).
+   */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'the SHA-256 of the model file as 64 lowercase hex digits').optional(),
   licence: z.string().min(1),
   version: z.string().min(1),
   /** Where it comes from and what is (not) known about its training data. */
@@ -82,6 +100,8 @@ export const evaluableEmbedderManifestSchema = fileSchema.extend({
    * face from a test pattern, so nothing it embeds is compared (`faces eval` measures it, `faces calibrate` stores it).
    */
   faceness: facenessCalibrationSchema.optional(),
+  /** 1:N thresholds by FPIR, one table per calibrated gallery size (identification/identificationCalibration.ts). */
+  identification: z.array(identificationCalibrationSchema).optional(),
 });
 
 /** An embedder that decisions can use: calibrated (thresholds by false-match rate). */
@@ -118,8 +138,50 @@ export const detectorManifestSchema = fileSchema.extend({
   minScore: z.number().min(0).max(1),
   /** Keypoint order as the model returns them. */
   keypoints: z.array(z.string()),
+  /**
+   * A TFLite file without image-input metadata (MediaPipe refuses it) gets a minimal one attached when prepared:
+   * RGB input normalised as (v - mean) / std.
+   */
+  attachInputMetadata: z.object({ mean: z.array(z.number()).min(1).max(3), std: z.array(z.number().positive()).min(1).max(3) }).optional(),
 });
 
+/**
+ * Presentation-attack detection (a photo or a screen held up to the camera), run on a track's best shot. Its score
+ * is a bona fide likelihood in 0..1; below `calibration.threshold` the face is flagged ("possible photo or
+ * screen"). Without a calibration it can be measured (`faces pad-eval`) but flags nothing.
+ */
+export const padCalibrationSchema = z.object({
+  version: z.string().min(1),
+  source: z.string().min(1),
+  /** Bona fide scores below this are flagged as possible attacks. */
+  threshold: z.number().min(0).max(1),
+  /** Measured at that threshold (ISO/IEC 30107-3): bona fide presentations flagged, attacks let through. */
+  bpcer: z.number().min(0).max(1),
+  apcer: z.number().min(0).max(1),
+});
+
+export const padManifestSchema = fileSchema.extend({
+  kind: z.literal('presentation-attack-detector'),
+  id: z.string().min(1),
+  inputName: z.string().min(1),
+  outputName: z.string().min(1),
+  inputSize: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  layout: z.enum(['NCHW', 'NHWC']).default('NCHW'),
+  colourOrder: z.enum(['RGB', 'BGR']),
+  normalisation: z.object({ mean: perChannel(z.number()), std: perChannel(z.number().positive()) }),
+  batch: batchSchema,
+  /** The crop: the detector's box scaled about its centre by this factor (kept inside the frame), resized to inputSize. */
+  boxScale: z.number().positive().max(5),
+  /** How the outputs become the bona fide score: softmax (then the class at `bonaFideIndex`), sigmoid of that output, or the value itself. */
+  score: z.object({ activation: z.enum(['softmax', 'sigmoid', 'none']), bonaFideIndex: z.number().int().nonnegative() }),
+  calibration: padCalibrationSchema.optional(),
+});
+
+/** Any model a manifest can describe, by its `kind`. */
+export const anyModelManifestSchema = z.discriminatedUnion('kind', [detectorManifestSchema, landmarkerManifestSchema, evaluableEmbedderManifestSchema, padManifestSchema]);
+
+export type PadManifest = z.infer<typeof padManifestSchema>;
+export type AnyModelManifest = z.infer<typeof anyModelManifestSchema>;
 export type EmbedderManifest = z.infer<typeof embedderManifestSchema>;
 export type EvaluableEmbedderManifest = z.infer<typeof evaluableEmbedderManifestSchema>;
 export type LandmarkerManifest = z.infer<typeof landmarkerManifestSchema>;
@@ -146,4 +208,6 @@ export const parseEvaluableEmbedderManifest = (value: unknown, what = 'embedder 
 /** Per-channel values in the manifest's colour order, whichever way the manifest wrote them. */
 export const channelValues = (value: number | readonly [number, number, number]): readonly [number, number, number] => (typeof value === 'number' ? [value, value, value] : value);
 export const parseLandmarkerManifest = (value: unknown, what = 'landmarker manifest'): LandmarkerManifest => parseWith(landmarkerManifestSchema, value, what);
+export const parsePadManifest = (value: unknown, what = 'presentation-attack detector manifest'): PadManifest => parseWith(padManifestSchema, value, what);
+export const parseAnyModelManifest = (value: unknown, what = 'model manifest'): AnyModelManifest => parseWith(anyModelManifestSchema, value, what);
 export const parseDetectorManifest = (value: unknown, what = 'detector manifest'): DetectorManifest => parseWith(detectorManifestSchema, value, what);

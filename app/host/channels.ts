@@ -16,6 +16,7 @@ import { signInActivitySchema } from './signInActivity';
 import { boothAuditAnchorSchema } from '../audit/auditAnchor';
 import { departureGalleryResponseSchema } from '../ports/departureGallery';
 import { simulatedExitArrivalSchema } from './exitSimulatorControls';
+import { activeModelSetSchema } from '../biometrics/modelSet';
 
 /**
  * THE contract between the renderer and the host (Electron main or the Node host): every channel, once,
@@ -28,6 +29,11 @@ const noArguments = z.object({}).strict();
 
 export const channels = {
   'app:getInfo': channel({ doc: 'Booth id, lane, officer, device mode, settings problems.', request: noArguments, reply: boothInfoSchema }),
+  'models:active': channel({
+    doc: "The face models this booth runs, as verified and served by the host (each manifest's file is where the host serves it), where they came from and why the configured set is not running.",
+    request: noArguments,
+    reply: activeModelSetSchema,
+  }),
   'devices:list': channel({ doc: 'Current status of every device and service.', request: noArguments, reply: z.array(deviceStatusSchema) }),
   'cameras:list': channel({ doc: 'The configured booth cameras and where they look.', request: noArguments, reply: z.array(cameraDescriptorSchema) }),
   'cameras:scenes': channel({ doc: 'What each simulated camera is shown (empty with real cameras).', request: noArguments, reply: z.array(cameraSceneSchema) }),

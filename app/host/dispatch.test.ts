@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineHandlers, createDispatch, type ChannelHandlers, type HandlersOf } from './dispatch';
 import { HostFailure } from './result';
+import { shippedModelSet } from '../biometrics/modelSet';
 import { shippedPolicies } from '../policy/testSupport/shippedPolicies';
 
 const status = { kind: 'documentReader', id: 'r1', name: 'Reader', connected: true, since: '2026-01-01T00:00:00.000Z' } as const;
@@ -10,6 +11,7 @@ const idleTraining = { state: 'idle' as const, scenario: null, stepCount: 0, ste
 function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
   return {
     'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', deviceMode: 'sim', faceMatchTargetFmr: 0.001, version: '1', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'entry', policies: shippedPolicies }),
+    'models:active': () => ({ origin: 'shipped', models: shippedModelSet(), notices: [], presentationAttackDetection: 'off' }),
     'devices:list': () => [status],
     'cameras:list': () => [],
     'cameras:scenes': () => [],

@@ -3,6 +3,7 @@ import { cameraDescriptorSchema, type CameraDescriptor } from '../ports/cameraDe
 import { plateReaderSettingSchema, recordsServiceSettingSchema, rfidReaderSettingSchema } from './laneDeviceSettings';
 import { chipPolicySchema, defaultChipPolicy, movedChipSeverityNotice } from '../inspection/chipPolicy';
 import { laneDirectionSchema } from './laneDirection';
+import { faceModelsSettingSchema } from './faceModelsSetting';
 
 export const laneTypes = ['air', 'sea', 'pedestrian', 'vehicle'] as const;
 export const laneTypeSchema = z.enum(laneTypes);
@@ -79,6 +80,14 @@ const fieldSchemas = {
   chipPolicy: chipPolicySchema.default(defaultChipPolicy),
   /** The false-match rate face-match decisions are made at; the threshold comes from the model's calibration. */
   faceMatchTargetFmr: z.union([z.literal(0.01), z.literal(0.001), z.literal(0.0001), z.literal(0.00001)]).default(0.001),
+  /**
+   * The face models the booth runs, each a model manifest's path (absolute, or relative to the settings folder;
+   * it may be an agency's folder outside the app). Unset: the shipped manifest. The host checks each model file
+   * against its manifest's SHA-256 and prepares it at start; a set that fails is not used (the last working set is).
+   */
+  faceModels: faceModelsSettingSchema.default({}),
+  /** Presentation-attack detection on each track's best shot: 'off', or 'flag' (a reason on the occupant card, never a silent pass). */
+  presentationAttackDetection: z.enum(['off', 'flag']).default('off'),
 } as const;
 
 export type BoothSettings = { readonly [K in keyof typeof fieldSchemas]: z.output<(typeof fieldSchemas)[K]> };

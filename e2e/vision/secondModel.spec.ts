@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { cosineSimilarity } from '../../app/biometrics/embeddingMath';
 import type { Embedding } from '../../app/biometrics/embeddingMath';
 import { verify } from '../../app/biometrics/faceMatching';
 import { parseEmbedderManifest } from '../../app/biometrics/modelManifest';
-import { vendorStyleEmbedder } from '../../main/build/vendorStyleEmbedder';
-import { datasetsDir, repoRoot } from '../support/paths';
-import { call, configuredEmbedder, openHarness } from './visionHarnessPage';
+import { writeVendorStyleModelFolder } from '../../main/build/vendorStyleEmbedder';
+import { datasetsDir } from '../support/paths';
+import { call, configuredEmbedder, configuredEmbedderSource, openHarness } from './visionHarnessPage';
 
 /**
  * Bring-your-own-model, proven: a second embedder built from the configured one that differs in every way a
@@ -18,18 +19,9 @@ import { call, configuredEmbedder, openHarness } from './visionHarnessPage';
 const lfw = path.join(datasetsDir, 'faces-lfw');
 const configured = configuredEmbedder();
 const vendorFile = '__models/vendor/vendor_embedder.onnx';
-const vendorManifest = {
-  ...configured,
-  id: `${configured.id}-vendor-style`,
-  version: `${configured.version} + vendor-style input (e2e)`,
-  file: vendorFile,
-  inputName: 'image',
-  outputName: 'embedding',
-  layout: 'NHWC',
-  colourOrder: 'RGB',
-  normalisation: { mean: [123.675, 116.28, 103.53], std: [58.395, 57.12, 57.375] },
-  batch: 1,
-};
+// The agency's folder as an integrator hands it over (main/build/vendorStyleEmbedder.ts), its model served to the page.
+const vendorFolder = writeVendorStyleModelFolder(mkdtempSync(path.join(tmpdir(), 'booth-e2e-vendor-')), { manifest: configured, modelFile: configuredEmbedderSource(configured) });
+const vendorManifest = { ...vendorFolder.manifest, file: vendorFile };
 const photos = ['Abel_Pacheco/Abel_Pacheco_0001.jpg', 'Abel_Pacheco/Abel_Pacheco_0004.jpg', 'Abdullah_Gul/Abdullah_Gul_0001.jpg', 'Aaron_Peirsol/Aaron_Peirsol_0001.jpg'];
 
 const floats = (base64: string | undefined): Embedding => {
@@ -41,12 +33,7 @@ test.describe('a second embedder brought by a manifest', () => {
   test.describe.configure({ timeout: 180_000 });
 
   test.beforeEach(async ({ page }) => {
-    const original = new Uint8Array(readFileSync(path.join(repoRoot, 'node_modules/faceplugin-face-recognition-js/model/fr_feature.onnx')));
-    const model = vendorStyleEmbedder(original, 'fr_feature.onnx', { inputName: 'image', outputName: 'embedding', mean: [123.675, 116.28, 103.53], std: [58.395, 57.12, 57.375] }, {
-      mean: configured.normalisation.mean as number,
-      std: configured.normalisation.std as number,
-      colourOrder: configured.colourOrder,
-    });
+    const model = readFileSync(vendorFolder.modelPath);
     await page.route(`**/${vendorFile}`, (route) => route.fulfill({ status: 200, body: Buffer.from(model), headers: { 'content-type': 'application/octet-stream' } }));
     await openHarness(page);
   });

@@ -11,6 +11,13 @@ export function configuredEmbedder(): EmbedderManifest {
   return parseEmbedderManifest(JSON.parse(readFileSync(file, 'utf8')), file);
 }
 
+/** The source file of the configured embedder's model, as its manifest names it (an npm package's file, or beside the manifest). */
+export function configuredEmbedderSource(manifest: EmbedderManifest = configuredEmbedder()): string {
+  const source = manifest.source;
+  if (source && 'package' in source) return path.join(repoRoot, 'node_modules', source.package, source.path);
+  return path.join(repoRoot, 'assets/models', source?.path ?? manifest.file);
+}
+
 /**
  * The vision harness page (renderer/vision/harness) as the vision specs drive it: dataset files served under
  * /__dataset/, and `call` to run a method of `window.boothVisionHarness` in the page.

@@ -141,3 +141,21 @@ export function decodeModel(bytes: Uint8Array, name: string): Model {
 export function encodeModel(model: Model): Uint8Array {
   return ModelProto.encode(ModelProto.fromObject(model)).finish();
 }
+
+/**
+ * The model's inputs (graph inputs that are not weights), outputs and each input's declared shape, read
+ * without the re-encoding check: reading names and shapes is safe whatever else the model carries.
+ */
+export function readModelIo(bytes: Uint8Array, name: string): { inputNames: string[]; outputNames: string[]; inputShapes: Map<string, (number | string)[]> } {
+  let model: Model;
+  try {
+    model = ModelProto.toObject(ModelProto.decode(bytes), { longs: Number, bytes: Uint8Array, defaults: false, arrays: true }) as Model;
+  } catch (error) {
+    throw new OnnxEditError(`${name} is not a readable ONNX model (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!model.graph) throw new OnnxEditError(`${name} is not an ONNX model: it has no graph`);
+  const weights = new Set(model.graph.initializer.map((t) => t.name));
+  const inputs = model.graph.input.filter((i) => !weights.has(i.name));
+  const shapeOf = (value: ValueInfo) => (value.type?.tensorType?.shape?.dim ?? []).map((d) => d.dimValue ?? d.dimParam ?? -1);
+  return { inputNames: inputs.map((i) => i.name), outputNames: model.graph.output.map((o) => o.name), inputShapes: new Map(inputs.map((i) => [i.name, shapeOf(i)])) };
+}

@@ -2,19 +2,19 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { attachModelMetadata, buildImageInputMetadata } from './tfliteMetadata';
-import { withDynamicBatch } from './onnxDynamicBatch';
+import { parseAnyModelManifest } from '../../app/biometrics/modelManifest';
+import { modelSourcePath, prepareManifestModel } from './prepareManifestModel';
 
 /**
- * Install-time preparation of the vision assets (`npm run prepare:assets`, run by postinstall): copies the face
- * models and the WASM runtimes from node_modules into assets/generated/ (served at / by vite and the host),
- * attaching the TFLite metadata the BlazeFace models lack and letting the faceplugin models take a batch of
- * faces. Offline, idempotent: a stamp records what each output was made from, and an output whose sources did
+ * Install-time preparation of the vision assets (`npm run prepare:assets`, run by postinstall): the model of each
+ * shipped manifest (assets/models/*.json), found, checked against its SHA-256 and prepared by the step a booth's
+ * configured models go through at start (prepareManifestModel.ts), and the WASM runtimes, into assets/generated/
+ * (served at / by vite and the host). Offline, idempotent: a stamp records what each output was made from, and an output whose sources did
  * not change is skipped.
  */
 
 /** Bump when the way an output is derived changes, so stale outputs are rebuilt. */
-const RECIPE_VERSION = 3;
+const RECIPE_VERSION = 4;
 const STAMP_FILE = '.prepared.json';
 
 export interface PrepareOptions {
@@ -33,18 +33,8 @@ interface Job {
   /** Output path relative to outDir. */
   readonly output: string;
   readonly sources: readonly string[];
-  readonly make: (sources: readonly Uint8Array[]) => Uint8Array | 'copy';
+  readonly make: (sources: readonly string[]) => Promise<Uint8Array | 'copy'>;
 }
-
-const blazeFaceMetadata = (name: string) =>
-  buildImageInputMetadata({
-    name,
-    description: 'BlazeFace face detector from @mediapipe/face_detection with image-input metadata attached by Booth.',
-    version: '0.4.1657300184+booth.1',
-    inputTensorName: 'input',
-    mean: [127.5],
-    std: [127.5],
-  });
 
 export const MODIFICATION_NOTICE = `The files face_detection_short_range.tflite and face_detection_full_range.tflite in this folder are
 modified copies of the files of the same name in the npm package @mediapipe/face_detection
@@ -56,28 +46,27 @@ TFLite ModelMetadata flatbuffer (image input, RGB, NormalizationOptions mean 127
 model's TFLITE_METADATA buffer, by prepending a new root Model table. The graph and weights are unchanged.
 `;
 
-function jobs(repoRoot: string): Job[] {
-  const modules = path.join(repoRoot, 'node_modules');
-  const faceDetection = path.join(modules, '@mediapipe/face_detection');
-  const faceplugin = path.join(modules, 'faceplugin-face-recognition-js/model');
-  const patch = (name: string): Job => ({
-    output: `models/${name}.tflite`,
-    sources: [path.join(faceDetection, `${name}.tflite`)],
-    make: ([model]) => attachModelMetadata(model ?? new Uint8Array(0), blazeFaceMetadata(name)),
-  });
-  const batchable = (from: string, output: string): Job => ({ output, sources: [from], make: ([model]) => withDynamicBatch(model ?? new Uint8Array(0), path.basename(from)) });
-  return [
-    patch('face_detection_short_range'),
-    patch('face_detection_full_range'),
-    { output: 'models/NOTICE-mediapipe-face-detection.txt', sources: [], make: () => new TextEncoder().encode(MODIFICATION_NOTICE) },
-    batchable(path.join(faceplugin, 'fr_landmark.onnx'), 'models/fr_landmark.onnx'),
-    batchable(path.join(faceplugin, 'fr_feature.onnx'), 'models/fr_feature.onnx'),
-  ];
+/** The shipped manifests (assets/models/*.json): each model is prepared by the step any manifest goes through. */
+async function manifestJobs(repoRoot: string): Promise<Job[]> {
+  const folder = path.join(repoRoot, 'assets/models');
+  const modulesDir = path.join(repoRoot, 'node_modules');
+  const names = (await readdir(folder)).filter((n) => n.endsWith('.json')).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const manifestPath = path.join(folder, name);
+      const manifest = parseAnyModelManifest(JSON.parse(await readFile(manifestPath, 'utf8')), `assets/models/${name}`);
+      return {
+        output: manifest.file,
+        sources: [manifestPath, modelSourcePath(manifestPath, manifest, modulesDir).file],
+        make: async () => (await prepareManifestModel({ manifestPath, manifest, modulesDir, requireSha256: true })).bytes,
+      };
+    }),
+  );
 }
 
 async function directoryJobs(from: string, outputDir: string, keep: (name: string) => boolean): Promise<Job[]> {
   const names = (await readdir(from)).filter(keep).sort();
-  return names.map((name) => ({ output: `${outputDir}/${name}`, sources: [path.join(from, name)], make: () => 'copy' as const }));
+  return names.map((name) => ({ output: `${outputDir}/${name}`, sources: [path.join(from, name)], make: async () => 'copy' as const }));
 }
 
 async function fingerprint(sources: readonly string[]): Promise<string> {
@@ -113,7 +102,8 @@ export async function prepareModels(options: PrepareOptions): Promise<PrepareRep
   const log = options.log ?? (() => undefined);
   const modules = path.join(options.repoRoot, 'node_modules');
   const all = [
-    ...jobs(options.repoRoot),
+    ...(await manifestJobs(options.repoRoot)),
+    { output: 'models/NOTICE-mediapipe-face-detection.txt', sources: [], make: async () => new TextEncoder().encode(MODIFICATION_NOTICE) },
     ...(await directoryJobs(path.join(modules, '@mediapipe/tasks-vision/wasm'), 'wasm/mediapipe', (n) => /\.(js|wasm)$/.test(n))),
     ...(await directoryJobs(path.join(modules, 'onnxruntime-web/dist'), 'wasm/ort', (n) => /^ort-wasm-simd-threaded(\.jsep|\.asyncify)?\.(mjs|wasm)$/.test(n))),
   ];
@@ -129,7 +119,7 @@ export async function prepareModels(options: PrepareOptions): Promise<PrepareRep
       continue;
     }
     await mkdir(path.dirname(target), { recursive: true });
-    const made = job.make(await Promise.all(job.sources.map(async (s) => new Uint8Array(await readFile(s)))));
+    const made = await job.make(job.sources);
     if (made === 'copy') await copyFile(job.sources[0] ?? '', target);
     else await writeFile(target, made);
     stamp[job.output] = print;

@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
+import { channelValues } from '../../app/biometrics/modelManifest';
 import type { Model, Tensor } from './onnxModel';
 import { INT64, OnnxEditError, decodeModel, encodeModel } from './onnxModel';
 
@@ -68,4 +73,41 @@ export function vendorStyleEmbedder(original: Uint8Array, name: string, style: V
   );
   graph.output = [{ ...output, name: style.outputName }];
   return encodeModel(model);
+}
+
+/** The vendor-style normalisation the example uses (ImageNet's, RGB order). */
+export const VENDOR_STYLE: VendorStyle = { inputName: 'image', outputName: 'embedding', mean: [123.675, 116.28, 103.53], std: [58.395, 57.12, 57.375] };
+
+/**
+ * An agency's folder as an integrator would hand it over: the vendor-style model file and its manifest beside it
+ * (file relative to the manifest, pinned by SHA-256), made from the given embedder manifest and its model file.
+ * The calibration and face-ness are the original's: the model computes the original's embeddings.
+ */
+export function writeVendorStyleModelFolder(folder: string, original: { manifest: EvaluableEmbedderManifest; modelFile: string }): { manifestPath: string; modelPath: string; manifest: EvaluableEmbedderManifest } {
+  const { manifest } = original;
+  const mean = channelValues(manifest.normalisation.mean);
+  const std = channelValues(manifest.normalisation.std);
+  if (new Set(mean).size !== 1 || new Set(std).size !== 1) throw new Error(`${manifest.id}: the vendor-style example is made from a model normalised the same way on every channel`);
+  const model = vendorStyleEmbedder(new Uint8Array(readFileSync(original.modelFile)), path.basename(original.modelFile), VENDOR_STYLE, { mean: mean[0], std: std[0], colourOrder: manifest.colourOrder });
+  mkdirSync(folder, { recursive: true });
+  const modelPath = path.join(folder, 'vendor_embedder.onnx');
+  writeFileSync(modelPath, model);
+  const { source: _source, ...rest } = manifest;
+  const vendor: EvaluableEmbedderManifest = {
+    ...rest,
+    id: `${manifest.id}-vendor-style`,
+    version: `${manifest.version} + vendor-style input`,
+    provenance: `Built by main/build/vendorStyleEmbedder.ts from ${manifest.id}: NHWC RGB input normalised per channel, fixed batch 1; computes ${manifest.id}'s embeddings.`,
+    file: 'vendor_embedder.onnx',
+    sha256: createHash('sha256').update(model).digest('hex'),
+    inputName: VENDOR_STYLE.inputName,
+    outputName: VENDOR_STYLE.outputName,
+    layout: 'NHWC',
+    colourOrder: 'RGB',
+    normalisation: { mean: [...VENDOR_STYLE.mean], std: [...VENDOR_STYLE.std] },
+    batch: 1,
+  };
+  const manifestPath = path.join(folder, 'vendor_embedder.json');
+  writeFileSync(manifestPath, `${JSON.stringify(vendor, null, 2)}\n`);
+  return { manifestPath, modelPath, manifest: vendor };
 }

@@ -50,6 +50,9 @@ app.whenReady().then(async () => {
   await services.start();
 
   protocol.handle(appScheme, async (request) => {
+    // The verified face models are served from the host's memory, never from a path the page names.
+    const modelBytes = await services.modelFile(new URL(request.url).pathname);
+    if (modelBytes) return new Response(modelBytes, { status: 200, headers: { ...appContentHeaders, 'Content-Type': 'application/octet-stream' } });
     const file = resolveAppAssetPath(request.url, rendererDir);
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());

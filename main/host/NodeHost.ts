@@ -75,6 +75,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
     }
     const foreignHost = refuseForeignHost(request.headers, port);
     if (foreignHost) return refuse(response, foreignHost);
+    if (url.pathname.startsWith('/model-set/')) return void serveModelFile(response, services, url.pathname);
     serveStatic(request, response, () => {
       for (const [name, value] of Object.entries(appContentHeaders)) response.setHeader(name, value);
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
@@ -116,6 +117,14 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A file of the booth's verified face-model set (the host prepared it in memory), or 404. */
+async function serveModelFile(response: ServerResponse, services: BoothServices, pathname: string): Promise<void> {
+  for (const [name, value] of Object.entries(appContentHeaders)) response.setHeader(name, value);
+  const bytes = await services.modelFile(pathname).catch(() => undefined);
+  if (!bytes) return void response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+  response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length, 'Cache-Control': 'no-store' }).end(bytes);
 }
 
 function refuse(response: ServerResponse, refusal: Refusal): void {

@@ -32,6 +32,9 @@ import { exitHandlers } from './handlers/exitHandlers';
 import { storageHandlers } from './handlers/storageHandlers';
 import { simulatorHandlers } from './handlers/simulatorHandlers';
 import { trainingHandlers } from './handlers/trainingHandlers';
+import { modelHandlers } from './handlers/modelHandlers';
+import { chooseFaceModelSet, type ServedFaceModelSet } from './faceModelSet';
+import path from 'node:path';
 
 export interface BoothServicesOptions {
   readonly resolved: ResolvedSettings;
@@ -50,6 +53,8 @@ export interface BoothServicesOptions {
   readonly trainingScenario?: TrainingScenario;
   /** Where the built-in training scenarios are (`<app root>/assets/scenarios`); without it the trainer has none to pick. */
   readonly scenariosDir?: string;
+  /** The app's node_modules, where a model manifest's `source.package` is found; default `<cwd>/node_modules`. */
+  readonly modulesDir?: string;
   /** Where the policy files are (`<app root>/assets/policy`); default, the shipped folder beside these sources. */
   readonly policyDir?: string;
   /** The policy set already loaded (tests); default, loaded from `policyDir` with the last valid set kept in the user data folder. */
@@ -64,6 +69,11 @@ export interface BoothServices {
   readonly lane: LaneSessionService;
   /** The training scenario player; present only in simulation. */
   readonly training?: TrainingScenarioPlayer;
+  /**
+   * A prepared model file of the booth's verified face-model set, by the path the page requests (`model-set/…`);
+   * undefined for any other path. Nothing else is served from outside the renderer build.
+   */
+  modelFile(requestPath: string): Promise<Uint8Array | undefined>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -103,6 +113,16 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     : undefined;
   if (training && options.trainingScenario) training.load(options.trainingScenario);
 
+  // Chosen and verified once per start (hashing and preparing the configured models), on first need.
+  let faceModelSet: Promise<ServedFaceModelSet> | undefined;
+  const faceModels = () =>
+    (faceModelSet ??= chooseFaceModelSet({
+      setting: settings.faceModels,
+      presentationAttackDetection: settings.presentationAttackDetection,
+      userDataDir: userDataDir(),
+      modulesDir: options.modulesDir ?? path.join(process.cwd(), 'node_modules'),
+    }));
+
   // The whole contract, one slice per service.
   const handlers = combineHandlers(
     appHandlers(options.resolved, options.version, policies, async () => chipTrustNotices(settings, settings.devices === 'hardware' ? await devices.chipTrust() : undefined, clock.now())),
@@ -116,6 +136,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     storageHandlers(storageKey),
     simulatorHandlers(devices, intake, settings),
     trainingHandlers(training, settings, options.scenariosDir),
+    modelHandlers(faceModels),
   );
 
   const unsubscribers: (() => void)[] = [];
@@ -125,7 +146,12 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     devices,
     lane,
     ...(training ? { training } : {}),
+    async modelFile(requestPath) {
+      const relative = requestPath.replace(/^\/+/, '');
+      return relative.startsWith('model-set/') ? (await faceModels()).files.get(relative) : undefined;
+    },
     async start() {
+      void faceModels().then((set) => set.notices.forEach((notice) => console.warn(`[booth] ${notice}`)));
       for (const device of allDevices(devices)) {
         unsubscribers.push(device.onStatus((status) => events.emit('devices:onStatus', status)));
       }

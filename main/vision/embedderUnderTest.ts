@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { EvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
 import { parseEvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
+import { prepareManifestModel } from '../build/prepareManifestModel';
 import { repoRoot } from './visionHarnessSession';
 
 /**
@@ -15,32 +15,31 @@ export interface EmbedderUnderTest {
   readonly manifestPath: string;
   readonly manifest: EvaluableEmbedderManifest;
   readonly modelFile: string;
+  /** SHA-256 of the source file (what a manifest pins). */
   readonly sha256: string;
+  /** The prepared model the worker is served. */
+  readonly bytes: Uint8Array;
   /** The manifest as the worker gets it: `file` pointing where the page serves the model. */
   readonly served: EvaluableEmbedderManifest;
 }
 
 export const SHIPPED_EMBEDDER_MANIFEST = path.join(repoRoot, 'assets/models/fr_feature.json');
 
-const exists = (file: string) => access(file).then(() => true, () => false);
-
-/** The model file: beside the manifest (relative to its folder, or absolute), else where the app serves prepared models. */
-export async function resolveModelFile(manifestPath: string, file: string): Promise<string> {
-  const candidates = [path.resolve(path.dirname(manifestPath), file), path.join(repoRoot, 'assets/generated', file)];
-  for (const candidate of candidates) if (await exists(candidate)) return candidate;
-  throw new Error(`${manifestPath}: file "${file}" was found neither beside the manifest nor among the prepared models (${candidates.join(', ')})`);
-}
-
+/**
+ * The manifest and its model, prepared by the step the booth uses at install and start (prepareManifestModel): the
+ * file found from the manifest (npm package, or beside the manifest), checked against its SHA-256 when it pins one,
+ * and prepared as the booth would run it. An unpinned manifest can be evaluated; the report names the hash measured.
+ */
 export async function loadEmbedderUnderTest(manifestPath: string): Promise<EmbedderUnderTest> {
   const absolute = path.resolve(manifestPath);
   const manifest = parseEvaluableEmbedderManifest(JSON.parse(await readFile(absolute, 'utf8')), absolute);
-  const modelFile = await resolveModelFile(absolute, manifest.file);
-  const sha256 = createHash('sha256').update(await readFile(modelFile)).digest('hex');
-  return { manifestPath: absolute, manifest, modelFile, sha256, served: { ...manifest, file: `__models/${sha256.slice(0, 16)}/${path.basename(modelFile)}` } };
+  const prepared = await prepareManifestModel({ manifestPath: absolute, manifest, modulesDir: path.join(repoRoot, 'node_modules'), requireSha256: false });
+  const served = { ...manifest, file: `__models/${prepared.preparedSha256.slice(0, 16)}/${path.basename(manifest.file)}` };
+  return { manifestPath: absolute, manifest, modelFile: prepared.sourceFile, sha256: prepared.sourceSha256, bytes: prepared.bytes, served };
 }
 
 /** Serves the model file where `served.file` says, for the harness page. */
 export async function serveEmbedder(page: Page, embedder: EmbedderUnderTest): Promise<void> {
-  const bytes = await readFile(embedder.modelFile);
-  await page.route(`**/${embedder.served.file}`, (route) => route.fulfill({ status: 200, body: bytes, headers: { 'content-type': 'application/octet-stream' } }));
+  const body = Buffer.from(embedder.bytes);
+  await page.route(`**/${embedder.served.file}`, (route) => route.fulfill({ status: 200, body, headers: { 'content-type': 'application/octet-stream' } }));
 }

@@ -32,6 +32,7 @@ interface HarnessResult {
   readonly rawNorm?: number;
   readonly reasons?: readonly string[];
   readonly detectionScore?: number;
+  readonly qualityScore?: number;
   readonly box?: { x: number; y: number; width: number; height: number };
   readonly landmarks?: readonly { x: number; y: number }[];
   readonly ms: number;
@@ -51,6 +52,8 @@ export interface ImageFace {
   /** Reasons the face would be refused as a reference (the reference quality rules; empty: usable). */
   readonly reasons?: readonly string[];
   readonly detectionScore?: number;
+  /** Quality score (0..1) of an acquired face, as the quality gate rates it. */
+  readonly qualityScore?: number;
 }
 
 export interface ImageEmbeddings {
@@ -93,8 +96,8 @@ export async function embedImages(session: HarnessSession, images: readonly stri
     for (const [k, raw] of (results as HarnessResult[]).entries()) {
       const path = images[i + k] ?? '';
       if (raw.faceCount > 1) multiFace++;
-      const { faceCount, box, landmarks, interEyePx, rawNorm, reasons, detectionScore } = raw;
-      faces.push({ faceCount, box, landmarks, interEyePx, rawNorm, reasons, detectionScore });
+      const { faceCount, box, landmarks, interEyePx, rawNorm, reasons, detectionScore, qualityScore } = raw;
+      faces.push({ faceCount, box, landmarks, interEyePx, rawNorm, reasons, detectionScore, qualityScore });
       if (raw.ok && raw.embedding) {
         const bytes = Buffer.from(raw.embedding, 'base64');
         embeddings.push(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice());

@@ -7,6 +7,7 @@ import { calibrationMismatch } from './calibrationProvenance';
 import { calibrationTargetMismatch } from './calibrationTarget';
 import { loadEmbedderUnderTest } from './embedderUnderTest';
 import { repoRoot } from './visionHarnessSession';
+import { applyIdentificationCalibration } from './identification/identificationCalibrate';
 
 /**
  * `booth faces calibrate`: stores a full evaluation report's calibration (thresholds by false-match rate, and
@@ -24,7 +25,10 @@ const reportWithCalibration = z.object({
 });
 
 export async function applyCalibration(reportFile: string, requestedManifest?: string): Promise<void> {
-  const parsed = reportWithCalibration.safeParse(JSON.parse(await readFile(reportFile, 'utf8')));
+  const raw: unknown = JSON.parse(await readFile(reportFile, 'utf8'));
+  // An identification report carries an FPIR table for one gallery size instead (identification/identificationCalibrate.ts).
+  if ((raw as { protocol?: unknown } | null)?.protocol === 'identification') return applyIdentificationCalibration(reportFile, raw, requestedManifest);
+  const parsed = reportWithCalibration.safeParse(raw);
   if (!parsed.success) throw new Error(`${reportFile} is not a faces eval report with a calibration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const report = parsed.data;
   if (report.limit !== null) throw new Error(`${reportFile} comes from a --limit run: calibrate from a full run`);

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { BoothState } from './createBoothStore';
+import type { ActiveModelSet } from '../../app/biometrics/modelSet';
 
 export type VisionPhase =
   | { readonly phase: 'loading'; readonly progress: number }
@@ -13,10 +14,15 @@ export type VisionPhase =
  */
 export interface VisionSlice {
   readonly vision: VisionPhase;
+  /** The face models the host verified and the worker runs (null until the host said); its notices show in the header. */
+  readonly modelSet: ActiveModelSet | null;
   visionChanged(vision: VisionPhase): void;
+  modelSetLoaded(modelSet: ActiveModelSet): void;
 }
 
 export const createVisionSlice: StateCreator<BoothState, [], [], VisionSlice> = (set) => ({
   vision: { phase: 'loading', progress: 0 },
+  modelSet: null,
   visionChanged: (vision) => set({ vision }),
+  modelSetLoaded: (modelSet) => set({ modelSet }),
 });

@@ -13,8 +13,8 @@ import { estimateSimilarity } from '../../app/biometrics/similarityTransform';
 import { FLOAT32_MIN_NORMAL, flushNegligibleWeights } from '../../app/biometrics/onnxWeightFlush';
 import type { FrameImage } from './faceCrops';
 import { FaceCrops, writeImageTensor } from './faceCrops';
-import type { ManifestShape } from './modelShape';
-import { ModelShapeError, checkModelShape } from './modelShape';
+import type { ManifestShape } from '../../app/biometrics/modelShape';
+import { ModelShapeError, checkModelShape } from '../../app/biometrics/modelShape';
 import { ModelLoadError, fetchModel, joinUrl } from './modelFetch';
 import { StageClock } from './stageClock';
 

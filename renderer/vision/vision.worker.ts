@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import { VisionEngine } from './visionEngine';
+import { createGalleryService } from './galleryWorkerService';
 import type { FrameRequest, FrameResult, InitInfo, LoadProgress, StillRequest, StillResult, VisionConfig, VisionService } from './visionProtocol';
 
 /**
@@ -16,6 +17,8 @@ async function ready(): Promise<VisionEngine> {
 }
 
 const service: VisionService = {
+  ...createGalleryService({ embedder: async () => (await ready()).embedder, embedStill: async (image, request) => (await ready()).embedStill(image, request) }),
+
   async init(config: VisionConfig, onProgress?: (progress: LoadProgress) => void): Promise<InitInfo> {
     if (!engine) {
       engine = VisionEngine.create(config, (p) => onProgress?.(p));

@@ -2,6 +2,8 @@ import type { Remote } from 'comlink';
 import { proxy, transfer, wrap } from 'comlink';
 import type { CameraProfile, FrameResult, InitInfo, LoadProgress, StillRequest, StillResult, VisionConfig, VisionService } from './visionProtocol';
 import { frameResultSchema, initInfoSchema, loadProgressSchema, stillResultSchema } from './visionProtocol';
+import type { GalleryClient } from './galleryClient';
+import { createGalleryClient } from './galleryClient';
 
 /**
  * The page's handle on the vision worker. It owns the worker's life: a crash (an uncaught error, or a call
@@ -42,9 +44,13 @@ export class VisionClientError extends Error {
   }
 }
 
-export interface VisionClient {
-  /** Starts the worker and loads the models once (memoised); progress is reported while loading. */
-  init(onProgress?: (progress: LoadProgress) => void): Promise<InitInfo>;
+/** The gallery (1:N identification) methods come from GalleryClient (galleryClient.ts). */
+export interface VisionClient extends GalleryClient {
+  /**
+   * Starts the worker and loads the models once (memoised); progress is reported while loading. `models`: the set
+   * the host verified (models:active), kept for restarts; without it, the client's configured or shipped models.
+   */
+  init(onProgress?: (progress: LoadProgress) => void, models?: unknown): Promise<InitInfo>;
   /** Takes ownership of the bitmap (it is transferred, or closed when dropped). */
   /** `profile` overrides the camera's configured profile (cameras known only at run time, e.g. a vehicle lane's). */
   processFrame(frame: ImageBitmap, cameraId: string, timestampMs?: number, profile?: CameraProfile): Promise<FrameResult>;
@@ -65,7 +71,7 @@ export function defaultVisionConfig(): VisionConfig {
 }
 
 export function createVisionClient(options: VisionClientOptions = {}): VisionClient {
-  const config: VisionConfig = { ...defaultVisionConfig(), ...options.config };
+  let config: VisionConfig = { ...defaultVisionConfig(), ...options.config };
   const callTimeoutMs = options.callTimeoutMs ?? 15_000;
   const now = options.now ?? (() => performance.now());
   const createWorker = options.createWorker ?? (() => new Worker(new URL('./vision.worker.ts', import.meta.url), { type: 'module', name: 'booth-vision' }));
@@ -140,8 +146,11 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
   };
 
   const client: VisionClient = {
-    init(onProgress) {
+    ...createGalleryClient({ call: guarded, parse, ready: () => client.init() }),
+
+    init(onProgress, models) {
       progressListener = onProgress ?? progressListener;
+      if (models !== undefined) config = { ...config, models };
       if (!initialised) {
         const report = proxy((p: LoadProgress) => progressListener?.(parse(loadProgressSchema, p, 'progress report')));
         initialised = guarded<unknown>((s) => s.init(config, report), 120_000).then((info) => parse(initInfoSchema, info, 'init reply'));

@@ -6,6 +6,7 @@ import { isFaceLike } from '../../app/biometrics/faceness';
 import { refuseStill } from '../../app/biometrics/stillGate';
 import { FaceTracker } from '../../app/biometrics/faceTracker';
 import type { FivePoints } from '../../app/biometrics/faceLandmarks';
+import type { EvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
 import { cropStatistics } from '../../app/biometrics/imageStatistics';
 import type { WorkerModels } from './shippedModels';
 import { configuredModels } from './shippedModels';
@@ -37,7 +38,7 @@ export class VisionEngine {
     private readonly referenceRules: QualityRules = REFERENCE_QUALITY_RULES,
   ) {}
 
-  static async create(config: VisionConfig, onProgress: (p: LoadProgress) => void, models: WorkerModels = configuredModels(config.embedderManifest)): Promise<VisionEngine> {
+  static async create(config: VisionConfig, onProgress: (p: LoadProgress) => void, models: WorkerModels = configuredModels(config.models, config.embedderManifest)): Promise<VisionEngine> {
     const started = now();
     const report = (stage: LoadProgress['stage'], loadedBytes: number, totalBytes: number, message: string) => onProgress({ stage, loadedBytes, totalBytes, message });
     report('runtime', 0, 0, 'choosing backend');
@@ -172,6 +173,11 @@ export class VisionEngine {
       modelVersion: this.recognizer.embedManifest.version,
       timings: { detectMs: t1 - t0, landmarksMs: t2 - t1, embedMs: t3 - t2, totalMs: t3 - t0 },
     };
+  }
+
+  /** The embedder in use (its output size and identification calibrations, for the worker's galleries). */
+  get embedder(): EvaluableEmbedderManifest {
+    return this.recognizer.embedManifest;
   }
 
   resetCamera(cameraId: string): void {

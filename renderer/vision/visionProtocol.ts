@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Box } from '../../app/biometrics/geometry';
 import type { StillPurpose } from '../../app/biometrics/stillGate';
+import type { GalleryService } from './galleryProtocol';
 
 /**
  * What crosses the boundary between the vision worker and the page. The worker's replies are parsed with
@@ -145,6 +146,11 @@ export interface VisionConfig {
    * served under assetBase. Uncalibrated, it can be measured (`faces eval`) but nothing it embeds is comparable.
    */
   readonly embedderManifest?: unknown;
+  /**
+   * The booth's model set as the host verified and serves it (app/biometrics/modelSet.ts; validated in the
+   * worker); unset: the shipped manifests. `embedderManifest`, when given too, replaces its embedder.
+   */
+  readonly models?: unknown;
 }
 
 export interface FrameRequest {
@@ -167,8 +173,8 @@ export interface StillRequest {
   readonly box?: Box;
 }
 
-/** The worker's API, as seen through Comlink. */
-export interface VisionService {
+/** The worker's API, as seen through Comlink (the gallery half: galleryProtocol.ts). */
+export interface VisionService extends GalleryService {
   /** Loads runtimes and models once; later calls return the same promise. */
   init(config: VisionConfig, onProgress?: (progress: LoadProgress) => void): Promise<InitInfo>;
   /** Detects, tracks and rates faces in a frame; the worker closes the bitmap. */

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { applyCalibration } from '../../vision/facesCalibrate';
 import { evalOptions, runEval } from '../../vision/facesEval';
+import { identificationEvalOptions, runIdentificationEval } from '../../vision/identification/facesIdentificationEval';
+import { SHIPPED_PAD_MANIFEST, padEvalOptions, runPadEval } from '../../vision/padEval';
 
 /** `booth faces eval` and `booth faces calibrate` (see main/vision/facesEval.ts and facesCalibrate.ts). */
 export function register(program: Command): void {
@@ -10,7 +12,7 @@ export function register(program: Command): void {
     .description('Evaluate detection + alignment + embedding on a labelled dataset (identities.csv, optional pairs.csv)')
     .requiredOption('--dataset <dir>', 'dataset folder with identities.csv and images')
     .option('--pairs <file>', 'pairs.csv (path1,path2,same[,fold]); default <dataset>/pairs.csv for --protocol lfw')
-    .option('--protocol <protocol>', 'lfw (10-fold pairs + all-vs-all) or all-pairs', 'lfw')
+    .option('--protocol <protocol>', 'lfw (10-fold pairs + all-vs-all), all-pairs, or identification (1:N against a gallery)', 'lfw')
     .option('--select <rule>', 'which face of an image is the subject: central or largest', 'central')
     .requiredOption('--out <file>', 'report JSON')
     .option('--plot <file>', 'DET curve and score histograms as PNG')
@@ -27,7 +29,30 @@ export function register(program: Command): void {
     .option('--json', 'print the report as JSON')
     .option('--non-faces <n>', 'drawn non-face pictures per kind for the face-ness calibration', '30')
     .option('--camera-frames <n>', "frames of Chromium's fake camera (its test pattern) for the face-ness calibration", '20')
+    .option('--gallery-size <n>', 'identification: identities enrolled in the gallery')
+    .option('--non-mated <fraction>', 'identification: share (0..1] of the images outside the gallery searched as non-mated probes', '1')
+    .option('--rounds <n>', 'identification: rounds, each enrolling and probing other images of each identity', '3')
+    .option('--fusion <rule>', 'identification: fusion the FPIR table is calibrated for (max, mean, centroid, top2-mean, quality-weighted)', 'centroid')
+    .option('--normalisation <rule>', 'identification: score normalisation the FPIR table is calibrated for (none, z-norm)', 'none')
+    .option('--ambiguity-margin <score>', 'identification: two identities within this margin near the threshold are ambiguous', '0.02')
+    .option('--faces-from <file>', 'identification: take the embeddings a `faces eval --faces` run of this model wrote instead of embedding again')
+    .option('--no-cache', 'identification: embed the dataset again instead of reusing cached embeddings of this model')
     .action(async (raw: Record<string, unknown>) => {
+      if (raw.protocol === 'identification') {
+        const parsed = identificationEvalOptions.safeParse(raw);
+        if (!parsed.success) {
+          console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+          process.exitCode = 2;
+          return;
+        }
+        try {
+          await runIdentificationEval(parsed.data);
+        } catch (error) {
+          console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+          process.exitCode = 1;
+        }
+        return;
+      }
       const parsed = evalOptions.safeParse(raw);
       if (!parsed.success) {
         console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -36,6 +61,29 @@ export function register(program: Command): void {
       }
       try {
         await runEval(parsed.data);
+      } catch (error) {
+        console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        process.exitCode = 1;
+      }
+    });
+  faces
+    .command('pad-eval')
+    .description('Measure a presentation-attack detector: bona fide LFW photos and video frames against prints and screen replays made from them (APCER at BPCER 1 % and 5 %)')
+    .option('--manifest <file>', 'PAD manifest (default: the shipped candidate, assets/models/fr_liveness.json)', SHIPPED_PAD_MANIFEST)
+    .option('--dataset <dir>', 'LFW folder (identities.csv and images)', `${process.env.BOOTH_DATASETS ?? '../shared/datasets'}/faces-lfw`)
+    .option('--videos <dir>', 'folder of face videos (bona fide frames)', `${process.env.BOOTH_DATASETS ?? '../shared/datasets'}/videos`)
+    .option('--limit <n>', 'LFW photos (each also re-rendered as a print and a screen replay)', '400')
+    .option('--video-frames <n>', 'frames per video (4 per second)', '30')
+    .option('--out <file>', 'report JSON')
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = padEvalOptions.safeParse(raw);
+      if (!parsed.success) {
+        console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        process.exitCode = 2;
+        return;
+      }
+      try {
+        await runPadEval(parsed.data);
       } catch (error) {
         console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
         process.exitCode = 1;

@@ -13,10 +13,17 @@ import { systemClock } from '../../../app/ports/Clock';
 import type { BoothState } from '../../state/createBoothStore';
 import type { ReferenceEmbedding, SessionFace } from '../../state/laneSlice';
 import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
+import type { EmbedderManifest } from '../../../app/biometrics/modelManifest';
 import { defaultModels } from '../../vision/shippedModels';
 import { decodeImage, imageKey } from './encodedImages';
 
-const embedder = defaultModels().embedder;
+const shippedEmbedder = defaultModels().embedder;
+
+/**
+ * The embedder whose calibration decides: the one the host verified and the worker runs. Before the model set is
+ * known no face has been embedded, so nothing is compared; the shipped manifest only names the policy meanwhile.
+ */
+const decidingEmbedder = (state: Pick<BoothState, 'modelSet'>): EmbedderManifest => state.modelSet?.models.embedder ?? shippedEmbedder;
 
 export interface LaneAssessment {
   readonly session: VehicleSession;
@@ -61,6 +68,7 @@ export function useLaneAssessment(): LaneAssessment | null {
   const cameras = useBooth((state) => state.laneCameras);
   const optOuts = useBooth((state) => state.optOuts);
   const targetFmr = useBooth((state) => state.info?.faceMatchTargetFmr ?? null);
+  const embedder = useBooth(decidingEmbedder);
   const policies = useBooth((state) => state.info?.policies ?? null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -69,16 +77,16 @@ export function useLaneAssessment(): LaneAssessment | null {
   }, []);
 
   return useMemo(
-    () => assess(session, faces, references, cameras, optOuts, targetFmr, policies),
+    () => assess(session, faces, references, cameras, optOuts, targetFmr, policies, embedder),
     // tick: re-evaluate with the current time (and under the policy in force now).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, faces, references, cameras, optOuts, targetFmr, policies, tick],
+    [session, faces, references, cameras, optOuts, targetFmr, policies, embedder, tick],
   );
 }
 
 /** The same assessment from the store as it is now: what the officer's keys act on. */
 export function assessLane(state: BoothState): LaneAssessment | null {
-  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, state.info?.policies ?? null);
+  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, state.info?.policies ?? null, decidingEmbedder(state));
 }
 
 function assess(
@@ -89,12 +97,13 @@ function assess(
   optOuts: VehicleSessionInput['photographyOptOuts'],
   targetFmr: number | null,
   policies: PolicySet | null,
+  embedder: EmbedderManifest,
 ): LaneAssessment | null {
   // The rules apply the policy in force at this instant; with none in force (a clock before every policy) nothing
   // is recommended, so nothing can be decided under no rule.
   const policy = policies && policyInForce(policies, systemClock.now());
   if (!session || targetFmr === null || !policy) return null;
-  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, policy);
+  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, policy, embedder);
   const assembled = inSeatOrder(assembleVehicleSession(input, systemClock), faces, cameras);
   return { session: assembled, recommendations: evaluateVehicleSession(assembled, systemClock) };
 }
@@ -108,6 +117,7 @@ export function sessionInput(
   optOuts: VehicleSessionInput['photographyOptOuts'],
   targetFmr: number,
   inspectionPolicy: InspectionPolicy,
+  embedder: EmbedderManifest,
 ): VehicleSessionInput {
   const policy = { targetFmr };
   const embedded = Object.values(faces).filter((face) => face.probes.length > 0);

@@ -2,6 +2,7 @@ import { hostAccessRefusalMessages, isHostAccessRefusal } from '../../host/hostA
 import type { HostConnectionState } from '../../host/HostTransport';
 import { useBooth } from '../../state/StoreContext';
 import { DeviceLights } from './DeviceLights';
+import { ModelSetNotice } from './ModelSetNotice';
 import { SyncIndicator } from './SyncIndicator';
 
 const laneLabels = { air: 'Air', sea: 'Sea', pedestrian: 'Pedestrian', vehicle: 'Vehicle' } as const;
@@ -48,6 +49,7 @@ export function BoothHeader() {
       </div>
       <SyncIndicator />
       <DeviceLights />
+      <ModelSetNotice />
       {networkOnline && isHostAccessRefusal(hostConnection) && (
         <p className="host-access-refused" role="alert" data-testid="host-access-refused" data-reason={hostConnection}>
           {hostAccessRefusalMessages[hostConnection]}

@@ -11,6 +11,10 @@ import type { PlotSpec } from './plotVerification';
 import type { NonFaceFrames, NonFaceMeasurement, NonFaceOptions } from './harnessFaceness';
 import type { NonFaceKind } from './nonFaceImages';
 import { drawVerificationPlot } from './plotVerification';
+import type { HarnessGalleryIdentity, HarnessSearch } from './harnessGallery';
+import type { GalleryBenchFigures, VehicleBenchFigures } from './harnessExitBench';
+import type { SearchPipeline } from '../../../app/biometrics/identification/searchPipeline';
+import type { GalleryImageEnrolmentReply, GalleryState, IdentificationReply } from '../galleryProtocol';
 
 /**
  * The page side of the evaluation and benchmark CLIs: it exposes a narrow API on `window.boothVisionHarness`
@@ -28,6 +32,8 @@ export interface HarnessImageResult {
   readonly rawNorm?: number;
   readonly reasons?: readonly string[];
   readonly detectionScore?: number;
+  /** Quality score (0..1) of the chosen face, as the quality gate rates it (identification fusion weights). */
+  readonly qualityScore?: number;
   /** The chosen face: detector box and the five alignment points, image pixels (for failure analysis). */
   readonly box?: { x: number; y: number; width: number; height: number };
   readonly landmarks?: readonly { x: number; y: number }[];
@@ -59,6 +65,14 @@ export interface VisionHarness {
   benchPeer(photoUrls: string[], spec: FrameSpec, repeats: number): Promise<BenchFigures>;
   livePeer(durationMs: number): Promise<{ processedPerSecond: number; frames: number }>;
   memory(): Promise<{ workerJsHeapBytes: number | null; pageAndWorkersBytes: number | null }>;
+  /** Identification (harnessGallery.ts): enrol embeddings, search them, enrol photos, identify a photo. */
+  enrolGallery(galleryId: string, identities: readonly HarnessGalleryIdentity[], replace: boolean): Promise<{ state: GalleryState; enrolMs: number }>;
+  searchGallery(galleryId: string, probes: readonly string[], pipeline: SearchPipeline, candidates: number): Promise<HarnessSearch[]>;
+  enrolGalleryImages(galleryId: string, identityId: string, urls: readonly string[]): Promise<GalleryImageEnrolmentReply>;
+  identifyImage(galleryId: string, url: string, targetFpir: number): Promise<IdentificationReply | { ok: false; error: { code: string; message: string } }>;
+  /** bench:exit (harnessExitBench.ts): search and enrolment figures at a gallery size; a 4-occupant vehicle's identification. */
+  benchGallery(templates: number, searches: number, dimension: number): Promise<GalleryBenchFigures>;
+  benchVehicle(galleryTemplates: number, vehicles: number, occupants: number, dimension: number, targetFpir: number): Promise<VehicleBenchFigures>;
   progress: LoadProgress[];
 }
 
@@ -104,6 +118,7 @@ const harness: VisionHarness = {
             interEyePx: result.face.quality.interEyePx,
             reasons: result.face.quality.reasons,
             detectionScore: result.face.detectionScore,
+            qualityScore: result.face.quality.score,
             ...(result.face.rawNorm !== undefined ? { rawNorm: result.face.rawNorm } : {}),
             box: result.face.box,
             landmarks: result.face.landmarks,
@@ -182,6 +197,30 @@ const harness: VisionHarness = {
     if (!client) throw new Error('harness used before init()');
     const worker = await client.memory();
     return { workerJsHeapBytes: worker.jsHeapBytes, pageAndWorkersBytes: await (await import('./harnessBench')).measureMemory() };
+  },
+  async enrolGallery(galleryId, identities, replace) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessGallery')).enrolGallery(client, galleryId, identities, replace);
+  },
+  async searchGallery(galleryId, probes, pipeline, candidates) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessGallery')).searchGallery(client, galleryId, probes, pipeline, candidates);
+  },
+  async enrolGalleryImages(galleryId, identityId, urls) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessGallery')).enrolGalleryImages(client, galleryId, identityId, urls);
+  },
+  async identifyImage(galleryId, url, targetFpir) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessGallery')).identifyImage(client, galleryId, url, targetFpir);
+  },
+  async benchGallery(templates, searches, dimension) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessExitBench')).benchGallery(client, templates, searches, dimension);
+  },
+  async benchVehicle(galleryTemplates, vehicles, occupants, dimension, targetFpir) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessExitBench')).benchVehicle(client, galleryTemplates, vehicles, occupants, dimension, targetFpir);
   },
   async crashProbe() {
     const source = 'self.onmessage = () => { throw new Error("simulated vision worker crash"); };';

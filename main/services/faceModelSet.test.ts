@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
+import { parseEvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
+import { shippedModelSet } from '../../app/biometrics/modelSet';
+import { writeVendorStyleModelFolder } from '../build/vendorStyleEmbedder';
+import { LAST_WORKING_FILE, chooseFaceModelSet } from './faceModelSet';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const modulesDir = path.join(repoRoot, 'node_modules');
+const shippedEmbedderFile = path.join(modulesDir, 'faceplugin-face-recognition-js/model/fr_feature.onnx');
+const configuredEmbedder = parseEvaluableEmbedderManifest(JSON.parse(readFileSync(path.join(repoRoot, 'assets/models/fr_feature.json'), 'utf8')));
+
+/** Which set the booth runs: the configured one when it verifies, else the last working one, else the shipped one; never an unverified model. */
+describe.skipIf(!existsSync(shippedEmbedderFile))('chooseFaceModelSet', () => {
+  let userDataDir: string;
+  let agency: { manifestPath: string; modelPath: string; manifest: EvaluableEmbedderManifest };
+  beforeEach(() => {
+    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'booth-models-user-'));
+    agency = writeVendorStyleModelFolder(path.join(userDataDir, 'agency'), { manifest: configuredEmbedder, modelFile: shippedEmbedderFile });
+  });
+  afterEach(() => rmSync(userDataDir, { recursive: true, force: true }));
+
+  const choose = (embedder: string | undefined, extra: Record<string, string> = {}) =>
+    chooseFaceModelSet({ setting: { ...(embedder ? { embedder } : {}), ...extra }, presentationAttackDetection: 'off', userDataDir, modulesDir });
+
+  it('runs the shipped models when none are configured, serving nothing from outside the build', async () => {
+    const set = await choose(undefined);
+    expect(set).toMatchObject({ origin: 'shipped', notices: [], models: shippedModelSet() });
+    expect(set.files.size).toBe(0);
+  });
+
+  it('runs a configured, verified embedder: its prepared file served under its own name, remembered as the last working set', async () => {
+    const set = await choose('agency/vendor_embedder.json');
+    expect(set.origin).toBe('configured');
+    expect(set.notices).toEqual([]);
+    expect(set.models.embedder).toMatchObject({ id: agency.manifest.id, layout: 'NHWC', inputName: 'image' });
+    expect(set.models.embedder.file).toMatch(/^model-set\/[0-9a-f]{16}\/vendor_embedder\.onnx$/);
+    expect(set.files.get(set.models.embedder.file)?.length).toBeGreaterThan(1_000_000);
+    // The other models stay the shipped ones.
+    expect(set.models.landmarker).toEqual(shippedModelSet().landmarker);
+    expect(JSON.parse(readFileSync(path.join(userDataDir, LAST_WORKING_FILE), 'utf8')).faceModels).toEqual({ embedder: agency.manifestPath });
+  });
+
+  it('falls back to the last working set when the configured model file changed (hash mismatch), saying which field', async () => {
+    await choose(agency.manifestPath);
+    const second = writeVendorStyleModelFolder(path.join(userDataDir, 'agency2'), { manifest: configuredEmbedder, modelFile: shippedEmbedderFile });
+    const corrupted = new Uint8Array(readFileSync(second.modelPath));
+    corrupted[corrupted.length - 100] = (corrupted[corrupted.length - 100] ?? 0) ^ 0xff;
+    writeFileSync(second.modelPath, corrupted);
+    const set = await choose(second.manifestPath);
+    expect(set.origin).toBe('last-working');
+    expect(set.models.embedder.id).toBe(agency.manifest.id);
+    expect(set.notices[0]).toMatch(new RegExp(`^Face models: embedder \\(${second.manifestPath.replace(/[/.]/g, '\\$&')}\\): sha256: the model file .* has SHA-256 [0-9a-f]{64}, the manifest says ${second.manifest.sha256}.*the last working model set`));
+    // The failed set is not remembered: the last working set stays the first one.
+    expect(JSON.parse(readFileSync(path.join(userDataDir, LAST_WORKING_FILE), 'utf8')).faceModels).toEqual({ embedder: agency.manifestPath });
+  });
+
+  it('falls back to the shipped models when there is no last working set, and for each kind of failure names the field', async () => {
+    const write = (name: string, manifest: unknown) => {
+      const file = path.join(userDataDir, 'agency', name);
+      writeFileSync(file, typeof manifest === 'string' ? manifest : JSON.stringify(manifest));
+      return file;
+    };
+    const { calibration: _c, ...uncalibrated } = agency.manifest;
+    const cases: [string, string][] = [
+      [write('missing.json', { ...agency.manifest, file: 'gone.onnx' }), 'file: the model file'],
+      [write('layout.json', { ...agency.manifest, layout: 'NCHW' }), 'layout:'],
+      [write('uncalibrated.json', uncalibrated), 'calibration: '],
+      [write('kind.json', JSON.parse(readFileSync(path.join(repoRoot, 'assets/models/fr_landmark.json'), 'utf8'))), 'kind: "face-landmarker" cannot serve as the embedder'],
+      [write('broken.json', '{ not json'), 'the manifest cannot be read as JSON'],
+      [write('badfield.json', { ...agency.manifest, colourOrder: 'YUV' }), 'colourOrder:'],
+    ];
+    for (const [manifestPath, expected] of cases) {
+      const set = await choose(manifestPath);
+      expect(set.origin, manifestPath).toBe('shipped');
+      expect(set.models.embedder.id).toBe(configuredEmbedder.id);
+      expect(set.files.size).toBe(0);
+      expect(set.notices[0], manifestPath).toContain(`embedder (${manifestPath}): ${expected}`);
+      expect(set.notices[0]).toContain('the booth runs the shipped models');
+    }
+  });
+
+  it('turns PAD off, saying so, when it is asked for without a model', async () => {
+    const set = await chooseFaceModelSet({ setting: {}, presentationAttackDetection: 'flag', userDataDir, modulesDir });
+    expect(set.presentationAttackDetection).toBe('off');
+    expect(set.notices).toEqual([expect.stringContaining('presentation attacks are not detected')]);
+  });
+});

@@ -1,0 +1,163 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { AnyModelManifest } from '../../app/biometrics/modelManifest';
+import { ModelManifestError, parseAnyModelManifest, parseEmbedderManifest } from '../../app/biometrics/modelManifest';
+import type { ActiveModelSet, ModelSet, ModelSetOrigin } from '../../app/biometrics/modelSet';
+import { modelSetSchema, shippedModelSet } from '../../app/biometrics/modelSet';
+import type { FaceModelRole, FaceModelsSetting } from '../../app/settings/faceModelsSetting';
+import { faceModelRoles, faceModelsSettingSchema } from '../../app/settings/faceModelsSetting';
+import { ModelPreparationError, prepareManifestModel } from '../build/prepareManifestModel';
+
+/**
+ * Chooses, verifies and prepares the booth's face models at start. The configured manifests (settings
+ * `faceModels`, paths anywhere) are read, validated, their files checked against the manifests' SHA-256 and
+ * prepared by the install step's code; the prepared bytes are kept in memory and served only under their own
+ * names (`model-set/<hash>/<file>`), so the page never reads a file the host did not verify. A set that fails
+ * anywhere is not used: the booth runs the last set that worked (remembered in the user data folder) or the
+ * shipped one, and says why, naming the manifest and the field.
+ */
+export interface FaceModelSetOptions {
+  readonly setting: FaceModelsSetting;
+  readonly presentationAttackDetection: 'off' | 'flag';
+  /** Relative manifest paths are taken from here (the folder of settings.json). */
+  readonly userDataDir: string;
+  /** Where `source.package` files are looked up. */
+  readonly modulesDir: string;
+}
+
+export interface ServedFaceModelSet extends ActiveModelSet {
+  /** The prepared model files of a configured set, by the URL path the page fetches them at. */
+  readonly files: ReadonlyMap<string, Uint8Array>;
+}
+
+export const LAST_WORKING_FILE = 'face-models-last-working.json';
+export const SERVED_MODELS_PREFIX = 'model-set/';
+
+const roleKinds: Readonly<Record<FaceModelRole, AnyModelManifest['kind']>> = {
+  detector: 'face-detector',
+  fullRangeDetector: 'face-detector',
+  landmarker: 'face-landmarker',
+  embedder: 'face-embedder',
+  pad: 'presentation-attack-detector',
+};
+
+const roleInSet: Readonly<Record<FaceModelRole, keyof ModelSet>> = { detector: 'shortRange', fullRangeDetector: 'fullRange', landmarker: 'landmarker', embedder: 'embedder', pad: 'pad' };
+
+/** A configured model that could not be verified: which role, which manifest, what is wrong (naming the field). */
+export class FaceModelSetError extends Error {
+  constructor(
+    readonly role: FaceModelRole,
+    readonly manifestPath: string,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`${role} (${manifestPath}): ${detail}`);
+    this.name = 'FaceModelSetError';
+  }
+}
+
+const isConfigured = (setting: FaceModelsSetting) => faceModelRoles.some((role) => setting[role] !== undefined);
+
+async function readManifest(role: FaceModelRole, manifestPath: string): Promise<AnyModelManifest> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(manifestPath, 'utf8'));
+  } catch (error) {
+    throw new FaceModelSetError(role, manifestPath, '(file)', `the manifest cannot be read as JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    const manifest = parseAnyModelManifest(raw, 'the manifest');
+    if (manifest.kind !== roleKinds[role]) throw new FaceModelSetError(role, manifestPath, 'kind', `kind: "${manifest.kind}" cannot serve as the ${role}; it must be "${roleKinds[role]}"`);
+    // Thresholds come from the calibration: an uncalibrated embedder can be evaluated (faces eval), never decide.
+    if (manifest.kind === 'face-embedder') parseEmbedderManifest(raw, 'the manifest');
+    return manifest;
+  } catch (error) {
+    if (error instanceof ModelManifestError) {
+      const detail = error.message.replace(/^the manifest is not a valid model manifest: /, '');
+      const field = /^([\w.]+|\(root\)):/.exec(detail)?.[1] ?? '(root)';
+      const hint = field === 'calibration' ? ' (an uncalibrated embedder can be evaluated with `faces eval --manifest`, not used for decisions)' : '';
+      throw new FaceModelSetError(role, manifestPath, field, `${detail}${hint}`);
+    }
+    throw error;
+  }
+}
+
+/** Verifies and prepares every configured model; any failure throws a FaceModelSetError. */
+export async function prepareConfiguredSet(setting: FaceModelsSetting, modulesDir: string): Promise<{ models: ModelSet; files: Map<string, Uint8Array> }> {
+  const models: Record<string, unknown> = { ...shippedModelSet() };
+  const files = new Map<string, Uint8Array>();
+  for (const role of faceModelRoles) {
+    const manifestPath = setting[role];
+    if (manifestPath === undefined) continue;
+    const manifest = await readManifest(role, manifestPath);
+    let prepared;
+    try {
+      prepared = await prepareManifestModel({ manifestPath, manifest, modulesDir, requireSha256: true });
+    } catch (error) {
+      if (error instanceof ModelPreparationError) throw new FaceModelSetError(role, manifestPath, error.field, error.message.replace(`${manifestPath}: `, ''));
+      throw error;
+    }
+    const served = `${SERVED_MODELS_PREFIX}${prepared.preparedSha256.slice(0, 16)}/${path.basename(manifest.file)}`;
+    files.set(served, prepared.bytes);
+    models[roleInSet[role]] = { ...manifest, file: served };
+  }
+  return { models: modelSetSchema.parse(models), files };
+}
+
+const absoluteSetting = (setting: FaceModelsSetting, base: string): FaceModelsSetting =>
+  Object.fromEntries(Object.entries(setting).map(([role, file]) => [role, path.resolve(base, file)])) as FaceModelsSetting;
+
+async function readLastWorking(file: string): Promise<FaceModelsSetting | undefined> {
+  try {
+    const parsed = z.object({ faceModels: faceModelsSettingSchema }).safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data.faceModels : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeLastWorking(file: string, setting: FaceModelsSetting): Promise<void> {
+  const temporary = `${file}.tmp`;
+  await writeFile(temporary, `${JSON.stringify({ faceModels: setting, savedAt: new Date().toISOString() }, null, 2)}\n`);
+  await rename(temporary, file);
+}
+
+const describeOrigin = (origin: ModelSetOrigin) => (origin === 'shipped' ? 'the shipped models' : 'the last working model set');
+
+/**
+ * The set to run: the configured one when it verifies (then remembered as the last working set); else the last
+ * working set (verified again) or the shipped one, with a notice naming what failed.
+ */
+export async function chooseFaceModelSet(options: FaceModelSetOptions): Promise<ServedFaceModelSet> {
+  const lastWorkingFile = path.join(options.userDataDir, LAST_WORKING_FILE);
+  const configured = absoluteSetting(options.setting, options.userDataDir);
+  const active = (origin: ModelSetOrigin, models: ModelSet, files: ReadonlyMap<string, Uint8Array>, notices: string[]): ServedFaceModelSet => ({
+    origin,
+    models,
+    files,
+    notices,
+    presentationAttackDetection: models.pad ? options.presentationAttackDetection : 'off',
+  });
+  const notices: string[] = [];
+  if (options.presentationAttackDetection === 'flag' && configured.pad === undefined) notices.push('presentationAttackDetection is "flag" but faceModels.pad names no model: presentation attacks are not detected');
+  try {
+    const { models, files } = await prepareConfiguredSet(configured, options.modulesDir);
+    await writeLastWorking(lastWorkingFile, configured).catch((error: unknown) => console.warn(`[booth] face models: the last working set could not be saved: ${String(error)}`));
+    return active(isConfigured(configured) ? 'configured' : 'shipped', models, files, notices);
+  } catch (error) {
+    if (!(error instanceof FaceModelSetError)) throw error;
+    const lastWorking = await readLastWorking(lastWorkingFile);
+    let fallback: { origin: ModelSetOrigin; models: ModelSet; files: ReadonlyMap<string, Uint8Array> } = { origin: 'shipped', models: shippedModelSet(), files: new Map() };
+    if (lastWorking && isConfigured(lastWorking) && JSON.stringify(lastWorking) !== JSON.stringify(configured)) {
+      try {
+        fallback = { origin: 'last-working', ...(await prepareConfiguredSet(lastWorking, options.modulesDir)) };
+      } catch (again) {
+        if (!(again instanceof FaceModelSetError)) throw again;
+        notices.push(`Face models: the last working set no longer verifies either: ${again.message}`);
+      }
+    }
+    notices.unshift(`Face models: ${error.message}; the booth runs ${describeOrigin(fallback.origin)} (${fallback.models.embedder.id}) until this is fixed`);
+    return active(fallback.origin, fallback.models, fallback.files, notices);
+  }
+}
