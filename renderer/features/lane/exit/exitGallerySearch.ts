@@ -1,5 +1,6 @@
 import { formatOneIn } from '../../../../app/biometrics/calibration';
 import type { ExitCandidate, ExitIdentification } from '../../../../app/inspection/exit/exitOccupantRules';
+import type { VisionClient } from '../../../vision/visionClient';
 
 /**
  * What the exit lane needs of the vision worker's galleries (the subset of renderer/vision/galleryClient.ts the
@@ -54,3 +55,6 @@ export function exitGallerySearchOf(vision: unknown): ExitGallerySearch | undefi
   const v = vision as Partial<Record<keyof ExitGallerySearch, unknown>>;
   return typeof v.enrolGalleryImages === 'function' && typeof v.identify === 'function' && typeof v.dropGallery === 'function' ? (vision as ExitGallerySearch) : undefined;
 }
+
+/** Compile-time proof that the vision client's galleries are what the exit lane calls. */
+export const visionClientSearches = (client: VisionClient): ExitGallerySearch => client;
