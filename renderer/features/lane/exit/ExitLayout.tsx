@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ExitOccupantAssessment } from '../../../../app/inspection/exit/exitOccupantRules';
 import { useBooth, useBoothStore, useDecisionJournal, useHost, useVision } from '../../../state/StoreContext';
 import { defaultModels } from '../../../vision/shippedModels';
@@ -30,6 +30,7 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
   const faces = useBooth((state) => state.sessionFaces);
   const gallery = useExitGallery(search);
   const assessment = useExitAssessment(search, gallery);
+  const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
   const [recorded, setRecorded] = useState<ReadonlySet<string>>(new Set());
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -82,9 +83,16 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
       event.preventDefault();
       void confirm(assessment?.occupants ?? []);
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    onKey.current = onKeyDown;
   }, [store, host, journal, assessment, gallery.gallery, faces, recorded]);
+
+  // Registered once, before the lane screen's own keys (a child's effect runs first): re-registering on every render
+  // would put it after them, and their Enter (clear) would take the key.
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   return (
     <main className="lane-main exit-lane">
