@@ -20,6 +20,8 @@ export const auditActions = [
   'settings_change',
   // The booth opened its database with a storage key other than the one the database was first sealed with.
   'storage_key_changed',
+  // An exit lane's confirming key: departures recorded (and citizens confirmed, opt-outs taken) for one vehicle or traveller.
+  'departure',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -15,6 +15,8 @@ import { trainingScenarioNameSchema } from '../training/trainingScenario';
 import { trainingAlertReportSchema, trainingDebriefSchema, trainingDecisionReportSchema, trainingRunIdSchema, trainingRunSummarySchema } from '../training/trainingDebrief';
 import { signInActivitySchema } from './signInActivity';
 import { boothAuditAnchorSchema } from '../audit/auditAnchor';
+import { departureGalleryResponseSchema } from '../ports/departureGallery';
+import { simulatedExitArrivalSchema } from './exitSimulatorControls';
 import { activeModelSetSchema } from '../biometrics/modelSet';
 
 /**
@@ -83,6 +85,16 @@ export const channels = {
     doc: 'Simulator control (vehicle lanes): the next scripted vehicle (or the one at `vehicle`) arrives: plate reads, RFID cards, documents at the window, occupants in front of the cameras.',
     request: simulatedVehicleArrivalSchema,
     reply: z.object({ label: z.string(), plate: z.string(), occupants: z.number().int() }),
+  }),
+  'exit:gallery': channel({
+    doc: "Exit lanes: the travellers expected to leave through this booth's port and lane (the records service's exit gallery, photos inline). device_unavailable when the records service cannot be asked.",
+    request: noArguments,
+    reply: departureGalleryResponseSchema,
+  }),
+  'sim:exitArrives': channel({
+    doc: 'Simulator control (exit lanes): a scripted departure: the exit gallery is given real faces, the occupants (or the one traveller) appear on the cameras and, in a vehicle lane, the plate is read. Nobody hands over papers.',
+    request: simulatedExitArrivalSchema,
+    reply: z.object({ label: z.string(), plate: z.string().nullable(), occupants: z.number().int() }),
   }),
   'training:list': channel({ doc: 'Trainer control (trainer role): the built-in training scenarios (assets/scenarios).', request: noArguments, reply: z.array(trainingScenarioSummarySchema) }),
   'training:progress': channel({

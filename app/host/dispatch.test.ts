@@ -33,6 +33,8 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
       throw new Error('no document');
     },
     'sim:vehicleArrives': () => ({ label: 'car', plate: 'P', occupants: 1 }),
+    'exit:gallery': () => ({ port: 'Blaine, WA', lane: 'vehicle', generatedAt: '2026-01-01T00:00:00.000Z', entries: [] }),
+    'sim:exitArrives': () => ({ label: 'car', plate: 'P', occupants: 4 }),
     'training:list': () => [],
     'training:progress': () => idleTraining,
     'training:start': () => idleTraining,

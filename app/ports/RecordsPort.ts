@@ -1,6 +1,8 @@
 import type { BoothAuditAnchor } from '../audit/auditAnchor';
 import type { SubmitItemResult } from '../outbox/DecisionSyncPort';
 import type { DecisionSubmission } from './decisionSubmission';
+import type { DepartureGallery, DepartureGalleryQuery } from './departureGallery';
+import type { DepartureSubmission } from './departureSubmission';
 import type { DevicePort } from './DevicePort';
 import type { TravellerRecord, VehicleRecord } from './travellerRecord';
 
@@ -58,4 +60,11 @@ export interface RecordsPort extends DevicePort {
    * audit log is known to have reached, held outside the booth. Never throws.
    */
   latestAuditAnchor(): Promise<RecordsResult<BoothAuditAnchor | null>>;
+  /** Exit lanes: the travellers expected to leave through this port and lane, with the photos to identify them by. */
+  departureGallery(query: DepartureGalleryQuery): Promise<RecordsResult<DepartureGallery>>;
+  /**
+   * Sends departure records to the service's departure intake, as submitDecisions does decisions (deduplicated on
+   * each item's idempotency key, answered per item in the batch's order, never throws).
+   */
+  submitDepartures(batch: readonly DepartureSubmission[]): Promise<readonly SubmitItemResult[]>;
 }

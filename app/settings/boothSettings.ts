@@ -60,6 +60,8 @@ const fieldSchemas = {
   signInLockoutMinutes: z.number().int().min(1).max(1440).default(15),
   /** Vehicle lanes: seconds between simulated vehicles arriving; 0 means only on key press (G). */
   simulatedVehicleIntervalSeconds: z.number().min(0).max(3600).default(0),
+  /** Exit lanes: the port of departure whose exit gallery the booth asks the records service for. */
+  exitPort: z.string().trim().min(1).max(100).default('Blaine, WA'),
   /** Vehicle lanes, hardware mode: the plate camera, the UHF card reader and the records service. */
   plateReader: plateReaderSettingSchema.default({ type: 'none' }),
   rfidReader: rfidReaderSettingSchema.default({ type: 'none' }),

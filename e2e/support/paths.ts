@@ -13,6 +13,9 @@ export const vehicleLaneUrl = `http://127.0.0.1:${vehicleLanePort}/`;
 /** A vehicle-lane booth no test sends vehicles to: its cameras show their own (fake-device) video. */
 export const liveCamerasLanePort = e2ePort + 2;
 export const liveCamerasLaneUrl = `http://127.0.0.1:${liveCamerasLanePort}/`;
+/** An exit (departure) vehicle-lane booth: faces identified against the lane's gallery. */
+export const exitLanePort = e2ePort + 3;
+export const exitLaneUrl = `http://127.0.0.1:${exitLanePort}/`;
 export const chromiumPath = process.env.BOOTH_CHROMIUM ?? '/usr/bin/chromium';
 export const datasetsDir = process.env.BOOTH_DATASETS ?? `${repoRoot}../shared/datasets`;
 

@@ -9,7 +9,7 @@ import { HostAccessToken } from '../../main/host/HostAccessToken';
 import { startNodeHost } from '../../main/host/NodeHost';
 import { createBoothServices } from '../../main/services/createBoothServices';
 import { e2eHostToken } from './hostToken';
-import { e2ePort, liveCamerasLanePort, repoRoot, vehicleLanePort } from './paths';
+import { e2ePort, exitLanePort, liveCamerasLanePort, repoRoot, vehicleLanePort } from './paths';
 
 process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-'));
 await buildAll('test');
@@ -24,3 +24,4 @@ async function serveLane(settings: Record<string, unknown>, port: number) {
 await serveLane({ boothId: 'E2E-01', laneType: 'air' }, e2ePort);
 await serveLane({ boothId: 'E2E-V1', laneType: 'vehicle' }, vehicleLanePort);
 await serveLane({ boothId: 'E2E-V2', laneType: 'vehicle' }, liveCamerasLanePort);
+await serveLane({ boothId: 'E2E-X1', laneType: 'vehicle', direction: 'exit' }, exitLanePort);

@@ -1,3 +1,5 @@
+import type { SimulatedExitArrival } from '../../app/host/exitSimulatorControls';
+import type { ExitArrivalSummary } from './simulatedExitArrival';
 import type { CameraMetadataPort } from '../../app/ports/CameraMetadataPort';
 import type { ChipReaderPort } from '../../app/ports/ChipReaderPort';
 import type { MrzReadError } from '../../app/document/reader/mrzReadError';
@@ -40,6 +42,8 @@ export interface SimulatorControls {
   setChipFaults(faults: SimulatedChipFaults): SimulatedChipFaults;
   /** A vehicle arrives at the lane; documents are read through `readAtWindow` (which waits for each chip). */
   vehicleArrives(arrival: SimulatedVehicleArrival, readAtWindow: ReadAtWindow): Promise<VehicleArrivalSummary>;
+  /** Exit lanes: a scripted departure (faces on the cameras, the plate read; the gallery served with real faces). */
+  exitArrives(arrival: SimulatedExitArrival): ExitArrivalSummary;
 }
 
 export function allDevices(devices: BoothDevices): readonly DevicePort[] {

@@ -29,6 +29,7 @@ import { auditHandlers } from './handlers/auditHandlers';
 import { SignInThrottleFile } from './signInThrottleFile';
 import { documentHandlers } from './handlers/documentHandlers';
 import { decisionHandlers } from './handlers/decisionHandlers';
+import { exitHandlers } from './handlers/exitHandlers';
 import { storageHandlers } from './handlers/storageHandlers';
 import { simulatorHandlers } from './handlers/simulatorHandlers';
 import { trainingHandlers } from './handlers/trainingHandlers';
@@ -178,6 +179,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     auditHandlers(devices.records),
     documentHandlers(intake, clock, ids),
     decisionHandlers(devices.records, (item) => trainingGuard.refusal(item.payload)),
+    exitHandlers(devices.records, settings),
     storageHandlers(storageKey),
     simulatorHandlers(devices, intake, settings),
     trainingHandlers({ training, settings, scenariosDir: options.scenariosDir, callers, runs: trainingRuns }),

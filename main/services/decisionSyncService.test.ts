@@ -20,6 +20,7 @@ import { anchorLine } from '../../app/audit/auditAnchor';
 import { chainAuditEntry, emptyAuditHead, headOf } from '../../app/audit/auditChain';
 import { toAuditJsonLines, verifyAuditJsonLines } from '../../app/audit/auditJsonLines';
 import { auditAnchorResponseSchema } from '../../app/ports/decisionSubmission';
+import { scriptedDepartureSubmissions } from '../../native-bridges/records-service/scriptedDepartures.node.ts';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 const decidedAt = new Date('2026-11-23T10:00:00Z');
@@ -244,5 +245,46 @@ describe('audit anchors: synced decisions carry the audit head, the records serv
     await submitDecisionBatch(booth, { batch: [later] });
     await submitDecisionBatch(booth, { batch: [earlier] });
     expect(await booth.latestAuditAnchor()).toMatchObject({ ok: true, value: { seq: later.payload.auditHead.seq, hash: later.payload.auditHead.hash } });
+  });
+});
+
+describe('departures share the outbox and decisions:sync, and reach POST /v1/departures exactly once', () => {
+  const departures = scriptedDepartureSubmissions(decidedAt);
+
+  it('a mixed outbox syncs each decision and each departure once, to its own intake, through faults', async () => {
+    const store = new InMemoryOutboxStore<unknown>();
+    const mixed: SyncSubmission[] = [...submissions.slice(0, 4), ...departures].sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey));
+    mixed.forEach((s, seq) => store.add(newOutboxItem({ itemId: `item-${seq}`, seq, idempotencyKey: s.idempotencyKey, travellerKey: `t-${seq % 3}`, payload: s.payload, createdAt: decidedAt.toISOString() })));
+    const policy: SyncPolicy = { batchSize: 3, baseDelayMs: 1000, maxDelayMs: 8000, maxRejections: 3 };
+    const engine = new SyncEngine({ store, port: new HostChannelSyncPort(client) as DecisionSyncPort<unknown>, clock, ids: sequentialIds(), random: seededRandom(11), policy });
+    let duplicates = 0;
+    for (const faults of [{}, { commitThenFail: 'error' }, { down: true }, { hang: true }, { commitThenFail: 'hang' }, { errorStatus: 503 }, {}] satisfies Partial<RecordsFaults>[]) {
+      server.setFaults(faults);
+      duplicates += (await engine.runOnce()).duplicates;
+      clock.advance(policy.maxDelayMs + 1);
+    }
+    server.setFaults({});
+    for (let round = 0; round < 30 && (await store.listUnsynced()).length > 0; round++) {
+      duplicates += (await engine.drain()).duplicates;
+      clock.advance(policy.maxDelayMs + 1);
+    }
+    expect(store.all().map((i) => i.state)).toEqual(mixed.map(() => 'synced'));
+    const heldDepartures = server.acceptedDepartures().map((d) => d.idempotencyKey);
+    expect([...heldDepartures].sort()).toEqual(departures.map((d) => d.idempotencyKey).sort());
+    expect(new Set(heldDepartures).size).toBe(heldDepartures.length);
+    expect(server.acceptedDecisions().map((d) => d.idempotencyKey).sort()).toEqual(submissions.slice(0, 4).map((s) => s.idempotencyKey).sort());
+    expect(server.acceptedDepartures()[0]?.departure).toEqual(departures.find((d) => d.idempotencyKey === heldDepartures[0])?.payload.departure);
+    // Answers were lost after storing: the resends came back duplicate, never stored twice.
+    expect(duplicates).toBeGreaterThan(0);
+  });
+
+  it('an invalid departure is rejected naming the field, without refusing the decisions beside it', async () => {
+    const bad = { idempotencyKey: 'departure:bad', payload: { ...departures[0]!.payload, departure: { ...departures[0]!.payload.departure, overstayDays: -3 } } };
+    const reply = await submitDecisionBatch(client, { batch: [bad, submissions[0]!, departures[1]!] });
+    expect(reply.results).toEqual([
+      { idempotencyKey: 'departure:bad', outcome: 'rejected', reason: expect.stringMatching(/^invalid departure: payload\.departure\.overstayDays: /) },
+      { idempotencyKey: submissions[0]!.idempotencyKey, outcome: 'accepted' },
+      { idempotencyKey: departures[1]!.idempotencyKey, outcome: 'accepted' },
+    ]);
   });
 });

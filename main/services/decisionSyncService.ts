@@ -1,6 +1,8 @@
 import { decisionSyncRequestSchema, type DecisionSyncReply } from '../../app/host/decisionSyncChannel';
 import { HostFailure } from '../../app/host/result';
-import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
+import type { SubmitItemResult, SyncSubmission } from '../../app/outbox/DecisionSyncPort';
+import { isDeparturePayload } from '../../app/inspection/exit/departureRecord';
+import { departureSubmissionSchema, type DepartureSubmission } from '../../app/ports/departureSubmission';
 import { clipReason, decisionSubmissionSchema, matchResults, type DecisionSubmission } from '../../app/ports/decisionSubmission';
 import type { RecordsPort } from '../../app/ports/RecordsPort';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
@@ -13,28 +15,45 @@ import { describeSchemaError } from '../../app/shared/describeSchemaError';
  * is answered `rejected` and never sent. Only a request whose envelope is not a batch at all fails
  * (HostFailure invalid_request): it carries no idempotency keys to answer for.
  */
-export async function submitDecisionBatch(records: Pick<RecordsPort, 'submitDecisions'>, request: unknown, refusal: (item: DecisionSubmission) => string | null = () => null): Promise<DecisionSyncReply> {
+export async function submitDecisionBatch(
+  records: Pick<RecordsPort, 'submitDecisions'> & Partial<Pick<RecordsPort, 'submitDepartures'>>,
+  request: unknown,
+  refusal: (item: DecisionSubmission) => string | null = () => null,
+): Promise<DecisionSyncReply> {
   const envelope = decisionSyncRequestSchema.safeParse(request);
   if (!envelope.success) throw new HostFailure('invalid_request', `decisions:sync: ${describeSchemaError(envelope.error, { root: 'request' })}`);
   const items = envelope.data.batch;
   const refused = new Map<number, SubmitItemResult>();
-  const valid: DecisionSubmission[] = [];
+  // The one outbox carries decisions and (exit lanes) departures: each kind goes to its own intake.
+  const decisions: { index: number; item: DecisionSubmission }[] = [];
+  const departures: { index: number; item: DepartureSubmission }[] = [];
   items.forEach((item, index) => {
-    const parsed = decisionSubmissionSchema.safeParse(item);
-    const withheld = parsed.success ? refusal(parsed.data) : null;
-    if (withheld) refused.set(index, { idempotencyKey: item.idempotencyKey, outcome: 'rejected', reason: clipReason(withheld) });
-    else if (parsed.success) valid.push(parsed.data);
-    else refused.set(index, { idempotencyKey: item.idempotencyKey, outcome: 'rejected', reason: clipReason(`invalid decision: ${describeSchemaError(parsed.error)}`) });
+    const departure = isDeparturePayload(item.payload);
+    const parsed = departure ? departureSubmissionSchema.safeParse(item) : decisionSubmissionSchema.safeParse(item);
+    // A decision made during a training run is withheld here too (the renderer never queues one): never synced.
+    const withheld = parsed.success && !departure ? refusal(parsed.data as DecisionSubmission) : null;
+    if (!parsed.success) refused.set(index, { idempotencyKey: item.idempotencyKey, outcome: 'rejected', reason: clipReason(`invalid ${departure ? 'departure' : 'decision'}: ${describeSchemaError(parsed.error)}`) });
+    else if (withheld) refused.set(index, { idempotencyKey: item.idempotencyKey, outcome: 'rejected', reason: clipReason(withheld) });
+    else if (departure) departures.push({ index, item: parsed.data as DepartureSubmission });
+    else decisions.push({ index, item: parsed.data as DecisionSubmission });
   });
-  const answers = valid.length === 0 ? [] : matchResults(valid, await submitOrRetry(records, valid), 'the records service gave no answer for this item');
-  let next = 0;
-  return { results: items.map((_, index) => refused.get(index) ?? answers[next++]!) };
+  const answered = new Map<number, SubmitItemResult>(refused);
+  const send = async <T extends SyncSubmission>(sent: readonly { index: number; item: T }[], submit: (batch: readonly T[]) => Promise<readonly SubmitItemResult[]>) => {
+    if (sent.length === 0) return;
+    const batch = sent.map((s) => s.item);
+    const answers = matchResults(batch, await submitOrRetry(batch, submit), 'the records service gave no answer for this item');
+    sent.forEach((s, i) => answered.set(s.index, answers[i]!));
+  };
+  await send(decisions, (batch) => records.submitDecisions(batch));
+  // A records port without a departure intake leaves departures queued (retry), never lost.
+  await send(departures, (batch) => (records.submitDepartures ? records.submitDepartures(batch) : Promise.resolve(batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry' as const, reason: 'this records service takes no departures' })))));
+  return { results: items.map((_, index) => answered.get(index)!) };
 }
 
-/** RecordsPort.submitDecisions never throws by contract; a broken implementation still must not lose the batch. */
-async function submitOrRetry(records: Pick<RecordsPort, 'submitDecisions'>, batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]> {
+/** RecordsPort's submissions never throw by contract; a broken implementation still must not lose the batch. */
+async function submitOrRetry<T extends SyncSubmission>(batch: readonly T[], submit: (batch: readonly T[]) => Promise<readonly SubmitItemResult[]>): Promise<readonly SubmitItemResult[]> {
   try {
-    return await records.submitDecisions(batch);
+    return await submit(batch);
   } catch (error) {
     const reason = clipReason(`the records service client failed: ${error instanceof Error ? error.message : String(error)}`);
     return batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry', reason }));

@@ -13,6 +13,7 @@ import { createTestPkiSodSigner } from '../../native-bridges/chip/simulator/test
 import { simulatedChipFaultsSchema, type SimulatedChipFaults } from '../../app/host/simulatorControls';
 import { once } from './once';
 import { SimulatedVehicleArrivals } from './simulatedVehicleArrival';
+import { SimulatedExitArrivals } from './simulatedExitArrival';
 import { SimulatedTravellerArrivals } from './simulatedTravellerArrival';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { BoothDevices } from './BoothDevices';
@@ -38,6 +39,9 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
   const plateReader = new SimulatedPlateReader({ clock, ids });
   const rfidReader = new SimulatedRfidReader({ clock, ids });
   const vehicles = new SimulatedVehicleArrivals({ plateReader, rfidReader, records, camera }, settings.cameras);
+  const departures = new SimulatedExitArrivals({ records, camera, plateReader }, settings.cameras, settings.laneType);
+  // The exit gallery is served with real faces from the start, so a booth fetches it before the first departure.
+  departures.galleryWithFaces();
 
   return {
     camera,
@@ -83,6 +87,7 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
       },
       setChipFaults: (faults) => (chipFaults = faults),
       vehicleArrives: (arrival, readAtWindow) => vehicles.arrive(arrival, readAtWindow),
+      exitArrives: (arrival) => departures.arrive(arrival),
     },
   };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Clock } from '../../app/ports/Clock';
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
-import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
+import type { SubmitItemResult, SyncSubmission } from '../../app/outbox/DecisionSyncPort';
 import type { BoothAuditAnchor } from '../../app/audit/auditAnchor';
 import { auditAnchorResponseSchema, clipReason, decisionBatchResponseSchema, matchResults, maxDecisionBatch, type DecisionSubmission } from '../../app/ports/decisionSubmission';
 import type { DocumentQuery, PlateQuery, RecordsError, RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
@@ -10,6 +10,8 @@ import { travellerLookupResponseSchema, vehicleLookupResponseSchema, type Travel
 import { DeviceStatusCell } from '../device/DeviceStatusCell';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { recordsPaths } from './recordsOpenApi';
+import { departureGalleryResponseSchema, type DepartureGallery, type DepartureGalleryQuery } from '../../app/ports/departureGallery';
+import { departureBatchResponseSchema, type DepartureSubmission } from '../../app/ports/departureSubmission';
 
 export interface HttpRecordsClientOptions {
   /** e.g. http://127.0.0.1:8443 */
@@ -100,7 +102,22 @@ export class HttpRecordsClient implements RecordsPort {
    * (the service deduplicates, so resending is safe); a 400/413/422 refusal of the whole request makes them `rejected`.
    * Once the service is unreachable or times out, the remaining requests are not sent (their items are `retry`).
    */
-  async submitDecisions(batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]> {
+  submitDecisions(batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]> {
+    return this.submitInChunks(batch, recordsPaths.decisions, 'decisions', decisionBatchResponseSchema);
+  }
+
+  /** Departure records, to POST /v1/departures, exactly as submitDecisions sends decisions. */
+  submitDepartures(batch: readonly DepartureSubmission[]): Promise<readonly SubmitItemResult[]> {
+    return this.submitInChunks(batch, recordsPaths.departures, 'departures', departureBatchResponseSchema);
+  }
+
+  /** The lane's exit gallery, validated against the contract (photos inline, so the answer may be large). */
+  departureGallery(query: DepartureGalleryQuery): Promise<RecordsResult<DepartureGallery>> {
+    const params = new URLSearchParams({ port: query.port, lane: query.lane });
+    return this.get(`${recordsPaths.departureGallery}?${params}`, parseWith(departureGalleryResponseSchema, (r) => r));
+  }
+
+  private async submitInChunks(batch: readonly SyncSubmission[], path: string, field: 'decisions' | 'departures', schema: typeof decisionBatchResponseSchema): Promise<readonly SubmitItemResult[]> {
     const results: SubmitItemResult[] = [];
     let unreachable: string | null = null;
     for (let start = 0; start < batch.length; start += maxDecisionBatch) {
@@ -110,17 +127,17 @@ export class HttpRecordsClient implements RecordsPort {
         results.push(...chunk.map(({ idempotencyKey }): SubmitItemResult => ({ idempotencyKey, outcome: 'retry', reason })));
         continue;
       }
-      const answer = await this.submitChunk(chunk);
+      const answer = await this.submitChunk(chunk, path, field, schema);
       results.push(...answer.results);
       unreachable = answer.unreachable;
     }
     return results;
   }
 
-  private async submitChunk(chunk: readonly DecisionSubmission[]): Promise<{ results: SubmitItemResult[]; unreachable: string | null }> {
+  private async submitChunk(chunk: readonly SyncSubmission[], path: string, field: 'decisions' | 'departures', schema: typeof decisionBatchResponseSchema): Promise<{ results: SubmitItemResult[]; unreachable: string | null }> {
     const { boothId } = this.options;
-    const body = JSON.stringify(boothId === undefined ? { decisions: chunk } : { boothId, decisions: chunk });
-    const answer = await this.request(recordsPaths.decisions, { method: 'POST', body }, parseWith(decisionBatchResponseSchema, (r) => r.results));
+    const body = JSON.stringify(boothId === undefined ? { [field]: chunk } : { boothId, [field]: chunk });
+    const answer = await this.request(path, { method: 'POST', body }, parseWith(schema, (r) => r.results));
     if (!answer.result.ok) {
       const { error } = answer.result;
       const refused = answer.status === 400 || answer.status === 413 || answer.status === 422;

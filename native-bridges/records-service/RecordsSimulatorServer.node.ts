@@ -7,6 +7,9 @@ import type { TravellerRecord } from '../../app/ports/travellerRecord';
 import { recordsOpenApiDocument, recordsPaths } from './recordsOpenApi';
 import { scriptedRecordsScenario, type RecordsScenario } from './scriptedRecords.node.ts';
 import { SimulatedDecisionIntake } from './SimulatedDecisionIntake';
+import { SimulatedDepartureIntake } from './SimulatedDepartureIntake';
+import type { AcceptedDeparture } from '../../app/ports/departureSubmission';
+import { laneKindSchema } from '../../app/ports/departureGallery';
 
 /** Faults a test or trainer injects; they apply to every request except /openapi.json until changed. */
 export const recordsFaultsSchema = z.object({
@@ -51,12 +54,17 @@ export class RecordsSimulatorServer {
   private faults: RecordsFaults = recordsFaultsSchema.parse({});
   private readonly sockets = new Set<Socket>();
   private requestCount = 0;
+  private readonly clock: Clock;
   /** The decision intake behind POST /v1/decisions. */
   readonly decisions: SimulatedDecisionIntake;
+  /** The departure intake behind POST /v1/departures. */
+  readonly departures: SimulatedDepartureIntake;
 
   constructor(private readonly options: RecordsSimulatorOptions = {}) {
     this.scenario = options.scenario ?? scriptedRecordsScenario;
     this.decisions = new SimulatedDecisionIntake(options.clock ?? systemClock);
+    this.departures = new SimulatedDepartureIntake(options.clock ?? systemClock);
+    this.clock = options.clock ?? systemClock;
   }
 
   /** Starts listening; resolves with the base URL (http://127.0.0.1:PORT). */
@@ -115,6 +123,11 @@ export class RecordsSimulatorServer {
     return this.decisions.accepted();
   }
 
+  /** Departure records the service holds, each idempotency key once, in arrival order (also GET /v1/departures). */
+  acceptedDepartures(): readonly AcceptedDeparture[] {
+    return this.departures.accepted();
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     this.requestCount++;
     const url = new URL(req.url ?? '/', 'http://records.invalid');
@@ -128,7 +141,7 @@ export class RecordsSimulatorServer {
     const answer = (body: string) => {
       if (errorStatus) return send(errorStatus, { error: { code: errorStatus === 503 ? 'unavailable' : 'server_error', message: `simulated ${errorStatus}` } });
       const routed = this.route(method, url, body);
-      const decisionPost = method === 'POST' && url.pathname === recordsPaths.decisions && routed.status === 200;
+      const decisionPost = method === 'POST' && (url.pathname === recordsPaths.decisions || url.pathname === recordsPaths.departures) && routed.status === 200;
       if (decisionPost && commitThenFail === 'hang') return;
       if (decisionPost && commitThenFail === 'error') return send(500, { error: { code: 'server_error', message: 'simulated failure after the decisions were stored' } });
       if (malformed && routed.status === 200) return send(200, { travellers: [{ recordId: 42 }], vehicles: 'none', results: 'none' });
@@ -156,6 +169,17 @@ export class RecordsSimulatorServer {
       }
       return this.decisions.submit(parsed, this.faults.rejectDecisions);
     }
+    if (url.pathname === recordsPaths.departures) {
+      if (method === 'GET') return { status: 200, body: { total: this.departures.accepted().length, departures: this.departures.accepted() } };
+      if (method !== 'POST') return { status: 405, body: { error: { code: 'method_not_allowed', message: `${recordsPaths.departures}: use POST to submit, GET to list` } } };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return bad('body: not JSON');
+      }
+      return this.departures.submit(parsed, this.faults.rejectDecisions);
+    }
     if (method !== 'GET') return { status: 405, body: { error: { code: 'method_not_allowed', message: 'the records lookups are read-only: use GET' } } };
     const param = (name: string) => url.searchParams.get(name)?.trim().toUpperCase() || undefined;
     if (url.pathname === recordsPaths.health) return { status: 200, body: { status: 'ok' } };
@@ -178,6 +202,14 @@ export class RecordsSimulatorServer {
       if (!/^[A-Z0-9]{4,64}$/.test(reference)) return bad('reference: 4-64 letters or digits');
       const travellers: TravellerRecord[] = this.scenario.travellers.filter((t) => t.rfidReferences.includes(reference));
       return { status: 200, body: { travellers } };
+    }
+    if (url.pathname === recordsPaths.departureGallery) {
+      const port = url.searchParams.get('port')?.trim();
+      if (!port || port.length > 100) return bad('port: required, 1-100 characters');
+      const lane = laneKindSchema.safeParse(url.searchParams.get('lane'));
+      if (!lane.success) return bad('lane: one of air, sea, pedestrian, vehicle');
+      const entries = (this.scenario.departureGalleries ?? []).filter((g) => g.port === port && g.lanes.includes(lane.data)).flatMap((g) => g.entries);
+      return { status: 200, body: { port, lane: lane.data, generatedAt: this.clock.now().toISOString(), entries } };
     }
     if (url.pathname === recordsPaths.vehiclesByPlate) {
       const plate = param('plate')?.replace(/[\s-]/g, '');

@@ -10,6 +10,8 @@ import { HttpRecordsClient } from './HttpRecordsClient.node.ts';
 import { RecordsSimulatorServer, type RecordsFaults } from './RecordsSimulatorServer.node.ts';
 import type { RecordsScenario } from './scriptedRecords.node.ts';
 import { Emitter } from '../../app/shared/event';
+import type { DepartureGallery, DepartureGalleryQuery } from '../../app/ports/departureGallery';
+import type { DepartureSubmission } from '../../app/ports/departureSubmission';
 
 export interface SimulatedRecordsServiceOptions {
   readonly clock: Clock;
@@ -108,6 +110,18 @@ export class SimulatedRecordsService implements RecordsPort {
   latestAuditAnchor(): Promise<RecordsResult<BoothAuditAnchor | null>> {
     if (!this.client) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'the simulated records service is not started' }, durationMs: 0 });
     return this.client.latestAuditAnchor();
+  }
+
+  /** Through the real client; before start (or after stop) the service is unavailable. */
+  departureGallery(query: DepartureGalleryQuery): Promise<RecordsResult<DepartureGallery>> {
+    if (!this.client) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'the simulated records service is not started' }, durationMs: 0 });
+    return this.client.departureGallery(query);
+  }
+
+  /** Through the real client over HTTP; before start (or after stop) every item is `retry`, never a throw. */
+  submitDepartures(batch: readonly DepartureSubmission[]): Promise<readonly SubmitItemResult[]> {
+    if (!this.client) return Promise.resolve(batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry', reason: 'the simulated records service is not started' })));
+    return this.client.submitDepartures(batch);
   }
 
   private running(): HttpRecordsClient {

@@ -39,6 +39,8 @@ describe('records service OpenAPI document', () => {
       [recordsPaths.vehiclesByPlate]: `${recordsPaths.vehiclesByPlate}?plate=BTH4821`,
       [recordsPaths.decisions]: recordsPaths.decisions,
       [recordsPaths.auditAnchor]: recordsPaths.auditAnchor.replace('{boothId}', 'BOOTH-01'),
+      [recordsPaths.departureGallery]: `${recordsPaths.departureGallery}?port=Blaine%2C%20WA&lane=vehicle`,
+      [recordsPaths.departures]: recordsPaths.departures,
       [recordsPaths.openApi]: recordsPaths.openApi,
     };
     for (const path of Object.keys(document.paths)) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { acceptedDecisionsResponseSchema, auditAnchorResponseSchema, decisionBatchRequestSchema, decisionBatchResponseSchema, maxDecisionBatch } from '../../app/ports/decisionSubmission';
+import { departureGalleryResponseSchema } from '../../app/ports/departureGallery';
+import { acceptedDeparturesResponseSchema, departureBatchRequestSchema, departureBatchResponseSchema, maxDepartureBatch } from '../../app/ports/departureSubmission';
 import { recordsErrorBodySchema, travellerLookupResponseSchema, vehicleLookupResponseSchema } from '../../app/ports/travellerRecord';
 
 /** The records API's paths, shared by the simulator's router and the published document. */
@@ -10,6 +12,8 @@ export const recordsPaths = {
   vehiclesByPlate: '/v1/vehicles/by-plate',
   decisions: '/v1/decisions',
   auditAnchor: '/v1/booths/{boothId}/audit-anchor',
+  departureGallery: '/v1/galleries/departures',
+  departures: '/v1/departures',
   openApi: '/openapi.json',
 } as const;
 
@@ -91,6 +95,37 @@ export function recordsOpenApiDocument(serverUrl?: string): Record<string, unkno
             "Each decision's payload may carry `auditHead` (seq and hash of the booth's audit chain entry the decision was made after), and each batch the `boothId` that sent it. The service keeps, per booth, the head with the highest seq among its accepted decisions: a log exported later that ends before it, or holds another entry at its seq, has lost or rewritten entries. `anchor` is null until a decision carried a head.",
           parameters: [{ name: 'boothId', in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 40 } }],
           responses: { '200': { description: "The booth's latest anchor (null when none)", content: json(auditAnchorResponseSchema) }, ...errors },
+        },
+      },
+      [recordsPaths.departureGallery]: {
+        get: {
+          operationId: 'getDepartureGallery',
+          summary: 'The travellers expected to leave through a port and lane (the exit gallery)',
+          description:
+            'Each entry: the traveller record id, names, birth date, citizenship (and whether a U.S. citizen), class of admission, admit-until date (null: duration of status), entry-record photos, document photos, documents and alerts (lookout, prior removal). Photos are inline. An exit booth keeps the gallery locally, enrols it once and refreshes it on a schedule; a port or lane without expected departures answers an empty gallery.',
+          parameters: [query('port', 'Port of departure, e.g. "Blaine, WA"', true), { name: 'lane', in: 'query', required: true, description: 'Lane kind', schema: { type: 'string', enum: ['air', 'sea', 'pedestrian', 'vehicle'] } }],
+          responses: { '200': { description: 'The gallery (entries empty when nobody is expected)', content: json(departureGalleryResponseSchema) }, ...errors },
+        },
+      },
+      [recordsPaths.departures]: {
+        post: {
+          operationId: 'submitDepartures',
+          summary: 'Submit departure records (idempotent per item)',
+          description: `A batch of 1-${maxDepartureBatch} departure records, each with an idempotency key, answered per item as decisions are: accepted, duplicate (stored once, never twice), rejected (the reason names the field) or retry. A U.S. citizen's departure is never sent (no biometric departure record is kept for citizens).`,
+          requestBody: { required: true, content: json(departureBatchRequestSchema) },
+          responses: {
+            '200': { description: 'One result per submitted item', content: json(departureBatchResponseSchema) },
+            '400': { description: 'The envelope is malformed (not JSON, no departures, over the batch limit, an item without an idempotency key).', content: json(recordsErrorBodySchema) },
+            '413': { description: 'The request body is too large.', content: json(recordsErrorBodySchema) },
+            '500': errors['500'],
+            '503': errors['503'],
+          },
+        },
+        get: {
+          operationId: 'listDepartures',
+          summary: 'Departure records the service holds (simulator and audit use)',
+          description: 'Every accepted departure, each idempotency key once, in arrival order.',
+          responses: { '200': { description: 'Accepted departures', content: json(acceptedDeparturesResponseSchema) }, '500': errors['500'], '503': errors['503'] },
         },
       },
       [recordsPaths.openApi]: {

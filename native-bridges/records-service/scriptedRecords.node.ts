@@ -1,6 +1,9 @@
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { TravellerRecord, VehicleRecord } from '../../app/ports/travellerRecord';
+import type { DepartureGalleryEntry } from '../../app/ports/departureGallery';
+import type { LaneType as LaneKind } from '../../app/settings/boothSettings';
 import { drawnPortraitSvg, simulatedTravellers } from '../document-reader/simulatedTravellers';
+import { scriptedDepartureGallery } from './scriptedDepartureGallery.node.ts';
 
 /**
  * The records simulator's scripted data. Travellers carry the document numbers of the document reader's
@@ -11,6 +14,14 @@ import { drawnPortraitSvg, simulatedTravellers } from '../document-reader/simula
 export interface RecordsScenario {
   readonly travellers: readonly TravellerRecord[];
   readonly vehicles: readonly VehicleRecord[];
+  /** Exit galleries: who is expected to leave through which port and lanes (GET /v1/galleries/departures). */
+  readonly departureGalleries?: readonly ScriptedDepartureGallery[];
+}
+
+export interface ScriptedDepartureGallery {
+  readonly port: string;
+  readonly lanes: readonly LaneKind[];
+  readonly entries: readonly DepartureGalleryEntry[];
 }
 
 export const scriptedRfid = {
@@ -117,7 +128,7 @@ export const scriptedVehicles: readonly VehicleRecord[] = [
   { vehicleId: 'VH-0002', plate: 'KX72QPL', region: 'CA-BC', make: 'Toyota', model: 'RAV4', colour: 'silver', registeredOwner: { name: 'JORDAN LEE' }, alerts: [] },
 ];
 
-export const scriptedRecordsScenario: RecordsScenario = { travellers: scriptedTravellers, vehicles: scriptedVehicles };
+export const scriptedRecordsScenario: RecordsScenario = { travellers: scriptedTravellers, vehicles: scriptedVehicles, departureGalleries: [scriptedDepartureGallery()] };
 
 /** A scenario whose gallery photos are replaced per record id, e.g. with real face images an e2e test reads from BOOTH_DATASETS. */
 export function withGalleryImages(scenario: RecordsScenario, images: Readonly<Record<string, readonly EncodedImage[]>>): RecordsScenario {

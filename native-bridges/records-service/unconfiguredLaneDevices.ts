@@ -1,6 +1,5 @@
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
-import type { DecisionSubmission } from '../../app/ports/decisionSubmission';
 import type { RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
 
 /**
@@ -19,12 +18,14 @@ const unconfigured = async (): Promise<RecordsResult<never>> => ({ ok: false, er
 
 export const noRecordsServiceReason = 'no records service is configured: the decision stays queued in the outbox';
 
-const notSent = async (batch: readonly DecisionSubmission[]): Promise<readonly SubmitItemResult[]> => batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry', reason: noRecordsServiceReason }));
+const notSent = async (batch: readonly { readonly idempotencyKey: string }[]): Promise<readonly SubmitItemResult[]> => batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry', reason: noRecordsServiceReason }));
 
-export const noRecords: Pick<RecordsPort, 'findTravellersByDocument' | 'findTravellersByRfid' | 'findVehiclesByPlate' | 'submitDecisions' | 'latestAuditAnchor'> = {
+export const noRecords: Pick<RecordsPort, 'findTravellersByDocument' | 'findTravellersByRfid' | 'findVehiclesByPlate' | 'submitDecisions' | 'latestAuditAnchor' | 'departureGallery' | 'submitDepartures'> = {
   findTravellersByDocument: unconfigured,
   findTravellersByRfid: unconfigured,
   findVehiclesByPlate: unconfigured,
   submitDecisions: notSent,
   latestAuditAnchor: unconfigured,
+  departureGallery: unconfigured,
+  submitDepartures: notSent,
 };

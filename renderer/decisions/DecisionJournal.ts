@@ -1,3 +1,4 @@
+import type { ExitConfirmation, RecordedExit } from '../storage/DepartureRecorder';
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { DecisionStore } from '../storage/DecisionStore';
@@ -39,6 +40,8 @@ export interface DecisionJournal {
 /** The journal the app uses: the DecisionJournal, and the store behind it for the supervisor's screen. */
 export interface BoothJournal extends DecisionJournal {
   store(): Promise<DecisionStore>;
+  /** An exit lane's confirming key: recorded durably, then told to onRecorded listeners (sync wakes, retention plans the citizens' purge). */
+  recordExit(confirmation: ExitConfirmation): Promise<RecordedExit>;
   /** Told after every decision made durable (the sync engine wakes up to send it, retention to purge what it kept). */
   onRecorded(listener: (recorded: RecordedDecision) => void): () => void;
 }

@@ -68,6 +68,21 @@ export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: Booth
       const recorded = await (await decisionStore()).recordDecision(decision, by, { mandatoryReferral: context.mandatoryReferral, biometrics });
       recordedDecisions.fire(recorded);
     },
+    async recordExit(confirmation) {
+      const by = actor();
+      const recorded = await (await decisionStore()).recordExit(confirmation, by);
+      const storedAt = recorded.recordedAt;
+      recordedDecisions.fire({
+        decisionId: `exit-${confirmation.sessionId}`,
+        recordedAt: storedAt,
+        offline: confirmation.offline,
+        reviewKinds: recorded.reviewIds.length > 0 ? ['offline_decision'] : [],
+        outboxItemId: recorded.outboxItemIds[0] ?? '',
+        auditSeq: recorded.auditSeq,
+        retained: confirmation.citizens.flatMap((c) => (c.photo ? [{ kind: c.photo.kind, usCitizen: true, storedAt: c.photo.capturedAt ?? storedAt }] : [])),
+      });
+      return recorded;
+    },
     async recordAlert(alert, training) {
       const by = actor();
       if (training) {

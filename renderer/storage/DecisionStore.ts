@@ -9,6 +9,8 @@ import { AuditedWriter } from './AuditedWriter';
 import { AuditLogStore } from './AuditLogStore';
 import type { BoothDatabase } from './BoothDatabase';
 import { DecisionRecorder } from './DecisionRecorder';
+import { DepartureRecorder, type ExitConfirmation, type RecordedExit } from './DepartureRecorder';
+import { ExitGalleryStore } from './ExitGalleryStore';
 import type { AuditExport, PurgeReport, RecordDecisionExtras, RecordedDecision, ReviewDetail, ReviewQueueFilter, ReviewQueueItem, ReviewQueuePage, ReviewVerdict, StoredDecision } from './decisionStoreTypes';
 import { DexieOutboxStore } from './DexieOutboxStore';
 import { TrainingDecisionRecorder } from './TrainingDecisionRecorder';
@@ -42,6 +44,9 @@ export class DecisionStore {
   readonly outbox: DexieOutboxStore;
   private readonly recorder: DecisionRecorder;
   private readonly trainingRecorder: TrainingDecisionRecorder;
+  private readonly departures: DepartureRecorder;
+  /** Exit lanes: the lane's gallery, sealed at rest for offline work. */
+  readonly exitGallery: ExitGalleryStore;
   private readonly reviews: ReviewQueueStore;
   private readonly retention: RetentionStore;
   private readonly auditLog: AuditLogStore;
@@ -59,6 +64,8 @@ export class DecisionStore {
     this.outbox = new DexieOutboxStore(context.db, context.cipher, context.writer);
     this.recorder = new DecisionRecorder(context, ids);
     this.trainingRecorder = new TrainingDecisionRecorder(context);
+    this.departures = new DepartureRecorder(context, ids);
+    this.exitGallery = new ExitGalleryStore(context);
     this.reviews = new ReviewQueueStore(context);
     this.retention = new RetentionStore(context);
     this.auditLog = new AuditLogStore(context);
@@ -91,6 +98,11 @@ export class DecisionStore {
   /** A trainee tried to clear a mandatory referral: audited as training, scored by the run, not queued for a supervisor. */
   recordTrainingAlert(alert: SupervisorAlert, actor: AuditActor, training: TrainingMark): Promise<void> {
     return this.trainingRecorder.recordTrainingAlert(alert, actor, training);
+  }
+
+  /** An exit lane's confirming key: departures with their outbox items, citizens' photos under retention, opt-outs, one audit entry. */
+  recordExit(confirmation: ExitConfirmation, actor: AuditActor): Promise<RecordedExit> {
+    return this.departures.recordExit(confirmation, actor);
   }
 
   /** An officer tried to clear a mandatory referral: queued for a supervisor and audited. */

@@ -12,7 +12,7 @@ import type { DecisionSyncPayload } from './decisionStoreTypes';
 
 const systemActor: AuditActor = { userId: 'booth-sync', role: 'system' };
 
-const headerOf = ({ sealed: _sealed, decisionId: _decisionId, ...header }: OutboxRow): OutboxHeader => header;
+const headerOf = ({ sealed: _sealed, decisionId: _decisionId, kind: _kind, ...header }: OutboxRow): OutboxHeader => header;
 
 /**
  * The outbox in IndexedDB for the SyncEngine. `travellerKey` here is the keyed pseudonym; payloads stay sealed until

@@ -75,7 +75,10 @@ export interface SealedReviewContent {
 export interface OutboxRow extends Omit<OutboxHeader, 'travellerKey'> {
   /** Keyed pseudonym of the traveller: the sync engine keeps order per traveller on it. */
   readonly travellerKey: string;
+  /** The decision's id, or a departure's (kind 'departure'). */
   readonly decisionId: string;
+  /** What the item carries: a decision when absent (every item before exit lanes), or a departure record. */
+  readonly kind?: 'departure';
   /** Sealed: the payload (the decision record as sent). */
   readonly sealed: SealedField;
 }

@@ -13,6 +13,7 @@ import { useLaneCameraStreams } from './useLaneCameraStreams';
 import { useLaneShortcuts } from './useLaneShortcuts';
 import { useSceneCameras } from './useSceneCameras';
 import { VehicleLayout } from './VehicleLayout';
+import { ExitLayout } from './exit/ExitLayout';
 
 /**
  * The officer's screen in every lane: the lane session (the host's reads and records, the faces the
@@ -28,6 +29,7 @@ export function LaneScreen() {
   const simulation = useBooth((state) => state.info?.deviceMode === 'sim');
   const vehicleLane = useBooth((state) => state.info?.laneType === 'vehicle');
   const cameras = useBooth((state) => state.laneCameras);
+  const exitLane = useBooth((state) => state.info?.direction === 'exit');
   const pickingReason = useBooth((state) => state.pendingReason !== null);
   useVisionLifecycle();
   const streams = useLaneCameraStreams(cameras);
@@ -42,7 +44,7 @@ export function LaneScreen() {
   const shortcutBar = <ShortcutBar shortcuts={offeredLaneShortcuts(simulation, pickingReason, vehicleLane)} testId="lane-shortcuts" />;
   return (
     <ScreenFrame className={vehicleLane ? 'lane' : 'lane traveller-lane'} footer={shortcutBar}>
-      {vehicleLane ? <VehicleLayout assessment={assessment} streams={streams} canvases={canvases} simulation={simulation} /> : <TravellerLayout assessment={assessment} streams={streams} canvases={canvases} />}
+      {exitLane ? <ExitLayout streams={streams} canvases={canvases} /> : vehicleLane ? <VehicleLayout assessment={assessment} streams={streams} canvases={canvases} simulation={simulation} /> : <TravellerLayout assessment={assessment} streams={streams} canvases={canvases} />}
     </ScreenFrame>
   );
 }

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { auditHeadSchema } from '../../audit/auditAnchor';
+import { recordAlertSchema } from '../../ports/travellerRecord';
+
+/**
+ * A departure as the booth records it and the records service receives it (POST /v1/departures): who left, when,
+ * where and on what evidence, under which model, calibration and policy. Parsed at every boundary (renderer -> host,
+ * host -> records service, the simulator's intake), never cast. A U.S. citizen identified at exit has no departure
+ * record (no biometric departure is kept for citizens); an officer's inspection without a photograph is recorded as
+ * `officer_inspection`, and an opt-out as `opt_out`.
+ */
+
+const id = z.string().min(1).max(200);
+const timestamp = z.iso.datetime({ offset: true });
+const probability = z.number().min(0).max(1);
+
+/** A calibrated false-positive identification rate: the chance a non-mated search returns this candidate at this score. */
+export const calibratedFpirSchema = z.strictObject({ fpir: probability, bound: z.boolean(), text: z.string().min(1).max(100) });
+
+export const departureEvidenceSchema = z.discriminatedUnion('method', [
+  z.strictObject({
+    /** The live face was searched against the lane's gallery (1:N) and this candidate was above the threshold. */
+    method: z.literal('face_identification'),
+    trackId: id,
+    candidateId: id,
+    score: z.number(),
+    threshold: z.number(),
+    calibratedFpir: calibratedFpirSchema,
+    gallerySize: z.number().int().min(1).max(1_000_000),
+  }),
+  /** The traveller handed over a document and the officer confirmed its holder (no face search). */
+  z.strictObject({ method: z.literal('document'), documentNumber: z.string().min(1).max(20) }),
+  /** Not identified by face: the officer photographed or inspected the traveller and identified them. */
+  z.strictObject({ method: z.literal('officer_inspection') }),
+  /** The traveller declined to be photographed (only a U.S. citizen may): their documents were inspected instead. */
+  z.strictObject({ method: z.literal('opt_out'), declaredAt: timestamp }),
+]);
+export type DepartureEvidence = z.infer<typeof departureEvidenceSchema>;
+
+export const departureVersionsSchema = z.strictObject({
+  rules: z.string().min(1).max(100),
+  /** The policy in force when the departure was recorded (assets/policy). */
+  policy: z.string().min(1).max(100),
+  faceModel: z.strictObject({ modelId: id, modelVersion: z.string().min(1).max(100), calibrationVersion: z.string().min(1).max(100) }).nullable(),
+});
+
+export const departureRecordSchema = z.strictObject({
+  departureId: id,
+  /** The traveller's record id at the records service (the gallery entry's travellerId). */
+  travellerId: id,
+  departedAt: timestamp,
+  boothId: z.string().min(1).max(40),
+  port: z.string().min(1).max(100),
+  lane: z.strictObject({ laneId: id, laneType: z.enum(['air', 'sea', 'pedestrian', 'vehicle']) }),
+  direction: z.literal('exit'),
+  /** The vehicle's plate in a vehicle lane; null elsewhere or when none was read. */
+  plate: z.string().min(1).max(20).nullable(),
+  sessionId: id,
+  officer: z.string().min(1).max(100),
+  evidence: departureEvidenceSchema,
+  /** Days past the admit-until date (0: on time); null when admitted for duration of status. */
+  overstayDays: z.number().int().min(0).max(100_000).nullable(),
+  alerts: z.array(z.strictObject({ alertId: id, kind: recordAlertSchema.shape.kind })).max(50),
+  versions: departureVersionsSchema,
+});
+export type DepartureRecord = z.infer<typeof departureRecordSchema>;
+
+/** What the outbox sends for one departure. `departure` tells it apart from a decision's payload on the shared outbox. */
+export const departureSyncPayloadSchema = z.strictObject({
+  departure: departureRecordSchema,
+  /** Recorded while the records service was unreachable: a supervisor reviews it, as an offline decision. */
+  offline: z.boolean(),
+  recordedAt: timestamp,
+  auditHead: auditHeadSchema.optional(),
+});
+export type DepartureSyncPayload = z.infer<typeof departureSyncPayloadSchema>;
+
+/** The idempotency key of a departure: one per departure id, so a resend is answered `duplicate`. */
+export const departureIdempotencyKey = (departureId: string): string => `departure:${departureId}`;
+
+/** Whether an outbox payload is a departure (the shared outbox carries decisions and departures). */
+export function isDeparturePayload(payload: unknown): boolean {
+  return typeof payload === 'object' && payload !== null && 'departure' in payload;
+}

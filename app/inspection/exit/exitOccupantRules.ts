@@ -1,0 +1,130 @@
+import { citizenshipCategoryOf } from '../../policy/citizenshipCategory';
+import type { InspectionPolicy } from '../../policy/inspectionPolicySchema';
+import { mayOptOut, recordsDeparture } from '../../policy/policyRules';
+import type { DepartureGalleryEntry } from '../../ports/departureGallery';
+import type { RecordAlert } from '../../ports/travellerRecord';
+import { stayStanding, type StayStanding } from './stayLength';
+
+/**
+ * The exit decision for one occupant (or a one-traveller lane's traveller): pure rules over what identification
+ * found and the gallery entry it found. Identification itself (1:N search, FPIR calibration) happens elsewhere;
+ * these rules never resolve an ambiguity or assume a match the search did not make.
+ */
+
+/** One gallery candidate of a face search, with the evidence a departure record keeps. */
+export interface ExitCandidate {
+  readonly travellerId: string;
+  readonly score: number;
+  readonly threshold: number;
+  /** The calibrated false-positive identification rate at this score for the gallery size searched. */
+  readonly calibratedFpir: { readonly fpir: number; readonly bound: boolean; readonly text: string };
+  readonly gallerySize: number;
+  /** The face track searched. */
+  readonly trackId: string;
+}
+
+/** What identification found for one occupant. */
+export type ExitIdentification =
+  /** One gallery identity above the threshold and clear of the others. */
+  | { readonly kind: 'candidate'; readonly candidate: ExitCandidate }
+  /** Two or more identities near the threshold (twins, look-alikes): shown as such, never resolved silently. */
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly ExitCandidate[] }
+  /** A face was searched and nobody in the gallery is its mate. */
+  | { readonly kind: 'no_candidate'; readonly trackId: string }
+  /** No usable face of this occupant (yet). */
+  | { readonly kind: 'no_face' }
+  /** The traveller declined to be photographed (only a U.S. citizen may): their documents are inspected instead. */
+  | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly travellerId: string | null };
+
+export type ExitAlert =
+  | { readonly kind: 'overstay'; readonly days: number; readonly admitUntil: string }
+  | { readonly kind: 'lookout'; readonly alert: RecordAlert }
+  | { readonly kind: 'prior_removal'; readonly alert: RecordAlert };
+
+export type ExitOutcome =
+  /** Identified, nothing to hold them for: the departure is confirmed. */
+  | { readonly kind: 'departure_confirmed'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly stay: StayStanding }
+  /** Identified with an alert the officer must see (overstay of N days, lookout, prior removal). */
+  | { readonly kind: 'identified_with_alert'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly stay: StayStanding; readonly alerts: readonly ExitAlert[] }
+  /** Identified as a U.S. citizen: confirmed; a biometric departure record only where the policy makes one (90 FR 48604: none). */
+  | { readonly kind: 'citizen'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate }
+  /** Several gallery identities fit: the officer decides, with both shown. */
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly { readonly entry: DepartureGalleryEntry | null; readonly candidate: ExitCandidate }[] }
+  /** Nobody in the gallery and no document: the officer photographs or inspects the traveller. */
+  | { readonly kind: 'not_identified'; readonly faceSeen: boolean }
+  /** Declined photography (where the policy lets them): documents inspected, the opt-out recorded as such. */
+  | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null };
+
+export interface ExitOccupantAssessment {
+  readonly occupantId: string;
+  readonly outcome: ExitOutcome;
+  /** The one confirming key covers this occupant (identified, no lookout hit; or an eligible opt-out). */
+  readonly confirmable: boolean;
+  /** A departure record is sent to the records service when confirmed. */
+  readonly recordsDeparture: boolean;
+  /** Held for the officer: a lookout hit, an ambiguity, nobody identified. */
+  readonly needsOfficer: boolean;
+}
+
+export interface ExitRuleContext {
+  /** The departure date in the port's calendar (portCalendarDate). */
+  readonly departureDate: string;
+  /** The policy in force at the moment of the exit: who gets a departure record, who may opt out. */
+  readonly policy: InspectionPolicy;
+}
+
+function alertsOf(entry: DepartureGalleryEntry, stay: StayStanding): ExitAlert[] {
+  const alerts: ExitAlert[] = [];
+  if (stay.kind === 'overstay' && entry.admitUntil !== null) alerts.push({ kind: 'overstay', days: stay.days, admitUntil: entry.admitUntil });
+  for (const alert of entry.alerts) {
+    if (alert.kind === 'lookout') alerts.push({ kind: 'lookout', alert });
+    if (alert.kind === 'prior_removal') alerts.push({ kind: 'prior_removal', alert });
+  }
+  return alerts;
+}
+
+/** The outcome for one occupant from its identification, looking gallery entries up by traveller id. */
+export function assessExitOccupant(occupantId: string, identification: ExitIdentification, gallery: ReadonlyMap<string, DepartureGalleryEntry>, context: ExitRuleContext): ExitOccupantAssessment {
+  const held = (outcome: ExitOutcome): ExitOccupantAssessment => ({ occupantId, outcome, confirmable: false, recordsDeparture: false, needsOfficer: true });
+  switch (identification.kind) {
+    case 'no_face':
+      return held({ kind: 'not_identified', faceSeen: false });
+    case 'no_candidate':
+      return held({ kind: 'not_identified', faceSeen: true });
+    case 'ambiguous':
+      return held({ kind: 'ambiguous', candidates: identification.candidates.map((candidate) => ({ entry: gallery.get(candidate.travellerId) ?? null, candidate })) });
+    case 'opt_out': {
+      const entry = identification.travellerId === null ? null : (gallery.get(identification.travellerId) ?? null);
+      // Only whom the policy lets opt out may; anyone else's "opt-out" is a traveller the officer must deal with.
+      const eligible = entry !== null && mayOptOut(context.policy, 'exit', citizenshipCategoryOf({ record: entry }));
+      return { occupantId, outcome: { kind: 'opt_out', declaredAt: identification.declaredAt, entry }, confirmable: eligible, recordsDeparture: false, needsOfficer: !eligible };
+    }
+    case 'candidate': {
+      const { candidate } = identification;
+      const entry = gallery.get(candidate.travellerId);
+      // A candidate the local gallery does not hold cannot be shown or recorded: not identified, never assumed.
+      if (!entry) return held({ kind: 'not_identified', faceSeen: true });
+      const recorded = recordsDeparture(context.policy, citizenshipCategoryOf({ record: entry }));
+      if (entry.usCitizen) return { occupantId, outcome: { kind: 'citizen', entry, candidate }, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
+      const stay = stayStanding(entry.admitUntil, context.departureDate);
+      const alerts = alertsOf(entry, stay);
+      const lookout = alerts.some((a) => a.kind === 'lookout');
+      if (alerts.length === 0) return { occupantId, outcome: { kind: 'departure_confirmed', entry, candidate, stay }, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
+      return { occupantId, outcome: { kind: 'identified_with_alert', entry, candidate, stay, alerts }, confirmable: !lookout, recordsDeparture: recorded && !lookout, needsOfficer: lookout };
+    }
+  }
+}
+
+export interface ExitVehicleAssessment {
+  readonly occupants: readonly ExitOccupantAssessment[];
+  /** What the one confirming key does: record these occupants' departures (citizens confirmed without a record). */
+  readonly confirmable: readonly ExitOccupantAssessment[];
+  /** Occupants the officer must deal with first (photograph, inspect, resolve, stop). */
+  readonly held: readonly ExitOccupantAssessment[];
+}
+
+/** Every occupant of a vehicle (or the one traveller) assessed; the confirming key covers the confirmable ones. */
+export function assessExitVehicle(occupants: readonly { readonly occupantId: string; readonly identification: ExitIdentification }[], gallery: ReadonlyMap<string, DepartureGalleryEntry>, context: ExitRuleContext): ExitVehicleAssessment {
+  const assessed = occupants.map((o) => assessExitOccupant(o.occupantId, o.identification, gallery, context));
+  return { occupants: assessed, confirmable: assessed.filter((a) => a.confirmable), held: assessed.filter((a) => a.needsOfficer) };
+}

@@ -1,0 +1,22 @@
+import type { ExitGalleryState } from './useExitGallery';
+
+function ageText(fetchedAt: string | null, now: number): string {
+  if (!fetchedAt) return 'never fetched';
+  const minutes = Math.max(0, Math.round((now - Date.parse(fetchedAt)) / 60_000));
+  return minutes < 1 ? 'fetched just now' : minutes < 120 ? `fetched ${minutes} min ago` : `fetched ${Math.round(minutes / 60)} h ago`;
+}
+
+/** The exit lane's gallery at a glance: how many travellers it holds, how many are enrolled, how old it is. */
+export function ExitGalleryHeader({ gallery, now }: { gallery: ExitGalleryState; now: number }) {
+  const size = gallery.gallery?.entries.length ?? 0;
+  return (
+    <section className="panel exit-gallery" data-testid="exit-gallery" data-phase={gallery.phase} data-size={size} data-enrolled={gallery.enrolled}>
+      <h2>Exit gallery{gallery.gallery ? `: ${gallery.gallery.port}` : ''}</h2>
+      <p data-testid="exit-gallery-summary">
+        {gallery.phase === 'unavailable' ? 'Unavailable: no gallery to identify against. Every traveller is inspected.' : `${size} travellers expected · ${gallery.enrolled} enrolled · ${ageText(gallery.fetchedAt, now)}`}
+        {gallery.phase === 'enrolling' && ' · enrolling…'}
+      </p>
+      {gallery.message && <p className="notice-warning">{gallery.message}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import { citizenshipCategoryOf } from '../../../../app/policy/citizenshipCategory';
+import { retentionHours } from '../../../../app/policy/policyRules';
+import { policyInForce } from '../../../../app/policy/policySet';
+import type { DepartureGallery } from '../../../../app/ports/departureGallery';
+import { useBooth, useDecisionJournal, useHost } from '../../../state/StoreContext';
+import type { ExitGallerySearch } from './exitGallerySearch';
+
+/** How often the lane's gallery is fetched again (new expected departures, photos that changed). */
+export const galleryRefreshMs = 15 * 60_000;
+
+export interface ExitGalleryState {
+  readonly phase: 'loading' | 'enrolling' | 'ready' | 'unavailable';
+  readonly gallery: DepartureGallery | null;
+  /** The worker gallery the faces are searched in. */
+  readonly galleryId: string | null;
+  /** When the booth last fetched it from the records service (or kept it, offline). */
+  readonly fetchedAt: string | null;
+  /** Travellers whose photos gave at least one template. */
+  readonly enrolled: number;
+  readonly message: string | null;
+}
+
+const blobOf = (image: { mediaType: string; base64: string }): Blob => new Blob([Uint8Array.from(atob(image.base64), (c) => c.charCodeAt(0))], { type: image.mediaType });
+
+/** The longest the kept gallery may stay: the shortest retention of anyone in it under the policy (citizens: 12 hours). */
+export function galleryMaxAgeHours(gallery: DepartureGallery, policy: Parameters<typeof retentionHours>[0]): number {
+  return Math.min(...gallery.entries.map((e) => retentionHours(policy, citizenshipCategoryOf({ record: e }))), Number.POSITIVE_INFINITY);
+}
+
+/**
+ * The exit lane's gallery: fetched through the host ahead of the travellers, kept sealed for offline work, every
+ * traveller's entry and document photos enrolled once in the vision worker, refreshed on a schedule and purged
+ * when older than the policy allows. Offline, the kept gallery is used and the header says how old it is.
+ */
+export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalleryState {
+  const host = useHost();
+  const journal = useDecisionJournal();
+  const visionReady = useBooth((state) => state.vision.phase === 'ready');
+  const policies = useBooth((state) => state.info?.policies ?? null);
+  const [state, setState] = useState<ExitGalleryState>({ phase: 'loading', gallery: null, galleryId: null, fetchedAt: null, enrolled: 0, message: null });
+
+  useEffect(() => {
+    if (!search || !visionReady) return;
+    let cancelled = false;
+    let enrolledId: string | null = null;
+    const load = async () => {
+      const store = await journal.store();
+      const policy = policies ? policyInForce(policies, new Date()) : null;
+      const reply = await host.call('exit:gallery', {});
+      let gallery: DepartureGallery | null = null;
+      let fetchedAt = new Date().toISOString();
+      if (reply.ok) {
+        gallery = reply.value;
+        await store.exitGallery.keep(gallery);
+      } else {
+        const kept = await store.exitGallery.kept();
+        if (kept && policy && (await store.exitGallery.purgeOlderThan(galleryMaxAgeHours(kept.gallery, policy)))) gallery = null;
+        else if (kept) ({ gallery, keptAt: fetchedAt } = kept);
+      }
+      if (cancelled) return;
+      if (!gallery) return setState((s) => ({ ...s, phase: 'unavailable', message: reply.ok ? null : reply.error.message }));
+      const galleryId = `exit:${gallery.generatedAt}`;
+      if (galleryId === enrolledId) return setState((s) => ({ ...s, fetchedAt }));
+      setState({ phase: 'enrolling', gallery, galleryId: null, fetchedAt, enrolled: 0, message: reply.ok ? null : `offline: the kept gallery is used (${reply.error.message})` });
+      let enrolled = 0;
+      for (const entry of gallery.entries) {
+        const images = [...entry.entryPhotos, ...entry.documentPhotos].flatMap((p) => (p.image ? [blobOf(p.image)] : []));
+        if (images.length === 0) continue;
+        const result = await search.enrolGalleryImages(galleryId, entry.travellerId, images);
+        if (result.ok) enrolled++;
+        if (cancelled) return;
+      }
+      const previous = enrolledId;
+      enrolledId = galleryId;
+      if (previous) void search.dropGallery(previous);
+      setState((s) => ({ ...s, phase: 'ready', galleryId, enrolled }));
+    };
+    const run = () =>
+      void load().catch((error: unknown) => {
+        if (!cancelled) setState((s) => ({ ...s, phase: s.galleryId ? s.phase : 'unavailable', message: error instanceof Error ? error.message : String(error) }));
+      });
+    run();
+    const timer = setInterval(run, galleryRefreshMs);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [search, visionReady, host, journal, policies]);
+
+  return state;
+}

@@ -1,0 +1,113 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { verifyAuditJsonLines } from '../../app/audit/auditJsonLines';
+import type { DepartureRecord } from '../../app/inspection/exit/departureRecord';
+import { StandInDecisionService } from '../../app/outbox/StandInDecisionService';
+import { SyncEngine } from '../../app/outbox/SyncEngine';
+import { sequentialIds } from '../../app/ports/Ids';
+import { BoothDatabase } from './BoothDatabase';
+import { DecisionStore } from './DecisionStore';
+import { shippedPolicies } from '../../app/policy/testSupport/shippedPolicies';
+import { rawStorageKeyProvider } from './storageKeys';
+import { sampleDecision, testStorageKey } from './testSupport/decisionFixtures';
+
+const officer = { userId: 'officer-1', role: 'officer' } as const;
+let dbCounter = 0;
+
+function manualClock(iso = '2026-12-07T18:00:00.000Z') {
+  let t = Date.parse(iso);
+  return { now: () => new Date(t), advance: (ms: number) => void (t += ms) };
+}
+
+async function openStore(clock = manualClock()) {
+  const db = new BoothDatabase(`departures-${++dbCounter}`, { indexedDB, IDBKeyRange });
+  return { store: await DecisionStore.open({ db, keys: rawStorageKeyProvider(async () => testStorageKey()), clock, ids: sequentialIds() }), db, clock };
+}
+
+const departure = (n: number, travellerId: string): DepartureRecord => ({
+  departureId: `departure-${n}`,
+  travellerId,
+  departedAt: '2026-12-07T18:00:00.000Z',
+  boothId: 'BOOTH-01',
+  port: 'Blaine, WA',
+  lane: { laneId: 'lane-1', laneType: 'vehicle' },
+  direction: 'exit',
+  plate: 'BTH4821',
+  sessionId: 'session-1',
+  officer: 'officer-1',
+  evidence: { method: 'face_identification', trackId: `t${n}`, candidateId: travellerId, score: 0.6, threshold: 0.4, calibratedFpir: { fpir: 1e-4, bound: false, text: '1 in 10,000' }, gallerySize: 6 },
+  overstayDays: n === 1 ? 100 : 0,
+  alerts: [],
+  versions: { rules: 'exit-rules-1', policy: 'policy-1', faceModel: null },
+});
+
+describe('DepartureRecorder: an exit confirmation, durable before the view says so', () => {
+  it('records departures on the shared outbox with their audit entry, keeps only the citizen photo, seals the traveller', async () => {
+    const { store, db } = await openStore();
+    await store.recordDecision(sampleDecision(1), officer);
+    const recorded = await store.recordExit(
+      { sessionId: 'session-1', departures: [departure(1, 'EX-0002'), departure(2, 'EX-0001')], citizens: [{ travellerId: 'EX-0003', photo: { kind: 'face_image', usCitizen: true, bytes: new Uint8Array([1, 2, 3]) } }], optOuts: [], offline: false },
+      officer,
+    );
+    expect(recorded).toMatchObject({ outboxItemIds: ['outbox-departure-1', 'outbox-departure-2'], reviewIds: [], auditSeq: 2, retained: 1 });
+    expect(await store.outbox.listUnsynced()).toMatchObject([{ idempotencyKey: 'decision:decision-1', seq: 0 }, { idempotencyKey: 'departure:departure-1', seq: 1 }, { idempotencyKey: 'departure:departure-2', seq: 2 }]);
+    const raw = JSON.stringify([await db.outbox.toArray(), await db.audit.toArray(), await db.retainedBiometrics.toArray()]);
+    expect(raw).not.toContain('EX-0002');
+    expect(raw).not.toContain('EX-0003');
+    expect(await db.retainedBiometrics.toArray()).toMatchObject([{ usCitizen: true, kind: 'face_image' }]);
+    const audit = (await store.exportAudit(officer)).jsonl;
+    expect(audit).toContain('"action":"departure"');
+    expect(audit).toContain('"departureIds":["departure-1","departure-2"]');
+    expect(verifyAuditJsonLines(audit).ok).toBe(true);
+    // Recording the same departure twice adds nothing.
+    await expect(store.recordExit({ sessionId: 'session-1', departures: [departure(2, 'EX-0001')], citizens: [], optOuts: [], offline: false }, officer)).rejects.toMatchObject({ code: 'duplicate_decision' });
+    expect(await db.outbox.count()).toBe(3);
+  });
+
+  it("an offline confirmation is reviewed; departures sync exactly once; the citizen's photo is purged at 12 hours, the others' departures stay", async () => {
+    const { store, db, clock } = await openStore();
+    await store.recordExit(
+      { sessionId: 'session-2', departures: [departure(1, 'EX-0002')], citizens: [{ travellerId: 'EX-0003', photo: { kind: 'face_image', usCitizen: true, bytes: new Uint8Array([9]) } }], optOuts: [{ occupantId: 'occ-4', travellerId: null, declaredAt: '2026-12-07T17:59:00.000Z' }], offline: true },
+      officer,
+    );
+    expect((await store.listReviewQueue({ kind: 'offline_decision' })).items).toMatchObject([{ reviewId: 'review-outbox-departure-1', outboxItemId: 'outbox-departure-1' }]);
+    const service = new StandInDecisionService<unknown>('up');
+    service.queueModes('timeout_after_commit');
+    const engine = new SyncEngine({ store: store.outbox, port: service, clock, ids: sequentialIds(), random: () => 0.5, policy: { batchSize: 5, baseDelayMs: 1000, maxDelayMs: 2000, maxRejections: 2 } });
+    for (let i = 0; i < 5; i++) {
+      await engine.drain();
+      clock.advance(2000);
+    }
+    expect([...service.stored.keys()]).toEqual(['departure:departure-1']);
+    expect([...service.acceptedCount.values()]).toEqual([1]);
+    expect(service.stored.get('departure:departure-1')).toMatchObject({ departure: { travellerId: 'EX-0002', overstayDays: 100 }, offline: true });
+    expect(await db.retainedBiometrics.count()).toBe(1);
+    clock.advance(12 * 3600_000);
+    expect(await store.purgeDue(shippedPolicies)).toMatchObject({ purged: 1, byReason: { us_citizen_12h: 1 } });
+    expect(await db.retainedBiometrics.count()).toBe(0);
+    expect(await db.outbox.where('state').equals('synced').count()).toBe(1);
+  });
+});
+
+describe('ExitGalleryStore: the lane gallery sealed at rest, purged by age', () => {
+  it('keeps the gallery sealed (no name or photo in clear), reads it back, and deletes it once older than allowed', async () => {
+    const { store, db, clock } = await openStore();
+    const gallery = {
+      port: 'Blaine, WA',
+      lane: 'vehicle' as const,
+      generatedAt: '2026-12-07T17:00:00.000Z',
+      entries: [{ travellerId: 'EX-0002', surname: 'BRANDT', givenNames: 'KLAUS', birthDate: '1961-01-12', citizenship: 'D', usCitizen: false, classOfAdmission: 'WT', admitUntil: '2026-08-29', entryPhotos: [{ photoId: 'p1', source: 'previous_crossing' as const, image: { mediaType: 'image/jpeg' as const, base64: 'QUJDRA==' } }], documentPhotos: [], documents: [], alerts: [] }],
+    };
+    expect(await store.exitGallery.kept()).toBeNull();
+    await store.exitGallery.keep(gallery);
+    const raw = JSON.stringify(await db.settings.toArray());
+    expect(raw).not.toContain('BRANDT');
+    expect(raw).not.toContain('QUJDRA');
+    expect(await store.exitGallery.kept()).toEqual({ gallery, keptAt: '2026-12-07T18:00:00.000Z' });
+    clock.advance(11 * 3600_000);
+    expect(await store.exitGallery.purgeOlderThan(12)).toBe(false);
+    clock.advance(3600_000);
+    expect(await store.exitGallery.purgeOlderThan(12)).toBe(true);
+    expect(await store.exitGallery.kept()).toBeNull();
+  });
+});
