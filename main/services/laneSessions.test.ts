@@ -93,9 +93,12 @@ describe('vehicle lane sessions', () => {
     const face = (n: number) => ({ mediaType: 'image/png' as const, base64: Buffer.from(`face-${n}`).toString('base64') });
     await services.dispatch('sim:vehicleArrives', { vehicle: 0, occupants: [1, 0, 4].map((traveller, i) => ({ traveller, face: face(i) })) });
     const scenes = await services.dispatch('cameras:scenes', {});
-    expect(scenes.ok && scenes.value).toEqual([
-      { cameraId: 'cam-driver', people: [face(0), face(1)], version: 1 },
-      { cameraId: 'cam-rear', people: [face(2)], version: 2 },
+    // Each camera plays a rendered approach of the whole car (every occupant's face) but draws only the seats it
+    // is aimed at (app/scene): the front row for the driver-side camera, the rows behind for the rear gantry.
+    const everyone = [face(0), face(1), face(2)];
+    expect(scenes.ok && scenes.value).toMatchObject([
+      { cameraId: 'cam-driver', people: everyone, version: 1, approach: { seats: ['driver', 'front-passenger'] } },
+      { cameraId: 'cam-rear', people: everyone, version: 2, approach: { seats: ['second-left', 'second-middle', 'second-right', 'third-left', 'third-right'] } },
     ]);
     expect(events.filter((e) => e.name === 'camera:onScene')).toHaveLength(2);
   });
