@@ -91,21 +91,22 @@ test('a keyboard-wedge scan fills the traveller card, and the shortcut letters i
   expect(await unhandledKeys()).toEqual(['m']);
 });
 
-test('a keyboard-wedge scan opens a traveller session: the decision panel advises, Enter clears, the decision is stored', async ({ page }) => {
+test('a keyboard-wedge scan opens a traveller session: the decision panel advises, the officer decides by key, the decision is stored', async ({ page }) => {
   await openBooth(page);
-  // An 86-year-old: face matching is unreliable at that age, so no face on this (pattern) camera is only a
-  // warning and the rules advise clear; at 14-79 it would be a mandatory referral.
+  // An 86-year-old with no face on this (pattern) camera. Under 90 FR 48604, the policy in force, there is no upper
+  // age band: an unverified face from 14 on is a mandatory referral (the pilot era made it a warning above 79).
   await typeAsScanner(page, `${elder.join('\n')}\n`);
   await expect(page.getByTestId('traveller-name')).toHaveText('DRUMMOND, PADRAIG NOEL');
   await expect(page.getByTestId('notice')).toHaveText('Document read (keyboard reader)');
   const decision = page.getByTestId('traveller-recommendation');
-  await expect(decision).toHaveAttribute('data-advice', 'clear', { timeout: 15_000 });
-  await expect(page.getByTestId('traveller-reasons')).toContainText('at 86 face matching is unreliable');
+  await expect(decision).toHaveAttribute('data-advice', 'refer', { timeout: 15_000 });
+  await expect(decision).toHaveAttribute('data-mandatory', 'true');
+  await expect(page.getByTestId('traveller-reasons')).not.toContainText('face matching is unreliable');
   const storedBefore = await countRows(page, 'decisions');
 
-  await page.keyboard.press('Enter');
-  await expect(decision).toHaveAttribute('data-decision', 'clear');
-  await expect(page.getByTestId('notice')).toHaveText('Occupant cleared: decision recorded');
+  await page.keyboard.press('f');
+  await expect(decision).toHaveAttribute('data-decision', 'refer');
+  await expect(page.getByTestId('notice')).toHaveText('Occupant referred: decision recorded');
   // Durable: the decision is in the booth's IndexedDB.
   expect(await countRows(page, 'decisions')).toBe(storedBefore + 1);
 });
@@ -209,10 +210,10 @@ test.describe('with a face in view', () => {
       // The face and the papers are one traveller (not a face without papers, which would be a referral).
       await expect(page.getByTestId('traveller-status')).toHaveAttribute('data-status', 'not_compared', { timeout: 60_000 });
       await expect(page.getByTestId('traveller-status')).toHaveText('Face NOT verified: no reference photo to compare it with');
-      // At 86 an unverified face is a warning to compare by eye, as with no face at all: the rules advise clear.
-      await expect(page.getByTestId('traveller-recommendation')).toHaveAttribute('data-advice', 'clear');
+      // Under 90 FR 48604 (no upper age band) an unverified face at 86 is a mandatory referral, as with no face at all.
+      await expect(page.getByTestId('traveller-recommendation')).toHaveAttribute('data-advice', 'refer');
+      await expect(page.getByTestId('traveller-recommendation')).toHaveAttribute('data-mandatory', 'true');
       await expect(page.getByTestId('traveller-reasons')).toContainText('no reference photo to compare the face with');
-      await expect(page.getByTestId('traveller-reasons')).toContainText('at 86 face matching is unreliable');
       await expect(page.getByTestId('traveller-reasons')).not.toContainText('no document, card or record');
     } finally {
       await browser.close();
