@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { e2eHostToken } from './e2e/support/hostToken';
-import { chromiumBaseArgs, chromiumPath, e2eBaseUrl, fakeCameraArgs } from './e2e/support/paths';
+import { chromiumBaseArgs, chromiumPath, e2eBaseUrl, e2eFaceIndex, fakeCameraArgs } from './e2e/support/paths';
 
 /**
  * End-to-end tests: Debian's Chromium (Playwright cannot download browsers here) against the Node host on
@@ -29,6 +29,7 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'pipe',
     // The hosts' access token (also inherited by the workers, which read it from the same variable).
-    env: { BOOTH_E2E_HOST_TOKEN: e2eHostToken },
+    // The face index the training scenarios pick look-alikes from (made by globalSetup; read when a run starts).
+    env: { BOOTH_E2E_HOST_TOKEN: e2eHostToken, BOOTH_FACE_INDEX: e2eFaceIndex },
   },
 });

@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { callHost } from './support/hostApi';
 import { appUrl } from './support/hostToken';
 import { countRows } from './support/indexedDbRows';
-import { datasetsDir, screenshotsDir } from './support/paths';
+import { datasetsDir, e2eFaceIndex, screenshotsDir } from './support/paths';
 import { signIn } from './support/signIn';
 
 const deviceKinds = ['camera', 'documentReader', 'chipReader', 'plateReader', 'rfidReader', 'recordsService'];
@@ -80,11 +80,10 @@ test('the host refuses the trainer controls to an officer, whatever their screen
   }
 });
 
-const faceIndex = process.env.BOOTH_FACE_INDEX;
-const haveFaces = existsSync(path.join(datasetsDir, 'faces-lfw', 'identities.csv')) && faceIndex !== undefined && existsSync(faceIndex);
+const haveFaces = existsSync(path.join(datasetsDir, 'faces-lfw', 'identities.csv')) && existsSync(e2eFaceIndex);
 
 test.describe('a scored look-alike scenario', () => {
-  test.skip(!haveFaces, 'needs BOOTH_DATASETS/faces-lfw and its face index: BOOTH_FACE_INDEX=/path/faces-lfw.json (npx booth faces index --dataset … --out …)');
+  test.skip(!haveFaces, `needs BOOTH_DATASETS/faces-lfw and the face index globalSetup makes from it (${e2eFaceIndex})`);
   test.describe.configure({ timeout: 300_000 });
 
   test('a trainee clears a look-alike impostor: the debrief shows the miss with the evidence on screen, and nothing reaches the records service or the review queue', async ({ page, request }) => {

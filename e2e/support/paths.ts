@@ -5,6 +5,11 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const e2eOutputDir = `${repoRoot}dist/e2e`;
 export const fakeCameraClip = `${e2eOutputDir}/fake-camera.y4m`;
 export const screenshotsDir = `${e2eOutputDir}/screenshots`;
+/**
+ * The face index training scenarios pick look-alikes from (read by the e2e hosts and the specs): BOOTH_FACE_INDEX, or
+ * the small one globalSetup makes from the dataset (e2e/support/makeTestFaceIndex.ts).
+ */
+export const e2eFaceIndex = process.env.BOOTH_FACE_INDEX ?? `${e2eOutputDir}/face-index.json`;
 export const e2ePort = Number(process.env.BOOTH_E2E_PORT ?? 5391);
 export const e2eBaseUrl = `http://127.0.0.1:${e2ePort}/`;
 /** The vehicle-lane booth the lane tests drive (same build, its own host and simulators). */

@@ -13,6 +13,11 @@ export const indexOptions = z.object({
   out: z.string().min(1),
   /** Index at most about this many photos (whole identities, spread over the dataset; the scripted travellers' always). */
   limit: z.coerce.number().int().positive().optional(),
+  /** Identities always indexed whole besides the scripted travellers' (comma-separated), e.g. a known look-alike. */
+  include: z
+    .string()
+    .optional()
+    .transform((list) => (list ?? '').split(',').map((identity) => identity.trim()).filter((identity) => identity.length > 0)),
   manifest: z.string().optional(),
   threads: z.coerce.number().int().min(0).max(16),
 });
@@ -46,7 +51,7 @@ export async function runIndex(options: IndexOptions): Promise<FaceIndexFile> {
   const embedder = await loadEmbedderUnderTest(options.manifest ?? SHIPPED_EMBEDDER_MANIFEST);
   const labelled = await readIdentities(options.dataset);
   const identityOf = new Map(labelled.map((l) => [l.path, l.identity]));
-  const images = chooseIndexImages(labelled, options.limit, scriptedFaceIdentities);
+  const images = chooseIndexImages(labelled, options.limit, [...scriptedFaceIdentities, ...options.include]);
   log(`${images.length} photos of ${new Set(images.map((i) => identityOf.get(i))).size} people, embedder ${embedder.manifest.id} ${embedder.manifest.version}`);
   const session = await openHarnessSession({ datasetDir: options.dataset, log });
   try {

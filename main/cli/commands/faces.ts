@@ -81,6 +81,7 @@ export function register(program: Command): void {
     .requiredOption('--dataset <dir>', 'dataset folder with identities.csv and images')
     .requiredOption('--out <file>', 'index file (the booth reads <user data>/face-index/<dataset>.<model id>.json, or BOOTH_FACE_INDEX)')
     .option('--limit <n>', 'about n photos: whole identities spread over the dataset, the scripted travellers always included')
+    .option('--include <identities>', 'comma-separated identities always indexed whole (with --limit), e.g. a known look-alike')
     .option('--manifest <file>', 'embedder manifest (default: the shipped one)')
     .option('--threads <n>', 'WASM threads (0 = automatic)', '0')
     .action(async (raw: Record<string, unknown>) => {
