@@ -95,14 +95,16 @@ describe('flushNegligibleWeights', () => {
   });
 });
 
-const generated = path.resolve(import.meta.dirname, '../../assets/generated/models');
-const hasModels = existsSync(path.join(generated, 'fr_feature.onnx')) && existsSync(path.join(generated, 'fr_landmark.onnx'));
-if (!hasModels) console.warn(`onnxWeightFlush: ${generated} has no prepared models (npm run prepare:assets): shipped-model checks skipped`);
+// The models as their npm package ships them: the prepared copies in assets/generated are flushed at install
+// (main/build/prepareManifestModel.ts), so only the source still has the subnormal weights this finds.
+const sourceDir = path.resolve(import.meta.dirname, '../../node_modules/faceplugin-face-recognition-js/model');
+const hasModels = existsSync(path.join(sourceDir, 'fr_feature.onnx')) && existsSync(path.join(sourceDir, 'fr_landmark.onnx'));
+if (!hasModels) console.warn(`onnxWeightFlush: ${sourceDir} has no models (npm ci installs faceplugin-face-recognition-js): shipped-model checks skipped`);
 
 describe.skipIf(!hasModels)('flushNegligibleWeights on the shipped models', () => {
   it('finds the subnormal weights of fr_feature and fr_landmark, and none are left afterwards', () => {
-    const feature = new Uint8Array(readFileSync(path.join(generated, 'fr_feature.onnx')));
-    const landmark = new Uint8Array(readFileSync(path.join(generated, 'fr_landmark.onnx')));
+    const feature = new Uint8Array(readFileSync(path.join(sourceDir, 'fr_feature.onnx')));
+    const landmark = new Uint8Array(readFileSync(path.join(sourceDir, 'fr_landmark.onnx')));
     expect(flushNegligibleWeights(feature)).toBe(8938);
     expect(flushNegligibleWeights(landmark)).toBe(26567);
     expect(flushNegligibleWeights(feature)).toBe(0);
