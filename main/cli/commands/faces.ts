@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import { applyCalibration } from '../../vision/facesCalibrate';
 import { evalOptions, runEval } from '../../vision/facesEval';
 import { indexOptions, runIndex } from '../../vision/facesIndex';
@@ -48,32 +49,10 @@ export function register(program: Command): void {
     .action(async (raw: Record<string, unknown>) => {
       if (raw.protocol === 'vehicle') return runVehicleCommand(raw);
       if (raw.protocol === 'identification') {
-        const parsed = identificationEvalOptions.safeParse(raw);
-        if (!parsed.success) {
-          console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
-          process.exitCode = 2;
-          return;
-        }
-        try {
-          await runIdentificationEval(parsed.data);
-        } catch (error) {
-          console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-          process.exitCode = 1;
-        }
+        await runWithOptions(identificationEvalOptions, raw, runIdentificationEval);
         return;
       }
-      const parsed = evalOptions.safeParse(raw);
-      if (!parsed.success) {
-        console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        process.exitCode = 2;
-        return;
-      }
-      try {
-        await runEval(parsed.data);
-      } catch (error) {
-        console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-        process.exitCode = 1;
-      }
+      await runWithOptions(evalOptions, raw, runEval);
     });
   faces
     .command('index')
@@ -85,18 +64,7 @@ export function register(program: Command): void {
     .option('--manifest <file>', 'embedder manifest (default: the shipped one)')
     .option('--threads <n>', 'WASM threads (0 = automatic)', '0')
     .action(async (raw: Record<string, unknown>) => {
-      const parsed = indexOptions.safeParse(raw);
-      if (!parsed.success) {
-        console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        process.exitCode = 2;
-        return;
-      }
-      try {
-        await runIndex(parsed.data);
-      } catch (error) {
-        console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-        process.exitCode = 1;
-      }
+      await runWithOptions(indexOptions, raw, runIndex);
     });
   faces
     .command('pad-eval')
@@ -108,18 +76,7 @@ export function register(program: Command): void {
     .option('--video-frames <n>', 'frames per video (4 per second)', '30')
     .option('--out <file>', 'report JSON')
     .action(async (raw: Record<string, unknown>) => {
-      const parsed = padEvalOptions.safeParse(raw);
-      if (!parsed.success) {
-        console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        process.exitCode = 2;
-        return;
-      }
-      try {
-        await runPadEval(parsed.data);
-      } catch (error) {
-        console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-        process.exitCode = 1;
-      }
+      await runWithOptions(padEvalOptions, raw, runPadEval);
     });
   faces
     .command('calibrate')
@@ -138,14 +95,19 @@ export function register(program: Command): void {
 
 
 async function runVehicleCommand(raw: Record<string, unknown>): Promise<void> {
-  const parsed = vehicleEvalOptions.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
+  await runWithOptions(vehicleEvalOptions, Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)), runVehicleEval);
+}
+
+/** Parses a command's options (exit 2 naming each bad option) and runs it (exit 1 with the error's message). */
+async function runWithOptions<T>(schema: z.ZodType<T>, raw: unknown, run: (options: T) => Promise<unknown>): Promise<void> {
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
     process.exitCode = 2;
     return;
   }
   try {
-    await runVehicleEval(parsed.data);
+    await run(parsed.data);
   } catch (error) {
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     process.exitCode = 1;
