@@ -141,6 +141,9 @@ export async function readPassportChip(channel: CardChannel, request: ReadPasspo
   let activeAuthentication: ChipProtocolOutcome = { status: 'not_possible', reason: 'the chip has no DG15 (Active Authentication not supported)' };
   let aaMs = 0;
   const dg15 = dataGroups.get(15) ?? (listed.includes(15) && !request.skipChipChecks ? await read(fileIds.dataGroup(15), 'DG15') : undefined);
+  // The key AA proves possession of is only the issuer's once DG15's hash is checked: returned with the rest, so
+  // Passive Authentication checks it (a clone with its own key in an unchecked DG15 would pass AA).
+  if (dg15) dataGroups.set(15, dg15);
   if (dg15 && !request.skipChipChecks) {
     const aaStart = now();
     const aaInfo = dataGroups.has(14) ? safeAaAlgorithm(dataGroups.get(14)!) : undefined;

@@ -49,6 +49,13 @@ describe('readPassportChip against the simulated chip (in process)', () => {
     });
   }
 
+  it('returns the DG15 that Active Authentication used, so its hash is checked, also when only DG1 and DG2 were asked for', async () => {
+    const { passport, result } = await read({ mrz: erika }, { mrz: erikaKey, dataGroups: [1, 2] });
+    expect(result.activeAuthentication).toMatchObject({ status: 'passed' });
+    expect(bytesToHex(result.dataGroups.get(15)!)).toBe(bytesToHex(passport.issuedDataGroups.get(15)!));
+    expect(result.notRead).not.toContain(15);
+  });
+
   it('a wrong MRZ is access denied for BAC and for PACE', async () => {
     const wrong = { ...erikaKey, birthDate: '640813' };
     await expect(read({ mrz: erika, accessControl: 'BAC' }, { mrz: wrong })).rejects.toMatchObject({ code: 'access_denied' });
