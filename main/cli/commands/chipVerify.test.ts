@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dataset } from '../../../testSupport/datasets';
 import { addChipVerifyCommand, runChipVerify } from './chipVerify';
 
-const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
-const emrtd = resolve(datasets, 'emrtd');
-const present = existsSync(emrtd);
-if (!present) console.warn(`[chipVerify.test] ${emrtd} is absent: dataset tests skipped (set BOOTH_DATASETS)`);
+const { path: emrtd, present } = dataset(import.meta.url, 'emrtd', 'chip verify of real SODs and the BSI set');
 const now = new Date('2026-11-23T00:00:00Z');
 const bsi = (f: string) => resolve(emrtd, 'bsi_tr03105_5_reference_dataset', f);
 
