@@ -97,6 +97,12 @@ describe('passiveAuthenticationVerdict: not verifiable', () => {
     expect(passiveAuthenticationVerdict(with_('dg_hash', null, 2), { requiredDataGroups: [1], requireCrl: false }).verdict).toBe('verified');
   });
 
+  it('a data group number on another check does not stand for that data group\'s hash', () => {
+    // chipCheckSchema lets any check carry `dg`: only a dg_hash check proves a data group.
+    const crlAboutDg2: ChipCheck = { check: 'crl', dg: 2, status: 'passed', detail: { crl: 'current' } };
+    expect(passiveAuthenticationVerdict([crlAboutDg2, ...with_('dg_hash', null, 2)], policy)).toEqual({ verdict: 'not_verifiable', reason: 'Chip data not verifiable: the security object holds no hash for DG2' });
+  });
+
   it('an unchecked data group without a reason is named', () => {
     expect(passiveAuthenticationVerdict([...genuine, { check: 'dg_hash', dg: 11, status: 'not_possible' }], policy)).toEqual({ verdict: 'not_verifiable', reason: 'Chip data not verifiable: DG11 could not be checked' });
   });
