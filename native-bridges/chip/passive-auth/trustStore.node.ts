@@ -132,7 +132,8 @@ export function loadTrustStore(paths: readonly string[], at: Date, roots: readon
     }
     if (!looksLikeMasterList(file, bytes)) continue;
     try {
-      const list = parseMasterList(bytes, basename(file), at, [...roots, ...certificates.map((c) => c.cert)]);
+      // Only certificates this store trusts may anchor a list's signer: one refused above (a Document Signer) never does.
+      const list = parseMasterList(bytes, basename(file), at, [...roots, ...trusted]);
       const detail = {
         file: basename(file),
         certificates: list.anchors.length,
