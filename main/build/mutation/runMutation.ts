@@ -106,8 +106,9 @@ async function runModule(module: MutationModule, force: boolean, files: readonly
 
 async function main(): Promise<number> {
   // The tests run in Stryker's sandbox (.stryker-tmp/sandbox-*), where the default datasets root beside the
-  // repository (../shared/datasets) does not exist: every dataset-backed test would skip. Name it from here.
-  process.env.BOOTH_DATASETS ??= path.resolve('../shared/datasets');
+  // repository (../shared/datasets), or a relative BOOTH_DATASETS, does not exist: every dataset-backed test would
+  // skip. Resolve it from here.
+  process.env.BOOTH_DATASETS = path.resolve(process.env.BOOTH_DATASETS ?? '../shared/datasets');
   const { values } = parseArgs({
     options: {
       module: { type: 'string', multiple: true, default: [] },
