@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { ChipCheck } from '../../../app/document/lds/chipCheck';
 import { ChipReadError } from '../../../native-bridges/chip/chipReadError';
 import type { ChipReadResult } from '../../../app/ports/ChipReaderPort';
 import { accessKeyFromMrzLines } from '../../../app/document/mrz/mrzAccessKey';
@@ -16,7 +15,7 @@ import { simulatedPassportConfigSchema } from '../../../native-bridges/chip/simu
 import { createTestPkiSodSigner } from '../../../native-bridges/chip/simulator/testPkiSodSigner.node.ts';
 import { VpcdCardConnection, vpcdDefaultPort } from '../../../native-bridges/chip/simulator/VpcdCardConnection.node.ts';
 import { addChipTrustCommand } from './chipTrust';
-import { addChipVerifyCommand, chipVerifyExitCodes } from './chipVerify';
+import { addChipVerifyCommand, chipVerifyExitCodes, formatCheck } from './chipVerify';
 import { defaultChipPolicy } from '../../../app/inspection/chipPolicy';
 
 /** `npx booth chip ...`: read a passport chip through PC/SC, simulate one on vpcd, verify files offline. */
@@ -39,12 +38,6 @@ function savePhoto(result: ChipReadResult, face: ChipInspection['face'], dir: st
   const file = path.join(dir, `${name.replace(/[^0-9A-Z]/gi, '_')}-dg2.${face.mimeType === 'image/jp2' ? 'jp2' : 'jpg'}`);
   writeFileSync(file, face.image);
   return { path: file };
-}
-
-function formatCheck(c: ChipCheck): string {
-  const label = c.dg !== undefined ? `${c.check} DG${c.dg}` : c.check;
-  const detail = c.detail ? ` ${Object.entries(c.detail).map(([k, v]) => `${k}=${String(v)}`).join(' ')}` : '';
-  return `${c.status.toUpperCase().padEnd(12)} ${label.padEnd(24)} ${c.reason ?? ''}${detail}`.trimEnd();
 }
 
 /** Exit codes of `booth chip read`: the verdicts as `chip verify` gives them, and 4 when the chip could not be read. */

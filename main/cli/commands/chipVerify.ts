@@ -50,7 +50,8 @@ function readInput(path: string, what: string): Uint8Array {
   }
 }
 
-function formatCheck(check: ChipCheck): string {
+/** One line per check, as `chip verify` and `chip read` print them. */
+export function formatCheck(check: ChipCheck): string {
   const label = check.dg !== undefined ? `${check.check} DG${check.dg}` : check.check;
   const detail = check.detail ? ` ${Object.entries(check.detail).map(([k, v]) => `${k}=${String(v)}`).join(' ')}` : '';
   return `${check.status.toUpperCase().padEnd(12)} ${label.padEnd(24)} ${check.reason ?? ''}${detail}`.trimEnd();
