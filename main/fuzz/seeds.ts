@@ -1,17 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { decodeTlv, encodeConstructedTlv, encodeTlv, findTlv } from '../../app/document/lds/tlv';
 import { td1Lines, td2Lines, td3Lines, specimenPassport, visaLines } from '../../app/document/mrz/testSupport/buildMrzLines';
 import { encodeJpeg2000ForTests } from '../../native-bridges/chip/faceImage/encodeJpeg2000ForTests.node.ts';
+import { buildMasterList } from '../../native-bridges/chip/pki/buildMasterList.node.ts';
 import { buildSod } from '../../native-bridges/chip/pki/buildSod.node.ts';
 import { generateTestPki, type TestPki } from '../../native-bridges/chip/pki/testPki.node.ts';
 import { generateAaKey, generateCaKey } from '../../native-bridges/chip/simulator/chipSecrets.node.ts';
 import { defaultPortrait } from '../../native-bridges/chip/simulator/createSimulatedPassport.node.ts';
 import { buildCardAccess, buildCom, buildDg1, buildDg14, buildDg15, buildDg2 } from '../../native-bridges/chip/simulator/ldsBuilder.node.ts';
 import { oids } from '../../native-bridges/chip/oid';
-import { idCscaMasterList } from '../../native-bridges/chip/passive-auth/masterList.node.ts';
 
 /** Sound inputs the fuzz targets mutate: made here (the project makes its own bombs), never copied from a dataset. */
 export interface FuzzSeeds {
@@ -41,19 +39,6 @@ function iso39794Block(image: Uint8Array): Uint8Array {
   const imageData = encodeConstructedTlv(0xa0, [encodeTlv(0x80, image)]);
   const representation = encodeConstructedTlv(0x30, [encodeConstructedTlv(0xa0, [imageData])]);
   return encodeConstructedTlv(0xa1, [encodeConstructedTlv(0xa0, [encodeTlv(0x80, Uint8Array.of(0)), encodeTlv(0x81, Uint8Array.of(1))]), encodeConstructedTlv(0xa1, [representation])]);
-}
-
-/** A CSCA master list (CMS SignedData, eContentType id-icao-cscaMasterList) holding the test CSCA, signed by it. */
-async function masterListOf(pki: TestPki): Promise<Uint8Array> {
-  const content = new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 }), new asn1js.Set({ value: [pki.csca.certificate.toSchema()] })] }).toBER(false);
-  const signedData = new pkijs.SignedData({
-    version: 3,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: idCscaMasterList, eContent: new asn1js.OctetString({ valueHex: content }) }),
-    signerInfos: [new pkijs.SignerInfo({ version: 1, sid: new pkijs.IssuerAndSerialNumber({ issuer: pki.csca.certificate.issuer, serialNumber: pki.csca.certificate.serialNumber }) })],
-    certificates: [pki.csca.certificate],
-  });
-  await signedData.sign(pki.csca.privateKey, 0, 'SHA-256');
-  return new Uint8Array(new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: signedData.toSchema(true) }).toSchema().toBER(false));
 }
 
 let seeds: Promise<FuzzSeeds> | undefined;
@@ -86,7 +71,7 @@ export function fuzzSeeds(): Promise<FuzzSeeds> {
       jpeg2000,
       pki,
       sod,
-      masterList: await masterListOf(pki),
+      masterList: await buildMasterList(pki.csca, [pki.csca.certificate]),
       scenarioFiles: jsonFiles('scenarios'),
       manifestFiles: jsonFiles('models'),
     };

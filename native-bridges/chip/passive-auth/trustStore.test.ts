@@ -1,12 +1,10 @@
-import { webcrypto } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PkiEntity, TestPki } from '../pki/testPki.node.ts';
-import { buildCrl, generateLinkedCsca, generateTestPki } from '../pki/testPki.node.ts';
+import { buildMasterList } from '../pki/buildMasterList.node.ts';
+import { buildCrl, generateLinkedCsca, generateMasterListSigner, generateTestPki } from '../pki/testPki.node.ts';
 import { loadCrls, loadTrustStore } from './trustStore.node.ts';
 
 // The trust store as an agency administrator fills it: a folder of CSCA certificates, link certificates and CRLs.
@@ -148,39 +146,13 @@ describe('files that cannot be used are refused, and the rest still loads', () =
   });
 });
 
-/**
- * A CSCA master list (eContentType id-icao-cscaMasterList) holding `cscas`, signed by a Master List Signer that
- * `issuer` certified: a real signature chain, so what decides is only whether `issuer` may anchor it.
- */
-async function masterListCertifiedBy(issuer: PkiEntity, cscas: readonly Uint8Array[]): Promise<Uint8Array> {
-  const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
-  const signer = new pkijs.Certificate();
-  signer.version = 2;
-  signer.serialNumber = new asn1js.Integer({ value: 77 });
-  signer.subject = new pkijs.RelativeDistinguishedNames({ typesAndValues: [new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.Utf8String({ value: 'Master List Signer' }) })] });
-  signer.issuer = issuer.certificate.subject;
-  signer.notBefore.value = notBefore;
-  signer.notAfter.value = new Date('2027-01-01T00:00:00Z');
-  await signer.subjectPublicKeyInfo.importKey(keys.publicKey);
-  await signer.sign(issuer.privateKey, 'SHA-256');
-  const content = new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 }), new asn1js.Set({ value: cscas.map((der) => asn1js.fromBER(der).result) })] }).toBER(false);
-  const signedData = new pkijs.SignedData({
-    version: 3,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: '2.23.136.1.1.2', eContent: new asn1js.OctetString({ valueHex: content }) }),
-    signerInfos: [new pkijs.SignerInfo({ version: 1, sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.issuer, serialNumber: signer.serialNumber }) })],
-    certificates: [signer],
-  });
-  await signedData.sign(keys.privateKey, 0, 'SHA-256');
-  return new Uint8Array(new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: signedData.toSchema(true) }).toSchema().toBER(false));
-}
-
 describe('master lists', () => {
   it('trusts a master list whose signer a loaded CSCA certified, and never one whose signer a refused Document Signer certified', async () => {
-    const byCsca = loadTrustStore([folder({ 'csca.cer': real.csca.der, 'list.ml': await masterListCertifiedBy(real.csca, [lookalike.csca.der]) })], at);
+    const byCsca = loadTrustStore([folder({ 'csca.cer': real.csca.der, 'list.ml': await buildMasterList(await generateMasterListSigner(real.csca, notBefore), [lookalike.csca.certificate]) })], at);
     expect(byCsca.files.find((f) => f.kind === 'master_list')).toMatchObject({ status: 'loaded', certificates: 1 });
     expect(byCsca.anchors.map((a) => a.der)).toContainEqual(lookalike.csca.der);
 
-    const byDs = loadTrustStore([folder({ 'ds.der': real.ds.der, 'list.ml': await masterListCertifiedBy(real.ds, [lookalike.csca.der]) })], at);
+    const byDs = loadTrustStore([folder({ 'ds.der': real.ds.der, 'list.ml': await buildMasterList(await generateMasterListSigner(real.ds, notBefore), [lookalike.csca.certificate]) })], at);
     expect(byDs.files.find((f) => f.file.endsWith('ds.der'))).toMatchObject({ status: 'refused' });
     expect(byDs.files.find((f) => f.kind === 'master_list')).toMatchObject({ status: 'refused', reason: expect.stringMatching(/does not chain to a known CSCA/) });
     expect(byDs.anchors).toEqual([]);

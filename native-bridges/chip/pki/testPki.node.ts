@@ -179,6 +179,28 @@ export async function generateLinkedCsca(old: PkiEntity, notBefore: Date, validi
   return { link: entity(link, newKeys.privateKey, old.keyAlgorithm), ds: entity(ds, dsKeys.privateKey, old.keyAlgorithm) };
 }
 
+/**
+ * A Master List Signer certified by `issuer` (a CSCA, or in negative tests something that may not issue
+ * certificates, such as a Document Signer), for signing test master lists with buildMasterList.
+ */
+export async function generateMasterListSigner(issuer: PkiEntity, notBefore: Date, validityDays = 365): Promise<PkiEntity> {
+  ensureEngine();
+  const keys = await generateKeyPair(issuer.keyAlgorithm);
+  const country = String(issuer.certificate.subject.typesAndValues.find((tv) => tv.type === '2.5.4.6')?.value.valueBlock.value ?? 'UT');
+  const certificate = await makeCertificate({
+    subject: name(country, 'Booth Test Master List Signer'),
+    issuer: issuer.certificate.subject,
+    serial: 20,
+    notBefore,
+    notAfter: new Date(notBefore.getTime() + validityDays * 24 * 3600 * 1000),
+    publicKey: keys.publicKey,
+    signingKey: issuer.privateKey,
+    issuerPublicKey: await issuer.certificate.getPublicKey(),
+    isCa: false,
+  });
+  return entity(certificate, keys.privateKey, issuer.keyAlgorithm);
+}
+
 /** A CRL issued by `csca` revoking the given serial numbers, for testing the crl check. */
 export async function buildCrl(csca: PkiEntity, revokedSerials: readonly number[], thisUpdate: Date, nextUpdate: Date): Promise<Uint8Array> {
   ensureEngine();
