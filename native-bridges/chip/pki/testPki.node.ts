@@ -101,6 +101,11 @@ async function makeCertificate(options: {
   return cert;
 }
 
+/** The C= of a name this PKI made ('UT' when it has none). */
+function countryOfName(name: pkijs.RelativeDistinguishedNames): string {
+  return String(name.typesAndValues.find((tv) => tv.type === '2.5.4.6')?.value.valueBlock.value ?? 'UT');
+}
+
 function entity(certificate: pkijs.Certificate, privateKey: CryptoKey, keyAlgorithm: TestKeyAlgorithm): PkiEntity {
   return { certificate, der: new Uint8Array(certificate.toSchema().toBER(false)), privateKey, keyAlgorithm };
 }
@@ -164,7 +169,7 @@ export async function generateLinkedCsca(old: PkiEntity, notBefore: Date, validi
     issuerPublicKey: oldPublic,
     isCa: true,
   });
-  const country = String(cscaName.typesAndValues.find((tv) => tv.type === '2.5.4.6')?.value.valueBlock.value ?? 'UT');
+  const country = countryOfName(cscaName);
   const ds = await makeCertificate({
     subject: name(country, 'Booth Test Document Signer after rollover'),
     issuer: cscaName,
@@ -186,7 +191,7 @@ export async function generateLinkedCsca(old: PkiEntity, notBefore: Date, validi
 export async function generateMasterListSigner(issuer: PkiEntity, notBefore: Date, validityDays = 365): Promise<PkiEntity> {
   ensureEngine();
   const keys = await generateKeyPair(issuer.keyAlgorithm);
-  const country = String(issuer.certificate.subject.typesAndValues.find((tv) => tv.type === '2.5.4.6')?.value.valueBlock.value ?? 'UT');
+  const country = countryOfName(issuer.certificate.subject);
   const certificate = await makeCertificate({
     subject: name(country, 'Booth Test Master List Signer'),
     issuer: issuer.certificate.subject,
