@@ -119,6 +119,9 @@ async function main(): Promise<number> {
   });
   const modules = selectModules(values.module);
   const files = values.file.flatMap((value) => value.split(',')).filter((file) => file !== '');
+  // Stryker reads `path:N` (no end line) as no range at all and mutates nothing: the run would print n/a, not an error.
+  const badRange = files.find((file) => /:[^/]*$/.test(file) && !/:\d+(:\d+)?-\d+(:\d+)?$/.test(file));
+  if (badRange) throw new Error(`--file ${badRange}: a line range is START-END (path:10-40, or path:68-68 for one line)`);
   if (files.length > 0 && modules.length !== 1) throw new Error('--file needs one --module: the module whose tests are run against those files');
   const rows: MutationRow[] = [];
   const survivors: string[] = [];
