@@ -61,9 +61,11 @@ export const stepVerdictSchema = z.enum(['correct', 'let_through', 'wrongly_refe
 export const runScoreSchema = z.strictObject({
   steps: z.number().int().min(0),
   counts: z.record(stepVerdictSchema, z.number().int().min(0)),
+  /** Impostors cleared, counted apart from the other travellers let through. */
   impostorsLetThrough: z.number().int().min(0),
   /** Genuine travellers referred, counted apart from the other wrong outcomes (a different error, a different cost). */
   genuineReferred: z.number().int().min(0),
+  /** Correct decisions in percent of the scored ones (0 when none was scored). */
   percent: z.number().min(0).max(100),
 });
 

@@ -4,8 +4,8 @@ import { laneTypeSchema, type LaneType } from '../settings/boothSettings';
 import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from '../host/simulatorControls';
 import { assertNever } from '../shared/assertNever';
 import { describeSchemaError } from '../shared/describeSchemaError';
-import { describeExpectation, expectedDecisionSchema } from './expectedDecision';
-import { stepFacesSchema } from './lookAlike';
+import { describeExpectation, expectedDecisionSchema, type ExpectedDecision } from './expectedDecision';
+import { stepFacesSchema, type StepFaces } from './lookAlike';
 
 /** When a step happens, in seconds after the scenario starts (up to an hour: a training run, not a shift). */
 const atSeconds = z.number().min(0).max(3600);
@@ -73,6 +73,12 @@ export type TrainingStepKind = TrainingStep['kind'];
 export const trainingScenarioNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'must be lower-case letters, digits and dashes (at most 60)');
 
 /** A scripted training scenario: what the simulated booth does, and when, while a trainee works the lane. */
+/** Why an expectation contradicts the faces a step casts (a look-alike is an impostor, a genuine non-match is not), or null. */
+function impostorMismatch(faces: StepFaces | null | undefined, expected: ExpectedDecision | undefined): string | null {
+  if (!faces || !expected || expected.impostor === (faces.kind === 'lookAlike')) return null;
+  return faces.kind === 'lookAlike' ? 'a look-alike is an impostor: the expectation must say "impostor": true' : 'a genuine non-match is the document holder: the expectation must not say "impostor": true';
+}
+
 export const trainingScenarioSchema = z
   .strictObject({
     name: trainingScenarioNameSchema,
@@ -91,19 +97,17 @@ export const trainingScenarioSchema = z
       if (step.kind === 'vehicleArrives' && step.expectOccupants && step.arrival.occupants && step.expectOccupants.length !== step.arrival.occupants.length) {
         context.addIssue({ code: 'custom', path: ['steps', index, 'expectOccupants'], message: `${step.expectOccupants.length} expectations for ${step.arrival.occupants.length} occupants: one per occupant, in order` });
       }
-      if (step.kind === 'readDocument' && step.faces && step.expect && step.expect.impostor !== (step.faces.kind === 'lookAlike')) {
-        const message = step.faces.kind === 'lookAlike' ? 'a look-alike is an impostor: the expectation must say "impostor": true' : 'a genuine non-match is the document holder: the expectation must not say "impostor": true';
-        context.addIssue({ code: 'custom', path: ['steps', index, 'expect', 'impostor'], message });
+      if (step.kind === 'readDocument') {
+        const message = impostorMismatch(step.faces, step.expect);
+        if (message) context.addIssue({ code: 'custom', path: ['steps', index, 'expect', 'impostor'], message });
       }
       if (step.kind === 'vehicleArrives' && step.occupantFaces && step.arrival.vehicle === undefined && !step.arrival.occupants) {
         context.addIssue({ code: 'custom', path: ['steps', index, 'occupantFaces'], message: 'faces are cast per occupant: name the vehicle (arrival.vehicle) or its occupants' });
       }
       if (step.kind === 'vehicleArrives' && step.occupantFaces) {
         step.occupantFaces.forEach((faces, occupant) => {
-          const expected = step.expectOccupants?.[occupant];
-          if (faces && expected && expected.impostor !== (faces.kind === 'lookAlike')) {
-            context.addIssue({ code: 'custom', path: ['steps', index, 'expectOccupants', occupant, 'impostor'], message: faces.kind === 'lookAlike' ? 'a look-alike is an impostor: the expectation must say "impostor": true' : 'a genuine non-match is the document holder: the expectation must not say "impostor": true' });
-          }
+          const message = impostorMismatch(faces, step.expectOccupants?.[occupant]);
+          if (message) context.addIssue({ code: 'custom', path: ['steps', index, 'expectOccupants', occupant, 'impostor'], message });
         });
       }
       if (step.kind === 'vehicleArrives' && scenario.laneType !== 'vehicle') {

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import type { OfficerReasonCode } from '../inspection/officerDecision';
 import type { ReasonCode } from '../inspection/reasons';
 import type { ExpectedDecision } from './expectedDecision';
+import { stepVerdictSchema, type runScoreSchema } from './trainingDebrief';
 
 /** What the trainee did with one traveller, as the training run recorded it. */
 export interface TraineeDecision {
@@ -20,7 +22,7 @@ export interface TraineeDecision {
  * `no_alert`: a supervisor should have been alerted and was not; `too_slow`: right, but after `withinSeconds`;
  * `missed`: no decision at all.
  */
-export type StepVerdict = 'correct' | 'let_through' | 'wrongly_referred' | 'wrong_reason' | 'no_alert' | 'too_slow' | 'missed';
+export type StepVerdict = z.output<typeof stepVerdictSchema>;
 
 export interface StepScore {
   readonly verdict: StepVerdict;
@@ -48,18 +50,10 @@ export function scoreDecision(expected: ExpectedDecision, decision: TraineeDecis
   return result('correct', `${decision.outcome}, as expected`);
 }
 
-export interface RunScore {
-  readonly steps: number;
-  readonly counts: Readonly<Record<StepVerdict, number>>;
-  /** Impostors cleared, counted apart from the other travellers let through. */
-  readonly impostorsLetThrough: number;
-  /** Genuine travellers referred who were to be cleared: the other costly error, counted on its own. */
-  readonly genuineReferred: number;
-  /** Correct decisions in percent of the scored ones (0 when none was scored). */
-  readonly percent: number;
-}
+/** A run's score (its schema, with what each count means, is in trainingDebrief.ts: it crosses the host boundary). */
+export type RunScore = z.output<typeof runScoreSchema>;
 
-const verdicts: readonly StepVerdict[] = ['correct', 'let_through', 'wrongly_referred', 'wrong_reason', 'no_alert', 'too_slow', 'missed'];
+const verdicts = stepVerdictSchema.options;
 
 export function summariseRun(scores: readonly StepScore[]): RunScore {
   const counts = Object.fromEntries(verdicts.map((v) => [v, scores.filter((s) => s.verdict === v).length])) as Record<StepVerdict, number>;

@@ -13,17 +13,15 @@ export class TrainingDecisionGuard {
 
   constructor(private readonly clock: Clock) {}
 
-  /** Follows the player's progress (training:onProgress). */
+  /**
+   * Follows the player's progress (training:onProgress). The player has one open run at most: any other run still
+   * open here has ended (a restart or a newly loaded scenario ends a run without a progress saying so).
+   */
   progressed(progress: TrainingProgress): void {
-    const run = progress.run;
-    if (!run) return;
     const now = this.clock.now().getTime();
-    let window = this.windows.find((w) => w.runId === run.runId);
-    if (!window && run.open) {
-      window = { runId: run.runId, from: now, to: null };
-      this.windows.push(window);
-    }
-    if (window && !run.open) window.to ??= now;
+    const open = progress.run?.open ? progress.run.runId : null;
+    for (const window of this.windows) if (window.runId !== open) window.to ??= now;
+    if (open !== null && !this.windows.some((w) => w.runId === open)) this.windows.push({ runId: open, from: now, to: null });
   }
 
   /** Why `payload` must not leave the booth, or null when it may. */

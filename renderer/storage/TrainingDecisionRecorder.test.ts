@@ -19,7 +19,7 @@ describe('DecisionStore: training decisions', () => {
   it('keeps a training decision marked with its run and audited as training, with no outbox item and no review item', async () => {
     const { db, store } = await openStore('booth-training-1');
     // A mandatory referral cleared by override would queue for review as real work; in training it never does.
-    const decision = sampleDecision(1, { outcome: 'clear', recommended: 'refer', overridden: true, ruleReasons: ['records_unavailable'], officerReasons: ['officer_observation'] });
+    const decision = sampleDecision(1, { outcome: 'clear', recommended: 'refer', overridden: true, ruleReasons: ['records_unavailable'], officerReasons: ['officer_observation'], direction: 'entry', policyId: 'us-entry-2026' });
     expect(await store.recordTrainingDecision(decision, trainee, mark)).toEqual({ decisionId: 'decision-1', recordedAt: '2026-11-01T09:00:00.000Z', auditSeq: 1 });
     await store.recordTrainingAlert({ alertId: 'alert-1', code: 'override_attempt_on_mandatory_referral', subject: decision.subject, officer: 'kim', at: decision.decidedAt, mandatoryReasons: ['chip_clone_suspected'], message: 'x' }, trainee, mark);
 
@@ -32,7 +32,7 @@ describe('DecisionStore: training decisions', () => {
     const exported = await store.exportAudit({ userId: 'sup-1', role: 'supervisor' });
     const actions = exported.jsonl.trim().split('\n').map((line) => JSON.parse(line) as { action: string; details: Record<string, unknown> });
     expect(actions.map((a) => a.action)).toEqual(['training_decision', 'training_override_refused', 'export']);
-    expect(actions[0]?.details).toMatchObject({ runId: 'run-7', scenario: 'clean-then-expired', outcome: 'clear', overridden: true });
+    expect(actions[0]?.details).toMatchObject({ runId: 'run-7', scenario: 'clean-then-expired', outcome: 'clear', overridden: true, direction: 'entry', policyId: 'us-entry-2026' });
     expect(await store.verifyAudit()).toMatchObject({ ok: true, count: 3 });
     await expect(store.recordTrainingDecision(decision, trainee, mark)).rejects.toThrow('decision decision-1 is already recorded');
     store.close();

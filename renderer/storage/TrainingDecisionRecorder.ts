@@ -20,7 +20,7 @@ export class TrainingDecisionRecorder {
     return writer.exclusive(async () => {
       const recordedAt = nowIso(this.context);
       const row = await decisionRowOf(this.context, decision, { recordedAt, offline: false, mandatory: false, reviewState: 'not_needed', training });
-      const details = { ...training, outcome: decision.outcome, recommended: decision.recommended, overridden: decision.overridden, ruleReasons: [...decision.ruleReasons], officerReasons: [...decision.officerReasons] };
+      const details = { ...training, outcome: decision.outcome, recommended: decision.recommended, overridden: decision.overridden, ruleReasons: [...decision.ruleReasons], officerReasons: [...decision.officerReasons], ...(decision.direction ? { direction: decision.direction } : {}), ...(decision.policyId ? { policyId: decision.policyId } : {}) };
       const { entries } = await writer.commit([{ at: recordedAt, actor: by, action: 'training_decision', subject: { kind: 'decision', id: decision.decisionId }, details }], async () => {
         if (await db.decisions.get(decision.decisionId)) throw new DecisionStoreError('duplicate_decision', `decision ${decision.decisionId} is already recorded`);
         await db.decisions.add(row);

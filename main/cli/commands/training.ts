@@ -8,13 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { describeStepWithExpectations, TrainingScenarioError } from '../../../app/training/trainingScenario';
 import { builtInScenariosFolder, listBuiltInScenarios, loadTrainingScenario } from '../../services/trainingScenarioFiles';
+import { printTrainingOutcome as print, type TrainingCliOutcome } from './trainingCliOutcome';
 import { registerRunCommands } from './trainingRuns';
-
-export interface TrainingCliOutcome {
-  readonly exitCode: 0 | 1 | 2;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /** The repository's built-in scenarios folder (the CLI runs from the source tree). */
 export const builtInScenariosDir = fileURLToPath(new URL(`../../../${builtInScenariosFolder}`, import.meta.url));
@@ -39,12 +34,6 @@ export function runTrainingList(dir = builtInScenariosDir): TrainingCliOutcome {
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 
-function print(outcome: TrainingCliOutcome, command: string): void {
-  if (outcome.stdout) process.stdout.write(outcome.stdout);
-  if (outcome.stderr) process.stderr.write(`booth training ${command}: ${outcome.stderr}\n`);
-  process.exitCode = outcome.exitCode;
-}
-
 export function register(program: Command): void {
   const training = program.command('training').description('training scenario tools');
   training
@@ -59,5 +48,5 @@ export function register(program: Command): void {
     .command('list')
     .description('list the built-in training scenarios')
     .action(() => print(runTrainingList(), 'list'));
-  registerRunCommands(training, print);
+  registerRunCommands(training);
 }

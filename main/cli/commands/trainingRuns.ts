@@ -10,7 +10,7 @@ import { debriefHtml, describeEvidence, describeOutcome, verdictLabels } from '.
 import type { TrainingDebrief } from '../../../app/training/trainingDebrief';
 import { TrainingRunStore, TrainingRunStoreError } from '../../services/TrainingRunStore';
 import { userDataDir } from '../../services/userDataDir';
-import type { TrainingCliOutcome } from './training';
+import { printTrainingOutcome as print, type TrainingCliOutcome } from './trainingCliOutcome';
 
 const storeOf = (dir: string | undefined) => (dir ? new TrainingRunStore(dir) : TrainingRunStore.inUserData(userDataDir()));
 
@@ -50,7 +50,7 @@ export async function runTrainingDebrief(runId: string, options: { json?: boolea
   return { exitCode: 0, stdout: `written: ${options.out}\n`, stderr: '' };
 }
 
-export function registerRunCommands(training: Command, print: (outcome: TrainingCliOutcome, command: string) => void): void {
+export function registerRunCommands(training: Command): void {
   training
     .command('runs')
     .description('list the kept training runs, newest first (one line each, comparable)')

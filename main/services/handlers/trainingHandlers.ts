@@ -19,7 +19,7 @@ export interface TrainingHandlerDeps {
 /**
  * `training:*`: the trainer's scenario player (simulation only), the scoring of the trainee's decisions, debriefs
  * and the run history. The trainer's controls check the caller's role here, not only on the screen: an officer's
- * window cannot start, stop or list runs, and sees a debrief only of a run they were the trainee of.
+ * window cannot start, stop or list runs, and sees a debrief only of a run they were the trainee of, once it ended.
  */
 export function trainingHandlers({ training, settings, scenariosDir, callers, runs }: TrainingHandlerDeps): HandlersOf<'training'> {
   const trainer = () => {
@@ -80,6 +80,9 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
       const debrief = runId === undefined || current?.runId === runId ? current : await storedRun(runId);
       if (!debrief) throw new HostFailure('invalid_request', 'No training run yet on this booth.');
       if (user.role !== 'trainer' && debrief.trainee !== user.userId) throw new HostFailure('not_permitted', `The debrief of ${debrief.runId} is for its trainee ${debrief.trainee} and the trainers.`);
+      // A live debrief lists what is expected of every traveller already at the booth (refer, an impostor): the
+      // trainee sees it once the run has ended, never while deciding.
+      if (user.role !== 'trainer' && debrief.endedAt === null) throw new HostFailure('not_permitted', `The debrief of ${debrief.runId} opens for its trainee when the run ends.`);
       return debrief;
     },
     'training:runs': async ({ trainee }, caller) => {
