@@ -8,6 +8,7 @@ import type { ImageEmbeddings, ImageFace } from './faceEvaluation';
 import { facenessCalibrationFrom, facenessReport, measureNonFaces } from './facenessEvaluation';
 import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from './embedderUnderTest';
 import { applyCalibration } from './facesCalibrate';
+import { measuredModelOf } from './calibrationTarget';
 import { acquisitionProblem } from './acquisitionProblem';
 import { openHarnessSession } from './visionHarnessSession';
 
@@ -142,7 +143,7 @@ export async function runEval(requested: EvalOptions): Promise<void> {
       landmarkBoxScale: options.landmarkBoxScale ?? null,
       landmarkPasses: options.landmarkPasses ?? null,
       limit: options.limit ?? null,
-      model: { manifest: embedder.manifestPath, id: manifest.id, version: manifest.version, sha256: embedder.sha256, calibrated: manifest.calibration !== undefined, layout: manifest.layout, colourOrder: manifest.colourOrder },
+      model: { ...measuredModelOf(embedder), calibrated: manifest.calibration !== undefined, layout: manifest.layout, colourOrder: manifest.colourOrder },
       worker: result.init,
       images: images.length,
       imagesWithSeveralFaces: result.multiFace,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { fusionRuleSchema, scoreNormalisationSchema } from '../../../app/biometrics/identification/searchPipeline';
 import type { SearchPipeline } from '../../../app/biometrics/identification/searchPipeline';
+import { measuredModelOf } from '../calibrationTarget';
 import { readIdentities } from '../faceDataset';
 import { embedImages } from '../faceEvaluation';
 import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from '../embedderUnderTest';
@@ -108,7 +109,8 @@ export async function runIdentificationEval(options: IdentificationEvalOptions):
   const landmarker = await readFile(path.join(repoRoot, 'assets/models/fr_landmark.json'), 'utf8');
   const identitiesCsv = await readFile(path.join(options.dataset, 'identities.csv'), 'utf8');
   const { calibration: _c, faceness: _f, identification: _i, ...embedderInput } = manifest;
-  const key = cacheKey([embedder.sha256, embedderInput, landmarker, options.select, flip, identitiesCsv]);
+  // The bytes the worker ran: a manifest change that alters preparation (negligibleWeight) makes other embeddings.
+  const key = cacheKey([embedder.preparedSha256, embedderInput, landmarker, options.select, flip, identitiesCsv]);
   let opened: HarnessSession | undefined;
   const session = async () => {
     if (!opened) {
@@ -165,7 +167,7 @@ export async function runIdentificationEval(options: IdentificationEvalOptions):
       flip,
       landmarkBoxScale: null,
       landmarkPasses: null,
-      model: { manifest: embedder.manifestPath, id: manifest.id, version: manifest.version, sha256: embedder.sha256 },
+      model: measuredModelOf(embedder),
       galleryIdentitiesRequested: options.gallerySize,
       ...protocolSize,
       rounds: options.rounds,
