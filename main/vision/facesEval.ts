@@ -9,6 +9,7 @@ import { facenessCalibrationFrom, facenessReport, measureNonFaces } from './face
 import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from './embedderUnderTest';
 import { applyCalibration } from './facesCalibrate';
 import { measuredModelOf } from './calibrationTarget';
+import { embeddingToBase64 } from './embeddingBase64';
 import { acquisitionProblem } from './acquisitionProblem';
 import { openHarnessSession } from './visionHarnessSession';
 
@@ -66,7 +67,7 @@ function limitImages(all: readonly string[], pairs: readonly LabelledPair[], lim
 async function writeFaces(file: string, images: readonly string[], identityOf: ReadonlyMap<string, string>, result: ImageEmbeddings): Promise<void> {
   const lines = images.map((image, i) => {
     const embedding = result.embeddings[i];
-    return JSON.stringify({ path: image, identity: identityOf.get(image) ?? '', ...result.faces[i], embedding: embedding ? Buffer.from(embedding.buffer, embedding.byteOffset, embedding.byteLength).toString('base64') : null });
+    return JSON.stringify({ path: image, identity: identityOf.get(image) ?? '', ...result.faces[i], embedding: embedding ? embeddingToBase64(embedding) : null });
   });
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await writeFile(file, `${lines.join('\n')}\n`);

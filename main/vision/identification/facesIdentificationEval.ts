@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fusionRuleSchema, scoreNormalisationSchema } from '../../../app/biometrics/identification/searchPipeline';
 import type { SearchPipeline } from '../../../app/biometrics/identification/searchPipeline';
 import { measuredModelOf } from '../calibrationTarget';
+import { embeddingFromBase64 } from '../embeddingBase64';
 import { readIdentities } from '../faceDataset';
 import { embedImages } from '../faceEvaluation';
 import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from '../embedderUnderTest';
@@ -88,8 +89,7 @@ async function importFaces(file: string, images: readonly { path: string }[], lo
   for (const [n, line] of (await readFile(file, 'utf8')).trim().split('\n').entries()) {
     const parsed = facesLine.safeParse(JSON.parse(line));
     if (!parsed.success) throw new Error(`${file}:${n + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const bytes = parsed.data.embedding === null ? null : Buffer.from(parsed.data.embedding, 'base64');
-    byPath.set(parsed.data.path, { path: parsed.data.path, embedding: bytes ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice() : null, quality: parsed.data.qualityScore ?? 1 });
+    byPath.set(parsed.data.path, { path: parsed.data.path, embedding: parsed.data.embedding === null ? null : embeddingFromBase64(parsed.data.embedding), quality: parsed.data.qualityScore ?? 1 });
   }
   const faces = images.map((image) => {
     const face = byPath.get(image.path);
