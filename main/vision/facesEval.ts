@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readIdentities, readPairs } from './faceDataset';
@@ -10,6 +9,7 @@ import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from 
 import { applyCalibration } from './facesCalibrate';
 import { measuredModelOf } from './calibrationTarget';
 import { embeddingToBase64 } from './embeddingBase64';
+import { writeOutputFile } from './outputFile';
 import { acquisitionProblem } from './acquisitionProblem';
 import { openHarnessSession } from './visionHarnessSession';
 
@@ -69,8 +69,7 @@ async function writeFaces(file: string, images: readonly string[], identityOf: R
     const embedding = result.embeddings[i];
     return JSON.stringify({ path: image, identity: identityOf.get(image) ?? '', ...result.faces[i], embedding: embedding ? embeddingToBase64(embedding) : null });
   });
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, `${lines.join('\n')}\n`);
+  await writeOutputFile(file, `${lines.join('\n')}\n`);
 }
 
 /** How many of the dataset's faces each reference-gate reason (and any reason) would refuse. */
@@ -163,8 +162,7 @@ export async function runEval(requested: EvalOptions): Promise<void> {
         `npx booth faces eval --dataset faces-lfw --non-faces ${options.nonFaces} --camera-frames ${options.cameraFrames}: raw norms of ${faceness.facesMeasured} LFW faces vs ${faceness.nonFaceCropsMeasured} non-face crops drawn by renderer/vision/harness/nonFaceImages.ts, threshold at most ${faceness.maxFaceRejectionRate * 100} % faces rejected`,
       ),
     };
-    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await writeFile(options.out, JSON.stringify(report, null, 2));
+    await writeOutputFile(options.out, JSON.stringify(report, null, 2));
     log(`report written to ${options.out}`);
     if (options.plot) {
       const markers = Object.entries(allVsAll.fnmrAtFmr).map(([label, p]) => ({ label: `FMR ${label}: FNMR ${(p.fnmr * 100).toFixed(2)}%`, fmr: p.fmr, fnmr: p.fnmr }));
@@ -172,7 +170,7 @@ export async function runEval(requested: EvalOptions): Promise<void> {
         (spec) => (globalThis as unknown as { boothVisionHarness: { plot(s: unknown): Promise<string> } }).boothVisionHarness.plot(spec),
         { title: `${manifest.id}: ${images.length} images, EER ${(allVsAll.eer * 100).toFixed(2)}%${report.lfw ? `, LFW 10-fold ${(report.lfw.accuracy * 100).toFixed(2)}%` : ''}`, curve: scores.curve(80), histogram: allVsAll.histogram, markers },
       );
-      await writeFile(options.plot, Buffer.from(png, 'base64'));
+      await writeOutputFile(options.plot, Buffer.from(png, 'base64'));
       log(`plot written to ${options.plot}`);
     }
     const untruthful = acquisitionProblem(result.failures, images.length, options.maxFta);

@@ -1,10 +1,11 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { fusionRuleSchema, scoreNormalisationSchema } from '../../../app/biometrics/identification/searchPipeline';
 import type { SearchPipeline } from '../../../app/biometrics/identification/searchPipeline';
 import { measuredModelOf } from '../calibrationTarget';
 import { embeddingFromBase64 } from '../embeddingBase64';
+import { writeOutputFile } from '../outputFile';
 import { readIdentities } from '../faceDataset';
 import { embedImages } from '../faceEvaluation';
 import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from '../embedderUnderTest';
@@ -180,8 +181,7 @@ export async function runIdentificationEval(options: IdentificationEvalOptions):
       variants,
       identificationCalibration,
     };
-    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await writeFile(options.out, JSON.stringify(report, null, 2));
+    await writeOutputFile(options.out, JSON.stringify(report, null, 2));
     log(`report written to ${options.out}`);
     if (options.json) console.log(JSON.stringify(report, null, 2));
     else printTable(report.galleryIdentities, variants);
