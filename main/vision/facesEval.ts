@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { readIdentities, readPairs } from './faceDataset';
 import type { LabelledPair } from './faceDataset';
 import { allPairScores, calibrationFrom, embedImages, lfwTenFold, summariseAllPairs, timingSummary } from './faceEvaluation';
-import type { ImageEmbeddings, ImageFace } from './faceEvaluation';
+import type { ImageFace } from './faceEvaluation';
 import { facenessCalibrationFrom, facenessReport, measureNonFaces } from './facenessEvaluation';
 import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from './embedderUnderTest';
 import { applyCalibration } from './facesCalibrate';
 import { measuredModelOf } from './calibrationTarget';
-import { embeddingToBase64 } from './embeddingBase64';
+import { writeFacesFile } from './facesFile';
 import { writeOutputFile } from './outputFile';
 import { acquisitionProblem } from './acquisitionProblem';
 import { openHarnessSession } from './visionHarnessSession';
@@ -63,15 +63,6 @@ function limitImages(all: readonly string[], pairs: readonly LabelledPair[], lim
   return { images: all.filter((p) => chosen.has(p)), pairs: kept };
 }
 
-/** One JSON line per image: path, identity, what was found, and the embedding as base64 float32. */
-async function writeFaces(file: string, images: readonly string[], identityOf: ReadonlyMap<string, string>, result: ImageEmbeddings): Promise<void> {
-  const lines = images.map((image, i) => {
-    const embedding = result.embeddings[i];
-    return JSON.stringify({ path: image, identity: identityOf.get(image) ?? '', ...result.faces[i], embedding: embedding ? embeddingToBase64(embedding) : null });
-  });
-  await writeOutputFile(file, `${lines.join('\n')}\n`);
-}
-
 /** How many of the dataset's faces each reference-gate reason (and any reason) would refuse. */
 function referenceGateSummary(faces: readonly ImageFace[]) {
   const byReason: Record<string, number> = {};
@@ -124,7 +115,10 @@ export async function runEval(requested: EvalOptions): Promise<void> {
     const nonFaces = await measureNonFaces(session, { perKind: options.nonFaces, cameraFrames: options.cameraFrames, upsideDown, log });
     const faceness = facenessReport(result.faces, nonFaces);
     log(`face-ness: min raw norm ${faceness.minRawNorm}, LFW faces rejected ${faceness.facesRejected}/${faceness.facesMeasured}, non-face crops passing ${faceness.nonFaceCropsPassed}/${faceness.nonFaceCropsMeasured}`);
-    if (options.faces) await writeFaces(options.faces, images, identityOf, result);
+    if (options.faces) {
+      const made = { preparedSha256: embedder.preparedSha256, select: options.select, flip: options.flip, landmarkBoxScale: options.landmarkBoxScale ?? null, landmarkPasses: options.landmarkPasses ?? null };
+      await writeFacesFile(options.faces, made, images, identityOf, result);
+    }
     const index = new Map(images.map((p, i) => [p, i]));
     const scores = allPairScores(images.map((p) => ({ path: p, identity: identityOf.get(p) ?? '' })), result.embeddings);
     const allVsAll = summariseAllPairs(scores);
