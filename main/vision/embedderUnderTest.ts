@@ -17,6 +17,8 @@ export interface EmbedderUnderTest {
   readonly modelFile: string;
   /** SHA-256 of the source file (what a manifest pins). */
   readonly sha256: string;
+  /** SHA-256 of the prepared model (the bytes the worker is served and runs). */
+  readonly preparedSha256: string;
   /** The prepared model the worker is served. */
   readonly bytes: Uint8Array;
   /** The manifest as the worker gets it: `file` pointing where the page serves the model. */
@@ -35,7 +37,7 @@ export async function loadEmbedderUnderTest(manifestPath: string): Promise<Embed
   const manifest = parseEvaluableEmbedderManifest(JSON.parse(await readFile(absolute, 'utf8')), absolute);
   const prepared = await prepareManifestModel({ manifestPath: absolute, manifest, modulesDir: path.join(repoRoot, 'node_modules'), requireSha256: false });
   const served = { ...manifest, file: `__models/${prepared.preparedSha256.slice(0, 16)}/${path.basename(manifest.file)}` };
-  return { manifestPath: absolute, manifest, modelFile: prepared.sourceFile, sha256: prepared.sourceSha256, bytes: prepared.bytes, served };
+  return { manifestPath: absolute, manifest, modelFile: prepared.sourceFile, sha256: prepared.sourceSha256, preparedSha256: prepared.preparedSha256, bytes: prepared.bytes, served };
 }
 
 /** Serves the model file where `served.file` says, for the harness page. */

@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { facenessCalibrationSchema } from '../../app/biometrics/faceness';
 import { calibrationSchema, parseEmbedderManifest, parseLandmarkerManifest } from '../../app/biometrics/modelManifest';
 import { calibrationMismatch } from './calibrationProvenance';
-import { calibrationTargetMismatch } from './calibrationTarget';
-import { loadEmbedderUnderTest } from './embedderUnderTest';
+import { calibrationTargetOf, measuredModelSchema } from './calibrationTarget';
 import { repoRoot } from './visionHarnessSession';
 import { applyIdentificationCalibration } from './identification/identificationCalibrate';
 
@@ -18,7 +17,7 @@ const reportWithCalibration = z.object({
   flip: z.boolean(),
   landmarkBoxScale: z.number().nullable().default(null),
   landmarkPasses: z.number().nullable().default(null),
-  model: z.object({ manifest: z.string().nullable().default(null), id: z.string(), version: z.string(), sha256: z.string().nullable().default(null) }),
+  model: measuredModelSchema,
   calibration: calibrationSchema,
   /** Reports from before the face-ness check have none; such a report cannot give a model one. */
   facenessCalibration: facenessCalibrationSchema.optional(),
@@ -32,11 +31,7 @@ export async function applyCalibration(reportFile: string, requestedManifest?: s
   if (!parsed.success) throw new Error(`${reportFile} is not a faces eval report with a calibration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const report = parsed.data;
   if (report.limit !== null) throw new Error(`${reportFile} comes from a --limit run: calibrate from a full run`);
-  const manifestFile = path.resolve(requestedManifest ?? report.model.manifest ?? '');
-  if (!requestedManifest && !report.model.manifest) throw new Error(`${reportFile} does not say which manifest it measured: name it with --manifest`);
-  const target = await loadEmbedderUnderTest(manifestFile);
-  const wrongTarget = calibrationTargetMismatch(report.model, { path: target.manifestPath, id: target.manifest.id, version: target.manifest.version, sha256: target.sha256 }, requestedManifest !== undefined);
-  if (wrongTarget) throw new Error(`${reportFile}: ${wrongTarget}; calibration not written`);
+  const manifestFile = (await calibrationTargetOf(reportFile, report.model, requestedManifest, 'calibration')).manifestPath;
   const landmarkFile = path.join(repoRoot, 'assets/models/fr_landmark.json');
   const mismatch = calibrationMismatch(report, parseLandmarkerManifest(JSON.parse(await readFile(landmarkFile, 'utf8')), landmarkFile), landmarkFile);
   if (mismatch) throw new Error(`${reportFile}: ${mismatch}`);

@@ -1,13 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readIdentities, readPairs } from './faceDataset';
 import type { LabelledPair } from './faceDataset';
 import { allPairScores, calibrationFrom, embedImages, lfwTenFold, summariseAllPairs, timingSummary } from './faceEvaluation';
-import type { ImageEmbeddings, ImageFace } from './faceEvaluation';
+import type { ImageFace } from './faceEvaluation';
 import { facenessCalibrationFrom, facenessReport, measureNonFaces } from './facenessEvaluation';
 import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from './embedderUnderTest';
 import { applyCalibration } from './facesCalibrate';
+import { measuredModelOf } from './calibrationTarget';
+import { writeFacesFile } from './facesFile';
+import { writeOutputFile } from './outputFile';
 import { acquisitionProblem } from './acquisitionProblem';
 import { openHarnessSession } from './visionHarnessSession';
 
@@ -59,16 +61,6 @@ function limitImages(all: readonly string[], pairs: readonly LabelledPair[], lim
     kept.push(p);
   }
   return { images: all.filter((p) => chosen.has(p)), pairs: kept };
-}
-
-/** One JSON line per image: path, identity, what was found, and the embedding as base64 float32. */
-async function writeFaces(file: string, images: readonly string[], identityOf: ReadonlyMap<string, string>, result: ImageEmbeddings): Promise<void> {
-  const lines = images.map((image, i) => {
-    const embedding = result.embeddings[i];
-    return JSON.stringify({ path: image, identity: identityOf.get(image) ?? '', ...result.faces[i], embedding: embedding ? Buffer.from(embedding.buffer, embedding.byteOffset, embedding.byteLength).toString('base64') : null });
-  });
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, `${lines.join('\n')}\n`);
 }
 
 /** How many of the dataset's faces each reference-gate reason (and any reason) would refuse. */
@@ -123,7 +115,10 @@ export async function runEval(requested: EvalOptions): Promise<void> {
     const nonFaces = await measureNonFaces(session, { perKind: options.nonFaces, cameraFrames: options.cameraFrames, upsideDown, log });
     const faceness = facenessReport(result.faces, nonFaces);
     log(`face-ness: min raw norm ${faceness.minRawNorm}, LFW faces rejected ${faceness.facesRejected}/${faceness.facesMeasured}, non-face crops passing ${faceness.nonFaceCropsPassed}/${faceness.nonFaceCropsMeasured}`);
-    if (options.faces) await writeFaces(options.faces, images, identityOf, result);
+    if (options.faces) {
+      const made = { preparedSha256: embedder.preparedSha256, select: options.select, flip: options.flip, landmarkBoxScale: options.landmarkBoxScale ?? null, landmarkPasses: options.landmarkPasses ?? null };
+      await writeFacesFile(options.faces, made, images, identityOf, result);
+    }
     const index = new Map(images.map((p, i) => [p, i]));
     const scores = allPairScores(images.map((p) => ({ path: p, identity: identityOf.get(p) ?? '' })), result.embeddings);
     const allVsAll = summariseAllPairs(scores);
@@ -142,7 +137,7 @@ export async function runEval(requested: EvalOptions): Promise<void> {
       landmarkBoxScale: options.landmarkBoxScale ?? null,
       landmarkPasses: options.landmarkPasses ?? null,
       limit: options.limit ?? null,
-      model: { manifest: embedder.manifestPath, id: manifest.id, version: manifest.version, sha256: embedder.sha256, calibrated: manifest.calibration !== undefined, layout: manifest.layout, colourOrder: manifest.colourOrder },
+      model: { ...measuredModelOf(embedder), calibrated: manifest.calibration !== undefined, layout: manifest.layout, colourOrder: manifest.colourOrder },
       worker: result.init,
       images: images.length,
       imagesWithSeveralFaces: result.multiFace,
@@ -161,8 +156,7 @@ export async function runEval(requested: EvalOptions): Promise<void> {
         `npx booth faces eval --dataset faces-lfw --non-faces ${options.nonFaces} --camera-frames ${options.cameraFrames}: raw norms of ${faceness.facesMeasured} LFW faces vs ${faceness.nonFaceCropsMeasured} non-face crops drawn by renderer/vision/harness/nonFaceImages.ts, threshold at most ${faceness.maxFaceRejectionRate * 100} % faces rejected`,
       ),
     };
-    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await writeFile(options.out, JSON.stringify(report, null, 2));
+    await writeOutputFile(options.out, JSON.stringify(report, null, 2));
     log(`report written to ${options.out}`);
     if (options.plot) {
       const markers = Object.entries(allVsAll.fnmrAtFmr).map(([label, p]) => ({ label: `FMR ${label}: FNMR ${(p.fnmr * 100).toFixed(2)}%`, fmr: p.fmr, fnmr: p.fnmr }));
@@ -170,7 +164,7 @@ export async function runEval(requested: EvalOptions): Promise<void> {
         (spec) => (globalThis as unknown as { boothVisionHarness: { plot(s: unknown): Promise<string> } }).boothVisionHarness.plot(spec),
         { title: `${manifest.id}: ${images.length} images, EER ${(allVsAll.eer * 100).toFixed(2)}%${report.lfw ? `, LFW 10-fold ${(report.lfw.accuracy * 100).toFixed(2)}%` : ''}`, curve: scores.curve(80), histogram: allVsAll.histogram, markers },
       );
-      await writeFile(options.plot, Buffer.from(png, 'base64'));
+      await writeOutputFile(options.plot, Buffer.from(png, 'base64'));
       log(`plot written to ${options.plot}`);
     }
     const untruthful = acquisitionProblem(result.failures, images.length, options.maxFta);

@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { readIdentities, type LabelledImage } from './faceDataset';
 import { embedImages } from './faceEvaluation';
 import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from './embedderUnderTest';
 import { openHarnessSession } from './visionHarnessSession';
+import { writeOutputFile } from './outputFile';
 import { encodeEmbedding, faceIndexFileSchema, type FaceIndexFile } from '../services/TrainingFaceIndex';
 import { scriptedFaceIdentities } from '../services/simulatedOccupantFaces';
 
@@ -70,8 +70,7 @@ export async function runIndex(options: IndexOptions): Promise<FaceIndexFile> {
       failures: images.length - entries.length,
       entries,
     });
-    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await writeFile(options.out, `${JSON.stringify(index)}\n`);
+    await writeOutputFile(options.out, `${JSON.stringify(index)}\n`);
     log(`${entries.length} embeddings written to ${options.out} (${index.failures} photos without a usable face)`);
     return index;
   } finally {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as ort from 'onnxruntime-web';
@@ -11,6 +11,7 @@ import { operatingPoint, separation } from '../../app/biometrics/padMetrics';
 import { attackKinds, presentationAttack, type RgbImage } from '../../app/biometrics/presentationAttacks';
 import { prepareManifestModel } from '../build/prepareManifestModel';
 import { readIdentities } from './faceDataset';
+import { writeOutputFile } from './outputFile';
 import { repoRoot } from './visionHarnessSession';
 
 const run = promisify(execFile);
@@ -108,8 +109,7 @@ export async function runPadEval(options: PadEvalOptions): Promise<void> {
     verdict: padVerdict(auc, points),
   };
   if (options.out) {
-    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await writeFile(options.out, JSON.stringify(report, null, 2));
+    await writeOutputFile(options.out, JSON.stringify(report, null, 2));
   }
   console.log(`${manifest.id}: ${allBonaFide.length} bona fide (${bonaFide.length} LFW photos, ${videoScores.length} video frames), attacks ${Object.entries(attacks).map(([k, v]) => `${v.length} ${k}`).join(', ')}`);
   console.log('BPCER target | threshold | BPCER | ' + attackKinds.map((k) => `APCER ${k}`).join(' | ') + ' | APCER max');

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DetectionProfile as CameraProfile } from '../../app/biometrics/detectionTiles';
@@ -10,6 +9,7 @@ import { CONDITIONS, planApproach } from '../../app/scene/vehicleApproach';
 import type { SceneCondition } from '../../app/scene/vehicleApproach';
 import { seededRandom } from '../../app/shared/seededRandom';
 import { readIdentities } from './faceDataset';
+import { writeOutputFile } from './outputFile';
 import { DATASET_PREFIX, openHarnessSession } from './visionHarnessSession';
 import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
 
@@ -125,8 +125,7 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
         wallSeconds: Math.round((Date.now() - started) / 1000),
         summary,
       };
-      await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-      await writeFile(options.out, JSON.stringify(report, null, 2));
+      await writeOutputFile(options.out, JSON.stringify(report, null, 2));
       return summary;
     };
     for (let v = 0; v < options.vehicles; v++) {
@@ -148,8 +147,7 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
         const result = await harness<VehicleRunResult>('vehicle', spec);
         runs.push({ condition, vehicle: v, result, approachMs: approach.approachSeconds * 1000 });
         if (options.frames) {
-          await mkdir(options.frames, { recursive: true });
-          for (const frame of result.frames) await writeFile(path.join(options.frames, `${condition}-vehicle${v}-${frame.camera}-frame${frame.index}.png`), Buffer.from(frame.png, 'base64'));
+          for (const frame of result.frames) await writeOutputFile(path.join(options.frames, `${condition}-vehicle${v}-${frame.camera}-frame${frame.index}.png`), Buffer.from(frame.png, 'base64'));
         }
       }
       await writeReport(v + 1);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { searchPipelineSchema } from '../../app/biometrics/identification/searchPipeline';
 import type { SearchPipeline } from '../../app/biometrics/identification/searchPipeline';
-import type { StillRequest } from './visionProtocol';
-import { stillErrorCodeSchema } from './visionProtocol';
+import type { StillRequest } from './stillRequest';
+import { stillErrorCodeSchema } from './stillRequest';
 
 /**
  * The vision worker's gallery (1:N identification) messages, beside visionProtocol.ts: enrol a lane's gallery once

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import type { Box } from '../../app/biometrics/geometry';
 import type { DetectionProfile } from '../../app/biometrics/detectionTiles';
-import type { StillPurpose } from '../../app/biometrics/stillGate';
 import type { GalleryService } from './galleryProtocol';
+import { stillErrorCodeSchema } from './stillRequest';
+import type { StillRequest } from './stillRequest';
+
+// The still's request and error codes live in stillRequest.ts (shared with galleryProtocol.ts without a cycle).
+export { stillErrorCodeSchema };
+export type { StillErrorCode, StillRequest } from './stillRequest';
 
 /**
  * What crosses the boundary between the vision worker and the page. The worker's replies are parsed with
@@ -68,9 +72,6 @@ export const frameResultSchema = z.object({
   }),
 });
 
-/** Why a still gives no reference: `not_a_face` (a drawing, a test card, a blank) and `poor_quality` mean "no usable reference photo". */
-export const stillErrorCodeSchema = z.enum(['no_face', 'several_faces', 'face_too_small', 'poor_quality', 'not_a_face', 'undecodable_image']);
-
 export const stillResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -119,7 +120,6 @@ export const initInfoSchema = z.object({
 export type FaceObservation = z.infer<typeof faceObservationSchema>;
 export type FrameResult = z.infer<typeof frameResultSchema>;
 export type StillResult = z.infer<typeof stillResultSchema>;
-export type StillErrorCode = z.infer<typeof stillErrorCodeSchema>;
 export type LoadProgress = z.infer<typeof loadProgressSchema>;
 export type InitInfo = z.infer<typeof initInfoSchema>;
 
@@ -153,20 +153,6 @@ export interface FrameRequest {
   readonly cameraId: string;
   readonly timestampMs: number;
   readonly profile: CameraProfile;
-}
-
-export interface StillRequest {
-  /** Which face is the subject when there are several; 'single' refuses images with several faces. */
-  readonly select: 'single' | 'central' | 'largest';
-  /**
-   * Refuse faces with fewer pixels between the eyes. A reference is never taken below the worker's own floor
-   * (REFERENCE_QUALITY_RULES.minInterEyePx), whatever is asked here.
-   */
-  readonly minInterEyePx: number;
-  /** 'reference' (default): every check of app/biometrics/stillGate.ts; 'measurement': dataset evaluations only. */
-  readonly purpose?: StillPurpose;
-  /** Measurement only: take this box as the detector's (to measure face-ness of crops the detector would not find). */
-  readonly box?: Box;
 }
 
 /** The worker's API, as seen through Comlink (the gallery half: galleryProtocol.ts). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { embeddingFromBase64, embeddingToBase64 } from '../embeddingBase64';
 import type { LabelledImage } from '../faceDataset';
 import { repoRoot } from '../visionHarnessSession';
 
@@ -33,8 +34,7 @@ export async function readCache(key: string, images: readonly LabelledImage[]): 
   if (text === null) return null;
   const faces = text.trim().split('\n').map((line) => {
     const parsed = lineSchema.parse(JSON.parse(line));
-    const bytes = parsed.embedding === null ? null : Buffer.from(parsed.embedding, 'base64');
-    return { path: parsed.path, embedding: bytes ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice() : null, quality: parsed.quality, ...(parsed.error ? { error: parsed.error } : {}) };
+    return { path: parsed.path, embedding: parsed.embedding === null ? null : embeddingFromBase64(parsed.embedding), quality: parsed.quality, ...(parsed.error ? { error: parsed.error } : {}) };
   });
   // A cache that does not list exactly these images, in this order, is not this dataset's.
   if (faces.length !== images.length || faces.some((f, i) => f.path !== images[i]?.path)) return null;
@@ -44,7 +44,7 @@ export async function readCache(key: string, images: readonly LabelledImage[]): 
 export async function writeCache(key: string, faces: readonly CachedFace[]): Promise<string> {
   await mkdir(CACHE_DIR, { recursive: true });
   const file = path.join(CACHE_DIR, `${key}.jsonl`);
-  const lines = faces.map((f) => JSON.stringify({ path: f.path, embedding: f.embedding ? Buffer.from(f.embedding.buffer, f.embedding.byteOffset, f.embedding.byteLength).toString('base64') : null, quality: f.quality, ...(f.error ? { error: f.error } : {}) }));
+  const lines = faces.map((f) => JSON.stringify({ path: f.path, embedding: f.embedding ? embeddingToBase64(f.embedding) : null, quality: f.quality, ...(f.error ? { error: f.error } : {}) }));
   // Written aside and renamed: an interrupted run never leaves a truncated cache behind.
   await writeFile(`${file}.tmp`, `${lines.join('\n')}\n`);
   await rename(`${file}.tmp`, file);

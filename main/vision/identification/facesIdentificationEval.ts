@@ -1,10 +1,15 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { fusionRuleSchema, scoreNormalisationSchema } from '../../../app/biometrics/identification/searchPipeline';
 import type { SearchPipeline } from '../../../app/biometrics/identification/searchPipeline';
+import { measuredModelOf } from '../calibrationTarget';
+import type { FacesFileMade } from '../facesFile';
+import { readFacesFile } from '../facesFile';
+import { writeOutputFile } from '../outputFile';
 import { readIdentities } from '../faceDataset';
 import { embedImages } from '../faceEvaluation';
+import type { EmbedderUnderTest } from '../embedderUnderTest';
 import { SHIPPED_EMBEDDER_MANIFEST, loadEmbedderUnderTest, serveEmbedder } from '../embedderUnderTest';
 import type { HarnessSession } from '../visionHarnessSession';
 import { openHarnessSession, repoRoot } from '../visionHarnessSession';
@@ -61,8 +66,10 @@ const quantile = (values: readonly number[], q: number): number => {
   return Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(4));
 };
 
-async function datasetFaces(session: () => Promise<HarnessSession>, options: IdentificationEvalOptions, images: readonly { path: string }[], key: string, embedderManifest: unknown, flip: boolean, log: (line: string) => void): Promise<CachedFace[]> {
-  if (options.facesFrom) return importFaces(options.facesFrom, images, log);
+async function datasetFaces(session: () => Promise<HarnessSession>, options: IdentificationEvalOptions, images: readonly { path: string }[], key: string, embedder: EmbedderUnderTest, flip: boolean, log: (line: string) => void): Promise<CachedFace[]> {
+  const embedderManifest = embedder.served;
+  // This eval embeds with the default landmark options (its report says so: landmarkBoxScale/landmarkPasses null).
+  if (options.facesFrom) return importFaces(options.facesFrom, images, { preparedSha256: embedder.preparedSha256, select: options.select, flip, landmarkBoxScale: null, landmarkPasses: null }, log);
   const cached = options.cache ? await readCache(key, images as { path: string; identity: string }[]) : null;
   if (cached) {
     log(`embeddings from the cache (${key}): ${cached.length} images`);
@@ -79,23 +86,10 @@ async function datasetFaces(session: () => Promise<HarnessSession>, options: Ide
   return faces;
 }
 
-const facesLine = z.object({ path: z.string(), embedding: z.string().nullable(), qualityScore: z.number().optional() });
-
-/** Faces a `faces eval --faces` run wrote: every dataset image must be there (a missing one is an error, not a miss). */
-async function importFaces(file: string, images: readonly { path: string }[], log: (line: string) => void): Promise<CachedFace[]> {
-  const byPath = new Map<string, CachedFace>();
-  for (const [n, line] of (await readFile(file, 'utf8')).trim().split('\n').entries()) {
-    const parsed = facesLine.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${n + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    const bytes = parsed.data.embedding === null ? null : Buffer.from(parsed.data.embedding, 'base64');
-    byPath.set(parsed.data.path, { path: parsed.data.path, embedding: bytes ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice() : null, quality: parsed.data.qualityScore ?? 1 });
-  }
-  const faces = images.map((image) => {
-    const face = byPath.get(image.path);
-    if (!face) throw new Error(`${file} has no line for ${image.path}: write it with \`faces eval --faces\` on this dataset`);
-    return face;
-  });
-  log(`embeddings from ${file} (faces eval --faces): ${faces.length} images${[...byPath.values()].some((f) => f.quality !== 1) ? '' : ', no quality scores (quality weighting sees every photo alike)'}`);
+/** Faces a `faces eval --faces` run of this model and pipeline wrote (facesFile.ts refuses any other). */
+async function importFaces(file: string, images: readonly { path: string }[], made: FacesFileMade, log: (line: string) => void): Promise<CachedFace[]> {
+  const faces = await readFacesFile(file, images, made);
+  log(`embeddings from ${file} (faces eval --faces): ${faces.length} images${faces.some((f) => f.quality !== 1) ? '' : ', no quality scores (quality weighting sees every photo alike)'}`);
   return faces;
 }
 
@@ -108,7 +102,8 @@ export async function runIdentificationEval(options: IdentificationEvalOptions):
   const landmarker = await readFile(path.join(repoRoot, 'assets/models/fr_landmark.json'), 'utf8');
   const identitiesCsv = await readFile(path.join(options.dataset, 'identities.csv'), 'utf8');
   const { calibration: _c, faceness: _f, identification: _i, ...embedderInput } = manifest;
-  const key = cacheKey([embedder.sha256, embedderInput, landmarker, options.select, flip, identitiesCsv]);
+  // The bytes the worker ran: a manifest change that alters preparation (negligibleWeight) makes other embeddings.
+  const key = cacheKey([embedder.preparedSha256, embedderInput, landmarker, options.select, flip, identitiesCsv]);
   let opened: HarnessSession | undefined;
   const session = async () => {
     if (!opened) {
@@ -123,7 +118,7 @@ export async function runIdentificationEval(options: IdentificationEvalOptions):
     return opened;
   };
   try {
-    const faces = await datasetFaces(session, options, images, key, embedder.served, flip, log);
+    const faces = await datasetFaces(session, options, images, key, embedder, flip, log);
     const failures = faces.filter((f) => f.embedding === null);
     const dataset = { identityOf: (i: number) => images[i]?.identity ?? '', embedding: (i: number) => faces[i]?.embedding ?? undefined, quality: (i: number) => faces[i]?.quality ?? 0 };
     const searcher = harnessGallerySearcher(await session());
@@ -165,7 +160,7 @@ export async function runIdentificationEval(options: IdentificationEvalOptions):
       flip,
       landmarkBoxScale: null,
       landmarkPasses: null,
-      model: { manifest: embedder.manifestPath, id: manifest.id, version: manifest.version, sha256: embedder.sha256 },
+      model: measuredModelOf(embedder),
       galleryIdentitiesRequested: options.gallerySize,
       ...protocolSize,
       rounds: options.rounds,
@@ -178,8 +173,7 @@ export async function runIdentificationEval(options: IdentificationEvalOptions):
       variants,
       identificationCalibration,
     };
-    await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
-    await writeFile(options.out, JSON.stringify(report, null, 2));
+    await writeOutputFile(options.out, JSON.stringify(report, null, 2));
     log(`report written to ${options.out}`);
     if (options.json) console.log(JSON.stringify(report, null, 2));
     else printTable(report.galleryIdentities, variants);

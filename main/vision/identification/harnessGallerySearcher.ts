@@ -1,4 +1,5 @@
 import type { SearchPipeline } from '../../../app/biometrics/identification/searchPipeline';
+import { embeddingToBase64 } from '../embeddingBase64';
 import type { HarnessSession } from '../visionHarnessSession';
 import type { GallerySearcher, SearchCandidate } from './identificationRun';
 
@@ -12,12 +13,10 @@ const GALLERY_ID = 'faces-eval';
 /** Probes per page call: small enough to keep DevTools messages modest. */
 const BATCH = 200;
 
-export const toBase64 = (e: Float32Array): string => Buffer.from(e.buffer, e.byteOffset, e.byteLength).toString('base64');
-
 export function harnessGallerySearcher(session: HarnessSession): GallerySearcher {
   return {
     async enrol(identities) {
-      const payload = identities.map((g) => ({ identityId: g.identityId, embeddings: g.embeddings.map(toBase64), qualities: g.qualities }));
+      const payload = identities.map((g) => ({ identityId: g.identityId, embeddings: g.embeddings.map(embeddingToBase64), qualities: g.qualities }));
       await session.page.evaluate(
         ([id, list]) => (globalThis as unknown as { boothVisionHarness: PageHarness }).boothVisionHarness.enrolGallery(id, list, true),
         [GALLERY_ID, payload] as const,
@@ -26,7 +25,7 @@ export function harnessGallerySearcher(session: HarnessSession): GallerySearcher
     async search(probes, pipeline, k) {
       const out: { candidates: SearchCandidate[]; searchMs: number }[] = [];
       for (let i = 0; i < probes.length; i += BATCH) {
-        const batch = probes.slice(i, i + BATCH).map(toBase64);
+        const batch = probes.slice(i, i + BATCH).map(embeddingToBase64);
         const replies = await session.page.evaluate(
           ([id, list, p, n]) => (globalThis as unknown as { boothVisionHarness: PageHarness }).boothVisionHarness.searchGallery(id, list, p, n),
           [GALLERY_ID, batch, pipeline, k] as const,

@@ -1,11 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import type { IdentificationCalibration } from '../../../app/biometrics/identification/identificationCalibration';
 import { identificationCalibrationSchema } from '../../../app/biometrics/identification/identificationCalibration';
 import { parseEvaluableEmbedderManifest } from '../../../app/biometrics/modelManifest';
-import { calibrationTargetMismatch } from '../calibrationTarget';
-import { loadEmbedderUnderTest } from '../embedderUnderTest';
+import { calibrationTargetOf, measuredModelSchema } from '../calibrationTarget';
 
 /**
  * `booth faces calibrate --report R.json` for an identification report: stores its FPIR table in the embedder
@@ -17,7 +15,7 @@ export const identificationReportSchema = z.object({
   protocol: z.literal('identification'),
   limit: z.null(),
   flip: z.boolean(),
-  model: z.object({ manifest: z.string().nullable().default(null), id: z.string(), version: z.string(), sha256: z.string().nullable().default(null) }),
+  model: measuredModelSchema,
   identificationCalibration: identificationCalibrationSchema,
 });
 
@@ -30,11 +28,8 @@ export async function applyIdentificationCalibration(reportFile: string, report:
   const parsed = identificationReportSchema.safeParse(report);
   if (!parsed.success) throw new Error(`${reportFile} is not a full identification eval report: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const { model, flip, identificationCalibration } = parsed.data;
-  if (!requestedManifest && !model.manifest) throw new Error(`${reportFile} does not say which manifest it measured: name it with --manifest`);
-  const manifestFile = path.resolve(requestedManifest ?? model.manifest ?? '');
-  const target = await loadEmbedderUnderTest(manifestFile);
-  const wrongTarget = calibrationTargetMismatch(model, { path: target.manifestPath, id: target.manifest.id, version: target.manifest.version, sha256: target.sha256 }, requestedManifest !== undefined);
-  if (wrongTarget) throw new Error(`${reportFile}: ${wrongTarget}; identification calibration not written`);
+  const target = await calibrationTargetOf(reportFile, model, requestedManifest, 'identification calibration');
+  const manifestFile = target.manifestPath;
   if (target.manifest.flipAugmentation !== flip) throw new Error(`${reportFile} was measured with flip augmentation ${flip ? 'on' : 'off'}; ${manifestFile} has it ${flip ? 'off' : 'on'}: evaluate again with the manifest as it is`);
   const raw = JSON.parse(await readFile(manifestFile, 'utf8')) as Record<string, unknown>;
   const current = parseEvaluableEmbedderManifest(raw, manifestFile).identification;

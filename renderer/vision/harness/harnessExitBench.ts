@@ -11,7 +11,13 @@ export interface GalleryBenchFigures {
   readonly kernel: string;
   readonly enrolMs: number;
   readonly templatesPerSecond: number;
+  /** Bytes the worker holds for the gallery (search block and parallel arrays, growth slack included). */
   readonly galleryBytes: number;
+  /**
+   * Bytes of the float32 embeddings the page keeps to re-enrol the gallery after a worker restart
+   * (galleryClient.ts): dimension x 4 per template, object overhead aside. Memory the gallery costs beside the worker's.
+   */
+  readonly pageCopyBytes: number;
   readonly searchMs: { readonly median: number; readonly p95: number };
   readonly roundTripMs: { readonly median: number; readonly p95: number };
 }
@@ -81,7 +87,7 @@ export async function benchGallery(client: VisionClient, templates: number, sear
   await client.dropGallery(galleryId);
   const { max: _s, ...search } = quantiles(searchMs);
   const { max: _r, ...roundTrip } = quantiles(roundTripMs);
-  return { templates, kernel, enrolMs: Number(enrolMs.toFixed(1)), templatesPerSecond: Math.round(templates / (enrolMs / 1000)), galleryBytes: bytes, searchMs: search, roundTripMs: roundTrip };
+  return { templates, kernel, enrolMs: Number(enrolMs.toFixed(1)), templatesPerSecond: Math.round(templates / (enrolMs / 1000)), galleryBytes: bytes, pageCopyBytes: templates * dimension * Float32Array.BYTES_PER_ELEMENT, searchMs: search, roundTripMs: roundTrip };
 }
 
 /**
