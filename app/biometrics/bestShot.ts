@@ -19,8 +19,15 @@ export interface BestShotOptions {
 
 export const DEFAULT_BEST_SHOT_OPTIONS: BestShotOptions = { windowMs: 4000, keep: 5 };
 
+/** The best shot of a track the embedder saw no face in (face-ness refused), and when. */
+interface Refusal {
+  readonly timestampMs: number;
+  readonly qualityScore: number;
+}
+
 export class BestShotSelector<T> {
   private readonly shots = new Map<string, Shot<T>[]>();
+  private readonly refusals = new Map<string, Refusal>();
 
   constructor(private readonly options: BestShotOptions = DEFAULT_BEST_SHOT_OPTIONS) {}
 
@@ -32,7 +39,25 @@ export class BestShotSelector<T> {
     return worst !== undefined && rank(usable, qualityScore) > rank(worst.usable, worst.qualityScore);
   }
 
+  /**
+   * Has a shot of this track at least this good been refused as not a face within the window? Then this one is
+   * not worth embedding either (a poster or a test card passes the quality gate every frame): it is shown as not
+   * a face. A better shot, or the same one once the window has passed, is tried again.
+   */
+  isRefused(trackId: string, qualityScore: number, timestampMs: number): boolean {
+    const refusal = this.refusals.get(trackId);
+    return refusal !== undefined && timestampMs - refusal.timestampMs <= this.options.windowMs && qualityScore <= refusal.qualityScore;
+  }
+
+  /** The embedder saw no face in this track's shot: never offered, remembered so it is not embedded again. */
+  refuse(trackId: string, qualityScore: number, timestampMs: number): void {
+    if (this.isRefused(trackId, qualityScore, timestampMs)) return;
+    this.refusals.set(trackId, { timestampMs, qualityScore });
+  }
+
   offer(shot: Shot<T>): void {
+    // A face-like shot answers for the track: earlier refusals were of worse views of it.
+    this.refusals.delete(shot.trackId);
     const kept = [...this.current(shot.trackId, shot.timestampMs), shot];
     kept.sort((a, b) => rank(b.usable, b.qualityScore) - rank(a.usable, a.qualityScore));
     this.shots.set(shot.trackId, kept.slice(0, this.options.keep));
@@ -49,6 +74,7 @@ export class BestShotSelector<T> {
 
   endTrack(trackId: string): void {
     this.shots.delete(trackId);
+    this.refusals.delete(trackId);
   }
 
   private current(trackId: string, nowMs: number): Shot<T>[] {

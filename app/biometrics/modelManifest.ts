@@ -68,16 +68,12 @@ const perChannel = (value: z.ZodNumber) => z.union([value, z.tuple([value, value
 /** Runs of the model: a symbolic batch ('dynamic'), or the fixed batch its input declares (inputs are padded to it). */
 const batchSchema = z.union([z.literal('dynamic'), z.number().int().positive()]).default('dynamic');
 
-/**
- * An embedder as a file and how to feed it, without the calibration: what `faces eval` can measure. Only a
- * calibrated manifest (embedderManifestSchema) can be used for decisions.
- */
-export const evaluableEmbedderManifestSchema = fileSchema.extend({
-  kind: z.literal('face-embedder'),
+/** How an ONNX model taking a colour face image (the embedder, PAD) is named and fed. */
+const colourImageModel = {
   id: z.string().min(1),
   inputName: z.string().min(1),
   outputName: z.string().min(1),
-  /** Width, height of the aligned face the model takes. */
+  /** Width, height of the face image the model takes (for the embedder: the aligned face). */
   inputSize: z.tuple([z.number().int().positive(), z.number().int().positive()]),
   /** Planar (NCHW, PyTorch/ONNX exports) or interleaved (NHWC, TensorFlow/TFLite conversions). */
   layout: z.enum(['NCHW', 'NHWC']).default('NCHW'),
@@ -85,6 +81,15 @@ export const evaluableEmbedderManifestSchema = fileSchema.extend({
   /** Pixel v (0..255) of channel c becomes (v - mean[c]) / std[c]. */
   normalisation: z.object({ mean: perChannel(z.number()), std: perChannel(z.number().positive()) }),
   batch: batchSchema,
+};
+
+/**
+ * An embedder as a file and how to feed it, without the calibration: what `faces eval` can measure. Only a
+ * calibrated manifest (embedderManifestSchema) can be used for decisions.
+ */
+export const evaluableEmbedderManifestSchema = fileSchema.extend({
+  kind: z.literal('face-embedder'),
+  ...colourImageModel,
   alignment: z.object({
     name: z.string(),
     /** Eye (image left), eye (image right), nose tip, mouth corner (image left), mouth corner (image right). */
@@ -162,14 +167,7 @@ export const padCalibrationSchema = z.object({
 
 export const padManifestSchema = fileSchema.extend({
   kind: z.literal('presentation-attack-detector'),
-  id: z.string().min(1),
-  inputName: z.string().min(1),
-  outputName: z.string().min(1),
-  inputSize: z.tuple([z.number().int().positive(), z.number().int().positive()]),
-  layout: z.enum(['NCHW', 'NHWC']).default('NCHW'),
-  colourOrder: z.enum(['RGB', 'BGR']),
-  normalisation: z.object({ mean: perChannel(z.number()), std: perChannel(z.number().positive()) }),
-  batch: batchSchema,
+  ...colourImageModel,
   /** The crop: the detector's box scaled about its centre by this factor (kept inside the frame), resized to inputSize. */
   boxScale: z.number().positive().max(5),
   /** How the outputs become the bona fide score: softmax (then the class at `bonaFideIndex`), sigmoid of that output, or the value itself. */

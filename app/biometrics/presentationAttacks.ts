@@ -1,3 +1,5 @@
+import { seededRandom } from '../shared/seededRandom';
+
 /**
  * Presentation attacks the project can make itself, to measure a presentation-attack detector against: a bona
  * fide face image re-rendered as it would look held up to the camera as a print (paper texture, halftone dots,
@@ -14,17 +16,8 @@ export interface RgbImage {
 export const attackKinds = ['print', 'screen'] as const;
 export type AttackKind = (typeof attackKinds)[number];
 
-/** A small deterministic generator (mulberry32), so every run measures the same attacks. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's one seeded generator, one stream per attack seed: every run measures the same attacks. */
+const attackRandom = (seed: number) => seededRandom(`presentation-attack#${seed}`);
 
 const mapPixels = (image: RgbImage, f: (x: number, y: number, rgb: [number, number, number]) => [number, number, number]): RgbImage => {
   const data = new Uint8ClampedArray(image.data.length);
@@ -45,7 +38,7 @@ const mapPixels = (image: RgbImage, f: (x: number, y: number, rgb: [number, numb
  * blacks lifted), a halftone screen of dots, and paper grain; lit unevenly from one side.
  */
 export function asPrint(image: RgbImage, seed: number): RgbImage {
-  const random = seededRandom(seed);
+  const random = attackRandom(seed);
   const pitch = 3 + Math.floor(random() * 3);
   const angle = (15 + random() * 30) * (Math.PI / 180);
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
@@ -70,7 +63,7 @@ export function asPrint(image: RgbImage, seed: number): RgbImage {
  * beating against the camera's (moiré), a bright glare across it, a bluish white point.
  */
 export function asScreenReplay(image: RgbImage, seed: number): RgbImage {
-  const random = seededRandom(seed);
+  const random = attackRandom(seed);
   const border = Math.round(image.width * (0.06 + random() * 0.06));
   const inner = { x: border, y: Math.round(border * 0.7), w: image.width - 2 * border, h: image.height - Math.round(border * 1.4) };
   const moireX = 0.9 + random() * 0.4;

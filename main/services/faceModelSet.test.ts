@@ -65,10 +65,12 @@ describe.skipIf(!existsSync(shippedEmbedderFile))('chooseFaceModelSet', () => {
       return file;
     };
     const { calibration: _c, ...uncalibrated } = agency.manifest;
+    const { faceness: _f, ...withoutFaceness } = agency.manifest;
     const cases: [string, string][] = [
       [write('missing.json', { ...agency.manifest, file: 'gone.onnx' }), 'file: the model file'],
       [write('layout.json', { ...agency.manifest, layout: 'NCHW' }), 'layout:'],
       [write('uncalibrated.json', uncalibrated), 'calibration: '],
+      [write('no-faceness.json', withoutFaceness), 'faceness: missing'],
       [write('kind.json', JSON.parse(readFileSync(path.join(repoRoot, 'assets/models/fr_landmark.json'), 'utf8'))), 'kind: "face-landmarker" cannot serve as the embedder'],
       [write('broken.json', '{ not json'), 'the manifest cannot be read as JSON'],
       [write('badfield.json', { ...agency.manifest, colourOrder: 'YUV' }), 'colourOrder:'],

@@ -71,6 +71,10 @@ async function readManifest(role: FaceModelRole, manifestPath: string): Promise<
     if (manifest.kind !== roleKinds[role]) throw new FaceModelSetError(role, manifestPath, 'kind', `kind: "${manifest.kind}" cannot serve as the ${role}; it must be "${roleKinds[role]}"`);
     // Thresholds come from the calibration: an uncalibrated embedder can be evaluated (faces eval), never decide.
     if (manifest.kind === 'face-embedder') parseEmbedderManifest(raw, 'the manifest');
+    // Without face-ness nothing it embeds counts as a face (faceness.ts): the booth would never match, silently.
+    if (manifest.kind === 'face-embedder' && manifest.faceness === undefined) {
+      throw new FaceModelSetError(role, manifestPath, 'faceness', 'faceness: missing, so no face it embeds could be vouched for as a face and nothing would ever match (measure it with `faces eval --manifest`, store it with `faces calibrate`)');
+    }
     return manifest;
   } catch (error) {
     if (error instanceof ModelManifestError) {

@@ -85,6 +85,22 @@ describe('createVisionClient', () => {
     expect(progress).toEqual([{ stage: 'embedder', loadedBytes: 5, totalBytes: 10, message: 'embedding model' }]);
   });
 
+  it('passes no progress report that arrives after init answered (it would turn "ready" back into "loading 100%")', async () => {
+    // The real worker does not await its reports: the last one travels on the proxy's channel while the reply
+    // travels on the worker's, and may come second.
+    let late: Promise<void> | undefined;
+    const init = vi.fn(async (_config: unknown, onProgress?: (p: LoadProgress) => void) => {
+      late = new Promise<void>((resolve) => setTimeout(() => void Promise.resolve(onProgress?.({ stage: 'ready', loadedBytes: 1, totalBytes: 1, message: 'ready' })).then(() => resolve()), 20));
+      return info;
+    });
+    const { createWorker } = standIn({ init });
+    client = createVisionClient({ createWorker });
+    const progress: LoadProgress[] = [];
+    expect(await client.init((p) => progress.push(p))).toEqual(info);
+    await late;
+    expect(progress).toEqual([]);
+  });
+
   it('in the booth, starts the worker only on the model set the host handed over: an earlier init waits for it', async () => {
     const init = vi.fn(async (_config: { models?: unknown }) => info);
     const { createWorker } = standIn({ init });

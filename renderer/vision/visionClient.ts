@@ -162,8 +162,16 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
         modelsArrived?.();
       }
       if (!initialised) {
-        const report = proxy((p: LoadProgress) => progressListener?.(parse(loadProgressSchema, p, 'progress report')));
-        initialised = modelsGiven.then(() => guarded<unknown>((s) => s.init(config, report), 120_000)).then((info) => parse(initInfoSchema, info, 'init reply'));
+        // Progress comes over the proxy's own channel, the reply over the worker's: no order between them, so a
+        // report can land after the reply ("loading 100%" over "ready"). Once init has answered, reports are stale.
+        let answered = false;
+        const report = proxy((p: LoadProgress) => {
+          if (!answered) progressListener?.(parse(loadProgressSchema, p, 'progress report'));
+        });
+        initialised = modelsGiven
+          .then(() => guarded<unknown>((s) => s.init(config, report), 120_000))
+          .finally(() => (answered = true))
+          .then((info) => parse(initInfoSchema, info, 'init reply'));
         initialised.catch(() => (initialised = undefined));
       }
       return initialised;

@@ -18,11 +18,15 @@ import type { FaceObservation, FrameRequest, FrameResult, InitInfo, LoadProgress
 
 const now = () => performance.now();
 
+/** A live shot the embedder saw no face in: shown with that reason and half its score. */
+const notAFace = (quality: FaceObservation['quality']): FaceObservation['quality'] => ({ ...quality, reasons: [...quality.reasons, 'not_a_face'], score: quality.score / 2 });
+
 /**
  * The whole face pipeline behind the worker: detect -> track -> landmarks -> quality -> best shot -> embed ->
  * face-ness. Per camera it keeps a tracker and a best-shot selector. A face is embedded only when it passes the
  * quality gate the display shows (no reasons) and its shot enters the track's best shots, which bounds the
- * embedding cost on crowded frames; its embedding is emitted only when the embedder recognises a face in it.
+ * embedding cost on crowded frames; its embedding is emitted only when the embedder recognises a face in it,
+ * and a track it saw no face in is not embedded again until a better shot of it comes (or the window passes).
  * So every consumer compares faces only: a test pattern or a poster never yields a comparable embedding.
  */
 export class VisionEngine {
@@ -96,7 +100,9 @@ export class VisionEngine {
       const trackId = update.trackIds[i] ?? 'unknown';
       // The quality gate: a shot with any reason is shown (with its reasons) but never embedded, never compared.
       const usable = face.quality.reasons.length === 0;
-      return { face, five, trackId, embed: usable && shots.wouldKeep(trackId, face.quality.score, true, request.timestampMs) };
+      // A track the embedder already saw no face in at this quality is not embedded again (a poster passes every frame).
+      const refused = usable && shots.isRefused(trackId, face.quality.score, request.timestampMs);
+      return { face, five, trackId, refused, embed: usable && !refused && shots.wouldKeep(trackId, face.quality.score, true, request.timestampMs) };
     });
     const t2 = now();
     // Only shots that would enter a track's best shots are embedded (the costly step), all in one batch.
@@ -105,12 +111,13 @@ export class VisionEngine {
     const embeddedOf = new Map(toEmbed.map((o, k) => [o, embedded[k]]));
     const faceness = this.recognizer.embedManifest.faceness;
     const faces: FaceObservation[] = observed.map((o) => {
+      if (o.refused) return { ...o.face, quality: notAFace(o.face.quality), trackId: o.trackId };
       const result = embeddedOf.get(o);
       if (!result) return { ...o.face, trackId: o.trackId };
       if (!isFaceLike(result.rawNorm, faceness)) {
-        // The embedder sees no face in it: shown as such, not kept, not comparable.
-        const quality = { ...o.face.quality, reasons: [...o.face.quality.reasons, 'not_a_face' as const], score: o.face.quality.score / 2 };
-        return { ...o.face, quality, trackId: o.trackId, rawNorm: result.rawNorm };
+        // The embedder sees no face in it: shown as such, not kept, not comparable, not embedded again at this quality.
+        shots.refuse(o.trackId, o.face.quality.score, request.timestampMs);
+        return { ...o.face, quality: notAFace(o.face.quality), trackId: o.trackId, rawNorm: result.rawNorm };
       }
       shots.offer({ trackId: o.trackId, timestampMs: request.timestampMs, qualityScore: o.face.quality.score, usable: true, payload: null });
       return { ...o.face, trackId: o.trackId, embedding: result.embedding, rawNorm: result.rawNorm };

@@ -91,23 +91,35 @@ export interface NonFaceFrames {
   readonly facesSeen: number;
   /** Comparable embeddings the worker emitted: must be 0 for a scene with nobody in it. */
   readonly embeddings: number;
+  /** Faces the worker ran the embedder on (those reported with a raw norm), and the embedding time of all frames. */
+  readonly embedded: number;
+  readonly embedMs: number;
   readonly reasons: Record<string, number>;
 }
 
-/** A scene with nobody in it, `frames` times (each drawn anew, so it varies), through the booth's frame path. */
-export async function nonFaceFrames(client: VisionClient, kind: NonFaceKind, frames: number): Promise<NonFaceFrames> {
+/**
+ * A scene with nobody in it, `frames` times (each drawn anew, so it varies), through the booth's frame path.
+ * `newTrackEachFrame` forgets the camera's tracks before each frame (what the worker did for a non-face track
+ * before it remembered the refusal: it was embedded every frame), so both are measured in one run.
+ */
+export async function nonFaceFrames(client: VisionClient, kind: NonFaceKind, frames: number, newTrackEachFrame = false): Promise<NonFaceFrames> {
   const cameraId = `synthetic-${kind}`;
   await client.resetCamera(cameraId);
   let facesSeen = 0;
   let embeddings = 0;
+  let embedded = 0;
+  let embedMs = 0;
   const reasons: Record<string, number> = {};
   for (let i = 0; i < frames; i++) {
+    if (newTrackEachFrame) await client.resetCamera(cameraId);
     const result = await client.processFrame(await createImageBitmap(drawNonFace(kind, i, 640, 480)), cameraId, i * 100);
+    embedMs += result.timings.embedMs;
     for (const face of result.faces) {
       facesSeen++;
       if (face.embedding) embeddings++;
+      if (face.rawNorm !== undefined) embedded++;
       for (const reason of face.quality.reasons) reasons[reason] = (reasons[reason] ?? 0) + 1;
     }
   }
-  return { frames, facesSeen, embeddings, reasons };
+  return { frames, facesSeen, embeddings, embedded, embedMs: Math.round(embedMs), reasons };
 }

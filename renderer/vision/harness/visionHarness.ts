@@ -51,7 +51,7 @@ export interface VisionHarness {
   /** Pictures that are not faces, measured for the face-ness calibration (see harnessFaceness.ts). */
   measureNonFaces(options: NonFaceOptions): Promise<NonFaceMeasurement[]>;
   /** A scene with nobody in it through the frame path. */
-  nonFaceFrames(kind: NonFaceKind, frames: number): Promise<NonFaceFrames>;
+  nonFaceFrames(kind: NonFaceKind, frames: number, newTrackEachFrame?: boolean): Promise<NonFaceFrames>;
   /** Draws a non-face picture as a PNG (base64), for tests that serve it as a reference photo. */
   drawNonFace(kind: NonFaceKind, index: number, width: number, height: number): Promise<string>;
   /** Embeds two stills and decides 1:1 with the shipped embedder manifest's calibration. */
@@ -155,9 +155,9 @@ const harness: VisionHarness = {
     if (!client) throw new Error('harness used before init()');
     return (await import('./harnessFaceness')).measureNonFaces(client, options);
   },
-  async nonFaceFrames(kind, frames) {
+  async nonFaceFrames(kind, frames, newTrackEachFrame) {
     if (!client) throw new Error('harness used before init()');
-    return (await import('./harnessFaceness')).nonFaceFrames(client, kind, frames);
+    return (await import('./harnessFaceness')).nonFaceFrames(client, kind, frames, newTrackEachFrame);
   },
   async drawNonFace(kind, index, width, height) {
     const { drawNonFace } = await import('./nonFaceImages');
