@@ -7,7 +7,7 @@ import { decodeImage } from './encodedImages';
 import { runRounds } from './runRounds';
 import { SceneBitmaps } from './SceneBitmaps';
 import { SceneApproachVideo } from './SceneApproachVideo';
-import { defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
+import { LaneCameraProjection, defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
 import { seatsForCamera } from '../../../app/scene/laneSceneRenderer';
 import { planSeatRegionTiles } from '../../../app/scene/seatRegionTiles';
 import { SEATS } from '../../../app/scene/vehicleApproach';
@@ -16,7 +16,8 @@ import type { LaneCameraStream } from './useLaneCameraStreams';
 /**
  * Vehicle cameras see small faces in car rows, 4-15 m away: besides overlapping tiles, the detector searches
  * the seat regions the camera's geometry gives at full detail with the full-range model, and the live gate
- * accepts the smaller faces a lane camera sees (measured: `booth faces eval --protocol vehicle`). A traveller
+ * accepts the smaller faces a lane camera sees (measured: `booth faces eval --protocol vehicle`); the tracker
+ * follows a face growing out from the lane's focus of expansion as the car drives up as one track. A traveller
  * camera sees one near face: the worker's default.
  */
 const LANE_MIN_INTER_EYE_PX = 24;
@@ -25,7 +26,8 @@ const profileOf = (camera: CameraDescriptor | undefined, canvas: HTMLCanvasEleme
   // The frame may be smaller than the camera's resolution (a live picture is drawn at most 1280 wide): same lens, fewer pixels.
   const geometry = { ...(camera.geometry ?? defaultGeometryFor(camera.position)), width: canvas.width, height: canvas.height };
   const regions = planSeatRegionTiles(geometry, { seats: seatsForCamera(camera.position) ?? SEATS });
-  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX };
+  const expansionFocus = new LaneCameraProjection(geometry).expansionFocus;
+  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus };
 };
 const cellSize = 320;
 /** Time between two rounds over the cameras: a calm pace for replayed stills, leaving the cores to the page. */
