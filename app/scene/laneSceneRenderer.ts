@@ -78,6 +78,8 @@ export class LaneSceneRenderer {
   private readonly projection: LaneCameraProjection;
   private readonly light: ConditionLight;
   private readonly background: Float32Array;
+  /** The frame being composed, reused from frame to frame (each frame starts from the background; what is returned is a copy). */
+  private readonly frame: FloatFrame;
   private readonly faces: readonly (PreparedFace | undefined)[];
   private readonly seats: ReadonlySet<Seat>;
   private readonly window: Uint8Array;
@@ -114,14 +116,14 @@ export class LaneSceneRenderer {
     });
     this.frameCount = Math.max(1, Math.round((approach.approachSeconds + approach.dwellSeconds) * camera.fps));
     this.background = drawBackground(camera, this.projection, this.light, approach.seed);
+    this.frame = newFloatFrame(camera.width, camera.height);
     this.window = new Uint8Array(camera.width * camera.height);
     this.owner = new Uint8Array(camera.width * camera.height);
   }
 
   frameAt(index: number): SceneFrame {
     const t = index / this.camera.fps;
-    const { width, height } = this.camera;
-    const frame = newFloatFrame(width, height);
+    const frame = this.frame;
     frame.rgb.set(this.background);
     this.window.fill(0);
     this.owner.fill(0);
