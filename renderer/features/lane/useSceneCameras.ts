@@ -58,6 +58,13 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
     // A failed reset is reported through the vision client (as a worker crash); nothing more to do here.
     const bitmaps = new SceneBitmaps(decodeImage, (cameraId) => void vision.resetCamera(cameraId).catch(() => undefined));
     const approaches = new SceneApproachVideo();
+    // A camera's profile (its seat regions, focus of expansion) depends on its frame size only: worked out once per size, not per frame.
+    const profiles = new Map<string, CameraProfile | undefined>();
+    const profileFor = (cameraId: string, canvas: HTMLCanvasElement) => {
+      const key = `${cameraId} ${canvas.width}x${canvas.height}`;
+      if (!profiles.has(key)) profiles.set(key, profileOf(cameras.find((camera) => camera.id === cameraId), canvas));
+      return profiles.get(key);
+    };
 
     const round = async (stopped: () => boolean) => {
       for (const [cameraId, canvas] of canvases) {
@@ -79,7 +86,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
           continue;
         }
         try {
-          const profile = profileOf(cameras.find((camera) => camera.id === cameraId), canvas);
+          const profile = profileFor(cameraId, canvas);
           const result = await vision.processFrame(await createImageBitmap(canvas), cameraId, performance.now(), profile);
           // Other people arrived while this frame was in the worker: its faces belong to the previous scene.
           const stale = store.getState().cameraScenes[cameraId]?.version !== scene?.version;
