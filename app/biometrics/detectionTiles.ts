@@ -1,4 +1,4 @@
-import type { Box } from './geometry';
+import type { Box, Point } from './geometry';
 import { boxArea, intersectionOverUnion } from './geometry';
 
 /**
@@ -25,6 +25,11 @@ export interface DetectionProfile {
    * default: a lane camera sees faces at 4-15 m, where the default (made for a traveller at arm's length) never passes.
    */
   readonly minInterEyePx?: number;
+  /**
+   * The camera's focus of expansion for vehicles driving up the lane (frame pixels; LaneCameraProjection.expansionFocus):
+   * the tracker follows a face that grows and moves out from it between frames as one track.
+   */
+  readonly expansionFocus?: Point;
 }
 
 export interface Tile extends Box {

@@ -31,4 +31,23 @@ describe('FaceTracker', () => {
     const ids = tracker.update([box(5, 0), box(10, 0)], 33).trackIds;
     expect(new Set(ids).size).toBe(2);
   });
+
+  it('follows a face growing out from the focus of expansion as a car drives up as one track, where plain centre distance splits it', () => {
+    // A driver's face between two processed frames of a lane camera: 59 -> 78 px wide, its centre 775 -> 865 px (focus at 510, 450).
+    const focus = { x: 510, y: 450 };
+    const at = (growth: number, size: number) => ({ x: focus.x + 265 * growth - size / 2, y: focus.y + 20 * growth - size / 2, width: size, height: size });
+    const frames = [at(1, 59), at(1.32, 78), at(1.34, 79)];
+    const plain = new FaceTracker({ cameraId: 'c' });
+    expect(new Set(frames.map((box, k) => plain.update([box], k * 800).trackIds[0])).size).toBeGreaterThan(1);
+    const tracker = new FaceTracker({ cameraId: 'c' });
+    expect(frames.map((box, k) => tracker.update([box], k * 800, focus).trackIds[0])).toEqual(['c:1', 'c:1', 'c:1']);
+  });
+
+  it('with a focus of expansion, still keeps two faces on different rays apart as they grow', () => {
+    const focus = { x: 500, y: 400 };
+    const at = (dx: number, dy: number, growth: number) => ({ x: focus.x + dx * growth - 15 * growth, y: focus.y + dy * growth - 15 * growth, width: 30 * growth, height: 30 * growth });
+    const tracker = new FaceTracker({ cameraId: 'c' });
+    expect(tracker.update([at(-150, 30, 1), at(150, 30, 1)], 0, focus).trackIds).toEqual(['c:1', 'c:2']);
+    expect(tracker.update([at(150, 30, 1.6), at(-150, 30, 1.6)], 700, focus).trackIds).toEqual(['c:2', 'c:1']);
+  });
 });

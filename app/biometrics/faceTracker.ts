@@ -1,10 +1,17 @@
-import type { Box } from './geometry';
+import type { Box, Point } from './geometry';
 import { boxCentre, distance, intersectionOverUnion } from './geometry';
 
 /**
  * Gives detections stable ids across the frames of one camera: greedy IoU association, with a centre-distance
  * fallback for fast movers whose boxes no longer overlap. A track ends when it has not been seen for
  * `maxMissingMs`, so a person who leaves gets a new id if they come back.
+ *
+ * Faces in a vehicle driving up the lane grow and move out from the camera's focus of expansion (the image
+ * point the lane runs out of): between two processed frames a face can grow by half and move more than its
+ * own width, and plain IoU or centre distance would start a new track for it (one occupant, two cards). Given
+ * the focus, a track's centre is predicted at the candidate's size along its ray from the focus
+ * (centre = focus + (last centre - focus) * size / last size: exact for anything moving along the lane,
+ * whatever its speed), and the centre distance is measured from there.
  */
 export interface TrackerOptions {
   readonly cameraId: string;
@@ -15,6 +22,36 @@ export interface TrackerOptions {
 }
 
 export const DEFAULT_TRACKER_OPTIONS: Omit<TrackerOptions, 'cameraId'> = { minIou: 0.3, maxCentreShift: 0.6, maxMissingMs: 1500 };
+
+/** Size change between two sightings of one track that the focus prediction still follows (a car at 15 m to 4 m grows ~3.5x over its whole approach). */
+const MAX_GROWTH = 2.5;
+
+const sizeOf = (box: Box) => Math.sqrt(Math.max(box.width, 1) * Math.max(box.height, 1));
+
+/** Share of a face's distance from the focus forgiven along its ray: a detector's box size is a few per cent off from frame to frame. */
+const RAY_SIZE_TOLERANCE = 0.1;
+
+/**
+ * Centre distance, in widths of `box`, from where `track` would be at `box`'s size (moving along its ray from
+ * `focus`); the part along the ray is forgiven in proportion to the distance from the focus (box-size noise
+ * moves the prediction along the ray only).
+ */
+function shiftAlongRay(track: Box, box: Box, focus: Point): number {
+  const growth = sizeOf(box) / sizeOf(track);
+  if (growth > MAX_GROWTH || growth < 1 / MAX_GROWTH) return Infinity;
+  const last = boxCentre(track);
+  const rx = (last.x - focus.x) * growth;
+  const ry = (last.y - focus.y) * growth;
+  const centre = boxCentre(box);
+  const dx = centre.x - (focus.x + rx);
+  const dy = centre.y - (focus.y + ry);
+  const width = Math.max(box.width, 1);
+  const radius = Math.hypot(rx, ry);
+  if (radius < 1e-6) return Math.hypot(dx, dy) / width;
+  const along = (dx * rx + dy * ry) / radius;
+  const across = (dx * ry - dy * rx) / radius;
+  return Math.hypot(across, along / (1 + (RAY_SIZE_TOLERANCE * radius) / width)) / width;
+}
 
 export interface TrackUpdate {
   /** Track id per detection, in detection order. */
@@ -38,12 +75,14 @@ export class FaceTracker {
     this.options = { ...DEFAULT_TRACKER_OPTIONS, ...options };
   }
 
-  update(boxes: readonly Box[], timestampMs: number): TrackUpdate {
+  /** `expansionFocus`: the camera's focus of expansion (frame pixels), for faces in approaching vehicles. */
+  update(boxes: readonly Box[], timestampMs: number, expansionFocus?: Point): TrackUpdate {
     const candidates: { track: number; box: number; cost: number }[] = [];
     this.tracks.forEach((track, t) => {
       boxes.forEach((box, b) => {
         const iou = intersectionOverUnion(track.box, box);
-        const shift = distance(boxCentre(track.box), boxCentre(box)) / Math.max(track.box.width, 1);
+        const still = distance(boxCentre(track.box), boxCentre(box)) / Math.max(track.box.width, 1);
+        const shift = expansionFocus ? Math.min(still, shiftAlongRay(track.box, box, expansionFocus)) : still;
         if (iou >= this.options.minIou) candidates.push({ track: t, box: b, cost: 1 - iou });
         else if (shift <= this.options.maxCentreShift) candidates.push({ track: t, box: b, cost: 1 + shift });
       });

@@ -41,6 +41,12 @@ export const simulatedVehicleArrivalSchema = z
   .object({
     vehicle: z.number().int().min(0).max(99).optional(),
     occupants: z.array(simulatedOccupantSchema).min(1).max(5).optional(),
+    /**
+     * Seconds from entering the cameras' view to the stop line (default ~2 s, from the vehicle's seed). A slow
+     * approach gives the booth frames of a moving car however busy the machine (a fast one is over before a
+     * loaded machine has processed a frame).
+     */
+    approachSeconds: z.number().positive().max(20).optional(),
   })
   .strict();
 export type SimulatedVehicleArrival = z.output<typeof simulatedVehicleArrivalSchema>;

@@ -122,17 +122,13 @@ export function sensorNoise(frame: FloatFrame, random: Random, readNoise: number
 export function compressBlocks(frame: FloatFrame, step: number): void {
   const { width, height, rgb } = frame;
   const n = width * height;
-  const luma = new Float32Array(n);
-  for (let i = 0, o = 0; i < n; i++, o += 3) luma[i] = 0.299 * rgb[o]! + 0.587 * rgb[o + 1]! + 0.114 * rgb[o + 2]!;
-  // Block means of the luma (8x8) and the chroma of each 2x2 cell.
   const bw = (width + 7) >> 3;
-  const blockSum = new Float32Array(bw * ((height + 7) >> 3));
-  const blockCount = new Float32Array(blockSum.length);
+  const bh = (height + 7) >> 3;
   const hw = (width + 1) >> 1;
-  const cells = hw * ((height + 1) >> 1);
-  const cb = new Float32Array(cells);
-  const cr = new Float32Array(cells);
-  const cellCount = new Float32Array(cells);
+  const hh = (height + 1) >> 1;
+  const { luma, blockSum, blockMean, cb, cr, cbMean, crMean } = scratchFor(n, bw * bh, hw * hh);
+  for (let i = 0, o = 0; i < n; i++, o += 3) luma[i] = 0.299 * rgb[o]! + 0.587 * rgb[o + 1]! + 0.114 * rgb[o + 2]!;
+  // Block sums of the luma (8x8) and the chroma sums of each 2x2 cell.
   for (let y = 0; y < height; y++) {
     const blockRow = (y >> 3) * bw;
     const cellRow = (y >> 1) * hw;
@@ -141,11 +137,21 @@ export function compressBlocks(frame: FloatFrame, step: number): void {
       const l = luma[i]!;
       const b = blockRow + (x >> 3);
       blockSum[b] = blockSum[b]! + l;
-      blockCount[b] = blockCount[b]! + 1;
       const c = cellRow + (x >> 1);
       cb[c] = cb[c]! + rgb[i * 3 + 2]! - l;
       cr[c] = cr[c]! + rgb[i * 3]! - l;
-      cellCount[c] = cellCount[c]! + 1;
+    }
+  }
+  // Their means, once per block and cell (edge blocks and cells are cut by the frame's edge).
+  for (let by = 0; by < bh; by++) {
+    for (let bx = 0; bx < bw; bx++) blockMean[by * bw + bx] = blockSum[by * bw + bx]! / (Math.min(8, width - bx * 8) * Math.min(8, height - by * 8));
+  }
+  for (let cy = 0; cy < hh; cy++) {
+    for (let cx = 0; cx < hw; cx++) {
+      const c = cy * hw + cx;
+      const count = Math.min(2, width - cx * 2) * Math.min(2, height - cy * 2);
+      cbMean[c] = cb[c]! / count;
+      crMean[c] = cr[c]! / count;
     }
   }
   for (let y = 0; y < height; y++) {
@@ -153,17 +159,40 @@ export function compressBlocks(frame: FloatFrame, step: number): void {
     const cellRow = (y >> 1) * hw;
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
-      const b = blockRow + (x >> 3);
-      const mean = blockSum[b]! / blockCount[b]!;
+      const mean = blockMean[blockRow + (x >> 3)]!;
       const c = cellRow + (x >> 1);
       const l = mean + Math.round((luma[i]! - mean) / step) * step;
-      const r = l + cr[c]! / cellCount[c]!;
-      const bl = l + cb[c]! / cellCount[c]!;
+      const r = l + crMean[c]!;
+      const bl = l + cbMean[c]!;
       rgb[i * 3] = clip(r);
       rgb[i * 3 + 1] = clip((l - 0.299 * r - 0.114 * bl) / 0.587);
       rgb[i * 3 + 2] = clip(bl);
     }
   }
+}
+
+interface CompressScratch {
+  readonly luma: Float32Array;
+  readonly blockSum: Float32Array;
+  readonly blockMean: Float64Array;
+  readonly cb: Float32Array;
+  readonly cr: Float32Array;
+  readonly cbMean: Float64Array;
+  readonly crMean: Float64Array;
+}
+
+let scratch: CompressScratch | undefined;
+
+/** compressBlocks' working arrays, kept between frames of one size (a 1080p frame would otherwise allocate ~13 MB each time); sums zeroed. */
+function scratchFor(pixels: number, blocks: number, cells: number): CompressScratch {
+  if (scratch?.luma.length !== pixels || scratch.blockSum.length !== blocks || scratch.cb.length !== cells) {
+    scratch = { luma: new Float32Array(pixels), blockSum: new Float32Array(blocks), blockMean: new Float64Array(blocks), cb: new Float32Array(cells), cr: new Float32Array(cells), cbMean: new Float64Array(cells), crMean: new Float64Array(cells) };
+  } else {
+    scratch.blockSum.fill(0);
+    scratch.cb.fill(0);
+    scratch.cr.fill(0);
+  }
+  return scratch;
 }
 
 const clip = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));

@@ -87,6 +87,19 @@ export class LaneCameraProjection {
     return { u: this.camera.width / 2 + (this.focal * x1) / z2, v: this.camera.height / 2 - (this.focal * y2) / z2, depth: z2 };
   }
 
+  /**
+   * The focus of expansion of a vehicle driving up the lane (towards the camera, along z): the image point every
+   * point of it moves away from as it grows (the lane's vanishing point).
+   */
+  get expansionFocus(): { readonly x: number; readonly y: number } {
+    // The direction (0, 0, 1) through the yaw and pitch of `project`.
+    const x1 = -this.sinYaw;
+    const z1 = this.cosYaw;
+    const y2 = -z1 * this.sinPitch;
+    const z2 = z1 * this.cosPitch;
+    return { x: this.camera.width / 2 + (this.focal * x1) / z2, y: this.camera.height / 2 - (this.focal * y2) / z2 };
+  }
+
   /** Pixels per metre at a point (for sizes of things facing the camera). */
   pixelsPerMetreAt(point: Vec3): number {
     return this.focal / Math.max(this.project(point).depth, 1e-3);

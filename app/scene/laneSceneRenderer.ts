@@ -74,10 +74,16 @@ const BODY = {
   rearZ: 2.6,
 };
 
+/** The seat rows' z (vehicle coordinates, SEAT_HEADS), drawn from the back. */
+const THIRD_ROW_Z = 1.85;
+const ROW_Z = [THIRD_ROW_Z, 0.95, 0];
+
 export class LaneSceneRenderer {
   private readonly projection: LaneCameraProjection;
   private readonly light: ConditionLight;
   private readonly background: Float32Array;
+  /** The frame being composed, reused from frame to frame (each frame starts from the background; what is returned is a copy). */
+  private readonly frame: FloatFrame;
   private readonly faces: readonly (PreparedFace | undefined)[];
   private readonly seats: ReadonlySet<Seat>;
   private readonly window: Uint8Array;
@@ -85,6 +91,8 @@ export class LaneSceneRenderer {
   private readonly clothing: readonly (readonly [number, number, number])[];
   private readonly occlusionWindows: readonly { start: number; end: number }[];
   private readonly cameraKey: string;
+  /** The third row's seats are drawn only when someone sits there (most cars have none). */
+  private readonly thirdRowTaken: boolean;
   readonly frameCount: number;
 
   constructor(
@@ -97,6 +105,7 @@ export class LaneSceneRenderer {
     this.light = CONDITION_LIGHT[approach.condition];
     this.seats = new Set(options.seats ?? approach.occupants.map((o) => o.seat));
     this.cameraKey = options.cameraKey ?? 'camera';
+    this.thirdRowTaken = approach.occupants.some((o) => SEAT_HEADS[o.seat].z === THIRD_ROW_Z);
     this.faces = faces.map((face) => ({
       levels: pyramidOf(face.image),
       eyes: face.eyes ?? { x: face.image.width * 0.5, y: face.image.height * 0.45 },
@@ -114,14 +123,14 @@ export class LaneSceneRenderer {
     });
     this.frameCount = Math.max(1, Math.round((approach.approachSeconds + approach.dwellSeconds) * camera.fps));
     this.background = drawBackground(camera, this.projection, this.light, approach.seed);
+    this.frame = newFloatFrame(camera.width, camera.height);
     this.window = new Uint8Array(camera.width * camera.height);
     this.owner = new Uint8Array(camera.width * camera.height);
   }
 
   frameAt(index: number): SceneFrame {
     const t = index / this.camera.fps;
-    const { width, height } = this.camera;
-    const frame = newFloatFrame(width, height);
+    const frame = this.frame;
     frame.rgb.set(this.background);
     this.window.fill(0);
     this.owner.fill(0);
@@ -132,7 +141,7 @@ export class LaneSceneRenderer {
       const q = this.projection.project(toLane(p));
       return q.depth > 0.2 ? { u: q.u, v: q.v } : undefined;
     };
-    const bodyLight = this.light.infrared ? infraredGain(D) : this.light.ambient;
+    const bodyLight = this.surfaceLight(1, 1, D);
     const body = this.approach.bodyColour.map((c, k) => c * bodyLight * (this.light.infrared ? 1 : (this.light.cast[k] ?? 1)));
     const shade = (f: number) => [body[0]! * f, body[1]! * f, body[2]! * f] as const;
 
@@ -151,17 +160,15 @@ export class LaneSceneRenderer {
       { x: -BODY.windshieldTop.halfWidth, y: BODY.windshieldTop.y, z: BODY.windshieldTop.z },
     ].map(project);
     const glassBox = this.markWindow(glass);
-    const cabin = this.light.infrared ? 8 * infraredGain(D) : 30 * this.light.ambient;
+    const cabin = this.surfaceLight(8, 30, D);
     this.quad(frame, glass, [cabin, cabin, cabin * 1.05], false);
 
     // The cabin, from the back: for each row its seat backs and headrests, then its people.
     const truths: { seat: Seat; image: number; slot: number; box: Box; interEyePx: number; area: number }[] = [];
-    const rows = [...new Set(this.approach.occupants.map((o) => SEAT_HEADS[o.seat].z))].sort((a, b) => b - a);
-    const allRows = [1.85, 0.95, 0];
-    for (const rowZ of allRows) {
+    for (const rowZ of ROW_Z) {
       for (const head of Object.values(SEAT_HEADS).filter((h) => h.z === rowZ)) {
-        if (rowZ === 1.85 && !rows.includes(rowZ)) continue;
-        const seatShade = (this.light.infrared ? 30 * infraredGain(D + rowZ) : 26 * this.light.ambient);
+        if (rowZ === THIRD_ROW_Z && !this.thirdRowTaken) continue;
+        const seatShade = this.surfaceLight(30, 26, D + rowZ);
         this.quad(frame, [{ x: head.x - 0.24, y: 0.72, z: rowZ + 0.2 }, { x: head.x + 0.24, y: 0.72, z: rowZ + 0.2 }, { x: head.x + 0.22, y: 1.02, z: rowZ + 0.18 }, { x: head.x - 0.22, y: 1.02, z: rowZ + 0.18 }].map(project), [seatShade, seatShade, seatShade], true);
         this.quad(frame, [{ x: head.x - 0.13, y: 1.03, z: rowZ + 0.14 }, { x: head.x + 0.13, y: 1.03, z: rowZ + 0.14 }, { x: head.x + 0.12, y: 1.27, z: rowZ + 0.14 }, { x: head.x - 0.12, y: 1.27, z: rowZ + 0.14 }].map(project), [seatShade * 1.3, seatShade * 1.3, seatShade * 1.3], true);
       }
@@ -176,7 +183,7 @@ export class LaneSceneRenderer {
         const window = this.occlusionWindows[slot];
         const hidden = occupant.occlusion === 'always' || (occupant.occlusion === 'sometimes' && window !== undefined && t >= window.start && t < window.end);
         if (hidden) {
-          const occ = (this.light.infrared ? 35 * infraredGain(D + rowZ) : 34 * this.light.ambient);
+          const occ = this.surfaceLight(35, 34, D + rowZ);
           const z = head.z - 0.12;
           this.quad(frame, [{ x: head.x - 0.17, y: head.y - 0.17, z }, { x: head.x + 0.17, y: head.y - 0.17, z }, { x: head.x + 0.16, y: head.y + 0.19, z }, { x: head.x - 0.16, y: head.y + 0.19, z }].map(project), [occ, occ, occ * 1.05], true);
         }
@@ -200,6 +207,11 @@ export class LaneSceneRenderer {
 
     const occupants = truths.map((truth) => ({ seat: truth.seat, image: truth.image, box: truth.box, interEyePx: truth.interEyePx, visibleFraction: this.visibleShare(truth.slot, truth.box, truth.area) }));
     return { index, timestampMs: Math.round((index * 1000) / this.camera.fps), image: toRgba(frame), distanceToStopM: travel, occupants };
+  }
+
+  /** Brightness of a surface `distanceM` from the camera: lit by the illuminator at night (`infrared` times its gain), else by the day's light (`visible` times the ambient). */
+  private surfaceLight(infrared: number, visible: number, distanceM: number): number {
+    return this.light.infrared ? infrared * infraredGain(distanceM) : visible * this.light.ambient;
   }
 
   /** Draws occupant `image` with its eye midpoint at `eyes` (lane coordinates); returns its box and size in the frame. */

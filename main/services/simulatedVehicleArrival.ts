@@ -73,7 +73,7 @@ export class SimulatedVehicleArrivals {
       if (recordId && occupant.gallery) galleries[recordId] = occupant.gallery;
     }
     this.devices.records.setScenario(withGalleryImages(scriptedRecordsScenario, galleries));
-    this.showOccupants(occupants, occupants.some((o) => o.faceless) ? noFacesDatasetNote : undefined);
+    this.showOccupants(occupants, occupants.some((o) => o.faceless) ? noFacesDatasetNote : undefined, arrival.approachSeconds);
 
     this.devices.plateReader.arrive(index);
     this.devices.rfidReader.present(vehicle.cards);
@@ -87,12 +87,13 @@ export class SimulatedVehicleArrivals {
    * The vehicle drives up on every vehicle camera (app/scene renders its approach as that camera's video): the
    * driver-side camera is aimed at the front row, the rear camera at the rows behind (one camera alone sees all).
    */
-  private showOccupants(occupants: readonly SeatedFace[], note: string | undefined): void {
+  private showOccupants(occupants: readonly SeatedFace[], note: string | undefined, approachSeconds: number | undefined): void {
     const driverCamera = this.cameras.find((c) => c.position === 'driver') ?? this.cameras[0];
     const rearCamera = this.cameras.find((c) => c.position === 'rear') ?? driverCamera;
     if (!driverCamera || !rearCamera) return;
     const seated = occupants.filter((o): o is SeatedFace & { face: EncodedImage } => o.face !== undefined);
-    const vehicle = seatOccupants(planApproach({ seed: `simulated-vehicle-${seated.length}`, condition: this.condition, occupants: Math.max(1, seated.length) }), seated);
+    const planned = planApproach({ seed: `simulated-vehicle-${seated.length}`, condition: this.condition, occupants: Math.max(1, seated.length) });
+    const vehicle = seatOccupants(approachSeconds === undefined ? planned : { ...planned, approachSeconds }, seated);
     const people = seated.map((o) => o.face);
     const show = (camera: CameraDescriptor, seats: readonly Seat[]) => {
       const geometry = camera.geometry ?? defaultGeometryFor(camera.position);

@@ -93,7 +93,7 @@ export class VisionEngine {
     const t1 = now();
     const tracker = this.trackerFor(request.cameraId);
     const shots = this.shotsFor(request.cameraId);
-    const update = tracker.update(detections.map((d) => d.box), request.timestampMs);
+    const update = tracker.update(detections.map((d) => d.box), request.timestampMs, request.profile.expansionFocus);
     for (const id of update.ended) shots.endTrack(id);
     const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
     const observed = (await this.observe(frame, detections, rules)).map(({ face, five }, i) => {

@@ -5,7 +5,7 @@ import type { LaneCameraStream } from './useLaneCameraStreams';
 /** The published map as React state would hold it. */
 function published() {
   let current: ReadonlyMap<string, LaneCameraStream> = new Map();
-  const publish: PublishStreams = (update) => (current = update(current));
+  const publish: PublishStreams<LaneCameraStream> = (update) => (current = update(current));
   return { publish, now: () => current };
 }
 

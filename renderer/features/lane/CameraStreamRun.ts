@@ -1,12 +1,10 @@
-import type { LaneCameraStream } from './useLaneCameraStreams';
-
 /** The part of a MediaStream a run needs: its tracks, to stop them. */
 export interface StoppableStream {
   getTracks(): readonly { stop(): void }[];
 }
 
-/** Applies a change to the published camera streams (React's state setter). */
-export type PublishStreams = (update: (current: ReadonlyMap<string, LaneCameraStream>) => ReadonlyMap<string, LaneCameraStream>) => void;
+/** Applies a change to the published camera entries (React's state setter); `E` is what is published per camera (LaneCameraStream). */
+export type PublishStreams<E> = (update: (current: ReadonlyMap<string, E>) => ReadonlyMap<string, E>) => void;
 
 const stopTracks = (stream: StoppableStream) => stream.getTracks().forEach((track) => track.stop());
 
@@ -16,12 +14,12 @@ const stopTracks = (stream: StoppableStream) => stream.getTracks().forEach((trac
  * streams and withdraws those entries, so a camera no longer configured does not stay "live" with a dead
  * video. The next run publishes the cameras still configured again.
  */
-export class CameraStreamRun {
+export class CameraStreamRun<E> {
   private readonly opened: StoppableStream[] = [];
-  private readonly published = new Map<string, LaneCameraStream>();
+  private readonly published = new Map<string, E>();
   private ended = false;
 
-  constructor(private readonly publish: PublishStreams) {}
+  constructor(private readonly publish: PublishStreams<E>) {}
 
   get isEnded(): boolean {
     return this.ended;
@@ -38,7 +36,7 @@ export class CameraStreamRun {
   }
 
   /** Publishes a camera's state (ignored once the run has ended). */
-  set(cameraId: string, stream: LaneCameraStream): void {
+  set(cameraId: string, stream: E): void {
     if (this.ended) return;
     this.published.set(cameraId, stream);
     this.publish((current) => new Map(current).set(cameraId, stream));

@@ -31,7 +31,8 @@ export class SceneApproachVideo {
     const frame = entry.renderer.frameAt(index);
     if (canvas.width !== geometry.width) canvas.width = geometry.width;
     if (canvas.height !== geometry.height) canvas.height = geometry.height;
-    canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(frame.image.data), frame.image.width, frame.image.height), 0, 0);
+    // The frame's bytes are fresh for each frame (toRgba), in a plain ArrayBuffer: no copy (8 MB at 1080p) needed.
+    canvas.getContext('2d')?.putImageData(new ImageData(frame.image.data as Uint8ClampedArray<ArrayBuffer>, frame.image.width, frame.image.height), 0, 0);
   }
 }
 

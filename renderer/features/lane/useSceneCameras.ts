@@ -7,7 +7,7 @@ import { decodeImage } from './encodedImages';
 import { runRounds } from './runRounds';
 import { SceneBitmaps } from './SceneBitmaps';
 import { SceneApproachVideo } from './SceneApproachVideo';
-import { defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
+import { LaneCameraProjection, defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
 import { seatsForCamera } from '../../../app/scene/laneSceneRenderer';
 import { planSeatRegionTiles } from '../../../app/scene/seatRegionTiles';
 import { SEATS } from '../../../app/scene/vehicleApproach';
@@ -16,7 +16,8 @@ import type { LaneCameraStream } from './useLaneCameraStreams';
 /**
  * Vehicle cameras see small faces in car rows, 4-15 m away: besides overlapping tiles, the detector searches
  * the seat regions the camera's geometry gives at full detail with the full-range model, and the live gate
- * accepts the smaller faces a lane camera sees (measured: `booth faces eval --protocol vehicle`). A traveller
+ * accepts the smaller faces a lane camera sees (measured: `booth faces eval --protocol vehicle`); the tracker
+ * follows a face growing out from the lane's focus of expansion as the car drives up as one track. A traveller
  * camera sees one near face: the worker's default.
  */
 const LANE_MIN_INTER_EYE_PX = 24;
@@ -25,7 +26,8 @@ const profileOf = (camera: CameraDescriptor | undefined, canvas: HTMLCanvasEleme
   // The frame may be smaller than the camera's resolution (a live picture is drawn at most 1280 wide): same lens, fewer pixels.
   const geometry = { ...(camera.geometry ?? defaultGeometryFor(camera.position)), width: canvas.width, height: canvas.height };
   const regions = planSeatRegionTiles(geometry, { seats: seatsForCamera(camera.position) ?? SEATS });
-  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX };
+  const expansionFocus = new LaneCameraProjection(geometry).expansionFocus;
+  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus };
 };
 const cellSize = 320;
 /** Time between two rounds over the cameras: a calm pace for replayed stills, leaving the cores to the page. */
@@ -56,6 +58,13 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
     // A failed reset is reported through the vision client (as a worker crash); nothing more to do here.
     const bitmaps = new SceneBitmaps(decodeImage, (cameraId) => void vision.resetCamera(cameraId).catch(() => undefined));
     const approaches = new SceneApproachVideo();
+    // A camera's profile (its seat regions, focus of expansion) depends on its frame size only: worked out once per size, not per frame.
+    const profiles = new Map<string, CameraProfile | undefined>();
+    const profileFor = (cameraId: string, canvas: HTMLCanvasElement) => {
+      const key = `${cameraId} ${canvas.width}x${canvas.height}`;
+      if (!profiles.has(key)) profiles.set(key, profileOf(cameras.find((camera) => camera.id === cameraId), canvas));
+      return profiles.get(key);
+    };
 
     const round = async (stopped: () => boolean) => {
       for (const [cameraId, canvas] of canvases) {
@@ -77,7 +86,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
           continue;
         }
         try {
-          const profile = profileOf(cameras.find((camera) => camera.id === cameraId), canvas);
+          const profile = profileFor(cameraId, canvas);
           const result = await vision.processFrame(await createImageBitmap(canvas), cameraId, performance.now(), profile);
           // Other people arrived while this frame was in the worker: its faces belong to the previous scene.
           const stale = store.getState().cameraScenes[cameraId]?.version !== scene?.version;
