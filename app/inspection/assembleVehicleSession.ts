@@ -3,7 +3,7 @@ import { assignRoster } from '../biometrics/rosterAssignment';
 import { citizenshipCategoryOf } from '../policy/citizenshipCategory';
 import { mayOptOut } from '../policy/policyRules';
 import type { Clock } from '../ports/Clock';
-import type { RecordsError } from '../ports/RecordsPort';
+import type { RecordsError } from '../ports/recordsLookup';
 import type { VehicleRecord } from '../ports/travellerRecord';
 import { sessionIdentities, type SessionIdentity } from './sessionIdentities';
 import type { Evidence } from './reasons';

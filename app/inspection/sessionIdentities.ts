@@ -3,7 +3,7 @@ import type { MrzParseResult } from '../document/mrz/mrzTypes';
 import { evaluateDocumentRules, type DocumentRuleReport } from '../document/rules/evaluateDocumentRules';
 import type { ChipReport } from '../ports/chipReport';
 import type { DocumentRead, EncodedImage } from '../ports/documentRead';
-import type { RecordsError } from '../ports/RecordsPort';
+import type { RecordsError } from '../ports/recordsLookup';
 import type { RfidCardRead } from '../ports/rfidRead';
 import type { TravellerRecord } from '../ports/travellerRecord';
 import type { VehicleSessionInput } from './vehicleSessionInput';
