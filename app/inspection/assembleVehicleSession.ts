@@ -3,9 +3,9 @@ import { assignRoster } from '../biometrics/rosterAssignment';
 import { citizenshipCategoryOf } from '../policy/citizenshipCategory';
 import { mayOptOut } from '../policy/policyRules';
 import type { Clock } from '../ports/Clock';
-import type { RecordsError } from '../ports/RecordsPort';
+import type { RecordsError } from '../ports/recordsLookup';
 import type { VehicleRecord } from '../ports/travellerRecord';
-import { sessionIdentities, type SessionIdentity } from './sessionIdentities';
+import { faceNotComparedBecause, sessionIdentities, type SessionIdentity } from './sessionIdentities';
 import type { Evidence } from './reasons';
 import type { PhotographyOptOut, SeatFace, VehicleSessionInput } from './vehicleSessionInput';
 
@@ -229,9 +229,4 @@ function consistencyFlags(session: Omit<VehicleSession, 'flags'>): ConsistencyFl
     flags.push({ code: 'records_unavailable', message: `records service: ${first?.message ?? 'unavailable'}; deciding on what is known locally`, evidence: session.recordsOutages.map((e) => ({ kind: 'records_outage' as const, code: e.code, message: e.message })) });
   }
   return flags;
-}
-
-/** Why a traveller's face could not be compared with their papers (occupant status not_compared). */
-export function faceNotComparedBecause(identity: SessionIdentity): string {
-  return identity.references.length === 0 ? 'no reference photo to compare the face with' : 'the reference photo could not be compared with the face';
 }

@@ -62,8 +62,6 @@ const documentRuleCodeSchema = enumOfUnion<DocumentRuleCode>()([
   'validityBelowMinimum',
   'expirationUnknown',
   'birthDateUnknown',
-  'holderUnder14',
-  'holderOver79',
   'notValidForLane',
   'notATravelDocument',
 ]);

@@ -1,4 +1,3 @@
-import { ageInYears } from '../document/rules/calendarDays';
 import { citizenshipCategoryOf } from '../policy/citizenshipCategory';
 import { photographyCollection } from '../policy/policyRules';
 import type { Clock } from '../ports/Clock';
@@ -6,6 +5,7 @@ import type { LaneDirection } from '../settings/laneDirection';
 import { assertNever } from '../shared/assertNever';
 import { isEligibleOptOut, type Occupant, type VehicleSession } from './assembleVehicleSession';
 import { occupantReasons } from './occupantRules';
+import { identityAgeYears } from './sessionIdentities';
 import { inspectionRulesVersion, type DecisionVersions, type Evidence, type Reason, type ReasonSeverity } from './reasons';
 
 export type Outcome = 'clear' | 'refer';
@@ -52,8 +52,7 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
   const collected = (occupant: Occupant): boolean => {
     const identity = occupant.identity;
     if (!identity) return photographyCollection(policy, direction, 'non_citizen', null) !== 'exempt';
-    const ageYears = identity.document?.rules.ageYears ?? (identity.birthDate ? ageInYears(identity.birthDate, now) : null);
-    return photographyCollection(policy, direction, citizenshipCategoryOf(identity), ageYears) !== 'exempt';
+    return photographyCollection(policy, direction, citizenshipCategoryOf(identity), identityAgeYears(identity, now)) !== 'exempt';
   };
   const occupants = session.occupants.map((occupant): Recommendation => {
     const reasons = occupantReasons(occupant, now, { policy, direction });

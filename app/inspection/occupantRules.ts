@@ -1,11 +1,11 @@
-import { ageInYears } from '../document/rules/calendarDays';
 import type { ChipCheckName } from '../document/lds/chipCheck';
 import { passiveAuthenticationChecks } from '../document/lds/chipVerdict';
 import type { InspectionPolicy } from '../policy/inspectionPolicySchema';
 import { faceNonMatchHandling } from '../policy/policyRules';
 import type { LaneDirection } from '../settings/laneDirection';
-import { faceNotComparedBecause, type Occupant } from './assembleVehicleSession';
+import type { Occupant } from './assembleVehicleSession';
 import type { Evidence, Reason } from './reasons';
+import { faceNotComparedBecause, identityAgeYears } from './sessionIdentities';
 
 /** Checks that prove the chip is the original (a copied chip cannot answer them). */
 const cloneChecks: readonly ChipCheckName[] = ['active_authentication', 'chip_authentication'];
@@ -40,7 +40,7 @@ export function occupantReasons(occupant: Occupant, today: Date, { policy, direc
     return reasons;
   }
 
-  const ageYears = identity.document?.rules.ageYears ?? (identity.birthDate ? ageInYears(identity.birthDate, today) : null);
+  const ageYears = identityAgeYears(identity, today);
   const ageEvidence: Evidence = { kind: 'age', ageYears, birthDate: identity.birthDate };
   if (occupant.status === 'opted_out' && occupant.optOut) {
     reasons.push({

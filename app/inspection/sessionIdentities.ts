@@ -1,9 +1,10 @@
 import { mrzFieldValue, parseMrz } from '../document/mrz/parseMrz';
 import type { MrzParseResult } from '../document/mrz/mrzTypes';
+import { ageInYears } from '../document/rules/calendarDays';
 import { evaluateDocumentRules, type DocumentRuleReport } from '../document/rules/evaluateDocumentRules';
 import type { ChipReport } from '../ports/chipReport';
 import type { DocumentRead, EncodedImage } from '../ports/documentRead';
-import type { RecordsError } from '../ports/RecordsPort';
+import type { RecordsError } from '../ports/recordsLookup';
 import type { RfidCardRead } from '../ports/rfidRead';
 import type { TravellerRecord } from '../ports/travellerRecord';
 import type { VehicleSessionInput } from './vehicleSessionInput';
@@ -49,6 +50,16 @@ interface Draft {
   found: boolean;
   notFound: boolean;
   error?: RecordsError;
+}
+
+/** Why a traveller's face could not be compared with their papers (occupant status not_compared). */
+export function faceNotComparedBecause(identity: SessionIdentity): string {
+  return identity.references.length === 0 ? 'no reference photo to compare the face with' : 'the reference photo could not be compared with the face';
+}
+
+/** The identity's age on `today`: the document's (read from the MRZ), else from the record's birth date; null when neither is known. */
+export function identityAgeYears(identity: SessionIdentity, today: Date): number | null {
+  return identity.document?.rules.ageYears ?? (identity.birthDate ? ageInYears(identity.birthDate, today) : null);
 }
 
 const clean = (text: string | null | undefined) => (text ? text.replace(/</g, '').trim().toUpperCase() : null);

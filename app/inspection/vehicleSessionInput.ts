@@ -3,7 +3,7 @@ import type { CameraDescriptor } from '../ports/cameraDescriptor';
 import type { ChipReport } from '../ports/chipReport';
 import type { DocumentRead, EncodedImage } from '../ports/documentRead';
 import type { VehiclePlate } from '../ports/plateRead';
-import type { DocumentQuery, RecordsResult } from '../ports/RecordsPort';
+import type { DocumentQuery, RecordsResult } from '../ports/recordsLookup';
 import type { RfidCardRead } from '../ports/rfidRead';
 import type { TravellerRecord, VehicleRecord } from '../ports/travellerRecord';
 import type { InspectionPolicy } from '../policy/inspectionPolicySchema';

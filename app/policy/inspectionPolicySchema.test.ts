@@ -78,6 +78,12 @@ describe('a policy file', () => {
     expect(problems(kept(0))).toEqual([expect.stringMatching(/^retention\.us_citizen\.maxHours: /)]);
   });
 
+  it('U.S. citizens: never a biometric departure record, whatever a policy file lists', () => {
+    const recordedFor = (categories: string[]) => ({ ...base(), exitRecord: { ...(base().exitRecord as Json), departureRecordFor: categories } });
+    accepted(recordedFor(['lawful_permanent_resident', 'non_citizen']));
+    expect(problems(recordedFor(['non_citizen', 'us_citizen']))).toEqual(['exitRecord.departureRecordFor.1: U.S. citizens never get a biometric departure record']);
+  });
+
   it('retention of others: whole hours, 1 to 87,600 (ten years)', () => {
     const kept = (hours: number) => ({ ...base(), retention: { ...(base().retention as Json), non_citizen: { maxHours: hours } } });
     accepted(kept(1));

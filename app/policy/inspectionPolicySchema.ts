@@ -89,6 +89,9 @@ export const inspectionPolicySchema = z
       });
     }
     if (policy.retention.us_citizen.maxHours > 12) context.addIssue({ code: 'custom', path: ['retention', 'us_citizen', 'maxHours'], message: 'U.S. citizens\' photos are kept no more than 12 hours' });
+    // Nor is a biometric departure record ever made of one (the records service's departure intake says so too).
+    const citizenRecorded = policy.exitRecord.departureRecordFor.indexOf('us_citizen');
+    if (citizenRecorded >= 0) context.addIssue({ code: 'custom', path: ['exitRecord', 'departureRecordFor', citizenRecorded], message: 'U.S. citizens never get a biometric departure record' });
   });
 
 export type InspectionPolicy = z.output<typeof inspectionPolicySchema>;

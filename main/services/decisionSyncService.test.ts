@@ -86,11 +86,11 @@ describe('submitDecisionBatch (decisions:sync on the host)', () => {
   });
 
   it('never throws for items: a failing client makes them retry; only a request that is not a batch fails', async () => {
-    const broken = { submitDecisions: () => Promise.reject(new Error('socket closed')) };
+    const broken = { submitDecisions: () => Promise.reject(new Error('socket closed')), submitDepartures: () => Promise.reject(new Error('socket closed')) };
     expect((await submitDecisionBatch(broken, { batch: submissions.slice(0, 2) })).results).toEqual(
       submissions.slice(0, 2).map((s) => ({ idempotencyKey: s.idempotencyKey, outcome: 'retry', reason: expect.stringContaining('socket closed') })),
     );
-    const silent = { submitDecisions: async () => [] };
+    const silent = { submitDecisions: async () => [], submitDepartures: async () => [] };
     expect((await submitDecisionBatch(silent, { batch: submissions.slice(0, 1) })).results[0]).toMatchObject({ outcome: 'retry' });
     expect(await submitDecisionBatch(client, { batch: [] })).toEqual({ results: [] });
     const noisy = { idempotencyKey: 'noisy', payload: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`unexpected_field_${i}`, i])) };

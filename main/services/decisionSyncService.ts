@@ -16,7 +16,7 @@ import { describeSchemaError } from '../../app/shared/describeSchemaError';
  * (HostFailure invalid_request): it carries no idempotency keys to answer for.
  */
 export async function submitDecisionBatch(
-  records: Pick<RecordsPort, 'submitDecisions'> & Partial<Pick<RecordsPort, 'submitDepartures'>>,
+  records: Pick<RecordsPort, 'submitDecisions' | 'submitDepartures'>,
   request: unknown,
   refusal: (item: DecisionSubmission) => string | null = () => null,
 ): Promise<DecisionSyncReply> {
@@ -45,8 +45,7 @@ export async function submitDecisionBatch(
     sent.forEach((s, i) => answered.set(s.index, answers[i]!));
   };
   await send(decisions, (batch) => records.submitDecisions(batch));
-  // A records port without a departure intake leaves departures queued (retry), never lost.
-  await send(departures, (batch) => (records.submitDepartures ? records.submitDepartures(batch) : Promise.resolve(batch.map(({ idempotencyKey }) => ({ idempotencyKey, outcome: 'retry' as const, reason: 'this records service takes no departures' })))));
+  await send(departures, (batch) => records.submitDepartures(batch));
   return { results: items.map((_, index) => answered.get(index)!) };
 }
 

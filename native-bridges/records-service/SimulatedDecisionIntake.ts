@@ -1,13 +1,7 @@
 import type { BoothAuditAnchor } from '../../app/audit/auditAnchor';
 import type { Clock } from '../../app/ports/Clock';
-import { clipReason, decisionBatchEnvelopeSchema, decisionSubmissionSchema, type AcceptedDecision } from '../../app/ports/decisionSubmission';
-import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
-import { describeSchemaError } from '../../app/shared/describeSchemaError';
-
-export interface IntakeAnswer {
-  readonly status: number;
-  readonly body: unknown;
-}
+import { decisionBatchEnvelopeSchema, decisionSubmissionSchema, type AcceptedDecision } from '../../app/ports/decisionSubmission';
+import { badEnvelope, IdempotentIntake, type IntakeAnswer } from './IdempotentIntake';
 
 /**
  * The simulator's decision intake (POST /v1/decisions): stores each accepted decision once under its idempotency
@@ -16,28 +10,20 @@ export interface IntakeAnswer {
  * head its accepted decisions carried (the highest seq: decisions may arrive out of order after an outage).
  */
 export class SimulatedDecisionIntake {
-  private readonly held = new Set<string>();
-  /** Every acceptance, appended: if deduplication ever failed, a key would show up here twice. */
-  private readonly arrivals: AcceptedDecision[] = [];
+  private readonly intake: IdempotentIntake<typeof decisionSubmissionSchema, AcceptedDecision>;
   private readonly anchors = new Map<string, BoothAuditAnchor>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(clock: Clock) {
+    this.intake = new IdempotentIntake(clock, decisionSubmissionSchema);
+  }
 
   /** Handles one request body; `rejectAll` is the simulator's "validation refuses everything" fault. */
   submit(body: unknown, rejectAll: boolean): IntakeAnswer {
     const envelope = decisionBatchEnvelopeSchema.safeParse(body);
-    if (!envelope.success) return { status: 400, body: { error: { code: 'bad_request', message: describeSchemaError(envelope.error, { root: 'body' }) } } };
-    const results = envelope.data.decisions.map((item): SubmitItemResult => {
-      const { idempotencyKey } = item;
-      if (this.held.has(idempotencyKey)) return { idempotencyKey, outcome: 'duplicate' };
-      if (rejectAll) return { idempotencyKey, outcome: 'rejected', reason: 'payload: refused by the records service validation (simulated fault)' };
-      const parsed = decisionSubmissionSchema.safeParse(item);
-      if (!parsed.success) return { idempotencyKey, outcome: 'rejected', reason: clipReason(describeSchemaError(parsed.error)) };
-      this.held.add(idempotencyKey);
-      const receivedAt = this.clock.now().toISOString();
-      this.arrivals.push({ idempotencyKey, receivedAt, payload: parsed.data.payload });
-      this.anchor(envelope.data.boothId, parsed.data.payload.auditHead, receivedAt);
-      return { idempotencyKey, outcome: 'accepted' };
+    if (!envelope.success) return badEnvelope(envelope.error);
+    const results = this.intake.answer(envelope.data.decisions, rejectAll, ({ idempotencyKey, payload }, receivedAt) => {
+      this.anchor(envelope.data.boothId, payload.auditHead, receivedAt);
+      return { idempotencyKey, receivedAt, payload };
     });
     return { status: 200, body: { results } };
   }
@@ -55,13 +41,12 @@ export class SimulatedDecisionIntake {
 
   /** Every acceptance in arrival order (each idempotency key exactly once, which is what tests check). */
   accepted(): readonly AcceptedDecision[] {
-    return [...this.arrivals];
+    return this.intake.accepted();
   }
 
   /** Forgets every decision (a trainer starting a new scenario). */
   clear(): void {
-    this.held.clear();
-    this.arrivals.length = 0;
+    this.intake.clear();
     this.anchors.clear();
   }
 }

@@ -23,6 +23,14 @@ const errors = {
   '500': { description: 'The service failed.', content: json(recordsErrorBodySchema) },
   '503': { description: 'The service is unavailable.', content: json(recordsErrorBodySchema) },
 };
+/** What a batch intake (decisions, departures) answers: per item, or an error for the whole request. */
+const batchIntakeResponses = (items: string, response: z.ZodType) => ({
+  '200': { description: 'One result per submitted item', content: json(response) },
+  '400': { description: `The envelope is malformed (not JSON, no ${items}, over the batch limit, an item without an idempotency key).`, content: json(recordsErrorBodySchema) },
+  '413': { description: 'The request body is too large.', content: json(recordsErrorBodySchema) },
+  '500': errors['500'],
+  '503': errors['503'],
+});
 const query = (name: string, description: string, required: boolean) => ({ name, in: 'query', required, description, schema: { type: 'string', minLength: 1, maxLength: 64 } });
 
 /**
@@ -72,13 +80,7 @@ export function recordsOpenApiDocument(serverUrl?: string): Record<string, unkno
           summary: 'Submit officer decisions (idempotent per item)',
           description: `A batch of 1-${maxDecisionBatch} decisions, each with an idempotency key. Answered per item: accepted (stored now), duplicate (this key is already held: stored once, never twice), rejected (the item is invalid; the reason names the field; resending will not help) or retry (transient). An invalid item does not refuse the rest of the batch; a malformed envelope is a 400 for the whole request.`,
           requestBody: { required: true, content: json(decisionBatchRequestSchema) },
-          responses: {
-            '200': { description: 'One result per submitted item', content: json(decisionBatchResponseSchema) },
-            '400': { description: 'The envelope is malformed (not JSON, no decisions, over the batch limit, an item without an idempotency key).', content: json(recordsErrorBodySchema) },
-            '413': { description: 'The request body is too large.', content: json(recordsErrorBodySchema) },
-            '500': errors['500'],
-            '503': errors['503'],
-          },
+          responses: batchIntakeResponses('decisions', decisionBatchResponseSchema),
         },
         get: {
           operationId: 'listDecisions',
@@ -113,13 +115,7 @@ export function recordsOpenApiDocument(serverUrl?: string): Record<string, unkno
           summary: 'Submit departure records (idempotent per item)',
           description: `A batch of 1-${maxDepartureBatch} departure records, each with an idempotency key, answered per item as decisions are: accepted, duplicate (stored once, never twice), rejected (the reason names the field) or retry. A U.S. citizen's departure is never sent (no biometric departure record is kept for citizens).`,
           requestBody: { required: true, content: json(departureBatchRequestSchema) },
-          responses: {
-            '200': { description: 'One result per submitted item', content: json(departureBatchResponseSchema) },
-            '400': { description: 'The envelope is malformed (not JSON, no departures, over the batch limit, an item without an idempotency key).', content: json(recordsErrorBodySchema) },
-            '413': { description: 'The request body is too large.', content: json(recordsErrorBodySchema) },
-            '500': errors['500'],
-            '503': errors['503'],
-          },
+          responses: batchIntakeResponses('departures', departureBatchResponseSchema),
         },
         get: {
           operationId: 'listDepartures',

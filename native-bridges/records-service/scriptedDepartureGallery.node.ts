@@ -1,7 +1,7 @@
 import type { DepartureGalleryEntry } from '../../app/ports/departureGallery';
 import type { EncodedImage } from '../../app/ports/documentRead';
+import type { LaneType as LaneKind } from '../../app/settings/boothSettings';
 import { drawnPortraitSvg } from '../document-reader/simulatedTravellers';
-import type { ScriptedDepartureGallery } from './scriptedRecords.node.ts';
 
 /**
  * The records simulator's exit gallery: fictional travellers expected to leave through the simulated port, in the
@@ -11,6 +11,13 @@ import type { ScriptedDepartureGallery } from './scriptedRecords.node.ts';
  * datasets are there (see main/services/simulatedExitFaces.ts).
  */
 export const simulatedExitPort = 'Blaine, WA';
+
+/** One exit gallery the records simulator serves: who is expected to leave through which port and lanes. */
+export interface ScriptedDepartureGallery {
+  readonly port: string;
+  readonly lanes: readonly LaneKind[];
+  readonly entries: readonly DepartureGalleryEntry[];
+}
 
 export interface ScriptedExitTraveller {
   readonly label: string;

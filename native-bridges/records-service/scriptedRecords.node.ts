@@ -1,9 +1,7 @@
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { TravellerRecord, VehicleRecord } from '../../app/ports/travellerRecord';
-import type { DepartureGalleryEntry } from '../../app/ports/departureGallery';
-import type { LaneType as LaneKind } from '../../app/settings/boothSettings';
 import { drawnPortraitSvg, simulatedTravellers } from '../document-reader/simulatedTravellers';
-import { scriptedDepartureGallery } from './scriptedDepartureGallery.node.ts';
+import { scriptedDepartureGallery, type ScriptedDepartureGallery } from './scriptedDepartureGallery.node.ts';
 
 /**
  * The records simulator's scripted data. Travellers carry the document numbers of the document reader's
@@ -16,12 +14,6 @@ export interface RecordsScenario {
   readonly vehicles: readonly VehicleRecord[];
   /** Exit galleries: who is expected to leave through which port and lanes (GET /v1/galleries/departures). */
   readonly departureGalleries?: readonly ScriptedDepartureGallery[];
-}
-
-export interface ScriptedDepartureGallery {
-  readonly port: string;
-  readonly lanes: readonly LaneKind[];
-  readonly entries: readonly DepartureGalleryEntry[];
 }
 
 export const scriptedRfid = {

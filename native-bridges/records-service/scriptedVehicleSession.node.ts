@@ -3,7 +3,7 @@ import { l2Normalise, type Embedding } from '../../app/biometrics/embeddingMath'
 import type { EmbedderManifest } from '../../app/biometrics/modelManifest';
 import type { ChipReport } from '../../app/ports/chipReport';
 import type { DocumentRead } from '../../app/ports/documentRead';
-import type { RecordsResult } from '../../app/ports/RecordsPort';
+import type { RecordsResult } from '../../app/ports/recordsLookup';
 import type { RfidCardRead } from '../../app/ports/rfidRead';
 import type { TravellerRecord } from '../../app/ports/travellerRecord';
 import { sessionIdentities } from '../../app/inspection/sessionIdentities';

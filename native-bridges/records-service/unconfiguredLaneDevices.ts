@@ -1,6 +1,7 @@
 import type { Unsubscribe } from '../../app/ports/DevicePort';
 import type { SubmitItemResult } from '../../app/outbox/DecisionSyncPort';
-import type { RecordsPort, RecordsResult } from '../../app/ports/RecordsPort';
+import type { RecordsPort } from '../../app/ports/RecordsPort';
+import type { RecordsResult } from '../../app/ports/recordsLookup';
 
 /**
  * The members a device slot without a configured driver needs to satisfy the extended ports: no plate reads,

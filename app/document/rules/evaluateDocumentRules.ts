@@ -1,7 +1,8 @@
 /**
- * Rules derived from a parsed MRZ: expiry, remaining validity, the holder's age and the age bands the
- * inspection rules single out, and whether this kind of document is accepted on this lane.
- * Every finding carries a reason code; the clock is injected.
+ * Rules derived from a parsed MRZ: expiry, remaining validity, the holder's age, and whether this kind of
+ * document is accepted on this lane. What an age means (which bands are photographed, where a face non-match is
+ * compared by eye) is the inspection policy's to say (app/policy), not this file's. Every finding carries a
+ * reason code; the clock is injected.
  */
 import type { LaneType } from '../../settings/boothSettings';
 import { mrzFieldValue } from '../mrz/parseMrz';
@@ -18,8 +19,6 @@ export type DocumentRuleCode =
   | 'validityBelowMinimum'
   | 'expirationUnknown'
   | 'birthDateUnknown'
-  | 'holderUnder14'
-  | 'holderOver79'
   /** Accepted as a travel document, but not on this kind of lane. */
   | 'notValidForLane'
   /** Never a travel document on its own (visa, driving licence, unrecognised). */
@@ -48,8 +47,6 @@ export type DocumentRuleReport = {
   readonly daysUntilExpiry: number | null;
   readonly expired: boolean | null;
   readonly ageYears: number | null;
-  readonly under14: boolean | null;
-  readonly over79: boolean | null;
   readonly acceptedOnLane: boolean;
   readonly findings: readonly DocumentRuleFinding[];
 };
@@ -80,18 +77,14 @@ export function evaluateDocumentRules(result: MrzParseResult, context: DocumentR
 
   const birthDate = validDate(result, 'birthDate');
   const ageYears = birthDate === null ? null : ageInYears(birthDate, context.today);
-  const under14 = ageYears === null ? null : ageYears < 14;
-  const over79 = ageYears === null ? null : ageYears > 79;
   if (ageYears === null) findings.push({ code: 'birthDateUnknown', severity: 'warn', message: 'the birth date could not be read: age rules cannot be applied' });
-  if (under14) findings.push({ code: 'holderUnder14', severity: 'info', message: `the holder is ${ageYears}, under 14` });
-  if (over79) findings.push({ code: 'holderOver79', severity: 'info', message: `the holder is ${ageYears}, over 79` });
 
   const rule = laneRules[kind];
   const acceptedOnLane = rule.acceptedOn.includes(context.lane);
   if (!rule.isTravelDocument) findings.push({ code: 'notATravelDocument', severity: 'refuse', message: rule.refusal });
   else if (!acceptedOnLane) findings.push({ code: 'notValidForLane', severity: 'refuse', message: `${rule.refusal} (${context.lane} lane)` });
 
-  return { documentKind: kind, expiresOn, daysUntilExpiry, expired, ageYears, under14, over79, acceptedOnLane, findings };
+  return { documentKind: kind, expiresOn, daysUntilExpiry, expired, ageYears, acceptedOnLane, findings };
 }
 
 /** A date field's ISO value when it was read and validated; an unknown (blank) date is null. */

@@ -12,7 +12,7 @@ import { ExitOccupantCard } from './ExitOccupantCard';
 import { useExitAssessment } from './useExitAssessment';
 import { useExitGallery } from './useExitGallery';
 
-const embedder = defaultModels().embedder;
+const shippedEmbedder = defaultModels().embedder;
 const newDepartureId = () => `departure-${crypto.randomUUID()}`;
 
 /**
@@ -46,6 +46,8 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
       const session = state.laneSession;
       const info = state.info;
       const trackOf = assessment.trackOf;
+      // The embedder the worker runs (the host-verified model set), as the entry lane records: not the shipped default.
+      const embedder = state.modelSet?.models.embedder ?? shippedEmbedder;
       const confirmation = exitConfirmationOf(
         pending,
         {

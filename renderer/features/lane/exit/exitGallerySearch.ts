@@ -22,6 +22,9 @@ export interface IdentificationFacts {
   readonly threshold: number;
   readonly calibratedFpir: number | null;
   readonly fpirBound: boolean;
+  /** The gallery is larger than any calibrated one: the rate was scaled up from `calibrationGalleryIdentities`, not measured. */
+  readonly extrapolated: boolean;
+  readonly calibrationGalleryIdentities: number;
   readonly galleryIdentities: number;
 }
 
@@ -37,7 +40,9 @@ export function exitIdentificationOf(trackId: string, reply: IdentifyReply): Exi
   const candidate = (identityId: string, score: number): ExitCandidate => {
     // The calibrated rate is the top score's; a rival's own rate is at least as high (never shown lower than it is).
     const fpir = result.calibratedFpir ?? 1;
-    return { travellerId: identityId, score, threshold: result.threshold, calibratedFpir: { fpir, bound: result.fpirBound, text: `${result.fpirBound ? 'below ' : ''}${formatOneIn(fpir)}` }, gallerySize: Math.max(1, result.galleryIdentities), trackId };
+    // A rate scaled from a smaller calibrated gallery says so, on the card and in the departure record's evidence.
+    const scaled = result.extrapolated ? ` (extrapolated from a calibrated gallery of ${result.calibrationGalleryIdentities.toLocaleString('en-GB')})` : '';
+    return { travellerId: identityId, score, threshold: result.threshold, calibratedFpir: { fpir, bound: result.fpirBound, text: `${result.fpirBound ? 'below ' : ''}${formatOneIn(fpir)}${scaled}` }, gallerySize: Math.max(1, result.galleryIdentities), trackId };
   };
   switch (result.outcome) {
     case 'identified':

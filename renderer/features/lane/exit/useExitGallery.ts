@@ -50,16 +50,24 @@ export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalle
       const reply = await host.call('exit:gallery', {});
       let gallery: DepartureGallery | null = null;
       let fetchedAt = new Date().toISOString();
+      let purged = false;
       if (reply.ok) {
         gallery = reply.value;
         await store.exitGallery.keep(gallery);
       } else {
         const kept = await store.exitGallery.kept();
-        if (kept && policy && (await store.exitGallery.purgeOlderThan(galleryMaxAgeHours(kept.gallery, policy)))) gallery = null;
-        else if (kept) ({ gallery, keptAt: fetchedAt } = kept);
+        purged = kept !== null && policy !== null && (await store.exitGallery.purgeOlderThan(galleryMaxAgeHours(kept.gallery, policy)));
+        if (kept && !purged) ({ gallery, keptAt: fetchedAt } = kept);
       }
       if (cancelled) return;
-      if (!gallery) return setState((s) => ({ ...s, phase: 'unavailable', message: reply.ok ? null : reply.error.message }));
+      if (!gallery) {
+        // Nothing usable (none kept, or kept longer than the policy allows and deleted): the worker's copy goes too,
+        // so no face is searched against, and no departure confirmed on, photos the booth may no longer hold.
+        if (enrolledId) void search.dropGallery(enrolledId);
+        enrolledId = null;
+        const why = reply.ok ? null : purged ? `offline, and the kept gallery was older than the policy allows: deleted (${reply.error.message})` : reply.error.message;
+        return setState({ phase: 'unavailable', gallery: null, galleryId: null, fetchedAt: null, enrolled: 0, message: why });
+      }
       const galleryId = `exit:${gallery.generatedAt}`;
       if (galleryId === enrolledId) return setState((s) => ({ ...s, fetchedAt }));
       setState({ phase: 'enrolling', gallery, galleryId: null, fetchedAt, enrolled: 0, message: reply.ok ? null : `offline: the kept gallery is used (${reply.error.message})` });
