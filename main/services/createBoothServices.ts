@@ -47,6 +47,12 @@ export interface BoothServicesOptions {
   readonly version: string;
   readonly clock?: Clock;
   readonly ids?: Ids;
+  /**
+   * The folder the booth keeps its own files in (storage key file, accounts, kept policy set, last working face
+   * models, and by default the throttle and training runs beside the accounts); default userDataDir()
+   * (BOOTH_USER_DATA, else the platform's). Tests pass a temporary folder: never the officer's real one.
+   */
+  readonly userDataDir?: string;
   /** Where the storage key comes from: Electron passes safeStorage; default, an owner-only key file in the user data folder. */
   readonly storageKey?: StorageKeySource;
   /** The local accounts; default: accounts.json in the user data folder. */
@@ -92,9 +98,10 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const ids = options.ids ?? randomIds;
   const devices = settings.devices === 'sim' ? createSimulatedDevices(settings, clock, ids) : createHardwareDevices(settings, clock, ids);
   const events = new HostEventBus();
-  const storageKey = options.storageKey ?? keyFileStorageKey(userDataDir());
-  const accounts = options.accounts ?? AccountStore.inUserData(userDataDir());
-  const policies = options.policies ?? loadPolicies(options.policyDir ?? shippedPolicyFolder, keptPolicySetFile(userDataDir()));
+  const userData = options.userDataDir ?? userDataDir();
+  const storageKey = options.storageKey ?? keyFileStorageKey(userData);
+  const accounts = options.accounts ?? AccountStore.inUserData(userData);
+  const policies = options.policies ?? loadPolicies(options.policyDir ?? shippedPolicyFolder, keptPolicySetFile(userData));
 
   // One booth serves one lane; the lane devices report this id unless configured otherwise.
   const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, direction: settings.direction, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
@@ -166,7 +173,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     (faceModelSet ??= chooseFaceModelSet({
       setting: settings.faceModels,
       presentationAttackDetection: settings.presentationAttackDetection,
-      userDataDir: userDataDir(),
+      userDataDir: userData,
       modulesDir: options.modulesDir ?? path.join(process.cwd(), 'node_modules'),
     }));
 
