@@ -6,6 +6,7 @@ import { newOutboxItem } from './outboxItem';
 import { StandInDecisionService, type StandInMode } from './StandInDecisionService';
 import type { Timers } from '../ports/Timers';
 import { SyncEngine } from './SyncEngine';
+import { seededRandom } from '../shared/seededRandom';
 
 interface Payload {
   readonly decisionId: string;
@@ -18,17 +19,6 @@ function manualClock(start = Date.parse('2026-11-01T08:00:00.000Z')) {
   return { now: () => new Date(t), advance: (ms: number) => void (t += ms) };
 }
 
-/** A deterministic [0,1) source (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fill(store: InMemoryOutboxStore<Payload>, count: number, travellers: number, createdAt: string, invalid: (i: number) => boolean = () => false): void {
   for (let i = 0; i < count; i++) {
@@ -58,7 +48,7 @@ describe('SyncEngine against a records service that times out, fails, answers du
         fill(store, 60, 7, clock.now().toISOString());
         const service = new StandInDecisionService<Payload>('up');
         service.queueModes(...script);
-        const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: seededRandom(seed), policy: { batchSize, baseDelayMs: 1000, maxDelayMs: 30_000, maxRejections: 3 } });
+        const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: seededRandom(`sync-${seed}`), policy: { batchSize, baseDelayMs: 1000, maxDelayMs: 30_000, maxRejections: 3 } });
         for (let round = 0; round < 500 && (await store.listUnsynced()).length > 0; round++) {
           await engine.drain(5);
           clock.advance(31_000);

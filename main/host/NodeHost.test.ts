@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
@@ -10,7 +13,7 @@ let services: BoothServices;
 let host: RunningNodeHost;
 
 beforeEach(async () => {
-  services = createBoothServices({ resolved: resolveSettings({}), version: 'test', ids: sequentialIds() });
+  services = createBoothServices({ resolved: resolveSettings({}), version: 'test', ids: sequentialIds(), userDataDir: mkdtempSync(join(tmpdir(), 'booth-host-')) });
   await services.start();
   host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
 });

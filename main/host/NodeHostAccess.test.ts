@@ -8,7 +8,6 @@ import { hostWebSocketProtocols } from '../../app/host/hostAccessToken';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { AccountStore } from '../services/accounts';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
-import { keyFileStorageKey } from '../services/storageKey';
 import { HostAccessToken } from './HostAccessToken';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
 import { staticDirForTests } from './testSupport/nodeHostClient';
@@ -23,7 +22,7 @@ beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'booth-host-access-'));
   // Sim mode creates the practice accounts in this folder at start.
   const accounts = AccountStore.inUserData(dataDir);
-  services = createBoothServices({ resolved: resolveSettings({ devices: 'sim' }), version: 'test', storageKey: keyFileStorageKey(dataDir), accounts });
+  services = createBoothServices({ resolved: resolveSettings({ devices: 'sim' }), version: 'test', userDataDir: dataDir, accounts });
   await services.start();
   host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
   token = host.accessToken.value;

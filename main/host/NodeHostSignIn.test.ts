@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SignInActivity } from '../../app/host/signInActivity';
 import { resolveSettings } from '../../app/settings/boothSettings';
-import { AccountStore } from '../services/accounts';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
-import { keyFileStorageKey } from '../services/storageKey';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
 import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
 
@@ -27,7 +25,7 @@ const running: { services: BoothServices; host: RunningNodeHost }[] = [];
 
 async function startHost(dataDir: string, clock: ReturnType<typeof manualClock>) {
   const settings = resolveSettings({ devices: 'sim', signInLockoutFailures: 5, signInLockoutMinutes: 10 });
-  const services = createBoothServices({ resolved: settings, version: 'test', storageKey: keyFileStorageKey(dataDir), accounts: AccountStore.inUserData(dataDir), clock });
+  const services = createBoothServices({ resolved: settings, version: 'test', userDataDir: dataDir, clock });
   await services.start();
   const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
   running.push({ services, host });

@@ -7,7 +7,6 @@ import type { WebSocket } from 'ws';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
-import { AccountStore } from '../services/accounts';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
 import { ManualTime } from '../services/testSupport/manualTime';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
@@ -33,7 +32,7 @@ afterEach(async () => {
 async function booth(raw: Record<string, unknown>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'booth-training-host-'));
   const time = new ManualTime(start);
-  const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', clock: time, timers: time, ids: sequentialIds(), scenariosDir, accounts: AccountStore.inUserData(dataDir) });
+  const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', clock: time, timers: time, ids: sequentialIds(), scenariosDir, userDataDir: dataDir });
   await services.start();
   const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
   const { socket, nextFrame: frame } = await connectToHost<{ kind?: string; name?: string; payload?: Record<string, unknown> }>(host);

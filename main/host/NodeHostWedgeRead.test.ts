@@ -7,9 +7,7 @@ import type { LaneSession } from '../../app/inspection/laneSession';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
-import { AccountStore } from '../services/accounts';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
-import { keyFileStorageKey } from '../services/storageKey';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
 import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
 
@@ -32,8 +30,7 @@ beforeEach(async () => {
     version: 'test',
     clock,
     ids: sequentialIds(),
-    storageKey: keyFileStorageKey(dataDir),
-    accounts: AccountStore.inUserData(dataDir),
+    userDataDir: dataDir,
   });
   await services.start();
   host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });

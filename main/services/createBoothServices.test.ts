@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../app/host/events';
 import type { ChipReport } from '../../app/ports/chipReport';
@@ -10,7 +13,7 @@ import { createBoothServices } from './createBoothServices';
 const clock = { now: () => new Date('2026-11-23T10:00:00Z') };
 
 async function startServices(raw: Record<string, unknown> = {}) {
-  const services = createBoothServices({ resolved: resolveSettings(raw), version: '9.9.9', clock, ids: sequentialIds() });
+  const services = createBoothServices({ resolved: resolveSettings(raw), version: '9.9.9', clock, ids: sequentialIds(), userDataDir: mkdtempSync(join(tmpdir(), 'booth-services-')) });
   const events: HostEvent[] = [];
   services.events.subscribe((event) => events.push(event));
   await services.start();
@@ -23,6 +26,20 @@ describe('booth services over the contract (simulated devices)', () => {
     const result = await services.dispatch('app:getInfo', {});
     expect(result).toMatchObject({ ok: true, value: { boothId: 'PED-3', laneType: 'pedestrian', deviceMode: 'sim', version: '9.9.9' } });
     expect(result.ok && (result.value as { settingsProblems: string[] }).settingsProblems[0]).toMatch(/^laneType:/);
+  });
+
+  it('keeps its own files in the user data folder it is given (tests never touch the officer\'s real one)', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'booth-services-own-'));
+    const services = createBoothServices({ resolved: resolveSettings({}), version: '9.9.9', clock, ids: sequentialIds(), userDataDir });
+    await services.start();
+    try {
+      expect(await services.dispatch('storage:getKey', {})).toMatchObject({ ok: true });
+      await services.modelFile('model-set/none');
+      for (let waited = 0; waited < 5_000 && !existsSync(join(userDataDir, 'face-models-last-working.json')); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(readdirSync(userDataDir)).toEqual(expect.arrayContaining(['accounts.json', 'storage.key', 'policy-set.json', 'face-models-last-working.json']));
+    } finally {
+      await services.stop();
+    }
   });
 
   it('devices:list lists all six devices, connected once started', async () => {

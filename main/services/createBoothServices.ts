@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { combineHandlers, createDispatch, type Dispatch } from '../../app/host/dispatch';
 import type { ResolvedSettings } from '../../app/settings/boothSettings';
 import { systemClock, type Clock } from '../../app/ports/Clock';
@@ -17,8 +16,6 @@ import { AccountStore } from './accounts';
 import { userDataDir } from './userDataDir';
 import type { Timers } from '../../app/ports/Timers';
 import { systemTimers } from './timers';
-import { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
-import { scenarioFitsLane, type TrainingScenario } from '../../app/training/trainingScenario';
 import { appHandlers } from './handlers/appHandlers';
 import { keptPolicySetFile, loadPolicies, type LoadedPolicies } from './policyFiles';
 import { shippedPolicyFolder } from '../../native-bridges/policy/policyFolder.node.ts';
@@ -34,10 +31,10 @@ import { storageHandlers } from './handlers/storageHandlers';
 import { simulatorHandlers } from './handlers/simulatorHandlers';
 import { trainingHandlers } from './handlers/trainingHandlers';
 import { SignedInCallers } from './SignedInCallers';
-import { TrainingDecisionGuard } from './TrainingDecisionGuard';
-import { TrainingRunStore } from './TrainingRunStore';
-import { documentNumbersOfStep, travellersOfArrival } from './TrainingStepDocuments';
-import { TrainingFacePicker } from './TrainingFacePicker';
+import { createBoothTraining } from './boothTraining';
+import type { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
+import type { TrainingScenario } from '../../app/training/trainingScenario';
+import type { TrainingRunStore } from './TrainingRunStore';
 import { modelHandlers } from './handlers/modelHandlers';
 import { chooseFaceModelSet, type ServedFaceModelSet } from './faceModelSet';
 import path from 'node:path';
@@ -47,6 +44,12 @@ export interface BoothServicesOptions {
   readonly version: string;
   readonly clock?: Clock;
   readonly ids?: Ids;
+  /**
+   * The folder the booth keeps its own files in (storage key file, accounts, kept policy set, last working face
+   * models, and by default the throttle and training runs beside the accounts); default userDataDir()
+   * (BOOTH_USER_DATA, else the platform's). Tests pass a temporary folder: never the officer's real one.
+   */
+  readonly userDataDir?: string;
   /** Where the storage key comes from: Electron passes safeStorage; default, an owner-only key file in the user data folder. */
   readonly storageKey?: StorageKeySource;
   /** The local accounts; default: accounts.json in the user data folder. */
@@ -92,73 +95,30 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const ids = options.ids ?? randomIds;
   const devices = settings.devices === 'sim' ? createSimulatedDevices(settings, clock, ids) : createHardwareDevices(settings, clock, ids);
   const events = new HostEventBus();
-  const storageKey = options.storageKey ?? keyFileStorageKey(userDataDir());
-  const accounts = options.accounts ?? AccountStore.inUserData(userDataDir());
-  const policies = options.policies ?? loadPolicies(options.policyDir ?? shippedPolicyFolder, keptPolicySetFile(userDataDir()));
+  const userData = options.userDataDir ?? userDataDir();
+  const storageKey = options.storageKey ?? keyFileStorageKey(userData);
+  const accounts = options.accounts ?? AccountStore.inUserData(userData);
+  const policies = options.policies ?? loadPolicies(options.policyDir ?? shippedPolicyFolder, keptPolicySetFile(userData));
 
   // One booth serves one lane; the lane devices report this id unless configured otherwise.
   const lane = new LaneSessionService({ laneId: 'lane-1', laneType: settings.laneType, direction: settings.direction, records: devices.records, clock, ids, onChange: (session) => events.emit('lane:onSession', session) });
   const chip = createChipInspectionService({ chipReader: devices.chipReader, trust: devices.chipTrust, clock, ids, policy: settings.chipPolicy });
   const intake = new DocumentIntake({ documentReader: devices.documentReader, chip, lane, ...(devices.simulator ? { simulator: devices.simulator } : {}) });
 
-  if (options.trainingScenario && !devices.simulator) throw new Error('Training scenarios play on simulated devices only (--devices=sim).');
-  if (options.trainingScenario && !scenarioFitsLane(options.trainingScenario.laneType, settings.laneType)) {
-    throw new Error(`Training scenario "${options.trainingScenario.name}" is for a ${options.trainingScenario.laneType} lane; this booth's laneType is "${settings.laneType}".`);
-  }
   const controls = devices.simulator;
-  const trainingRuns = options.trainingRuns ?? TrainingRunStore.inUserData(dirname(accounts.file));
-  const trainingGuard = new TrainingDecisionGuard(clock);
   const callers = new SignedInCallers();
-  const facePicker = new TrainingFacePicker({
-    // Look-alikes are picked against the embedder the booth matches with (chosen below, on first need).
+  const { player: training, guard: trainingGuard, runs: trainingRuns } = createBoothTraining({
+    settings,
+    devices,
+    intake,
+    clock,
+    ids,
+    timers: options.timers ?? systemTimers,
+    userData: path.dirname(accounts.file),
+    ...(options.trainingRuns ? { runs: options.trainingRuns } : {}),
     embedder: async () => (await faceModels()).models.embedder,
-    targetFmr: settings.faceMatchTargetFmr,
-    userData: dirname(accounts.file),
+    ...(options.trainingScenario ? { scenario: options.trainingScenario } : {}),
   });
-  const training = controls
-    ? new TrainingScenarioPlayer(
-        {
-          setConnected: (kind, connected) => controls.setConnected(kind, connected),
-          readDocument: async (traveller, faces) => {
-            if (faces) {
-              const cast = await facePicker.cast(traveller, faces);
-              if (!devices.documentReader.status().connected) throw new Error('the document reader is disconnected');
-              controls.castNextTraveller(cast);
-              console.info(`[booth] training: ${cast.note}`);
-            }
-            return controls.readDocument(traveller);
-          },
-          failDocumentRead: (error) => controls.failDocumentRead(error),
-          setChipFaults: (faults) => controls.setChipFaults(faults),
-          vehicleArrives: async (arrival, occupantFaces) => {
-            if (!occupantFaces) return intake.vehicleArrives(controls, arrival);
-            // Each seat a step recasts gets its faces; the others keep their own (see simulatedVehicleArrival).
-            const occupants = await Promise.all(
-              travellersOfArrival(arrival).map(async (traveller, seat) => {
-                const given = arrival.occupants?.[seat] ?? { traveller, showsDocument: true };
-                const faces = occupantFaces[seat];
-                if (!faces) return given;
-                const cast = await facePicker.cast(traveller, faces);
-                console.info(`[booth] training: occupant ${seat + 1}: ${cast.note}`);
-                return { ...given, face: cast.live, ...(cast.documentPhoto ? { documentPhoto: cast.documentPhoto } : {}) };
-              }),
-            );
-            return intake.vehicleArrives(controls, { ...arrival, occupants });
-          },
-          documentNumbers: documentNumbersOfStep,
-        },
-        clock,
-        options.timers ?? systemTimers,
-        {
-          ids,
-          // The run history is kept whole or not at all; a failed write is said, never silent.
-          onRunEnded: (debrief) => void trainingRuns.save(debrief).catch((error: unknown) => console.error(`[booth] training run ${debrief.runId} could not be kept:`, error)),
-        },
-      )
-    : undefined;
-  if (training && options.trainingScenario) training.load(options.trainingScenario);
-  // Subscribed from the start (not in start()): a run opened before the host serves must still hold its decisions back.
-  training?.onProgress((progress) => trainingGuard.progressed(progress));
 
   // Chosen and verified once per start (hashing and preparing the configured models), on first need.
   let faceModelSet: Promise<ServedFaceModelSet> | undefined;
@@ -166,7 +126,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     (faceModelSet ??= chooseFaceModelSet({
       setting: settings.faceModels,
       presentationAttackDetection: settings.presentationAttackDetection,
-      userDataDir: userDataDir(),
+      userDataDir: userData,
       modulesDir: options.modulesDir ?? path.join(process.cwd(), 'node_modules'),
     }));
 

@@ -21,6 +21,7 @@ import { chainAuditEntry, emptyAuditHead, headOf } from '../../app/audit/auditCh
 import { toAuditJsonLines, verifyAuditJsonLines } from '../../app/audit/auditJsonLines';
 import { auditAnchorResponseSchema } from '../../app/ports/decisionSubmission';
 import { scriptedDepartureSubmissions } from '../../native-bridges/records-service/scriptedDepartures.node.ts';
+import { seededRandom } from '../../app/shared/seededRandom';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 const decidedAt = new Date('2026-11-23T10:00:00Z');
@@ -31,17 +32,6 @@ function manualClock(start = decidedAt.getTime()) {
   return { now: () => new Date(t), advance: (ms: number) => void (t += ms) };
 }
 
-/** A deterministic [0,1) source (mulberry32), so backoff jitter is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The renderer's side of `decisions:sync` as the host sees it: the batch crosses the boundary as JSON, is parsed by
@@ -130,7 +120,7 @@ describe('SyncEngine through decisions:sync to the records simulator over HTTP',
       const travellerKey = subject.kind === 'occupant' ? (subject.identityKey ?? subject.occupantId) : subject.sessionId;
       store.add(newOutboxItem({ itemId: `item-${seq}`, seq, idempotencyKey: s.idempotencyKey, travellerKey, payload: s.payload, createdAt: decidedAt.toISOString() }));
     });
-    const engine = new SyncEngine({ store, port: new HostChannelSyncPort(client), clock, ids: sequentialIds(), random: seededRandom(7), policy });
+    const engine = new SyncEngine({ store, port: new HostChannelSyncPort(client), clock, ids: sequentialIds(), random: seededRandom('7'), policy });
     let total: SyncRunReport = { sent: 0, accepted: 0, duplicates: 0, rejected: 0, retried: 0, deadLettered: 0 };
     const add = (r: SyncRunReport) => (total = { sent: total.sent + r.sent, accepted: total.accepted + r.accepted, duplicates: total.duplicates + r.duplicates, rejected: total.rejected + r.rejected, retried: total.retried + r.retried, deadLettered: total.deadLettered + r.deadLettered });
 
@@ -147,7 +137,7 @@ describe('SyncEngine through decisions:sync to the records simulator over HTTP',
     expect(inFlight.length).toBeGreaterThan(0);
     await client.submitDecisions((await store.loadSubmissions(inFlight.map((i) => i.itemId))).submissions);
     await store.markInFlight(inFlight.map((i) => i.itemId));
-    const restarted = new SyncEngine({ store, port: new HostChannelSyncPort(client), clock, ids: sequentialIds(), random: seededRandom(8), policy });
+    const restarted = new SyncEngine({ store, port: new HostChannelSyncPort(client), clock, ids: sequentialIds(), random: seededRandom('8'), policy });
     expect(await restarted.recover()).toBe(inFlight.length);
     server.setFaults({});
     for (let round = 0; round < 50 && (await store.listUnsynced()).length > 0; round++) {
@@ -200,7 +190,7 @@ describe('audit anchors: synced decisions carry the audit head, the records serv
       const { log, anchored } = auditedSubmissions();
       const store = new InMemoryOutboxStore<DecisionSyncPayload>();
       anchored.forEach((s, seq) => store.add(newOutboxItem({ itemId: `item-${seq}`, seq, idempotencyKey: s.idempotencyKey, travellerKey: `t-${seq}`, payload: s.payload, createdAt: decidedAt.toISOString() })));
-      const engine = new SyncEngine({ store, port: new HostChannelSyncPort(booth), clock, ids: sequentialIds(), random: seededRandom(3), policy: { batchSize: 3, baseDelayMs: 1000, maxDelayMs: 8000, maxRejections: 3 } });
+      const engine = new SyncEngine({ store, port: new HostChannelSyncPort(booth), clock, ids: sequentialIds(), random: seededRandom('3'), policy: { batchSize: 3, baseDelayMs: 1000, maxDelayMs: 8000, maxRejections: 3 } });
       server.setFaults({ down: true });
       await engine.runOnce();
       expect(await booth.latestAuditAnchor()).toMatchObject({ ok: false, error: { code: 'unavailable' } });
@@ -256,7 +246,7 @@ describe('departures share the outbox and decisions:sync, and reach POST /v1/dep
     const mixed: SyncSubmission[] = [...submissions.slice(0, 4), ...departures].sort((a, b) => a.idempotencyKey.localeCompare(b.idempotencyKey));
     mixed.forEach((s, seq) => store.add(newOutboxItem({ itemId: `item-${seq}`, seq, idempotencyKey: s.idempotencyKey, travellerKey: `t-${seq % 3}`, payload: s.payload, createdAt: decidedAt.toISOString() })));
     const policy: SyncPolicy = { batchSize: 3, baseDelayMs: 1000, maxDelayMs: 8000, maxRejections: 3 };
-    const engine = new SyncEngine({ store, port: new HostChannelSyncPort(client) as DecisionSyncPort<unknown>, clock, ids: sequentialIds(), random: seededRandom(11), policy });
+    const engine = new SyncEngine({ store, port: new HostChannelSyncPort(client) as DecisionSyncPort<unknown>, clock, ids: sequentialIds(), random: seededRandom('11'), policy });
     let duplicates = 0;
     for (const faults of [{}, { commitThenFail: 'error' }, { down: true }, { hang: true }, { commitThenFail: 'hang' }, { errorStatus: 503 }, {}] satisfies Partial<RecordsFaults>[]) {
       server.setFaults(faults);

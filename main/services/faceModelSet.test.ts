@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
 import { parseEvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
 import { shippedModelSet } from '../../app/biometrics/modelSet';
@@ -30,6 +30,17 @@ describe.skipIf(!existsSync(shippedEmbedderFile))('chooseFaceModelSet', () => {
     const set = await choose(undefined);
     expect(set).toMatchObject({ origin: 'shipped', notices: [], models: shippedModelSet() });
     expect(set.files.size).toBe(0);
+  });
+
+  it('saves the last working set from booths starting together on one user data folder, each through its own temporary file', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await Promise.all(Array.from({ length: 8 }, () => choose(undefined)));
+      expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([]);
+      expect(JSON.parse(readFileSync(path.join(userDataDir, LAST_WORKING_FILE), 'utf8')).faceModels).toEqual({});
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('runs a configured, verified embedder: its prepared file served under its own name, remembered as the last working set', async () => {

@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AnyModelManifest } from '../../app/biometrics/modelManifest';
@@ -8,6 +8,7 @@ import { modelSetSchema, shippedModelSet } from '../../app/biometrics/modelSet';
 import type { FaceModelRole, FaceModelsSetting } from '../../app/settings/faceModelsSetting';
 import { faceModelRoles, faceModelsSettingSchema } from '../../app/settings/faceModelsSetting';
 import { ModelPreparationError, prepareManifestModel } from '../build/prepareManifestModel';
+import { writeOwnerOnly } from './ownerOnlyFile';
 
 /**
  * Chooses, verifies and prepares the booth's face models at start. The configured manifests (settings
@@ -121,11 +122,10 @@ async function readLastWorking(file: string): Promise<FaceModelsSetting | undefi
   }
 }
 
-async function writeLastWorking(file: string, setting: FaceModelsSetting): Promise<void> {
-  const temporary = `${file}.tmp`;
-  await writeFile(temporary, `${JSON.stringify({ faceModels: setting, savedAt: new Date().toISOString() }, null, 2)}\n`);
-  await rename(temporary, file);
-}
+// Write then rename through a temporary file of its own: two booths (or test workers) starting on one user data
+// folder each rename their own, never the other's half-written one (a shared `.tmp` name lost that race: ENOENT).
+const writeLastWorking = (file: string, setting: FaceModelsSetting): Promise<void> =>
+  writeOwnerOnly(file, `${JSON.stringify({ faceModels: setting, savedAt: new Date().toISOString() }, null, 2)}\n`);
 
 const describeOrigin = (origin: ModelSetOrigin) => (origin === 'shipped' ? 'the shipped models' : 'the last working model set');
 

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../app/host/events';
 import type { LaneSession } from '../../app/inspection/laneSession';
@@ -15,7 +18,7 @@ const running: BoothServices[] = [];
 
 async function startLane(laneType: string, datasets = '/nonexistent') {
   process.env.BOOTH_DATASETS = datasets;
-  const services = createBoothServices({ resolved: resolveSettings({ laneType, devices: 'sim' }), version: 'test', clock, ids: sequentialIds() });
+  const services = createBoothServices({ resolved: resolveSettings({ laneType, devices: 'sim' }), version: 'test', clock, ids: sequentialIds(), userDataDir: mkdtempSync(join(tmpdir(), 'booth-lanes-')) });
   const events: HostEvent[] = [];
   services.events.subscribe((event) => events.push(event));
   await services.start();

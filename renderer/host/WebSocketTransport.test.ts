@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import { resolveSettings } from '../../app/settings/boothSettings';
@@ -18,7 +21,7 @@ const staticDir = staticDirForTests();
 const running: { host: RunningNodeHost; services: BoothServices }[] = [];
 
 async function startHost(port = 0, accessToken?: HostAccessToken) {
-  const services = createBoothServices({ resolved: resolveSettings({}), version: 'test' });
+  const services = createBoothServices({ resolved: resolveSettings({}), version: 'test', userDataDir: mkdtempSync(join(tmpdir(), 'booth-ws-transport-')) });
   await services.start();
   const host = await startNodeHost({ services, staticDir, port, ...(accessToken ? { accessToken } : {}) });
   running.push({ host, services });

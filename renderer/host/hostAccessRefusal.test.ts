@@ -1,5 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { startNodeHost, type RunningNodeHost } from '../../main/host/NodeHost';
@@ -12,7 +15,7 @@ let services: BoothServices;
 let host: RunningNodeHost;
 
 beforeAll(async () => {
-  services = createBoothServices({ resolved: resolveSettings({}), version: 'test' });
+  services = createBoothServices({ resolved: resolveSettings({}), version: 'test', userDataDir: mkdtempSync(join(tmpdir(), 'booth-access-refusal-')) });
   await services.start();
   host = await startNodeHost({ services, staticDir, port: 0 });
 });

@@ -177,5 +177,5 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   nextCameraSelected: () => set((state) => ({ cameraRotation: state.cameraRotation + 1 })),
 });
 
-/** What the officer did on the session on screen: gone with it. */
-const emptyDesk = { decisions: {}, optOuts: [], selectedOccupant: 0, pendingReason: null, showRawMrz: false } as const;
+/** What the officer did on the session on screen: gone with it (and with the user: sessionSlice's userWorkCleared). */
+export const emptyDesk = { decisions: {}, optOuts: [], selectedOccupant: 0, pendingReason: null, showRawMrz: false } as const;

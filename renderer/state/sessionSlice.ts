@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { SignedInUser } from '../../app/host/signedInUser';
 import type { BoothState } from './createBoothStore';
+import { emptyDesk } from './laneSlice';
 
 /** Who is signed in, and whether the screen is locked (inactivity or the user's own Alt+L). */
 export interface SessionSlice {
@@ -29,5 +30,5 @@ export const createSessionSlice: StateCreator<BoothState, [], [], SessionSlice> 
  */
 function userWorkCleared(state: BoothState): Partial<BoothState> {
   const desk = state.info?.laneType !== 'vehicle' && state.laneSession ? { laneSession: null, dismissedSessionId: state.laneSession.sessionId } : {};
-  return { notice: null, decisions: {}, pendingReason: null, selectedOccupant: 0, showRawMrz: false, supervisorAlerts: [], optOuts: [], ...desk };
+  return { ...emptyDesk, notice: null, supervisorAlerts: [], ...desk };
 }

@@ -65,7 +65,16 @@ export class DexieOutboxStore implements OutboxStorePort<DecisionSyncPayload> {
       return;
     }
     await this.writer.exclusive(async () => {
-      const decisionOf = new Map((await this.db.outbox.bulkGet(alerts.map((a) => a.itemId))).flatMap((row) => (row ? [[row.itemId, row.decisionId] as const] : [])));
+      // A departure's item carries the departure's id, not a decision's: its review and audit entry must not name a decision.
+      const rows = new Map((await this.db.outbox.bulkGet(alerts.map((a) => a.itemId))).flatMap((row) => (row ? [[row.itemId, row] as const] : [])));
+      const decisionOf = (itemId: string) => {
+        const row = rows.get(itemId);
+        return row && row.kind !== 'departure' ? row.decisionId : undefined;
+      };
+      const departureOf = (itemId: string): Record<string, string> => {
+        const row = rows.get(itemId);
+        return row?.kind === 'departure' ? { departureId: row.decisionId } : {};
+      };
       // An item a supervisor sent again can be dead-lettered again: its earlier, resolved review (verdict, note)
       // is history to keep, so the new one gets an id of its own instead of overwriting it.
       const earlier = await this.db.reviews.bulkGet(alerts.map((a) => deadLetterReviewId(a.itemId)));
@@ -73,7 +82,7 @@ export class DexieOutboxStore implements OutboxStorePort<DecisionSyncPayload> {
         alerts.map(async (alert, i) => {
           const resolvedBefore = earlier[i] !== undefined && earlier[i]?.state !== 'open';
           const reviewId = resolvedBefore ? `review-${alert.alertId}` : deadLetterReviewId(alert.itemId);
-          const decisionId = decisionOf.get(alert.itemId);
+          const decisionId = decisionOf(alert.itemId);
           return openReview(reviewId, 'dead_lettered_sync', ['dead_lettered_sync'], alert.at, { outboxItemId: alert.itemId, ...(decisionId ? { decisionId } : {}) }, await this.cipher.sealJson('reviews', reviewId, { alert }));
         }),
       );
@@ -82,7 +91,7 @@ export class DexieOutboxStore implements OutboxStorePort<DecisionSyncPayload> {
         actor: systemActor,
         action: 'sync_dead_letter' as const,
         subject: { kind: 'outbox_item', id: alert.itemId },
-        details: { cause: alert.cause, idempotencyKey: alert.idempotencyKey, rejections: alert.rejections, lastError: alert.lastError, decisionId: decisionOf.get(alert.itemId) ?? null },
+        details: { cause: alert.cause, idempotencyKey: alert.idempotencyKey, rejections: alert.rejections, lastError: alert.lastError, decisionId: decisionOf(alert.itemId) ?? null, ...departureOf(alert.itemId) },
       }));
       await this.writer.commit(drafts, async () => {
         await update();

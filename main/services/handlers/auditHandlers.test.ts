@@ -5,16 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { embedderManifestSchema } from '../../../app/biometrics/modelManifest';
 import { resolveSettings } from '../../../app/settings/boothSettings';
 import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../../native-bridges/records-service/scriptedDecisions.node.ts';
-import { AccountStore } from '../accounts';
 import { createBoothServices } from '../createBoothServices';
-import { keyFileStorageKey } from '../storageKey';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 
 describe('audit:anchor on a simulated booth', () => {
   it("is null before a decision carried a head, then the head the booth's synced decisions carried, under its boothId", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'booth-anchor-'));
-    const services = createBoothServices({ resolved: resolveSettings({ devices: 'sim', boothId: 'YUL-07' }), version: 'test', storageKey: keyFileStorageKey(dataDir), accounts: AccountStore.inUserData(dataDir) });
+    const services = createBoothServices({ resolved: resolveSettings({ devices: 'sim', boothId: 'YUL-07' }), version: 'test', userDataDir: dataDir });
     await services.start();
     try {
       expect(await services.dispatch('audit:anchor', {})).toEqual({ ok: true, value: null });

@@ -34,17 +34,25 @@ export function LaneScreen() {
   useVisionLifecycle();
   const streams = useLaneCameraStreams(cameras);
   const canvases = useSceneCameras(streams);
-  useReferenceEmbeddings();
   useKeyboardWedgeReader(mayRunLaneShortcut);
-  const assessment = useLaneAssessment();
-  useAuditedRecordViews(assessment);
   const actions = useMemo(() => createLaneActions(host, store, journal, () => assessLane(store.getState())), [host, store, journal]);
   useLaneShortcuts(actions, simulation, vehicleLane);
 
   const shortcutBar = <ShortcutBar shortcuts={offeredLaneShortcuts(simulation, pickingReason, vehicleLane)} testId="lane-shortcuts" />;
   return (
     <ScreenFrame className={vehicleLane ? 'lane' : 'lane traveller-lane'} footer={shortcutBar}>
-      {exitLane ? <ExitLayout streams={streams} canvases={canvases} /> : vehicleLane ? <VehicleLayout assessment={assessment} streams={streams} canvases={canvases} simulation={simulation} /> : <TravellerLayout assessment={assessment} streams={streams} canvases={canvases} />}
+      {exitLane ? <ExitLayout streams={streams} canvases={canvases} /> : <EntryLayout vehicleLane={vehicleLane} streams={streams} canvases={canvases} simulation={simulation} />}
     </ScreenFrame>
   );
+}
+
+/**
+ * An entry lane: the session's reference photos embedded, assessed by the entry rules and its records' views
+ * audited. Only here: an exit lane identifies faces against its gallery instead (ExitLayout) and shows no records.
+ */
+function EntryLayout({ vehicleLane, streams, canvases, simulation }: { vehicleLane: boolean; streams: ReturnType<typeof useLaneCameraStreams>; canvases: ReturnType<typeof useSceneCameras>; simulation: boolean }) {
+  useReferenceEmbeddings();
+  const assessment = useLaneAssessment();
+  useAuditedRecordViews(assessment);
+  return vehicleLane ? <VehicleLayout assessment={assessment} streams={streams} canvases={canvases} simulation={simulation} /> : <TravellerLayout assessment={assessment} streams={streams} canvases={canvases} />;
 }

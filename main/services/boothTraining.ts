@@ -1,0 +1,95 @@
+import type { Clock } from '../../app/ports/Clock';
+import type { Ids } from '../../app/ports/Ids';
+import type { Timers } from '../../app/ports/Timers';
+import type { ResolvedSettings } from '../../app/settings/boothSettings';
+import { scenarioFitsLane, type TrainingScenario } from '../../app/training/trainingScenario';
+import type { EmbedderManifest } from '../../app/biometrics/modelManifest';
+import type { BoothDevices } from './BoothDevices';
+import type { DocumentIntake } from './DocumentIntake';
+import { TrainingDecisionGuard } from './TrainingDecisionGuard';
+import { TrainingFacePicker } from './TrainingFacePicker';
+import { TrainingRunStore } from './TrainingRunStore';
+import { TrainingScenarioPlayer, type TrainingTarget } from './TrainingScenarioPlayer';
+import { documentNumbersOfStep, travellersOfArrival } from './TrainingStepDocuments';
+
+export interface BoothTrainingOptions {
+  readonly settings: ResolvedSettings['settings'];
+  readonly devices: BoothDevices;
+  readonly intake: DocumentIntake;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly timers: Timers;
+  /** The folder the run history and the look-alike index are kept in (beside the accounts). */
+  readonly userData: string;
+  /** The run history; default training-runs/ in `userData`. */
+  readonly runs?: TrainingRunStore;
+  /** The embedder the booth matches with: look-alikes are picked against it (the model set is chosen on first need). */
+  readonly embedder: () => Promise<EmbedderManifest>;
+  /** A scenario to play from the start (`--scenario`); simulation only, on a lane it fits. */
+  readonly scenario?: TrainingScenario;
+}
+
+/** What the booth's services need of training: the player (simulation only), the guard holding run decisions back, the run history. */
+export interface BoothTraining {
+  readonly player?: TrainingScenarioPlayer;
+  readonly guard: TrainingDecisionGuard;
+  readonly runs: TrainingRunStore;
+}
+
+/** Training on a booth: a scenario player over the simulator's controls (none with real devices), its decision guard and run history. */
+export function createBoothTraining(options: BoothTrainingOptions): BoothTraining {
+  const { settings, devices, scenario } = options;
+  if (scenario && !devices.simulator) throw new Error('Training scenarios play on simulated devices only (--devices=sim).');
+  if (scenario && !scenarioFitsLane(scenario.laneType, settings.laneType)) {
+    throw new Error(`Training scenario "${scenario.name}" is for a ${scenario.laneType} lane; this booth's laneType is "${settings.laneType}".`);
+  }
+  const runs = options.runs ?? TrainingRunStore.inUserData(options.userData);
+  const guard = new TrainingDecisionGuard(options.clock);
+  if (!devices.simulator) return { guard, runs };
+
+  const facePicker = new TrainingFacePicker({ embedder: options.embedder, targetFmr: settings.faceMatchTargetFmr, userData: options.userData });
+  const player = new TrainingScenarioPlayer(simulatorTarget(devices, options.intake, facePicker), options.clock, options.timers, {
+    ids: options.ids,
+    // The run history is kept whole or not at all; a failed write is said, never silent.
+    onRunEnded: (debrief) => void runs.save(debrief).catch((error: unknown) => console.error(`[booth] training run ${debrief.runId} could not be kept:`, error)),
+  });
+  if (scenario) player.load(scenario);
+  // Subscribed from the start (not when the host serves): a run opened before then must still hold its decisions back.
+  player.onProgress((progress) => guard.progressed(progress));
+  return { player, guard, runs };
+}
+
+/** What a scenario plays on: the simulator's controls, with the faces a step asks for cast from the look-alike index. */
+function simulatorTarget(devices: BoothDevices, intake: DocumentIntake, facePicker: TrainingFacePicker): TrainingTarget {
+  const controls = devices.simulator!;
+  return {
+    setConnected: (kind, connected) => controls.setConnected(kind, connected),
+    readDocument: async (traveller, faces) => {
+      if (faces) {
+        const cast = await facePicker.cast(traveller, faces);
+        if (!devices.documentReader.status().connected) throw new Error('the document reader is disconnected');
+        controls.castNextTraveller(cast);
+        console.info(`[booth] training: ${cast.note}`);
+      }
+      return controls.readDocument(traveller);
+    },
+    failDocumentRead: (error) => controls.failDocumentRead(error),
+    setChipFaults: (faults) => controls.setChipFaults(faults),
+    vehicleArrives: async (arrival, occupantFaces) => {
+      if (!occupantFaces) return intake.vehicleArrives(controls, arrival);
+      // Each seat a step recasts gets its faces; the others keep their own (see simulatedVehicleArrival).
+      const occupants = await Promise.all(
+        travellersOfArrival(arrival).map(async (traveller, seat) => {
+          const given = arrival.occupants?.[seat] ?? { traveller, showsDocument: true };
+          const faces = occupantFaces[seat];
+          if (!faces) return given;
+          const cast = await facePicker.cast(traveller, faces);
+          console.info(`[booth] training: occupant ${seat + 1}: ${cast.note}`);
+          return { ...given, face: cast.live, ...(cast.documentPhoto ? { documentPhoto: cast.documentPhoto } : {}) };
+        }),
+      );
+      return intake.vehicleArrives(controls, { ...arrival, occupants });
+    },
+    documentNumbers: documentNumbersOfStep,
+  };
+}
