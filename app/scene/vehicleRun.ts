@@ -54,4 +54,6 @@ export interface VehicleRunResult {
   /** From the last frame's result to every occupant's decision (fusion, comparisons, assignment), per variant and fusion. */
   readonly recordMs: number;
   readonly frames: readonly { readonly camera: string; readonly index: number; readonly png: string }[];
+  /** Milliseconds per step of the run, summed over its frames (render, transfers, the worker's stages, deciding): where the time goes. */
+  readonly profile: Readonly<Record<string, number>>;
 }

@@ -40,7 +40,7 @@ export async function measureLaneCameras(datasets: string, occupancies: readonly
         faceUrls: people.map((p) => urlOf(p.live)),
         documentUrls: people.map((p) => urlOf(p.document)),
         cameras: CAMERAS,
-        variants: [{ name: 'lane', profiles: profilesOf('seat-tiles-full') }],
+        variants: [{ name: 'lane', profiles: profilesOf('lane') }],
         frameStride: 1,
         targetFmr: 1e-3,
         keepFrames: [],

@@ -5,6 +5,7 @@ import type { VehicleRunResult, VehicleRunSpec } from '../../app/scene/vehicleRu
 import { defaultGeometryFor } from '../../app/scene/laneCameraGeometry';
 import { seatsForCamera } from '../../app/scene/laneSceneRenderer';
 import { planSeatRegionTiles } from '../../app/scene/seatRegionTiles';
+import { LANE_MIN_INTER_EYE_PX, laneCaptureProfile } from '../../app/scene/laneCaptureProfile';
 import { CONDITIONS, planApproach } from '../../app/scene/vehicleApproach';
 import type { SceneCondition } from '../../app/scene/vehicleApproach';
 import { seededRandom } from '../../app/shared/seededRandom';
@@ -19,8 +20,11 @@ import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
  * capture variant (worker profile) on the same rendered frames, so every lever is measured against the
  * baseline on identical scenes.
  */
-/** Capture variants: the lane's profile today, then each lever on top of it (see profilesOf). */
-const VARIANTS = ['baseline', 'small-faces', 'full-range', 'seat-tiles', 'seat-tiles-full'] as const;
+/**
+ * Capture variants: the baseline (the vehicle profile before the levers: tiles only), each lever on top of it
+ * (see profilesOf), and `lane`: exactly what the lane's capture loop sends today (app/scene/laneCaptureProfile.ts).
+ */
+const VARIANTS = ['baseline', 'small-faces', 'full-range', 'seat-tiles', 'seat-tiles-full', 'lane'] as const;
 
 export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
@@ -34,7 +38,7 @@ export const vehicleEvalOptions = z.object({
     .pipe(z.array(z.enum(CONDITIONS)).min(1)),
   variants: z
     .string()
-    .default('baseline,small-faces,seat-tiles-full')
+    .default('baseline,lane')
     .transform((text) => text.split(',').map((c) => c.trim()).filter(Boolean))
     .pipe(z.array(z.enum(VARIANTS)).min(1)),
   frames: z.string().optional(),
@@ -44,9 +48,6 @@ export const vehicleEvalOptions = z.object({
   threads: z.coerce.number().int().min(0).max(16).default(0),
 });
 export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
-
-/** The live quality gate's smallest face for lane cameras under the levers (the booth's default is 40 px). */
-const LANE_MIN_INTER_EYE_PX = 24;
 
 export const CAMERAS = (['driver', 'rear'] as const).map((position) => ({ id: position, geometry: defaultGeometryFor(position), seats: seatsForCamera(position) ?? [] }));
 
@@ -63,6 +64,7 @@ export function profilesOf(variant: VehicleEvalOptions['variants'][number]): Rec
         'full-range': { ...smallFaces, fullRangePass: true },
         'seat-tiles': { ...smallFaces, regions, regionDetector: 'short' },
         'seat-tiles-full': { ...smallFaces, regions, regionDetector: 'full' },
+        lane: laneCaptureProfile(camera.geometry, camera.seats),
       };
       return [camera.id, profiles[variant]];
     }),
@@ -91,6 +93,14 @@ export function peopleFor(byIdentity: ReadonlyMap<string, readonly string[]>, id
   }
   return people;
 }
+
+/** A run's time profile as one line, biggest steps first (seconds). */
+export const profileLine = (profile: Readonly<Record<string, number>>): string =>
+  Object.entries(profile)
+    .filter(([step, ms]) => step !== 'total' && ms >= 50)
+    .sort((a, b) => b[1] - a[1])
+    .map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)}`)
+    .join(', ');
 
 export const urlOf = (file: string) => DATASET_PREFIX + file.split('/').map(encodeURIComponent).join('/');
 
@@ -144,7 +154,9 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
           targetFmr: options.targetFmr,
           keepFrames,
         };
+        const asked = Date.now();
         const result = await harness<VehicleRunResult>('vehicle', spec);
+        log(`vehicle ${v} ${condition} (${people.length} occupants): ${((Date.now() - asked) / 1000).toFixed(1)} s: ${profileLine(result.profile)}`);
         runs.push({ condition, vehicle: v, result, approachMs: approach.approachSeconds * 1000 });
         if (options.frames) {
           for (const frame of result.frames) await writeOutputFile(path.join(options.frames, `${condition}-vehicle${v}-${frame.camera}-frame${frame.index}.png`), Buffer.from(frame.png, 'base64'));

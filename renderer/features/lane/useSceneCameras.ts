@@ -7,27 +7,18 @@ import { decodeImage } from './encodedImages';
 import { runRounds } from './runRounds';
 import { SceneBitmaps } from './SceneBitmaps';
 import { SceneApproachVideo } from './SceneApproachVideo';
-import { LaneCameraProjection, defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
+import { defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
+import { laneCaptureProfile } from '../../../app/scene/laneCaptureProfile';
 import { seatsForCamera } from '../../../app/scene/laneSceneRenderer';
-import { planSeatRegionTiles } from '../../../app/scene/seatRegionTiles';
 import { SEATS } from '../../../app/scene/vehicleApproach';
 import type { LaneCameraStream } from './useLaneCameraStreams';
 
-/**
- * Vehicle cameras see small faces in car rows, 4-15 m away: besides overlapping tiles, the detector searches
- * the seat regions the camera's geometry gives at full detail with the full-range model, and the live gate
- * accepts the smaller faces a lane camera sees (measured: `booth faces eval --protocol vehicle`); the tracker
- * follows a face growing out from the lane's focus of expansion as the car drives up as one track. A traveller
- * camera sees one near face: the worker's default.
- */
-const LANE_MIN_INTER_EYE_PX = 24;
+/** A vehicle camera's worker profile (app/scene/laneCaptureProfile.ts); a traveller camera sees one near face: the worker's default. */
 const profileOf = (camera: CameraDescriptor | undefined, canvas: HTMLCanvasElement): CameraProfile | undefined => {
   if (!camera || camera.position === 'traveller') return undefined;
   // The frame may be smaller than the camera's resolution (a live picture is drawn at most 1280 wide): same lens, fewer pixels.
   const geometry = { ...(camera.geometry ?? defaultGeometryFor(camera.position)), width: canvas.width, height: canvas.height };
-  const regions = planSeatRegionTiles(geometry, { seats: seatsForCamera(camera.position) ?? SEATS });
-  const expansionFocus = new LaneCameraProjection(geometry).expansionFocus;
-  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus };
+  return laneCaptureProfile(geometry, seatsForCamera(camera.position) ?? SEATS);
 };
 const cellSize = 320;
 /** Time between two rounds over the cameras: a calm pace for replayed stills, leaving the cores to the page. */

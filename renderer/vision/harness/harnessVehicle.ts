@@ -3,12 +3,14 @@ import { intersectionOverUnion } from '../../../app/biometrics/geometry';
 import { cosineSimilarity, fuseEmbeddings } from '../../../app/biometrics/embeddingMath';
 import { matchProvenance } from '../../../app/biometrics/faceMatching';
 import { assignRoster } from '../../../app/biometrics/rosterAssignment';
-import { LaneSceneRenderer } from '../../../app/scene/laneSceneRenderer';
+import type { Remote } from 'comlink';
+import { wrap } from 'comlink';
 import type { RgbaImage } from '../../../app/scene/rgbaImage';
 import type { OccupantOutcome, VariantOutcome, VehicleRunResult, VehicleRunSpec } from '../../../app/scene/vehicleRun';
 import { rowOf } from '../../../app/scene/vehicleApproach';
 import type { VisionClient } from '../visionClient';
 import { defaultModels } from '../shippedModels';
+import type { RenderedFrame, SceneRenderService } from './sceneRender.worker';
 
 /**
  * The vehicle protocol of `booth faces eval`, page side: renders one vehicle's approach on each camera with the
@@ -36,11 +38,15 @@ async function decode(url: string): Promise<RgbaImage> {
   return { width: data.width, height: data.height, data: data.data };
 }
 
-const toImageData = (image: RgbaImage) => new ImageData(new Uint8ClampedArray(image.data), image.width, image.height);
+let renderWorker: Remote<SceneRenderService> | undefined;
+
+/** The scene render worker, started on first use and kept for the page's life (one vehicle after another). */
+const sceneRenderer = (): Remote<SceneRenderService> =>
+  (renderWorker ??= wrap<SceneRenderService>(new Worker(new URL('./sceneRender.worker.ts', import.meta.url), { type: 'module', name: 'booth-scene-render' })));
 
 async function png(image: RgbaImage): Promise<string> {
   const canvas = new OffscreenCanvas(image.width, image.height);
-  canvas.getContext('2d')?.putImageData(toImageData(image), 0, 0);
+  canvas.getContext('2d')?.putImageData(new ImageData(image.data as Uint8ClampedArray<ArrayBuffer>, image.width, image.height), 0, 0);
   const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
   let text = '';
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -79,47 +85,68 @@ function fuse(probes: TrackRecord['probes'], weight: (quality: number) => number
 }
 
 export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Promise<VehicleRunResult> {
-  const faces = await Promise.all(spec.faceUrls.map(async (url) => ({ image: await decode(url) })));
-  const documents = await Promise.all(
+  // Where the vehicle's wall time goes (ms per step, summed over its frames): the eval prints it.
+  const steps: Record<string, number> = {};
+  const timed = async <T>(step: string, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      steps[step] = (steps[step] ?? 0) + performance.now() - started;
+    }
+  };
+  const vehicleStarted = performance.now();
+  const faces = await timed('decodeFaces', () => Promise.all(spec.faceUrls.map(async (url) => ({ image: await decode(url) }))));
+  const documents = await timed('embedDocuments', () => Promise.all(
     spec.documentUrls.map(async (url) => {
       const still = await client.embedStill(await (await fetch(url)).blob(), { select: 'central', minInterEyePx: 0 });
       return still.ok ? still.face.embedding : undefined;
     }),
-  );
-  const renderers = spec.cameras.map((camera) => ({ camera, renderer: new LaneSceneRenderer(camera.geometry, spec.approach, faces, { seats: camera.seats, cameraKey: camera.id }) }));
+  ));
+  const scenes = sceneRenderer();
+  steps.rendererSetup = await scenes.prepare({ approach: spec.approach, cameras: spec.cameras, faces: faces.map((f) => f.image) });
+  // Each vehicle starts with no tracks, as the lane's cameras do when a new vehicle's scene arrives (a track left from
+  // the previous vehicle would otherwise take over this one's faces where they pass the same place).
+  await timed('resetCameras', () => Promise.all(spec.cameras.flatMap((camera) => spec.variants.map((variant) => client.resetCamera(`${camera.id}|${variant.name}`)))));
   const tracks = spec.variants.map(() => new Map<string, TrackRecord>());
   const processMs = spec.variants.map(() => [] as number[]);
   const seen = spec.variants.map(() => ({ faces: 0, reasons: {} as Record<string, number> }));
   const frames: { camera: string; index: number; png: string }[] = [];
   let renderMs = 0;
-  const frameCount = Math.max(...renderers.map((r) => r.renderer.frameCount));
-  for (let index = 0; index < frameCount; index += spec.frameStride) {
-    for (const { camera, renderer } of renderers) {
-      const started = performance.now();
-      const frame = renderer.frameAt(index);
-      const imageData = toImageData(frame.image);
-      renderMs += performance.now() - started;
-      if (spec.keepFrames.includes(index)) frames.push({ camera: camera.id, index, png: await png(frame.image) });
-      const truths = frame.occupants.map((o) => ({ slot: spec.approach.occupants.findIndex((p) => p.seat === o.seat), box: o.box }));
-      for (const [v, variant] of spec.variants.entries()) {
-        const profile = variant.profiles[camera.id];
-        const result = await client.processFrame(await createImageBitmap(imageData), `${camera.id}|${variant.name}`, frame.timestampMs, profile);
-        if (result.dropped) throw new Error('the worker dropped a frame the evaluation waited for');
-        processMs[v]?.push(result.timings.totalMs);
-        for (const face of result.faces) {
-          const tally = seen[v];
-          if (tally) {
-            tally.faces++;
-            for (const reason of face.quality.reasons) tally.reasons[reason] = (tally.reasons[reason] ?? 0) + 1;
-          }
-          const known = tracks[v]?.get(face.trackId) ?? { votes: new Map<number, number>(), probes: [] };
-          tracks[v]?.set(face.trackId, known);
-          const slot = occupantAt(face.box, truths);
-          known.votes.set(slot, (known.votes.get(slot) ?? 0) + 1);
-          if (face.embedding) {
-            known.probes.push({ quality: face.quality.score, embedding: face.embedding, atMs: frame.timestampMs });
-            known.probes.sort((a, b) => b.quality - a.quality);
-          }
+  const frameCount = Math.max(...(await Promise.all(spec.cameras.map((camera) => scenes.frameCount(camera.id)))));
+  const jobs = Array.from({ length: Math.ceil(frameCount / spec.frameStride) }, (_, k) => k * spec.frameStride).flatMap((index) => spec.cameras.map((camera) => ({ camera, index })));
+  const renderJob = (job: (typeof jobs)[number]) => scenes.render(job.camera.id, job.index, spec.variants.length, spec.keepFrames.includes(job.index));
+  // The next frame renders (in its own worker) while the vision worker processes this one.
+  let next = jobs[0] ? renderJob(jobs[0]) : undefined;
+  for (const [j, { camera, index }] of jobs.entries()) {
+    const frame = await timed('waitForRender', () => next as Promise<RenderedFrame>);
+    next = jobs[j + 1] ? renderJob(jobs[j + 1] as (typeof jobs)[number]) : undefined;
+    renderMs += frame.renderMs;
+    steps['render (own worker)'] = (steps['render (own worker)'] ?? 0) + frame.renderMs;
+    steps['bitmaps (own worker)'] = (steps['bitmaps (own worker)'] ?? 0) + frame.bitmapMs;
+    if (frame.pixels) frames.push({ camera: camera.id, index, png: await timed('png', () => png(frame.pixels as RgbaImage)) });
+    const truths = frame.occupants.map((o) => ({ slot: spec.approach.occupants.findIndex((p) => p.seat === o.seat), box: o.box }));
+    for (const [v, variant] of spec.variants.entries()) {
+      const profile = variant.profiles[camera.id];
+      const bitmap = frame.bitmaps[v] as ImageBitmap;
+      const result = await timed('processFrame', () => client.processFrame(bitmap, `${camera.id}|${variant.name}`, frame.timestampMs, profile));
+      if (result.dropped) throw new Error('the worker dropped a frame the evaluation waited for');
+      processMs[v]?.push(result.timings.totalMs);
+      steps['worker.total'] = (steps['worker.total'] ?? 0) + result.timings.totalMs;
+      for (const [stage, ms] of Object.entries(result.timings.stages ?? {})) steps[`worker.${stage}`] = (steps[`worker.${stage}`] ?? 0) + ms;
+      for (const face of result.faces) {
+        const tally = seen[v];
+        if (tally) {
+          tally.faces++;
+          for (const reason of face.quality.reasons) tally.reasons[reason] = (tally.reasons[reason] ?? 0) + 1;
+        }
+        const known = tracks[v]?.get(face.trackId) ?? { votes: new Map<number, number>(), probes: [] };
+        tracks[v]?.set(face.trackId, known);
+        const slot = occupantAt(face.box, truths);
+        known.votes.set(slot, (known.votes.get(slot) ?? 0) + 1);
+        if (face.embedding) {
+          known.probes.push({ quality: face.quality.score, embedding: face.embedding, atMs: frame.timestampMs });
+          known.probes.sort((a, b) => b.quality - a.quality);
         }
       }
     }
@@ -151,5 +178,7 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
       outcomes.push({ name: variant.name, fusion, occupants, counted: embedded.length, strayTracks: embedded.filter((t) => ownerOf(t) < 0).length, strayAssigned: roster.pairs.filter((p) => ownerOf(embedded[p.face] as TrackRecord) < 0).length, processMs: processMs[v] ?? [], facesSeen: seen[v]?.faces ?? 0, reasons: seen[v]?.reasons ?? {} });
     }
   }
-  return { outcomes, renderMs, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length) };
+  steps.decide = performance.now() - lastFrameDone;
+  steps.total = performance.now() - vehicleStarted;
+  return { outcomes, renderMs, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps };
 }

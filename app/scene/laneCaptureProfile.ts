@@ -1,0 +1,20 @@
+import type { DetectionProfile } from '../biometrics/detectionTiles';
+import type { LaneCameraGeometry } from './laneCameraGeometry';
+import { LaneCameraProjection } from './laneCameraGeometry';
+import { planSeatRegionTiles } from './seatRegionTiles';
+import type { Seat } from './vehicleApproach';
+
+/**
+ * How the lane's capture loop asks the vision worker to search a vehicle camera's frames, from the camera's
+ * geometry (at the frame's size) and the seats it is aimed at: besides overlapping tiles, the seat regions the
+ * geometry gives, at full detail with the full-range model; the live gate accepts the smaller faces a lane
+ * camera sees; and the tracker follows a face growing out from the lane's focus of expansion as one track.
+ * The vehicle evaluation measures this same profile (`--variants lane`).
+ */
+export const LANE_MIN_INTER_EYE_PX = 24;
+
+export function laneCaptureProfile(geometry: LaneCameraGeometry, seats: readonly Seat[]): DetectionProfile {
+  const regions = planSeatRegionTiles(geometry, { seats });
+  const expansionFocus = new LaneCameraProjection(geometry).expansionFocus;
+  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus };
+}
