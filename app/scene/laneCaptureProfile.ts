@@ -18,3 +18,6 @@ export function laneCaptureProfile(geometry: LaneCameraGeometry, seats: readonly
   const expansionFocus = new LaneCameraProjection(geometry).expansionFocus;
   return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus };
 }
+
+/** The lane's capture loop pauses this long between two rounds over its cameras (leaving the cores to the page); the paced eval and bench:lane keep the same pace. */
+export const CAPTURE_ROUND_PAUSE_MS = 120;

@@ -17,6 +17,13 @@ export interface VehicleRunSpec {
   readonly targetFmr: number;
   /** Frame indices to return as PNG (for a person to look at). */
   readonly keepFrames: readonly number[];
+  /**
+   * Frames chosen as the lane's capture loop chooses them on this machine (one variant only): round-robin over the
+   * cameras, each camera's frame of the moment the worker is free, on a clock advanced by the real processing time
+   * and the loop's pause between rounds; results are timed on that clock. Without it: every `frameStride`-th
+   * frame, each result at its frame's time (the worker taken as keeping up).
+   */
+  readonly pacing?: { readonly roundPauseMs: number };
 }
 
 export interface OccupantOutcome {
@@ -29,7 +36,7 @@ export interface OccupantOutcome {
   readonly matched: boolean;
   /** Their face was assigned someone else's document. */
   readonly wrongAssignment: boolean;
-  /** Stream time (ms since the vehicle entered the frame) of the frame that gave their first comparable face. */
+  /** When their first comparable face was there (ms since the vehicle entered the frame): its frame's time, or with pacing when the worker answered. */
   readonly resultMs: number | null;
 }
 
@@ -56,4 +63,7 @@ export interface VehicleRunResult {
   readonly frames: readonly { readonly camera: string; readonly index: number; readonly png: string }[];
   /** Milliseconds per step of the run, summed over its frames (render, transfers, the worker's stages, deciding): where the time goes. */
   readonly profile: Readonly<Record<string, number>>;
+  /** Frames rendered and processed (per variant), and each processing's round trip through the worker (ms). */
+  readonly framesProcessed: number;
+  readonly roundTripMs: readonly number[];
 }

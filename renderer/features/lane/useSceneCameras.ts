@@ -8,7 +8,7 @@ import { runRounds } from './runRounds';
 import { SceneBitmaps } from './SceneBitmaps';
 import { SceneApproachVideo } from './SceneApproachVideo';
 import { defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
-import { laneCaptureProfile } from '../../../app/scene/laneCaptureProfile';
+import { CAPTURE_ROUND_PAUSE_MS, laneCaptureProfile } from '../../../app/scene/laneCaptureProfile';
 import { seatsForCamera } from '../../../app/scene/laneSceneRenderer';
 import { SEATS } from '../../../app/scene/vehicleApproach';
 import type { LaneCameraStream } from './useLaneCameraStreams';
@@ -21,8 +21,6 @@ const profileOf = (camera: CameraDescriptor | undefined, canvas: HTMLCanvasEleme
   return laneCaptureProfile(geometry, seatsForCamera(camera.position) ?? SEATS);
 };
 const cellSize = 320;
-/** Time between two rounds over the cameras: a calm pace for replayed stills, leaving the cores to the page. */
-const roundPauseMs = 120;
 
 /**
  * The lane's one capture loop, whatever the lane (one traveller camera or a vehicle's several): feeds every
@@ -101,7 +99,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
     };
     const loop = runRounds(
       round,
-      () => new Promise((resolve) => setTimeout(resolve, roundPauseMs)),
+      () => new Promise((resolve) => setTimeout(resolve, CAPTURE_ROUND_PAUSE_MS)),
       (error) => console.error('[booth] a scene camera round failed:', error),
     );
     // The bitmaps are closed only once the loop has stopped drawing them.

@@ -20,6 +20,8 @@ import type { RenderedFrame, SceneRenderService } from './sceneRender.worker';
  * target false-match rate, optimal assignment). Several capture variants (worker profiles) run on the same
  * rendered frames, each under its own camera ids, and fusion variants on the same tracks.
  */
+type Camera = VehicleRunSpec['cameras'][number];
+
 interface TrackRecord {
   readonly votes: Map<number, number>;
   readonly probes: { quality: number; embedding: Float32Array; atMs: number }[];
@@ -114,26 +116,28 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   const frames: { camera: string; index: number; png: string }[] = [];
   let renderMs = 0;
   const frameCount = Math.max(...(await Promise.all(spec.cameras.map((camera) => scenes.frameCount(camera.id)))));
-  const jobs = Array.from({ length: Math.ceil(frameCount / spec.frameStride) }, (_, k) => k * spec.frameStride).flatMap((index) => spec.cameras.map((camera) => ({ camera, index })));
-  const renderJob = (job: (typeof jobs)[number]) => scenes.render(job.camera.id, job.index, spec.variants.length, spec.keepFrames.includes(job.index));
-  // The next frame renders (in its own worker) while the vision worker processes this one.
-  let next = jobs[0] ? renderJob(jobs[0]) : undefined;
-  for (const [j, { camera, index }] of jobs.entries()) {
-    const frame = await timed('waitForRender', () => next as Promise<RenderedFrame>);
-    next = jobs[j + 1] ? renderJob(jobs[j + 1] as (typeof jobs)[number]) : undefined;
+  const renderFrame = (camera: Camera, index: number) => scenes.render(camera.id, index, spec.variants.length, spec.keepFrames.includes(index));
+
+  /** Takes a rendered frame's worker results into the variants' tracks; `atMs`: when its result was there (ms since the vehicle entered). */
+  const processFrame = async (camera: Camera, frame: RenderedFrame, atMs: (v: number) => number) => {
     renderMs += frame.renderMs;
     steps['render (own worker)'] = (steps['render (own worker)'] ?? 0) + frame.renderMs;
     steps['bitmaps (own worker)'] = (steps['bitmaps (own worker)'] ?? 0) + frame.bitmapMs;
-    if (frame.pixels) frames.push({ camera: camera.id, index, png: await timed('png', () => png(frame.pixels as RgbaImage)) });
+    if (frame.pixels) frames.push({ camera: camera.id, index: frame.index, png: await timed('png', () => png(frame.pixels as RgbaImage)) });
     const truths = frame.occupants.map((o) => ({ slot: spec.approach.occupants.findIndex((p) => p.seat === o.seat), box: o.box }));
     for (const [v, variant] of spec.variants.entries()) {
       const profile = variant.profiles[camera.id];
       const bitmap = frame.bitmaps[v] as ImageBitmap;
-      const result = await timed('processFrame', () => client.processFrame(bitmap, `${camera.id}|${variant.name}`, frame.timestampMs, profile));
+      const sent = performance.now();
+      const result = await client.processFrame(bitmap, `${camera.id}|${variant.name}`, frame.timestampMs, profile);
+      const roundTripMs = performance.now() - sent;
+      steps.processFrame = (steps.processFrame ?? 0) + roundTripMs;
       if (result.dropped) throw new Error('the worker dropped a frame the evaluation waited for');
       processMs[v]?.push(result.timings.totalMs);
+      roundTrips.push(roundTripMs);
       steps['worker.total'] = (steps['worker.total'] ?? 0) + result.timings.totalMs;
       for (const [stage, ms] of Object.entries(result.timings.stages ?? {})) steps[`worker.${stage}`] = (steps[`worker.${stage}`] ?? 0) + ms;
+      const resultAtMs = atMs(roundTripMs);
       for (const face of result.faces) {
         const tally = seen[v];
         if (tally) {
@@ -145,10 +149,43 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
         const slot = occupantAt(face.box, truths);
         known.votes.set(slot, (known.votes.get(slot) ?? 0) + 1);
         if (face.embedding) {
-          known.probes.push({ quality: face.quality.score, embedding: face.embedding, atMs: frame.timestampMs });
+          known.probes.push({ quality: face.quality.score, embedding: face.embedding, atMs: resultAtMs });
           known.probes.sort((a, b) => b.quality - a.quality);
         }
       }
+    }
+  };
+
+  const roundTrips: number[] = [];
+  let framesProcessed = 0;
+  if (spec.pacing) {
+    // As the lane's capture loop runs on this machine: round-robin over the cameras, each time the frame the camera
+    // shows at that moment, on a clock that advances by what processing really took (a real camera's frames come
+    // for free, so rendering them is not on the clock) plus the loop's pause between rounds.
+    if (spec.variants.length !== 1) throw new Error('a paced run measures one capture variant');
+    const fps = spec.cameras[0]?.geometry.fps ?? 15;
+    let clockMs = 0;
+    while (Math.floor((clockMs * fps) / 1000) < frameCount) {
+      for (const camera of spec.cameras) {
+        const index = Math.floor((clockMs * fps) / 1000);
+        if (index >= frameCount) break;
+        const frame = await timed('waitForRender', () => renderFrame(camera, index));
+        await processFrame(camera, frame, (roundTripMs) => (clockMs += roundTripMs));
+        framesProcessed++;
+      }
+      clockMs += spec.pacing.roundPauseMs;
+    }
+  } else {
+    // Every n-th frame of each camera, the worker taken as keeping up: a result is there at its frame's time. The
+    // next frame renders (in its own worker) while the vision worker processes this one.
+    const jobs = Array.from({ length: Math.ceil(frameCount / spec.frameStride) }, (_, k) => k * spec.frameStride).flatMap((index) => spec.cameras.map((camera) => ({ camera, index })));
+    let next = jobs[0] ? renderFrame(jobs[0].camera, jobs[0].index) : undefined;
+    for (const [j, { camera }] of jobs.entries()) {
+      const frame = await timed('waitForRender', () => next as Promise<RenderedFrame>);
+      const after = jobs[j + 1];
+      next = after ? renderFrame(after.camera, after.index) : undefined;
+      await processFrame(camera, frame, () => frame.timestampMs);
+      framesProcessed++;
     }
   }
   const lastFrameDone = performance.now();
@@ -180,5 +217,5 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   }
   steps.decide = performance.now() - lastFrameDone;
   steps.total = performance.now() - vehicleStarted;
-  return { outcomes, renderMs, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps };
+  return { outcomes, renderMs, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps, framesProcessed, roundTripMs: roundTrips };
 }
