@@ -63,7 +63,8 @@ export interface VehicleRunResult {
   readonly frames: readonly { readonly camera: string; readonly index: number; readonly png: string }[];
   /** Milliseconds per step of the run, summed over its frames (render, transfers, the worker's stages, deciding): where the time goes. */
   readonly profile: Readonly<Record<string, number>>;
-  /** Frames rendered and processed (per variant), and each processing's round trip through the worker (ms). */
+  /** Frames rendered and processed (each by every variant). */
   readonly framesProcessed: number;
-  readonly roundTripMs: readonly number[];
+  /** With pacing: how long the capture loop's clock ran (processing and pauses) over the vehicle's frames. */
+  readonly loopMs?: number;
 }

@@ -60,8 +60,7 @@ export async function measureLaneCameras(datasets: string, occupancies: readonly
       const result = await harness<VehicleRunResult>('vehicle', spec);
       const outcome = result.outcomes.find((o) => o.fusion === 'best5-mean');
       const worker = [...(outcome?.processMs ?? [])].sort((a, b) => a - b);
-      const rounds = Math.ceil(result.framesProcessed / CAMERAS.length);
-      const loopSeconds = (result.roundTripMs.reduce((sum, ms) => sum + ms, 0) + rounds * CAPTURE_ROUND_PAUSE_MS) / 1000;
+      const loopSeconds = (result.loopMs ?? Number.NaN) / 1000;
       const results = (outcome?.occupants.map((o) => o.resultMs) ?? []).filter((ms): ms is number => ms !== null);
       figures.push({
         occupants,

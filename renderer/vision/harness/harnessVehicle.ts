@@ -8,6 +8,7 @@ import { wrap } from 'comlink';
 import type { RgbaImage } from '../../../app/scene/rgbaImage';
 import type { OccupantOutcome, VariantOutcome, VehicleRunResult, VehicleRunSpec } from '../../../app/scene/vehicleRun';
 import { rowOf } from '../../../app/scene/vehicleApproach';
+import { CapturePacing } from '../../../app/scene/capturePacing';
 import type { VisionClient } from '../visionClient';
 import { defaultModels } from '../shippedModels';
 import type { RenderedFrame, SceneRenderService } from './sceneRender.worker';
@@ -134,7 +135,6 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
       steps.processFrame = (steps.processFrame ?? 0) + roundTripMs;
       if (result.dropped) throw new Error('the worker dropped a frame the evaluation waited for');
       processMs[v]?.push(result.timings.totalMs);
-      roundTrips.push(roundTripMs);
       steps['worker.total'] = (steps['worker.total'] ?? 0) + result.timings.totalMs;
       for (const [stage, ms] of Object.entries(result.timings.stages ?? {})) steps[`worker.${stage}`] = (steps[`worker.${stage}`] ?? 0) + ms;
       const resultAtMs = atMs(roundTripMs);
@@ -156,25 +156,19 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
     }
   };
 
-  const roundTrips: number[] = [];
   let framesProcessed = 0;
+  let loopMs: number | undefined;
   if (spec.pacing) {
-    // As the lane's capture loop runs on this machine: round-robin over the cameras, each time the frame the camera
-    // shows at that moment, on a clock that advances by what processing really took (a real camera's frames come
-    // for free, so rendering them is not on the clock) plus the loop's pause between rounds.
+    // As the lane's capture loop runs on this machine (app/scene/capturePacing.ts): rendering is not on the clock.
     if (spec.variants.length !== 1) throw new Error('a paced run measures one capture variant');
-    const fps = spec.cameras[0]?.geometry.fps ?? 15;
-    let clockMs = 0;
-    while (Math.floor((clockMs * fps) / 1000) < frameCount) {
-      for (const camera of spec.cameras) {
-        const index = Math.floor((clockMs * fps) / 1000);
-        if (index >= frameCount) break;
-        const frame = await timed('waitForRender', () => renderFrame(camera, index));
-        await processFrame(camera, frame, (roundTripMs) => (clockMs += roundTripMs));
-        framesProcessed++;
-      }
-      clockMs += spec.pacing.roundPauseMs;
+    const pacing = new CapturePacing(spec.cameras, spec.cameras[0]?.geometry.fps ?? 15, frameCount, spec.pacing.roundPauseMs);
+    for (let taken = pacing.take(); taken; taken = pacing.take()) {
+      const { camera, index } = taken;
+      const frame = await timed('waitForRender', () => renderFrame(camera, index));
+      await processFrame(camera, frame, (roundTripMs) => pacing.processed(roundTripMs));
+      framesProcessed++;
     }
+    loopMs = pacing.nowMs;
   } else {
     // Every n-th frame of each camera, the worker taken as keeping up: a result is there at its frame's time. The
     // next frame renders (in its own worker) while the vision worker processes this one.
@@ -217,5 +211,5 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   }
   steps.decide = performance.now() - lastFrameDone;
   steps.total = performance.now() - vehicleStarted;
-  return { outcomes, renderMs, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps, framesProcessed, roundTripMs: roundTrips };
+  return { outcomes, renderMs, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps, framesProcessed, ...(loopMs === undefined ? {} : { loopMs }) };
 }
