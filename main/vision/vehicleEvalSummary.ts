@@ -90,7 +90,7 @@ export function vehicleTable(summary: Summary): string {
     }
     const cells = keys.map((k) => {
       const c = summary[k]?.[condition];
-      return `counted ${c?.occupantsCounted}/${c?.occupantsPresent}, last result ${c?.lastResultMs.median ?? '-'} ms (p90 ${c?.lastResultMs.p90 ?? '-'}), worker ${c?.workerMsPerFrame.median?.toFixed(0) ?? '-'} ms/frame`.padEnd(46);
+      return `counted ${c?.occupantsCounted}/${c?.occupantsPresent}, last result ${c?.lastResultMs.median ?? '-'} ms (p90 ${c?.lastResultMs.p90 ?? '-'}; after stop ${c?.lastResultAfterStopMs.median?.toFixed(0) ?? '-'}), worker ${c?.workerMsPerFrame.median?.toFixed(0) ?? '-'} ms/frame`.padEnd(46);
     });
     lines.push(`${condition.padEnd(10)} all         | ${cells.join(' | ')}`);
   }
