@@ -53,6 +53,8 @@ export const reasonLabels: Readonly<Record<ReasonCode, string>> = {
   plate_owner_not_present: 'Plate owner not present',
   rfid_count_mismatch: 'RFID card count differs from occupants',
   rfid_no_record: 'RFID card has no record',
+  presentation_attack_suspected: 'Possible photo or screen (presentation attack)',
+  presentation_attack_not_checked: 'Not checked for a photo or screen',
 };
 
 /** The rules versions that recorded a face seen with no reference photo to compare it with as face_not_matched(_age_exempt). */
