@@ -17,7 +17,7 @@ import { signInActivitySchema } from './signInActivity';
 import { boothAuditAnchorSchema } from '../audit/auditAnchor';
 import { departureGalleryResponseSchema } from '../ports/departureGallery';
 import { simulatedExitArrivalSchema } from './exitSimulatorControls';
-import { activeModelSetSchema } from '../biometrics/modelSet';
+import { activeModelSetSchema, modelSetOriginSchema } from '../biometrics/modelSet';
 
 /**
  * THE contract between the renderer and the host (Electron main or the Node host): every channel, once,
@@ -33,6 +33,11 @@ export const channels = {
   'models:active': channel({
     doc: "The face models this booth runs, as verified and served by the host (each manifest's file is where the host serves it), where they came from and why the configured set is not running.",
     request: noArguments,
+    reply: activeModelSetSchema,
+  }),
+  'models:loadFailed': channel({
+    doc: 'The vision worker could not load the set of `origin` (the error in `message`): the host falls back to the last working set (or the shipped one) and answers the set to load now, its notices saying why; an error when the shipped set itself failed.',
+    request: z.object({ origin: modelSetOriginSchema, message: z.string().min(1).max(2000) }).strict(),
     reply: activeModelSetSchema,
   }),
   'devices:list': channel({ doc: 'Current status of every device and service.', request: noArguments, reply: z.array(deviceStatusSchema) }),

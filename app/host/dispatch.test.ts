@@ -12,6 +12,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
   return {
     'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', deviceMode: 'sim', faceMatchTargetFmr: 0.001, version: '1', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'entry', policies: shippedPolicies }),
     'models:active': () => ({ origin: 'shipped', models: shippedModelSet(), notices: [], presentationAttackDetection: 'off' }),
+    'models:loadFailed': () => ({ origin: 'shipped', models: shippedModelSet(), notices: [], presentationAttackDetection: 'off' }),
     'devices:list': () => [status],
     'cameras:list': () => [],
     'cameras:scenes': () => [],

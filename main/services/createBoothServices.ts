@@ -36,7 +36,7 @@ import type { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
 import type { TrainingScenario } from '../../app/training/trainingScenario';
 import type { TrainingRunStore } from './TrainingRunStore';
 import { modelHandlers } from './handlers/modelHandlers';
-import { chooseFaceModelSet, type ServedFaceModelSet } from './faceModelSet';
+import { boothFaceModels } from './faceModelSet';
 import path from 'node:path';
 
 export interface BoothServicesOptions {
@@ -120,15 +120,15 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     ...(options.trainingScenario ? { scenario: options.trainingScenario } : {}),
   });
 
-  // Chosen and verified once per start (hashing and preparing the configured models), on first need.
-  let faceModelSet: Promise<ServedFaceModelSet> | undefined;
-  const faceModels = () =>
-    (faceModelSet ??= chooseFaceModelSet({
-      setting: settings.faceModels,
-      presentationAttackDetection: settings.presentationAttackDetection,
-      userDataDir: userData,
-      modulesDir: options.modulesDir ?? path.join(process.cwd(), 'node_modules'),
-    }));
+  // Chosen and verified once per start (hashing and preparing the configured models), on first need; replaced by the
+  // fallback when the page's worker cannot load them (models:loadFailed).
+  const boothModels = boothFaceModels({
+    setting: settings.faceModels,
+    presentationAttackDetection: settings.presentationAttackDetection,
+    userDataDir: userData,
+    modulesDir: options.modulesDir ?? path.join(process.cwd(), 'node_modules'),
+  });
+  const faceModels = boothModels.current;
 
   // The whole contract, one slice per service.
   const handlers = combineHandlers(
@@ -143,7 +143,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     storageHandlers(storageKey),
     simulatorHandlers(devices, intake, settings),
     trainingHandlers({ training, settings, scenariosDir: options.scenariosDir, callers, runs: trainingRuns }),
-    modelHandlers(faceModels),
+    modelHandlers(boothModels),
   );
 
   const unsubscribers: (() => void)[] = [];

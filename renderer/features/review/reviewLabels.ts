@@ -119,6 +119,10 @@ export function describeEvidence(evidence: Evidence): string {
       return `Photography opt-out declared ${evidence.declaredAt}${evidence.usCitizen ? ' (U.S. citizen)' : ''}`;
     case 'occupant':
       return `Occupant ${evidence.occupantId}`;
+    case 'presentation_attack':
+      return evidence.status === 'checked'
+        ? `Presentation attack check: score ${evidence.score?.toFixed(3) ?? '?'} vs threshold ${evidence.threshold?.toFixed(3) ?? '?'} (${evidence.modelId ?? 'model unknown'}, calibration ${evidence.calibrationVersion ?? 'unknown'}; track ${evidence.trackId})`
+        : `Presentation attack NOT checked: ${evidence.reason ?? 'no reason recorded'} (track ${evidence.trackId})`;
     default:
       return assertNever(evidence, 'evidence kind');
   }
