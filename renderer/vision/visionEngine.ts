@@ -131,9 +131,9 @@ export class VisionEngine {
       shots.offer({ trackId: o.trackId, timestampMs: request.timestampMs, qualityScore: o.face.quality.score, usable: true, payload: null });
       return { ...o.face, trackId: o.trackId, embedding: result.embedding, rawNorm: result.rawNorm };
     });
-    await this.checkPresentation(frame, faces);
     const landmarksMs = t2 - t1;
     const embedMs = now() - t2;
+    await this.checkPresentation(frame, faces);
     return {
       cameraId: request.cameraId,
       timestampMs: request.timestampMs,
