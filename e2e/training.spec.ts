@@ -73,7 +73,7 @@ test('an officer gets no trainer panel, and the host refuses them the trainer co
 
 test('the host refuses the trainer controls to an officer, whatever their screen shows', async ({ request }) => {
   expect((await callHost(request, 'auth:signIn', { userId: 'officer', password: 'booth-officer' })).status).toBe(200);
-  for (const channel of ['training:list', 'training:start', 'training:stop', 'training:runs']) {
+  for (const channel of ['training:list', 'training:start', 'training:stop', 'training:runs', 'training:progress']) {
     const refused = await callHost(request, channel, {});
     expect(refused.status, channel).toBe(403);
     expect(refused.body.error?.code, channel).toBe('not_permitted');

@@ -37,10 +37,11 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'sim:exitArrives': () => ({ label: 'car', plate: 'P', occupants: 4 }),
     'training:list': () => [],
     'training:progress': () => idleTraining,
+    'training:run': () => ({ run: null }),
     'training:start': () => idleTraining,
     'training:stop': () => idleTraining,
-    'training:decided': () => idleTraining,
-    'training:alerted': () => idleTraining,
+    'training:decided': () => ({ run: null }),
+    'training:alerted': () => ({ run: null }),
     'training:debrief': () => {
       throw new HostFailure('invalid_request', 'No training run yet on this booth.');
     },
