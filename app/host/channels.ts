@@ -44,6 +44,11 @@ export const channels = {
     request: z.object({ userId: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }).strict(),
     reply: signedInUserSchema,
   }),
+  'auth:signOut': channel({
+    doc: "Signs out whoever signed in on this connection (the screen's sign-out, a change of user, a window that opens with nobody signed in): the host's role checks refuse the connection until its next sign-in. Answers who was signed out (null: nobody was).",
+    request: noArguments,
+    reply: z.strictObject({ userId: z.string().max(40).nullable() }),
+  }),
   'auth:signInActivity': channel({
     doc: "Supervisors' view of sign-in guessing: failed and refused sign-ins of the last 24 hours and the accounts locked now.",
     request: noArguments,

@@ -17,6 +17,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'cameras:scenes': () => [],
     'lane:current': () => null,
     'auth:signIn': () => ({ userId: 'officer', name: 'O', role: 'officer' }),
+    'auth:signOut': () => ({ userId: null }),
     'auth:signInActivity': () => ({ recentFailures: [], failuresLast24h: 0, lockedAccounts: [], lockoutFailures: 10, lockoutMinutes: 15 }),
     'audit:anchor': () => null,
     'documents:wedgeRead': () => {

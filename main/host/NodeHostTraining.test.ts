@@ -109,6 +109,28 @@ describe('training channels over the Node host', () => {
     expect((await call('training:start', { scenario: 'clean-then-expired' })).body.error?.message).toBe('Starting a training scenario is for the trainer role; officer is signed in as officer.');
   });
 
+  it('refuses the trainer controls to a connection once its trainer signed out, and to nobody else', async () => {
+    const { call, signIn, services } = await booth({ laneType: 'pedestrian' });
+    await signIn('trainer');
+    expect((await call('training:list', {})).status).toBe(200);
+    const otherWindow = { client: 'another-window' };
+    expect((await services.dispatch('auth:signIn', { userId: 'trainer', password: 'booth-trainer' }, otherWindow)).ok).toBe(true);
+
+    expect((await call('auth:signOut', {})).body).toEqual({ ok: true, value: { userId: 'trainer' } });
+    for (const channel of ['training:list', 'training:progress', 'training:stop', 'training:runs']) {
+      const refused = await call(channel, {});
+      expect(refused.status, channel).toBe(403);
+      expect(refused.body.error, channel).toEqual({ code: 'not_permitted', message: expect.stringMatching(/^Sign in first: /) });
+    }
+    expect((await call('training:start', { scenario: 'clean-then-expired' })).body.error?.code).toBe('not_permitted');
+    // Signed out already; the payload is checked like any other; the other window keeps its trainer.
+    expect((await call('auth:signOut', {})).body).toEqual({ ok: true, value: { userId: null } });
+    const bad = await call('auth:signOut', { userId: 'trainer' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toMatch(/^Invalid request for auth:signOut: /);
+    expect((await services.dispatch('training:list', {}, otherWindow)).ok).toBe(true);
+  });
+
   it("scores a run's decisions, never lets one reach the records simulator, and keeps the final debrief in the run history", async () => {
     const { services, time, call, signIn } = await booth({ laneType: 'pedestrian' });
     await signIn('trainer');

@@ -33,7 +33,10 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
   const stops = [
     host.onConnection((connection) => {
       state().hostConnectionChanged(connection);
-      if (connection === 'online') void loadSnapshot();
+      if (connection !== 'online') return;
+      // A window that opens (or reloads: Electron keeps its connection) with nobody on screen has nobody on the host.
+      if (!state().user) void host.call('auth:signOut', {});
+      void loadSnapshot();
     }),
     host.on('devices:onStatus', (status) => {
       const previous = state().devices[status.id];
