@@ -124,7 +124,7 @@ export const channels = {
     reply: trainingRunStateSchema,
   }),
   'training:alerted': channel({
-    doc: 'In a training run the trainee tried to clear a mandatory referral: the (simulated) supervisor alert, counted in the score (the reply says only whether the run is open).',
+    doc: 'In a training run the trainee tried to clear a mandatory referral: the (simulated) supervisor alert, counted in the score (the reply says only whether the run is open). Fails with not_permitted when nobody is signed in on this connection, invalid_request when the run is not the open one.',
     request: trainingAlertReportSchema,
     reply: trainingRunStateSchema,
   }),

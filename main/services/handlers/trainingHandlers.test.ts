@@ -74,3 +74,19 @@ describe('what each window is told of a run', () => {
     expect(await training['training:progress']({}, trainer)).toMatchObject({ run: { score: { steps: 1 } } });
   });
 });
+
+describe('training:alerted', () => {
+  it('refuses an alert for a run that is not open (ended, or never), saying it was not counted, as a decision is', async () => {
+    const { training, trainer, trainee, scenario } = handlers();
+    const runId = (await training['training:start']({ scenario: scenario.name, trainee: 'kim' }, trainer)).run!.runId;
+    await training['training:stop']({}, trainer);
+    const subject = { documentNumber: 'L898902C3', occupantIndex: 0 };
+    const at = '2026-12-07T09:00:05.000Z';
+    for (const run of [runId, 'run-never-started']) {
+      await expect(Promise.resolve().then(() => training['training:alerted']({ runId: run, subject, at }, trainee))).rejects.toMatchObject({
+        code: 'invalid_request',
+        message: `Training run ${run} is not the open run; the alert stays recorded as training but is not counted.`,
+      });
+    }
+  });
+});

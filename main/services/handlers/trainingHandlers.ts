@@ -80,6 +80,8 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
     'training:alerted': (report, caller) => {
       const player = trainer();
       callers.require(caller, ['officer', 'trainer'], 'A training alert');
+      // Said, not swallowed: an alert for a run that is not open is not counted, and the booth is told so.
+      if (player.openRunId() !== report.runId) throw new HostFailure('invalid_request', `Training run ${report.runId} is not the open run; the alert stays recorded as training but is not counted.`);
       return trainingRunStateOf(player.alerted(report));
     },
     'training:debrief': async ({ runId }, caller) => {
