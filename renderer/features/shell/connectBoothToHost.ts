@@ -30,12 +30,19 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
     }
   };
 
+  // The host knows who signed in per connection, and a new connection has nobody (webSocketSession.ts).
+  let connectedBefore = false;
   const stops = [
     host.onConnection((connection) => {
       state().hostConnectionChanged(connection);
       if (connection !== 'online') return;
+      const { user, locked } = state();
       // A window that opens (or reloads: Electron keeps its connection) with nobody on screen has nobody on the host.
-      if (!state().user) void host.call('auth:signOut', {});
+      if (!user) void host.call('auth:signOut', {});
+      // One that reconnects with a user on screen locks: the user's password signs the new connection in, else every
+      // role check on the host (a trainer's controls, a trainee's scored decisions) would refuse them unexplained.
+      else if (connectedBefore && !locked) state().screenLocked();
+      connectedBefore = true;
       void loadSnapshot();
     }),
     host.on('devices:onStatus', (status) => {
