@@ -15,8 +15,17 @@ export interface ExitConfirmation {
   readonly citizens: readonly { readonly travellerId: string; readonly photo?: NewRetainedBiometric }[];
   /** Travellers who declined photography (documents inspected): recorded as opt-outs, no photo kept. */
   readonly optOuts: readonly { readonly occupantId: string; readonly travellerId: string | null; readonly declaredAt: string }[];
+  /** The officer's resolutions of ambiguous searches (look-alikes): audited here; a pick's candidates are in its departure's evidence. */
+  readonly resolutions?: readonly ExitOfficerResolution[];
   /** Confirmed while the records service was unreachable: each departure is reviewed by a supervisor. */
   readonly offline: boolean;
+}
+
+/** How the officer resolved an ambiguous search: picked one of `candidates` look-alikes, or none of them. */
+export interface ExitOfficerResolution {
+  readonly occupantId: string;
+  readonly choice: 'picked' | 'none_of_them';
+  readonly candidates: number;
 }
 
 export interface RecordedExit {
@@ -72,6 +81,7 @@ export class DepartureRecorder {
         departureIds: confirmation.departures.map((d) => d.departureId),
         citizensConfirmed: confirmation.citizens.length,
         optOuts: confirmation.optOuts.map((o) => ({ occupantId: o.occupantId, declaredAt: o.declaredAt })),
+        resolutions: (confirmation.resolutions ?? []).map((r) => ({ occupantId: r.occupantId, choice: r.choice, candidates: r.candidates })),
         offline: confirmation.offline,
         biometricsKept: retained.length,
       };
