@@ -89,6 +89,31 @@ describe('DepartureRecorder: an exit confirmation, durable before the view says 
   });
 });
 
+describe('DepartureRecorder: an opt-out and the officer resolving look-alikes', () => {
+  it('audits the opt-out and each resolution (how many candidates, never who), keeps no photo; an opt-out departure says so', async () => {
+    const { store, db } = await openStore();
+    const optOut: DepartureRecord = { ...departure(7, 'EX-0003'), evidence: { method: 'opt_out', declaredAt: '2026-12-07T17:59:00.000Z' }, overstayDays: null };
+    await store.recordExit(
+      {
+        sessionId: 'session-7',
+        departures: [optOut],
+        citizens: [],
+        optOuts: [{ occupantId: 'occ-1', travellerId: 'EX-0003', declaredAt: '2026-12-07T17:59:00.000Z' }],
+        resolutions: [{ occupantId: 'occ-2', choice: 'none_of_them', candidates: 2 }],
+        offline: false,
+      },
+      officer,
+    );
+    expect(await db.retainedBiometrics.count()).toBe(0);
+    const audit = (await store.exportAudit(officer)).jsonl;
+    expect(audit).toContain('"optOuts":[{"occupantId":"occ-1","declaredAt":"2026-12-07T17:59:00.000Z"}]');
+    expect(audit).toContain('"resolutions":[{"occupantId":"occ-2","choice":"none_of_them","candidates":2}]');
+    expect(audit).not.toContain('EX-0003');
+    expect(verifyAuditJsonLines(audit).ok).toBe(true);
+    expect(await store.outbox.listUnsynced()).toMatchObject([{ idempotencyKey: 'departure:departure-7' }]);
+  });
+});
+
 describe('ExitGalleryStore: the lane gallery sealed at rest, purged by age', () => {
   it('keeps the gallery sealed (no name or photo in clear), reads it back, and deletes it once older than allowed', async () => {
     const { store, db, clock } = await openStore();
