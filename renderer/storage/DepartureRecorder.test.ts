@@ -135,4 +135,30 @@ describe('ExitGalleryStore: the lane gallery sealed at rest, purged by age', () 
     expect(await store.exitGallery.purgeOlderThan(12)).toBe(true);
     expect(await store.exitGallery.kept()).toBeNull();
   });
+
+  it("keeps the worker's templates sealed, gives them back exactly for their gallery only, and purges them with it", async () => {
+    const { store, db, clock } = await openStore();
+    const embedding = (seed: number) => Float32Array.from({ length: 512 }, (_, i) => Math.sin(seed * 1000 + i));
+    const templates = { galleryId: 'exit:2026-12-07T17:00:00.000Z:fr@1', identities: [{ identityId: 'EX-0002', embeddings: [embedding(1), embedding(2)], qualities: [0.9, 0.7] }, { identityId: 'EX-0001', embeddings: [embedding(3)], qualities: [1] }] };
+    await store.exitGallery.keep({ port: 'Blaine, WA', lane: 'vehicle', generatedAt: '2026-12-07T17:00:00.000Z', entries: [] });
+    await store.exitGallery.keepTemplates(templates);
+    const raw = await db.settings.toArray();
+    const rawText = JSON.stringify(raw);
+    expect(rawText).not.toContain('EX-0002');
+    const clearBytes = new Uint8Array(embedding(1).buffer).slice(0, 64);
+    expect(raw.some((row) => JSON.stringify(row.value).includes(Buffer.from(clearBytes).toString('base64').slice(0, 40)))).toBe(false);
+    const back = await store.exitGallery.keptTemplates(templates.galleryId);
+    expect(back?.identities.map((i) => [i.identityId, i.embeddings.length, i.qualities])).toEqual([
+      ['EX-0002', 2, [0.9, 0.7]],
+      ['EX-0001', 1, [1]],
+    ]);
+    expect(back?.identities[0]?.embeddings[1]).toEqual(embedding(2));
+    expect(back?.identities[1]?.embeddings[0]).toEqual(embedding(3));
+    // Another gallery (a refresh, another model) never gets these templates.
+    expect(await store.exitGallery.keptTemplates('exit:2026-12-07T18:00:00.000Z:fr@1')).toBeNull();
+    clock.advance(12 * 3600_000);
+    expect(await store.exitGallery.purgeOlderThan(12)).toBe(true);
+    expect(await store.exitGallery.keptTemplates(templates.galleryId)).toBeNull();
+    expect(await db.settings.count()).toBe(raw.length - 2);
+  });
 });
