@@ -94,9 +94,16 @@ export async function benchGallery(client: VisionClient, templates: number, sear
   return { templates, kernel, enrolMs: Number(enrolMs.toFixed(1)), templatesPerSecond: Math.round(templates / (enrolMs / 1000)), galleryBytes: bytes, searchMs: search, roundTripMs: roundTrip };
 }
 
-/** Page heap in use after a full collection (the bench starts Chromium with --expose-gc and precise memory info). */
-function pageHeap(): number | null {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * Page heap in use after full collections (the bench starts Chromium with --expose-gc and precise memory info),
+ * with a pause between them for the message queues to let go of what was posted to the worker.
+ */
+async function pageHeap(): Promise<number | null> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let round = 0; round < 3; round++) {
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
 }
 
@@ -110,20 +117,20 @@ export async function benchGalleryMemory(client: VisionClient, templates: number
     return reply.gallery.bytes;
   };
   // Before: the page kept every template it enrolled, as float32, to re-enrol a restarted worker.
-  const startBefore = pageHeap();
+  const startBefore = await pageHeap();
   const pageCopy = new Map(identities().map((m) => [m.identityId, m.embeddings]));
   await enrol('bench-memory-before', [...pageCopy].map(([identityId, embeddings]) => ({ identityId, embeddings })));
-  const heldBefore = pageHeap();
+  const heldBefore = await pageHeap();
   await client.dropGallery('bench-memory-before');
   pageCopy.clear();
   // After: the page keeps nothing; the templates are sealed at rest (their encoded size is what IndexedDB holds).
-  const startAfter = pageHeap();
+  const startAfter = await pageHeap();
   // The templates are created, sent and measured at rest in a scope of their own: nothing of them stays on the page.
   const { workerBytes, atRestBytes } = await (async () => {
     const members = identities();
     return { atRestBytes: encodeGalleryTemplates({ galleryId: 'bench-memory-after', identities: members }).byteLength, workerBytes: await enrol('bench-memory-after', members) };
   })();
-  const heldAfter = pageHeap();
+  const heldAfter = await pageHeap();
   await client.dropGallery('bench-memory-after');
   const delta = (from: number | null, to: number | null) => (from === null || to === null ? null : Math.max(0, to - from));
   return { templates, workerBytes, pageCopyBeforeBytes: delta(startBefore, heldBefore), pageAfterBytes: delta(startAfter, heldAfter), atRestBytes };
