@@ -35,7 +35,7 @@ export interface GalleryMemoryFigures {
   readonly atRestBytes: number;
 }
 
-function randomUnit(dimension: number, random: () => number): Float32Array {
+export function randomUnit(dimension: number, random: () => number): Float32Array {
   const v = new Float32Array(dimension);
   let norm = 0;
   for (let i = 0; i < dimension; i++) {
@@ -46,7 +46,7 @@ function randomUnit(dimension: number, random: () => number): Float32Array {
   return v;
 }
 
-function lcg(seed: number): () => number {
+export function lcg(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -54,7 +54,7 @@ function lcg(seed: number): () => number {
   };
 }
 
-const quantiles = (values: readonly number[]) => {
+export const quantiles = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(3));
   return { median: at(0.5), p95: at(0.95), max: at(1) };

@@ -10,6 +10,7 @@ import { BoothDatabase } from '../../storage/BoothDatabase';
 import { DecisionStore } from '../../storage/DecisionStore';
 import { rawStorageKeyProvider } from '../../storage/storageKeys';
 import type { VisionClient } from '../visionClient';
+import { lcg, quantiles, randomUnit } from './harnessExitBench';
 
 /**
  * bench:exit's vehicle figure through the exit lane's own code: a 4-occupant vehicle's best-shot embeddings are
@@ -33,32 +34,12 @@ export interface ExitDecisionBenchFigures {
   readonly departuresPerVehicle: number;
 }
 
-interface Quantiles {
-  readonly median: number;
-  readonly p95: number;
-  readonly max: number;
-}
-
-const quantiles = (values: readonly number[]): Quantiles => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(2));
-  return { median: at(0.5), p95: at(0.95), max: at(1) };
-};
-
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+type Quantiles = ReturnType<typeof quantiles>;
 
 function unit(values: Float32Array): Float32Array {
   const norm = Math.hypot(...values);
   return values.map((v) => v / norm);
 }
-
-const randomUnit = (dimension: number, random: () => number) => unit(Float32Array.from({ length: dimension }, () => random() - 0.5));
 
 /** Gallery member `i`: on time, overstayed, or a U.S. citizen (the kinds a vehicle carries). */
 function entryOf(i: number): DepartureGalleryEntry {
