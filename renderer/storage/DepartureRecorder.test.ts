@@ -114,6 +114,27 @@ describe('DepartureRecorder: an opt-out and the officer resolving look-alikes', 
   });
 });
 
+describe('DepartureRecorder: an exit confirmed during a training run', () => {
+  it('is audited as training only: no outbox item (never synced), no review, no photo kept', async () => {
+    const { store, db } = await openStore();
+    const mark = { runId: 'run-3', scenario: 'exit-practice' };
+    const recorded = await store.recordExit(
+      { sessionId: 'session-t', departures: [departure(9, 'EX-0002')], citizens: [{ travellerId: 'EX-0003', photo: { kind: 'face_image', usCitizen: true, bytes: new Uint8Array([7]) } }], optOuts: [], offline: true },
+      officer,
+      mark,
+    );
+    expect(recorded).toMatchObject({ outboxItemIds: [], reviewIds: [], retained: 0 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.reviews.count()).toBe(0);
+    expect(await db.retainedBiometrics.count()).toBe(0);
+    const audit = (await store.exportAudit(officer)).jsonl;
+    expect(audit).toContain('"action":"training_decision"');
+    expect(audit).toContain('"runId":"run-3"');
+    expect(audit).not.toContain('"action":"departure"');
+    expect(verifyAuditJsonLines(audit).ok).toBe(true);
+  });
+});
+
 describe('ExitGalleryStore: the lane gallery sealed at rest, purged by age', () => {
   it('keeps the gallery sealed (no name or photo in clear), reads it back, and deletes it once older than allowed', async () => {
     const { store, db, clock } = await openStore();

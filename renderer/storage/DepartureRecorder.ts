@@ -2,6 +2,7 @@ import type { AuditActor } from '../../app/audit/auditEntry';
 import { departureIdempotencyKey, type DepartureRecord, type DepartureSyncPayload } from '../../app/inspection/exit/departureRecord';
 import { newOutboxItem } from '../../app/outbox/outboxItem';
 import type { Ids } from '../../app/ports/Ids';
+import type { TrainingMark } from '../../app/training/trainingDebrief';
 import { DecisionStoreError, type NewRetainedBiometric } from './decisionStoreTypes';
 import { openReview } from './migrations/v2ReviewQueue';
 import { nowIso, parseActor, type StoreContext } from './storeContext';
@@ -50,9 +51,14 @@ export class DepartureRecorder {
     private readonly ids: Ids,
   ) {}
 
-  async recordExit(confirmation: ExitConfirmation, actor: AuditActor): Promise<RecordedExit> {
+  /**
+   * Records an exit confirmation. In a training run (`training`) it is audited as training and nothing else happens:
+   * no outbox item (never sent to the records service), no review item, no photo kept.
+   */
+  async recordExit(confirmation: ExitConfirmation, actor: AuditActor, training?: TrainingMark): Promise<RecordedExit> {
     const by = parseActor(actor);
     const { db, cipher, writer } = this.context;
+    if (training) return this.recordTrainingExit(confirmation, by, training);
     return writer.exclusive(async () => {
       const recordedAt = nowIso(this.context);
       // Everything is sealed before the transaction (WebCrypto is not IndexedDB-aware).
@@ -99,6 +105,16 @@ export class DepartureRecorder {
         if (retained.length > 0) await db.retainedBiometrics.bulkAdd(retained);
       });
       return { recordedAt, outboxItemIds: items.map((i) => i.itemId), reviewIds: reviews.map((r) => r.reviewId), auditSeq: entries[0]?.seq ?? 0, retained: retained.length };
+    });
+  }
+
+  private recordTrainingExit(confirmation: ExitConfirmation, by: AuditActor, training: TrainingMark): Promise<RecordedExit> {
+    const { writer } = this.context;
+    return writer.exclusive(async () => {
+      const recordedAt = nowIso(this.context);
+      const details = { ...training, sessionId: confirmation.sessionId, departureIds: confirmation.departures.map((d) => d.departureId), citizensConfirmed: confirmation.citizens.length, optOuts: confirmation.optOuts.length, resolutions: (confirmation.resolutions ?? []).length };
+      const { entries } = await writer.commit([{ at: recordedAt, actor: by, action: 'training_decision', subject: { kind: 'exit_session', id: confirmation.sessionId }, details }], async () => {});
+      return { recordedAt, outboxItemIds: [], reviewIds: [], auditSeq: entries[0]?.seq ?? 0, retained: 0 };
     });
   }
 }

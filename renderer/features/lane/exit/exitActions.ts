@@ -5,6 +5,7 @@ import type { DepartureGallery } from '../../../../app/ports/departureGallery';
 import type { BoothJournal } from '../../../decisions/DecisionJournal';
 import type { HostClient } from '../../../host/HostClient';
 import type { BoothStore } from '../../../state/createBoothStore';
+import { openTrainingRun } from '../../../state/trainingSlice';
 import { defaultModels } from '../../../vision/shippedModels';
 import { exitConfirmationOf, exitConfirmationText, exitRulesVersion, officerResolutionsOf } from './exitConfirmation';
 import type { ExitActions } from './exitShortcuts';
@@ -71,13 +72,15 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
       };
       const faces = current.sessionFaces;
       const confirmation = exitConfirmationOf(pending, resolutions, context, (occupantId) => faces[assessment.trackOf[occupantId] ?? '']?.bestShot, newDepartureId, current.sync?.connection === 'offline');
+      // While a training run is open the confirmation is a training one: kept and audited as training, never sent.
+      const training = openTrainingRun(current);
       try {
-        await journal.recordExit(confirmation);
+        await journal.recordExit(confirmation, training ?? undefined);
         changes.recorded(
           pending.map((o) => o.occupantId),
           resolutions.map((r) => r.occupantId),
         );
-        state().announce(exitConfirmationText(confirmation));
+        state().announce(training ? `Training run: ${exitConfirmationText(confirmation)} (kept as training, never sent)` : exitConfirmationText(confirmation));
       } catch (error) {
         state().announce(`Departures NOT recorded: ${error instanceof Error ? error.message : String(error)}`, 'error');
       }
