@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseEmbedderManifest } from '../app/biometrics/modelManifest';
 import { resolveSettings } from '../app/settings/boothSettings';
+import { decodeModel, encodeModel } from '../main/build/onnxModel';
 import { writeVendorStyleModelFolder } from '../main/build/vendorStyleEmbedder';
+import { LAST_WORKING_FILE } from '../main/services/faceModelSet';
 import { HostAccessToken } from '../main/host/HostAccessToken';
 import { startNodeHost, type RunningNodeHost } from '../main/host/NodeHost';
 import { rendererBuildDir } from '../main/launcher/rendererBuild';
@@ -21,7 +24,8 @@ import { configuredEmbedderSource } from './vision/visionHarnessPage';
  * vendor-style embedder built from the configured one and its manifest, pinned by SHA-256. The booth matches the
  * genuine traveller and refuses the impostor as it does with the configured model (oneTravellerLane.spec.ts),
  * the worker fetching the model only from the host's verified set. Then the agency's file is swapped for a
- * changed one: the header says which field failed, and the booth keeps matching on the last working set.
+ * changed one: the header says which field failed, and the booth keeps matching on the last working set. Last, an
+ * update the host verifies but the vision worker cannot load: the booth falls back the same way, saying so.
  */
 const haveFaces = datasetPhoto('Laura_Bush', 0, datasetsDir) !== undefined;
 const configuredEmbedder = parseEmbedderManifest(JSON.parse(readFileSync(join(repoRoot, 'assets/models/fr_feature.json'), 'utf8')));
@@ -112,4 +116,34 @@ test('a changed model file (hash mismatch) gives the header notice naming the fi
   await expect(notice).toBeVisible();
   expect((await callHost(request, 'models:active', {}, host.url)).body).toMatchObject({ ok: true, value: { origin: 'last-working' } });
   expect(served).toEqual([agencyModelServed]);
+});
+
+test('a verified model the vision worker cannot load (an operator onnxruntime-web lacks) gives the header notice, and the booth keeps matching on the last working set', async ({ page, request }) => {
+  test.skip(!haveFaces, 'needs BOOTH_DATASETS/faces-lfw');
+  // The agency's update passes every host check (pinned by its SHA-256, names, layout, size, batch) but uses a custom
+  // operator: only the worker's runtime can find out that it cannot run it.
+  const updateFolder = mkdtempSync(join(tmpdir(), 'booth-e2e-agency-custom-op-'));
+  const model = decodeModel(new Uint8Array(readFileSync(agency.modelPath)), 'vendor_embedder.onnx');
+  const last = model.graph.node.at(-1);
+  if (!last) throw new Error('the vendor model has no node');
+  Object.assign(last, { opType: 'AgencyNormalise', domain: 'com.agency.ops' });
+  model.opsetImport = [...((model.opsetImport as unknown[] | undefined) ?? []), { domain: 'com.agency.ops', version: 1 }];
+  const bytes = encodeModel(model);
+  writeFileSync(join(updateFolder, 'vendor_embedder.onnx'), bytes);
+  const manifestPath = join(updateFolder, 'vendor_embedder.json');
+  writeFileSync(manifestPath, JSON.stringify({ ...agency.manifest, id: 'agency-custom-op', sha256: createHash('sha256').update(bytes).digest('hex') }));
+  const { host, served } = await startBooth({ embedder: manifestPath });
+  expect((await callHost(request, 'models:active', {}, host.url)).body).toMatchObject({ ok: true, value: { origin: 'configured', notices: [] } });
+  await page.goto(appUrl(host.url));
+  await signIn(page);
+  const notice = page.getByTestId('model-set-notice');
+  await expect(notice).toContainText('Face models: the vision worker could not load the configured model set (agency-custom-op)', { timeout: 120_000 });
+  await expect(notice).toContainText(`the booth runs the last working model set (${agency.manifest.id})`);
+  await expect(notice).toHaveAttribute('data-origin', 'last-working');
+  await genuineMatchesImpostorRefused(page, 'configured-model-worker-fallback.png');
+  await expect(notice).toBeVisible();
+  // The host serves the fallback from now on (a reload runs it straight away), and does not remember the failed set as working.
+  expect((await callHost(request, 'models:active', {}, host.url)).body).toMatchObject({ ok: true, value: { origin: 'last-working', models: { embedder: { id: agency.manifest.id } } } });
+  expect(JSON.parse(readFileSync(join(userData, LAST_WORKING_FILE), 'utf8')).faceModels).toEqual({ embedder: agency.manifestPath });
+  expect(served.at(-1)).toBe(agencyModelServed);
 });

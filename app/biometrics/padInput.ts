@@ -17,10 +17,19 @@ export function padCropBox(box: Box, imageWidth: number, imageHeight: number, bo
   return { x: Math.max(0, x), y: Math.max(0, y), width, height };
 }
 
+type PadFeed = Pick<PadManifest, 'inputSize' | 'layout' | 'colourOrder' | 'normalisation' | 'boxScale'>;
+
 /** The model's input tensor for one face (bilinear resize of the crop). */
-export function padInputTensor(image: RgbImage, box: Box, manifest: Pick<PadManifest, 'inputSize' | 'layout' | 'colourOrder' | 'normalisation' | 'boxScale'>): Float32Array {
+export function padInputTensor(image: RgbImage, box: Box, manifest: PadFeed): Float32Array {
+  return padCropTensor(image, padCropBox(box, image.width, image.height, manifest.boxScale), manifest);
+}
+
+/**
+ * The input tensor of a crop already placed (padCropBox on the whole frame): the vision worker reads only the crop's
+ * region of a frame and passes the crop relative to it, for the same values as `padInputTensor` on the whole frame.
+ */
+export function padCropTensor(image: RgbImage, crop: Box, manifest: Omit<PadFeed, 'boxScale'>): Float32Array {
   const [width, height] = manifest.inputSize;
-  const crop = padCropBox(box, image.width, image.height, manifest.boxScale);
   const mean = channelValues(manifest.normalisation.mean);
   const std = channelValues(manifest.normalisation.std);
   const order = manifest.colourOrder === 'RGB' ? [0, 1, 2] : [2, 1, 0];

@@ -12,11 +12,13 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
   return {
     'app:getInfo': () => ({ boothId: 'B1', laneType: 'air', deviceMode: 'sim', faceMatchTargetFmr: 0.001, version: '1', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'entry', policies: shippedPolicies }),
     'models:active': () => ({ origin: 'shipped', models: shippedModelSet(), notices: [], presentationAttackDetection: 'off' }),
+    'models:loadFailed': () => ({ origin: 'shipped', models: shippedModelSet(), notices: [], presentationAttackDetection: 'off' }),
     'devices:list': () => [status],
     'cameras:list': () => [],
     'cameras:scenes': () => [],
     'lane:current': () => null,
     'auth:signIn': () => ({ userId: 'officer', name: 'O', role: 'officer' }),
+    'auth:signOut': () => ({ userId: null }),
     'auth:signInActivity': () => ({ recentFailures: [], failuresLast24h: 0, lockedAccounts: [], lockoutFailures: 10, lockoutMinutes: 15 }),
     'audit:anchor': () => null,
     'documents:wedgeRead': () => {
@@ -37,10 +39,11 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'sim:exitArrives': () => ({ label: 'car', plate: 'P', occupants: 4 }),
     'training:list': () => [],
     'training:progress': () => idleTraining,
+    'training:run': () => ({ run: null }),
     'training:start': () => idleTraining,
     'training:stop': () => idleTraining,
-    'training:decided': () => idleTraining,
-    'training:alerted': () => idleTraining,
+    'training:decided': () => ({ run: null }),
+    'training:alerted': () => ({ run: null }),
     'training:debrief': () => {
       throw new HostFailure('invalid_request', 'No training run yet on this booth.');
     },

@@ -45,6 +45,7 @@ const evidenceExamples: Record<Evidence['kind'], Evidence> = {
   records_outage: { kind: 'records_outage', code: 'timeout', message: 'no answer within 2000 ms' },
   opt_out: { kind: 'opt_out', identityKey: 'record:TR-2', declaredAt: now.toISOString(), usCitizen: true },
   occupant: { kind: 'occupant', occupantId: 'occupant-1' },
+  presentation_attack: { kind: 'presentation_attack', trackId: 't-1', status: 'checked', score: 0.12, threshold: 0.4, modelId: 'faceplugin-fr-liveness', calibrationVersion: 'pad-1' },
 };
 
 describe('decision record schema', () => {

@@ -54,6 +54,8 @@ export const reasonCodeSchema = enumOfUnion<ReasonCode>()([
   'plate_owner_not_present',
   'rfid_count_mismatch',
   'rfid_no_record',
+  'presentation_attack_suspected',
+  'presentation_attack_not_checked',
 ]);
 
 const documentRuleCodeSchema = enumOfUnion<DocumentRuleCode>()([
@@ -114,6 +116,16 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('records_outage'), code: z.string().min(1).max(50), message }),
   z.strictObject({ kind: z.literal('opt_out'), identityKey: id, declaredAt: timestamp, usCitizen: z.boolean() }),
   z.strictObject({ kind: z.literal('occupant'), occupantId: id }),
+  z.strictObject({
+    kind: z.literal('presentation_attack'),
+    trackId: id,
+    status: z.enum(['checked', 'not_checked']),
+    score: probability.optional(),
+    threshold: probability.optional(),
+    modelId: id.optional(),
+    calibrationVersion: z.string().min(1).max(100).optional(),
+    reason: message.optional(),
+  }),
 ]);
 
 const outcomeSchema = z.enum(['clear', 'refer']);

@@ -5,6 +5,7 @@ import type { LaneDirection } from '../settings/laneDirection';
 import { assertNever } from '../shared/assertNever';
 import { isEligibleOptOut, type Occupant, type VehicleSession } from './assembleVehicleSession';
 import { occupantReasons } from './occupantRules';
+import { presentationAttackReasons } from './presentationAttackReason';
 import { identityAgeYears } from './sessionIdentities';
 import { inspectionRulesVersion, type DecisionVersions, type Evidence, type Reason, type ReasonSeverity } from './reasons';
 
@@ -55,7 +56,7 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
     return photographyCollection(policy, direction, citizenshipCategoryOf(identity), identityAgeYears(identity, now)) !== 'exempt';
   };
   const occupants = session.occupants.map((occupant): Recommendation => {
-    const reasons = occupantReasons(occupant, now, { policy, direction });
+    const reasons = [...occupantReasons(occupant, now, { policy, direction }), ...presentationAttackReasons(occupant.face)];
     if (occupant.match && occupant.face && occupant.identity) {
       const match = occupant.match;
       reasons.unshift({

@@ -6,7 +6,8 @@ import type { DocumentRuleCode, DocumentRuleSeverity } from '../document/rules/e
 import type { RecordAlert } from '../ports/travellerRecord';
 
 /** Bumped whenever a decision rule changes, so every decision says which rules it was made under. */
-export const inspectionRulesVersion = 'inspection-rules-2026.11.2';
+// 2026.12.1: presentation-attack reasons (only with PAD on).
+export const inspectionRulesVersion = 'inspection-rules-2026.12.1';
 
 export type ReasonCode =
   /** The face seen matches the identity (information: the evidence of the match). */
@@ -50,7 +51,11 @@ export type ReasonCode =
   | 'plate_no_record'
   | 'plate_owner_not_present'
   | 'rfid_count_mismatch'
-  | 'rfid_no_record';
+  | 'rfid_no_record'
+  /** PAD on: the face's best shot scored below the calibrated threshold ("possible photo or screen"). */
+  | 'presentation_attack_suspected'
+  /** PAD on, but it could not check the face (model failed, crop unusable, no verified model): not a pass. */
+  | 'presentation_attack_not_checked';
 
 /**
  * mandatory: referral that no officer can override (a supervisor is alerted instead);
@@ -82,7 +87,17 @@ export type Evidence =
   | { readonly kind: 'rfid_cards'; readonly readIds: readonly string[]; readonly count: number }
   | { readonly kind: 'records_outage'; readonly code: string; readonly message: string }
   | { readonly kind: 'opt_out'; readonly identityKey: string; readonly declaredAt: string; readonly usCitizen: boolean }
-  | { readonly kind: 'occupant'; readonly occupantId: string };
+  | { readonly kind: 'occupant'; readonly occupantId: string }
+  | {
+      readonly kind: 'presentation_attack';
+      readonly trackId: string;
+      readonly status: 'checked' | 'not_checked';
+      readonly score?: number;
+      readonly threshold?: number;
+      readonly modelId?: string;
+      readonly calibrationVersion?: string;
+      readonly reason?: string;
+    };
 
 export interface Reason {
   readonly code: ReasonCode;

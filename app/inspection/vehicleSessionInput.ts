@@ -1,4 +1,5 @@
 import type { MatchProvenance, MatchResult } from '../biometrics/faceMatching';
+import type { PresentationAttackCheck } from '../biometrics/presentationAttackCheck';
 import type { CameraDescriptor } from '../ports/cameraDescriptor';
 import type { ChipReport } from '../ports/chipReport';
 import type { DocumentRead, EncodedImage } from '../ports/documentRead';
@@ -59,6 +60,8 @@ export interface SeatFace {
   readonly bestShotEmbeddingId: string;
   /** The best shot for the occupant card; dropped for a traveller who opted out. */
   readonly bestShot?: EncodedImage;
+  /** Presentation-attack detection on the best shot; absent when PAD is off (presentationAttackReason.ts). */
+  readonly presentationAttack?: PresentationAttackCheck;
 }
 
 export interface FaceComparison {

@@ -34,9 +34,10 @@ import { SignedInCallers } from './SignedInCallers';
 import { createBoothTraining } from './boothTraining';
 import type { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
 import type { TrainingScenario } from '../../app/training/trainingScenario';
+import { trainingRunStateOf } from '../../app/training/trainingProgress';
 import type { TrainingRunStore } from './TrainingRunStore';
 import { modelHandlers } from './handlers/modelHandlers';
-import { chooseFaceModelSet, type ServedFaceModelSet } from './faceModelSet';
+import { boothFaceModels } from './faceModelSet';
 import path from 'node:path';
 
 export interface BoothServicesOptions {
@@ -120,15 +121,15 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     ...(options.trainingScenario ? { scenario: options.trainingScenario } : {}),
   });
 
-  // Chosen and verified once per start (hashing and preparing the configured models), on first need.
-  let faceModelSet: Promise<ServedFaceModelSet> | undefined;
-  const faceModels = () =>
-    (faceModelSet ??= chooseFaceModelSet({
-      setting: settings.faceModels,
-      presentationAttackDetection: settings.presentationAttackDetection,
-      userDataDir: userData,
-      modulesDir: options.modulesDir ?? path.join(process.cwd(), 'node_modules'),
-    }));
+  // Chosen and verified once per start (hashing and preparing the configured models), on first need; replaced by the
+  // fallback when the page's worker cannot load them (models:loadFailed).
+  const boothModels = boothFaceModels({
+    setting: settings.faceModels,
+    presentationAttackDetection: settings.presentationAttackDetection,
+    userDataDir: userData,
+    modulesDir: options.modulesDir ?? path.join(process.cwd(), 'node_modules'),
+  });
+  const faceModels = boothModels.current;
 
   // The whole contract, one slice per service.
   const handlers = combineHandlers(
@@ -143,7 +144,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     storageHandlers(storageKey),
     simulatorHandlers(devices, intake, settings),
     trainingHandlers({ training, settings, scenariosDir: options.scenariosDir, callers, runs: trainingRuns }),
-    modelHandlers(faceModels),
+    modelHandlers(boothModels),
   );
 
   const unsubscribers: (() => void)[] = [];
@@ -172,7 +173,8 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
       await Promise.all(allDevices(devices).map((device) => device.start()));
       // A simulated booth is a practice booth: its practice accounts exist from the start (README).
       if (settings.devices === 'sim') await accounts.ensurePracticeAccounts();
-      if (training) unsubscribers.push(training.onProgress((progress) => events.emit('training:onProgress', progress)));
+      // Every window hears only whether a run is open: the steps and the score are the trainers' (training:progress).
+      if (training) unsubscribers.push(training.onProgress((progress) => events.emit('training:onProgress', trainingRunStateOf(progress))));
       if (controls && settings.laneType === 'vehicle' && settings.simulatedVehicleIntervalSeconds > 0) {
         // Trainers' steady traffic: the next scripted vehicle at every interval.
         const timer = setInterval(() => {

@@ -6,7 +6,7 @@ import type { EvaluableEmbedderManifest } from '../../app/biometrics/modelManife
 import { parseEvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
 import { shippedModelSet } from '../../app/biometrics/modelSet';
 import { writeVendorStyleModelFolder } from '../build/vendorStyleEmbedder';
-import { LAST_WORKING_FILE, chooseFaceModelSet } from './faceModelSet';
+import { LAST_WORKING_FILE, boothFaceModels, chooseFaceModelSet, type FaceModelSetOptions } from './faceModelSet';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const modulesDir = path.join(repoRoot, 'node_modules');
@@ -96,9 +96,73 @@ describe.skipIf(!existsSync(shippedEmbedderFile))('chooseFaceModelSet', () => {
     }
   });
 
-  it('turns PAD off, saying so, when it is asked for without a model', async () => {
+  it('keeps PAD on without a model, saying so: the page then says "not checked" on every face (no silent pass)', async () => {
+    // Changed by design (issue 16): PAD asked for without a model used to be reported as 'off'.
     const set = await chooseFaceModelSet({ setting: {}, presentationAttackDetection: 'flag', userDataDir, modulesDir });
-    expect(set.presentationAttackDetection).toBe('off');
-    expect(set.notices).toEqual([expect.stringContaining('presentation attacks are not detected')]);
+    expect(set.presentationAttackDetection).toBe('flag');
+    expect(set.models.pad).toBeNull();
+    expect(set.notices).toEqual([expect.stringContaining('presentation attacks are not detected, and every face says it was not checked')]);
+  });
+
+  describe('presentation-attack detection', () => {
+    const padManifest = (calibrated: boolean) => {
+      const shipped = JSON.parse(readFileSync(path.join(repoRoot, 'assets/models/fr_liveness.json'), 'utf8')) as Record<string, unknown>;
+      const file = path.join(userDataDir, calibrated ? 'pad.json' : 'pad-uncalibrated.json');
+      writeFileSync(file, JSON.stringify({ ...shipped, ...(calibrated ? { calibration: { version: 'pad-test-1', source: 'test', threshold: 0.5, bpcer: 0.05, apcer: 0.5 } } : {}) }));
+      return file;
+    };
+
+    it('with PAD on, verifies and serves the calibrated PAD model; with PAD off, neither verifies nor serves it', async () => {
+      const on = await chooseFaceModelSet({ setting: { pad: padManifest(true) }, presentationAttackDetection: 'flag', userDataDir, modulesDir });
+      expect(on).toMatchObject({ origin: 'configured', notices: [], presentationAttackDetection: 'flag', models: { pad: { id: 'faceplugin-fr-liveness', calibration: { version: 'pad-test-1' } } } });
+      expect(on.files.get(on.models.pad?.file ?? '')?.length).toBeGreaterThan(1_000_000);
+      const off = await chooseFaceModelSet({ setting: { pad: padManifest(true) }, presentationAttackDetection: 'off', userDataDir, modulesDir });
+      expect(off).toMatchObject({ presentationAttackDetection: 'off', notices: [], models: { pad: null } });
+      expect(off.files.size).toBe(0);
+    });
+
+    it('refuses an uncalibrated PAD model with PAD on, naming the field (it could flag no one)', async () => {
+      const manifestPath = padManifest(false);
+      const set = await chooseFaceModelSet({ setting: { pad: manifestPath }, presentationAttackDetection: 'flag', userDataDir, modulesDir });
+      expect(set).toMatchObject({ origin: 'shipped', presentationAttackDetection: 'flag', models: { pad: null } });
+      expect(set.notices[0]).toContain(`pad (${manifestPath}): calibration: missing`);
+      expect(set.notices).toContainEqual(expect.stringContaining('every face says it was not checked'));
+    });
+  });
+
+  describe('when the vision worker cannot load a verified set', () => {
+    const optionsFor = (embedder: string): FaceModelSetOptions => ({ setting: { embedder }, presentationAttackDetection: 'off', userDataDir, modulesDir });
+    const lastWorking = () => (existsSync(path.join(userDataDir, LAST_WORKING_FILE)) ? JSON.parse(readFileSync(path.join(userDataDir, LAST_WORKING_FILE), 'utf8')).faceModels : undefined);
+
+    it('goes back to the set that worked before it (not remembering the one that failed), with a notice naming the error', async () => {
+      await choose(agency.manifestPath);
+      const second = writeVendorStyleModelFolder(path.join(userDataDir, 'agency2'), { manifest: { ...configuredEmbedder, id: 'agency-two' }, modelFile: shippedEmbedderFile });
+      const models = boothFaceModels(optionsFor(second.manifestPath));
+      expect(await models.current()).toMatchObject({ origin: 'configured', models: { embedder: { id: 'agency-two-vendor-style' } } });
+      const fallback = await models.workerCouldNotLoad('configured', 'vendor_embedder.onnx could not be loaded by onnxruntime-web: unknown op');
+      expect(fallback).toMatchObject({ origin: 'last-working', models: { embedder: { id: agency.manifest.id } } });
+      expect(fallback?.notices[0]).toBe(
+        `Face models: the vision worker could not load the configured model set (agency-two-vendor-style): vendor_embedder.onnx could not be loaded by onnxruntime-web: unknown op; the booth runs the last working model set (${agency.manifest.id}) until this is fixed`,
+      );
+      expect(fallback?.files.get(fallback.models.embedder.file)?.length).toBeGreaterThan(1_000_000);
+      expect(lastWorking()).toEqual({ embedder: agency.manifestPath });
+      // The booth now serves the fallback; a second report of the configured set (another page) gets it as it is.
+      expect(await models.current()).toBe(fallback);
+      expect(await models.workerCouldNotLoad('configured', 'again')).toBe(fallback);
+      // The last working set fails in the worker too: the shipped set, and nothing remembered; then nothing is left.
+      const shipped = await models.workerCouldNotLoad('last-working', 'out of memory');
+      expect(shipped).toMatchObject({ origin: 'shipped', models: shippedModelSet() });
+      expect(shipped?.notices[0]).toContain('the vision worker could not load the last working model set');
+      expect(lastWorking()).toBeUndefined();
+      expect(await models.workerCouldNotLoad('shipped', 'no WebAssembly')).toBeUndefined();
+    });
+
+    it('goes to the shipped set when no set worked before the configured one', async () => {
+      const models = boothFaceModels(optionsFor(agency.manifestPath));
+      await models.current();
+      expect(lastWorking()).toEqual({ embedder: agency.manifestPath });
+      expect(await models.workerCouldNotLoad('configured', 'unknown op')).toMatchObject({ origin: 'shipped', models: shippedModelSet() });
+      expect(lastWorking()).toBeUndefined();
+    });
   });
 });

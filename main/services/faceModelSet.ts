@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AnyModelManifest } from '../../app/biometrics/modelManifest';
@@ -30,6 +30,8 @@ export interface FaceModelSetOptions {
 export interface ServedFaceModelSet extends ActiveModelSet {
   /** The prepared model files of a configured set, by the URL path the page fetches them at. */
   readonly files: ReadonlyMap<string, Uint8Array>;
+  /** The last working set remembered before this one replaced it: where to go back if the worker cannot load this one. */
+  readonly earlier?: FaceModelsSetting;
 }
 
 export const LAST_WORKING_FILE = 'face-models-last-working.json';
@@ -88,14 +90,21 @@ async function readManifest(role: FaceModelRole, manifestPath: string): Promise<
   }
 }
 
-/** Verifies and prepares every configured model; any failure throws a FaceModelSetError. */
-export async function prepareConfiguredSet(setting: FaceModelsSetting, modulesDir: string): Promise<{ models: ModelSet; files: Map<string, Uint8Array> }> {
+/**
+ * Verifies and prepares every configured model; any failure throws a FaceModelSetError. The PAD model only with PAD
+ * on ('flag'): off, it is neither verified nor served, so nothing of it runs.
+ */
+export async function prepareConfiguredSet(setting: FaceModelsSetting, modulesDir: string, pad: 'off' | 'flag' = 'off'): Promise<{ models: ModelSet; files: Map<string, Uint8Array> }> {
   const models: Record<string, unknown> = { ...shippedModelSet() };
   const files = new Map<string, Uint8Array>();
   for (const role of faceModelRoles) {
     const manifestPath = setting[role];
-    if (manifestPath === undefined) continue;
+    if (manifestPath === undefined || (role === 'pad' && pad === 'off')) continue;
     const manifest = await readManifest(role, manifestPath);
+    // An uncalibrated PAD model can be measured (faces pad-eval), never flag a traveller: its scores mean nothing yet.
+    if (manifest.kind === 'presentation-attack-detector' && manifest.calibration === undefined) {
+      throw new FaceModelSetError(role, manifestPath, 'calibration', 'calibration: missing, so its scores could flag no one (measure it with `faces pad-eval`, then give it a calibration)');
+    }
     let prepared;
     try {
       prepared = await prepareManifestModel({ manifestPath, manifest, modulesDir, requireSha256: true });
@@ -136,32 +145,90 @@ const describeOrigin = (origin: ModelSetOrigin) => (origin === 'shipped' ? 'the 
 export async function chooseFaceModelSet(options: FaceModelSetOptions): Promise<ServedFaceModelSet> {
   const lastWorkingFile = path.join(options.userDataDir, LAST_WORKING_FILE);
   const configured = absoluteSetting(options.setting, options.userDataDir);
-  const active = (origin: ModelSetOrigin, models: ModelSet, files: ReadonlyMap<string, Uint8Array>, notices: string[]): ServedFaceModelSet => ({
+  const pad = options.presentationAttackDetection;
+  const notices: string[] = [];
+  const active = (origin: ModelSetOrigin, models: ModelSet, files: ReadonlyMap<string, Uint8Array>, earlier?: FaceModelsSetting): ServedFaceModelSet => ({
     origin,
     models,
     files,
-    notices,
-    presentationAttackDetection: models.pad ? options.presentationAttackDetection : 'off',
+    notices: [...notices, ...padNotices(pad, models)],
+    // As set: with PAD on and no verified PAD model, every face says it was not checked (never a silent pass).
+    presentationAttackDetection: pad,
+    ...(earlier ? { earlier } : {}),
   });
-  const notices: string[] = [];
-  if (options.presentationAttackDetection === 'flag' && configured.pad === undefined) notices.push('presentationAttackDetection is "flag" but faceModels.pad names no model: presentation attacks are not detected');
+  const lastWorking = await readLastWorking(lastWorkingFile);
   try {
-    const { models, files } = await prepareConfiguredSet(configured, options.modulesDir);
+    const { models, files } = await prepareConfiguredSet(configured, options.modulesDir, pad);
     await writeLastWorking(lastWorkingFile, configured).catch((error: unknown) => console.warn(`[booth] face models: the last working set could not be saved: ${String(error)}`));
-    return active(isConfigured(configured) ? 'configured' : 'shipped', models, files, notices);
+    return active(isConfigured(configured) ? 'configured' : 'shipped', models, files, lastWorking);
   } catch (error) {
     if (!(error instanceof FaceModelSetError)) throw error;
-    const lastWorking = await readLastWorking(lastWorkingFile);
     let fallback: { origin: ModelSetOrigin; models: ModelSet; files: ReadonlyMap<string, Uint8Array> } = { origin: 'shipped', models: shippedModelSet(), files: new Map() };
     if (lastWorking && isConfigured(lastWorking) && JSON.stringify(lastWorking) !== JSON.stringify(configured)) {
       try {
-        fallback = { origin: 'last-working', ...(await prepareConfiguredSet(lastWorking, options.modulesDir)) };
+        fallback = { origin: 'last-working', ...(await prepareConfiguredSet(lastWorking, options.modulesDir, pad)) };
       } catch (again) {
         if (!(again instanceof FaceModelSetError)) throw again;
         notices.push(`Face models: the last working set no longer verifies either: ${again.message}`);
       }
     }
     notices.unshift(`Face models: ${error.message}; the booth runs ${describeOrigin(fallback.origin)} (${fallback.models.embedder.id}) until this is fixed`);
-    return active(fallback.origin, fallback.models, fallback.files, notices);
+    return active(fallback.origin, fallback.models, fallback.files);
   }
+}
+
+const padNotices = (pad: 'off' | 'flag', models: ModelSet): string[] =>
+  pad === 'flag' && !models.pad ? ['presentationAttackDetection is "flag" but no verified presentation-attack model runs (faceModels.pad): presentation attacks are not detected, and every face says it was not checked'] : [];
+
+/**
+ * The vision worker could not load a set the host verified (a model onnxruntime-web or MediaPipe refuses, a
+ * runtime failure): the booth goes back to the last set that worked before it (verified again) or the shipped one,
+ * with a notice naming the set and the error. A configured set the worker could not load is not remembered as
+ * working. Undefined when the shipped set itself failed: there is nothing left to fall back to.
+ */
+export async function fallBackFromWorkerFailure(current: ServedFaceModelSet, options: FaceModelSetOptions, message: string): Promise<ServedFaceModelSet | undefined> {
+  if (current.origin === 'shipped') return undefined;
+  const lastWorkingFile = path.join(options.userDataDir, LAST_WORKING_FILE);
+  const earlier = current.origin === 'configured' && current.earlier && isConfigured(current.earlier) ? current.earlier : undefined;
+  const forget = earlier ? writeLastWorking(lastWorkingFile, earlier) : rm(lastWorkingFile, { force: true });
+  await forget.catch((error: unknown) => console.warn(`[booth] face models: the last working set could not be restored: ${String(error)}`));
+  const notices: string[] = [];
+  let fallback: { origin: ModelSetOrigin; models: ModelSet; files: ReadonlyMap<string, Uint8Array> } = { origin: 'shipped', models: shippedModelSet(), files: new Map() };
+  if (earlier && JSON.stringify(earlier) !== JSON.stringify(absoluteSetting(options.setting, options.userDataDir))) {
+    try {
+      fallback = { origin: 'last-working', ...(await prepareConfiguredSet(earlier, options.modulesDir, options.presentationAttackDetection)) };
+    } catch (again) {
+      if (!(again instanceof FaceModelSetError)) throw again;
+      notices.push(`Face models: the last working set no longer verifies either: ${again.message}`);
+    }
+  }
+  const failed = current.origin === 'configured' ? 'the configured model set' : 'the last working model set';
+  notices.unshift(`Face models: the vision worker could not load ${failed} (${current.models.embedder.id}): ${message}; the booth runs ${describeOrigin(fallback.origin)} (${fallback.models.embedder.id}) until this is fixed`);
+  const pad = options.presentationAttackDetection;
+  // The reasons the configured set is not running stay in view (a set that failed verification before this one).
+  const kept = current.notices.filter((notice) => !padNotices(pad, current.models).includes(notice));
+  return { origin: fallback.origin, models: fallback.models, files: fallback.files, notices: [...notices, ...kept, ...padNotices(pad, fallback.models)], presentationAttackDetection: pad };
+}
+
+/** The booth's face models for one start: chosen on first need; replaced by the fallback when the worker cannot load them. */
+export interface BoothFaceModels {
+  current(): Promise<ServedFaceModelSet>;
+  /** The page reports that the worker could not load the set of `origin`: the set now served, or undefined if none is left. */
+  workerCouldNotLoad(origin: ModelSetOrigin, message: string): Promise<ServedFaceModelSet | undefined>;
+}
+
+export function boothFaceModels(options: FaceModelSetOptions): BoothFaceModels {
+  let chosen: Promise<ServedFaceModelSet> | undefined;
+  const current = () => (chosen ??= chooseFaceModelSet(options));
+  return {
+    current,
+    async workerCouldNotLoad(origin, message) {
+      const set = await current();
+      // Another page already reported it (the set changed since): the set now served.
+      if (set.origin !== origin) return set;
+      const next = fallBackFromWorkerFailure(set, options, message);
+      chosen = next.then((fallback) => fallback ?? set);
+      return next;
+    },
+  };
 }

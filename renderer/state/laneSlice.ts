@@ -6,14 +6,15 @@ import type { PhotographyOptOut } from '../../app/inspection/vehicleSessionInput
 import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { CameraScene } from '../../app/ports/cameraScene';
 import type { EncodedImage } from '../../app/ports/documentRead';
+import type { PresentationAttackCheck } from '../../app/biometrics/presentationAttackCheck';
 import type { BoothState } from './createBoothStore';
 
 /** A face track seen during the current session, with what matching and the occupant card need. */
 export interface SessionFace {
   readonly trackId: string;
   readonly cameraId: string;
-  /** The track's best embeddings by quality (fused for a match). */
-  readonly probes: readonly { readonly score: number; readonly embedding: Float32Array }[];
+  /** The track's best embeddings by quality (fused for a match), each with its PAD check when PAD is on. */
+  readonly probes: readonly { readonly score: number; readonly embedding: Float32Array; readonly presentationAttack?: PresentationAttackCheck }[];
   /** The best shot as a small JPEG, for the occupant card. */
   readonly bestShot?: EncodedImage;
   /** Where the face was last seen across its camera's picture (0 left .. 1 right): cards follow the seats. */
@@ -43,7 +44,7 @@ export interface SceneCameraFrame {
 }
 
 export interface SceneFrameResult extends SceneCameraFrame {
-  readonly faces: readonly (SceneFaceBox & { readonly qualityScore: number; readonly embedding?: Float32Array; readonly bestShot?: EncodedImage })[];
+  readonly faces: readonly (SceneFaceBox & { readonly qualityScore: number; readonly embedding?: Float32Array; readonly bestShot?: EncodedImage; readonly presentationAttack?: PresentationAttackCheck })[];
   readonly endedTrackIds: readonly string[];
 }
 
@@ -155,7 +156,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       for (const face of frame.faces) {
         if (!face.embedding) continue;
         const known = next[face.trackId];
-        const probes = [...(known?.probes ?? []), { score: face.qualityScore, embedding: face.embedding }].sort((a, b) => b.score - a.score).slice(0, probeSize);
+        const probes = [...(known?.probes ?? []), { score: face.qualityScore, embedding: face.embedding, ...(face.presentationAttack ? { presentationAttack: face.presentationAttack } : {}) }].sort((a, b) => b.score - a.score).slice(0, probeSize);
         const isBest = probes[0]?.embedding === face.embedding;
         const bestShot = isBest && face.bestShot ? face.bestShot : known?.bestShot;
         const across = (face.box.x + face.box.width / 2) / Math.max(1, frame.width);

@@ -8,12 +8,15 @@ import { FaceTracker } from '../../app/biometrics/faceTracker';
 import type { FivePoints } from '../../app/biometrics/faceLandmarks';
 import type { EvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
 import { cropStatistics } from '../../app/biometrics/imageStatistics';
+import type { Box } from '../../app/biometrics/geometry';
+import type { RgbImage } from '../../app/biometrics/presentationAttacks';
 import type { WorkerModels } from './shippedModels';
 import { configuredModels } from './shippedModels';
 import type { Detection } from './mediapipeFaceDetector';
 import type { FrameImage } from './faceCrops';
 import { MediapipeFaceDetector } from './mediapipeFaceDetector';
 import { OnnxFaceRecognizer, chooseBackend } from './onnxFaceRecognizer';
+import { PresentationAttackDetector, loadPadModel } from './presentationAttackDetector';
 import type { FaceObservation, FrameRequest, FrameResult, InitInfo, LoadProgress, StillRequest, StillResult, VisionConfig } from './visionProtocol';
 
 const now = () => performance.now();
@@ -38,6 +41,8 @@ export class VisionEngine {
     private readonly recognizer: OnnxFaceRecognizer,
     private readonly config: VisionConfig,
     readonly info: InitInfo,
+    /** Presentation-attack detection, when the host's set has a PAD model (PAD on); run on the shots embedded. */
+    private readonly pad: PresentationAttackDetector | undefined,
     private readonly rules: QualityRules = DEFAULT_QUALITY_RULES,
     private readonly referenceRules: QualityRules = REFERENCE_QUALITY_RULES,
   ) {}
@@ -53,6 +58,8 @@ export class VisionEngine {
     const recognizer = await OnnxFaceRecognizer.create(ort, config.assetBase, models.landmarker, models.embedder, choice.backend, (stage, l, t) =>
       report(stage, l, t, stage === 'landmarker' ? 'landmark model' : 'embedding model'),
     );
+    // A PAD model that fails to load does not stop face matching: every face it should check says "not checked".
+    const pad = models.pad ? PresentationAttackDetector.of(models.pad, await loadPadModel(ort, config.assetBase, models.pad, (l, t) => report('pad', l, t, 'presentation-attack model'))) : undefined;
     report('ready', 1, 1, `ready (${choice.backend}, ${threads} threads)`);
     const info: InitInfo = {
       backend: choice.backend,
@@ -66,9 +73,11 @@ export class VisionEngine {
       embedderCalibrated: models.embedder.calibration !== undefined,
       facenessVersion: models.embedder.faceness?.version ?? null,
       batched: recognizer.acceptsBatch,
+      padModelId: pad?.manifest.id ?? null,
+      ...(pad?.loadError ? { padLoadError: pad.loadError } : {}),
       initMs: now() - started,
     };
-    return new VisionEngine(detector, recognizer, config, info);
+    return new VisionEngine(detector, recognizer, config, info, pad);
   }
 
   /** Landmarks and quality of each detected face (landmarks of all faces in one batch). */
@@ -124,6 +133,7 @@ export class VisionEngine {
     });
     const landmarksMs = t2 - t1;
     const embedMs = now() - t2;
+    await this.checkPresentation(frame, faces);
     return {
       cameraId: request.cameraId,
       timestampMs: request.timestampMs,
@@ -134,6 +144,32 @@ export class VisionEngine {
       endedTrackIds: [...update.ended],
       timings: { detectMs: t1 - t0, landmarksMs, embedMs, totalMs: now() - t0, stages: this.recognizer.clock.take() },
     };
+  }
+
+  /**
+   * PAD on the shots just embedded (each a track's best shot so far), never on others: no extra per-frame work, and
+   * with PAD off nothing at all. Each such face carries its check (or why it was not checked).
+   */
+  private async checkPresentation(frame: FrameImage, faces: FaceObservation[]): Promise<void> {
+    const pad = this.pad;
+    if (!pad) return;
+    const context = frame.getContext('2d', { willReadFrequently: true });
+    const read = (region: Box): RgbImage => {
+      if (!context) throw new Error('the frame cannot be read');
+      const rgba = context.getImageData(region.x, region.y, region.width, region.height).data;
+      const data = new Uint8ClampedArray((rgba.length / 4) * 3);
+      for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+        data[j] = rgba[i] ?? 0;
+        data[j + 1] = rgba[i + 1] ?? 0;
+        data[j + 2] = rgba[i + 2] ?? 0;
+      }
+      return { width: region.width, height: region.height, data };
+    };
+    for (const [i, face] of faces.entries()) {
+      if (!face.embedding) continue;
+      const presentationAttack = await this.recognizer.clock.timeAsync('pad', () => pad.check(face.box, frame.width, frame.height, read));
+      faces[i] = { ...face, presentationAttack };
+    }
   }
 
   /** The caller closes `decoded`. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DetectionProfile } from '../../app/biometrics/detectionTiles';
+import { presentationAttackCheckSchema } from '../../app/biometrics/presentationAttackCheck';
 import type { GalleryService } from './galleryProtocol';
 import { stillErrorCodeSchema } from './stillRequest';
 import type { StillRequest } from './stillRequest';
@@ -51,6 +52,8 @@ export const faceObservationSchema = z.object({
   embedding: z.instanceof(Float32Array).optional(),
   /** The raw embedding norm (face-ness, see app/biometrics/faceness.ts) when the face was embedded. */
   rawNorm: z.number().optional(),
+  /** With PAD on: presentation-attack detection on this embedded shot (the same best shot), or why it was not checked. */
+  presentationAttack: presentationAttackCheckSchema.optional(),
 });
 
 export const frameResultSchema = z.object({
@@ -93,7 +96,7 @@ export const stillResultSchema = z.discriminatedUnion('ok', [
 ]);
 
 export const loadProgressSchema = z.object({
-  stage: z.enum(['runtime', 'detector', 'landmarker', 'embedder', 'warmup', 'ready']),
+  stage: z.enum(['runtime', 'detector', 'landmarker', 'embedder', 'pad', 'warmup', 'ready']),
   loadedBytes: z.number(),
   totalBytes: z.number(),
   message: z.string(),
@@ -114,6 +117,10 @@ export const initInfoSchema = z.object({
   facenessVersion: z.string().nullable().optional(),
   /** The embedder takes a frame's faces in one run. */
   batched: z.boolean(),
+  /** The presentation-attack model run on best shots (PAD on), else null. */
+  padModelId: z.string().nullable().optional(),
+  /** Why the PAD model could not be loaded (its every face is then "not checked"). */
+  padLoadError: z.string().optional(),
   initMs: z.number(),
 });
 

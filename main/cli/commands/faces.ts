@@ -6,6 +6,7 @@ import { indexOptions, runIndex } from '../../vision/facesIndex';
 import { runVehicleEval, vehicleEvalOptions } from '../../vision/vehicleEval';
 import { identificationEvalOptions, runIdentificationEval } from '../../vision/identification/facesIdentificationEval';
 import { SHIPPED_PAD_MANIFEST, padEvalOptions, runPadEval } from '../../vision/padEval';
+import { vendorExampleOptions, writeVendorExample } from '../../vision/vendorExample';
 
 /** `booth faces eval` and `booth faces calibrate` (see main/vision/facesEval.ts and facesCalibrate.ts). */
 export function register(program: Command): void {
@@ -77,6 +78,13 @@ export function register(program: Command): void {
     .option('--out <file>', 'report JSON')
     .action(async (raw: Record<string, unknown>) => {
       await runWithOptions(padEvalOptions, raw, runPadEval);
+    });
+  faces
+    .command('vendor-example')
+    .description("Write the bring-your-own-model example: a vendor-style embedder made from the shipped one (NHWC, RGB, per-channel normalisation, batch 1) and its uncalibrated manifest")
+    .requiredOption('--out <dir>', 'folder to write vendor_embedder.onnx and vendor_embedder.json into')
+    .action(async (raw: Record<string, unknown>) => {
+      await runWithOptions(vendorExampleOptions, raw, writeVendorExample);
     });
   faces
     .command('calibrate')

@@ -15,6 +15,7 @@ import type { ReferenceEmbedding, SessionFace } from '../../state/laneSlice';
 import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
 import type { EmbedderManifest } from '../../../app/biometrics/modelManifest';
 import { defaultModels } from '../../vision/shippedModels';
+import { notChecked, type PresentationAttackCheck } from '../../../app/biometrics/presentationAttackCheck';
 import { decodeImage, imageKey } from './encodedImages';
 
 const shippedEmbedder = defaultModels().embedder;
@@ -24,6 +25,19 @@ const shippedEmbedder = defaultModels().embedder;
  * known no face has been embedded, so nothing is compared; the shipped manifest only names the policy meanwhile.
  */
 const decidingEmbedder = (state: Pick<BoothState, 'modelSet'>): EmbedderManifest => state.modelSet?.models.embedder ?? shippedEmbedder;
+
+/** Presentation-attack detection as the host set it: off, or on with the PAD model it verified (null: none verified). */
+export type PadMode = { readonly on: false } | { readonly on: true; readonly modelId: string | null };
+const padModes = { off: { on: false } } as const;
+const padModeOf = (state: Pick<BoothState, 'modelSet'>): PadMode =>
+  state.modelSet?.presentationAttackDetection === 'flag' ? { on: true, modelId: state.modelSet.models.pad?.id ?? null } : padModes.off;
+
+/** With PAD on, the face's best shot's check, or why there is none: a face PAD did not check is never a pass. */
+function presentationAttackOf(face: SessionFace, pad: PadMode): PresentationAttackCheck | undefined {
+  if (!pad.on) return undefined;
+  if (pad.modelId === null) return notChecked('no verified presentation-attack model (settings faceModels.pad)');
+  return face.probes[0]?.presentationAttack ?? notChecked('presentation-attack detection did not run on the best shot', pad.modelId);
+}
 
 export interface LaneAssessment {
   readonly session: VehicleSession;
@@ -69,6 +83,8 @@ export function useLaneAssessment(): LaneAssessment | null {
   const optOuts = useBooth((state) => state.optOuts);
   const targetFmr = useBooth((state) => state.info?.faceMatchTargetFmr ?? null);
   const embedder = useBooth(decidingEmbedder);
+  const padOn = useBooth((state) => padModeOf(state).on);
+  const padModelId = useBooth((state) => state.modelSet?.models.pad?.id ?? null);
   const policies = useBooth((state) => state.info?.policies ?? null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -77,16 +93,16 @@ export function useLaneAssessment(): LaneAssessment | null {
   }, []);
 
   return useMemo(
-    () => assess(session, faces, references, cameras, optOuts, targetFmr, policies, embedder),
+    () => assess(session, faces, references, cameras, optOuts, targetFmr, policies, embedder, padOn ? { on: true, modelId: padModelId } : padModes.off),
     // tick: re-evaluate with the current time (and under the policy in force now).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, faces, references, cameras, optOuts, targetFmr, policies, embedder, tick],
+    [session, faces, references, cameras, optOuts, targetFmr, policies, embedder, padOn, padModelId, tick],
   );
 }
 
 /** The same assessment from the store as it is now: what the officer's keys act on. */
 export function assessLane(state: BoothState): LaneAssessment | null {
-  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, state.info?.policies ?? null, decidingEmbedder(state));
+  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, state.info?.policies ?? null, decidingEmbedder(state), padModeOf(state));
 }
 
 function assess(
@@ -98,12 +114,13 @@ function assess(
   targetFmr: number | null,
   policies: PolicySet | null,
   embedder: EmbedderManifest,
+  pad: PadMode,
 ): LaneAssessment | null {
   // The rules apply the policy in force at this instant; with none in force (a clock before every policy) nothing
   // is recommended, so nothing can be decided under no rule.
   const policy = policies && policyInForce(policies, systemClock.now());
   if (!session || targetFmr === null || !policy) return null;
-  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, policy, embedder);
+  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, policy, embedder, pad);
   const assembled = inSeatOrder(assembleVehicleSession(input, systemClock), faces, cameras);
   return { session: assembled, recommendations: evaluateVehicleSession(assembled, systemClock) };
 }
@@ -118,19 +135,24 @@ export function sessionInput(
   targetFmr: number,
   inspectionPolicy: InspectionPolicy,
   embedder: EmbedderManifest,
+  pad: PadMode = padModes.off,
 ): VehicleSessionInput {
   const policy = { targetFmr };
   const embedded = Object.values(faces).filter((face) => face.probes.length > 0);
   // At a one-traveller booth the traveller is the largest face in view; people behind them are not travellers.
   const travellerFace = session.laneType === 'vehicle' ? undefined : [...embedded].filter((f) => !f.ended).sort((a, b) => b.area - a.area)[0];
   const seen = session.laneType === 'vehicle' ? embedded : travellerFace ? [travellerFace] : [];
-  const seatFaces: SeatFace[] = seen.map((face) => ({
-    trackId: face.trackId,
-    cameraId: face.cameraId,
-    cameraPosition: cameras.find((c) => c.id === face.cameraId)?.position ?? 'traveller',
-    bestShotEmbeddingId: `${face.trackId}#best`,
-    ...(face.bestShot ? { bestShot: face.bestShot } : {}),
-  }));
+  const seatFaces: SeatFace[] = seen.map((face) => {
+    const presentationAttack = presentationAttackOf(face, pad);
+    return {
+      trackId: face.trackId,
+      cameraId: face.cameraId,
+      cameraPosition: cameras.find((c) => c.id === face.cameraId)?.position ?? 'traveller',
+      bestShotEmbeddingId: `${face.trackId}#best`,
+      ...(face.bestShot ? { bestShot: face.bestShot } : {}),
+      ...(presentationAttack ? { presentationAttack } : {}),
+    };
+  });
   const identities = sessionIdentities(session, new Date());
   const comparisons: FaceComparison[] = [];
   for (const identity of identities) {

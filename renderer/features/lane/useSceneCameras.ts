@@ -100,7 +100,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
               box: face.box,
               qualityReasons: face.quality.reasons,
               qualityScore: face.quality.score,
-              ...(face.embedding ? { embedding: face.embedding, bestShot: cropFace(canvas, face.box) } : {}),
+              ...(face.embedding ? { embedding: face.embedding, bestShot: cropFace(canvas, face.box), ...(face.presentationAttack ? { presentationAttack: face.presentationAttack } : {}) } : {}),
             })),
           });
         } catch {

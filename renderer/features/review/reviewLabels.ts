@@ -53,6 +53,8 @@ export const reasonLabels: Readonly<Record<ReasonCode, string>> = {
   plate_owner_not_present: 'Plate owner not present',
   rfid_count_mismatch: 'RFID card count differs from occupants',
   rfid_no_record: 'RFID card has no record',
+  presentation_attack_suspected: 'Possible photo or screen (presentation attack)',
+  presentation_attack_not_checked: 'Not checked for a photo or screen',
 };
 
 /** The rules versions that recorded a face seen with no reference photo to compare it with as face_not_matched(_age_exempt). */
@@ -117,6 +119,10 @@ export function describeEvidence(evidence: Evidence): string {
       return `Photography opt-out declared ${evidence.declaredAt}${evidence.usCitizen ? ' (U.S. citizen)' : ''}`;
     case 'occupant':
       return `Occupant ${evidence.occupantId}`;
+    case 'presentation_attack':
+      return evidence.status === 'checked'
+        ? `Presentation attack check: score ${evidence.score?.toFixed(3) ?? '?'} vs threshold ${evidence.threshold?.toFixed(3) ?? '?'} (${evidence.modelId ?? 'model unknown'}, calibration ${evidence.calibrationVersion ?? 'unknown'}; track ${evidence.trackId})`
+        : `Presentation attack NOT checked: ${evidence.reason ?? 'no reason recorded'} (track ${evidence.trackId})`;
     default:
       return assertNever(evidence, 'evidence kind');
   }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useBoothStore, useHost, useVision } from '../../state/StoreContext';
+import type { LoadProgress } from '../../vision/visionProtocol';
 
 /**
  * Asks the host which face models this booth runs (the set it verified: `models:active`), starts the vision
@@ -26,11 +27,26 @@ export function useVisionLifecycle(): void {
       }
       if (started || stopped) return;
       started = true;
-      actions.modelSetLoaded(active.value);
-      vision
-        .init((progress) => actions.visionChanged({ phase: 'loading', progress: progress.totalBytes > 0 ? progress.loadedBytes / progress.totalBytes : 0 }), active.value.models)
-        .then((info) => actions.visionChanged({ phase: 'ready', backend: info.backend }))
-        .catch((error: unknown) => actions.visionChanged({ phase: 'unavailable', message: `Face matching is unavailable: ${error instanceof Error ? error.message : String(error)}` }));
+      let set = active.value;
+      const progress = (p: LoadProgress) => actions.visionChanged({ phase: 'loading', progress: p.totalBytes > 0 ? p.loadedBytes / p.totalBytes : 0 });
+      // A set the host verified that the worker cannot load: the host falls back (last working set, then the shipped
+      // one) and says so in the header; only when even the shipped set fails is face matching unavailable.
+      for (;;) {
+        actions.modelSetLoaded(set);
+        try {
+          const info = await vision.init(progress, set.models);
+          actions.visionChanged({ phase: 'ready', backend: info.backend });
+          return;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          const fallback = stopped ? undefined : await host.call('models:loadFailed', { origin: set.origin, message: message.slice(0, 2000) || 'unknown error' });
+          if (!fallback?.ok) {
+            actions.visionChanged({ phase: 'unavailable', message: `Face matching is unavailable: ${message}` });
+            return;
+          }
+          set = fallback.value;
+        }
+      }
     };
     const stopConnection = host.onConnection((connection) => {
       if (connection === 'online') void start();

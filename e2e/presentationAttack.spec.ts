@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { presentationAttack, type RgbImage } from '../app/biometrics/presentationAttacks';
+import type { EncodedImage } from '../app/ports/documentRead';
+import { resolveSettings } from '../app/settings/boothSettings';
+import { HostAccessToken } from '../main/host/HostAccessToken';
+import { startNodeHost, type RunningNodeHost } from '../main/host/NodeHost';
+import { rendererBuildDir } from '../main/launcher/rendererBuild';
+import { createBoothServices, type BoothServices } from '../main/services/createBoothServices';
+import { simulatedOccupantFaces } from '../main/services/simulatedOccupantFaces';
+import { callHost } from './support/hostApi';
+import { appUrl, e2eHostToken } from './support/hostToken';
+import { datasetsDir, repoRoot, screenshotsDir } from './support/paths';
+import { signIn } from './support/signIn';
+
+/**
+ * Presentation-attack detection switched on by settings alone: a pedestrian booth with `presentationAttackDetection:
+ * "flag"` and `faceModels.pad` naming the candidate PAD model with a test calibration. The candidate cannot tell a
+ * face from a replay reliably (its score swings with the framing: docs/face-models.md), so the test's threshold
+ * flags any score below 0.999: what is tested is the plumbing, from settings to the worker's check on the best shot
+ * to the card and the decision. The traveller holds up a screen replay of their own face (the project's attack
+ * generator): the face matches the papers, and the card refers with the reason "possible photo or screen"; the
+ * synced decision carries the PAD score, threshold, model and calibration.
+ */
+const haveFaces = simulatedOccupantFaces(0, datasetsDir) !== undefined;
+const threshold = 0.999;
+
+let booth: { services: BoothServices; host: RunningNodeHost; synced: string[] } | undefined;
+test.describe.configure({ timeout: 300_000 });
+test.afterEach(async () => {
+  await booth?.host.close();
+  await booth?.services.stop();
+  booth = undefined;
+});
+
+/** A screen replay of a photo (app/biometrics/presentationAttacks.ts), as a PNG the simulated camera shows. */
+function screenReplayOf(photo: EncodedImage): EncodedImage {
+  const size = 250;
+  const rgb = execFileSync('ffmpeg', ['-v', 'error', '-i', 'pipe:0', '-vf', `scale=${size}:${size}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], { input: Buffer.from(photo.base64, 'base64'), maxBuffer: 16 * 1024 * 1024 });
+  const image: RgbImage = { width: size, height: size, data: new Uint8ClampedArray(rgb) };
+  const attack = presentationAttack('screen', image, 1);
+  const png = new PNG({ width: size, height: size });
+  for (let i = 0; i < size * size; i++) png.data.set([attack.data[3 * i] ?? 0, attack.data[3 * i + 1] ?? 0, attack.data[3 * i + 2] ?? 0, 255], 4 * i);
+  return { mediaType: 'image/png', base64: PNG.sync.write(png).toString('base64') };
+}
+
+test('with PAD on, a screen replay held up to the camera is "possible photo or screen" on the card and in the decision', async ({ page, request }) => {
+  test.skip(!haveFaces, 'needs BOOTH_DATASETS/faces-lfw');
+  process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-pad-'));
+  const agency = mkdtempSync(join(tmpdir(), 'booth-e2e-pad-agency-'));
+  const padManifest = join(agency, 'pad.json');
+  const shipped = JSON.parse(readFileSync(join(repoRoot, 'assets/models/fr_liveness.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(padManifest, JSON.stringify({ ...shipped, calibration: { version: 'e2e-pad-1', source: 'e2e test threshold', threshold, bpcer: 0.05, apcer: 0.6 } }));
+  const services = createBoothServices({
+    resolved: resolveSettings({ devices: 'sim', boothId: 'E2E-PAD', laneType: 'pedestrian', presentationAttackDetection: 'flag', faceModels: { pad: padManifest } }),
+    version: 'e2e',
+  });
+  // What reaches the records service (the synced decisions), to read the evidence they carry.
+  const synced: string[] = [];
+  const records = services.devices.records;
+  const submit = records.submitDecisions.bind(records);
+  records.submitDecisions = async (batch) => (synced.push(JSON.stringify(batch)), submit(batch));
+  await services.start();
+  const host = await startNodeHost({ services, staticDir: join(repoRoot, rendererBuildDir.test), port: 0, accessToken: HostAccessToken.from(e2eHostToken) });
+  booth = { services, host, synced };
+  expect((await callHost(request, 'models:active', {}, host.url)).body).toMatchObject({ ok: true, value: { origin: 'configured', notices: [], presentationAttackDetection: 'flag', models: { pad: { id: 'faceplugin-fr-liveness', calibration: { threshold } } } } });
+
+  await page.goto(appUrl(host.url));
+  await signIn(page);
+  const decision = page.getByTestId('traveller-recommendation');
+  const reasons = page.getByTestId('traveller-reasons');
+
+  // The traveller shows the camera a screen replay of their own face: it matches their papers, PAD flags it.
+  const faces = simulatedOccupantFaces(0, datasetsDir);
+  if (!faces) throw new Error('no faces for traveller 0');
+  services.devices.simulator?.castNextTraveller({ live: screenReplayOf(faces.live) });
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('traveller-name')).toHaveText('ERIKSSON, ANNA MARIA');
+  await expect(page.getByTestId('match-panel')).toHaveAttribute('data-verdict', 'match', { timeout: 120_000 });
+  const flag = reasons.locator('[data-code="presentation_attack_suspected"]');
+  await expect(flag).toContainText('possible photo or screen', { timeout: 120_000 });
+  await expect(flag).toContainText('faceplugin-fr-liveness');
+  await expect(flag).toHaveClass(/severity-refer/);
+  // The only reason to refer (the face matches): the PAD flag, which the officer may override with a reason.
+  await expect(reasons.locator('li')).toHaveCount(1);
+  await expect(decision).toHaveAttribute('data-advice', 'refer');
+  await expect(decision).toHaveAttribute('data-mandatory', 'false');
+  await page.screenshot({ path: `${screenshotsDir}/presentation-attack-flag.png`, fullPage: true });
+  await page.keyboard.press('f');
+  await expect(decision).toHaveAttribute('data-decision', 'refer');
+  // The decision as synced: the rule's reason and the PAD evidence (score below the threshold, model, calibration).
+  await expect.poll(() => synced.join('\n'), { timeout: 60_000 }).toContain('presentation_attack_suspected');
+  const evidence = synced
+    .flatMap((batch) => [...batch.matchAll(/\{"kind":"presentation_attack"[^}]*\}/g)].map((m) => JSON.parse(m[0]) as { score: number; threshold: number; modelId: string; calibrationVersion: string; status: string }))
+    .find((e) => e.status === 'checked');
+  expect(evidence).toMatchObject({ threshold, modelId: 'faceplugin-fr-liveness', calibrationVersion: 'e2e-pad-1' });
+  expect(evidence?.score).toBeLessThan(threshold);
+});
