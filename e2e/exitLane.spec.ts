@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { AcceptedDeparture } from '../app/ports/departureSubmission';
 import { callHost } from './support/hostApi';
 import { appUrl } from './support/hostToken';
 import { countRows } from './support/indexedDbRows';
-import { datasetsDir, exitLaneUrl, screenshotsDir } from './support/paths';
+import { datasetsDir, exitLaneRecordsUrlFile, exitLaneUrl, screenshotsDir } from './support/paths';
 import { signIn } from './support/signIn';
 
 /**
@@ -14,6 +15,22 @@ import { signIn } from './support/signIn';
  * 12 hours later on the page's injected clock.
  */
 const haveData = existsSync(path.join(datasetsDir, 'faces-lfw', 'images'));
+
+/** The exit lane host's records service: the HTTP simulator on loopback its HTTP records client talks to. */
+const recordsUrl = () => readFileSync(exitLaneRecordsUrlFile, 'utf8').trim();
+
+/** Every departure the records service holds (GET /v1/departures), in arrival order. */
+async function departuresReceived(): Promise<readonly AcceptedDeparture[]> {
+  const response = await fetch(`${recordsUrl()}/v1/departures`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { departures: AcceptedDeparture[] }).departures;
+}
+
+/** Arrow keys until `card` is the selected occupant (the keys act on it). */
+async function select(page: Page, card: Locator) {
+  for (let step = 0; step < 8 && (await card.getAttribute('data-selected')) !== 'true'; step++) await page.keyboard.press('ArrowRight');
+  await expect(card).toHaveAttribute('data-selected', 'true');
+}
 
 async function openExitLane(page: Page) {
   await page.clock.install();
@@ -27,9 +44,13 @@ test.describe('exit lane', () => {
   test.describe.configure({ timeout: 300_000 });
 
   test('four occupants leave: each outcome shown, one key confirms, only non-citizens get departure records, the citizen photo is gone after 12 hours', async ({ page, request }) => {
+    const before = (await departuresReceived()).length;
     await openExitLane(page);
     await expect(page.getByTestId('exit-gallery')).toHaveAttribute('data-size', '6');
     await expect(page.getByTestId('exit-gallery-summary')).toContainText('6 travellers expected');
+    // The gallery the page enrolled is the records service's answer to GET /v1/galleries/departures for this port and lane.
+    const served = await fetch(`${recordsUrl()}/v1/galleries/departures?${new URLSearchParams({ port: 'Blaine, WA', lane: 'vehicle' })}`);
+    expect(((await served.json()) as { entries: unknown[] }).entries).toHaveLength(6);
 
     const departure = await callHost(request, 'sim:exitArrives', {}, exitLaneUrl);
     expect(departure.status).toBe(200);
@@ -56,9 +77,86 @@ test.describe('exit lane', () => {
     // Exactly the two non-citizens' departures are on the outbox; the citizen's photo is kept, for now.
     expect(await countRows(page, 'outbox')).toBe(2);
     expect(await countRows(page, 'retainedBiometrics')).toBe(1);
+    // The outbox syncs them through the HTTP records client: POST /v1/departures, each exactly once, the citizen never.
+    await expect.poll(async () => (await departuresReceived()).length - before, { timeout: 30_000 }).toBe(2);
+    // Unplugging and replugging the service makes the client sync again: nothing is sent twice.
+    expect((await callHost(request, 'sim:setDeviceConnected', { kind: 'recordsService', connected: false }, exitLaneUrl)).status).toBe(200);
+    expect((await callHost(request, 'sim:setDeviceConnected', { kind: 'recordsService', connected: true }, exitLaneUrl)).status).toBe(200);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Nothing to confirm');
+    const received = (await departuresReceived()).slice(before);
+    expect(received.map((d) => d.departure.travellerId).sort()).toEqual(['EX-0001', 'EX-0002']);
+    expect(new Set(received.map((d) => d.idempotencyKey)).size).toBe(2);
+    expect(received.map((d) => d.departure.evidence.method)).toEqual(['face_identification', 'face_identification']);
+    expect(received.find((d) => d.departure.travellerId === 'EX-0002')?.departure).toMatchObject({ overstayDays: expect.any(Number), direction: 'exit', port: 'Blaine, WA', plate: 'BTH4821' });
 
     // Twelve hours later (the page's clock), the citizen's photo has been purged.
     await page.clock.fastForward('12:00:01');
     await expect.poll(() => countRows(page, 'retainedBiometrics'), { timeout: 30_000 }).toBe(0);
+  });
+  test('identical twins are shown as ambiguous and never resolved by the booth; the officer picks one (1-9) or none (X), and a U.S. citizen opts out (O): each recorded as such', async ({ page, request }) => {
+    const before = (await departuresReceived()).length;
+    await openExitLane(page);
+    // A U.S. citizen and the Okafor twins (one face, two gallery identities).
+    expect((await callHost(request, 'sim:exitArrives', { occupants: [2, 4, 5] }, exitLaneUrl)).status).toBe(200);
+    const cards = page.getByTestId('exit-occupant-card');
+    await expect(cards).toHaveCount(3, { timeout: 150_000 });
+    const card = (status: string) => page.locator(`[data-testid=exit-occupant-card][data-status=${status}]`);
+    await expect(card('ambiguous')).toHaveCount(2, { timeout: 150_000 });
+    await expect(card('citizen')).toHaveCount(1, { timeout: 150_000 });
+    for (const twin of await card('ambiguous').all()) {
+      // Both candidates shown, numbered by the key that picks them, none chosen; the card is held, not confirmable.
+      await expect(twin.getByTestId('exit-outcome')).toHaveText('Ambiguous: 2 look-alike candidates, officer to decide');
+      await expect(twin.getByTestId('exit-candidate')).toHaveCount(2);
+      expect((await twin.getByTestId('exit-candidate').evaluateAll((els) => els.map((e) => e.getAttribute('data-traveller')))).sort()).toEqual(['EX-0005', 'EX-0006']);
+      await expect(twin.getByTestId('exit-candidate-key')).toHaveText(['1', '2']);
+      await expect(twin).toHaveAttribute('data-confirmable', 'false');
+      await expect(twin.getByTestId('exit-occupant-state')).toHaveText('Officer: compare, then press 1–2 to pick, or X for none of them');
+    }
+    await expect(page.getByTestId('lane-shortcuts')).toContainText('Photography opt-out');
+    await expect(page.getByTestId('lane-shortcuts')).toContainText('Pick look-alike candidate');
+
+    // The citizen declines photography: no photo shown or kept, recorded as an opt-out.
+    await select(page, card('citizen'));
+    await page.keyboard.press('o');
+    await expect(card('opt_out')).toHaveCount(1);
+    await expect(card('opt_out').getByTestId('exit-outcome')).toHaveText('Opted out of photography: documents inspected, no photo kept');
+    await expect(card('opt_out').getByTestId('best-shot')).toHaveCount(0);
+    await expect(card('opt_out')).toHaveAttribute('data-confirmable', 'true');
+
+    // The first twin: the officer compares and picks the candidate numbered 1 on the card.
+    const first = card('ambiguous').first();
+    const picked = await first.getByTestId('exit-candidate').first().getAttribute('data-traveller');
+    await select(page, first);
+    await page.keyboard.press('1');
+    const chosen = page.locator(`[data-testid=exit-occupant-card][data-status=departure_confirmed]`);
+    await expect(chosen).toHaveCount(1);
+    await expect(chosen.getByTestId('exit-officer-choice')).toHaveText('Chosen by the officer among 2 look-alike candidates');
+    await expect(chosen.getByTestId('exit-candidate')).toHaveAttribute('data-traveller', picked ?? '');
+    // The other twin: none of them (the officer will inspect).
+    await expect(card('ambiguous')).toHaveCount(1);
+    await select(page, card('ambiguous'));
+    await page.keyboard.press('x');
+    await expect(card('not_identified')).toHaveCount(1);
+    await expect(card('not_identified').getByTestId('exit-outcome')).toHaveText('Not identified: the officer ruled out 2 look-alike candidates. Photograph or inspect documents');
+    await page.screenshot({ path: `${screenshotsDir}/exit-lane-twins-opt-out.png`, fullPage: true });
+
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Recorded: 1 departure, 0 U.S. citizens confirmed without a record, 1 opt-out (documents inspected, no photo kept), 1 look-alike search ruled out by the officer.');
+    await expect(chosen.getByTestId('exit-occupant-state')).toHaveText('Departure recorded');
+    await expect(card('opt_out').getByTestId('exit-occupant-state')).toHaveText('Opt-out recorded');
+    await expect(card('not_identified').getByTestId('exit-occupant-state')).toContainText('photograph, inspect or refer');
+    // No photo kept of anyone: the citizen opted out, and nobody else is a citizen.
+    expect(await countRows(page, 'retainedBiometrics')).toBe(0);
+    expect(await countRows(page, 'outbox')).toBe(2);
+
+    // The records service receives the pick (its evidence names both twins and the officer's choice) and the opt-out as such.
+    await expect.poll(async () => (await departuresReceived()).length - before, { timeout: 30_000 }).toBe(2);
+    const received = (await departuresReceived()).slice(before).map((d) => d.departure);
+    const face = received.find((d) => d.evidence.method === 'face_identification');
+    expect(face).toMatchObject({ travellerId: picked, evidence: { candidateId: picked, officerChoice: { among: [expect.anything(), expect.anything()] } } });
+    const among = face?.evidence.method === 'face_identification' ? (face.evidence.officerChoice?.among.map((c) => c.candidateId) ?? []) : [];
+    expect(among.sort()).toEqual(['EX-0005', 'EX-0006']);
+    expect(received.find((d) => d.evidence.method === 'opt_out')).toMatchObject({ travellerId: 'EX-0003', overstayDays: null, evidence: { method: 'opt_out', declaredAt: expect.any(String) } });
   });
 });

@@ -40,3 +40,8 @@ export function retentionHours(policy: InspectionPolicy, category: CitizenshipCa
 export function recordsDeparture(policy: InspectionPolicy, category: CitizenshipCategory): boolean {
   return policy.exitRecord.departureRecordFor.includes(category);
 }
+
+/** Whether a photography opt-out at exit is recorded, as an opt-out (a departure on the document check, no photograph). */
+export function recordsOptOut(policy: InspectionPolicy): boolean {
+  return policy.exitRecord.optOutRecorded;
+}

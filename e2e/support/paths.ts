@@ -21,6 +21,8 @@ export const liveCamerasLaneUrl = `http://127.0.0.1:${liveCamerasLanePort}/`;
 /** An exit (departure) vehicle-lane booth: faces identified against the lane's gallery. */
 export const exitLanePort = e2ePort + 3;
 export const exitLaneUrl = `http://127.0.0.1:${exitLanePort}/`;
+/** Where the e2e host writes the base URL of the exit lane's records service (its HTTP simulator on loopback). */
+export const exitLaneRecordsUrlFile = `${e2eOutputDir}/exit-lane-records-url.txt`;
 export const chromiumPath = process.env.BOOTH_CHROMIUM ?? '/usr/bin/chromium';
 export const datasetsDir = process.env.BOOTH_DATASETS ?? `${repoRoot}../shared/datasets`;
 

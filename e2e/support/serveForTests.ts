@@ -1,7 +1,7 @@
 // The Node host as the end-to-end tests use it: a fresh test build (the booth and its harness pages), simulated devices, a throwaway data folder.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { buildAll } from '../../main/launcher/build';
 import { rendererBuildDir } from '../../main/launcher/rendererBuild';
@@ -9,7 +9,8 @@ import { HostAccessToken } from '../../main/host/HostAccessToken';
 import { startNodeHost } from '../../main/host/NodeHost';
 import { createBoothServices } from '../../main/services/createBoothServices';
 import { e2eHostToken } from './hostToken';
-import { e2ePort, exitLanePort, liveCamerasLanePort, repoRoot, vehicleLanePort } from './paths';
+import { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
+import { e2ePort, exitLanePort, exitLaneRecordsUrlFile, liveCamerasLanePort, repoRoot, vehicleLanePort } from './paths';
 
 process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-'));
 await buildAll('test');
@@ -20,8 +21,15 @@ async function serveLane(settings: Record<string, unknown>, port: number) {
   await services.start();
   const host = await startNodeHost({ services, staticDir: join(repoRoot, rendererBuildDir.test), port, accessToken: HostAccessToken.from(e2eHostToken) });
   console.log(`booth e2e host (${String(settings.laneType)} lane) at ${host.url}`);
+  return services;
 }
 await serveLane({ boothId: 'E2E-01', laneType: 'air' }, e2ePort);
 await serveLane({ boothId: 'E2E-V1', laneType: 'vehicle' }, vehicleLanePort);
 await serveLane({ boothId: 'E2E-V2', laneType: 'vehicle' }, liveCamerasLanePort);
-await serveLane({ boothId: 'E2E-X1', laneType: 'vehicle', direction: 'exit' }, exitLanePort);
+const exitLane = await serveLane({ boothId: 'E2E-X1', laneType: 'vehicle', direction: 'exit' }, exitLanePort);
+// The exit lane's records service is the HTTP simulator on loopback, reached through the HTTP records client: the
+// tests ask it (GET /v1/departures) what it received.
+if (exitLane.devices.records instanceof SimulatedRecordsService) {
+  mkdirSync(dirname(exitLaneRecordsUrlFile), { recursive: true });
+  writeFileSync(exitLaneRecordsUrlFile, exitLane.devices.records.url);
+}

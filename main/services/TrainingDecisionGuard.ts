@@ -1,5 +1,6 @@
 import type { Clock } from '../../app/ports/Clock';
 import type { DecisionSyncPayload } from '../../app/inspection/decisionRecordSchema';
+import type { DepartureSyncPayload } from '../../app/inspection/exit/departureRecord';
 import type { TrainingProgress } from '../../app/training/trainingProgress';
 
 /**
@@ -24,9 +25,9 @@ export class TrainingDecisionGuard {
     if (open !== null && !this.windows.some((w) => w.runId === open)) this.windows.push({ runId: open, from: now, to: null });
   }
 
-  /** Why `payload` must not leave the booth, or null when it may. */
-  refusal(payload: DecisionSyncPayload): string | null {
-    const decidedAt = Date.parse(payload.decision.decidedAt);
+  /** Why `payload` (a decision, or an exit lane's departure) must not leave the booth, or null when it may. */
+  refusal(payload: DecisionSyncPayload | DepartureSyncPayload): string | null {
+    const decidedAt = Date.parse('decision' in payload ? payload.decision.decidedAt : payload.departure.departedAt);
     const run = this.windows.find((w) => decidedAt >= w.from && (w.to === null || decidedAt <= w.to));
     return run ? `decided during training run ${run.runId}: a training decision is never sent to the records service` : null;
   }

@@ -15,6 +15,8 @@ import { HttpRecordsClient } from '../../native-bridges/records-service/HttpReco
 import { RecordsSimulatorServer, type RecordsFaults } from '../../native-bridges/records-service/RecordsSimulatorServer.node.ts';
 import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../native-bridges/records-service/scriptedDecisions.node.ts';
 import { submitDecisionBatch } from './decisionSyncService';
+import { TrainingDecisionGuard } from './TrainingDecisionGuard';
+import type { TrainingProgress } from '../../app/training/trainingProgress';
 import type { AuditEntry } from '../../app/audit/auditEntry';
 import { anchorLine } from '../../app/audit/auditAnchor';
 import { chainAuditEntry, emptyAuditHead, headOf } from '../../app/audit/auditChain';
@@ -266,6 +268,16 @@ describe('departures share the outbox and decisions:sync, and reach POST /v1/dep
     expect(server.acceptedDepartures()[0]?.departure).toEqual(departures.find((d) => d.idempotencyKey === heldDepartures[0])?.payload.departure);
     // Answers were lost after storing: the resends came back duplicate, never stored twice.
     expect(duplicates).toBeGreaterThan(0);
+  });
+
+  it('a departure confirmed during a training run is withheld like a training decision: never reaches POST /v1/departures', async () => {
+    const before = server.acceptedDepartures().length;
+    const guard = new TrainingDecisionGuard(clock);
+    guard.progressed({ run: { runId: 'run-1', open: true } } as unknown as TrainingProgress);
+    const duringRun = { ...departures[0]!, idempotencyKey: 'departure:training', payload: { ...departures[0]!.payload, departure: { ...departures[0]!.payload.departure, departureId: 'training', departedAt: new Date(clock.now().getTime() + 1000).toISOString() } } };
+    const reply = await submitDecisionBatch(client, { batch: [duringRun] }, (item) => guard.refusal(item.payload));
+    expect(reply.results).toEqual([{ idempotencyKey: 'departure:training', outcome: 'rejected', reason: 'decided during training run run-1: a training decision is never sent to the records service' }]);
+    expect(server.acceptedDepartures()).toHaveLength(before);
   });
 
   it('an invalid departure is rejected naming the field, without refusing the decisions beside it', async () => {

@@ -18,7 +18,7 @@ import { describeSchemaError } from '../../app/shared/describeSchemaError';
 export async function submitDecisionBatch(
   records: Pick<RecordsPort, 'submitDecisions' | 'submitDepartures'>,
   request: unknown,
-  refusal: (item: DecisionSubmission) => string | null = () => null,
+  refusal: (item: DecisionSubmission | DepartureSubmission) => string | null = () => null,
 ): Promise<DecisionSyncReply> {
   const envelope = decisionSyncRequestSchema.safeParse(request);
   if (!envelope.success) throw new HostFailure('invalid_request', `decisions:sync: ${describeSchemaError(envelope.error, { root: 'request' })}`);
@@ -30,8 +30,8 @@ export async function submitDecisionBatch(
   items.forEach((item, index) => {
     const departure = isDeparturePayload(item.payload);
     const parsed = departure ? departureSubmissionSchema.safeParse(item) : decisionSubmissionSchema.safeParse(item);
-    // A decision made during a training run is withheld here too (the renderer never queues one): never synced.
-    const withheld = parsed.success && !departure ? refusal(parsed.data as DecisionSubmission) : null;
+    // A decision or departure made during a training run is withheld here too (the renderer never queues one): never synced.
+    const withheld = parsed.success ? refusal(parsed.data as DecisionSubmission | DepartureSubmission) : null;
     if (!parsed.success) refused.set(index, { idempotencyKey: item.idempotencyKey, outcome: 'rejected', reason: clipReason(`invalid ${departure ? 'departure' : 'decision'}: ${describeSchemaError(parsed.error)}`) });
     else if (withheld) refused.set(index, { idempotencyKey: item.idempotencyKey, outcome: 'rejected', reason: clipReason(withheld) });
     else if (departure) departures.push({ index, item: parsed.data as DepartureSubmission });

@@ -5,7 +5,7 @@ import { drawnPortraitSvg } from '../document-reader/simulatedTravellers';
 
 /**
  * The records simulator's exit gallery: fictional travellers expected to leave through the simulated port, in the
- * kinds an exit officer meets (leaving on time, an overstayer, a U.S. citizen, two look-alike sisters, a lookout
+ * kinds an exit officer meets (leaving on time, an overstayer, a U.S. citizen, identical twin sisters, a lookout
  * with a prior removal, one admitted for duration of status), plus one occupant who never entered (no entry
  * record, so not in the gallery). Photos are drawn; the booth's simulation replaces them with real faces when the
  * datasets are there (see main/services/simulatedExitFaces.ts).
@@ -50,13 +50,13 @@ export const scriptedExitTravellers: readonly ScriptedExitTraveller[] = [
   },
   { label: 'Alvarez: never entered (no entry record)', initials: 'RA', hue: 0, entry: null },
   {
-    label: 'Vera Okafor: student, duration of status (look-alike of her sister)',
+    label: 'Vera Okafor: student, duration of status (identical twin of Selma)',
     initials: 'VO',
     hue: 300,
     entry: { ...person, travellerId: 'EX-0005', surname: 'OKAFOR', givenNames: 'VERA', birthDate: '1980-06-17', citizenship: 'NGA', usCitizen: false, classOfAdmission: 'F1', admittedOn: '2026-08-15', admitUntil: null, documents: [{ documentNumber: 'A07731925', nationality: 'NGA', issuingState: 'NGA', documentType: 'passport', expiresOn: '2030-03-03' }] },
   },
   {
-    label: 'Selma Okafor: visitor (look-alike of her sister)',
+    label: 'Selma Okafor: visitor (identical twin of Vera)',
     initials: 'SO',
     hue: 320,
     entry: { ...person, travellerId: 'EX-0006', surname: 'OKAFOR', givenNames: 'SELMA', birthDate: '1981-09-26', citizenship: 'NGA', usCitizen: false, classOfAdmission: 'B2', admittedOn: '2026-11-02', admitUntil: '2027-05-01', documents: [{ documentNumber: 'A07731926', nationality: 'NGA', issuingState: 'NGA', documentType: 'passport', expiresOn: '2030-03-03' }] },

@@ -40,8 +40,11 @@ export interface DecisionJournal {
 /** The journal the app uses: the DecisionJournal, and the store behind it for the supervisor's screen. */
 export interface BoothJournal extends DecisionJournal {
   store(): Promise<DecisionStore>;
-  /** An exit lane's confirming key: recorded durably, then told to onRecorded listeners (sync wakes, retention plans the citizens' purge). */
-  recordExit(confirmation: ExitConfirmation): Promise<RecordedExit>;
+  /**
+   * An exit lane's confirming key: recorded durably, then told to onRecorded listeners (sync wakes, retention plans
+   * the citizens' purge). In a training run (`training`) it is audited as training only: never synced or reviewed.
+   */
+  recordExit(confirmation: ExitConfirmation, training?: TrainingMark): Promise<RecordedExit>;
   /** Told after every decision made durable (the sync engine wakes up to send it, retention to purge what it kept). */
   onRecorded(listener: (recorded: RecordedDecision) => void): () => void;
 }

@@ -68,9 +68,11 @@ export function openDecisionJournal(host: Pick<HostClient, 'call'>, store: Booth
       const recorded = await (await decisionStore()).recordDecision(decision, by, { mandatoryReferral: context.mandatoryReferral, biometrics });
       recordedDecisions.fire(recorded);
     },
-    async recordExit(confirmation) {
+    async recordExit(confirmation, training) {
       const by = actor();
-      const recorded = await (await decisionStore()).recordExit(confirmation, by);
+      const recorded = await (await decisionStore()).recordExit(confirmation, by, training);
+      // A training run's exit is kept as training only: nothing to sync, review or purge.
+      if (training) return recorded;
       const storedAt = recorded.recordedAt;
       recordedDecisions.fire({
         decisionId: `exit-${confirmation.sessionId}`,

@@ -101,8 +101,8 @@ export class DecisionStore {
   }
 
   /** An exit lane's confirming key: departures with their outbox items, citizens' photos under retention, opt-outs, one audit entry. */
-  recordExit(confirmation: ExitConfirmation, actor: AuditActor): Promise<RecordedExit> {
-    return this.departures.recordExit(confirmation, actor);
+  recordExit(confirmation: ExitConfirmation, actor: AuditActor, training?: TrainingMark): Promise<RecordedExit> {
+    return this.departures.recordExit(confirmation, actor, training);
   }
 
   /** An officer tried to clear a mandatory referral: queued for a supervisor and audited. */

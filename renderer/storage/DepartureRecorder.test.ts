@@ -89,6 +89,52 @@ describe('DepartureRecorder: an exit confirmation, durable before the view says 
   });
 });
 
+describe('DepartureRecorder: an opt-out and the officer resolving look-alikes', () => {
+  it('audits the opt-out and each resolution (how many candidates, never who), keeps no photo; an opt-out departure says so', async () => {
+    const { store, db } = await openStore();
+    const optOut: DepartureRecord = { ...departure(7, 'EX-0003'), evidence: { method: 'opt_out', declaredAt: '2026-12-07T17:59:00.000Z' }, overstayDays: null };
+    await store.recordExit(
+      {
+        sessionId: 'session-7',
+        departures: [optOut],
+        citizens: [],
+        optOuts: [{ occupantId: 'occ-1', travellerId: 'EX-0003', declaredAt: '2026-12-07T17:59:00.000Z' }],
+        resolutions: [{ occupantId: 'occ-2', choice: 'none_of_them', candidates: 2 }],
+        offline: false,
+      },
+      officer,
+    );
+    expect(await db.retainedBiometrics.count()).toBe(0);
+    const audit = (await store.exportAudit(officer)).jsonl;
+    expect(audit).toContain('"optOuts":[{"occupantId":"occ-1","declaredAt":"2026-12-07T17:59:00.000Z"}]');
+    expect(audit).toContain('"resolutions":[{"occupantId":"occ-2","choice":"none_of_them","candidates":2}]');
+    expect(audit).not.toContain('EX-0003');
+    expect(verifyAuditJsonLines(audit).ok).toBe(true);
+    expect(await store.outbox.listUnsynced()).toMatchObject([{ idempotencyKey: 'departure:departure-7' }]);
+  });
+});
+
+describe('DepartureRecorder: an exit confirmed during a training run', () => {
+  it('is audited as training only: no outbox item (never synced), no review, no photo kept', async () => {
+    const { store, db } = await openStore();
+    const mark = { runId: 'run-3', scenario: 'exit-practice' };
+    const recorded = await store.recordExit(
+      { sessionId: 'session-t', departures: [departure(9, 'EX-0002')], citizens: [{ travellerId: 'EX-0003', photo: { kind: 'face_image', usCitizen: true, bytes: new Uint8Array([7]) } }], optOuts: [], offline: true },
+      officer,
+      mark,
+    );
+    expect(recorded).toMatchObject({ outboxItemIds: [], reviewIds: [], retained: 0 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.reviews.count()).toBe(0);
+    expect(await db.retainedBiometrics.count()).toBe(0);
+    const audit = (await store.exportAudit(officer)).jsonl;
+    expect(audit).toContain('"action":"training_decision"');
+    expect(audit).toContain('"runId":"run-3"');
+    expect(audit).not.toContain('"action":"departure"');
+    expect(verifyAuditJsonLines(audit).ok).toBe(true);
+  });
+});
+
 describe('ExitGalleryStore: the lane gallery sealed at rest, purged by age', () => {
   it('keeps the gallery sealed (no name or photo in clear), reads it back, and deletes it once older than allowed', async () => {
     const { store, db, clock } = await openStore();
@@ -109,5 +155,31 @@ describe('ExitGalleryStore: the lane gallery sealed at rest, purged by age', () 
     clock.advance(3600_000);
     expect(await store.exitGallery.purgeOlderThan(12)).toBe(true);
     expect(await store.exitGallery.kept()).toBeNull();
+  });
+
+  it("keeps the worker's templates sealed, gives them back exactly for their gallery only, and purges them with it", async () => {
+    const { store, db, clock } = await openStore();
+    const embedding = (seed: number) => Float32Array.from({ length: 512 }, (_, i) => Math.sin(seed * 1000 + i));
+    const templates = { galleryId: 'exit:2026-12-07T17:00:00.000Z:fr@1', identities: [{ identityId: 'EX-0002', embeddings: [embedding(1), embedding(2)], qualities: [0.9, 0.7] }, { identityId: 'EX-0001', embeddings: [embedding(3)], qualities: [1] }] };
+    await store.exitGallery.keep({ port: 'Blaine, WA', lane: 'vehicle', generatedAt: '2026-12-07T17:00:00.000Z', entries: [] });
+    await store.exitGallery.keepTemplates(templates);
+    const raw = await db.settings.toArray();
+    const rawText = JSON.stringify(raw);
+    expect(rawText).not.toContain('EX-0002');
+    const clearBytes = new Uint8Array(embedding(1).buffer).slice(0, 64);
+    expect(raw.some((row) => JSON.stringify(row.value).includes(Buffer.from(clearBytes).toString('base64').slice(0, 40)))).toBe(false);
+    const back = await store.exitGallery.keptTemplates(templates.galleryId);
+    expect(back?.identities.map((i) => [i.identityId, i.embeddings.length, i.qualities])).toEqual([
+      ['EX-0002', 2, [0.9, 0.7]],
+      ['EX-0001', 1, [1]],
+    ]);
+    expect(back?.identities[0]?.embeddings[1]).toEqual(embedding(2));
+    expect(back?.identities[1]?.embeddings[0]).toEqual(embedding(3));
+    // Another gallery (a refresh, another model) never gets these templates.
+    expect(await store.exitGallery.keptTemplates('exit:2026-12-07T18:00:00.000Z:fr@1')).toBeNull();
+    clock.advance(12 * 3600_000);
+    expect(await store.exitGallery.purgeOlderThan(12)).toBe(true);
+    expect(await store.exitGallery.keptTemplates(templates.galleryId)).toBeNull();
+    expect(await db.settings.count()).toBe(raw.length - 2);
   });
 });

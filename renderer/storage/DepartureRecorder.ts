@@ -2,6 +2,7 @@ import type { AuditActor } from '../../app/audit/auditEntry';
 import { departureIdempotencyKey, type DepartureRecord, type DepartureSyncPayload } from '../../app/inspection/exit/departureRecord';
 import { newOutboxItem } from '../../app/outbox/outboxItem';
 import type { Ids } from '../../app/ports/Ids';
+import type { TrainingMark } from '../../app/training/trainingDebrief';
 import { DecisionStoreError, type NewRetainedBiometric } from './decisionStoreTypes';
 import { openReview } from './migrations/v2ReviewQueue';
 import { nowIso, parseActor, type StoreContext } from './storeContext';
@@ -15,8 +16,17 @@ export interface ExitConfirmation {
   readonly citizens: readonly { readonly travellerId: string; readonly photo?: NewRetainedBiometric }[];
   /** Travellers who declined photography (documents inspected): recorded as opt-outs, no photo kept. */
   readonly optOuts: readonly { readonly occupantId: string; readonly travellerId: string | null; readonly declaredAt: string }[];
+  /** The officer's resolutions of ambiguous searches (look-alikes): audited here; a pick's candidates are in its departure's evidence. */
+  readonly resolutions?: readonly ExitOfficerResolution[];
   /** Confirmed while the records service was unreachable: each departure is reviewed by a supervisor. */
   readonly offline: boolean;
+}
+
+/** How the officer resolved an ambiguous search: picked one of `candidates` look-alikes, or none of them. */
+export interface ExitOfficerResolution {
+  readonly occupantId: string;
+  readonly choice: 'picked' | 'none_of_them';
+  readonly candidates: number;
 }
 
 export interface RecordedExit {
@@ -41,9 +51,14 @@ export class DepartureRecorder {
     private readonly ids: Ids,
   ) {}
 
-  async recordExit(confirmation: ExitConfirmation, actor: AuditActor): Promise<RecordedExit> {
+  /**
+   * Records an exit confirmation. In a training run (`training`) it is audited as training and nothing else happens:
+   * no outbox item (never sent to the records service), no review item, no photo kept.
+   */
+  async recordExit(confirmation: ExitConfirmation, actor: AuditActor, training?: TrainingMark): Promise<RecordedExit> {
     const by = parseActor(actor);
     const { db, cipher, writer } = this.context;
+    if (training) return this.recordTrainingExit(confirmation, by, training);
     return writer.exclusive(async () => {
       const recordedAt = nowIso(this.context);
       // Everything is sealed before the transaction (WebCrypto is not IndexedDB-aware).
@@ -72,6 +87,7 @@ export class DepartureRecorder {
         departureIds: confirmation.departures.map((d) => d.departureId),
         citizensConfirmed: confirmation.citizens.length,
         optOuts: confirmation.optOuts.map((o) => ({ occupantId: o.occupantId, declaredAt: o.declaredAt })),
+        resolutions: (confirmation.resolutions ?? []).map((r) => ({ occupantId: r.occupantId, choice: r.choice, candidates: r.candidates })),
         offline: confirmation.offline,
         biometricsKept: retained.length,
       };
@@ -89,6 +105,16 @@ export class DepartureRecorder {
         if (retained.length > 0) await db.retainedBiometrics.bulkAdd(retained);
       });
       return { recordedAt, outboxItemIds: items.map((i) => i.itemId), reviewIds: reviews.map((r) => r.reviewId), auditSeq: entries[0]?.seq ?? 0, retained: retained.length };
+    });
+  }
+
+  private recordTrainingExit(confirmation: ExitConfirmation, by: AuditActor, training: TrainingMark): Promise<RecordedExit> {
+    const { writer } = this.context;
+    return writer.exclusive(async () => {
+      const recordedAt = nowIso(this.context);
+      const details = { ...training, sessionId: confirmation.sessionId, departureIds: confirmation.departures.map((d) => d.departureId), citizensConfirmed: confirmation.citizens.length, optOuts: confirmation.optOuts.length, resolutions: (confirmation.resolutions ?? []).length };
+      const { entries } = await writer.commit([{ at: recordedAt, actor: by, action: 'training_decision', subject: { kind: 'exit_session', id: confirmation.sessionId }, details }], async () => {});
+      return { recordedAt, outboxItemIds: [], reviewIds: [], auditSeq: entries[0]?.seq ?? 0, retained: 0 };
     });
   }
 }

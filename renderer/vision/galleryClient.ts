@@ -16,9 +16,15 @@ import { galleryEnrolmentReplySchema, galleryImageEnrolmentReplySchema, galleryS
 import type { StillRequest, VisionService } from './visionProtocol';
 
 /**
- * The page's side of the worker's galleries (part of VisionClient). The page remembers what it enrolled, so a
- * worker that crashed and restarted (and lost its galleries) gets them back on the next call that finds its
- * gallery missing: an exit lane keeps identifying through a restart without the caller re-enrolling.
+ * Where a gallery the worker lost comes back from: the caller's copy of its templates at rest (an exit lane: its
+ * sealed gallery store), read only when needed. The page keeps no second copy of a gallery in memory.
+ */
+export type GalleryRestorer = () => Promise<readonly GalleryIdentityEmbeddings[] | null>;
+
+/**
+ * The page's side of the worker's galleries (part of VisionClient). A worker that crashed and restarted has lost
+ * its galleries: the next call that finds its gallery missing re-enrols it from the gallery's restorer (when the
+ * caller gave one) and is made again, so an exit lane keeps identifying through a restart without re-enrolling.
  */
 export interface GalleryClient {
   /** Adds identities' embeddings (e.g. from the local gallery store) to a gallery in the worker. */
@@ -31,6 +37,9 @@ export interface GalleryClient {
   searchGallery(request: GallerySearchRequest): Promise<GallerySearchReply>;
   galleryState(galleryId: string): Promise<GalleryState | null>;
   removeFromGallery(galleryId: string, identityIds: readonly string[]): Promise<number>;
+  /** How `galleryId` is re-enrolled after a worker restart (its templates at rest; keep it in step with removals). */
+  restoreGalleryFrom(galleryId: string, restorer: GalleryRestorer): void;
+  /** Drops the gallery in the worker, and its restorer. */
   dropGallery(galleryId: string): Promise<void>;
 }
 
@@ -43,39 +52,22 @@ export interface GalleryClientDeps {
   readonly ready: () => Promise<unknown>;
 }
 
-/** What the page enrolled per gallery, identity by identity, to re-enrol after a worker restart. */
-type Enrolled = Map<string, Map<string, { embeddings: Float32Array[]; qualities: number[] }>>;
-
 async function decode(images: readonly (Blob | ImageBitmap)[]): Promise<ImageBitmap[]> {
   return Promise.all(images.map((image) => (image instanceof Blob ? createImageBitmap(image) : image)));
 }
 
 export function createGalleryClient({ call, parse, ready }: GalleryClientDeps): GalleryClient {
-  const enrolled: Enrolled = new Map();
-
-  const remember = (galleryId: string, identities: readonly GalleryIdentityEmbeddings[], replace: boolean) => {
-    let gallery = enrolled.get(galleryId);
-    if (!gallery || replace) enrolled.set(galleryId, (gallery = new Map()));
-    for (const identity of identities) {
-      const kept = gallery.get(identity.identityId) ?? { embeddings: [], qualities: [] };
-      identity.embeddings.forEach((e, k) => {
-        kept.embeddings.push(e);
-        kept.qualities.push(identity.qualities?.[k] ?? 1);
-      });
-      gallery.set(identity.identityId, kept);
-    }
-  };
+  const restorers = new Map<string, GalleryRestorer>();
 
   const sendEnrolment = async (request: GalleryEnrolmentRequest) => {
     await ready();
     return parse(galleryEnrolmentReplySchema, await call<unknown>((s) => s.enrolGallery(request), 120_000), 'gallery enrolment reply');
   };
 
-  /** Re-sends a gallery the worker lost (restart); false when the page never enrolled it. */
+  /** Re-sends a gallery the worker lost (restart) from its restorer; false when it has none, or the templates are gone. */
   const restore = async (galleryId: string): Promise<boolean> => {
-    const gallery = enrolled.get(galleryId);
-    if (!gallery) return false;
-    const identities = [...gallery].map(([identityId, kept]) => ({ identityId, embeddings: kept.embeddings, qualities: kept.qualities }));
+    const identities = await restorers.get(galleryId)?.();
+    if (!identities || identities.length === 0) return false;
     return (await sendEnrolment({ galleryId, identities, replace: true })).ok;
   };
 
@@ -88,21 +80,14 @@ export function createGalleryClient({ call, parse, ready }: GalleryClientDeps): 
   };
 
   return {
-    async enrolGallery(request) {
-      const reply = await sendEnrolment(request);
-      if (reply.ok) remember(request.galleryId, request.identities, request.replace ?? false);
-      return reply;
+    enrolGallery(request) {
+      return sendEnrolment(request);
     },
 
     async enrolGalleryImages(galleryId, identityId, images, request) {
       const bitmaps = await decode(images);
       await ready();
-      const reply = parse(galleryImageEnrolmentReplySchema, await call<unknown>((s) => s.enrolGalleryImages(galleryId, identityId, transfer(bitmaps, bitmaps), request), 120_000), 'gallery image enrolment reply');
-      if (reply.ok) {
-        const accepted = reply.images.flatMap((r) => (r.ok ? [r] : []));
-        remember(galleryId, [{ identityId, embeddings: accepted.map((r) => r.embedding), qualities: accepted.map((r) => r.quality) }], false);
-      }
-      return reply;
+      return parse(galleryImageEnrolmentReplySchema, await call<unknown>((s) => s.enrolGalleryImages(galleryId, identityId, transfer(bitmaps, bitmaps), request), 120_000), 'gallery image enrolment reply');
     },
 
     identify(request) {
@@ -119,14 +104,16 @@ export function createGalleryClient({ call, parse, ready }: GalleryClientDeps): 
     },
 
     async removeFromGallery(galleryId, identityIds) {
-      const gallery = enrolled.get(galleryId);
-      for (const id of identityIds) gallery?.delete(id);
       await ready();
       return parse(z.number().int().nonnegative(), await call<unknown>((s) => s.removeFromGallery(galleryId, identityIds)), 'gallery removal count');
     },
 
+    restoreGalleryFrom(galleryId, restorer) {
+      restorers.set(galleryId, restorer);
+    },
+
     async dropGallery(galleryId) {
-      enrolled.delete(galleryId);
+      restorers.delete(galleryId);
       await ready();
       await call<unknown>((s) => s.dropGallery(galleryId));
     },

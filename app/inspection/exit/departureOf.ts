@@ -1,4 +1,5 @@
-import type { DepartureRecord } from './departureRecord';
+import type { DepartureGalleryEntry } from '../../ports/departureGallery';
+import type { DepartureEvidence, DepartureRecord } from './departureRecord';
 import type { ExitOccupantAssessment } from './exitOccupantRules';
 import { overstayDaysOf } from './stayLength';
 
@@ -16,17 +17,15 @@ export interface DepartureContext {
 
 /**
  * The departure record of a confirmed occupant, or null when none is sent: a held occupant, a U.S. citizen (no
- * biometric departure record under the policy), an opt-out (recorded locally as such, never as a biometric departure).
+ * biometric departure record under the policy), an opt-out the policy does not record. An opt-out that is recorded
+ * says so (`opt_out` evidence: the documents were inspected, no face was used). An ambiguity the officer resolved
+ * keeps the candidates they chose among.
  */
 export function departureOf(assessment: ExitOccupantAssessment, departureId: string, context: DepartureContext): DepartureRecord | null {
   if (!assessment.confirmable || !assessment.recordsDeparture) return null;
-  const { outcome } = assessment;
-  if (outcome.kind !== 'departure_confirmed' && outcome.kind !== 'identified_with_alert' && outcome.kind !== 'citizen') return null;
-  const { candidate, entry } = outcome;
-  const overstayDays = outcome.kind === 'citizen' ? null : overstayDaysOf(outcome.stay);
-  return {
+  const record = (travellerId: string, evidence: DepartureEvidence, overstayDays: number | null, alerts: DepartureGalleryEntry['alerts']): DepartureRecord => ({
     departureId,
-    travellerId: entry.travellerId,
+    travellerId,
     departedAt: context.departedAt,
     boothId: context.boothId,
     port: context.port,
@@ -35,9 +34,33 @@ export function departureOf(assessment: ExitOccupantAssessment, departureId: str
     plate: context.plate,
     sessionId: context.sessionId,
     officer: context.officer,
-    evidence: { method: 'face_identification', trackId: candidate.trackId, candidateId: candidate.travellerId, score: candidate.score, threshold: candidate.threshold, calibratedFpir: candidate.calibratedFpir, gallerySize: candidate.gallerySize },
+    evidence,
     overstayDays,
-    alerts: entry.alerts.map(({ alertId, kind }) => ({ alertId, kind })),
+    alerts: alerts.map(({ alertId, kind }) => ({ alertId, kind })),
     versions: context.versions,
-  };
+  });
+  const { outcome } = assessment;
+  switch (outcome.kind) {
+    case 'opt_out':
+      return outcome.entry ? record(outcome.entry.travellerId, { method: 'opt_out', declaredAt: outcome.declaredAt }, outcome.stay ? overstayDaysOf(outcome.stay) : null, outcome.entry.alerts) : null;
+    case 'departure_confirmed':
+    case 'identified_with_alert':
+    case 'citizen': {
+      const { candidate, entry } = outcome;
+      const choice = candidate.officerChoice;
+      const evidence: DepartureEvidence = {
+        method: 'face_identification',
+        trackId: candidate.trackId,
+        candidateId: candidate.travellerId,
+        score: candidate.score,
+        threshold: candidate.threshold,
+        calibratedFpir: candidate.calibratedFpir,
+        gallerySize: candidate.gallerySize,
+        ...(choice ? { officerChoice: { among: choice.among.map(({ travellerId, score }) => ({ candidateId: travellerId, score })), chosenAt: choice.chosenAt } } : {}),
+      };
+      return record(entry.travellerId, evidence, outcome.kind === 'citizen' ? null : overstayDaysOf(outcome.stay), entry.alerts);
+    }
+    default:
+      return null;
+  }
 }

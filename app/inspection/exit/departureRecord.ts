@@ -27,6 +27,11 @@ export const departureEvidenceSchema = z.discriminatedUnion('method', [
     threshold: z.number(),
     calibratedFpir: calibratedFpirSchema,
     gallerySize: z.number().int().min(1).max(1_000_000),
+    /**
+     * The search was ambiguous (look-alikes near the threshold) and the officer, not the booth, chose this candidate
+     * among `among` (every candidate in the ambiguity, with its score).
+     */
+    officerChoice: z.strictObject({ among: z.array(z.strictObject({ candidateId: id, score: z.number() })).min(2).max(10), chosenAt: timestamp }).optional(),
   }),
   /** The traveller handed over a document and the officer confirmed its holder (no face search). */
   z.strictObject({ method: z.literal('document'), documentNumber: z.string().min(1).max(20) }),

@@ -3,6 +3,7 @@ import type { DepartureGalleryEntry } from '../../ports/departureGallery';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
 import { departureOf, type DepartureContext } from './departureOf';
 import { departureRecordSchema, departureSyncPayloadSchema, isDeparturePayload } from './departureRecord';
+import { identificationWithChoice, pickByNumber } from './exitOfficerChoices';
 import { assessExitOccupant, assessExitVehicle, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
 
 const entry = (travellerId: string, fields: Partial<DepartureGalleryEntry> = {}): DepartureGalleryEntry => ({
@@ -84,10 +85,15 @@ describe('exit decision per occupant', () => {
     expect(a).toMatchObject({ confirmable: false, recordsDeparture: false, needsOfficer: true });
   });
 
-  it('an opt-out is confirmed only for a U.S. citizen, and never makes a departure record', () => {
-    expect(assessExitOccupant('o1', { kind: 'opt_out', declaredAt: '2026-12-07T10:00:00Z', travellerId: 'CITIZEN' }, gallery, context)).toMatchObject({ outcome: { kind: 'opt_out' }, confirmable: true, recordsDeparture: false, needsOfficer: false });
-    expect(assessExitOccupant('o1', { kind: 'opt_out', declaredAt: '2026-12-07T10:00:00Z', travellerId: 'ON-TIME' }, gallery, context)).toMatchObject({ confirmable: false, needsOfficer: true });
-    expect(assessExitOccupant('o1', { kind: 'opt_out', declaredAt: '2026-12-07T10:00:00Z', travellerId: 'CITIZEN' }, gallery, { ...context, policy: otherPolicy })).toMatchObject({ confirmable: false, needsOfficer: true });
+  it('an opt-out is confirmed only for whom the policy lets opt out (a U.S. citizen), and recorded as an opt-out only where the policy says so', () => {
+    const optOut = (travellerId: string | null) => ({ kind: 'opt_out', declaredAt: '2026-12-07T10:00:00Z', travellerId }) as const;
+    expect(assessExitOccupant('o1', optOut('CITIZEN'), gallery, context)).toMatchObject({ outcome: { kind: 'opt_out', eligible: true, stay: { kind: 'duration_of_status' } }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+    expect(assessExitOccupant('o1', optOut('ON-TIME'), gallery, context)).toMatchObject({ outcome: { kind: 'opt_out', eligible: false }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+    // Nobody identified: nothing shows the traveller may opt out.
+    expect(assessExitOccupant('o1', optOut(null), gallery, context)).toMatchObject({ outcome: { kind: 'opt_out', eligible: false, entry: null }, confirmable: false, needsOfficer: true });
+    expect(assessExitOccupant('o1', optOut('CITIZEN'), gallery, { ...context, policy: otherPolicy })).toMatchObject({ confirmable: false, needsOfficer: true });
+    const unrecorded = { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, optOutRecorded: false } };
+    expect(assessExitOccupant('o1', optOut('CITIZEN'), gallery, { ...context, policy: unrecorded })).toMatchObject({ confirmable: true, recordsDeparture: false });
   });
 });
 
@@ -129,6 +135,57 @@ describe('an exit vehicle and its departure records', () => {
       expect(isDeparturePayload(payload)).toBe(true);
     }
     expect(records[0]?.evidence).toEqual({ method: 'face_identification', trackId: 'track-OVERSTAY', candidateId: 'OVERSTAY', score: 0.6, threshold: 0.42, calibratedFpir: { fpir: 1e-4, bound: false, text: '1 in 10,000' }, gallerySize: gallery.size });
+  });
+
+  it('the citizen opts out: confirmed, no photo, and recorded as an opt-out (documents inspected), never as a face identification', () => {
+    const citizen = identificationWithChoice(found('CITIZEN'), { kind: 'opt_out', declaredAt: '2026-12-07T17:59:00Z' });
+    expect(citizen).toEqual({ kind: 'opt_out', declaredAt: '2026-12-07T17:59:00Z', travellerId: 'CITIZEN' });
+    const assessed = assessExitOccupant('c', citizen, gallery, context);
+    const record = departureOf(assessed, 'dep-c', departure);
+    expect(record).toMatchObject({ travellerId: 'CITIZEN', evidence: { method: 'opt_out', declaredAt: '2026-12-07T17:59:00Z' }, overstayDays: null });
+    expect(departureRecordSchema.parse(record)).toEqual(record);
+    // Under a policy that does not record opt-outs, the key confirms the citizen and sends nothing.
+    const unrecorded = { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, optOutRecorded: false } };
+    expect(departureOf(assessExitOccupant('c', citizen, gallery, { ...context, policy: unrecorded }), 'dep-c', departure)).toBeNull();
+    // A non-citizen's "opt-out" is held, and sends nothing.
+    expect(departureOf(assessExitOccupant('d', identificationWithChoice(found('ON-TIME'), { kind: 'opt_out', declaredAt: '2026-12-07T17:59:00Z' }), gallery, context), 'dep-d', departure)).toBeNull();
+  });
+
+  it('an ambiguity stays held until the officer picks: the pick is the departure, its evidence names every candidate and the choice', () => {
+    const twins: ExitIdentification = { kind: 'ambiguous', candidates: [candidate('TWIN-A', 0.51), candidate('TWIN-B', 0.5)] };
+    const shown = assessExitOccupant('t', twins, gallery, context);
+    expect(departureOf(shown, 'dep-t', departure)).toBeNull();
+    const choice = pickByNumber(shown.outcome, 2, '2026-12-07T17:59:30Z');
+    expect(choice).toEqual({ kind: 'picked', travellerId: 'TWIN-B', at: '2026-12-07T17:59:30Z' });
+    const picked = assessExitOccupant('t', identificationWithChoice(twins, choice ?? undefined), gallery, context);
+    expect(picked).toMatchObject({ outcome: { kind: 'departure_confirmed', entry: { travellerId: 'TWIN-B' } }, confirmable: true, recordsDeparture: true });
+    const record = departureOf(picked, 'dep-t', departure);
+    expect(record?.evidence).toEqual({
+      method: 'face_identification',
+      trackId: 'track-TWIN-B',
+      candidateId: 'TWIN-B',
+      score: 0.5,
+      threshold: 0.42,
+      calibratedFpir: { fpir: 1e-4, bound: false, text: '1 in 10,000' },
+      gallerySize: gallery.size,
+      officerChoice: { among: [{ candidateId: 'TWIN-A', score: 0.51 }, { candidateId: 'TWIN-B', score: 0.5 }], chosenAt: '2026-12-07T17:59:30Z' },
+    });
+    expect(departureRecordSchema.parse(record)).toEqual(record);
+    // No third candidate, and no pick on a search that is not ambiguous.
+    expect(pickByNumber(shown.outcome, 3, 'x')).toBeNull();
+    expect(pickByNumber(assessExitOccupant('o', found('ON-TIME'), gallery, context).outcome, 1, 'x')).toBeNull();
+  });
+
+  it('"none of them": not identified, held for the officer, the ruled-out look-alikes kept; a stale choice never applies to another search', () => {
+    const twins: ExitIdentification = { kind: 'ambiguous', candidates: [candidate('TWIN-A', 0.51), candidate('TWIN-B', 0.5)] };
+    const none = identificationWithChoice(twins, { kind: 'none_of_them', at: '2026-12-07T17:59:30Z' });
+    expect(none).toEqual({ kind: 'no_candidate', trackId: 'track-TWIN-A', dismissed: twins.candidates });
+    expect(assessExitOccupant('t', none, gallery, context)).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: true, dismissed: twins.candidates }, confirmable: false, needsOfficer: true });
+    // The search changed since (a better shot): a pick of someone no longer in the running, or "none" of a clear match, is not applied.
+    expect(identificationWithChoice(found('ON-TIME'), { kind: 'none_of_them', at: 'x' })).toEqual(found('ON-TIME'));
+    expect(identificationWithChoice(found('ON-TIME'), { kind: 'picked', travellerId: 'TWIN-A', at: 'x' })).toEqual(found('ON-TIME'));
+    expect(identificationWithChoice({ kind: 'ambiguous', candidates: [candidate('TWIN-A'), candidate('ON-TIME')] }, { kind: 'picked', travellerId: 'TWIN-B', at: 'x' })).toMatchObject({ kind: 'ambiguous' });
+    expect(identificationWithChoice(twins, undefined)).toBe(twins);
   });
 });
 

@@ -1,6 +1,6 @@
 import { citizenshipCategoryOf } from '../../policy/citizenshipCategory';
 import type { InspectionPolicy } from '../../policy/inspectionPolicySchema';
-import { mayOptOut, recordsDeparture } from '../../policy/policyRules';
+import { mayOptOut, recordsDeparture, recordsOptOut } from '../../policy/policyRules';
 import type { DepartureGalleryEntry } from '../../ports/departureGallery';
 import type { RecordAlert } from '../../ports/travellerRecord';
 import { stayStanding, type StayStanding } from './stayLength';
@@ -21,6 +21,14 @@ export interface ExitCandidate {
   readonly gallerySize: number;
   /** The face track searched. */
   readonly trackId: string;
+  /** Set when the search was ambiguous and the officer picked this candidate among `among` (never the booth). */
+  readonly officerChoice?: OfficerChoice;
+}
+
+/** The officer's pick among ambiguous candidates: who was in the running, and when the choice was made. */
+export interface OfficerChoice {
+  readonly among: readonly { readonly travellerId: string; readonly score: number }[];
+  readonly chosenAt: string;
 }
 
 /** What identification found for one occupant. */
@@ -29,8 +37,8 @@ export type ExitIdentification =
   | { readonly kind: 'candidate'; readonly candidate: ExitCandidate }
   /** Two or more identities near the threshold (twins, look-alikes): shown as such, never resolved silently. */
   | { readonly kind: 'ambiguous'; readonly candidates: readonly ExitCandidate[] }
-  /** A face was searched and nobody in the gallery is its mate. */
-  | { readonly kind: 'no_candidate'; readonly trackId: string }
+  /** A face was searched and nobody in the gallery is its mate; or the officer judged none of `dismissed` (look-alikes) to be the traveller. */
+  | { readonly kind: 'no_candidate'; readonly trackId: string; readonly dismissed?: readonly ExitCandidate[] }
   /** No usable face of this occupant (yet). */
   | { readonly kind: 'no_face' }
   /** The traveller declined to be photographed (only a U.S. citizen may): their documents are inspected instead. */
@@ -50,10 +58,10 @@ export type ExitOutcome =
   | { readonly kind: 'citizen'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate }
   /** Several gallery identities fit: the officer decides, with both shown. */
   | { readonly kind: 'ambiguous'; readonly candidates: readonly { readonly entry: DepartureGalleryEntry | null; readonly candidate: ExitCandidate }[] }
-  /** Nobody in the gallery and no document: the officer photographs or inspects the traveller. */
-  | { readonly kind: 'not_identified'; readonly faceSeen: boolean }
-  /** Declined photography (where the policy lets them): documents inspected, the opt-out recorded as such. */
-  | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null };
+  /** Nobody in the gallery and no document: the officer photographs or inspects the traveller. `dismissed`: look-alikes the officer ruled out. */
+  | { readonly kind: 'not_identified'; readonly faceSeen: boolean; readonly dismissed?: readonly ExitCandidate[] }
+  /** Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such; anyone else is held. */
+  | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null; readonly stay: StayStanding | null; readonly eligible: boolean };
 
 export interface ExitOccupantAssessment {
   readonly occupantId: string;
@@ -90,14 +98,17 @@ export function assessExitOccupant(occupantId: string, identification: ExitIdent
     case 'no_face':
       return held({ kind: 'not_identified', faceSeen: false });
     case 'no_candidate':
-      return held({ kind: 'not_identified', faceSeen: true });
+      return held({ kind: 'not_identified', faceSeen: true, ...(identification.dismissed ? { dismissed: identification.dismissed } : {}) });
     case 'ambiguous':
       return held({ kind: 'ambiguous', candidates: identification.candidates.map((candidate) => ({ entry: gallery.get(candidate.travellerId) ?? null, candidate })) });
     case 'opt_out': {
       const entry = identification.travellerId === null ? null : (gallery.get(identification.travellerId) ?? null);
       // Only whom the policy lets opt out may; anyone else's "opt-out" is a traveller the officer must deal with.
-      const eligible = entry !== null && mayOptOut(context.policy, 'exit', citizenshipCategoryOf({ record: entry }));
-      return { occupantId, outcome: { kind: 'opt_out', declaredAt: identification.declaredAt, entry }, confirmable: eligible, recordsDeparture: false, needsOfficer: !eligible };
+      const category = entry === null ? null : citizenshipCategoryOf({ record: entry });
+      const eligible = category !== null && mayOptOut(context.policy, 'exit', category);
+      const stay = entry === null ? null : stayStanding(entry.admitUntil, context.departureDate);
+      // Recorded as an opt-out where the policy says so: a departure on the document check, never a biometric one.
+      return { occupantId, outcome: { kind: 'opt_out', declaredAt: identification.declaredAt, entry, stay, eligible }, confirmable: eligible, recordsDeparture: eligible && recordsOptOut(context.policy), needsOfficer: !eligible };
     }
     case 'candidate': {
       const { candidate } = identification;

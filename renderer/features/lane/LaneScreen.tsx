@@ -14,6 +14,7 @@ import { useLaneShortcuts } from './useLaneShortcuts';
 import { useSceneCameras } from './useSceneCameras';
 import { VehicleLayout } from './VehicleLayout';
 import { ExitLayout } from './exit/ExitLayout';
+import { mayRunExitShortcut, offeredExitShortcuts } from './exit/exitShortcuts';
 
 /**
  * The officer's screen in every lane: the lane session (the host's reads and records, the faces the
@@ -34,11 +35,12 @@ export function LaneScreen() {
   useVisionLifecycle();
   const streams = useLaneCameraStreams(cameras);
   const canvases = useSceneCameras(streams);
-  useKeyboardWedgeReader(mayRunLaneShortcut);
+  useKeyboardWedgeReader(exitLane ? mayRunExitShortcut : mayRunLaneShortcut);
   const actions = useMemo(() => createLaneActions(host, store, journal, () => assessLane(store.getState())), [host, store, journal]);
-  useLaneShortcuts(actions, simulation, vehicleLane);
+  // An exit lane has its own keys (ExitLayout listens for them): the entry lane's decisions do not apply there.
+  useLaneShortcuts(actions, simulation, vehicleLane, !exitLane);
 
-  const shortcutBar = <ShortcutBar shortcuts={offeredLaneShortcuts(simulation, pickingReason, vehicleLane)} testId="lane-shortcuts" />;
+  const shortcutBar = <ShortcutBar shortcuts={exitLane ? offeredExitShortcuts(simulation) : offeredLaneShortcuts(simulation, pickingReason, vehicleLane)} testId="lane-shortcuts" />;
   return (
     <ScreenFrame className={vehicleLane ? 'lane' : 'lane traveller-lane'} footer={shortcutBar}>
       {exitLane ? <ExitLayout streams={streams} canvases={canvases} /> : <EntryLayout vehicleLane={vehicleLane} streams={streams} canvases={canvases} simulation={simulation} />}

@@ -8,9 +8,10 @@ import { findLaneShortcut } from './laneShortcuts';
  * The lane screen's keys, one table for every lane. Listens on the window in the bubble phase, so the
  * keyboard-wedge reader (window, capture phase) has already marked a scan's keys handled, and they are skipped.
  */
-export function useLaneShortcuts(actions: LaneActions, simulation: boolean, vehicleLane: boolean): void {
+export function useLaneShortcuts(actions: LaneActions, simulation: boolean, vehicleLane: boolean, enabled = true): void {
   const store = useBoothStore();
   useEffect(() => {
+    if (!enabled) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.repeat || event.defaultPrevented) return;
       const pickingReason = store.getState().pendingReason !== null;
@@ -21,5 +22,5 @@ export function useLaneShortcuts(actions: LaneActions, simulation: boolean, vehi
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, simulation, vehicleLane, store]);
+  }, [actions, simulation, vehicleLane, store, enabled]);
 }

@@ -1,4 +1,5 @@
 import type { SearchPipeline } from '../../../app/biometrics/identification/searchPipeline';
+import { encodeGalleryTemplates } from '../../storage/exitGalleryTemplates';
 import type { VisionClient } from '../visionClient';
 
 /**
@@ -13,25 +14,28 @@ export interface GalleryBenchFigures {
   readonly templatesPerSecond: number;
   /** Bytes the worker holds for the gallery (search block and parallel arrays, growth slack included). */
   readonly galleryBytes: number;
-  /**
-   * Bytes of the float32 embeddings the page keeps to re-enrol the gallery after a worker restart
-   * (galleryClient.ts): dimension x 4 per template, object overhead aside. Memory the gallery costs beside the worker's.
-   */
-  readonly pageCopyBytes: number;
   readonly searchMs: { readonly median: number; readonly p95: number };
   readonly roundTripMs: { readonly median: number; readonly p95: number };
 }
 
-export interface VehicleBenchFigures {
-  /** From the last occupant's best-shot embedding to the last identification result on the page, per vehicle. */
-  readonly lastFaceToIdentifiedMs: { readonly median: number; readonly p95: number; readonly max: number };
-  readonly occupants: number;
-  readonly galleryTemplates: number;
-  /** 'identify' (calibrated FPIR decision) or 'search' (the embedder has no identification calibration yet). */
-  readonly path: 'identify' | 'search';
+/**
+ * What a gallery costs in memory beside the worker's copy, measured (page JS heap after a forced GC, Chromium's
+ * precise memory info) in one run for the two designs: the page keeping a float32 copy of every template to
+ * re-enrol a restarted worker (before), and the page keeping none, a restarted worker re-enrolled from the sealed
+ * store at rest (after).
+ */
+export interface GalleryMemoryFigures {
+  readonly templates: number;
+  readonly workerBytes: number;
+  /** Page heap growth while the page held a float32 copy (the previous galleryClient); null without precise memory info. */
+  readonly pageCopyBeforeBytes: number | null;
+  /** Page heap growth with the gallery enrolled and nothing kept by the page. */
+  readonly pageAfterBytes: number | null;
+  /** The templates sealed at rest in IndexedDB (not memory): what a restarted worker is re-enrolled from. */
+  readonly atRestBytes: number;
 }
 
-function randomUnit(dimension: number, random: () => number): Float32Array {
+export function randomUnit(dimension: number, random: () => number): Float32Array {
   const v = new Float32Array(dimension);
   let norm = 0;
   for (let i = 0; i < dimension; i++) {
@@ -42,7 +46,7 @@ function randomUnit(dimension: number, random: () => number): Float32Array {
   return v;
 }
 
-function lcg(seed: number): () => number {
+export function lcg(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -50,7 +54,7 @@ function lcg(seed: number): () => number {
   };
 }
 
-const quantiles = (values: readonly number[]) => {
+export const quantiles = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN).toFixed(3));
   return { median: at(0.5), p95: at(0.95), max: at(1) };
@@ -87,34 +91,47 @@ export async function benchGallery(client: VisionClient, templates: number, sear
   await client.dropGallery(galleryId);
   const { max: _s, ...search } = quantiles(searchMs);
   const { max: _r, ...roundTrip } = quantiles(roundTripMs);
-  return { templates, kernel, enrolMs: Number(enrolMs.toFixed(1)), templatesPerSecond: Math.round(templates / (enrolMs / 1000)), galleryBytes: bytes, pageCopyBytes: templates * dimension * Float32Array.BYTES_PER_ELEMENT, searchMs: search, roundTripMs: roundTrip };
+  return { templates, kernel, enrolMs: Number(enrolMs.toFixed(1)), templatesPerSecond: Math.round(templates / (enrolMs / 1000)), galleryBytes: bytes, searchMs: search, roundTripMs: roundTrip };
 }
 
 /**
- * A 4-occupant exit vehicle: the occupants' best-shot embeddings are ready (the last face acquired at t0), each
- * is identified against the lane gallery; the figure is t0 to the last result on the page. Identifications go
- * out together, as the lane sends them when a vehicle's faces are complete. The exit decision itself (exitlane)
- * adds its stage after this one.
+ * Page heap in use after full collections (the bench starts Chromium with --expose-gc and precise memory info),
+ * with a pause between them for the message queues to let go of what was posted to the worker.
  */
-export async function benchVehicle(client: VisionClient, galleryTemplates: number, vehicles: number, occupants: number, dimension: number, targetFpir: number): Promise<VehicleBenchFigures> {
-  const random = lcg(7);
-  const galleryId = 'bench-vehicle';
-  const members = Array.from({ length: galleryTemplates }, (_, i) => ({ identityId: `T${i}`, embeddings: [randomUnit(dimension, random)] }));
-  const enrolled = await client.enrolGallery({ galleryId, identities: members, replace: true });
-  if (!enrolled.ok) throw new Error(`enrolment refused: ${enrolled.error.message}`);
-  const probe = client.identify({ galleryId, embedding: randomUnit(dimension, random), targetFpir });
-  const calibrated = (await probe).ok;
-  const times: number[] = [];
-  for (let v = 0; v < vehicles; v++) {
-    const faces = Array.from({ length: occupants }, () => randomUnit(dimension, random));
-    const t0 = performance.now();
-    const results = await Promise.all(
-      faces.map((embedding) => (calibrated ? client.identify({ galleryId, embedding, targetFpir }) : client.searchGallery({ galleryId, embedding, pipeline: PIPELINE, candidates: 5 }))),
-    );
-    times.push(performance.now() - t0);
-    const failed = results.find((r) => !r.ok);
-    if (failed && !failed.ok) throw new Error(`identification failed: ${failed.error.message}`);
+async function pageHeap(): Promise<number | null> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let round = 0; round < 3; round++) {
+    gc?.();
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  await client.dropGallery(galleryId);
-  return { lastFaceToIdentifiedMs: quantiles(times), occupants, galleryTemplates, path: calibrated ? 'identify' : 'search' };
+  return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+}
+
+/** The gallery memory of both designs at `templates` templates (see GalleryMemoryFigures). */
+export async function benchGalleryMemory(client: VisionClient, templates: number, dimension: number): Promise<GalleryMemoryFigures> {
+  const random = lcg(templates + 1);
+  const identities = () => Array.from({ length: templates }, (_, i) => ({ identityId: `T${i}`, embeddings: [randomUnit(dimension, random)] }));
+  const enrol = async (galleryId: string, members: ReturnType<typeof identities>) => {
+    const reply = await client.enrolGallery({ galleryId, identities: members, replace: true });
+    if (!reply.ok) throw new Error(`enrolment refused: ${reply.error.message}`);
+    return reply.gallery.bytes;
+  };
+  // Before: the page kept every template it enrolled, as float32, to re-enrol a restarted worker.
+  const startBefore = await pageHeap();
+  const pageCopy = new Map(identities().map((m) => [m.identityId, m.embeddings]));
+  await enrol('bench-memory-before', [...pageCopy].map(([identityId, embeddings]) => ({ identityId, embeddings })));
+  const heldBefore = await pageHeap();
+  await client.dropGallery('bench-memory-before');
+  pageCopy.clear();
+  // After: the page keeps nothing; the templates are sealed at rest (their encoded size is what IndexedDB holds).
+  const startAfter = await pageHeap();
+  // The templates are created, sent and measured at rest in a scope of their own: nothing of them stays on the page.
+  const { workerBytes, atRestBytes } = await (async () => {
+    const members = identities();
+    return { atRestBytes: encodeGalleryTemplates({ galleryId: 'bench-memory-after', identities: members }).byteLength, workerBytes: await enrol('bench-memory-after', members) };
+  })();
+  const heldAfter = await pageHeap();
+  await client.dropGallery('bench-memory-after');
+  const delta = (from: number | null, to: number | null) => (from === null || to === null ? null : Math.max(0, to - from));
+  return { templates, workerBytes, pageCopyBeforeBytes: delta(startBefore, heldBefore), pageAfterBytes: delta(startAfter, heldAfter), atRestBytes };
 }

@@ -27,10 +27,17 @@ const fromBase64 = (text: string): Float32Array => {
   return new Float32Array(bytes.buffer);
 };
 
+/** What an eval enrolled per gallery (as it sent it): a worker that restarts mid-run is re-enrolled from it. */
+const enrolled = new Map<string, HarnessGalleryIdentity[]>();
+const decoded = (identities: readonly HarnessGalleryIdentity[]) => identities.map((g) => ({ identityId: g.identityId, embeddings: g.embeddings.map(fromBase64), qualities: g.qualities }));
+
 export async function enrolGallery(client: VisionClient, galleryId: string, identities: readonly HarnessGalleryIdentity[], replace: boolean): Promise<{ state: GalleryState; enrolMs: number }> {
   const started = performance.now();
-  const reply = await client.enrolGallery({ galleryId, replace, identities: identities.map((g) => ({ identityId: g.identityId, embeddings: g.embeddings.map(fromBase64), qualities: g.qualities })) });
+  const reply = await client.enrolGallery({ galleryId, replace, identities: decoded(identities) });
   if (!reply.ok) throw new Error(`gallery enrolment refused: ${reply.error.code}: ${reply.error.message}`);
+  const kept = replace ? [] : (enrolled.get(galleryId) ?? []);
+  enrolled.set(galleryId, [...kept, ...identities]);
+  client.restoreGalleryFrom(galleryId, async () => decoded(enrolled.get(galleryId) ?? []));
   return { state: reply.gallery, enrolMs: performance.now() - started };
 }
 

@@ -13,7 +13,8 @@ import type { NonFaceFrames, NonFaceMeasurement, NonFaceOptions } from './harnes
 import type { NonFaceKind } from './nonFaceImages';
 import { drawVerificationPlot } from './plotVerification';
 import type { HarnessGalleryIdentity, HarnessSearch } from './harnessGallery';
-import type { GalleryBenchFigures, VehicleBenchFigures } from './harnessExitBench';
+import type { GalleryBenchFigures, GalleryMemoryFigures } from './harnessExitBench';
+import type { ExitDecisionBenchFigures } from './harnessExitDecisionBench';
 import type { SearchPipeline } from '../../../app/biometrics/identification/searchPipeline';
 import type { GalleryImageEnrolmentReply, GalleryState, IdentificationReply } from '../galleryProtocol';
 
@@ -73,9 +74,11 @@ export interface VisionHarness {
   searchGallery(galleryId: string, probes: readonly string[], pipeline: SearchPipeline, candidates: number): Promise<HarnessSearch[]>;
   enrolGalleryImages(galleryId: string, identityId: string, urls: readonly string[]): Promise<GalleryImageEnrolmentReply>;
   identifyImage(galleryId: string, url: string, targetFpir: number): Promise<IdentificationReply | { ok: false; error: { code: string; message: string } }>;
-  /** bench:exit (harnessExitBench.ts): search and enrolment figures at a gallery size; a 4-occupant vehicle's identification. */
+  /** bench:exit (harnessExitBench.ts): search and enrolment figures at a gallery size; the gallery's memory, page and worker. */
   benchGallery(templates: number, searches: number, dimension: number): Promise<GalleryBenchFigures>;
-  benchVehicle(galleryTemplates: number, vehicles: number, occupants: number, dimension: number, targetFpir: number): Promise<VehicleBenchFigures>;
+  benchGalleryMemory(templates: number, dimension: number): Promise<GalleryMemoryFigures>;
+  /** bench:exit (harnessExitDecisionBench.ts): a 4-occupant vehicle from its last face to its exit decision, and to it recorded. */
+  benchExitDecision(galleryTemplates: number, vehicles: number, occupants: number, dimension: number): Promise<ExitDecisionBenchFigures>;
   progress: LoadProgress[];
 }
 
@@ -225,9 +228,13 @@ const harness: VisionHarness = {
     if (!client) throw new Error('harness used before init()');
     return (await import('./harnessExitBench')).benchGallery(client, templates, searches, dimension);
   },
-  async benchVehicle(galleryTemplates, vehicles, occupants, dimension, targetFpir) {
+  async benchGalleryMemory(templates, dimension) {
     if (!client) throw new Error('harness used before init()');
-    return (await import('./harnessExitBench')).benchVehicle(client, galleryTemplates, vehicles, occupants, dimension, targetFpir);
+    return (await import('./harnessExitBench')).benchGalleryMemory(client, templates, dimension);
+  },
+  async benchExitDecision(galleryTemplates, vehicles, occupants, dimension) {
+    if (!client) throw new Error('harness used before init()');
+    return (await import('./harnessExitDecisionBench')).benchExitDecision(client, galleryTemplates, vehicles, occupants, dimension);
   },
   async crashProbe() {
     const source = 'self.onmessage = () => { throw new Error("simulated vision worker crash"); };';

@@ -1,5 +1,6 @@
 import { formatOneIn } from '../../../../app/biometrics/calibration';
 import type { ExitCandidate, ExitIdentification } from '../../../../app/inspection/exit/exitOccupantRules';
+import type { GalleryTemplates } from '../../../storage/exitGalleryTemplates';
 import type { VisionClient } from '../../../vision/visionClient';
 
 /**
@@ -7,7 +8,12 @@ import type { VisionClient } from '../../../vision/visionClient';
  * exit lane calls, written structurally so the lane depends on the calls, not on the worker's module).
  */
 export interface ExitGallerySearch {
-  enrolGalleryImages(galleryId: string, identityId: string, images: readonly Blob[]): Promise<{ readonly ok: boolean; readonly error?: { readonly code: string; readonly message: string } }>;
+  /** Embeds a traveller's photos in the worker and enrols those accepted; the embeddings come back (kept sealed at rest). */
+  enrolGalleryImages(galleryId: string, identityId: string, images: readonly Blob[]): Promise<{ readonly ok: true; readonly images: readonly ({ readonly ok: true; readonly embedding: Float32Array; readonly quality: number } | { readonly ok: false })[] } | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } }>;
+  /** Enrols templates already embedded (the kept gallery's, after a restart of the booth). */
+  enrolGallery(request: { readonly galleryId: string; readonly identities: readonly GalleryTemplates['identities'][number][]; readonly replace?: boolean }): Promise<{ readonly ok: boolean }>;
+  /** Where the worker's gallery comes back from after a worker restart: the sealed store, not a copy in memory. */
+  restoreGalleryFrom(galleryId: string, restorer: () => Promise<readonly GalleryTemplates['identities'][number][] | null>): void;
   identify(request: { readonly galleryId: string; readonly embedding: Float32Array; readonly targetFpir: number }): Promise<IdentifyReply>;
   dropGallery(galleryId: string): Promise<void>;
 }
@@ -58,7 +64,8 @@ export function exitIdentificationOf(trackId: string, reply: IdentifyReply): Exi
 export function exitGallerySearchOf(vision: unknown): ExitGallerySearch | undefined {
   if (typeof vision !== 'object' || vision === null) return undefined;
   const v = vision as Partial<Record<keyof ExitGallerySearch, unknown>>;
-  return typeof v.enrolGalleryImages === 'function' && typeof v.identify === 'function' && typeof v.dropGallery === 'function' ? (vision as ExitGallerySearch) : undefined;
+  const calls: readonly (keyof ExitGallerySearch)[] = ['enrolGalleryImages', 'enrolGallery', 'restoreGalleryFrom', 'identify', 'dropGallery'];
+  return calls.every((name) => typeof v[name] === 'function') ? (vision as ExitGallerySearch) : undefined;
 }
 
 /** Compile-time proof that the vision client's galleries are what the exit lane calls. */

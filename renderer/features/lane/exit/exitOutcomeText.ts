@@ -1,4 +1,4 @@
-import type { ExitAlert, ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
+import type { ExitAlert, ExitOccupantAssessment, ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
 
 /** What each exit outcome says on the occupant card: one line, the same words the review shows. */
 export function exitOutcomeText(outcome: ExitOutcome): string {
@@ -12,9 +12,10 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
     case 'ambiguous':
       return `Ambiguous: ${outcome.candidates.length} look-alike candidates, officer to decide`;
     case 'not_identified':
+      if (outcome.dismissed) return `Not identified: the officer ruled out ${outcome.dismissed.length} look-alike candidates. Photograph or inspect documents`;
       return outcome.faceSeen ? 'Not identified: no gallery mate. Photograph or inspect documents' : 'Not identified: no usable face. Photograph or inspect documents';
     case 'opt_out':
-      return 'Opted out of photography: documents inspected, no photo kept';
+      return outcome.eligible ? 'Opted out of photography: documents inspected, no photo kept' : 'Opt-out declared, but the policy does not let this traveller opt out at exit: photograph or inspect';
   }
 }
 
@@ -27,6 +28,13 @@ export function alertText(alert: ExitAlert): string {
     case 'prior_removal':
       return `Prior removal: ${alert.alert.summary}`;
   }
+}
+
+/** What the card says is left to do for the occupant (or what was recorded). */
+export function exitOccupantStateText(assessment: ExitOccupantAssessment, recorded: boolean): string {
+  if (recorded) return assessment.recordsDeparture ? (assessment.outcome.kind === 'opt_out' ? 'Opt-out recorded' : 'Departure recorded') : 'Confirmed, nothing sent';
+  if (assessment.outcome.kind === 'ambiguous') return `Officer: compare, then press 1–${assessment.outcome.candidates.length} to pick, or X for none of them`;
+  return assessment.needsOfficer ? 'Officer: photograph, inspect or refer' : 'Enter confirms';
 }
 
 /** The card's status attribute (tests and styles read it). */

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { identificationWithChoice, type ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
 import { assessExitVehicle, type ExitIdentification, type ExitVehicleAssessment } from '../../../../app/inspection/exit/exitOccupantRules';
 import { portCalendarDate } from '../../../../app/inspection/exit/stayLength';
 import { policyInForce } from '../../../../app/policy/policySet';
@@ -15,13 +16,19 @@ export interface ExitAssessment extends ExitVehicleAssessment {
   readonly trackOf: Readonly<Record<string, string>>;
 }
 
+/** The occupant a face track is on the exit lane's screen. */
+export const exitOccupantIdOf = (trackId: string): string => `occupant-${trackId}`;
+
 /**
  * Every face tracked in the lane searched once (1:N) against the lane's gallery, and the occupants assessed by the
- * exit rules under the policy in force now. A face is an occupant; its identification is searched again when its
- * best shot improves. No policy in force: no assessment (the header says why), never a default.
+ * exit rules under the policy in force now, with the officer's choices: resolutions of ambiguous searches
+ * (`resolutions`, by occupant) and photography opt-outs (the lane's opt-outs, keyed by occupant). A face is an
+ * occupant; its identification is searched again when its best shot improves. No policy in force: no assessment
+ * (the header says why), never a default.
  */
-export function useExitAssessment(search: ExitGallerySearch | undefined, gallery: ExitGalleryState): ExitAssessment | null {
+export function useExitAssessment(search: ExitGallerySearch | undefined, gallery: ExitGalleryState, resolutions: Readonly<Record<string, ExitOfficerChoice>>): ExitAssessment | null {
   const faces = useBooth((state) => state.sessionFaces);
+  const optOuts = useBooth((state) => state.optOuts);
   const policies = useBooth((state) => state.info?.policies ?? null);
   const [found, setFound] = useState<Readonly<Record<string, { readonly probe: Float32Array; readonly identification: ExitIdentification }>>>({});
 
@@ -48,8 +55,15 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
     if (!policy || !gallery.gallery) return null;
     const entries = new Map(gallery.gallery.entries.map((e) => [e.travellerId, e]));
     const tracked = Object.values(faces).filter((f) => f.probes.length > 0);
-    const occupants = tracked.map((f) => ({ occupantId: `occupant-${f.trackId}`, identification: found[f.trackId]?.identification ?? ({ kind: 'no_face' } as const) }));
+    const occupants = tracked.map((f) => {
+      const occupantId = exitOccupantIdOf(f.trackId);
+      const searched = found[f.trackId]?.identification ?? ({ kind: 'no_face' } as const);
+      const optOut = optOuts.find((o) => o.identityKey === occupantId);
+      // The officer's resolution first (who this is), then an opt-out (judged on that identity).
+      const resolved = identificationWithChoice(searched, resolutions[occupantId]);
+      return { occupantId, identification: identificationWithChoice(resolved, optOut ? { kind: 'opt_out', declaredAt: optOut.declaredAt } : undefined) };
+    });
     const assessed = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
-    return { ...assessed, policyId: policy.id, trackOf: Object.fromEntries(tracked.map((f) => [`occupant-${f.trackId}`, f.trackId])) };
-  }, [faces, found, gallery.gallery, policies]);
+    return { ...assessed, policyId: policy.id, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
+  }, [faces, found, gallery.gallery, policies, resolutions, optOuts]);
 }

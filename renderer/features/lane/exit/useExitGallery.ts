@@ -4,7 +4,12 @@ import { retentionHours } from '../../../../app/policy/policyRules';
 import { policyInForce } from '../../../../app/policy/policySet';
 import type { DepartureGallery } from '../../../../app/ports/departureGallery';
 import { useBooth, useDecisionJournal, useHost } from '../../../state/StoreContext';
+import { defaultModels } from '../../../vision/shippedModels';
+import type { ExitGalleryStore } from '../../../storage/ExitGalleryStore';
+import type { GalleryTemplates } from '../../../storage/exitGalleryTemplates';
 import type { ExitGallerySearch } from './exitGallerySearch';
+
+const shippedEmbedder = defaultModels().embedder;
 
 /** How often the lane's gallery is fetched again (new expected departures, photos that changed). */
 export const galleryRefreshMs = 15 * 60_000;
@@ -28,6 +33,36 @@ export function galleryMaxAgeHours(gallery: DepartureGallery, policy: Parameters
   return Math.min(...gallery.entries.map((e) => retentionHours(policy, citizenshipCategoryOf({ record: e }))), Number.POSITIVE_INFINITY);
 }
 
+type KeptGalleries = Pick<ExitGalleryStore, 'keptTemplates' | 'keepTemplates'>;
+
+/**
+ * Enrols the gallery in the worker once: from the templates kept sealed for it when there are (a booth restarted
+ * on the same gallery), else from every traveller's entry and document photos, then keeps the templates sealed.
+ * A worker that restarts later is re-enrolled from them (restoreGalleryFrom): the page holds no copy in memory.
+ * Resolves the number of travellers enrolled, or null when cancelled.
+ */
+async function enrol(search: ExitGallerySearch, kept: KeptGalleries, gallery: DepartureGallery, galleryId: string, cancelled: () => boolean): Promise<number | null> {
+  const restorer = async () => (await kept.keptTemplates(galleryId))?.identities ?? null;
+  const keptIdentities = await restorer();
+  if (keptIdentities && keptIdentities.length > 0 && (await search.enrolGallery({ galleryId, identities: keptIdentities, replace: true })).ok) {
+    search.restoreGalleryFrom(galleryId, restorer);
+    return keptIdentities.length;
+  }
+  const identities: GalleryTemplates['identities'][number][] = [];
+  for (const entry of gallery.entries) {
+    const images = [...entry.entryPhotos, ...entry.documentPhotos].flatMap((p) => (p.image ? [blobOf(p.image)] : []));
+    if (images.length === 0) continue;
+    const result = await search.enrolGalleryImages(galleryId, entry.travellerId, images);
+    if (cancelled()) return null;
+    if (!result.ok) continue;
+    const accepted = result.images.flatMap((image) => (image.ok ? [image] : []));
+    if (accepted.length > 0) identities.push({ identityId: entry.travellerId, embeddings: accepted.map((a) => a.embedding), qualities: accepted.map((a) => a.quality) });
+  }
+  await kept.keepTemplates({ galleryId, identities });
+  search.restoreGalleryFrom(galleryId, restorer);
+  return identities.length;
+}
+
 /**
  * The exit lane's gallery: fetched through the host ahead of the travellers, kept sealed for offline work, every
  * traveller's entry and document photos enrolled once in the vision worker, refreshed on a schedule and purged
@@ -38,6 +73,11 @@ export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalle
   const journal = useDecisionJournal();
   const visionReady = useBooth((state) => state.vision.phase === 'ready');
   const policies = useBooth((state) => state.info?.policies ?? null);
+  // Templates are the embedder's: a gallery's id names the model, so templates kept under another model are never enrolled.
+  const embedder = useBooth((state) => {
+    const model = state.modelSet?.models.embedder ?? shippedEmbedder;
+    return `${model.id}@${model.version}`;
+  });
   const [state, setState] = useState<ExitGalleryState>({ phase: 'loading', gallery: null, galleryId: null, fetchedAt: null, enrolled: 0, message: null });
 
   useEffect(() => {
@@ -68,17 +108,11 @@ export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalle
         const why = reply.ok ? null : purged ? `offline, and the kept gallery was older than the policy allows: deleted (${reply.error.message})` : reply.error.message;
         return setState({ phase: 'unavailable', gallery: null, galleryId: null, fetchedAt: null, enrolled: 0, message: why });
       }
-      const galleryId = `exit:${gallery.generatedAt}`;
+      const galleryId = `exit:${gallery.generatedAt}:${embedder}`;
       if (galleryId === enrolledId) return setState((s) => ({ ...s, fetchedAt }));
       setState({ phase: 'enrolling', gallery, galleryId: null, fetchedAt, enrolled: 0, message: reply.ok ? null : `offline: the kept gallery is used (${reply.error.message})` });
-      let enrolled = 0;
-      for (const entry of gallery.entries) {
-        const images = [...entry.entryPhotos, ...entry.documentPhotos].flatMap((p) => (p.image ? [blobOf(p.image)] : []));
-        if (images.length === 0) continue;
-        const result = await search.enrolGalleryImages(galleryId, entry.travellerId, images);
-        if (result.ok) enrolled++;
-        if (cancelled) return;
-      }
+      const enrolled = await enrol(search, store.exitGallery, gallery, galleryId, () => cancelled);
+      if (enrolled === null) return;
       const previous = enrolledId;
       enrolledId = galleryId;
       if (previous) void search.dropGallery(previous);
@@ -94,7 +128,7 @@ export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalle
       cancelled = true;
       clearInterval(timer);
     };
-  }, [search, visionReady, host, journal, policies]);
+  }, [search, visionReady, host, journal, policies, embedder]);
 
   return state;
 }

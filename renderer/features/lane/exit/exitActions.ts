@@ -1,0 +1,115 @@
+import type { DepartureContext } from '../../../../app/inspection/exit/departureOf';
+import { pickByNumber, type ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
+import { systemClock } from '../../../../app/ports/Clock';
+import type { DepartureGallery } from '../../../../app/ports/departureGallery';
+import type { BoothJournal } from '../../../decisions/DecisionJournal';
+import type { HostClient } from '../../../host/HostClient';
+import type { BoothStore } from '../../../state/createBoothStore';
+import { openTrainingRun } from '../../../state/trainingSlice';
+import { defaultModels } from '../../../vision/shippedModels';
+import { exitConfirmationOf, exitConfirmationText, exitRulesVersion, officerResolutionsOf } from './exitConfirmation';
+import type { ExitActions } from './exitShortcuts';
+import type { ExitAssessment } from './useExitAssessment';
+
+const shippedEmbedder = defaultModels().embedder;
+const newDepartureId = () => `departure-${crypto.randomUUID()}`;
+
+/** What the exit lane's keys act on: the occupants on screen and what is already recorded of them. */
+export interface ExitDesk {
+  readonly assessment: ExitAssessment | null;
+  readonly gallery: DepartureGallery | null;
+  /** Occupants whose confirmation is durable. */
+  readonly recorded: ReadonlySet<string>;
+  /** Occupants whose officer resolution is in the audit log. */
+  readonly resolutionsRecorded: ReadonlySet<string>;
+}
+
+export interface ExitDeskChanges {
+  /** The officer resolved (or, with null, un-resolved) an ambiguous occupant. */
+  resolve(occupantId: string, choice: ExitOfficerChoice | null): void;
+  /** A confirmation was made durable for these occupants and these resolutions. */
+  recorded(occupantIds: readonly string[], resolutionOccupantIds: readonly string[]): void;
+}
+
+/**
+ * The exit lane's keys: confirm the confirmable departures (durable before the screen says so), select an
+ * occupant, declare a photography opt-out (the entry lane's opt-out, through the same store action: the exit rules
+ * judge it by the policy), and resolve an ambiguous search (pick a look-alike by its number, or none of them).
+ */
+export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothStore, journal: Pick<BoothJournal, 'recordExit'>, desk: () => ExitDesk, changes: ExitDeskChanges): ExitActions {
+  const state = () => store.getState();
+  const occupants = () => desk().assessment?.occupants ?? [];
+  const selected = () => {
+    const all = occupants();
+    return all.length === 0 ? undefined : all[Math.min(state().selectedOccupant, all.length - 1)];
+  };
+
+  return {
+    async confirm() {
+      const { assessment, gallery, recorded, resolutionsRecorded } = desk();
+      const current = state();
+      const pending = (assessment?.occupants ?? []).filter((o) => o.confirmable && !recorded.has(o.occupantId));
+      const pendingIds = new Set(pending.map((o) => o.occupantId));
+      // A pick is recorded with its departure; "none of them" on its own (the occupant stays held for the officer).
+      const resolutions = officerResolutionsOf(assessment?.occupants ?? []).filter((r) => (r.choice === 'picked' ? pendingIds.has(r.occupantId) : !resolutionsRecorded.has(r.occupantId)));
+      if (!assessment || !gallery || !current.user || (pending.length === 0 && resolutions.length === 0)) {
+        current.announce('Nothing to confirm: the occupants left need the officer (photograph, inspect or refer).', 'warning');
+        return;
+      }
+      const session = current.laneSession;
+      const info = current.info;
+      // The embedder the worker runs (the host-verified model set), as the entry lane records: not the shipped default.
+      const embedder = current.modelSet?.models.embedder ?? shippedEmbedder;
+      const context: DepartureContext = {
+        departedAt: systemClock.now().toISOString(),
+        boothId: info?.boothId ?? 'booth',
+        port: gallery.port,
+        lane: { laneId: session?.laneId ?? 'lane-1', laneType: info?.laneType ?? 'vehicle' },
+        plate: session?.plate?.best.plate ?? null,
+        sessionId: session?.sessionId ?? `exit-${Date.now()}`,
+        officer: current.user.userId,
+        versions: { rules: exitRulesVersion, policy: assessment.policyId, faceModel: { modelId: embedder.id, modelVersion: embedder.version, calibrationVersion: embedder.calibration.version } },
+      };
+      const faces = current.sessionFaces;
+      const confirmation = exitConfirmationOf(pending, resolutions, context, (occupantId) => faces[assessment.trackOf[occupantId] ?? '']?.bestShot, newDepartureId, current.sync?.connection === 'offline');
+      // While a training run is open the confirmation is a training one: kept and audited as training, never sent.
+      const training = openTrainingRun(current);
+      try {
+        await journal.recordExit(confirmation, training ?? undefined);
+        changes.recorded(
+          pending.map((o) => o.occupantId),
+          resolutions.map((r) => r.occupantId),
+        );
+        state().announce(training ? `Training run: ${exitConfirmationText(confirmation)} (kept as training, never sent)` : exitConfirmationText(confirmation));
+      } catch (error) {
+        state().announce(`Departures NOT recorded: ${error instanceof Error ? error.message : String(error)}`, 'error');
+      }
+    },
+    selectOccupant(step) {
+      const count = occupants().length;
+      if (count > 0) state().occupantSelected((Math.min(state().selectedOccupant, count - 1) + step + count) % count);
+    },
+    declareOptOut() {
+      const occupant = selected();
+      if (!occupant) return state().announce('No occupant to record an opt-out for', 'warning');
+      if (desk().recorded.has(occupant.occupantId)) return state().announce('This occupant is already recorded', 'warning');
+      const trackId = desk().assessment?.trackOf[occupant.occupantId];
+      state().optOutDeclared({ identityKey: occupant.occupantId, ...(trackId ? { trackId } : {}), declaredAt: systemClock.now().toISOString() });
+    },
+    pickCandidate(number) {
+      const occupant = selected();
+      const choice = pickByNumber(occupant?.outcome, number, systemClock.now().toISOString());
+      if (!occupant || !choice) return state().announce(`No look-alike candidate ${number} on the selected occupant`, 'warning');
+      changes.resolve(occupant.occupantId, choice);
+    },
+    noneOfTheCandidates() {
+      const occupant = selected();
+      if (occupant?.outcome.kind !== 'ambiguous') return state().announce('The selected occupant has no look-alike candidates to rule out', 'warning');
+      changes.resolve(occupant.occupantId, { kind: 'none_of_them', at: systemClock.now().toISOString() });
+    },
+    async nextSimulatedDeparture() {
+      const reply = await host.call('sim:exitArrives', {});
+      state().announce(reply.ok ? `Departing: ${reply.value.label}` : `No departure: ${reply.error.message}`, reply.ok ? 'info' : 'error');
+    },
+  };
+}
