@@ -207,6 +207,63 @@ describe('assembleVehicleSession', () => {
     expect(session.flags.map((f) => f.code)).toContain('plate_no_record');
   });
 
+  describe('each flag says what the officer sees and what it rests on', () => {
+    it('a stowaway: one face more than the cards read, and that face matching nothing', () => {
+      const session = assembleVehicleSession(scriptedVehicleSession({ now, model, stowaways: 1 }), clock);
+      expect(session.flags).toEqual([
+        {
+          code: 'rfid_count_mismatch',
+          message: '3 RFID card(s) read, 4 face(s) seen',
+          evidence: [{ kind: 'rfid_cards', readIds: ['rfid-1', 'rfid-2', 'rfid-3'], count: 3 }, { kind: 'faces_seen', trackIds: ['track-1', 'track-2', 'track-3', 'track-4'] }],
+        },
+        { code: 'unmatched_face', message: 'a face (rear_right) matches no document, card or record', evidence: [{ kind: 'faces_seen', trackIds: ['track-4'] }] },
+      ]);
+    });
+
+    it('as many faces as cards, or no card at all, or a one-traveller booth: no count mismatch', () => {
+      expect(assembleVehicleSession(scriptedVehicleSession({ now, model }), clock).flags).toEqual([]);
+      const noCards = scriptedVehicleSession({ now, model, stowaways: 1 });
+      expect(assembleVehicleSession({ ...noCards, rfidCards: [] }, clock).flags.map((f) => f.code)).not.toContain('rfid_count_mismatch');
+      expect(assembleVehicleSession({ ...noCards, laneType: 'pedestrian' }, clock).flags.map((f) => f.code)).not.toContain('rfid_count_mismatch');
+    });
+
+    it('a borrowed vehicle: its registered owner is not among the occupants', () => {
+      const session = assembleVehicleSession(scriptedVehicleSession({ now, model, vehicle: 1 }), clock);
+      expect(session.flags).toEqual([
+        {
+          code: 'plate_owner_not_present',
+          message: 'the vehicle is registered to JORDAN LEE, who is not identified among the occupants',
+          evidence: [{ kind: 'plate_read', readId: 'plate-read-1', plate: 'KX72QPL', region: 'CA-BC', confidence: 0.94 }, { kind: 'vehicle_record', vehicleId: 'VH-0002' }],
+        },
+      ]);
+    });
+
+    it('a plate with no vehicle record, naming the plate and its region (or that it has none)', () => {
+      const input = scriptedVehicleSession({ now, model, vehicle: 2 });
+      expect(assembleVehicleSession(input, clock).flags).toEqual([
+        { code: 'plate_no_record', message: 'plate 7ABC123 (US-CA) has no vehicle record', evidence: [{ kind: 'plate_read', readId: 'plate-read-1', plate: '7ABC123', region: 'US-CA', confidence: 0.94 }] },
+      ]);
+      const plate = input.plate!;
+      const noRegion = assembleVehicleSession({ ...input, plate: { ...plate, best: { ...plate.best, region: '' } } }, clock);
+      expect(noRegion.flags[0]?.message).toBe('plate 7ABC123 (no region) has no vehicle record');
+    });
+
+    it('records down: each card is papers with no face, and the outage names what failed', () => {
+      const session = assembleVehicleSession(scriptedVehicleSession({ now, model, recordsDown: true }), clock);
+      const cards = session.flags.filter((f) => f.code === 'unmatched_document');
+      expect(cards.map((f) => f.message)).toEqual([
+        'rfid:E28011606000A12345678: no face seen matches this card',
+        'rfid:TT5E0000184226: no face seen matches this card',
+        'rfid:EDL9107049CAN0001: no face seen matches this card',
+      ]);
+      expect(cards[0]?.evidence).toEqual([{ kind: 'identity', identityKey: 'rfid:E28011606000A12345678' }]);
+      const outage = session.flags.find((f) => f.code === 'records_unavailable');
+      expect(outage?.message).toBe('records service: cannot reach the records service (simulated outage); deciding on what is known locally');
+      expect(outage?.evidence).toHaveLength(session.recordsOutages.length);
+      expect(outage?.evidence[0]).toEqual({ kind: 'records_outage', code: 'unavailable', message: 'cannot reach the records service (simulated outage)' });
+    });
+  });
+
   it('works with what it has when the records service is down', () => {
     const session = assembleVehicleSession(scriptedVehicleSession({ now, model, recordsDown: true }), clock);
     expect(session.vehicleRecordStatus).toBe('unavailable');

@@ -399,7 +399,34 @@ describe('officer decisions', () => {
     const { occupants } = evaluate({}, (input) => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0001', trackId: 'track-2', declaredAt: now.toISOString() }] }));
     const anna = byRecord(occupants, 'TR-0001');
     expect(codes(anna)).toEqual(['face_matched:info', 'opt_out_not_eligible:warning']);
+    expect(anna?.reasons[1]).toEqual({
+      code: 'opt_out_not_eligible',
+      severity: 'warning',
+      message: 'only us citizen may opt out of photography (us-biometric-entry-exit.90fr48604): the photograph is required',
+      evidence: [{ kind: 'opt_out', identityKey: 'record:TR-0001', declaredAt: now.toISOString(), usCitizen: false }],
+    });
     expect(anna?.route).toBe('standard');
     expect(anna?.biometric.retained).toBe(true);
+    // Under a policy that lets no one opt out at this lane, the reason says so; a U.S. citizen's attempt is one too.
+    const noOne: InspectionPolicy = { ...pilotEraPolicy, optOut: { ...pilotEraPolicy.optOut, entry: [] } };
+    const refused = evaluate({ inspectionPolicy: noOne }, (input) => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0002', trackId: 'track-1', declaredAt: now.toISOString() }] }));
+    const michael = byRecord(refused.occupants, 'TR-0002');
+    expect(michael?.reasons.find((r) => r.code === 'opt_out_not_eligible')).toMatchObject({
+      message: `no one may opt out of photography at entry (${pilotEraPolicy.id}): the photograph is required`,
+      evidence: [{ kind: 'opt_out', identityKey: 'record:TR-0002', usCitizen: true }],
+    });
+  });
+
+  it('a matched face is the first reason, resting on the comparison and the best shot it was made with', () => {
+    const { occupants, session } = evaluate();
+    const anna = byRecord(occupants, 'TR-0001')!;
+    const occupant = session.occupants.find((o) => o.identity?.key === 'record:TR-0001')!;
+    expect(anna.reasons[0]).toEqual({
+      code: 'face_matched',
+      severity: 'info',
+      message: `face matches (false-match rate ${occupant.match!.falseMatchRate.text})`,
+      evidence: [{ kind: 'face_match', trackId: occupant.face!.trackId, identityKey: 'record:TR-0001', score: occupant.match!.score, threshold: occupant.match!.threshold, decision: 'match', falseMatchRate: occupant.match!.falseMatchRate, bestShotEmbeddingId: occupant.face!.bestShotEmbeddingId }],
+    });
+    expect(anna.subject).toEqual({ kind: 'occupant', occupantId: occupant.face!.trackId, identityKey: 'record:TR-0001' });
   });
 });

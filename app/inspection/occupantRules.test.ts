@@ -79,7 +79,14 @@ describe('the face rule for a traveller aged 14 to 79', () => {
   it('a matched face or an opt-out raises no face rule', () => {
     const identity = recordIdentity();
     expect(codes({ occupantId: 'track-1', face, identity, status: 'matched' })).toEqual([]);
-    expect(codes({ occupantId: 'track-1', identity, status: 'opted_out', optOut: { identityKey: identity.key, declaredAt: today.toISOString() } })).toEqual(['photography_opt_out:warning']);
+    expect(reasonsOf({ occupantId: 'track-1', identity, status: 'opted_out', optOut: { identityKey: identity.key, declaredAt: today.toISOString() } })).toEqual([
+      {
+        code: 'photography_opt_out',
+        severity: 'warning',
+        message: 'U.S. citizen opted out of photography: inspect the document by hand; no photograph is kept',
+        evidence: [{ kind: 'opt_out', identityKey: identity.key, declaredAt: today.toISOString(), usCitizen: true }],
+      },
+    ]);
   });
 
   it('a person with no papers at all is referred, on the face seen when there is one', () => {
@@ -172,6 +179,13 @@ describe('chip checks', () => {
       expect(reasons[0]?.message).toBe(`passive authentication failed (${check}): the chip data is not genuine`);
       expect(reasons[0]?.evidence).toEqual([{ kind: 'chip_check', reportId: 'chip-1', check, status: 'failed' }]);
     }
+  });
+
+  it('a chip MRZ (DG1) that differs from the printed one forces a referral', () => {
+    const identity = documentIdentity({ ...chip(['dg1_vs_mrz']), checks: [{ check: 'dg1_vs_mrz', status: 'failed', reason: 'names differ' }] });
+    expect(reasonsOf({ occupantId: 'track-1', face, identity, status: 'matched' })).toEqual([
+      { code: 'chip_data_mismatch', severity: 'mandatory', message: 'the chip\'s MRZ differs from the printed one', evidence: [{ kind: 'chip_check', reportId: 'chip-1', check: 'dg1_vs_mrz', status: 'failed', reason: 'names differ' }] },
+    ]);
   });
 
   it('a failed clone check names each one that failed', () => {
