@@ -5,6 +5,7 @@ import type { LaneType } from '../settings/boothSettings';
 import { scriptedRecordsScenario } from '../../native-bridges/records-service/scriptedRecords.node.ts';
 import { scriptedVehicleSession, type ScriptedVehicleOptions } from '../../native-bridges/records-service/scriptedVehicleSession.node.ts';
 import { assembleVehicleSession } from './assembleVehicleSession';
+import type { VehicleRecord } from '../ports/travellerRecord';
 import type { VehicleSessionInput } from './vehicleSessionInput';
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
@@ -333,11 +334,10 @@ describe('assembleVehicleSession', () => {
   });
 
   describe('the registered owner is aboard when an occupant\'s record is theirs', () => {
-    function ownerFlags(owner: { travellerRecordId?: string; name: string }) {
-      const input = scriptedVehicleSession({ now, model, vehicle: 1 });
+    /** Michael Johnson (record TR-0002) is in the scripted car; the vehicle's record names `owner`. */
+    function ownerFlags(owner: VehicleRecord['registeredOwner']) {
       const scripted = scriptedVehicleSession({ now, model });
-      const vehicle = input.records.vehicle!.ok ? input.records.vehicle.value[0]! : undefined;
-      const ownedBy = { ...vehicle!, registeredOwner: owner as NonNullable<typeof vehicle>['registeredOwner'] };
+      const ownedBy: VehicleRecord = { ...scriptedRecordsScenario.vehicles[1]!, registeredOwner: owner };
       const session = assembleVehicleSession({ ...scripted, records: { ...scripted.records, vehicle: { ok: true, value: [ownedBy], durationMs: 1 } }, plate: { ...scripted.plate!, best: { ...scripted.plate!.best, plate: ownedBy.plate, region: ownedBy.region } } }, clock);
       return session.flags.map((f) => f.code);
     }
