@@ -71,9 +71,38 @@ test('an officer gets no trainer panel, and the host refuses them the trainer co
   await expect(page.getByTestId('trainer-panel')).toHaveCount(0);
 });
 
+test("signing out on screen signs the window out on the host: the trainer's role goes with the trainer", async ({ page }) => {
+  // The page's own connection: what it asks the host and what the host answers.
+  const sent: { id: number; channel: string }[] = [];
+  const replies: { id: number; result: { ok: boolean; value?: unknown } }[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { kind: string; id: number; channel: string };
+      if (frame.kind === 'call') sent.push(frame);
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { kind: string; id: number; result: { ok: boolean; value?: unknown } };
+      if (frame.kind === 'reply') replies.push(frame);
+    });
+  });
+  const repliesTo = (channel: string) => sent.filter((call) => call.channel === channel).map((call) => replies.find((reply) => reply.id === call.id)?.result);
+  await page.goto(appUrl());
+  await signIn(page, 'trainer');
+  await expect(page.getByTestId('trainer-panel')).toBeVisible();
+  // Nobody was on screen when the window opened: the host agreed (signed out nobody).
+  await expect.poll(() => repliesTo('auth:signOut')).toEqual([{ ok: true, value: { userId: null } }]);
+
+  await page.keyboard.press('Alt+KeyO');
+  await expect(page.getByTestId('sign-in')).toBeVisible();
+  await expect.poll(() => repliesTo('auth:signOut')).toEqual([
+    { ok: true, value: { userId: null } },
+    { ok: true, value: { userId: 'trainer' } },
+  ]);
+});
+
 test('the host refuses the trainer controls to an officer, whatever their screen shows', async ({ request }) => {
   expect((await callHost(request, 'auth:signIn', { userId: 'officer', password: 'booth-officer' })).status).toBe(200);
-  for (const channel of ['training:list', 'training:start', 'training:stop', 'training:runs']) {
+  for (const channel of ['training:list', 'training:start', 'training:stop', 'training:runs', 'training:progress']) {
     const refused = await callHost(request, channel, {});
     expect(refused.status, channel).toBe(403);
     expect(refused.body.error?.code, channel).toBe('not_permitted');

@@ -10,7 +10,7 @@ import { wedgeReadChannelDoc, wedgeReadReplySchema, wedgeReadRequestSchema } fro
 import { simulatedChipFaultsSchema, simulatedVehicleArrivalSchema } from './simulatorControls';
 import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
-import { trainingProgressSchema, trainingScenarioSummarySchema } from '../training/trainingProgress';
+import { trainingProgressSchema, trainingRunStateSchema, trainingScenarioSummarySchema } from '../training/trainingProgress';
 import { trainingScenarioNameSchema } from '../training/trainingScenario';
 import { trainingAlertReportSchema, trainingDebriefSchema, trainingDecisionReportSchema, trainingRunIdSchema, trainingRunSummarySchema } from '../training/trainingDebrief';
 import { signInActivitySchema } from './signInActivity';
@@ -43,6 +43,11 @@ export const channels = {
     doc: 'Signs a user in with their local account (also unlocks a locked screen). Fails with bad_credentials; refused unchecked with sign_in_throttled (too soon after failures) or account_locked.',
     request: z.object({ userId: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }).strict(),
     reply: signedInUserSchema,
+  }),
+  'auth:signOut': channel({
+    doc: "Signs out whoever signed in on this connection (the screen's sign-out, a change of user, a window that opens with nobody signed in): the host's role checks refuse the connection until its next sign-in. Answers who was signed out (null: nobody was).",
+    request: noArguments,
+    reply: z.strictObject({ userId: z.string().max(40).nullable() }),
   }),
   'auth:signInActivity': channel({
     doc: "Supervisors' view of sign-in guessing: failed and refused sign-ins of the last 24 hours and the accounts locked now.",
@@ -98,9 +103,14 @@ export const channels = {
   }),
   'training:list': channel({ doc: 'Trainer control (trainer role): the built-in training scenarios (assets/scenarios).', request: noArguments, reply: z.array(trainingScenarioSummarySchema) }),
   'training:progress': channel({
-    doc: "The scenario player's state, current step and open run with its live score (also pushed as training:onProgress); every booth window reads it, since a decision made while a run is open is a training decision.",
+    doc: "Trainer control (trainer role): the scenario player's state, current step and open run with its live score (refetch on training:onProgress). Fails with not_permitted for other roles: the steps and the score tell what each traveller is expected to get.",
     request: noArguments,
     reply: trainingProgressSchema,
+  }),
+  'training:run': channel({
+    doc: "Whether a training run is open at the booth, and which (also pushed as training:onProgress); every booth window reads it, since a decision made while a run is open is a training decision marked with the run. Nothing of the scenario, its steps or score.",
+    request: noArguments,
+    reply: trainingRunStateSchema,
   }),
   'training:start': channel({
     doc: "Trainer control (trainer role): starts the built-in scenario `scenario` from its first step as a new scored run (or restarts the loaded one), for `trainee` (default: whoever decides first). Fails with not_permitted for other roles, not_supported on real devices or when the scenario is for another lane, invalid_request naming the built-in scenarios for an unknown name.",
@@ -109,14 +119,14 @@ export const channels = {
   }),
   'training:stop': channel({ doc: 'Trainer control (trainer role): stops the scenario playing and ends its run (the debrief is final); steps not yet played do not happen.', request: noArguments, reply: trainingProgressSchema }),
   'training:decided': channel({
-    doc: "The booth recorded a training decision (kept and audited as training, never synced): the open run scores it. Fails with not_permitted when nobody is signed in on this connection, invalid_request when the run is not the open one.",
+    doc: "The booth recorded a training decision (kept and audited as training, never synced): the open run scores it (the score is the trainers'; the reply says only whether the run is open). Fails with not_permitted when nobody is signed in on this connection, invalid_request when the run is not the open one.",
     request: trainingDecisionReportSchema,
-    reply: trainingProgressSchema,
+    reply: trainingRunStateSchema,
   }),
   'training:alerted': channel({
-    doc: 'In a training run the trainee tried to clear a mandatory referral: the (simulated) supervisor alert, counted in the score.',
+    doc: 'In a training run the trainee tried to clear a mandatory referral: the (simulated) supervisor alert, counted in the score (the reply says only whether the run is open). Fails with not_permitted when nobody is signed in on this connection, invalid_request when the run is not the open one.',
     request: trainingAlertReportSchema,
-    reply: trainingProgressSchema,
+    reply: trainingRunStateSchema,
   }),
   'training:debrief': channel({
     doc: "A run's debrief (score, each expected traveller with what happened and the evidence on screen, times, what to practise): the current run's when `runId` is left out (live while open). Trainers see every run; others only their own as trainee (not_permitted).",

@@ -17,6 +17,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'cameras:scenes': () => [],
     'lane:current': () => null,
     'auth:signIn': () => ({ userId: 'officer', name: 'O', role: 'officer' }),
+    'auth:signOut': () => ({ userId: null }),
     'auth:signInActivity': () => ({ recentFailures: [], failuresLast24h: 0, lockedAccounts: [], lockoutFailures: 10, lockoutMinutes: 15 }),
     'audit:anchor': () => null,
     'documents:wedgeRead': () => {
@@ -37,10 +38,11 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'sim:exitArrives': () => ({ label: 'car', plate: 'P', occupants: 4 }),
     'training:list': () => [],
     'training:progress': () => idleTraining,
+    'training:run': () => ({ run: null }),
     'training:start': () => idleTraining,
     'training:stop': () => idleTraining,
-    'training:decided': () => idleTraining,
-    'training:alerted': () => idleTraining,
+    'training:decided': () => ({ run: null }),
+    'training:alerted': () => ({ run: null }),
     'training:debrief': () => {
       throw new HostFailure('invalid_request', 'No training run yet on this booth.');
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deviceStatusSchema } from '../ports/deviceStatus';
 import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
-import { trainingProgressSchema } from '../training/trainingProgress';
+import { trainingRunStateSchema } from '../training/trainingProgress';
 
 /** Events the host pushes to the renderer, with their payload schemas. Part of the contract, like `channels`. */
 export const hostEvents = {
@@ -21,8 +21,11 @@ export const hostEvents = {
   'lane:onSession': laneSessionSchema,
   /** A simulated camera was shown other people (trainer scenario, simulated vehicle). */
   'camera:onScene': cameraSceneSchema,
-  /** The training scenario player moved: started, played a step, finished or was stopped. */
-  'training:onProgress': trainingProgressSchema,
+  /**
+   * The training scenario player moved (started, played a step, scored a decision, finished or was stopped): pushed to
+   * every window with only whether a run is open (as training:run); a trainer's window fetches the rest (training:progress).
+   */
+  'training:onProgress': trainingRunStateSchema,
 } as const;
 
 export type HostEvents = typeof hostEvents;

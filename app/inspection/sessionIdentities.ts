@@ -8,6 +8,7 @@ import type { RecordsError } from '../ports/recordsLookup';
 import type { RfidCardRead } from '../ports/rfidRead';
 import type { TravellerRecord } from '../ports/travellerRecord';
 import type { VehicleSessionInput } from './vehicleSessionInput';
+import { documentFieldText } from './documentFieldText';
 
 /**
  * The people the booth has paper (or a card, or a record) for: each document read, each RFID card and each
@@ -62,16 +63,14 @@ export function identityAgeYears(identity: SessionIdentity, today: Date): number
   return identity.document?.rules.ageYears ?? (identity.birthDate ? ageInYears(identity.birthDate, today) : null);
 }
 
-const clean = (text: string | null | undefined) => (text ? text.replace(/</g, '').trim().toUpperCase() : null);
-
 /** Builds the identities of a session; `today` decides MRZ centuries and document validity. */
 export function sessionIdentities(input: Pick<VehicleSessionInput, 'documents' | 'rfidCards' | 'records' | 'laneType'>, today: Date): readonly SessionIdentity[] {
   const drafts: Draft[] = input.documents.map(({ read, chip }) => {
     const mrz = parseMrz(read.mrz, { today });
     return { document: { read, mrz, rules: evaluateDocumentRules(mrz, { today, lane: input.laneType }), chip }, rfidCards: [], found: false, notFound: false };
   });
-  const docNumber = (d: Draft) => clean(d.document ? mrzFieldValue(d.document.mrz, 'documentNumber') : null);
-  const docNationality = (d: Draft) => clean(d.document ? mrzFieldValue(d.document.mrz, 'nationality') : null);
+  const docNumber = (d: Draft) => documentFieldText(d.document ? mrzFieldValue(d.document.mrz, 'documentNumber') : null);
+  const docNationality = (d: Draft) => documentFieldText(d.document ? mrzFieldValue(d.document.mrz, 'nationality') : null);
   const holds = (record: TravellerRecord, d: Draft) => {
     const number = docNumber(d);
     return number !== null && record.documents.some((doc) => doc.documentNumber === number && (docNationality(d) === null || doc.nationality === docNationality(d)));
@@ -95,7 +94,7 @@ export function sessionIdentities(input: Pick<VehicleSessionInput, 'documents' |
   }
   for (const lookup of input.records.travellers) {
     if (lookup.by.kind !== 'document') continue;
-    const number = clean(lookup.by.query.documentNumber);
+    const number = documentFieldText(lookup.by.query.documentNumber);
     const targets = drafts.filter((d) => docNumber(d) === number);
     if (!lookup.result.ok) {
       const error = lookup.result.error;
@@ -136,8 +135,8 @@ function mergeSameRecord(drafts: Draft[]): Draft[] {
 
 function finish(d: Draft): SessionIdentity {
   const mrz = d.document?.mrz;
-  const documentNumber = clean(mrz ? mrzFieldValue(mrz, 'documentNumber') : (d.record?.documents[0]?.documentNumber ?? null));
-  const nationality = clean(mrz ? mrzFieldValue(mrz, 'nationality') : (d.record?.nationality ?? null));
+  const documentNumber = documentFieldText(mrz ? mrzFieldValue(mrz, 'documentNumber') : (d.record?.documents[0]?.documentNumber ?? null));
+  const nationality = documentFieldText(mrz ? mrzFieldValue(mrz, 'nationality') : (d.record?.nationality ?? null));
   const firstReference = d.rfidCards[0]?.reference;
   const key = d.record ? `record:${d.record.recordId}` : documentNumber ? `doc:${nationality ?? ''}:${documentNumber}` : `rfid:${firstReference ?? 'unknown'}`;
   const mrzName = mrz ? [mrzFieldValue(mrz, 'firstName'), mrzFieldValue(mrz, 'lastName')].filter(Boolean).join(' ') : '';

@@ -16,8 +16,12 @@ const text = (max: number) => z.string().max(max);
 export const trainingRunIdSchema = z.string().regex(/^run-[A-Za-z0-9-]{1,80}$/, 'must be "run-" followed by letters, digits and dashes');
 const userId = z.string().min(1).max(40);
 
-/** What marks a decision as made in a training run: kept and audited as training, never synced, never queued for review. */
-export const trainingMarkSchema = z.strictObject({ runId: trainingRunIdSchema, scenario: trainingScenarioNameSchema });
+/**
+ * What marks a decision as made in a training run: kept and audited as training, never synced, never queued for
+ * review. The run only: a trainee's window is never told the scenario while deciding (its name says what is coming);
+ * the run history names it. Rows recorded before 2026-12-07 carry the scenario too.
+ */
+export const trainingMarkSchema = z.strictObject({ runId: trainingRunIdSchema, scenario: trainingScenarioNameSchema.optional() });
 export type TrainingMark = z.output<typeof trainingMarkSchema>;
 const at = z.iso.datetime({ offset: true });
 const reason = z.union([reasonCodeSchema, z.enum(officerReasonCodes)]);

@@ -25,6 +25,21 @@ export const trainingProgressSchema = z.strictObject({
 });
 export type TrainingProgress = z.output<typeof trainingProgressSchema>;
 
+/**
+ * What every booth window is told of training (host → any renderer): whether a run is open, and which, since a
+ * decision made while one is open is a training decision marked with it. Nothing else: the scenario, its steps and
+ * the live score say what each traveller is expected to get (the answers), and go to trainers only (training:progress).
+ */
+export const trainingRunStateSchema = z.strictObject({
+  run: z.strictObject({ runId: trainingRunIdSchema, open: z.boolean() }).nullable(),
+});
+export type TrainingRunState = z.output<typeof trainingRunStateSchema>;
+
+/** The part of the player's progress every window may know. */
+export function trainingRunStateOf(progress: TrainingProgress): TrainingRunState {
+  return { run: progress.run ? { runId: progress.run.runId, open: progress.run.open } : null };
+}
+
 /** A built-in scenario as the trainer panel lists it. */
 export const trainingScenarioSummarySchema = z.strictObject({
   name: z.string().max(60),

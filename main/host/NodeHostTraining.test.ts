@@ -35,19 +35,19 @@ async function booth(raw: Record<string, unknown>) {
   const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', clock: time, timers: time, ids: sequentialIds(), scenariosDir, userDataDir: dataDir });
   await services.start();
   const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
-  const { socket, nextFrame: frame } = await connectToHost<{ kind?: string; name?: string; payload?: Record<string, unknown> }>(host);
+  const { socket, frames, nextFrame: frame } = await connectToHost<{ kind?: string; name?: string; payload?: Record<string, unknown> }>(host);
   opened.push({ services, host, socket });
   const call = (channel: string, payload: unknown) => callHostApi<Record<string, unknown>>(host, channel, payload);
   /** Signs the HTTP API's connection in (the host checks roles per connection). */
   const signIn = async (userId: 'trainer' | 'officer') => expect((await call('auth:signIn', { userId, password: `booth-${userId}` })).status).toBe(200);
-  return { services, time, call, frame, signIn };
+  return { services, time, call, frame, frames, signIn };
 }
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
 
 describe('training channels over the Node host', () => {
   it('lists the built-ins, starts one, pushes its progress, restarts and stops it', async () => {
-    const { services, time, call, frame, signIn } = await booth({ laneType: 'pedestrian' });
+    const { services, time, call, frame, frames, signIn } = await booth({ laneType: 'pedestrian' });
     await signIn('trainer');
     const listed = await call('training:list', {});
     expect(listed.status).toBe(200);
@@ -63,8 +63,14 @@ describe('training channels over the Node host', () => {
     await services.training?.settled();
     const session = await frame((f) => f.name === 'lane:onSession');
     expect((session.payload?.documents as { read: { mrz: string[] } }[])[0]?.read.mrz[0]).toBe(simulatedTravellers[0]!.mrz[0]);
-    await frame((f) => f.name === 'training:onProgress' && f.payload?.stepsDone === 1);
     expect((await call('training:progress', {})).body.value).toMatchObject({ stepsDone: 1, currentStep: "1/2: the reader reads scripted traveller 0's document" });
+    // The WebSocket window (nobody signed in on it) heard the start and the step, and only that a run is open.
+    const runId = (started.body.value as unknown as { run: { runId: string } }).run.runId;
+    await frame((f) => f.name === 'training:onProgress');
+    const heard = frames.filter((f) => f.name === 'training:onProgress').map((f) => f.payload);
+    expect(heard.length).toBeGreaterThanOrEqual(2);
+    for (const payload of heard) expect(payload).toEqual({ run: { runId, open: true } });
+    expect((await call('training:run', {})).body.value).toEqual({ run: { runId, open: true } });
 
     expect((await call('training:start', {})).body.value).toMatchObject({ state: 'playing', stepsDone: 0 });
     expect((await call('training:stop', {})).body.value).toMatchObject({ state: 'stopped', stepsDone: 0 });
@@ -97,10 +103,32 @@ describe('training channels over the Node host', () => {
     expect(nobody.status).toBe(403);
     expect(nobody.body.error).toEqual({ code: 'not_permitted', message: 'Sign in first: Starting a training scenario needs a signed-in trainer.' });
     await signIn('officer');
-    for (const channel of ['training:list', 'training:stop', 'training:runs']) {
+    for (const channel of ['training:list', 'training:stop', 'training:runs', 'training:progress']) {
       expect((await call(channel, {})).body.error?.code, channel).toBe('not_permitted');
     }
     expect((await call('training:start', { scenario: 'clean-then-expired' })).body.error?.message).toBe('Starting a training scenario is for the trainer role; officer is signed in as officer.');
+  });
+
+  it('refuses the trainer controls to a connection once its trainer signed out, and to nobody else', async () => {
+    const { call, signIn, services } = await booth({ laneType: 'pedestrian' });
+    await signIn('trainer');
+    expect((await call('training:list', {})).status).toBe(200);
+    const otherWindow = { client: 'another-window' };
+    expect((await services.dispatch('auth:signIn', { userId: 'trainer', password: 'booth-trainer' }, otherWindow)).ok).toBe(true);
+
+    expect((await call('auth:signOut', {})).body).toEqual({ ok: true, value: { userId: 'trainer' } });
+    for (const channel of ['training:list', 'training:progress', 'training:stop', 'training:runs']) {
+      const refused = await call(channel, {});
+      expect(refused.status, channel).toBe(403);
+      expect(refused.body.error, channel).toEqual({ code: 'not_permitted', message: expect.stringMatching(/^Sign in first: /) });
+    }
+    expect((await call('training:start', { scenario: 'clean-then-expired' })).body.error?.code).toBe('not_permitted');
+    // Signed out already; the payload is checked like any other; the other window keeps its trainer.
+    expect((await call('auth:signOut', {})).body).toEqual({ ok: true, value: { userId: null } });
+    const bad = await call('auth:signOut', { userId: 'trainer' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toMatch(/^Invalid request for auth:signOut: /);
+    expect((await services.dispatch('training:list', {}, otherWindow)).ok).toBe(true);
   });
 
   it("scores a run's decisions, never lets one reach the records simulator, and keeps the final debrief in the run history", async () => {
@@ -127,7 +155,9 @@ describe('training channels over the Node host', () => {
       evidence: { faceMatch: { decision: 'match', score: 0.71, threshold: 0.42, falseMatchRate: 'FMR ≈ 1 in 10 000' }, chipVerdict: 'verified', alerts: [], recommended: 'clear' },
     };
     const scored = await call('training:decided', report);
-    expect(scored.body.value).toMatchObject({ run: { runId, open: true, score: { steps: 1, percent: 100, counts: { correct: 1 } } } });
+    // The reply says only that the run is open; the trainer reads the score.
+    expect(scored.body.value).toEqual({ run: { runId, open: true } });
+    expect((await call('training:progress', {})).body.value).toMatchObject({ run: { runId, open: true, score: { steps: 1, percent: 100, counts: { correct: 1 } } } });
 
     // Whatever a renderer queues from the run is held back on the host; real work from before the run still goes.
     const [fromRun] = scriptedDecisionSubmissions([{ ...decision, decidedAt: time.now().toISOString() }], time.now().toISOString());

@@ -96,8 +96,11 @@ describe('TrainingScenarioPlayer on the simulated booth', () => {
     await booth.playUntil(90);
     expect(await booth.connected('recordsService')).toBe(true);
     expect(booth.player.progress()).toMatchObject({ state: 'finished', stepsDone: 7, nextAtSeconds: null, problems: [] });
-    const published = booth.events.flatMap((event) => (event.name === 'training:onProgress' ? [event.payload.stepsDone] : []));
-    expect(published.at(-1)).toBe(7);
+    // Every window heard each move, and only whether the run is open (the steps and score are the trainers').
+    const published = booth.events.flatMap((event) => (event.name === 'training:onProgress' ? [event.payload] : []));
+    const runId = booth.player.progress().run?.runId;
+    expect(published.length).toBeGreaterThanOrEqual(8);
+    expect(published.every((payload) => payload.run !== null && payload.run.runId === runId && Object.keys(payload.run).join() === 'runId,open')).toBe(true);
     expect(booth.time.waiting).toBe(0);
   });
 

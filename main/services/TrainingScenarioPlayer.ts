@@ -137,6 +137,12 @@ export class TrainingScenarioPlayer {
     return this.current;
   }
 
+  /** Tells the trainer of something that went wrong outside the steps (a run's debrief that could not be kept). */
+  problem(text: string): void {
+    // Within what the progress carries (trainingProgressSchema: 200 problems of 1000 characters).
+    this.publish({ ...this.current, problems: [...this.current.problems, text.slice(0, 1000)].slice(-200) });
+  }
+
   /** Resolves when the step under way (if any) has been played. */
   settled(): Promise<void> {
     return this.inFlight;

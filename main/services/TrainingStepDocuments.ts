@@ -1,4 +1,5 @@
 import { mrzFieldValue, parseMrz } from '../../app/document/mrz/parseMrz';
+import { documentFieldText } from '../../app/inspection/documentFieldText';
 import type { TrainingStep } from '../../app/training/trainingScenario';
 import type { SimulatedVehicleArrival } from '../../app/host/simulatorControls';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
@@ -6,9 +7,8 @@ import { simulatedVehicles } from '../../native-bridges/plate-reader/simulatedVe
 
 const documentNumberOf = (traveller: number): string | null => {
   const scripted = simulatedTravellers[traveller];
-  // Cleaned as the booth's identities clean it (sessionIdentities.ts): no fillers, upper case.
-  const number = scripted ? mrzFieldValue(parseMrz(scripted.mrz), 'documentNumber') : null;
-  return number ? number.replace(/</g, '').trim().toUpperCase() || null : null;
+  // As the booth's identities have it (the trainee's decision names their document number); all fillers: none.
+  return (scripted && documentFieldText(mrzFieldValue(parseMrz(scripted.mrz), 'documentNumber'))) || null;
 };
 
 /**

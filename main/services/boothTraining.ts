@@ -50,8 +50,13 @@ export function createBoothTraining(options: BoothTrainingOptions): BoothTrainin
   const facePicker = new TrainingFacePicker({ embedder: options.embedder, targetFmr: settings.faceMatchTargetFmr, userData: options.userData });
   const player = new TrainingScenarioPlayer(simulatorTarget(devices, options.intake, facePicker), options.clock, options.timers, {
     ids: options.ids,
-    // The run history is kept whole or not at all; a failed write is said, never silent.
-    onRunEnded: (debrief) => void runs.save(debrief).catch((error: unknown) => console.error(`[booth] training run ${debrief.runId} could not be kept:`, error)),
+    // The run history is kept whole or not at all; a failed write is said, never silent: on the console and to the
+    // trainer (the progress's problems), who would otherwise take the debrief on screen for one in the history.
+    onRunEnded: (debrief) =>
+      void runs.save(debrief).catch((error: unknown) => {
+        console.error(`[booth] training run ${debrief.runId} could not be kept:`, error);
+        player.problem(`The debrief of ${debrief.runId} could not be kept in the run history: ${error instanceof Error ? error.message : String(error)}`);
+      }),
   });
   if (scenario) player.load(scenario);
   // Subscribed from the start (not when the host serves): a run opened before then must still hold its decisions back.

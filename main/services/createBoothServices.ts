@@ -34,6 +34,7 @@ import { SignedInCallers } from './SignedInCallers';
 import { createBoothTraining } from './boothTraining';
 import type { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
 import type { TrainingScenario } from '../../app/training/trainingScenario';
+import { trainingRunStateOf } from '../../app/training/trainingProgress';
 import type { TrainingRunStore } from './TrainingRunStore';
 import { modelHandlers } from './handlers/modelHandlers';
 import { chooseFaceModelSet, type ServedFaceModelSet } from './faceModelSet';
@@ -172,7 +173,8 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
       await Promise.all(allDevices(devices).map((device) => device.start()));
       // A simulated booth is a practice booth: its practice accounts exist from the start (README).
       if (settings.devices === 'sim') await accounts.ensurePracticeAccounts();
-      if (training) unsubscribers.push(training.onProgress((progress) => events.emit('training:onProgress', progress)));
+      // Every window hears only whether a run is open: the steps and the score are the trainers' (training:progress).
+      if (training) unsubscribers.push(training.onProgress((progress) => events.emit('training:onProgress', trainingRunStateOf(progress))));
       if (controls && settings.laneType === 'vehicle' && settings.simulatedVehicleIntervalSeconds > 0) {
         // Trainers' steady traffic: the next scripted vehicle at every interval.
         const timer = setInterval(() => {

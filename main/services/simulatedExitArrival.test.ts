@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../app/ports/Ids';
 import { SimulatedCameraBridge } from '../../native-bridges/camera/SimulatedCameraBridge';
@@ -7,14 +5,14 @@ import { SimulatedPlateReader } from '../../native-bridges/plate-reader/Simulate
 import { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
 import { exitHandlers } from './handlers/exitHandlers';
 import { SimulatedExitArrivals } from './simulatedExitArrival';
-import { datasetsDirectory } from './simulatedOccupantFaces';
+import { dataset } from '../../testSupport/datasets';
 
 const clock = { now: () => new Date('2026-12-07T18:00:00Z') };
 const cameras = [
   { id: 'cam-driver', label: 'Driver side', position: 'driver' as const },
   { id: 'cam-rear', label: 'Rear', position: 'rear' as const },
 ];
-const haveFaces = existsSync(path.join(datasetsDirectory(), 'faces-lfw', 'images'));
+const haveFaces = dataset(import.meta.url, 'faces-lfw/images', 'a simulated departure with real faces').present;
 let records: SimulatedRecordsService | undefined;
 afterEach(async () => records?.stop());
 

@@ -16,12 +16,17 @@ const submissions = scriptedDecisionSubmissions(scriptedDecisionRecords(model, n
 const keysOf = (batch: readonly DecisionSubmission[]) => batch.map((s) => s.idempotencyKey);
 const outcomes = (results: readonly { outcome: string }[]) => results.map((r) => r.outcome);
 
+// Long enough for a 50-decision batch on a loaded 2-core machine (250 ms gave 'retry' for all 60 under load), short
+// enough that the hang and too-slow faults below time out quickly; the too-slow fault answers after it.
+const clientTimeoutMs = 1500;
+const tooSlowMs = clientTimeoutMs + 500;
+
 let server: RecordsSimulatorServer;
 let client: HttpRecordsClient;
 
 beforeEach(async () => {
   server = new RecordsSimulatorServer({ clock });
-  client = new HttpRecordsClient({ baseUrl: await server.start(), clock, timeoutMs: 250, probeIntervalMs: 0 });
+  client = new HttpRecordsClient({ baseUrl: await server.start(), clock, timeoutMs: clientTimeoutMs, probeIntervalMs: 0 });
   await client.start();
 });
 afterEach(async () => {
@@ -85,7 +90,7 @@ describe('POST /v1/decisions through HttpRecordsClient', () => {
   });
 
   it('stored but answered as failed (500, lost answer, malformed, too slow): retry, and the resend is duplicate', async () => {
-    const faults = [{ commitThenFail: 'error' as const }, { commitThenFail: 'hang' as const }, { malformed: true }, { delayMs: 400 }];
+    const faults = [{ commitThenFail: 'error' as const }, { commitThenFail: 'hang' as const }, { malformed: true }, { delayMs: tooSlowMs }];
     for (const [i, fault] of faults.entries()) {
       const batch = submissions.slice(i * 2, i * 2 + 2);
       server.setFaults(fault);

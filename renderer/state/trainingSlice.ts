@@ -1,21 +1,25 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { TrainingProgress } from '../../app/training/trainingProgress';
+import type { TrainingRunState } from '../../app/training/trainingProgress';
 import type { TrainingMark } from '../../app/training/trainingDebrief';
 import type { BoothState } from './createBoothStore';
 
-/** Where the host's training player is (training:onProgress): while a run is open, every decision is a training decision. */
+/**
+ * Whether a training run is open at the booth, and which (training:run, training:onProgress): while one is open,
+ * every decision is a training decision. Every window knows this much and no more: the scenario, its steps and
+ * the live score are the trainer's panel's (useTrainerProgress), never in this store.
+ */
 export interface TrainingSlice {
-  readonly training: TrainingProgress | null;
-  trainingProgressed(progress: TrainingProgress): void;
+  readonly trainingRun: TrainingRunState['run'];
+  trainingRunChanged(state: TrainingRunState): void;
 }
 
 export const createTrainingSlice: StateCreator<BoothState, [], [], TrainingSlice> = (set) => ({
-  training: null,
-  trainingProgressed: (training) => set({ training }),
+  trainingRun: null,
+  trainingRunChanged: ({ run }) => set({ trainingRun: run }),
 });
 
 /** The mark a decision made now carries, or null when no training run is open. */
-export function openTrainingRun(state: Pick<TrainingSlice, 'training'>): TrainingMark | null {
-  const progress = state.training;
-  return progress?.run?.open && progress.scenario ? { runId: progress.run.runId, scenario: progress.scenario } : null;
+export function openTrainingRun(state: Pick<TrainingSlice, 'trainingRun'>): TrainingMark | null {
+  const run = state.trainingRun;
+  return run?.open ? { runId: run.runId } : null;
 }

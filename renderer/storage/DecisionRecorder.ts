@@ -2,6 +2,7 @@ import type { AuditActor } from '../../app/audit/auditEntry';
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import { newOutboxItem } from '../../app/outbox/outboxItem';
 import type { Ids } from '../../app/ports/Ids';
+import { decisionAuditDetails } from './decisionAuditDetails';
 import { DecisionStoreError, type DecisionSyncPayload, type RecordDecisionExtras, type RecordedDecision, type StoredDecision } from './decisionStoreTypes';
 import { decisionReviewId, openReview } from './migrations/v2ReviewQueue';
 import { isOfflineDecision, reviewKindsOfDecision } from './reviewKinds';
@@ -81,7 +82,7 @@ export class DecisionRecorder {
         }),
       );
       const { entries } = await writer.commit(
-        [{ at: recordedAt, actor: by, action: 'decision', subject: { kind: 'decision', id: decisionId }, details: { outcome: decision.outcome, recommended: decision.recommended, overridden: decision.overridden, offline, ruleReasons: [...decision.ruleReasons], officerReasons: [...decision.officerReasons], reviewKinds: kinds, biometricsKept: biometrics.length, ...(decision.direction ? { direction: decision.direction } : {}), ...(decision.policyId ? { policyId: decision.policyId } : {}) } }],
+        [{ at: recordedAt, actor: by, action: 'decision', subject: { kind: 'decision', id: decisionId }, details: { ...decisionAuditDetails(decision), offline, reviewKinds: kinds, biometricsKept: biometrics.length } }],
         async () => {
           if (await db.decisions.get(decisionId)) throw new DecisionStoreError('duplicate_decision', `decision ${decisionId} is already recorded`);
           const last = await db.outbox.orderBy('seq').last();

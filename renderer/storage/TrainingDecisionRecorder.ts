@@ -2,6 +2,7 @@ import type { AuditActor } from '../../app/audit/auditEntry';
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import type { TrainingMark } from '../../app/training/trainingDebrief';
 import { decisionRowOf } from './DecisionRecorder';
+import { decisionAuditDetails } from './decisionAuditDetails';
 import { DecisionStoreError } from './decisionStoreTypes';
 import { nowIso, parseActor, type StoreContext } from './storeContext';
 
@@ -20,7 +21,7 @@ export class TrainingDecisionRecorder {
     return writer.exclusive(async () => {
       const recordedAt = nowIso(this.context);
       const row = await decisionRowOf(this.context, decision, { recordedAt, offline: false, mandatory: false, reviewState: 'not_needed', training });
-      const details = { ...training, outcome: decision.outcome, recommended: decision.recommended, overridden: decision.overridden, ruleReasons: [...decision.ruleReasons], officerReasons: [...decision.officerReasons], ...(decision.direction ? { direction: decision.direction } : {}), ...(decision.policyId ? { policyId: decision.policyId } : {}) };
+      const details = { ...training, ...decisionAuditDetails(decision) };
       const { entries } = await writer.commit([{ at: recordedAt, actor: by, action: 'training_decision', subject: { kind: 'decision', id: decision.decisionId }, details }], async () => {
         if (await db.decisions.get(decision.decisionId)) throw new DecisionStoreError('duplicate_decision', `decision ${decision.decisionId} is already recorded`);
         await db.decisions.add(row);

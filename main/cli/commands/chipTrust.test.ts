@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassiveAuthentication } from '../../../native-bridges/chip/passive-auth/passiveAuthentication.node.ts';
 import { loadTrustStore } from '../../../native-bridges/chip/passive-auth/trustStore.node.ts';
@@ -9,13 +9,12 @@ import { buildSod } from '../../../native-bridges/chip/pki/buildSod.node.ts';
 import type { TestPki } from '../../../native-bridges/chip/pki/testPki.node.ts';
 import { buildCrl, generateLinkedCsca, generateTestPki } from '../../../native-bridges/chip/pki/testPki.node.ts';
 import { runChipTrustCheck, runChipTrustList } from './chipTrust';
+import { dataset } from '../../../testSupport/datasets';
 
 const notBefore = new Date('2026-01-01T00:00:00Z');
 const at = new Date('2026-06-01T00:00:00Z');
 const dataGroups = new Map([[1, Uint8Array.of(0x61, 0x00)]]);
-const datasets = process.env.BOOTH_DATASETS ?? resolve(import.meta.dirname, '../../../../shared/datasets');
-const lists = resolve(datasets, 'emrtd', 'master_lists_and_csca');
-if (!existsSync(lists)) console.warn(`[chipTrust.test] ${lists} is absent: master list tests skipped (set BOOTH_DATASETS)`);
+const masterLists = dataset(import.meta.url, 'emrtd/master_lists_and_csca', 'chip trust check of a national master list');
 
 let pki: TestPki;
 let forger: TestPki;
@@ -94,8 +93,8 @@ describe('booth chip trust list|check', () => {
     }
   });
 
-  it.skipIf(!existsSync(lists))('check: a national master list loads with its own signature checked', () => {
-    const outcome = runChipTrustCheck(join(lists, 'DE_ML_2026-05-28-08-28-45.ml'), { json: true }, new Date('2026-11-23'));
+  it.skipIf(!masterLists.present)('check: a national master list loads with its own signature checked', () => {
+    const outcome = runChipTrustCheck(join(masterLists.path, 'DE_ML_2026-05-28-08-28-45.ml'), { json: true }, new Date('2026-11-23'));
     expect(outcome.exitCode).toBe(0);
     expect(JSON.parse(outcome.output).files[0]).toMatchObject({ kind: 'master_list', status: 'loaded', certificates: 588 });
   });

@@ -13,7 +13,7 @@ export interface AuthHandlerDeps {
   readonly clock: Clock;
   /** Where the throttle's counts outlive a restart. */
   readonly throttleFile: SignInThrottleFile;
-  /** Told of each successful sign-in, so role checks on the host know who is on each connection. */
+  /** Told of each successful sign-in and each sign-out, so role checks on the host know who is on each connection. */
   readonly callers?: SignedInCallers;
 }
 
@@ -21,7 +21,7 @@ const isWrongCredentials = (error: unknown) => error instanceof AccountsError &&
 
 /**
  * `auth:*`: signing in with a local account, through the sign-in throttle (per account and per caller, growing
- * waits, lockout: signInThrottle.ts), and the supervisors' view of failures and locks. The throttle's saved counts
+ * waits, lockout: signInThrottle.ts), signing a connection out, and the supervisors' view of failures and locks. The throttle's saved counts
  * are read before the first attempt is answered, so a restart never opens a window for guessing.
  */
 export function authHandlers({ accounts, settings, clock, throttleFile, callers }: AuthHandlerDeps): HandlersOf<'auth'> {
@@ -46,6 +46,7 @@ export function authHandlers({ accounts, settings, clock, throttleFile, callers 
         throw error;
       }
     },
+    'auth:signOut': (_, caller) => ({ userId: callers?.signedOut(caller)?.userId ?? null }),
     'auth:signInActivity': async () => (await throttle()).activity(),
   };
 }

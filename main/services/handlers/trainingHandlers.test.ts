@@ -22,11 +22,12 @@ function handlers() {
   const callers = new SignedInCallers();
   const trainer = { client: 'trainer-window' };
   const trainee = { client: 'trainee-window' };
+  const nobody = { client: 'sign-in-screen' };
   callers.signedIn(trainer, { userId: 'trainer', name: 'Trainer', role: 'trainer' });
   callers.signedIn(trainee, { userId: 'kim', name: 'Kim', role: 'officer' });
   const runs = new TrainingRunStore(mkdtempSync(join(tmpdir(), 'booth-training-handlers-')));
   const training = trainingHandlers({ training: player, settings: resolveSettings({ laneType: 'pedestrian' }).settings, scenariosDir, callers, runs });
-  return { training, trainer, trainee, scenario: loadTrainingScenario('clean-then-expired', scenariosDir) };
+  return { training, trainer, trainee, nobody, time, player, scenario: loadTrainingScenario('clean-then-expired', scenariosDir) };
 }
 
 describe('training:debrief', () => {
@@ -41,5 +42,51 @@ describe('training:debrief', () => {
 
     await training['training:stop']({}, trainer);
     expect(await training['training:debrief']({ runId }, trainee)).toMatchObject({ runId, trainee: 'kim', endedAt: expect.any(String) });
+  });
+});
+
+describe('what each window is told of a run', () => {
+  it("tells every window only whether a run is open and which; the scenario, its steps and the live score are the trainer's", async () => {
+    const { training, trainer, trainee, nobody, scenario } = handlers();
+    expect(await training['training:run']({}, nobody)).toEqual({ run: null });
+    const runId = (await training['training:start']({ scenario: scenario.name, trainee: 'kim' }, trainer)).run?.runId;
+
+    for (const window of [trainee, nobody, trainer]) expect(await training['training:run']({}, window)).toEqual({ run: { runId, open: true } });
+    expect(await training['training:progress']({}, trainer)).toMatchObject({ state: 'playing', scenario: 'clean-then-expired', stepCount: 2, run: { runId, open: true, score: { steps: 0 } } });
+    await expect(Promise.resolve().then(() => training['training:progress']({}, trainee))).rejects.toMatchObject({ code: 'not_permitted', message: "The scenario's progress and live score is for the trainer role; kim is signed in as officer." });
+    await expect(Promise.resolve().then(() => training['training:progress']({}, nobody))).rejects.toMatchObject({ code: 'not_permitted' });
+
+    await training['training:stop']({}, trainer);
+    expect(await training['training:run']({}, trainee)).toEqual({ run: { runId, open: false } });
+  });
+
+  it("answers the trainee's decision and alert reports without the score they made", async () => {
+    const { training, trainer, trainee, time, player, scenario } = handlers();
+    const runId = (await training['training:start']({ scenario: scenario.name, trainee: 'kim' }, trainer)).run!.runId;
+    time.advance(2000);
+    await player.settled();
+    const subject = { documentNumber: 'L898902C3', occupantIndex: 0 };
+    const evidence = { faceMatch: null, chipVerdict: 'verified' as const, alerts: [], recommended: 'clear' as const };
+    const at = time.now().toISOString();
+    expect(await training['training:decided']({ runId, decisionId: 'd-1', subject, outcome: 'clear', reasons: [], decidedAt: at, evidence }, trainee)).toEqual({ run: { runId, open: true } });
+    expect(await training['training:alerted']({ runId, subject, at }, trainee)).toEqual({ run: { runId, open: true } });
+    // Scored all the same: the trainer sees it.
+    expect(await training['training:progress']({}, trainer)).toMatchObject({ run: { score: { steps: 1 } } });
+  });
+});
+
+describe('training:alerted', () => {
+  it('refuses an alert for a run that is not open (ended, or never), saying it was not counted, as a decision is', async () => {
+    const { training, trainer, trainee, scenario } = handlers();
+    const runId = (await training['training:start']({ scenario: scenario.name, trainee: 'kim' }, trainer)).run!.runId;
+    await training['training:stop']({}, trainer);
+    const subject = { documentNumber: 'L898902C3', occupantIndex: 0 };
+    const at = '2026-12-07T09:00:05.000Z';
+    for (const run of [runId, 'run-never-started']) {
+      await expect(Promise.resolve().then(() => training['training:alerted']({ runId: run, subject, at }, trainee))).rejects.toMatchObject({
+        code: 'invalid_request',
+        message: `Training run ${run} is not the open run; the alert stays recorded as training but is not counted.`,
+      });
+    }
   });
 });

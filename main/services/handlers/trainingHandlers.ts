@@ -2,6 +2,7 @@ import type { HandlersOf } from '../../../app/host/dispatch';
 import { HostFailure } from '../../../app/host/result';
 import type { BoothSettings } from '../../../app/settings/boothSettings';
 import { scenarioFitsLane } from '../../../app/training/trainingScenario';
+import { trainingRunStateOf } from '../../../app/training/trainingProgress';
 import type { SignedInCallers } from '../SignedInCallers';
 import type { TrainingScenarioPlayer } from '../TrainingScenarioPlayer';
 import { TrainingRunStoreError, type TrainingRunStore } from '../TrainingRunStore';
@@ -19,7 +20,8 @@ export interface TrainingHandlerDeps {
 /**
  * `training:*`: the trainer's scenario player (simulation only), the scoring of the trainee's decisions, debriefs
  * and the run history. The trainer's controls check the caller's role here, not only on the screen: an officer's
- * window cannot start, stop or list runs, and sees a debrief only of a run they were the trainee of, once it ended.
+ * window cannot start, stop or list runs, nor read the steps or the live score (only whether a run is open), and
+ * sees a debrief only of a run they were the trainee of, once it ended.
  */
 export function trainingHandlers({ training, settings, scenariosDir, callers, runs }: TrainingHandlerDeps): HandlersOf<'training'> {
   const trainer = () => {
@@ -40,7 +42,13 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
       callers.require(caller, ['trainer'], 'The scenario list');
       return builtInScenarios().map((s) => ({ name: s.name, description: s.description, laneType: s.laneType, stepCount: s.steps.length }));
     },
-    'training:progress': () => trainer().progress(),
+    'training:progress': (_, caller) => {
+      const player = trainer();
+      callers.require(caller, ['trainer'], "The scenario's progress and live score");
+      return player.progress();
+    },
+    // Every window, signed in or not: whether its decisions are training ones. A booth on real devices never has a run.
+    'training:run': () => (training ? trainingRunStateOf(training.progress()) : { run: null }),
     'training:start': ({ scenario: name, trainee }, caller) => {
       const player = trainer();
       const user = callers.require(caller, ['trainer'], 'Starting a training scenario');
@@ -67,12 +75,14 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
       const player = trainer();
       const user = callers.require(caller, ['officer', 'trainer'], 'A training decision');
       if (player.openRunId() !== report.runId) throw new HostFailure('invalid_request', `Training run ${report.runId} is not the open run; the decision stays recorded as training but is not scored.`);
-      return player.decided(report, user.userId);
+      return trainingRunStateOf(player.decided(report, user.userId));
     },
     'training:alerted': (report, caller) => {
       const player = trainer();
       callers.require(caller, ['officer', 'trainer'], 'A training alert');
-      return player.alerted(report);
+      // Said, not swallowed: an alert for a run that is not open is not counted, and the booth is told so.
+      if (player.openRunId() !== report.runId) throw new HostFailure('invalid_request', `Training run ${report.runId} is not the open run; the alert stays recorded as training but is not counted.`);
+      return trainingRunStateOf(player.alerted(report));
     },
     'training:debrief': async ({ runId }, caller) => {
       const user = callers.require(caller, ['officer', 'trainer'], 'A debrief');

@@ -16,7 +16,7 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
       host.call('cameras:list', {}),
       host.call('cameras:scenes', {}),
       host.call('lane:current', {}),
-      host.call('training:progress', {}),
+      host.call('training:run', {}),
     ]);
     if (info.ok) state().infoLoaded(info.value);
     else state().infoFailed(info.error.message);
@@ -24,17 +24,26 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
     if (cameras.ok) state().laneCamerasLoaded(cameras.value);
     if (scenes.ok) for (const scene of scenes.value) state().cameraSceneReceived(scene);
     if (lane.ok) state().laneSessionReceived(lane.value);
-    // Real devices have no training player (not_supported): no run is ever open there.
-    if (training.ok) state().trainingProgressed(training.value);
+    if (training.ok) state().trainingRunChanged(training.value);
     if (info.ok && info.value.settingsProblems.length > 0) {
       state().announce(`Settings problems, defaults used: ${info.value.settingsProblems.join(' | ')}`, 'warning');
     }
   };
 
+  // The host knows who signed in per connection, and a new connection has nobody (webSocketSession.ts).
+  let connectedBefore = false;
   const stops = [
     host.onConnection((connection) => {
       state().hostConnectionChanged(connection);
-      if (connection === 'online') void loadSnapshot();
+      if (connection !== 'online') return;
+      const { user, locked } = state();
+      // A window that opens (or reloads: Electron keeps its connection) with nobody on screen has nobody on the host.
+      if (!user) void host.call('auth:signOut', {});
+      // One that reconnects with a user on screen locks: the user's password signs the new connection in, else every
+      // role check on the host (a trainer's controls, a trainee's scored decisions) would refuse them unexplained.
+      else if (connectedBefore && !locked) state().screenLocked();
+      connectedBefore = true;
+      void loadSnapshot();
     }),
     host.on('devices:onStatus', (status) => {
       const previous = state().devices[status.id];
@@ -46,7 +55,7 @@ export function connectBoothToHost(host: HostClient, store: BoothStore): () => v
     }),
     host.on('lane:onSession', (session) => state().laneSessionReceived(session)),
     host.on('camera:onScene', (scene) => state().cameraSceneReceived(scene)),
-    host.on('training:onProgress', (progress) => state().trainingProgressed(progress)),
+    host.on('training:onProgress', (run) => state().trainingRunChanged(run)),
     host.on('document:onReadError', (error) => state().announce(`Document reader: ${error.message}`, error.code === 'duplicate_read' ? 'warning' : 'error')),
   ];
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useBoothStore, useDecisionJournal } from '../../state/StoreContext';
+import { useBoothStore, useDecisionJournal, useHost } from '../../state/StoreContext';
 
 /**
  * The signed-in session's keys and timer: Alt+L locks the screen, Alt+O signs out, and the screen locks by
@@ -8,6 +8,7 @@ import { useBoothStore, useDecisionJournal } from '../../state/StoreContext';
 export function useSessionGuard(): void {
   const store = useBoothStore();
   const journal = useDecisionJournal();
+  const host = useHost();
 
   useEffect(() => {
     const audit = (action: 'screen_lock' | 'sign_out') => void journal.audit(action).catch(() => undefined);
@@ -32,6 +33,10 @@ export function useSessionGuard(): void {
       } else if (event.code === 'KeyO' && store.getState().user) {
         event.preventDefault();
         audit('sign_out');
+        // The host's role checks follow the screen: this connection keeps no one's role once its user has gone.
+        void host.call('auth:signOut', {}).then((result) => {
+          if (!result.ok) console.warn(`[booth] the host did not sign this window out: ${result.error.message}`);
+        });
         store.getState().signedOut();
       }
     };
@@ -45,5 +50,5 @@ export function useSessionGuard(): void {
       window.removeEventListener('pointermove', restart);
       window.removeEventListener('pointerdown', restart);
     };
-  }, [store, journal]);
+  }, [store, journal, host]);
 }

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LaneType } from '../../../app/settings/boothSettings';
 import type { TrainingProgress, TrainingScenarioSummary } from '../../../app/training/trainingProgress';
 import type { TrainingDebrief, TrainingRunSummary } from '../../../app/training/trainingDebrief';
-import { useBooth, useBoothStore, useHost } from '../../state/StoreContext';
+import { useBoothStore, useHost } from '../../state/StoreContext';
 import { DebriefView } from './DebriefView';
 import { downloadDebrief } from './debriefExport';
 import { RunHistory } from './RunHistory';
 import { nextSelection, nextTrainee, playableScenarios, trainerKeyAction, trainerKeys } from './trainerKeys';
 import { useRunEnd } from './useRunEnd';
+import { useTrainerProgress } from './useTrainerProgress';
 
 const stateLabels: Readonly<Record<TrainingProgress['state'], string>> = {
   idle: 'No scenario',
@@ -33,7 +34,7 @@ function liveScore(run: NonNullable<TrainingProgress['run']>): string {
 export function TrainerPanel({ laneType }: { laneType: LaneType }) {
   const host = useHost();
   const booth = useBoothStore();
-  const progress = useBooth((state) => state.training);
+  const { progress, problem: progressProblem, progressed } = useTrainerProgress();
   const [scenarios, setScenarios] = useState<TrainingScenarioSummary[]>([]);
   const [selected, setSelected] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -117,7 +118,7 @@ export function TrainerPanel({ laneType }: { laneType: LaneType }) {
           if (action === 'start-selected') setView('scenarios');
           return void call.then((result) => {
             if (result.ok) {
-              booth.getState().trainingProgressed(result.value);
+              progressed(result.value);
               setProblem(null);
             } else setProblem(result.error.message);
           });
@@ -126,7 +127,7 @@ export function TrainerPanel({ laneType }: { laneType: LaneType }) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [host, booth, scenarios, selected, view, runs, runSelected, trainee, trainees, debrief, showDebrief, loadHistory]);
+  }, [host, booth, scenarios, selected, view, runs, runSelected, trainee, trainees, debrief, showDebrief, loadHistory, progressed]);
 
   const status = progress && progress.scenario ? `${stateLabels[progress.state]}: ${progress.scenario}, ${progress.stepsDone}/${progress.stepCount} steps` : stateLabels.idle;
   const score = progress?.run ? <p data-testid="trainer-score">{liveScore(progress.run)}</p> : null;
@@ -159,7 +160,7 @@ export function TrainerPanel({ laneType }: { laneType: LaneType }) {
       {progress?.currentStep && <p className="caption" data-testid="trainer-current-step">{progress.currentStep}</p>}
       {view === 'debrief' && debrief && <DebriefView debrief={debrief} />}
       {view === 'history' && <RunHistory runs={runs} selected={runSelected} trainee={trainee} />}
-      {[...(progress?.problems ?? []), ...(problem ? [problem] : [])].map((text) => (
+      {[...(progress?.problems ?? []), ...(progressProblem ? [progressProblem] : []), ...(problem ? [problem] : [])].map((text) => (
         <p key={text} className="notice-warning">
           {text}
         </p>
