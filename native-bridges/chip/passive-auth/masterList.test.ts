@@ -112,6 +112,7 @@ describe('a file that is no master list', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(MasterListError);
+    expect((error as MasterListError).name).toBe('MasterListError');
     expect((error as MasterListError).code).toBe('bad_master_list');
     expect((error as MasterListError).message).toMatch(reason);
   };
@@ -133,6 +134,23 @@ describe('a file that is no master list', () => {
     refused(await signedContent(signer, idCscaMasterList, sequenceNotSet), /content is not CscaMasterList/);
     const notSequence = new asn1js.Set({ value: [new asn1js.Integer({ value: 0 }), new asn1js.Set({ value: [] })] }).toBER(false);
     refused(await signedContent(signer, idCscaMasterList, notSequence), /content is not CscaMasterList/);
+  });
+
+  it('a ContentInfo of type SignedData whose content is not SignedData is refused', () => {
+    const bytes = new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: new asn1js.Integer({ value: 1 }) }).toSchema().toBER(false);
+    refused(new Uint8Array(bytes), /^master list: not a CMS SignedData: /);
+  });
+
+  it('a SignedData with no encapsulated content is refused', () => {
+    ensurePkijsEngine();
+    const signedData = new pkijs.SignedData({ version: 3, encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: idCscaMasterList }), signerInfos: [], certificates: [signer.certificate] });
+    const bytes = new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: signedData.toSchema(true) }).toSchema().toBER(false);
+    refused(new Uint8Array(bytes), /^master list: no encapsulated content$/);
+  });
+
+  it('a certificate list holding something that is not a certificate is refused', async () => {
+    const content = new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 }), new asn1js.Set({ value: [new asn1js.Integer({ value: 5 })] })] }).toBER(false);
+    refused(await signedContent(signer, idCscaMasterList, content), /^master list: certificate list is malformed: certificate has no tbsCertificate$/);
   });
 
   it('bytes that are not BER are refused', () => {
