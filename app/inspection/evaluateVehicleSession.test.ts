@@ -288,18 +288,21 @@ describe('officer decisions', () => {
 
   it('lets the officer clear a non-mandatory referral only with a reason, and records the override', () => {
     const sarah = byRecord(evaluate().occupants, 'TR-0005')!;
-    expect(applyOfficerDecision(sarah, { officer: 'o', outcome: 'clear', reasons: [] }, clock, sequentialIds()).kind).toBe('reason_required');
+    expect(applyOfficerDecision(sarah, { officer: 'o', outcome: 'clear', reasons: [] }, clock, sequentialIds())).toEqual({ kind: 'reason_required', message: 'clearing against a referral needs a reason from the list' });
     const result = applyOfficerDecision(sarah, { officer: 'o', outcome: 'clear', reasons: ['records_checked_by_phone'], note: 'exit recorded late' }, clock, sequentialIds());
     expect(result.kind === 'recorded' && result.decision).toMatchObject({ outcome: 'clear', recommended: 'refer', overridden: true, officerReasons: ['records_checked_by_phone'], versions: { rules: inspectionRulesVersion } });
   });
 
   it('lets a U.S. citizen opt out of photography: manual document inspection, no face compared, no biometric kept', () => {
-    const { occupants, session } = evaluate({}, (input) => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0002', trackId: 'track-1', declaredAt: now.toISOString() }] }));
+    const { occupants, session, vehicle } = evaluate({}, (input) => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0002', trackId: 'track-1', declaredAt: now.toISOString() }] }));
     const michael = byRecord(occupants, 'TR-0002')!;
     expect(session.occupants.find((o) => o.identity?.key === 'record:TR-0002')).toMatchObject({ status: 'opted_out' });
     expect(session.occupants.find((o) => o.identity?.key === 'record:TR-0002')?.face).toBeUndefined();
     expect(michael.route).toBe('manual_document_inspection');
     expect(michael.biometric).toEqual({ retained: false, reason: 'us_citizen_opted_out' });
+    // One occupant inspected by hand sends the vehicle to manual inspection; the others' faces are still kept.
+    expect(vehicle.route).toBe('manual_document_inspection');
+    expect(vehicle.biometric).toEqual({ retained: true });
     expect(codes(michael)).toEqual(['photography_opt_out:warning']);
     expect(session.flags).toEqual([]);
     const result = applyOfficerDecision(michael, { officer: 'o', outcome: 'clear', reasons: [] }, clock, sequentialIds());
@@ -326,6 +329,16 @@ describe('officer decisions', () => {
     const cleared = applyOfficerDecision(anna, { officer: 'o', outcome: 'clear', reasons: [] }, clock, sequentialIds());
     expect(cleared.kind === 'recorded' && cleared.decision.evidence).toEqual(evidenceOf(anna));
     expect(evidenceOf(anna).map((e) => e.kind)).toEqual(['face_match']);
+  });
+
+  it('names every mandatory reason of a refused override', () => {
+    const { occupants } = evaluate({ impostors: [0], chips: { 0: chip(['sod_signature']) } });
+    const michael = byRecord(occupants, 'TR-0002')!;
+    const attempt = applyOfficerDecision(michael, { officer: 'officer-7', outcome: 'clear', reasons: ['other'] }, clock, sequentialIds());
+    expect(attempt.kind === 'override_refused' && attempt.alert).toMatchObject({
+      mandatoryReasons: ['face_not_matched', 'passive_authentication_failed'],
+      message: 'officer-7 tried to clear a mandatory referral (face_not_matched, passive_authentication_failed); the referral stands',
+    });
   });
 
   it('tells the supervisor only the mandatory reasons of a refused override, not the warnings beside them', () => {
@@ -399,7 +412,55 @@ describe('officer decisions', () => {
     const { occupants } = evaluate({}, (input) => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0001', trackId: 'track-2', declaredAt: now.toISOString() }] }));
     const anna = byRecord(occupants, 'TR-0001');
     expect(codes(anna)).toEqual(['face_matched:info', 'opt_out_not_eligible:warning']);
+    expect(anna?.reasons[1]).toEqual({
+      code: 'opt_out_not_eligible',
+      severity: 'warning',
+      message: 'only us citizen may opt out of photography (us-biometric-entry-exit.90fr48604): the photograph is required',
+      evidence: [{ kind: 'opt_out', identityKey: 'record:TR-0001', declaredAt: now.toISOString(), usCitizen: false }],
+    });
     expect(anna?.route).toBe('standard');
     expect(anna?.biometric.retained).toBe(true);
+    // Her refused opt-out is hers alone: the others in the car get no such reason.
+    expect(codes(byRecord(occupants, 'TR-0002'))).toEqual(['face_matched:info']);
+    // Under a policy that lets two categories opt out, the reason names both.
+    const two: InspectionPolicy = { ...pilotEraPolicy, optOut: { ...pilotEraPolicy.optOut, entry: ['us_citizen', 'lawful_permanent_resident'] } };
+    const underTwo = evaluate({ inspectionPolicy: two }, (input) => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0001', trackId: 'track-2', declaredAt: now.toISOString() }] }));
+    expect(byRecord(underTwo.occupants, 'TR-0001')?.reasons[1]?.message).toBe(`only us citizen, lawful permanent resident may opt out of photography (${pilotEraPolicy.id}): the photograph is required`);
+    // Under a policy that lets no one opt out at this lane, the reason says so; a U.S. citizen's attempt is one too.
+    const noOne: InspectionPolicy = { ...pilotEraPolicy, optOut: { ...pilotEraPolicy.optOut, entry: [] } };
+    const refused = evaluate({ inspectionPolicy: noOne }, (input) => ({ ...input, photographyOptOuts: [{ identityKey: 'record:TR-0002', trackId: 'track-1', declaredAt: now.toISOString() }] }));
+    const michael = byRecord(refused.occupants, 'TR-0002');
+    expect(michael?.reasons.find((r) => r.code === 'opt_out_not_eligible')).toMatchObject({
+      message: `no one may opt out of photography at entry (${pilotEraPolicy.id}): the photograph is required`,
+      evidence: [{ kind: 'opt_out', identityKey: 'record:TR-0002', usCitizen: true }],
+    });
+  });
+
+  it('keeps the face of someone the policy collects, and not of someone outside its collection', () => {
+    // Pilot era: a child under 14 is outside the collection; the adults and a person without papers (age unknown) are in it.
+    const { occupants } = evaluate({ vehicle: 1, inspectionPolicy: pilotEraPolicy, stowaways: 1 });
+    const child = byRecord(occupants, 'TR-0004');
+    expect(child?.biometric).toEqual({ retained: false, reason: 'outside_collection' });
+    expect(byRecord(occupants, 'TR-0003')?.biometric).toEqual({ retained: true });
+    const stranger = occupants.find((o) => o.subject.kind === 'occupant' && !o.subject.identityKey);
+    expect(stranger?.biometric).toEqual({ retained: true });
+    // A policy that collects no non-citizen at entry keeps no face of a person without papers either.
+    const none = pilotEraPolicy.photography.entry.non_citizen.map((band) => ({ ...band, collection: 'exempt' as const }));
+    const collectsNoNonCitizen: InspectionPolicy = { ...pilotEraPolicy, photography: { ...pilotEraPolicy.photography, entry: { ...pilotEraPolicy.photography.entry, non_citizen: none } } };
+    const unknown = evaluate({ inspectionPolicy: collectsNoNonCitizen, stowaways: 1 }).occupants.find((o) => o.subject.kind === 'occupant' && !o.subject.identityKey);
+    expect(unknown?.biometric).toEqual({ retained: false, reason: 'outside_collection' });
+  });
+
+  it('a matched face is the first reason, resting on the comparison and the best shot it was made with', () => {
+    const { occupants, session } = evaluate();
+    const anna = byRecord(occupants, 'TR-0001')!;
+    const occupant = session.occupants.find((o) => o.identity?.key === 'record:TR-0001')!;
+    expect(anna.reasons[0]).toEqual({
+      code: 'face_matched',
+      severity: 'info',
+      message: `face matches (false-match rate ${occupant.match!.falseMatchRate.text})`,
+      evidence: [{ kind: 'face_match', trackId: occupant.face!.trackId, identityKey: 'record:TR-0001', score: occupant.match!.score, threshold: occupant.match!.threshold, decision: 'match', falseMatchRate: occupant.match!.falseMatchRate, bestShotEmbeddingId: occupant.face!.bestShotEmbeddingId }],
+    });
+    expect(anna.subject).toEqual({ kind: 'occupant', occupantId: occupant.face!.trackId, identityKey: 'record:TR-0001' });
   });
 });

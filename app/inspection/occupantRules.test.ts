@@ -66,6 +66,14 @@ describe('the face rule for a traveller aged 14 to 79', () => {
     });
   }
 
+  it('a non-match with no comparison to show rests on the papers alone, not on a face seen', () => {
+    const identity = recordIdentity({ birthDate: bornYearsAgo(41) });
+    expect(reasonsOf({ occupantId: 'track-1', face, identity, status: 'face_mismatch' })[0]?.evidence).toEqual([
+      { kind: 'identity', identityKey: identity.key },
+      { kind: 'age', ageYears: 41, birthDate: bornYearsAgo(41) },
+    ]);
+  });
+
   it('rests a non-match on the best comparison made: its score, threshold and false-match rate', () => {
     const identity = recordIdentity();
     const best: MatchResult & { trackId: string } = {
@@ -79,7 +87,14 @@ describe('the face rule for a traveller aged 14 to 79', () => {
   it('a matched face or an opt-out raises no face rule', () => {
     const identity = recordIdentity();
     expect(codes({ occupantId: 'track-1', face, identity, status: 'matched' })).toEqual([]);
-    expect(codes({ occupantId: 'track-1', identity, status: 'opted_out', optOut: { identityKey: identity.key, declaredAt: today.toISOString() } })).toEqual(['photography_opt_out:warning']);
+    expect(reasonsOf({ occupantId: 'track-1', identity, status: 'opted_out', optOut: { identityKey: identity.key, declaredAt: today.toISOString() } })).toEqual([
+      {
+        code: 'photography_opt_out',
+        severity: 'warning',
+        message: 'U.S. citizen opted out of photography: inspect the document by hand; no photograph is kept',
+        evidence: [{ kind: 'opt_out', identityKey: identity.key, declaredAt: today.toISOString(), usCitizen: true }],
+      },
+    ]);
   });
 
   it('a person with no papers at all is referred, on the face seen when there is one', () => {
@@ -133,6 +148,24 @@ describe('the visa on the record', () => {
   });
 });
 
+describe('the document rules\' findings', () => {
+  it('a refusal refers, a warning warns, a note for information is not a reason', () => {
+    const identity = documentIdentity();
+    const document = identity.document!;
+    const findings = [
+      { code: 'documentExpired', severity: 'refuse', message: 'the document expired on 2026-01-01 (326 day(s) ago)' },
+      { code: 'validityBelowMinimum', severity: 'warn', message: 'the document is valid for 10 more day(s), fewer than the 90 required' },
+      { code: 'birthDateUnknown', severity: 'info', message: 'for information' },
+    ] as const;
+    const withFindings: SessionIdentity = { ...identity, document: { ...document, rules: { ...document.rules, findings } } };
+    const reasons = reasonsOf({ occupantId: 'track-1', face, identity: withFindings, status: 'matched' }).filter((r) => r.code.startsWith('document_'));
+    expect(reasons).toEqual([
+      { code: 'document_refused', severity: 'refer', message: findings[0].message, evidence: [{ kind: 'document_rule', readId: 'doc-1', code: 'documentExpired', severity: 'refuse' }] },
+      { code: 'document_warning', severity: 'warning', message: findings[1].message, evidence: [{ kind: 'document_rule', readId: 'doc-1', code: 'validityBelowMinimum', severity: 'warn' }] },
+    ]);
+  });
+});
+
 describe('the records service', () => {
   it('a traveller the records service has no record of is noted (info), not referred', () => {
     const card = { reference: 'CARD-X', cardType: 'passport_card', laneId: 'l', readAt: today.toISOString(), firstReadAt: today.toISOString(), tagReads: 1, readId: 'rfid-1', readerId: 'sim' } as const;
@@ -172,6 +205,45 @@ describe('chip checks', () => {
       expect(reasons[0]?.message).toBe(`passive authentication failed (${check}): the chip data is not genuine`);
       expect(reasons[0]?.evidence).toEqual([{ kind: 'chip_check', reportId: 'chip-1', check, status: 'failed' }]);
     }
+  });
+
+  it('a chip MRZ (DG1) that differs from the printed one forces a referral', () => {
+    const identity = documentIdentity({ ...chip(['dg1_vs_mrz']), checks: [{ check: 'dg1_vs_mrz', status: 'failed', reason: 'names differ' }] });
+    expect(reasonsOf({ occupantId: 'track-1', face, identity, status: 'matched' })).toEqual([
+      { code: 'chip_data_mismatch', severity: 'mandatory', message: 'the chip\'s MRZ differs from the printed one', evidence: [{ kind: 'chip_check', reportId: 'chip-1', check: 'dg1_vs_mrz', status: 'failed', reason: 'names differ' }] },
+    ]);
+  });
+
+  it('several failed Passive Authentication checks are one mandatory reason naming each', () => {
+    const reasons = reasonsOf({ occupantId: 'track-1', face, identity: documentIdentity(chip(['sod_signature', 'dg_hash'])), status: 'matched' });
+    expect(reasons.map((r) => [r.code, r.message])).toEqual([['passive_authentication_failed', 'passive authentication failed (sod_signature, dg_hash): the chip data is not genuine']]);
+    expect(reasons[0]?.evidence).toHaveLength(2);
+  });
+
+  it('a chip that is not verifiable rests on the checks that could not be made, leaving out data groups never read', () => {
+    const report: ChipReport = {
+      ...chip([]),
+      verdict: 'not_verifiable',
+      checks: [
+        { check: 'sod_signature', status: 'passed' },
+        { check: 'dg_hash', dg: 3, status: 'not_possible', reason: 'DG3 was not read', detail: { read: false } },
+        { check: 'dg_hash', dg: 2, status: 'not_possible', reason: 'hash algorithm 1.2.3 is not supported', detail: { read: true } },
+        { check: 'csca_chain', status: 'not_possible', reason: 'no CSCA' },
+        { check: 'active_authentication', status: 'not_possible' },
+      ],
+    };
+    const [reason] = reasonsOf({ occupantId: 'track-1', face, identity: documentIdentity(report), status: 'matched' });
+    expect(reason).toEqual({
+      code: 'passive_authentication_not_verifiable',
+      severity: pilotEraPolicy.chip.notVerifiableSeverity,
+      // Without a headline from the chip report, the rule says what happened.
+      message: 'the chip data could not be verified: a Passive Authentication check could not be made',
+      evidence: [
+        { kind: 'chip_report', reportId: 'chip-1', outcome: 'read', verdict: 'not_verifiable' },
+        { kind: 'chip_check', reportId: 'chip-1', check: 'dg_hash', status: 'not_possible', reason: 'hash algorithm 1.2.3 is not supported' },
+        { kind: 'chip_check', reportId: 'chip-1', check: 'csca_chain', status: 'not_possible', reason: 'no CSCA' },
+      ],
+    });
   });
 
   it('a failed clone check names each one that failed', () => {

@@ -339,6 +339,7 @@ describe('SyncEngine against a records service that times out, fails, answers du
     const service = new StandInDecisionService<Payload>('up');
     const engine = new SyncEngine({ store, port: service, clock, ids: sequentialIds(), random: () => 0.5 });
     engine.start(timers);
+    engine.start(timers); // started twice: still one loop, which puts the items back once
     await expect.poll(() => wakeUps.length).toBe(1);
     wakeUps[0]?.();
     await expect.poll(() => wakeUps.length).toBe(2);
@@ -363,6 +364,27 @@ describe('SyncEngine against a records service that times out, fails, answers du
     await expect.poll(() => store.all()[0]?.state).toBe('synced');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(scheduled).toEqual([]);
+  });
+
+  it('notified while a batch is being sent: both runs finish with one wake-up planned, not two', async () => {
+    const clock = manualClock();
+    const store = new InMemoryOutboxStore<Payload>();
+    fill(store, 1, 1, clock.now().toISOString());
+    let answer: (() => void) | undefined;
+    const service = new StandInDecisionService<Payload>('up');
+    const slow = { submit: (batch: Parameters<typeof service.submit>[0]) => new Promise<Awaited<ReturnType<typeof service.submit>>>((resolve) => (answer = () => void service.submit(batch).then(resolve))) };
+    const scheduled: number[] = [];
+    const timers: Timers = { setTimeout: (_callback, ms) => scheduled.push(ms), clearTimeout: () => undefined };
+    const engine = new SyncEngine({ store, port: slow, clock, ids: sequentialIds(), random: () => 0.5, idlePollMs: 15_000 });
+    engine.start(timers);
+    await expect.poll(() => answer !== undefined).toBe(true);
+    engine.notify(); // a new item while the first run waits for the service: a second run starts
+    answer?.();
+    await expect.poll(() => store.all()[0]?.state).toBe('synced');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A second timer would be a wake-up stop() can no longer cancel.
+    expect(scheduled).toEqual([15_000]);
+    engine.stop();
   });
 
   it('when the store cannot even be read, the status it publishes still says failing', async () => {

@@ -58,6 +58,8 @@ export const mutationModules: readonly MutationModule[] = [
       'native-bridges/chip/passive-auth/trustAnchor.node.ts',
       'native-bridges/chip/passive-auth/verifySignature.node.ts',
       'native-bridges/chip/passive-auth/trustStore.node.ts',
+      // Which CSCAs a master list makes trusted: its signature, and its signer's chain and validity.
+      'native-bridges/chip/passive-auth/masterList.node.ts',
       'app/document/lds/chipVerdict.ts',
     ],
     testFiles: ['native-bridges/chip/passive-auth/**/*.test.ts', 'app/document/lds/chipVerdict.test.ts'],

@@ -2,6 +2,7 @@
 // safety-critical core, one run per module (its own tests only), then one table of scores. Incremental: each
 // module keeps its last results in reports/mutation/NAME.json, so a run re-tests only the mutants whose code or
 // covering tests changed (`--force` re-tests all). Reports: dist/mutation/NAME/mutation.{html,json}.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -81,6 +82,26 @@ function forgetStaticSurvivors(incrementalFile: string): void {
   writeFileSync(incrementalFile, JSON.stringify(report));
 }
 
+/** The module's production files now (its `mutate` globs, `!` excluding), as paths relative to the repository. */
+function moduleFiles(module: MutationModule): ReadonlySet<string> {
+  const pathspecs = module.mutate.map((glob) => (glob.startsWith('!') ? `:(glob,exclude)${glob.slice(1)}` : `:(glob)${glob}`));
+  return new Set(execFileSync('git', ['ls-files', '--', ...pathspecs], { encoding: 'utf8' }).split('\n').filter((file) => file !== ''));
+}
+
+/**
+ * Stryker 9.6 carries over, and returns among its results, the mutants of every file in the incremental report,
+ * including files no longer in the module (the outbox's test doubles, once left out, kept counting). Forgetting
+ * them keeps the report and the score to the module's files.
+ */
+function forgetRemovedFiles(incrementalFile: string, files: ReadonlySet<string>): void {
+  if (!existsSync(incrementalFile)) return;
+  const report = JSON.parse(readFileSync(incrementalFile, 'utf8')) as IncrementalReport;
+  const removed = Object.keys(report.files).filter((file) => !files.has(file));
+  if (removed.length === 0) return;
+  for (const file of removed) delete report.files[file];
+  writeFileSync(incrementalFile, JSON.stringify(report));
+}
+
 /**
  * `files` (`--file`): only these of the module's files, or line ranges of them (`path:10-40`), against the module's
  * tests: a quick look while working on one rule. Not incremental (the module's results stay as they were); the
@@ -91,7 +112,10 @@ async function runModule(module: MutationModule, force: boolean, files: readonly
   const reportFolder = `dist/mutation/${module.name}${files.length > 0 ? '-files' : ''}`;
   writeCheckerTsconfig(module);
   writeModuleVitestConfig(module);
-  if (files.length === 0) forgetStaticSurvivors(incrementalFile);
+  if (files.length === 0) {
+    forgetRemovedFiles(incrementalFile, moduleFiles(module));
+    forgetStaticSurvivors(incrementalFile);
+  }
   const stryker = new Stryker({
     configFile: 'stryker.config.mjs',
     mutate: files.length > 0 ? [...files] : [...module.mutate],

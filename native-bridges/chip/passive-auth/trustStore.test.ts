@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PkiEntity, TestPki } from '../pki/testPki.node.ts';
 import { buildMasterList } from '../pki/buildMasterList.node.ts';
@@ -95,6 +95,11 @@ describe('which files are read', () => {
     expect(loadTrustStore([join(path, 'c.DER')], at).anchors.map((a) => a.source)).toEqual(['c.DER']);
   });
 
+  it('reads only trust files from a folder: a note beside them is not refused, it is not read', () => {
+    const store = loadTrustStore([folder({ 'csca.der': real.csca.der, 'README.txt': 'CSCAs of the agency', 'notes.json': '{}' })], at);
+    expect(store.files.map((f) => [f.kind, f.status])).toEqual([['csca', 'loaded']]);
+  });
+
   it('refuses a trust-file name that cannot be read as a file (a folder named like one)', () => {
     const path = folder({ 'csca.der': real.csca.der });
     mkdirSync(join(path, 'nested.der'));
@@ -135,6 +140,16 @@ describe('files that cannot be used are refused, and the rest still loads', () =
     expect(store.checks).toEqual([expect.objectContaining({ check: 'master_list', status: 'failed', detail: expect.objectContaining({ file: 'broken.ml' }) })]);
     expect(store.files).toEqual([expect.objectContaining({ kind: 'master_list', status: 'refused' })]);
     expect(store.anchors).toEqual([]);
+  });
+
+  it('takes a .ms file (a master list\'s other extension) from a folder for a master list, even one too broken to show it is CMS', async () => {
+    const list = await buildMasterList(await generateMasterListSigner(real.csca, notBefore), [lookalike.csca.certificate]);
+    const store = loadTrustStore([folder({ 'csca.cer': real.csca.der, 'list.ms': list, 'broken.ms': 'not CMS at all' })], at);
+    expect(store.files.filter((f) => f.kind === 'master_list').map((f) => [basename(f.file), f.status])).toEqual([
+      ['broken.ms', 'refused'],
+      ['list.ms', 'loaded'],
+    ]);
+    expect(store.anchors.map((a) => a.der)).toContainEqual(lookalike.csca.der);
   });
 
   it('takes a CMS file without the .ml extension for a master list, not a certificate', () => {
@@ -197,5 +212,7 @@ describe('loading CRLs', () => {
     const path = folder({ 'ut.crl': await crl(real.csca), 'bad.crl': 'not a crl' });
     expect(loadCrls([join(path, 'ut.crl')])).toHaveLength(1);
     expect(() => loadCrls([join(path, 'bad.crl')])).toThrow(`${join(path, 'bad.crl')} is not a CRL: `);
+    // The parse error stays attached, for the log.
+    expect(() => loadCrls([join(path, 'bad.crl')])).toThrow(expect.objectContaining({ cause: expect.any(Error) }));
   });
 });
