@@ -91,6 +91,18 @@ export const decisionSubjectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('vehicle'), sessionId: id }),
 ]);
 
+/** A presentation-attack check on a face's best shot (presentationAttackReason.ts); a departure's evidence carries it too. */
+export const presentationAttackEvidenceSchema = z.strictObject({
+  kind: z.literal('presentation_attack'),
+  trackId: id,
+  status: z.enum(['checked', 'not_checked']),
+  score: probability.optional(),
+  threshold: probability.optional(),
+  modelId: id.optional(),
+  calibrationVersion: z.string().min(1).max(100).optional(),
+  reason: message.optional(),
+});
+
 export const evidenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('face_match'),
@@ -116,16 +128,7 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('records_outage'), code: z.string().min(1).max(50), message }),
   z.strictObject({ kind: z.literal('opt_out'), identityKey: id, declaredAt: timestamp, usCitizen: z.boolean() }),
   z.strictObject({ kind: z.literal('occupant'), occupantId: id }),
-  z.strictObject({
-    kind: z.literal('presentation_attack'),
-    trackId: id,
-    status: z.enum(['checked', 'not_checked']),
-    score: probability.optional(),
-    threshold: probability.optional(),
-    modelId: id.optional(),
-    calibrationVersion: z.string().min(1).max(100).optional(),
-    reason: message.optional(),
-  }),
+  presentationAttackEvidenceSchema,
 ]);
 
 const outcomeSchema = z.enum(['clear', 'refer']);

@@ -57,6 +57,7 @@ export function departureOf(assessment: ExitOccupantAssessment, departureId: str
         calibratedFpir: candidate.calibratedFpir,
         gallerySize: candidate.gallerySize,
         ...(choice ? { officerChoice: { among: choice.among.map(({ travellerId, score }) => ({ candidateId: travellerId, score })), chosenAt: choice.chosenAt } } : {}),
+        ...(assessment.presentationAttack ? { presentationAttack: assessment.presentationAttack } : {}),
       };
       return record(entry.travellerId, evidence, outcome.kind === 'citizen' ? null : overstayDaysOf(outcome.stay), entry.alerts);
     }

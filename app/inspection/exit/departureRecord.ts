@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditHeadSchema } from '../../audit/auditAnchor';
 import { recordAlertSchema } from '../../ports/travellerRecord';
+import { presentationAttackEvidenceSchema } from '../decisionRecordSchema';
 
 /**
  * A departure as the booth records it and the records service receives it (POST /v1/departures): who left, when,
@@ -32,6 +33,8 @@ export const departureEvidenceSchema = z.discriminatedUnion('method', [
      * among `among` (every candidate in the ambiguity, with its score).
      */
     officerChoice: z.strictObject({ among: z.array(z.strictObject({ candidateId: id, score: z.number() })).min(2).max(10), chosenAt: timestamp }).optional(),
+    /** With presentation-attack detection on: the check on the searched face's best shot (score, threshold, model; or why not checked). */
+    presentationAttack: presentationAttackEvidenceSchema.optional(),
   }),
   /** The traveller handed over a document and the officer confirmed its holder (no face search). */
   z.strictObject({ method: z.literal('document'), documentNumber: z.string().min(1).max(20) }),

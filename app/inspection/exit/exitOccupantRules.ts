@@ -3,6 +3,8 @@ import type { InspectionPolicy } from '../../policy/inspectionPolicySchema';
 import { mayOptOut, recordsDeparture, recordsOptOut } from '../../policy/policyRules';
 import type { DepartureGalleryEntry } from '../../ports/departureGallery';
 import type { RecordAlert } from '../../ports/travellerRecord';
+import { presentationAttackEvidence, presentationAttackReasons, type PresentationAttackEvidence, type PresentationAttackFace } from '../presentationAttackReason';
+import type { Reason } from '../reasons';
 import { stayStanding, type StayStanding } from './stayLength';
 
 /**
@@ -70,8 +72,12 @@ export interface ExitOccupantAssessment {
   readonly confirmable: boolean;
   /** A departure record is sent to the records service when confirmed. */
   readonly recordsDeparture: boolean;
-  /** Held for the officer: a lookout hit, an ambiguity, nobody identified. */
+  /** Held for the officer: a lookout hit, an ambiguity, nobody identified, a possible photo or screen. */
   readonly needsOfficer: boolean;
+  /** With PAD on, the entry lane's presentation-attack reasons for the face ("possible photo or screen", "not checked"). */
+  readonly reasons: readonly Reason[];
+  /** With PAD on, the check on the face's best shot (a pass included): a face departure's evidence carries it. */
+  readonly presentationAttack?: PresentationAttackEvidence;
 }
 
 export interface ExitRuleContext {
@@ -91,9 +97,28 @@ function alertsOf(entry: DepartureGalleryEntry, stay: StayStanding): ExitAlert[]
   return alerts;
 }
 
-/** The outcome for one occupant from its identification, looking gallery entries up by traveller id. */
-export function assessExitOccupant(occupantId: string, identification: ExitIdentification, gallery: ReadonlyMap<string, DepartureGalleryEntry>, context: ExitRuleContext): ExitOccupantAssessment {
-  const held = (outcome: ExitOutcome): ExitOccupantAssessment => ({ occupantId, outcome, confirmable: false, recordsDeparture: false, needsOfficer: true });
+/** The face may be a photo or screen held up (PAD flagged it): held for the officer, whoever it was identified as. */
+export const presentationAttackSuspected = (assessment: Pick<ExitOccupantAssessment, 'reasons'>): boolean => assessment.reasons.some((r) => r.code === 'presentation_attack_suspected');
+
+type IdentityAssessment = Omit<ExitOccupantAssessment, 'reasons' | 'presentationAttack'>;
+
+/**
+ * The outcome for one occupant from its identification, looking gallery entries up by traveller id, then the
+ * presentation-attack rule on its face (`face`, absent or unchecked with PAD off): a possible photo or screen is never
+ * confirmed as departed by the booth, it is held for the officer; a face PAD could not check carries the warning.
+ * An opt-out used no face, so PAD does not apply to it.
+ */
+export function assessExitOccupant(occupantId: string, identification: ExitIdentification, gallery: ReadonlyMap<string, DepartureGalleryEntry>, context: ExitRuleContext, face?: PresentationAttackFace): ExitOccupantAssessment {
+  const assessed = assessIdentity(occupantId, identification, gallery, context);
+  if (assessed.outcome.kind === 'opt_out') return { ...assessed, reasons: [] };
+  const reasons = presentationAttackReasons(face);
+  const evidence = presentationAttackEvidence(face);
+  const suspected = presentationAttackSuspected({ reasons });
+  return { ...assessed, ...(suspected ? { confirmable: false, recordsDeparture: false, needsOfficer: true } : {}), reasons, ...(evidence ? { presentationAttack: evidence } : {}) };
+}
+
+function assessIdentity(occupantId: string, identification: ExitIdentification, gallery: ReadonlyMap<string, DepartureGalleryEntry>, context: ExitRuleContext): IdentityAssessment {
+  const held = (outcome: ExitOutcome): IdentityAssessment => ({ occupantId, outcome, confirmable: false, recordsDeparture: false, needsOfficer: true });
   switch (identification.kind) {
     case 'no_face':
       return held({ kind: 'not_identified', faceSeen: false });
@@ -135,7 +160,11 @@ export interface ExitVehicleAssessment {
 }
 
 /** Every occupant of a vehicle (or the one traveller) assessed; the confirming key covers the confirmable ones. */
-export function assessExitVehicle(occupants: readonly { readonly occupantId: string; readonly identification: ExitIdentification }[], gallery: ReadonlyMap<string, DepartureGalleryEntry>, context: ExitRuleContext): ExitVehicleAssessment {
-  const assessed = occupants.map((o) => assessExitOccupant(o.occupantId, o.identification, gallery, context));
+export function assessExitVehicle(
+  occupants: readonly { readonly occupantId: string; readonly identification: ExitIdentification; readonly face?: PresentationAttackFace }[],
+  gallery: ReadonlyMap<string, DepartureGalleryEntry>,
+  context: ExitRuleContext,
+): ExitVehicleAssessment {
+  const assessed = occupants.map((o) => assessExitOccupant(o.occupantId, o.identification, gallery, context, o.face));
   return { occupants: assessed, confirmable: assessed.filter((a) => a.confirmable), held: assessed.filter((a) => a.needsOfficer) };
 }

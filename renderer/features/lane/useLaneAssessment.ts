@@ -29,11 +29,11 @@ const decidingEmbedder = (state: Pick<BoothState, 'modelSet'>): EmbedderManifest
 /** Presentation-attack detection as the host set it: off, or on with the PAD model it verified (null: none verified). */
 export type PadMode = { readonly on: false } | { readonly on: true; readonly modelId: string | null };
 const padModes = { off: { on: false } } as const;
-const padModeOf = (state: Pick<BoothState, 'modelSet'>): PadMode =>
+export const padModeOf = (state: Pick<BoothState, 'modelSet'>): PadMode =>
   state.modelSet?.presentationAttackDetection === 'flag' ? { on: true, modelId: state.modelSet.models.pad?.id ?? null } : padModes.off;
 
 /** With PAD on, the face's best shot's check, or why there is none: a face PAD did not check is never a pass. */
-function presentationAttackOf(face: SessionFace, pad: PadMode): PresentationAttackCheck | undefined {
+export function presentationAttackOf(face: SessionFace, pad: PadMode): PresentationAttackCheck | undefined {
   if (!pad.on) return undefined;
   if (pad.modelId === null) return notChecked('no verified presentation-attack model (settings faceModels.pad)');
   return face.probes[0]?.presentationAttack ?? notChecked('presentation-attack detection did not run on the best shot', pad.modelId);

@@ -2,7 +2,8 @@ import type { ExitCandidate, ExitOccupantAssessment } from '../../../../app/insp
 import type { DepartureGalleryEntry } from '../../../../app/ports/departureGallery';
 import type { EncodedImage } from '../../../../app/ports/documentRead';
 import { dataUrl } from '../encodedImages';
-import { exitOccupantStateText, exitOutcomeText, exitStatusOf } from './exitOutcomeText';
+import { ReasonList } from '../ReasonList';
+import { exitHeadlineOf, exitOccupantStateText, exitStatusOf } from './exitOutcomeText';
 
 function Candidate({ entry, candidate, number }: { entry: DepartureGalleryEntry | null; candidate: ExitCandidate; number?: number }) {
   const photo = entry?.entryPhotos[0]?.image ?? entry?.documentPhotos[0]?.image;
@@ -31,9 +32,9 @@ export function ExitOccupantCard({ assessment, bestShot, index, selected, record
   const optedOut = outcome.kind === 'opt_out';
   return (
     <article
-      className={`panel occupant-card exit-${exitStatusOf(outcome)}${selected ? ' selected' : ''}`}
+      className={`panel occupant-card exit-${exitStatusOf(assessment)}${selected ? ' selected' : ''}`}
       data-testid="exit-occupant-card"
-      data-status={exitStatusOf(outcome)}
+      data-status={exitStatusOf(assessment)}
       data-selected={selected}
       aria-current={selected}
       data-confirmable={assessment.confirmable}
@@ -41,7 +42,7 @@ export function ExitOccupantCard({ assessment, bestShot, index, selected, record
     >
       <header className="occupant-title">
         <span className="occupant-index">{index + 1}</span>
-        <h3 data-testid="exit-outcome">{exitOutcomeText(outcome)}</h3>
+        <h3 data-testid="exit-outcome">{exitHeadlineOf(assessment)}</h3>
       </header>
       <div className="occupant-photos">
         <figure>
@@ -52,6 +53,7 @@ export function ExitOccupantCard({ assessment, bestShot, index, selected, record
       {candidates.map(({ entry, candidate }, i) => (
         <Candidate key={candidate.travellerId} entry={entry} candidate={candidate} {...(outcome.kind === 'ambiguous' ? { number: i + 1 } : {})} />
       ))}
+      <ReasonList reasons={assessment.reasons} testId="exit-reasons" />
       <p data-testid="exit-occupant-state">{exitOccupantStateText(assessment, recorded)}</p>
     </article>
   );

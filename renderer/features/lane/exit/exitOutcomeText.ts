@@ -1,4 +1,4 @@
-import type { ExitAlert, ExitOccupantAssessment, ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
+import { presentationAttackSuspected, type ExitAlert, type ExitOccupantAssessment, type ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
 
 /** What each exit outcome says on the occupant card: one line, the same words the review shows. */
 export function exitOutcomeText(outcome: ExitOutcome): string {
@@ -17,6 +17,11 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
     case 'opt_out':
       return outcome.eligible ? 'Opted out of photography: documents inspected, no photo kept' : 'Opt-out declared, but the policy does not let this traveller opt out at exit: photograph or inspect';
   }
+}
+
+/** The card's headline: the outcome, unless the face may be a photo or screen (then nothing is confirmed, whoever it matched). */
+export function exitHeadlineOf(assessment: ExitOccupantAssessment): string {
+  return presentationAttackSuspected(assessment) ? 'Possible photo or screen: departure NOT confirmed, look at the traveller' : exitOutcomeText(assessment.outcome);
 }
 
 export function alertText(alert: ExitAlert): string {
@@ -38,7 +43,9 @@ export function exitOccupantStateText(assessment: ExitOccupantAssessment, record
 }
 
 /** The card's status attribute (tests and styles read it). */
-export function exitStatusOf(outcome: ExitOutcome): string {
+export function exitStatusOf(assessment: ExitOccupantAssessment): string {
+  if (presentationAttackSuspected(assessment)) return 'presentation_attack';
+  const { outcome } = assessment;
   if (outcome.kind !== 'identified_with_alert') return outcome.kind;
   return outcome.alerts.some((a) => a.kind === 'lookout') ? 'lookout' : outcome.alerts.some((a) => a.kind === 'overstay') ? 'overstay' : 'alert';
 }

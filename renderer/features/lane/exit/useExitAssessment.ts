@@ -4,6 +4,7 @@ import { assessExitVehicle, type ExitIdentification, type ExitVehicleAssessment 
 import { portCalendarDate } from '../../../../app/inspection/exit/stayLength';
 import { policyInForce } from '../../../../app/policy/policySet';
 import { useBooth } from '../../../state/StoreContext';
+import { padModeOf, presentationAttackOf } from '../useLaneAssessment';
 import { exitIdentificationOf, type ExitGallerySearch } from './exitGallerySearch';
 import type { ExitGalleryState } from './useExitGallery';
 
@@ -23,13 +24,15 @@ export const exitOccupantIdOf = (trackId: string): string => `occupant-${trackId
  * Every face tracked in the lane searched once (1:N) against the lane's gallery, and the occupants assessed by the
  * exit rules under the policy in force now, with the officer's choices: resolutions of ambiguous searches
  * (`resolutions`, by occupant) and photography opt-outs (the lane's opt-outs, keyed by occupant). A face is an
- * occupant; its identification is searched again when its best shot improves. No policy in force: no assessment
+ * occupant; its identification is searched again when its best shot improves; with PAD on its best shot's
+ * presentation-attack check goes to the rules (a possible photo or screen is held). No policy in force: no assessment
  * (the header says why), never a default.
  */
 export function useExitAssessment(search: ExitGallerySearch | undefined, gallery: ExitGalleryState, resolutions: Readonly<Record<string, ExitOfficerChoice>>): ExitAssessment | null {
   const faces = useBooth((state) => state.sessionFaces);
   const optOuts = useBooth((state) => state.optOuts);
   const policies = useBooth((state) => state.info?.policies ?? null);
+  const modelSet = useBooth((state) => state.modelSet);
   const [found, setFound] = useState<Readonly<Record<string, { readonly probe: Float32Array; readonly identification: ExitIdentification }>>>({});
 
   useEffect(() => {
@@ -55,15 +58,22 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
     if (!policy || !gallery.gallery) return null;
     const entries = new Map(gallery.gallery.entries.map((e) => [e.travellerId, e]));
     const tracked = Object.values(faces).filter((f) => f.probes.length > 0);
+    // With PAD on, each face's check on its best shot, as the entry lane reads it (absent: not checked, never a pass).
+    const pad = padModeOf({ modelSet });
     const occupants = tracked.map((f) => {
       const occupantId = exitOccupantIdOf(f.trackId);
       const searched = found[f.trackId]?.identification ?? ({ kind: 'no_face' } as const);
       const optOut = optOuts.find((o) => o.identityKey === occupantId);
       // The officer's resolution first (who this is), then an opt-out (judged on that identity).
       const resolved = identificationWithChoice(searched, resolutions[occupantId]);
-      return { occupantId, identification: identificationWithChoice(resolved, optOut ? { kind: 'opt_out', declaredAt: optOut.declaredAt } : undefined) };
+      const presentationAttack = presentationAttackOf(f, pad);
+      return {
+        occupantId,
+        identification: identificationWithChoice(resolved, optOut ? { kind: 'opt_out', declaredAt: optOut.declaredAt } : undefined),
+        face: { trackId: f.trackId, ...(presentationAttack ? { presentationAttack } : {}) },
+      };
     });
     const assessed = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
     return { ...assessed, policyId: policy.id, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
-  }, [faces, found, gallery.gallery, policies, resolutions, optOuts]);
+  }, [faces, found, gallery.gallery, policies, resolutions, optOuts, modelSet]);
 }
