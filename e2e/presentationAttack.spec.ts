@@ -13,6 +13,7 @@ import { rendererBuildDir } from '../main/launcher/rendererBuild';
 import { createBoothServices, type BoothServices } from '../main/services/createBoothServices';
 import { simulatedOccupantFaces } from '../main/services/simulatedOccupantFaces';
 import { callHost } from './support/hostApi';
+import { countRows } from './support/indexedDbRows';
 import { appUrl, e2eHostToken } from './support/hostToken';
 import { datasetsDir, repoRoot, screenshotsDir } from './support/paths';
 import { signIn } from './support/signIn';
@@ -37,6 +38,14 @@ test.afterEach(async () => {
   booth = undefined;
 });
 
+/** The candidate PAD model's manifest with the test's threshold, where an agency would put it. */
+function padManifestPath(): string {
+  const padManifest = join(mkdtempSync(join(tmpdir(), 'booth-e2e-pad-agency-')), 'pad.json');
+  const shipped = JSON.parse(readFileSync(join(repoRoot, 'assets/models/fr_liveness.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(padManifest, JSON.stringify({ ...shipped, calibration: { version: 'e2e-pad-1', source: 'e2e test threshold', threshold, bpcer: 0.05, apcer: 0.6 } }));
+  return padManifest;
+}
+
 /** A screen replay of a photo (app/biometrics/presentationAttacks.ts), as a PNG the simulated camera shows. */
 function screenReplayOf(photo: EncodedImage): EncodedImage {
   const size = 250;
@@ -51,12 +60,8 @@ function screenReplayOf(photo: EncodedImage): EncodedImage {
 test('with PAD on, a screen replay held up to the camera is "possible photo or screen" on the card and in the decision', async ({ page, request }) => {
   test.skip(!haveFaces, 'needs BOOTH_DATASETS/faces-lfw');
   process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-pad-'));
-  const agency = mkdtempSync(join(tmpdir(), 'booth-e2e-pad-agency-'));
-  const padManifest = join(agency, 'pad.json');
-  const shipped = JSON.parse(readFileSync(join(repoRoot, 'assets/models/fr_liveness.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(padManifest, JSON.stringify({ ...shipped, calibration: { version: 'e2e-pad-1', source: 'e2e test threshold', threshold, bpcer: 0.05, apcer: 0.6 } }));
   const services = createBoothServices({
-    resolved: resolveSettings({ devices: 'sim', boothId: 'E2E-PAD', laneType: 'pedestrian', presentationAttackDetection: 'flag', faceModels: { pad: padManifest } }),
+    resolved: resolveSettings({ devices: 'sim', boothId: 'E2E-PAD', laneType: 'pedestrian', presentationAttackDetection: 'flag', faceModels: { pad: padManifestPath() } }),
     version: 'e2e',
   });
   // What reaches the records service (the synced decisions), to read the evidence they carry.
@@ -99,4 +104,35 @@ test('with PAD on, a screen replay held up to the camera is "possible photo or s
     .find((e) => e.status === 'checked');
   expect(evidence).toMatchObject({ threshold, modelId: 'faceplugin-fr-liveness', calibrationVersion: 'e2e-pad-1' });
   expect(evidence?.score).toBeLessThan(threshold);
+});
+
+test('with PAD on at an exit lane, a face PAD flags is held as "possible photo or screen": its departure is not confirmed', async ({ page, request }) => {
+  test.skip(!haveFaces, 'needs BOOTH_DATASETS/faces-lfw');
+  process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-pad-exit-'));
+  const services = createBoothServices({
+    resolved: resolveSettings({ devices: 'sim', boothId: 'E2E-PAD-X', laneType: 'vehicle', direction: 'exit', presentationAttackDetection: 'flag', faceModels: { pad: padManifestPath() } }),
+    version: 'e2e',
+    scenariosDir: join(repoRoot, 'assets/scenarios'),
+  });
+  await services.start();
+  const host = await startNodeHost({ services, staticDir: join(repoRoot, rendererBuildDir.test), port: 0, accessToken: HostAccessToken.from(e2eHostToken) });
+  booth = { services, host, synced: [] };
+  await page.goto(appUrl(host.url));
+  await signIn(page);
+  await expect(page.getByTestId('exit-gallery')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
+
+  // One occupant leaves; with the test's threshold PAD flags the face: identified or not, nobody confirms it departed.
+  expect((await callHost(request, 'sim:exitArrives', { occupants: [0] }, host.url)).status).toBe(200);
+  const card = page.getByTestId('exit-occupant-card');
+  await expect(card).toHaveAttribute('data-status', 'presentation_attack', { timeout: 150_000 });
+  await expect(card.getByTestId('exit-outcome')).toContainText('Possible photo or screen');
+  const flag = card.getByTestId('exit-reasons').locator('[data-code="presentation_attack_suspected"]');
+  await expect(flag).toContainText('possible photo or screen');
+  await expect(flag).toContainText('faceplugin-fr-liveness');
+  await expect(card).toHaveAttribute('data-confirmable', 'false');
+  await expect(card.getByTestId('exit-occupant-state')).toContainText('photograph, inspect or refer');
+  await page.screenshot({ path: `${screenshotsDir}/presentation-attack-exit.png`, fullPage: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('Nothing to confirm');
+  expect(await countRows(page, 'outbox')).toBe(0);
 });
