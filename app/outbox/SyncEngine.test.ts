@@ -37,6 +37,25 @@ function expectOrderPerTraveller(service: StandInDecisionService<Payload>): void
   }
 }
 
+/**
+ * One item in the outbox and an engine started on recording timers, its first batch held by the service until the
+ * test calls answer(): for what stop() and notify() do while a batch is on its way.
+ */
+async function engineWaitingOnTheService(options: { idlePollMs?: number }) {
+  const clock = manualClock();
+  const store = new InMemoryOutboxStore<Payload>();
+  fill(store, 1, 1, clock.now().toISOString());
+  let release: (() => void) | undefined;
+  const service = new StandInDecisionService<Payload>('up');
+  const slow = { submit: (batch: Parameters<typeof service.submit>[0]) => new Promise<Awaited<ReturnType<typeof service.submit>>>((resolve) => (release = () => void service.submit(batch).then(resolve))) };
+  const scheduled: number[] = [];
+  const timers: Timers = { setTimeout: (_callback, ms) => scheduled.push(ms), clearTimeout: () => undefined };
+  const engine = new SyncEngine({ store, port: slow, clock, ids: sequentialIds(), random: () => 0.5, ...options });
+  engine.start(timers);
+  await expect.poll(() => release !== undefined).toBe(true);
+  return { engine, store, scheduled, answer: () => release?.() };
+}
+
 const modes: StandInMode[] = ['up', 'timeout', 'timeout_after_commit', 'server_error', 'partial'];
 
 describe('SyncEngine against a records service that times out, fails, answers duplicates and comes back', () => {
@@ -348,38 +367,18 @@ describe('SyncEngine against a records service that times out, fails, answers du
   });
 
   it('stopped while a batch is being sent: saves its answers but plans no wake-up', async () => {
-    const clock = manualClock();
-    const store = new InMemoryOutboxStore<Payload>();
-    fill(store, 1, 1, clock.now().toISOString());
-    let answer: (() => void) | undefined;
-    const service = new StandInDecisionService<Payload>('up');
-    const slow = { submit: (batch: Parameters<typeof service.submit>[0]) => new Promise<Awaited<ReturnType<typeof service.submit>>>((resolve) => (answer = () => void service.submit(batch).then(resolve))) };
-    const scheduled: number[] = [];
-    const timers: Timers = { setTimeout: (_callback, ms) => scheduled.push(ms), clearTimeout: () => undefined };
-    const engine = new SyncEngine({ store, port: slow, clock, ids: sequentialIds(), random: () => 0.5 });
-    engine.start(timers);
-    await expect.poll(() => answer !== undefined).toBe(true);
+    const { engine, store, scheduled, answer } = await engineWaitingOnTheService({});
     engine.stop();
-    answer?.();
+    answer();
     await expect.poll(() => store.all()[0]?.state).toBe('synced');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(scheduled).toEqual([]);
   });
 
   it('notified while a batch is being sent: both runs finish with one wake-up planned, not two', async () => {
-    const clock = manualClock();
-    const store = new InMemoryOutboxStore<Payload>();
-    fill(store, 1, 1, clock.now().toISOString());
-    let answer: (() => void) | undefined;
-    const service = new StandInDecisionService<Payload>('up');
-    const slow = { submit: (batch: Parameters<typeof service.submit>[0]) => new Promise<Awaited<ReturnType<typeof service.submit>>>((resolve) => (answer = () => void service.submit(batch).then(resolve))) };
-    const scheduled: number[] = [];
-    const timers: Timers = { setTimeout: (_callback, ms) => scheduled.push(ms), clearTimeout: () => undefined };
-    const engine = new SyncEngine({ store, port: slow, clock, ids: sequentialIds(), random: () => 0.5, idlePollMs: 15_000 });
-    engine.start(timers);
-    await expect.poll(() => answer !== undefined).toBe(true);
+    const { engine, store, scheduled, answer } = await engineWaitingOnTheService({ idlePollMs: 15_000 });
     engine.notify(); // a new item while the first run waits for the service: a second run starts
-    answer?.();
+    answer();
     await expect.poll(() => store.all()[0]?.state).toBe('synced');
     await new Promise((resolve) => setTimeout(resolve, 20));
     // A second timer would be a wake-up stop() can no longer cancel.

@@ -82,6 +82,7 @@ describe('a policy file', () => {
     const recordedFor = (categories: string[]) => ({ ...base(), exitRecord: { ...(base().exitRecord as Json), departureRecordFor: categories } });
     accepted(recordedFor(['lawful_permanent_resident', 'non_citizen']));
     expect(problems(recordedFor(['non_citizen', 'us_citizen']))).toEqual(['exitRecord.departureRecordFor.1: U.S. citizens never get a biometric departure record']);
+    expect(problems(recordedFor(['us_citizen']))).toEqual(['exitRecord.departureRecordFor.0: U.S. citizens never get a biometric departure record']);
   });
 
   it('retention of others: whole hours, 1 to 87,600 (ten years)', () => {

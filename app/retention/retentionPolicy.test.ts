@@ -33,6 +33,13 @@ describe('retention policy', () => {
     expect(retentionDeadline(visitor, defaultRetentionSettings, policies, at(0))).toEqual(at(48));
   });
 
+  it("the booth's setting binds other travellers only: a U.S. citizen is kept the policy's period even when it is longer", () => {
+    const policies = retaining(72, 48);
+    const oneDay = retentionSettingsSchema.parse({ otherTravellersDays: 1 });
+    expect(retentionDeadline(citizen, oneDay, policies, at(0))).toEqual(at(72));
+    expect(retentionDeadline(visitor, oneDay, policies, at(0))).toEqual(at(24));
+  });
+
   it("the booth's setting only shortens the policy's period for other travellers, never lengthens it", () => {
     expect(defaultRetentionSettings.otherTravellersDays).toBe(30);
     expect(planPurge([visitor], defaultRetentionSettings, shippedPolicies, at(30 * 24 - 1)).due).toHaveLength(0);

@@ -31,7 +31,7 @@ describe('ICAO 9303 check digits', () => {
 
   it('values digits as themselves, A-Z as 10-35 and the filler as 0', () => {
     expect(['0', '9', 'A', 'Z', '<'].map((ch) => mrzCharValue(ch.charCodeAt(0)))).toEqual([0, 9, 10, 35, 0]);
-    expect(['/', ':', '@', '[', ';', '='].map((ch) => mrzCharValue(ch.charCodeAt(0)))).toEqual([-1, -1, -1, -1, -1, -1]);
+    expect(['/', ':', '@', '[', ';', '=', ' ', '\u0000'].map((ch) => mrzCharValue(ch.charCodeAt(0)))).toEqual([-1, -1, -1, -1, -1, -1, -1, -1]);
   });
 
   it('checks only the range asked for', () => {

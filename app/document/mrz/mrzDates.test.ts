@@ -37,7 +37,8 @@ describe('MRZ dates (YYMMDD)', () => {
   });
 
   it('refuses anything but six digits, saying what it found', () => {
-    for (const raw of ['74081', '7408122', '74O812', '7408/2', '74:812', '<<<<<<', ''])
+    // '74081/': a character just below '0' after a digit must not read as a smaller number (1/ is not 09).
+    for (const raw of ['74081', '7408122', '74O812', '7408/2', '74081/', '74:812', '<<<<<<', ''])
       expect(readDate(raw, today)).toEqual({ problem: `must be 6 digits YYMMDD, found '${raw}'` });
   });
 });
@@ -56,7 +57,7 @@ describe('MRZ year and month (YYMM)', () => {
   });
 
   it('refuses anything but four digits', () => {
-    for (const raw of ['261', '26111', '2A11', '26/1', '2:11'])
+    for (const raw of ['261', '26111', '2A11', '26/1', '261/', '2:11'])
       expect(readYearMonth(raw, today)).toEqual({ problem: `must be 4 digits YYMM, found '${raw}'` });
   });
 });
