@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DepartureGalleryEntry } from '../../ports/departureGallery';
+import { galleryEntry as entry } from './testSupport/galleryEntry';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
 import { departureOf, type DepartureContext } from './departureOf';
 import { departureRecordSchema, departureSyncPayloadSchema, isDeparturePayload } from './departureRecord';
 import { identificationWithChoice, pickByNumber } from './exitOfficerChoices';
 import { assessExitOccupant, assessExitVehicle, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
 
-const entry = (travellerId: string, fields: Partial<DepartureGalleryEntry> = {}): DepartureGalleryEntry => ({
-  travellerId,
-  surname: travellerId,
-  givenNames: 'A',
-  birthDate: '1970-01-01',
-  citizenship: 'GBR',
-  usCitizen: false,
-  classOfAdmission: 'WT',
-  admitUntil: '2027-01-17',
-  entryPhotos: [],
-  documentPhotos: [],
-  documents: [],
-  alerts: [],
-  ...fields,
-});
 const gallery = new Map(
   [
     entry('ON-TIME'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgePresentation, notChecked } from '../../biometrics/presentationAttackCheck';
-import type { DepartureGalleryEntry } from '../../ports/departureGallery';
+import { galleryEntry as entry } from './testSupport/galleryEntry';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
 import { departureOf, type DepartureContext } from './departureOf';
 import { departureRecordSchema } from './departureRecord';
@@ -8,21 +8,6 @@ import { assessExitOccupant, assessExitVehicle, presentationAttackSuspected, typ
 
 /** The exit lane applies the entry lane's presentation-attack rule (app/inspection/presentationAttackReason.ts) to each occupant's face. */
 
-const entry = (travellerId: string, fields: Partial<DepartureGalleryEntry> = {}): DepartureGalleryEntry => ({
-  travellerId,
-  surname: travellerId,
-  givenNames: 'A',
-  birthDate: '1970-01-01',
-  citizenship: 'GBR',
-  usCitizen: false,
-  classOfAdmission: 'WT',
-  admitUntil: '2027-01-17',
-  entryPhotos: [],
-  documentPhotos: [],
-  documents: [],
-  alerts: [],
-  ...fields,
-});
 const gallery = new Map([entry('ON-TIME'), entry('CITIZEN', { citizenship: 'USA', usCitizen: true, admitUntil: null, classOfAdmission: undefined }), entry('OVERSTAY', { admitUntil: '2026-08-29' })].map((e) => [e.travellerId, e]));
 const context = { departureDate: '2026-12-07', policy: finalRulePolicy };
 const found = (travellerId: string): ExitIdentification => ({
