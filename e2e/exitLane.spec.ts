@@ -82,6 +82,8 @@ test.describe('exit lane', () => {
     // Unplugging and replugging the service makes the client sync again: nothing is sent twice.
     expect((await callHost(request, 'sim:setDeviceConnected', { kind: 'recordsService', connected: false }, exitLaneUrl)).status).toBe(200);
     expect((await callHost(request, 'sim:setDeviceConnected', { kind: 'recordsService', connected: true }, exitLaneUrl)).status).toBe(200);
+    // The reconnection's own notice arrives when the host's status does: wait for it, or it can replace Enter's answer.
+    await expect(page.getByTestId('notice')).toContainText('Records service reconnected');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('notice')).toContainText('Nothing to confirm');
     const received = (await departuresReceived()).slice(before);
