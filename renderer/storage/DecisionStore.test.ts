@@ -7,10 +7,10 @@ import { SyncEngine } from '../../app/outbox/SyncEngine';
 import { BoothDatabase } from './BoothDatabase';
 import { DecisionStore } from './DecisionStore';
 import type { DecisionSyncPayload } from './decisionStoreTypes';
-import type { DepartureRecord } from '../../app/inspection/exit/departureRecord';
 import { rawStorageKeyProvider } from './storageKeys';
 import { sampleDecision, testStorageKey } from './testSupport/decisionFixtures';
 import { shippedPolicies } from '../../app/policy/testSupport/shippedPolicies';
+import { faceIdentifiedDeparture } from '../../app/inspection/exit/testSupport/faceIdentifiedDeparture';
 
 const officer = { userId: 'officer-1', role: 'officer' } as const;
 const supervisor = { userId: 'sup-1', role: 'supervisor' } as const;
@@ -190,22 +190,7 @@ describe('DecisionStore with the SyncEngine', () => {
 
   it("a dead-lettered departure is reviewed and audited as the departure it is, never as a decision", async () => {
     const { store, clock } = await openStore();
-    const departure: DepartureRecord = {
-      departureId: 'departure-1',
-      travellerId: 'T-1',
-      departedAt: '2026-11-01T09:00:00.000Z',
-      boothId: 'B-1',
-      port: 'Blaine, WA',
-      lane: { laneId: 'lane-1', laneType: 'vehicle' },
-      direction: 'exit',
-      plate: 'BTH4821',
-      sessionId: 'session-1',
-      officer: 'officer-1',
-      evidence: { method: 'face_identification', trackId: 't1', candidateId: 'T-1', score: 0.6, threshold: 0.4, calibratedFpir: { fpir: 1e-4, bound: false, text: '1 in 10,000' }, gallerySize: 6 },
-      overstayDays: 0,
-      alerts: [],
-      versions: { rules: 'exit-rules-1', policy: 'policy-1', faceModel: null },
-    };
+    const departure = faceIdentifiedDeparture(1, 'T-1', { departedAt: '2026-11-01T09:00:00.000Z', boothId: 'B-1' });
     await store.recordExit({ sessionId: 'session-1', departures: [departure], citizens: [], optOuts: [], offline: false }, officer);
     const service = new StandInDecisionService('up', () => 'HTTP 422: unknown port');
     const engine = new SyncEngine({ store: store.outbox, port: service, clock, ids: sequentialIds(), random: () => 0.5, policy: { batchSize: 5, baseDelayMs: 1000, maxDelayMs: 4000, maxRejections: 1 } });

@@ -10,6 +10,7 @@ import { DecisionStore } from './DecisionStore';
 import { shippedPolicies } from '../../app/policy/testSupport/shippedPolicies';
 import { rawStorageKeyProvider } from './storageKeys';
 import { sampleDecision, testStorageKey } from './testSupport/decisionFixtures';
+import { faceIdentifiedDeparture } from '../../app/inspection/exit/testSupport/faceIdentifiedDeparture';
 
 const officer = { userId: 'officer-1', role: 'officer' } as const;
 let dbCounter = 0;
@@ -24,22 +25,7 @@ async function openStore(clock = manualClock()) {
   return { store: await DecisionStore.open({ db, keys: rawStorageKeyProvider(async () => testStorageKey()), clock, ids: sequentialIds() }), db, clock };
 }
 
-const departure = (n: number, travellerId: string): DepartureRecord => ({
-  departureId: `departure-${n}`,
-  travellerId,
-  departedAt: '2026-12-07T18:00:00.000Z',
-  boothId: 'BOOTH-01',
-  port: 'Blaine, WA',
-  lane: { laneId: 'lane-1', laneType: 'vehicle' },
-  direction: 'exit',
-  plate: 'BTH4821',
-  sessionId: 'session-1',
-  officer: 'officer-1',
-  evidence: { method: 'face_identification', trackId: `t${n}`, candidateId: travellerId, score: 0.6, threshold: 0.4, calibratedFpir: { fpir: 1e-4, bound: false, text: '1 in 10,000' }, gallerySize: 6 },
-  overstayDays: n === 1 ? 100 : 0,
-  alerts: [],
-  versions: { rules: 'exit-rules-1', policy: 'policy-1', faceModel: null },
-});
+const departure = (n: number, travellerId: string): DepartureRecord => faceIdentifiedDeparture(n, travellerId, { overstayDays: n === 1 ? 100 : 0 });
 
 describe('DepartureRecorder: an exit confirmation, durable before the view says so', () => {
   it('records departures on the shared outbox with their audit entry, keeps only the citizen photo, seals the traveller', async () => {
