@@ -4,6 +4,11 @@ import { practiseAdvice } from './practiseAdvice';
 import type { DebriefStep, TrainingAlertReport, TrainingDebrief, TrainingDecisionReport } from './trainingDebrief';
 import { describeTrainingStep, type TrainingScenario, type TrainingStep } from './trainingScenario';
 import { scoreDecision, summariseRun, type StepScore } from './trainingScore';
+import { scoreDeparture, type ExpectedOccupant } from './departureScore';
+import { confirmsDeparture, describeDepartureExpectation } from './expectedDeparture';
+import type { DepartureAction, TrainingDepartureReport } from './trainingDebrief';
+import { scenarioGalleryEntries } from './scenarioPeople';
+import { stayStanding } from '../inspection/exit/stayLength';
 
 /** One traveller a step brought with what a correct officer does with them: a place the trainee's decision fills. */
 interface Slot {
@@ -15,6 +20,9 @@ interface Slot {
   readonly arrivedAt: Date;
   decision: TrainingDecisionReport | null;
   alerted: boolean;
+  /** An exit lane's departing occupant: who they are, and what the trainee did with them (null: held so far). */
+  readonly exit?: ExpectedOccupant;
+  departure?: { readonly action: DepartureAction; readonly decidedAt: string } | null;
 }
 
 const subjectMatches = (slot: Slot, subject: TrainingDecisionReport['subject']) =>
@@ -57,6 +65,15 @@ export class TrainingRun {
   stepPlayed(index: number, at: Date, documentNumbers: readonly (string | null)[]): void {
     const step = this.scenario.steps[index];
     if (!step || this.ended) return;
+    if (step.kind === 'departs') {
+      step.expectOccupants?.forEach((expected, occupant) => {
+        const personId = step.occupants[occupant] ?? '';
+        const exit = { personId, expected, overstayDays: this.overstayDaysOf(personId, at) };
+        const description = `${describeTrainingStep(step)}: ${personId}`;
+        this.slots.push({ step: index + 1, occupant, documentNumber: null, description, expected: placeholder, arrivedAt: at, decision: null, alerted: false, exit, departure: null });
+      });
+      return;
+    }
     const expectations = expectationsOf(step);
     expectations.forEach((expected, occupant) => {
       this.slots.push({
@@ -69,6 +86,24 @@ export class TrainingRun {
         decision: null,
         alerted: false,
       });
+    });
+  }
+
+  /**
+   * Scores what one confirming key (or a look-alike ruling) did at an exit lane: each occupant finds the open slot of
+   * the person they were confirmed as, else of a person among the look-alikes they were picked among or ruled out.
+   */
+  departed(report: TrainingDepartureReport, by: string): DebriefStep[] {
+    if (this.ended || report.runId !== this.runId) return [];
+    this.trainee ??= by;
+    return report.occupants.flatMap((action) => {
+      const slot = this.openExitSlotOf(action);
+      if (!slot) {
+        this.notes.push(`exit ${report.sessionId}: ${action.action} ${action.travellerId ?? 'an occupant'} matched no expected departing occupant: not scored`);
+        return [];
+      }
+      slot.departure = { action, decidedAt: report.decidedAt };
+      return [this.lineOf(slot)];
     });
   }
 
@@ -103,12 +138,12 @@ export class TrainingRun {
 
   /** Whether every step has been played and every expected traveller decided (the run can end by itself). */
   complete(stepsPlayed: number): boolean {
-    return stepsPlayed >= this.scenario.steps.length && this.slots.every((slot) => slot.decision !== null);
+    return stepsPlayed >= this.scenario.steps.length && this.slots.every((slot) => (slot.exit ? exitSlotSettled(slot) : slot.decision !== null));
   }
 
   /** The score so far: decided travellers only while open; every expected traveller once ended (undecided: missed). */
   debrief(): TrainingDebrief {
-    const counted = this.ended ? this.slots : this.slots.filter((slot) => slot.decision !== null);
+    const counted = this.ended ? this.slots : this.slots.filter((slot) => slot.decision !== null || Boolean(slot.departure));
     const lines = this.slots.map((slot) => this.lineOf(slot));
     const scores = counted.map((slot) => this.scoreOf(slot));
     return {
@@ -128,10 +163,24 @@ export class TrainingRun {
   }
 
   private openSlotOf(subject: TrainingDecisionReport['subject']): Slot | undefined {
-    return [...this.slots].reverse().find((slot) => slot.decision === null && subjectMatches(slot, subject));
+    return [...this.slots].reverse().find((slot) => !slot.exit && slot.decision === null && subjectMatches(slot, subject));
+  }
+
+  private openExitSlotOf(action: DepartureAction): Slot | undefined {
+    const open = [...this.slots].reverse().filter((slot) => slot.exit && !slot.departure);
+    return open.find((slot) => slot.exit?.personId === action.travellerId) ?? open.find((slot) => action.among.includes(slot.exit?.personId ?? ''));
+  }
+
+  /** The overstay the run's gallery gives a person on the day `at` (null: none, or no admit-until date). */
+  private overstayDaysOf(personId: string, at: Date): number | null {
+    const entry = scenarioGalleryEntries(this.scenario.people ?? [], this.startedAt.toISOString().slice(0, 10)).find((e) => e.travellerId === personId);
+    if (!entry || entry.admitUntil === null) return null;
+    const stay = stayStanding(entry.admitUntil, at.toISOString().slice(0, 10));
+    return stay.kind === 'overstay' ? stay.days : null;
   }
 
   private scoreOf(slot: Slot): StepScore {
+    if (slot.exit) return scoreDeparture(slot.exit, slot.departure ? { action: slot.departure.action, secondsTaken: secondsBetween(slot.arrivedAt, slot.departure.decidedAt) } : null);
     const decision = slot.decision;
     return scoreDecision(
       slot.expected,
@@ -146,8 +195,29 @@ export class TrainingRun {
 
   private lineOf(slot: Slot): DebriefStep {
     const decided = slot.decision;
-    const score = decided || this.ended ? this.scoreOf(slot) : null;
+    const score = decided || slot.departure || this.ended ? this.scoreOf(slot) : null;
+    if (slot.exit) {
+      const departure = slot.departure;
+      return {
+        step: slot.step,
+        occupant: slot.occupant,
+        documentNumber: null,
+        description: slot.description,
+        expected: describeDepartureExpectation(slot.exit.expected, slot.exit.overstayDays),
+        impostor: false,
+        arrivedAt: slot.arrivedAt.toISOString(),
+        decision: null,
+        verdict: score?.verdict ?? null,
+        message: score?.message ?? 'not confirmed yet',
+        lane: 'exit',
+        departure: departure ? { ...departure.action, decidedAt: departure.decidedAt, secondsTaken: Math.round(secondsBetween(slot.arrivedAt, departure.decidedAt) * 10) / 10 } : null,
+        critical: score?.critical ?? false,
+      };
+    }
     return {
+      lane: 'entry',
+      departure: null,
+      critical: score?.impostorLetThrough ?? false,
       step: slot.step,
       occupant: slot.occupant,
       documentNumber: slot.documentNumber,
@@ -168,5 +238,11 @@ export class TrainingRun {
     };
   }
 }
+
+/** An exit slot needs nothing more for the run to end by itself: the trainee acted on it, or it is to be held and nothing is to be done. */
+const exitSlotSettled = (slot: Slot): boolean => Boolean(slot.departure) || (!!slot.exit && !confirmsDeparture(slot.exit.expected) && slot.exit.expected.resolve === undefined);
+
+/** Exit slots carry their own expectation (slot.exit); the entry one is never read for them. */
+const placeholder: ExpectedDecision = { outcome: 'clear', supervisorAlert: false, impostor: false };
 
 const secondsBetween = (from: Date, to: string) => Math.max(0, (Date.parse(to) - from.getTime()) / 1000);
