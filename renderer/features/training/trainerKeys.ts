@@ -25,7 +25,7 @@ export function trainerKeyAction(event: Pick<KeyboardEvent, 'code' | 'altKey' | 
 }
 
 /** The built-ins this booth can play (see scenarioFitsBooth: its lane and its direction), in the host's order. */
-export function playableScenarios(scenarios: readonly TrainingScenarioSummary[], laneType: LaneType, direction: LaneDirection = 'entry'): TrainingScenarioSummary[] {
+export function playableScenarios<S extends Pick<TrainingScenarioSummary, 'laneType'> & { readonly direction?: LaneDirection }>(scenarios: readonly S[], laneType: LaneType, direction: LaneDirection = 'entry'): S[] {
   return scenarios.filter((scenario) => scenarioFitsBooth(scenario, { laneType, direction }));
 }
 
