@@ -40,7 +40,7 @@ describe('exit training scenarios', () => {
   it('the shipped exit scenario parses: direction exit, its people and departures with one expectation per occupant', () => {
     const scenario = parseTrainingScenario(shipped, 'exit-overstayer-twins.json');
     expect(scenario).toMatchObject({ direction: 'exit', laneType: 'vehicle' });
-    expect(scenario.people?.map((p) => p.id)).toEqual(['holloway', 'brandt', 'walker', 'alvarez', 'vera', 'selma', 'nakamura']);
+    expect(scenario.people?.map((p) => p.id)).toEqual(['holloway', 'brandt', 'walker', 'alvarez', 'vera', 'selma', 'lindqvist', 'nakamura']);
     const first = scenario.steps[0];
     expect(first?.kind === 'departs' && first.expectOccupants?.map((e) => e.outcome)).toEqual(['held_with_alert', 'not_identified', 'citizen', 'departure_confirmed', 'not_identified']);
   });
@@ -48,7 +48,7 @@ describe('exit training scenarios', () => {
   it('builds the run\'s gallery from who entered, dates counted from the run\'s start', () => {
     const scenario = parseTrainingScenario(shipped, 'x');
     const entries = scenarioGalleryEntries(scenario.people ?? [], '2026-12-07');
-    expect(entries.map((e) => e.travellerId)).toEqual(['holloway', 'brandt', 'walker', 'vera', 'selma', 'nakamura']);
+    expect(entries.map((e) => e.travellerId)).toEqual(['holloway', 'brandt', 'walker', 'vera', 'selma', 'lindqvist', 'nakamura']);
     expect(entries.find((e) => e.travellerId === 'brandt')).toMatchObject({ surname: 'BRANDT', admitUntil: '2026-08-29', usCitizen: false, classOfAdmission: 'WT' });
     expect(entries.find((e) => e.travellerId === 'walker')).toMatchObject({ usCitizen: true, admitUntil: null });
     expect(entries.find((e) => e.travellerId === 'vera')?.admitUntil).toBeNull();

@@ -21,7 +21,7 @@ describe('TrainingScenarioPlayer at an exit lane', () => {
     booth.player.start(loadTrainingScenario('exit-overstayer-twins', scenariosDir), { startedBy: 'trainer' });
     const served = await records.departureGallery({ port: 'Blaine, WA', lane: 'vehicle' });
     if (!served.ok) throw new Error(served.error.message);
-    expect(served.value.entries.map((e) => e.travellerId)).toEqual(['holloway', 'brandt', 'walker', 'vera', 'selma', 'nakamura']);
+    expect(served.value.entries.map((e) => e.travellerId)).toEqual(['holloway', 'brandt', 'walker', 'vera', 'selma', 'lindqvist', 'nakamura']);
     expect(served.value.entries.find((e) => e.travellerId === 'brandt')).toMatchObject({ admitUntil: '2026-08-29', entryPhotos: [{ image: { mediaType: 'image/jpeg' } }], documentPhotos: [{ image: { mediaType: 'image/jpeg' } }] });
     // The twins are one identity, different photos.
     const twins = served.value.entries.filter((e) => e.surname === 'OKAFOR').map((e) => e.entryPhotos[0]?.image?.base64);
