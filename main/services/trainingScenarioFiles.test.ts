@@ -64,6 +64,10 @@ describe('training scenario files', () => {
       '--scenario=clean-then-expired is for a pedestrian lane, not --lane=vehicle',
     );
     expect(() => applyScenarioOption(resolveSettings({}), parseCommandLine(['--scenario=nope']), scenariosDir)).toThrow(/no built-in training scenario "nope"/);
+    // An exit scenario makes the booth an exit booth of its lane (and an entry one an entry booth); a --direction against it is refused.
+    expect(applyScenarioOption(resolveSettings({}), parseCommandLine(['--scenario=exit-overstayer-twins']), scenariosDir).resolved.settings).toMatchObject({ laneType: 'vehicle', direction: 'exit' });
+    expect(applyScenarioOption(resolveSettings({ direction: 'exit' }), parseCommandLine(['--scenario=clean-then-expired']), scenariosDir).resolved.settings.direction).toBe('entry');
+    expect(() => applyScenarioOption(resolveSettings({}), parseCommandLine(['--scenario=exit-overstayer-twins', '--direction=entry']), scenariosDir)).toThrow('--scenario=exit-overstayer-twins is for an exit lane, not --direction=entry');
     expect(() => parseCommandLine(['--scenario='])).toThrow('--scenario needs a built-in scenario name or a file path');
   });
 
