@@ -7,7 +7,7 @@ import { scoreDecision, summariseRun, type StepScore } from './trainingScore';
 import { scoreDeparture, type ExpectedOccupant } from './departureScore';
 import { confirmsDeparture, describeDepartureExpectation } from './expectedDeparture';
 import type { DepartureAction, TrainingDepartureReport } from './trainingDebrief';
-import { scenarioGalleryEntries } from './scenarioPeople';
+import { personName, scenarioGalleryEntries } from './scenarioPeople';
 import { stayStanding } from '../inspection/exit/stayLength';
 
 /** One traveller a step brought with what a correct officer does with them: a place the trainee's decision fills. */
@@ -69,7 +69,8 @@ export class TrainingRun {
       step.expectOccupants?.forEach((expected, occupant) => {
         const personId = step.occupants[occupant] ?? '';
         const exit = { personId, expected, overstayDays: this.overstayDaysOf(personId, at) };
-        const description = `${describeTrainingStep(step)}: ${personId}`;
+        const person = this.scenario.people?.find((p) => p.id === personId);
+        const description = `${personId}${person ? ` (${personName(person)})` : ''} leaves${step.vehicle === undefined ? '' : ` in scripted vehicle ${step.vehicle}`}, seat ${occupant + 1} of ${step.occupants.length}`;
         this.slots.push({ step: index + 1, occupant, documentNumber: null, description, expected: placeholder, arrivedAt: at, decision: null, alerted: false, exit, departure: null });
       });
       return;
