@@ -11,21 +11,31 @@ import { personName, scenarioGalleryEntries } from './scenarioPeople';
 import { stayStanding } from '../inspection/exit/stayLength';
 
 /** One traveller a step brought with what a correct officer does with them: a place the trainee's decision fills. */
-interface Slot {
+interface SlotBase {
   readonly step: number;
   readonly occupant: number | null;
-  readonly documentNumber: string | null;
   readonly description: string;
-  readonly expected: ExpectedDecision;
   readonly arrivedAt: Date;
-  decision: TrainingDecisionReport | null;
-  alerted: boolean;
-  /** An exit lane's departing occupant: who they are, and what the trainee did with them (null: held so far). */
-  readonly exit?: ExpectedOccupant;
-  departure?: { readonly action: DepartureAction; readonly decidedAt: string } | null;
 }
 
-const subjectMatches = (slot: Slot, subject: TrainingDecisionReport['subject']) =>
+/** An entry lane's traveller: matched by document number (else seat), filled by the trainee's decision. */
+interface EntrySlot extends SlotBase {
+  readonly exit?: undefined;
+  readonly documentNumber: string | null;
+  readonly expected: ExpectedDecision;
+  decision: TrainingDecisionReport | null;
+  alerted: boolean;
+}
+
+/** An exit lane's departing occupant: who they are, and what the trainee did with them (null: held so far). */
+interface ExitSlot extends SlotBase {
+  readonly exit: ExpectedOccupant;
+  departure: { readonly action: DepartureAction; readonly decidedAt: string } | null;
+}
+
+type Slot = EntrySlot | ExitSlot;
+
+const subjectMatches = (slot: EntrySlot, subject: TrainingDecisionReport['subject']) =>
   slot.documentNumber !== null && subject.documentNumber !== null ? slot.documentNumber === subject.documentNumber : (slot.occupant ?? 0) === subject.occupantIndex;
 
 /** The expectations a step carries: one for a traveller, one per occupant for a vehicle, none for the others. */
@@ -71,7 +81,7 @@ export class TrainingRun {
         const exit = { personId, expected, overstayDays: this.overstayDaysOf(personId, at) };
         const person = this.scenario.people?.find((p) => p.id === personId);
         const description = `${personId}${person ? ` (${personName(person)})` : ''} leaves${step.vehicle === undefined ? '' : ` in scripted vehicle ${step.vehicle}`}, seat ${occupant + 1} of ${step.occupants.length}`;
-        this.slots.push({ step: index + 1, occupant, documentNumber: null, description, expected: placeholder, arrivedAt: at, decision: null, alerted: false, exit, departure: null });
+        this.slots.push({ step: index + 1, occupant, description, arrivedAt: at, exit, departure: null });
       });
       return;
     }
@@ -144,7 +154,7 @@ export class TrainingRun {
 
   /** The score so far: decided travellers only while open; every expected traveller once ended (undecided: missed). */
   debrief(): TrainingDebrief {
-    const counted = this.ended ? this.slots : this.slots.filter((slot) => slot.decision !== null || Boolean(slot.departure));
+    const counted = this.ended ? this.slots : this.slots.filter((slot) => (slot.exit ? slot.departure !== null : slot.decision !== null));
     const lines = this.slots.map((slot) => this.lineOf(slot));
     const scores = counted.map((slot) => this.scoreOf(slot));
     return {
@@ -163,13 +173,13 @@ export class TrainingRun {
     };
   }
 
-  private openSlotOf(subject: TrainingDecisionReport['subject']): Slot | undefined {
-    return [...this.slots].reverse().find((slot) => !slot.exit && slot.decision === null && subjectMatches(slot, subject));
+  private openSlotOf(subject: TrainingDecisionReport['subject']): EntrySlot | undefined {
+    return [...this.slots].reverse().find((slot): slot is EntrySlot => !slot.exit && slot.decision === null && subjectMatches(slot, subject));
   }
 
-  private openExitSlotOf(action: DepartureAction): Slot | undefined {
-    const open = [...this.slots].reverse().filter((slot) => slot.exit && !slot.departure);
-    return open.find((slot) => slot.exit?.personId === action.travellerId) ?? open.find((slot) => action.among.includes(slot.exit?.personId ?? ''));
+  private openExitSlotOf(action: DepartureAction): ExitSlot | undefined {
+    const open = [...this.slots].reverse().filter((slot): slot is ExitSlot => slot.exit !== undefined && slot.departure === null);
+    return open.find((slot) => slot.exit.personId === action.travellerId) ?? open.find((slot) => action.among.includes(slot.exit.personId));
   }
 
   /** The overstay the run's gallery gives a person on the day `at` (null: none, or no admit-until date). */
@@ -195,26 +205,9 @@ export class TrainingRun {
   }
 
   private lineOf(slot: Slot): DebriefStep {
+    if (slot.exit) return this.exitLineOf(slot);
     const decided = slot.decision;
-    const score = decided || slot.departure || this.ended ? this.scoreOf(slot) : null;
-    if (slot.exit) {
-      const departure = slot.departure;
-      return {
-        step: slot.step,
-        occupant: slot.occupant,
-        documentNumber: null,
-        description: slot.description,
-        expected: describeDepartureExpectation(slot.exit.expected, slot.exit.overstayDays),
-        impostor: false,
-        arrivedAt: slot.arrivedAt.toISOString(),
-        decision: null,
-        verdict: score?.verdict ?? null,
-        message: score?.message ?? 'not confirmed yet',
-        lane: 'exit',
-        departure: departure ? { ...departure.action, decidedAt: departure.decidedAt, secondsTaken: Math.round(secondsBetween(slot.arrivedAt, departure.decidedAt) * 10) / 10 } : null,
-        critical: score?.critical ?? false,
-      };
-    }
+    const score = decided || this.ended ? this.scoreOf(slot) : null;
     return {
       lane: 'entry',
       departure: null,
@@ -231,19 +224,38 @@ export class TrainingRun {
         reasons: decided.reasons,
         supervisorAlerted: slot.alerted,
         decidedAt: decided.decidedAt,
-        secondsTaken: Math.round(secondsBetween(slot.arrivedAt, decided.decidedAt) * 10) / 10,
+        secondsTaken: secondsTaken(slot.arrivedAt, decided.decidedAt),
         evidence: decided.evidence,
       },
       verdict: score?.verdict ?? null,
       message: score?.message ?? 'not decided yet',
     };
   }
+
+  private exitLineOf(slot: ExitSlot): DebriefStep {
+    const departure = slot.departure;
+    const score = departure || this.ended ? this.scoreOf(slot) : null;
+    return {
+      lane: 'exit',
+      departure: departure ? { ...departure.action, decidedAt: departure.decidedAt, secondsTaken: secondsTaken(slot.arrivedAt, departure.decidedAt) } : null,
+      critical: score?.critical ?? false,
+      step: slot.step,
+      occupant: slot.occupant,
+      documentNumber: null,
+      description: slot.description,
+      expected: describeDepartureExpectation(slot.exit.expected, slot.exit.overstayDays),
+      impostor: false,
+      arrivedAt: slot.arrivedAt.toISOString(),
+      decision: null,
+      verdict: score?.verdict ?? null,
+      message: score?.message ?? 'not confirmed yet',
+    };
+  }
 }
 
 /** An exit slot needs nothing more for the run to end by itself: the trainee acted on it, or it is to be held and nothing is to be done. */
-const exitSlotSettled = (slot: Slot): boolean => Boolean(slot.departure) || (!!slot.exit && !confirmsDeparture(slot.exit.expected) && slot.exit.expected.resolve === undefined);
-
-/** Exit slots carry their own expectation (slot.exit); the entry one is never read for them. */
-const placeholder: ExpectedDecision = { outcome: 'clear', supervisorAlert: false, impostor: false };
+const exitSlotSettled = (slot: ExitSlot): boolean => slot.departure !== null || (!confirmsDeparture(slot.exit.expected) && slot.exit.expected.resolve === undefined);
 
 const secondsBetween = (from: Date, to: string) => Math.max(0, (Date.parse(to) - from.getTime()) / 1000);
+/** As the debrief shows it: to the tenth of a second. */
+const secondsTaken = (from: Date, to: string) => Math.round(secondsBetween(from, to) * 10) / 10;
