@@ -30,6 +30,11 @@ export interface DetectionProfile {
    * the tracker follows a face that grows and moves out from it between frames as one track.
    */
   readonly expansionFocus?: Point;
+  /**
+   * 'normalised': each face crop is stretched to full contrast from its own statistics before landmarks, quality
+   * and embedding, and judged by the signal it held (app/biometrics/faceExposure.ts); unset or 'raw': as captured.
+   */
+  readonly exposure?: 'raw' | 'normalised';
 }
 
 export interface Tile extends Box {
