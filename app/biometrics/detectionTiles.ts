@@ -31,8 +31,9 @@ export interface DetectionProfile {
    */
   readonly expansionFocus?: Point;
   /**
-   * 'normalised': each face crop is stretched to full contrast from its own statistics before landmarks, quality
-   * and embedding, and judged by the signal it held (app/biometrics/faceExposure.ts); unset or 'raw': as captured.
+   * 'normalised' (the lane cameras): each face crop is stretched to full contrast from its own statistics before
+   * landmarks, quality and embedding, and judged by the signal it held (a well-exposed face is left as it is;
+   * app/biometrics/faceExposure.ts). Unset or 'raw' (the booth camera, stills): as captured, judged by its mean.
    */
   readonly exposure?: 'raw' | 'normalised';
 }
