@@ -96,7 +96,7 @@ test.describe('exit lane', () => {
     await page.clock.fastForward('12:00:01');
     await expect.poll(() => countRows(page, 'retainedBiometrics'), { timeout: 30_000 }).toBe(0);
   });
-  test('identical twins are shown as ambiguous and never resolved by the booth; the officer picks one (1-9) or none (X), and a U.S. citizen opts out (O): each recorded as such', async ({ page, request }) => {
+  test('identical twins are shown as ambiguous and never resolved by the booth; the officer picks one (1-9) or none (X), and a U.S. citizen opts out (O): each changeable or undone (Backspace) until confirmed, then recorded as such and final', async ({ page, request }) => {
     const before = (await departuresReceived()).length;
     await openExitLane(page);
     // A U.S. citizen and the Okafor twins (one face, two gallery identities).
@@ -125,6 +125,15 @@ test.describe('exit lane', () => {
     await expect(card('opt_out').getByTestId('exit-outcome')).toHaveText('Opted out of photography: documents inspected, no photo kept');
     await expect(card('opt_out').getByTestId('best-shot')).toHaveCount(0);
     await expect(card('opt_out')).toHaveAttribute('data-confirmable', 'true');
+    await expect(card('opt_out').getByTestId('exit-officer-choice-line')).toHaveText("Officer's choice: photography opt-out · Backspace undoes");
+    // A mistaken opt-out is undone before confirming (Backspace, on the shortcut bar): the citizen is shown as identified again; then declared again.
+    await expect(page.getByTestId('lane-shortcuts')).toContainText('Undo choice (before confirming)');
+    await page.keyboard.press('Backspace');
+    await expect(card('citizen')).toHaveCount(1);
+    await expect(card('opt_out')).toHaveCount(0);
+    await expect(card('citizen').getByTestId('exit-officer-choice-line')).toHaveCount(0);
+    await page.keyboard.press('o');
+    await expect(card('opt_out')).toHaveCount(1);
 
     // The first twin: the officer compares and picks the candidate numbered 1 on the card.
     const first = card('ambiguous').first();
@@ -135,6 +144,17 @@ test.describe('exit lane', () => {
     await expect(chosen).toHaveCount(1);
     await expect(chosen.getByTestId('exit-officer-choice')).toHaveText('Chosen by the officer among 2 look-alike candidates');
     await expect(chosen.getByTestId('exit-candidate')).toHaveAttribute('data-traveller', picked ?? '');
+    // The officer changes their mind before confirming: 2 picks the other twin, Backspace undoes the pick, 1 picks again.
+    const other = picked === 'EX-0005' ? 'EX-0006' : 'EX-0005';
+    await page.keyboard.press('2');
+    await expect(chosen.getByTestId('exit-candidate')).toHaveAttribute('data-traveller', other);
+    await expect(chosen.getByTestId('exit-officer-choice-line')).toHaveText(`Officer's choice: picked look-alike 2 of 2 (${other}) · 1–2 or X changes it, Backspace undoes`);
+    await page.keyboard.press('Backspace');
+    await expect(card('ambiguous')).toHaveCount(2);
+    await expect(chosen).toHaveCount(0);
+    await page.keyboard.press('1');
+    await expect(chosen.getByTestId('exit-candidate')).toHaveAttribute('data-traveller', picked ?? '');
+    await expect(chosen.getByTestId('exit-officer-choice-line')).toHaveText(`Officer's choice: picked look-alike 1 of 2 (${picked ?? ''}) · 1–2 or X changes it, Backspace undoes`);
     // The other twin: none of them (the officer will inspect).
     await expect(card('ambiguous')).toHaveCount(1);
     await select(page, card('ambiguous'));
@@ -148,6 +168,14 @@ test.describe('exit lane', () => {
     await expect(chosen.getByTestId('exit-occupant-state')).toHaveText('Departure recorded');
     await expect(card('opt_out').getByTestId('exit-occupant-state')).toHaveText('Opt-out recorded');
     await expect(card('not_identified').getByTestId('exit-occupant-state')).toContainText('photograph, inspect or refer');
+    // Confirmed is final: another pick, or an undo, is refused and the card keeps what was recorded.
+    await select(page, chosen);
+    await page.keyboard.press('2');
+    await expect(page.getByTestId('notice')).toContainText('Already recorded: a confirmed occupant cannot be changed');
+    await page.keyboard.press('Backspace');
+    await expect(chosen.getByTestId('exit-candidate')).toHaveAttribute('data-traveller', picked ?? '');
+    await expect(chosen.getByTestId('exit-officer-choice-line')).toHaveText(`Officer's choice: picked look-alike 1 of 2 (${picked ?? ''}) · recorded: cannot be changed`);
+    await expect(card('opt_out').getByTestId('exit-occupant-state')).toHaveText('Opt-out recorded');
     // No photo kept of anyone: the citizen opted out, and nobody else is a citizen.
     expect(await countRows(page, 'retainedBiometrics')).toBe(0);
     expect(await countRows(page, 'outbox')).toBe(2);

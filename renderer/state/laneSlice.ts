@@ -99,6 +99,8 @@ export interface LaneSlice {
   decisionChanged(subject: SubjectKey, state: DecisionState): void;
   supervisorAlerted(alert: SupervisorAlert): void;
   optOutDeclared(optOut: PhotographyOptOut): void;
+  /** The officer takes back an opt-out they recorded by mistake (before anything was confirmed). */
+  optOutWithdrawn(identityKey: string): void;
   occupantSelected(index: number): void;
   reasonRequested(pending: PendingReason | null): void;
   /** Esc: the traveller on screen is put away until the next one. */
@@ -170,6 +172,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
   supervisorAlerted: (alert) => set((state) => ({ supervisorAlerts: [...state.supervisorAlerts, alert] })),
   optOutDeclared: (optOut) => set((state) => ({ optOuts: [...state.optOuts.filter((o) => o.identityKey !== optOut.identityKey), optOut] })),
+  optOutWithdrawn: (identityKey) => set((state) => ({ optOuts: state.optOuts.filter((o) => o.identityKey !== identityKey) })),
   occupantSelected: (selectedOccupant) => set({ selectedOccupant, pendingReason: null }),
   reasonRequested: (pendingReason) => set({ pendingReason }),
   travellerDismissed: () => set((state) => ({ ...emptyDesk, laneSession: null, dismissedSessionId: state.laneSession?.sessionId ?? state.dismissedSessionId })),

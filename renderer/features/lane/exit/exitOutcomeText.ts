@@ -1,4 +1,5 @@
-import { presentationAttackSuspected, type ExitAlert, type ExitOccupantAssessment, type ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
+import type { ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
+import { presentationAttackSuspected, type ExitAlert, type ExitIdentification, type ExitOccupantAssessment, type ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
 
 /** What each exit outcome says on the occupant card: one line, the same words the review shows. */
 export function exitOutcomeText(outcome: ExitOutcome): string {
@@ -48,4 +49,20 @@ export function exitStatusOf(assessment: ExitOccupantAssessment): string {
   const { outcome } = assessment;
   if (outcome.kind !== 'identified_with_alert') return outcome.kind;
   return outcome.alerts.some((a) => a.kind === 'lookout') ? 'lookout' : outcome.alerts.some((a) => a.kind === 'overstay') ? 'overstay' : 'alert';
+}
+
+/**
+ * The officer's current choice on an occupant, as the card shows it, with how to change it (or that it can no longer
+ * change: `settled`, the confirmation is durable); null when the officer made none.
+ */
+export function officerChoiceText(search: ExitIdentification | undefined, choice: { readonly resolution?: ExitOfficerChoice | undefined; readonly optedOut: boolean }, settled: boolean): string | null {
+  const { resolution, optedOut } = choice;
+  const among = search?.kind === 'ambiguous' ? search.candidates : [];
+  const parts: string[] = [];
+  if (resolution?.kind === 'picked') parts.push(`picked look-alike ${among.findIndex((c) => c.travellerId === resolution.travellerId) + 1} of ${among.length} (${resolution.travellerId})`);
+  if (resolution?.kind === 'none_of_them') parts.push(`none of the ${among.length} look-alikes`);
+  if (optedOut) parts.push('photography opt-out');
+  if (parts.length === 0) return null;
+  const change = settled ? 'recorded: cannot be changed' : `${among.length > 0 ? `1–${among.length} or X changes it, ` : ''}Backspace undoes`;
+  return `Officer's choice: ${parts.join(', ')} · ${change}`;
 }

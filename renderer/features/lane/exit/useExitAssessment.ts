@@ -15,10 +15,17 @@ export interface ExitAssessment extends ExitVehicleAssessment {
   readonly policyId: string;
   /** Per occupant, the face track it is (its best shot shows on the card). */
   readonly trackOf: Readonly<Record<string, string>>;
+  /** Per occupant, what the search found before any officer's choice: a pick or "none of them" is made, and changed, on it. */
+  readonly searchOf: Readonly<Record<string, ExitIdentification>>;
 }
 
 /** The occupant a face track is on the exit lane's screen. */
 export const exitOccupantIdOf = (trackId: string): string => `occupant-${trackId}`;
+
+/** What the exit rules take for an occupant: the officer's resolution first (who this is), then an opt-out (judged on that identity). */
+export function identificationOnDesk(searched: ExitIdentification, resolution: ExitOfficerChoice | undefined, optOut: { readonly declaredAt: string } | undefined): ExitIdentification {
+  return identificationWithChoice(identificationWithChoice(searched, resolution), optOut ? { kind: 'opt_out', declaredAt: optOut.declaredAt } : undefined);
+}
 
 /**
  * Every face tracked in the lane searched once (1:N) against the lane's gallery, and the occupants assessed by the
@@ -60,20 +67,19 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
     const tracked = Object.values(faces).filter((f) => f.probes.length > 0);
     // With PAD on, each face's check on its best shot, as the entry lane reads it (absent: not checked, never a pass).
     const pad = padModeOf({ modelSet });
+    const searchOf: Record<string, ExitIdentification> = {};
     const occupants = tracked.map((f) => {
       const occupantId = exitOccupantIdOf(f.trackId);
-      const searched = found[f.trackId]?.identification ?? ({ kind: 'no_face' } as const);
-      const optOut = optOuts.find((o) => o.identityKey === occupantId);
-      // The officer's resolution first (who this is), then an opt-out (judged on that identity).
-      const resolved = identificationWithChoice(searched, resolutions[occupantId]);
+      const searched: ExitIdentification = found[f.trackId]?.identification ?? { kind: 'no_face' };
+      searchOf[occupantId] = searched;
       const presentationAttack = presentationAttackOf(f, pad);
       return {
         occupantId,
-        identification: identificationWithChoice(resolved, optOut ? { kind: 'opt_out', declaredAt: optOut.declaredAt } : undefined),
+        identification: identificationOnDesk(searched, resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)),
         face: { trackId: f.trackId, ...(presentationAttack ? { presentationAttack } : {}) },
       };
     });
     const assessed = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
-    return { ...assessed, policyId: policy.id, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
+    return { ...assessed, policyId: policy.id, searchOf, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
   }, [faces, found, gallery.gallery, policies, resolutions, optOuts, modelSet]);
 }
