@@ -70,7 +70,10 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
     const searchOf: Record<string, ExitIdentification> = {};
     const occupants = tracked.map((f) => {
       const occupantId = exitOccupantIdOf(f.trackId);
-      const searched: ExitIdentification = found[f.trackId]?.identification ?? { kind: 'no_face' };
+      // A search applies only to the face whose probe it searched: a track id the worker numbers afresh for the next
+      // traveller (or a late answer) never lends them the previous traveller's identity; until searched, nobody is.
+      const result = found[f.trackId];
+      const searched: ExitIdentification = result && f.probes.some((p) => p.embedding === result.probe) ? result.identification : { kind: 'no_face' };
       searchOf[occupantId] = searched;
       const presentationAttack = presentationAttackOf(f, pad);
       return {
