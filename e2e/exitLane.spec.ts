@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { AcceptedDeparture } from '../app/ports/departureSubmission';
+import { expect, test, type Page } from '@playwright/test';
+import { departuresReceived as receivedAt, openExitLane as openLane, select } from './support/exitLanes';
 import { callHost } from './support/hostApi';
-import { appUrl } from './support/hostToken';
 import { countRows } from './support/indexedDbRows';
 import { datasetsDir, exitLaneRecordsUrlFile, exitLaneUrl, screenshotsDir } from './support/paths';
-import { signIn } from './support/signIn';
 
 /**
  * The exit lane end to end: the booth fetches the lane's gallery and enrols it in the real vision worker; a scripted
@@ -16,28 +14,8 @@ import { signIn } from './support/signIn';
  */
 const haveData = existsSync(path.join(datasetsDir, 'faces-lfw', 'images'));
 
-/** The exit lane host's records service: the HTTP simulator on loopback its HTTP records client talks to. */
-const recordsUrl = () => readFileSync(exitLaneRecordsUrlFile, 'utf8').trim();
-
-/** Every departure the records service holds (GET /v1/departures), in arrival order. */
-async function departuresReceived(): Promise<readonly AcceptedDeparture[]> {
-  const response = await fetch(`${recordsUrl()}/v1/departures`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { departures: AcceptedDeparture[] }).departures;
-}
-
-/** Arrow keys until `card` is the selected occupant (the keys act on it). */
-async function select(page: Page, card: Locator) {
-  for (let step = 0; step < 8 && (await card.getAttribute('data-selected')) !== 'true'; step++) await page.keyboard.press('ArrowRight');
-  await expect(card).toHaveAttribute('data-selected', 'true');
-}
-
-async function openExitLane(page: Page) {
-  await page.clock.install();
-  await page.goto(appUrl(exitLaneUrl));
-  await signIn(page);
-  await expect(page.getByTestId('exit-gallery')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
-}
+const departuresReceived = () => receivedAt(exitLaneRecordsUrlFile);
+const openExitLane = (page: Page) => openLane(page, exitLaneUrl);
 
 test.describe('exit lane', () => {
   test.skip(!haveData, 'needs BOOTH_DATASETS/faces-lfw');
@@ -49,7 +27,7 @@ test.describe('exit lane', () => {
     await expect(page.getByTestId('exit-gallery')).toHaveAttribute('data-size', '6');
     await expect(page.getByTestId('exit-gallery-summary')).toContainText('6 travellers expected');
     // The gallery the page enrolled is the records service's answer to GET /v1/galleries/departures for this port and lane.
-    const served = await fetch(`${recordsUrl()}/v1/galleries/departures?${new URLSearchParams({ port: 'Blaine, WA', lane: 'vehicle' })}`);
+    const served = await fetch(`${readFileSync(exitLaneRecordsUrlFile, 'utf8').trim()}/v1/galleries/departures?${new URLSearchParams({ port: 'Blaine, WA', lane: 'vehicle' })}`);
     expect(((await served.json()) as { entries: unknown[] }).entries).toHaveLength(6);
 
     const departure = await callHost(request, 'sim:exitArrives', {}, exitLaneUrl);

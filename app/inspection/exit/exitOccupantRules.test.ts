@@ -163,6 +163,12 @@ describe('an exit vehicle and its departure records', () => {
     expect(shown.outcome.kind === 'ambiguous' && shown.outcome.candidates.map((c) => c.candidate.travellerId)).toEqual(['TWIN-A', 'TWIN-B']);
   });
 
+  it('a search that could not be made (the face matcher lost the gallery) is held as not identified, and says why', () => {
+    const assessed = assessExitOccupant('o', { kind: 'no_candidate', trackId: 't', searchError: 'no_gallery: no gallery exit:1' }, gallery, context);
+    expect(assessed).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: true, searchError: 'no_gallery: no gallery exit:1' }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+    expect(departureOf(assessed, 'dep-o', departure)).toBeNull();
+  });
+
   it('"none of them": not identified, held for the officer, the ruled-out look-alikes kept; a stale choice never applies to another search', () => {
     const twins: ExitIdentification = { kind: 'ambiguous', candidates: [candidate('TWIN-A', 0.51), candidate('TWIN-B', 0.5)] };
     const none = identificationWithChoice(twins, { kind: 'none_of_them', at: '2026-12-07T17:59:30Z' });

@@ -39,8 +39,12 @@ export type ExitIdentification =
   | { readonly kind: 'candidate'; readonly candidate: ExitCandidate }
   /** Two or more identities near the threshold (twins, look-alikes): shown as such, never resolved silently. */
   | { readonly kind: 'ambiguous'; readonly candidates: readonly ExitCandidate[] }
-  /** A face was searched and nobody in the gallery is its mate; or the officer judged none of `dismissed` (look-alikes) to be the traveller. */
-  | { readonly kind: 'no_candidate'; readonly trackId: string; readonly dismissed?: readonly ExitCandidate[] }
+  /**
+   * A face was searched and nobody in the gallery is its mate; or the officer judged none of `dismissed` (look-alikes)
+   * to be the traveller; or the search could not be made (`searchError`: no gallery in the face matcher, no
+   * calibration): nobody is identified then either, and the officer is told why.
+   */
+  | { readonly kind: 'no_candidate'; readonly trackId: string; readonly dismissed?: readonly ExitCandidate[]; readonly searchError?: string }
   /** No usable face of this occupant (yet). */
   | { readonly kind: 'no_face' }
   /** The traveller declined to be photographed (only a U.S. citizen may): their documents are inspected instead. */
@@ -61,7 +65,7 @@ export type ExitOutcome =
   /** Several gallery identities fit: the officer decides, with both shown. */
   | { readonly kind: 'ambiguous'; readonly candidates: readonly { readonly entry: DepartureGalleryEntry | null; readonly candidate: ExitCandidate }[] }
   /** Nobody in the gallery and no document: the officer photographs or inspects the traveller. `dismissed`: look-alikes the officer ruled out. */
-  | { readonly kind: 'not_identified'; readonly faceSeen: boolean; readonly dismissed?: readonly ExitCandidate[] }
+  | { readonly kind: 'not_identified'; readonly faceSeen: boolean; readonly dismissed?: readonly ExitCandidate[]; readonly searchError?: string }
   /** Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such; anyone else is held. */
   | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null; readonly stay: StayStanding | null; readonly eligible: boolean };
 
@@ -123,7 +127,7 @@ function assessIdentity(occupantId: string, identification: ExitIdentification, 
     case 'no_face':
       return held({ kind: 'not_identified', faceSeen: false });
     case 'no_candidate':
-      return held({ kind: 'not_identified', faceSeen: true, ...(identification.dismissed ? { dismissed: identification.dismissed } : {}) });
+      return held({ kind: 'not_identified', faceSeen: true, ...(identification.dismissed ? { dismissed: identification.dismissed } : {}), ...(identification.searchError ? { searchError: identification.searchError } : {}) });
     case 'ambiguous':
       return held({ kind: 'ambiguous', candidates: identification.candidates.map((candidate) => ({ entry: gallery.get(candidate.travellerId) ?? null, candidate })) });
     case 'opt_out': {

@@ -6,8 +6,8 @@ function ageText(fetchedAt: string | null, now: number): string {
   return minutes < 1 ? 'fetched just now' : minutes < 120 ? `fetched ${minutes} min ago` : `fetched ${Math.round(minutes / 60)} h ago`;
 }
 
-/** The exit lane's gallery at a glance: how many travellers it holds, how many are enrolled, how old it is. */
-export function ExitGalleryHeader({ gallery, now }: { gallery: ExitGalleryState; now: number }) {
+/** The exit lane's gallery at a glance: how many travellers it holds, how many are enrolled, how old it is, and whether the face matcher could search it. */
+export function ExitGalleryHeader({ gallery, now, searchProblem }: { gallery: ExitGalleryState; now: number; searchProblem: string | null }) {
   const size = gallery.gallery?.entries.length ?? 0;
   return (
     <section className="panel exit-gallery" data-testid="exit-gallery" data-phase={gallery.phase} data-size={size} data-enrolled={gallery.enrolled}>
@@ -17,6 +17,11 @@ export function ExitGalleryHeader({ gallery, now }: { gallery: ExitGalleryState;
         {gallery.phase === 'enrolling' && ' · enrolling…'}
       </p>
       {gallery.message && <p className="notice-warning">{gallery.message}</p>}
+      {searchProblem && (
+        <p className="notice-error" data-testid="exit-gallery-problem">
+          The face matcher could not search the gallery ({searchProblem}): faces are shown as not identified until it can.
+        </p>
+      )}
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { findExitShortcut } from './exitShortcuts';
 import { useExitAssessment } from './useExitAssessment';
 import { useExitDesk } from './useExitDesk';
 import { useExitGallery } from './useExitGallery';
-import { officerChoiceText } from './exitOutcomeText';
+import { gallerySearchProblemOf, officerChoiceText } from './exitOutcomeText';
 
 /**
  * An exit lane's screen: the cameras, the lane's gallery (size and age), one card per face seen with what the exit
@@ -65,7 +65,7 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
           <SceneCameraPanel key={camera.id} camera={camera} canvas={canvases.get(camera.id)} stream={streams.get(camera.id)} />
         ))}
       </div>
-      <ExitGalleryHeader gallery={gallery} now={now} />
+      <ExitGalleryHeader gallery={gallery} now={now} searchProblem={gallerySearchProblemOf(occupants)} />
       {!search && <p className="notice-warning">This vision worker cannot search galleries: every traveller is inspected.</p>}
       {assessment && occupants.length > 0 ? (
         <div className="occupants" data-testid="exit-occupants">

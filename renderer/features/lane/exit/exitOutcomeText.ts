@@ -13,6 +13,7 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
     case 'ambiguous':
       return `Ambiguous: ${outcome.candidates.length} look-alike candidates, officer to decide`;
     case 'not_identified':
+      if (outcome.searchError) return `Not identified: the gallery could not be searched (${outcome.searchError}). Photograph or inspect documents`;
       if (outcome.dismissed) return `Not identified: the officer ruled out ${outcome.dismissed.length} look-alike candidates. Photograph or inspect documents`;
       return outcome.faceSeen ? 'Not identified: no gallery mate. Photograph or inspect documents' : 'Not identified: no usable face. Photograph or inspect documents';
     case 'opt_out':
@@ -65,4 +66,10 @@ export function officerChoiceText(search: ExitIdentification | undefined, choice
   if (parts.length === 0) return null;
   const change = settled ? 'recorded: cannot be changed' : `${among.length > 0 ? `1–${among.length} or X changes it, ` : ''}Backspace undoes`;
   return `Officer's choice: ${parts.join(', ')} · ${change}`;
+}
+
+/** Why the gallery could not be searched for some face on screen (the header says so: never a silent empty gallery); null when every search was made. */
+export function gallerySearchProblemOf(occupants: readonly ExitOccupantAssessment[]): string | null {
+  for (const { outcome } of occupants) if (outcome.kind === 'not_identified' && outcome.searchError) return outcome.searchError;
+  return null;
 }

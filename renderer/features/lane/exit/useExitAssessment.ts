@@ -51,7 +51,7 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
       if (!probe || found[face.trackId]?.probe === probe) continue;
       void search.identify({ galleryId, embedding: probe, targetFpir: exitTargetFpir }).then(
         (reply) => !cancelled && setFound((f) => ({ ...f, [face.trackId]: { probe, identification: exitIdentificationOf(face.trackId, reply) } })),
-        () => !cancelled && setFound((f) => ({ ...f, [face.trackId]: { probe, identification: { kind: 'no_candidate', trackId: face.trackId } } })),
+        (error: unknown) => !cancelled && setFound((f) => ({ ...f, [face.trackId]: { probe, identification: { kind: 'no_candidate', trackId: face.trackId, searchError: error instanceof Error ? error.message : String(error) } } })),
       );
     }
     return () => {
