@@ -30,6 +30,7 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
   const simulation = useBooth((state) => state.info?.deviceMode === 'sim');
   const faces = useBooth((state) => state.sessionFaces);
   const selectedOccupant = useBooth((state) => state.selectedOccupant);
+  const vision = useBooth((state) => state.vision);
   const gallery = useExitGallery(search);
   const optOuts = useBooth((state) => state.optOuts);
   // The officer's choices and what is recorded belong to the vehicle or traveller on screen: the next one starts afresh.
@@ -65,7 +66,7 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
           <SceneCameraPanel key={camera.id} camera={camera} canvas={canvases.get(camera.id)} stream={streams.get(camera.id)} />
         ))}
       </div>
-      <ExitGalleryHeader gallery={gallery} now={now} searchProblem={gallerySearchProblemOf(occupants)} />
+      <ExitGalleryHeader gallery={gallery} now={now} searchProblem={gallerySearchProblemOf(occupants)} vision={vision} />
       {!search && <p className="notice-warning">This vision worker cannot search galleries: every traveller is inspected.</p>}
       {assessment && occupants.length > 0 ? (
         <div className="occupants" data-testid="exit-occupants">
