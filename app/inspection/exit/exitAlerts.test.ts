@@ -61,3 +61,10 @@ describe('each alert kind on the record', () => {
     expect(a).toMatchObject({ confirmable: false, recordsDeparture: false, needsOfficer: true });
   });
 });
+
+describe('a candidate the booth cannot show', () => {
+  it('a face matched to someone the local gallery does not hold: not identified, a face was seen, the officer photographs or inspects', () => {
+    const a = assessExitOccupant('o1', found('NOT-HERE'), new Map([['T1', entry('T1')]]), context);
+    expect(a).toEqual({ occupantId: 'o1', outcome: { kind: 'not_identified', faceSeen: true }, confirmable: false, recordsDeparture: false, needsOfficer: true, reasons: [] });
+  });
+});

@@ -32,6 +32,11 @@ describe('the officer\'s choice for an exit occupant', () => {
     });
   });
 
+  it('"none of them" keeps the searched face\'s track, and names none when the search listed nobody', () => {
+    expect(identificationWithChoice(twins, { kind: 'none_of_them', at: 'at' })).toMatchObject({ kind: 'no_candidate', trackId: 'track-7' });
+    expect(identificationWithChoice({ kind: 'ambiguous', candidates: [] }, { kind: 'none_of_them', at: 'at' })).toEqual({ kind: 'no_candidate', trackId: 'unknown', dismissed: [] });
+  });
+
   it('"none of them" on a search that is no longer ambiguous changes nothing', () => {
     for (const found of [{ kind: 'no_face' } as const, { kind: 'no_candidate', trackId: 't' } as const]) {
       expect(identificationWithChoice(found, { kind: 'none_of_them', at: 'at' })).toBe(found);
