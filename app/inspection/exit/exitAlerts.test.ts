@@ -51,7 +51,7 @@ describe('each alert kind on the record', () => {
     expect(assess({ admitUntil: '2026-12-01', alerts: [alert('overstay')] }).outcome).toMatchObject({ alerts: [{ kind: 'overstay', days: 6, admitUntil: '2026-12-01' }] });
   });
 
-  it('visa and vehicle alerts are entry matters: they hold nobody at exit', () => {
+  it('the exit rules show overstay, lookout and prior removal only: a visa or vehicle alert on the record holds nobody at exit', () => {
     expect(assess({ alerts: [alert('visa'), alert('vehicle')] })).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true, needsOfficer: false });
   });
 
