@@ -32,30 +32,42 @@ describe('overstay at the admit-until boundary (leaving 2026-12-07)', () => {
 });
 
 describe('each alert kind on the record', () => {
-  it('a lookout holds the traveller for the officer, whether the record calls it a hit or a notice', () => {
-    for (const severity of ['hit', 'notice'] as const) {
-      const a = assess({ alerts: [alert('lookout', severity)] });
-      expect(a).toMatchObject({ outcome: { kind: 'identified_with_alert', alerts: [{ kind: 'lookout', alert: alert('lookout', severity) }] }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+  it('a lookout hit holds the traveller for the officer; a lookout notice is shown and does not hold', () => {
+    const hit = assess({ alerts: [alert('lookout', 'hit')] });
+    expect(hit).toMatchObject({ outcome: { kind: 'identified_with_alert', alerts: [{ kind: 'lookout', alert: alert('lookout', 'hit') }] }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+    const notice = assess({ alerts: [alert('lookout', 'notice')] });
+    expect(notice).toMatchObject({ outcome: { kind: 'identified_with_alert', alerts: [{ kind: 'lookout', alert: alert('lookout', 'notice') }] }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+  });
+
+  it('a prior removal is shown: a notice informs, a hit holds', () => {
+    expect(assess({ alerts: [alert('prior_removal', 'notice')] })).toMatchObject({ outcome: { kind: 'identified_with_alert', alerts: [{ kind: 'prior_removal', alert: alert('prior_removal', 'notice') }] }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+    expect(assess({ alerts: [alert('prior_removal', 'hit')] })).toMatchObject({ confirmable: false, recordsDeparture: false, needsOfficer: true });
+  });
+
+  it('a visa or vehicle alert on the record is shown to the exit officer as a record alert: a hit holds, a notice does not', () => {
+    for (const kind of ['visa', 'vehicle'] as const) {
+      const hit = assess({ alerts: [alert(kind, 'hit')] });
+      expect(hit).toMatchObject({ outcome: { kind: 'identified_with_alert', alerts: [{ kind: 'record_alert', alert: alert(kind, 'hit') }] }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+      const notice = assess({ alerts: [alert(kind, 'notice')] });
+      expect(notice).toMatchObject({ outcome: { kind: 'identified_with_alert', alerts: [{ kind: 'record_alert', alert: alert(kind, 'notice') }] }, confirmable: true, recordsDeparture: true, needsOfficer: false });
     }
   });
 
-  it('a prior removal is shown and informs: the departure is confirmed and recorded', () => {
-    const a = assess({ alerts: [alert('prior_removal', 'notice')] });
-    expect(a).toMatchObject({ outcome: { kind: 'identified_with_alert', alerts: [{ kind: 'prior_removal', alert: alert('prior_removal', 'notice') }] }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+  it('an overstay the records service flagged is shown as its alert; the days over are the booth\'s own count from the admit-until date', () => {
+    // On time by the dates: no overstay counted, the service's notice shown as a record alert.
+    expect(assess({ admitUntil: '2027-01-17', alerts: [alert('overstay', 'notice')] })).toMatchObject({
+      outcome: { kind: 'identified_with_alert', stay: { kind: 'within' }, alerts: [{ kind: 'record_alert', alert: alert('overstay', 'notice') }] },
+      confirmable: true,
+    });
+    // Over by the dates: the booth's count first, then the service's alert.
+    expect(assess({ admitUntil: '2026-12-01', alerts: [alert('overstay', 'notice')] }).outcome).toMatchObject({ alerts: [{ kind: 'overstay', days: 6, admitUntil: '2026-12-01' }, { kind: 'record_alert' }] });
   });
 
-  it('an overstay the records service flagged is not taken on trust: the booth counts the days from the admit-until date', () => {
-    // On time by the dates, whatever the service's flag says.
-    expect(assess({ admitUntil: '2027-01-17', alerts: [alert('overstay')] }).outcome.kind).toBe('departure_confirmed');
-    // Over by the dates: one overstay alert, the booth's own count.
-    expect(assess({ admitUntil: '2026-12-01', alerts: [alert('overstay')] }).outcome).toMatchObject({ alerts: [{ kind: 'overstay', days: 6, admitUntil: '2026-12-01' }] });
+  it('the days over alone never hold: an overstayer leaves with the departure recorded', () => {
+    expect(assess({ admitUntil: '2020-01-01' })).toMatchObject({ outcome: { kind: 'identified_with_alert' }, confirmable: true, recordsDeparture: true, needsOfficer: false });
   });
 
-  it('the exit rules show overstay, lookout and prior removal only: a visa or vehicle alert on the record holds nobody at exit', () => {
-    expect(assess({ alerts: [alert('visa'), alert('vehicle')] })).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true, needsOfficer: false });
-  });
-
-  it('an overstayer with a lookout and a prior removal sees all three, in that order, and is held', () => {
+  it('an overstayer with a prior removal notice and a lookout hit sees all three, in that order, and is held', () => {
     const a = assess({ admitUntil: '2026-11-30', alerts: [alert('prior_removal', 'notice'), alert('lookout')] });
     expect(a.outcome.kind === 'identified_with_alert' && a.outcome.alerts.map((x) => x.kind)).toEqual(['overstay', 'prior_removal', 'lookout']);
     expect(a).toMatchObject({ confirmable: false, recordsDeparture: false, needsOfficer: true });
