@@ -14,7 +14,8 @@ import { finalRulePolicy } from '../policy/testSupport/shippedPolicies';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const clock = { now: () => now };
-const records = new SimulatedRecordsService({ clock, timeoutMs: 300 });
+// A generous timeout: this test is of the joins, not of the timeout (300 ms answered 'timed out' under a loaded full run).
+const records = new SimulatedRecordsService({ clock, timeoutMs: 10_000 });
 afterEach(() => records.stop());
 
 /** The lane as the lead wires it: simulated devices -> host events -> lookups -> assembled session. */
