@@ -35,6 +35,8 @@ export function alertText(alert: ExitAlert): string {
       return `LOOKOUT: ${alert.alert.summary}`;
     case 'prior_removal':
       return `Prior removal: ${alert.alert.summary}`;
+    case 'record_alert':
+      return `Record alert (${alert.alert.kind.replace(/_/g, ' ')}, ${alert.alert.severity}): ${alert.alert.summary}`;
   }
 }
 
