@@ -12,6 +12,8 @@ import { startNodeHost, type RunningNodeHost } from '../main/host/NodeHost';
 import { rendererBuildDir } from '../main/launcher/rendererBuild';
 import { createBoothServices, type BoothServices } from '../main/services/createBoothServices';
 import { simulatedOccupantFaces } from '../main/services/simulatedOccupantFaces';
+import type { AcceptedDeparture } from '../app/ports/departureSubmission';
+import { SimulatedRecordsService } from '../native-bridges/records-service/SimulatedRecordsService.node.ts';
 import { callHost } from './support/hostApi';
 import { countRows } from './support/indexedDbRows';
 import { appUrl, e2eHostToken } from './support/hostToken';
@@ -106,7 +108,7 @@ test('with PAD on, a screen replay held up to the camera is "possible photo or s
   expect(evidence?.score).toBeLessThan(threshold);
 });
 
-test('with PAD on at an exit lane, a face PAD flags is held as "possible photo or screen": its departure is not confirmed', async ({ page, request }) => {
+test('with PAD on at an exit lane, a face PAD flags is held as "possible photo or screen": its departure is not confirmed until the officer, having seen the traveller, overrides it (L), and the override is recorded', async ({ page, request }) => {
   test.skip(!haveFaces, 'needs BOOTH_DATASETS/faces-lfw');
   process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-pad-exit-'));
   const services = createBoothServices({
@@ -135,4 +137,22 @@ test('with PAD on at an exit lane, a face PAD flags is held as "possible photo o
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice')).toContainText('Nothing to confirm');
   expect(await countRows(page, 'outbox')).toBe(0);
+
+  // The officer looks at the traveller: a live person, the one the camera saw. L overrides the flag; Enter confirms;
+  // the departure records the override beside the PAD check it overrode.
+  await expect(page.getByTestId('lane-shortcuts')).toContainText('Live traveller seen: override photo/screen flag');
+  await page.keyboard.press('l');
+  await expect(card).toHaveAttribute('data-status', 'departure_confirmed');
+  await expect(card).toHaveAttribute('data-confirmable', 'true');
+  await expect(card.getByTestId('exit-outcome')).toContainText('photo-or-screen flag overridden by the officer');
+  await expect(card.getByTestId('exit-officer-choice-line')).toContainText('live traveller seen, photo-or-screen flag overridden · Backspace undoes');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('notice')).toContainText('Recorded: 1 departure');
+  expect(await countRows(page, 'outbox')).toBe(1);
+  const records = services.devices.records;
+  if (!(records instanceof SimulatedRecordsService)) throw new Error('the PAD exit booth has no records simulator');
+  const received = async () => ((await (await fetch(`${records.url}/v1/departures`)).json()) as { departures: AcceptedDeparture[] }).departures;
+  await expect.poll(async () => (await received()).length, { timeout: 30_000 }).toBe(1);
+  const [departure] = await received();
+  expect(departure?.departure.evidence).toMatchObject({ method: 'face_identification', presentationAttack: { status: 'checked', modelId: 'faceplugin-fr-liveness' }, presentationAttackOverride: { reason: 'live_traveller_seen_by_officer' } });
 });

@@ -58,6 +58,7 @@ export function departureOf(assessment: ExitOccupantAssessment, departureId: str
         gallerySize: candidate.gallerySize,
         ...(choice ? { officerChoice: { among: choice.among.map(({ travellerId, score }) => ({ candidateId: travellerId, score })), chosenAt: choice.chosenAt } } : {}),
         ...(assessment.presentationAttack ? { presentationAttack: assessment.presentationAttack } : {}),
+        ...(assessment.presentationAttackOverride ? { presentationAttackOverride: assessment.presentationAttackOverride } : {}),
       };
       return record(entry.travellerId, evidence, outcome.kind === 'citizen' ? null : overstayDaysOf(outcome.stay), entry.alerts);
     }

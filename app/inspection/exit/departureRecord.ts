@@ -18,6 +18,10 @@ const probability = z.number().min(0).max(1);
 /** A calibrated false-positive identification rate: the chance a non-mated search returns this candidate at this score. */
 export const calibratedFpirSchema = z.strictObject({ fpir: probability, bound: z.boolean(), text: z.string().min(1).max(100) });
 
+/** Why an officer confirms a departure PAD held as a possible photo or screen: they saw the traveller in person, and the face is theirs. */
+export const presentationAttackOverrideReasons = ['live_traveller_seen_by_officer'] as const;
+export type PresentationAttackOverrideReason = (typeof presentationAttackOverrideReasons)[number];
+
 export const departureEvidenceSchema = z.discriminatedUnion('method', [
   z.strictObject({
     /** The live face was searched against the lane's gallery (1:N) and this candidate was above the threshold. */
@@ -35,6 +39,8 @@ export const departureEvidenceSchema = z.discriminatedUnion('method', [
     officerChoice: z.strictObject({ among: z.array(z.strictObject({ candidateId: id, score: z.number() })).min(2).max(10), chosenAt: timestamp }).optional(),
     /** With presentation-attack detection on: the check on the searched face's best shot (score, threshold, model; or why not checked). */
     presentationAttack: presentationAttackEvidenceSchema.optional(),
+    /** PAD flagged the face ("possible photo or screen") and the officer, having looked at the traveller, confirmed the departure anyway: why, when. */
+    presentationAttackOverride: z.strictObject({ reason: z.enum(presentationAttackOverrideReasons), overriddenAt: timestamp }).optional(),
   }),
   /** The traveller handed over a document and the officer confirmed its holder (no face search). */
   z.strictObject({ method: z.literal('document'), documentNumber: z.string().min(1).max(20) }),

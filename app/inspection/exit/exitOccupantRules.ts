@@ -5,6 +5,7 @@ import type { DepartureGalleryEntry } from '../../ports/departureGallery';
 import type { RecordAlert } from '../../ports/travellerRecord';
 import { presentationAttackEvidence, presentationAttackReasons, type PresentationAttackEvidence, type PresentationAttackFace } from '../presentationAttackReason';
 import type { Reason } from '../reasons';
+import type { PresentationAttackOverrideReason } from './departureRecord';
 import { stayStanding, type StayStanding } from './stayLength';
 
 /**
@@ -89,6 +90,14 @@ export interface ExitOccupantAssessment {
   readonly reasons: readonly Reason[];
   /** With PAD on, the check on the face's best shot (a pass included): a face departure's evidence carries it. */
   readonly presentationAttack?: PresentationAttackEvidence;
+  /** PAD flagged the face and the officer overrode it (the traveller seen in person): no longer held for it, and recorded. */
+  readonly presentationAttackOverride?: PresentationAttackOverride;
+}
+
+/** The officer's override of a PAD flag at exit: why and when (recorded in the departure's evidence). */
+export interface PresentationAttackOverride {
+  readonly reason: PresentationAttackOverrideReason;
+  readonly overriddenAt: string;
 }
 
 export interface ExitRuleContext {
@@ -111,10 +120,11 @@ function alertsOf(entry: DepartureGalleryEntry, stay: StayStanding): ExitAlert[]
 /** An alert of severity 'hit' on the record holds the traveller for the officer; the booth's own overstay count never does. */
 export const holdsDeparture = (alert: ExitAlert): boolean => alert.kind !== 'overstay' && alert.alert.severity === 'hit';
 
-/** The face may be a photo or screen held up (PAD flagged it): held for the officer, whoever it was identified as. */
-export const presentationAttackSuspected = (assessment: Pick<ExitOccupantAssessment, 'reasons'>): boolean => assessment.reasons.some((r) => r.code === 'presentation_attack_suspected');
+/** The face may be a photo or screen held up (PAD flagged it) and no officer overrode it: held for the officer, whoever it was identified as. */
+export const presentationAttackSuspected = (assessment: Pick<ExitOccupantAssessment, 'reasons' | 'presentationAttackOverride'>): boolean =>
+  !assessment.presentationAttackOverride && assessment.reasons.some((r) => r.code === 'presentation_attack_suspected');
 
-type IdentityAssessment = Omit<ExitOccupantAssessment, 'reasons' | 'presentationAttack'>;
+type IdentityAssessment = Omit<ExitOccupantAssessment, 'reasons' | 'presentationAttack' | 'presentationAttackOverride'>;
 
 /**
  * The outcome for one occupant from its identification, looking gallery entries up by traveller id, then the
@@ -122,13 +132,28 @@ type IdentityAssessment = Omit<ExitOccupantAssessment, 'reasons' | 'presentation
  * confirmed as departed by the booth, it is held for the officer; a face PAD could not check carries the warning.
  * An opt-out used no face, so PAD does not apply to it.
  */
-export function assessExitOccupant(occupantId: string, identification: ExitIdentification, gallery: ReadonlyMap<string, DepartureGalleryEntry>, context: ExitRuleContext, face?: PresentationAttackFace): ExitOccupantAssessment {
+export function assessExitOccupant(
+  occupantId: string,
+  identification: ExitIdentification,
+  gallery: ReadonlyMap<string, DepartureGalleryEntry>,
+  context: ExitRuleContext,
+  face?: PresentationAttackFace,
+  override?: PresentationAttackOverride,
+): ExitOccupantAssessment {
   const assessed = assessIdentity(occupantId, identification, gallery, context);
   if (assessed.outcome.kind === 'opt_out') return { ...assessed, reasons: [] };
   const reasons = presentationAttackReasons(face);
   const evidence = presentationAttackEvidence(face);
-  const suspected = presentationAttackSuspected({ reasons });
-  return { ...assessed, ...(suspected ? { confirmable: false, recordsDeparture: false, needsOfficer: true } : {}), reasons, ...(evidence ? { presentationAttack: evidence } : {}) };
+  const flagged = presentationAttackSuspected({ reasons });
+  // The officer's override lifts the PAD hold only (identity holds stay), and only on a face PAD flagged.
+  const overridden = flagged && override !== undefined;
+  return {
+    ...assessed,
+    ...(flagged && !overridden ? { confirmable: false, recordsDeparture: false, needsOfficer: true } : {}),
+    reasons,
+    ...(evidence ? { presentationAttack: evidence } : {}),
+    ...(overridden ? { presentationAttackOverride: override } : {}),
+  };
 }
 
 function assessIdentity(occupantId: string, identification: ExitIdentification, gallery: ReadonlyMap<string, DepartureGalleryEntry>, context: ExitRuleContext): IdentityAssessment {
@@ -175,10 +200,10 @@ export interface ExitVehicleAssessment {
 
 /** Every occupant of a vehicle (or the one traveller) assessed; the confirming key covers the confirmable ones. */
 export function assessExitVehicle(
-  occupants: readonly { readonly occupantId: string; readonly identification: ExitIdentification; readonly face?: PresentationAttackFace }[],
+  occupants: readonly { readonly occupantId: string; readonly identification: ExitIdentification; readonly face?: PresentationAttackFace; readonly presentationAttackOverride?: PresentationAttackOverride }[],
   gallery: ReadonlyMap<string, DepartureGalleryEntry>,
   context: ExitRuleContext,
 ): ExitVehicleAssessment {
-  const assessed = occupants.map((o) => assessExitOccupant(o.occupantId, o.identification, gallery, context, o.face));
+  const assessed = occupants.map((o) => assessExitOccupant(o.occupantId, o.identification, gallery, context, o.face, o.presentationAttackOverride));
   return { occupants: assessed, confirmable: assessed.filter((a) => a.confirmable), held: assessed.filter((a) => a.needsOfficer) };
 }

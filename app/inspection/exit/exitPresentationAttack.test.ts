@@ -99,4 +99,23 @@ describe('presentation-attack detection at the exit lane', () => {
     const bad = { ...record, evidence: { ...record?.evidence, presentationAttack: { kind: 'presentation_attack', trackId: 'track-1', status: 'checked', score: 1.7 } } };
     expect(departureRecordSchema.safeParse(bad).success).toBe(false);
   });
+
+  it('the officer overrides the flag (the traveller seen in person): the identity decides again, and the departure records the override with the PAD evidence', () => {
+    const override = { reason: 'live_traveller_seen_by_officer', overriddenAt: '2026-12-07T18:00:30Z' } as const;
+    const a = assessExitOccupant('o1', found('ON-TIME'), gallery, context, screen, override);
+    expect(a).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true, recordsDeparture: true, needsOfficer: false, presentationAttackOverride: override });
+    expect(presentationAttackSuspected(a)).toBe(false);
+    // The flag stays on the record as a reason and as evidence: the override is beside it, never instead of it.
+    expect(a.reasons.map((r) => r.code)).toEqual(['presentation_attack_suspected']);
+    const record = departureOf(a, 'd1', departure);
+    expect(record?.evidence).toMatchObject({ method: 'face_identification', presentationAttack: { status: 'checked', score: 0.12 }, presentationAttackOverride: override });
+    expect(departureRecordSchema.parse(record)).toEqual(record);
+    // It lifts the PAD hold only: an overstayer is still an alert, and a face PAD did not flag records no override.
+    expect(assessExitOccupant('o2', found('OVERSTAY'), gallery, context, screen, override)).toMatchObject({ outcome: { kind: 'identified_with_alert' }, confirmable: true });
+    const passed = assessExitOccupant('o3', found('ON-TIME'), gallery, context, live, override);
+    expect(passed.presentationAttackOverride).toBeUndefined();
+    expect(departureOf(passed, 'd3', departure)?.evidence).not.toHaveProperty('presentationAttackOverride');
+    // An unknown reason is refused at the boundary.
+    expect(departureRecordSchema.safeParse({ ...record, evidence: { ...record?.evidence, presentationAttackOverride: { reason: 'felt_right', overriddenAt: '2026-12-07T18:00:30Z' } } }).success).toBe(false);
+  });
 });

@@ -35,6 +35,7 @@ export function departureEvidenceLines(departure: DepartureRecord): string[] {
       return [
         `Face identified (1:N): ${evidence.candidateId}, score ${score(evidence.score)} vs threshold ${score(evidence.threshold)}, false-positive identification rate ${evidence.calibratedFpir.text} in a gallery of ${evidence.gallerySize} (track ${evidence.trackId})`,
         ...(pad ? [describeEvidence(pad)] : []),
+        ...(evidence.presentationAttackOverride ? [`Photo-or-screen flag overridden by the officer at ${evidence.presentationAttackOverride.overriddenAt}: ${evidence.presentationAttackOverride.reason.replaceAll('_', ' ')}`] : []),
         ...alerts,
       ];
     }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assessExitVehicle, type ExitCandidate, type ExitIdentification } from '../../../../app/inspection/exit/exitOccupantRules';
 import { galleryEntry } from '../../../../app/inspection/exit/testSupport/galleryEntry';
+import { judgePresentation } from '../../../../app/biometrics/presentationAttackCheck';
+import type { PresentationAttackFace } from '../../../../app/inspection/presentationAttackReason';
 import { finalRulePolicy, shippedPolicies } from '../../../../app/policy/testSupport/shippedPolicies';
 import type { DepartureGallery } from '../../../../app/ports/departureGallery';
 import type { ExitConfirmation, RecordedExit } from '../../../storage/DepartureRecorder';
@@ -15,14 +17,17 @@ const gallery: DepartureGallery = {
   port: 'Blaine, WA',
   lane: 'vehicle',
   generatedAt: '2026-12-07T06:00:00.000Z',
-  entries: [galleryEntry('TWIN-A'), galleryEntry('TWIN-B'), galleryEntry('CITIZEN', { citizenship: 'USA', usCitizen: true, admitUntil: null, classOfAdmission: undefined })],
+  entries: [galleryEntry('TWIN-A'), galleryEntry('TWIN-B'), galleryEntry('ON-TIME'), galleryEntry('CITIZEN', { citizenship: 'USA', usCitizen: true, admitUntil: null, classOfAdmission: undefined })],
 } as DepartureGallery;
 const candidate = (travellerId: string, score: number, trackId: string): ExitCandidate => ({ travellerId, score, threshold: 0.5, calibratedFpir: { fpir: 1e-3, bound: false, text: '1 in 1,000' }, gallerySize: 3, trackId });
-/** What the worker's search found for each occupant: identical twins (ambiguous) and a U.S. citizen. */
+/** What the worker's search found for each occupant: identical twins (ambiguous), a U.S. citizen, and a traveller whose face PAD flags. */
 const searchOf: Record<string, ExitIdentification> = {
   'occupant-t1': { kind: 'ambiguous', candidates: [candidate('TWIN-A', 0.61, 't1'), candidate('TWIN-B', 0.6, 't1')] },
   'occupant-t2': { kind: 'candidate', candidate: candidate('CITIZEN', 0.8, 't2') },
+  'occupant-t3': { kind: 'candidate', candidate: candidate('ON-TIME', 0.7, 't3') },
 };
+const pad = { id: 'pad-model', calibration: { threshold: 0.5, version: 'pad-cal-1', source: 'test', bpcer: 0.05, apcer: 0.05 } };
+const faceOf: Record<string, PresentationAttackFace> = { 'occupant-t3': { trackId: 't3', presentationAttack: judgePresentation(0.1, pad) } };
 
 /**
  * The exit lane's keys over a real booth store and the real exit rules; the desk (the officer's choices, what is
@@ -32,12 +37,17 @@ function exitLane() {
   const store = createBoothStore();
   store.getState().infoLoaded({ boothId: 'X1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'exit', policies: shippedPolicies });
   store.getState().signedIn({ userId: 'officer.exit', name: 'Officer Exit', role: 'officer' });
-  let desk: ExitDeskState = { resolutions: {}, recorded: new Set(), resolutionsRecorded: new Set() };
+  let desk: ExitDeskState = { resolutions: {}, padOverrides: {}, recorded: new Set(), resolutionsRecorded: new Set() };
   const assessment = (): ExitAssessment => {
     const optOuts = store.getState().optOuts;
-    const occupants = Object.entries(searchOf).map(([occupantId, searched]) => ({ occupantId, identification: identificationOnDesk(searched, desk.resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)) }));
+    const occupants = Object.entries(searchOf).map(([occupantId, searched]) => ({
+      occupantId,
+      identification: identificationOnDesk(searched, desk.resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)),
+      ...(faceOf[occupantId] ? { face: faceOf[occupantId] } : {}),
+      ...(desk.padOverrides[occupantId] ? { presentationAttackOverride: desk.padOverrides[occupantId] } : {}),
+    }));
     const assessed = assessExitVehicle(occupants, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy });
-    return { ...assessed, policyId: finalRulePolicy.id, searchOf, trackOf: { 'occupant-t1': 't1', 'occupant-t2': 't2' } };
+    return { ...assessed, policyId: finalRulePolicy.id, searchOf, trackOf: { 'occupant-t1': 't1', 'occupant-t2': 't2', 'occupant-t3': 't3' } };
   };
   const confirmed: ExitConfirmation[] = [];
   const journal = {
@@ -51,6 +61,10 @@ function exitLane() {
       const { [occupantId]: _previous, ...others } = desk.resolutions;
       desk = { ...desk, resolutions: choice ? { ...others, [occupantId]: choice } : others };
     },
+    overridePresentationAttack: (occupantId, override) => {
+      const { [occupantId]: _previous, ...others } = desk.padOverrides;
+      desk = { ...desk, padOverrides: override ? { ...others, [occupantId]: override } : others };
+    },
     recorded: (ids, resolutionIds) => (desk = { ...desk, recorded: new Set([...desk.recorded, ...ids]), resolutionsRecorded: new Set([...desk.resolutionsRecorded, ...resolutionIds]) }),
   });
   const outcome = (occupantId: string) => assessment().occupants.find((o) => o.occupantId === occupantId)?.outcome;
@@ -60,8 +74,9 @@ function exitLane() {
   };
   const select = (index: number) => store.getState().occupantSelected(index);
   const notice = () => store.getState().notice?.text ?? '';
-  const choiceLine = (occupantId: string) => officerChoiceText(searchOf[occupantId], { resolution: desk.resolutions[occupantId], optedOut: store.getState().optOuts.some((o) => o.identityKey === occupantId) }, desk.recorded.has(occupantId) || desk.resolutionsRecorded.has(occupantId));
-  return { actions, store, confirmed, outcome, chosen, select, notice, choiceLine, desk: () => desk };
+  const choiceLine = (occupantId: string) => officerChoiceText(searchOf[occupantId], { resolution: desk.resolutions[occupantId], optedOut: store.getState().optOuts.some((o) => o.identityKey === occupantId), padOverridden: occupantId in desk.padOverrides }, desk.recorded.has(occupantId) || desk.resolutionsRecorded.has(occupantId));
+  const confirmable = (occupantId: string) => assessment().occupants.find((o) => o.occupantId === occupantId)?.confirmable;
+  return { actions, store, confirmed, outcome, confirmable, chosen, select, notice, choiceLine, desk: () => desk };
 }
 
 describe('the officer changes or undoes a choice at exit until the occupant is confirmed', () => {
@@ -142,5 +157,27 @@ describe('the officer changes or undoes a choice at exit until the occupant is c
     lane.actions.pickCandidate(1);
     expect(lane.notice()).toBe('Already recorded: a confirmed occupant cannot be changed (the record is durable)');
     expect(lane.outcome('occupant-t1')?.kind).toBe('not_identified');
+  });
+
+  it('a face held as a possible photo or screen is confirmed once the officer overrides it (L), with the override in its departure; undone with Backspace; refused on a face PAD did not flag', async () => {
+    const lane = exitLane();
+    lane.select(1);
+    lane.actions.overridePresentationAttack();
+    expect(lane.notice()).toBe('The selected face is not flagged as a possible photo or screen: nothing to override');
+    lane.select(2);
+    expect(lane.outcome('occupant-t3')?.kind).toBe('departure_confirmed');
+    expect(lane.confirmable('occupant-t3')).toBe(false);
+    lane.actions.overridePresentationAttack();
+    expect(lane.confirmable('occupant-t3')).toBe(true);
+    expect(lane.choiceLine('occupant-t3')).toBe("Officer's choice: live traveller seen, photo-or-screen flag overridden · Backspace undoes");
+    lane.actions.undoChoice();
+    expect(lane.notice()).toBe('Undone: the photo-or-screen override; the occupant shows what the search found');
+    expect(lane.desk().padOverrides).toEqual({});
+    lane.actions.overridePresentationAttack();
+    await lane.actions.confirm();
+    const recorded = lane.confirmed[0]?.departures.find((d) => d.travellerId === 'ON-TIME');
+    expect(recorded?.evidence).toMatchObject({ method: 'face_identification', presentationAttack: { status: 'checked', score: 0.1 }, presentationAttackOverride: { reason: 'live_traveller_seen_by_officer' } });
+    lane.actions.undoChoice();
+    expect(lane.notice()).toBe('Already recorded: a confirmed occupant cannot be changed (the record is durable)');
   });
 });

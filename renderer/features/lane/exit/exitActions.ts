@@ -1,5 +1,5 @@
 import type { DepartureContext } from '../../../../app/inspection/exit/departureOf';
-import type { ExitOccupantAssessment } from '../../../../app/inspection/exit/exitOccupantRules';
+import type { ExitOccupantAssessment, PresentationAttackOverride } from '../../../../app/inspection/exit/exitOccupantRules';
 import { pickByNumber, type ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
 import { systemClock } from '../../../../app/ports/Clock';
 import type { DepartureGallery } from '../../../../app/ports/departureGallery';
@@ -26,6 +26,8 @@ export interface ExitDesk extends ExitDeskState {
 export interface ExitDeskChanges {
   /** The officer resolved (or, with null, un-resolved) an ambiguous occupant. */
   resolve(occupantId: string, choice: ExitOfficerChoice | null): void;
+  /** The officer overrode (or, with null, took back the override of) a PAD flag on an occupant's face. */
+  overridePresentationAttack(occupantId: string, override: PresentationAttackOverride | null): void;
   /** A confirmation was made durable for these occupants and these resolutions. */
   recorded(occupantIds: readonly string[], resolutionOccupantIds: readonly string[]): void;
 }
@@ -126,10 +128,20 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
       if (!occupant) return;
       const resolution = desk().resolutions[occupant.occupantId];
       const optOut = optOutOf(occupant.occupantId);
-      if (!resolution && !optOut) return state().announce('Nothing to undo: the selected occupant shows what the search found', 'warning');
+      const override = desk().padOverrides[occupant.occupantId];
+      if (!resolution && !optOut && !override) return state().announce('Nothing to undo: the selected occupant shows what the search found', 'warning');
       changes.resolve(occupant.occupantId, null);
       if (optOut) state().optOutWithdrawn(occupant.occupantId);
-      state().announce(`Undone: ${[resolution ? (resolution.kind === 'picked' ? 'the pick' : '"none of them"') : null, optOut ? 'the opt-out' : null].filter(Boolean).join(' and ')}; the occupant shows what the search found`);
+      if (override) changes.overridePresentationAttack(occupant.occupantId, null);
+      const undone = [resolution ? (resolution.kind === 'picked' ? 'the pick' : '"none of them"') : null, optOut ? 'the opt-out' : null, override ? 'the photo-or-screen override' : null];
+      state().announce(`Undone: ${undone.filter(Boolean).join(' and ')}; the occupant shows what the search found`);
+    },
+    overridePresentationAttack() {
+      const occupant = changeable();
+      if (!occupant) return;
+      if (!occupant.reasons.some((r) => r.code === 'presentation_attack_suspected')) return state().announce('The selected face is not flagged as a possible photo or screen: nothing to override', 'warning');
+      changes.overridePresentationAttack(occupant.occupantId, { reason: 'live_traveller_seen_by_officer', overriddenAt: systemClock.now().toISOString() });
+      state().announce('Possible photo or screen overridden: you saw the traveller in person (recorded with the departure)');
     },
     async nextSimulatedDeparture() {
       const reply = await host.call('sim:exitArrives', {});

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { identificationWithChoice, type ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
-import { assessExitVehicle, type ExitIdentification, type ExitVehicleAssessment } from '../../../../app/inspection/exit/exitOccupantRules';
+import { assessExitVehicle, type ExitIdentification, type ExitVehicleAssessment, type PresentationAttackOverride } from '../../../../app/inspection/exit/exitOccupantRules';
 import { portCalendarDate } from '../../../../app/inspection/exit/stayLength';
 import { policyInForce } from '../../../../app/policy/policySet';
 import { useBooth } from '../../../state/StoreContext';
@@ -53,7 +53,12 @@ export function identificationOnDesk(searched: ExitIdentification, resolution: E
  * presentation-attack check goes to the rules (a possible photo or screen is held). No policy in force: no assessment
  * (the header says why), never a default.
  */
-export function useExitAssessment(search: ExitGallerySearch | undefined, gallery: ExitGalleryState, resolutions: Readonly<Record<string, ExitOfficerChoice>>): ExitAssessment | null {
+export function useExitAssessment(
+  search: ExitGallerySearch | undefined,
+  gallery: ExitGalleryState,
+  resolutions: Readonly<Record<string, ExitOfficerChoice>>,
+  padOverrides: Readonly<Record<string, PresentationAttackOverride>>,
+): ExitAssessment | null {
   const faces = useBooth((state) => state.sessionFaces);
   const optOuts = useBooth((state) => state.optOuts);
   const policies = useBooth((state) => state.info?.policies ?? null);
@@ -97,9 +102,10 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
         occupantId,
         identification: identificationOnDesk(searched, resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)),
         face: { trackId: f.trackId, ...(presentationAttack ? { presentationAttack } : {}) },
+        ...(padOverrides[occupantId] ? { presentationAttackOverride: padOverrides[occupantId] } : {}),
       };
     });
     const assessed = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
     return { ...assessed, policyId: policy.id, searchOf, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
-  }, [faces, found, gallery.gallery, gallery.galleryId, policies, resolutions, optOuts, modelSet]);
+  }, [faces, found, gallery.gallery, gallery.galleryId, policies, resolutions, padOverrides, optOuts, modelSet]);
 }

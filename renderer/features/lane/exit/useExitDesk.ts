@@ -1,17 +1,20 @@
 import { useCallback, useState } from 'react';
+import type { PresentationAttackOverride } from '../../../../app/inspection/exit/exitOccupantRules';
 import type { ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
 
 /** What the officer did at an exit lane for the vehicle or traveller on screen, and what of it is durable. */
 export interface ExitDeskState {
   /** Resolutions of ambiguous searches (a pick, or none of them), by occupant. */
   readonly resolutions: Readonly<Record<string, ExitOfficerChoice>>;
+  /** Faces PAD flagged that the officer looked at and confirmed as the live traveller, by occupant. */
+  readonly padOverrides: Readonly<Record<string, PresentationAttackOverride>>;
   /** Occupants whose confirmation is durable: nothing about them changes any more. */
   readonly recorded: ReadonlySet<string>;
   /** Occupants whose resolution is in the audit log (a "none of them" is recorded on its own). */
   readonly resolutionsRecorded: ReadonlySet<string>;
 }
 
-const emptyDesk: ExitDeskState = { resolutions: {}, recorded: new Set(), resolutionsRecorded: new Set() };
+const emptyDesk: ExitDeskState = { resolutions: {}, padOverrides: {}, recorded: new Set(), resolutionsRecorded: new Set() };
 
 const add = (set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> => new Set([...set, ...ids]);
 
@@ -35,9 +38,17 @@ export function useExitDesk(sessionId: string | null) {
       }),
     [change],
   );
+  const overridePresentationAttack = useCallback(
+    (occupantId: string, override: PresentationAttackOverride | null) =>
+      change((d) => {
+        const { [occupantId]: _previous, ...others } = d.padOverrides;
+        return { ...d, padOverrides: override ? { ...others, [occupantId]: override } : others };
+      }),
+    [change],
+  );
   const markRecorded = useCallback(
     (occupantIds: readonly string[], resolutionOccupantIds: readonly string[]) => change((d) => ({ ...d, recorded: add(d.recorded, occupantIds), resolutionsRecorded: add(d.resolutionsRecorded, resolutionOccupantIds) })),
     [change],
   );
-  return { desk, resolve, markRecorded };
+  return { desk, resolve, overridePresentationAttack, markRecorded };
 }
