@@ -117,6 +117,12 @@ describe('readFieldValue', () => {
     expect(readFieldValue(spec, 'P<', limits)).toEqual(refused('invalidDocumentCode', "document code must start with  followed by a letter or '<', found 'P<'", 'P'));
   });
 
+  it('a layout that allows several exact codes names them all', () => {
+    const spec: MrzFieldSpec = { ...specOf(frenchNationalIdLayout, 'documentCode'), exactCodes: ['ID', 'IR'] };
+    expect(readFieldValue(spec, 'IR', limits)).toEqual(accepted('IR'));
+    expect(readFieldValue(spec, 'IX', limits)).toEqual(refused('invalidDocumentCode', "document code must be ID or IR, found 'IX'", 'IX'));
+  });
+
   it('refuses to read names and check digits, which need more than their own characters', () => {
     expect(() => read(td3Layout, 'lastName', 'ERIKSSON<<ANNA')).toThrow("readFieldValue cannot read a 'names' field");
     expect(() => read(td3Layout, 'birthDateCheckDigit', '2')).toThrow("readFieldValue cannot read a 'checkDigit' field");
