@@ -95,6 +95,33 @@ describe('a correction is offered only when a check digit proves it', () => {
     expect(result.corrections.map((c) => [c.field, c.position, c.from, c.to])).toEqual([['documentNumber', column, 'O', '0']]);
   });
 
+  // OCR-B look-alikes: a letter in a date is the digit it resembles, a digit in a name the letter.
+  const lookAlikes = [
+    ['O', '0'],
+    ['Q', '0'],
+    ['D', '0'],
+    ['I', '1'],
+    ['L', '1'],
+    ['Z', '2'],
+    ['S', '5'],
+    ['G', '6'],
+    ['B', '8'],
+  ] as const;
+
+  it.each(lookAlikes)('%s in a birth date is read as %s when the check digit proves it', (letter, digit) => {
+    const birthDate = '851206';
+    const lines = td3Lines({ ...specimenPassport, birthDate });
+    const column = 13 + birthDate.indexOf(digit);
+    const result = parse([lines[0], replaceAt(lines[1], column, letter)]);
+    expect(result.corrections.map((c) => [c.field, c.position, c.from, c.to])).toEqual([['birthDate', column, letter, digit]]);
+  });
+
+  it.each(lookAlikes)('%s in a name read as %s is restored when the composite check digit proves it (French identity card)', (letter, digit) => {
+    const lines = frenchIdLines({ lastName: `MAR${letter}IN`, firstName: 'CORINNE', cardNumber: '880692310285', administrativeCode: '', birthDate: '650712', sex: 'F' });
+    const result = parse([replaceAt(lines[0], 8, digit), lines[1]]);
+    expect(result.corrections.map((c) => [c.field, c.line, c.position, c.from, c.to])).toEqual([['lastName', 0, 8, digit, letter]]);
+  });
+
   it('over 4096 candidate readings nothing is guessed, even where a full search would have found the 0', () => {
     // 6 1 0 1 0 1 0 1: 2 x 3 x 4 x 3 x 2 x 3 x 4 x 3 readings and more.
     const lines = td3Lines({ ...specimenPassport, documentNumber: '61010101T' });

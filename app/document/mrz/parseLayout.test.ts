@@ -5,7 +5,7 @@ import type { MrzFieldName, MrzParseResult } from './mrzTypes';
 import { swissDrivingLicenseLayout } from './nationalLayouts';
 import { parseLayout } from './parseLayout';
 import { parseMrz } from './parseMrz';
-import { checkDigitOf, specimenPassport, td1Lines, td2Lines, td3Lines } from './testSupport/buildMrzLines';
+import { checkDigitOf, frenchIdLines, specimenPassport, td1Lines, td2Lines, td3Lines, visaLines } from './testSupport/buildMrzLines';
 
 // How each check digit field is read, as an officer needs it stated: a digit that matches, a digit that does not
 // (and what it should be), a filler where only empty data allows one, a letter, and characters that cannot be
@@ -165,5 +165,69 @@ describe('a TD2 document', () => {
   it('reads with the same check digit rules', () => {
     const lines = td2Lines({ ...specimenPassport, documentCode: 'I', optional1: '1234567' });
     expect(parse([lines[0], replaceAt(lines[1], 35, 'A')]).errors.map((e) => e.code)).toEqual(['invalidFieldSyntax']);
+  });
+});
+
+describe('every check digit of every layout', () => {
+  const frenchLicence = (() => {
+    const head = 'D1FRA' + '13AA00002';
+    const body = head + checkDigitOf(head) + '181231' + 'MARTIN<<';
+    return [body + checkDigitOf(body)];
+  })();
+  const card = { ...specimenPassport, documentCode: 'I', optional1: '' };
+  const french = frenchIdLines({ lastName: 'BERTHIER', firstName: 'CORINNE', cardNumber: '880692310285', administrativeCode: '', birthDate: '650712', sex: 'F' });
+  // [layout, lines, [check digit field label, what a mismatch says the covered characters give]] in the layout's order.
+  const layouts: readonly (readonly [string, readonly string[], readonly (readonly [string, string])[]])[] = [
+    ['TD3', [first, second], [
+      ['document number check digit', "the document number 'SPECI2014' gives"],
+      ['birth date check digit', "the birth date '650310' gives"],
+      ['expiration date check digit', "the expiration date '240309' gives"],
+      ['personal number check digit', "the personal number '999999990<<<<<' gives"],
+      ['composite check digit', 'the characters it covers give'],
+    ]],
+    ['TD2', td2Lines(card), [
+      ['document number check digit', "the document number 'SPECI2014' gives"],
+      ['birth date check digit', "the birth date '650310' gives"],
+      ['expiration date check digit', "the expiration date '240309' gives"],
+      ['composite check digit', 'the characters it covers give'],
+    ]],
+    ['TD1', td1Lines(card), [
+      ['document number check digit', "the document number 'SPECI2014' gives"],
+      ['birth date check digit', "the birth date '650310' gives"],
+      ['expiration date check digit', "the expiration date '240309' gives"],
+      ['composite check digit', 'the characters it covers give'],
+    ]],
+    ['MRVA', visaLines({ ...card, documentCode: 'V' }, 44), [
+      ['document number check digit', "the document number 'SPECI2014' gives"],
+      ['birth date check digit', "the birth date '650310' gives"],
+      ['expiration date check digit', "the expiration date '240309' gives"],
+    ]],
+    ['MRVB', visaLines({ ...card, documentCode: 'V' }, 36), [
+      ['document number check digit', "the document number 'SPECI2014' gives"],
+      ['birth date check digit', "the birth date '650310' gives"],
+      ['expiration date check digit', "the expiration date '240309' gives"],
+    ]],
+    ['FRENCH_NATIONAL_ID', french, [
+      ['document number check digit', "the document number '880692310285' gives"],
+      ['birth date check digit', "the birth date '650712' gives"],
+      ['composite check digit', 'the characters it covers give'],
+    ]],
+    ['FRENCH_DRIVING_LICENSE', frenchLicence, [
+      ['document number check digit', "the document number 'D1FRA13AA00002' gives"],
+      ['composite check digit', 'the characters it covers give'],
+    ]],
+  ];
+
+  it.each(layouts)('%s: each check digit is verified over its own characters, and a wrong one says which', (format, lines, checks) => {
+    expect(parse(lines)).toMatchObject({ format, valid: true });
+    const checkFields = parse(lines).fields.filter((f) => f.name.endsWith('CheckDigit'));
+    expect(checkFields).toHaveLength(checks.length);
+    checkFields.forEach((checkField, i) => {
+      const { line, start } = checkField.position;
+      const wrong = String((Number(checkField.raw) + 5) % 10);
+      const result = parse(lines.map((text, l) => (l === line ? replaceAt(text, start, wrong) : text)));
+      const [label, covered] = checks[i]!;
+      expect(field(result, checkField.name).error?.message).toBe(`${label} is ${wrong} but ${covered} ${checkField.raw}`);
+    });
   });
 });
