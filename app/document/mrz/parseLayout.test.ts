@@ -161,6 +161,18 @@ describe('long TD1 document numbers', () => {
   });
 });
 
+describe('a long TD1 number with a wrong check digit', () => {
+  it('names the full number its check digit covers, continuation included', () => {
+    const lines = td1Lines({ ...specimenPassport, documentCode: 'I', documentNumber: 'D23145890734', optional1: '' });
+    const digit = checkDigitOf('D23145890734');
+    const wrong = String((Number(digit) + 5) % 10);
+    const result = parse([replaceAt(lines[0], 18, wrong), lines[1], lines[2]]);
+    expect(field(result, 'documentNumberCheckDigit').error?.message).toBe(
+      `document number check digit is ${wrong} but the document number 'D23145890734' gives ${digit}`,
+    );
+  });
+});
+
 describe('a TD2 document', () => {
   it('reads with the same check digit rules', () => {
     const lines = td2Lines({ ...specimenPassport, documentCode: 'I', optional1: '1234567' });
