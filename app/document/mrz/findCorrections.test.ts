@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMrz } from './parseMrz';
 import type { MrzCorrection, MrzParseResult } from './mrzTypes';
-import { specimenPassport, td1Lines, td2Lines, td3Lines } from './testSupport/buildMrzLines';
+import { checkDigitOf, frenchIdLines, specimenPassport, td1Lines, td2Lines, td3Lines } from './testSupport/buildMrzLines';
 
 // OCR corrections as an officer relies on them: one is offered only when it is the one reading a check digit
 // proves, it is never applied to the values, and applying it gives an MRZ whose check digits all hold.
@@ -80,6 +80,94 @@ describe('a correction is offered only when a check digit proves it', () => {
     // Four zeros are few enough: the O is proven.
     const four = td3Lines({ ...specimenPassport, documentNumber: '0000' });
     expect(parse([four[0], replaceAt(four[1], 2, 'O')]).corrections).toEqual([expect.objectContaining({ field: 'documentNumber', position: 2, from: 'O', to: '0' })]);
+  });
+
+  it.each([
+    // The check digit weighs each character 7, 3, 1, 7, 3, 1, ... : in these numbers only the true 0 satisfies it.
+    ['CJ0NAX9HF', 2],
+    ['0R4ABTWAM', 0],
+    ['WX004JTRC', 3],
+    // 4096 candidate readings (five 0s and the O with four readings each, the D with two): still searched.
+    ['00000D0TK', 2],
+  ])('the 0 of %s read as O at column %i is corrected', (documentNumber, column) => {
+    const lines = td3Lines({ ...specimenPassport, documentNumber });
+    const result = parse([lines[0], replaceAt(lines[1], column, 'O')]);
+    expect(result.corrections.map((c) => [c.field, c.position, c.from, c.to])).toEqual([['documentNumber', column, 'O', '0']]);
+  });
+
+  // OCR-B look-alikes: a letter in a date is the digit it resembles, a digit in a name the letter.
+  const lookAlikes = [
+    ['O', '0'],
+    ['Q', '0'],
+    ['D', '0'],
+    ['I', '1'],
+    ['L', '1'],
+    ['Z', '2'],
+    ['S', '5'],
+    ['G', '6'],
+    ['B', '8'],
+  ] as const;
+
+  it.each(lookAlikes)('%s in a birth date is read as %s when the check digit proves it', (letter, digit) => {
+    const birthDate = '851206';
+    const lines = td3Lines({ ...specimenPassport, birthDate });
+    const column = 13 + birthDate.indexOf(digit);
+    const result = parse([lines[0], replaceAt(lines[1], column, letter)]);
+    expect(result.corrections.map((c) => [c.field, c.position, c.from, c.to])).toEqual([['birthDate', column, letter, digit]]);
+  });
+
+  it.each(lookAlikes)('%s in a name read as %s is restored when the composite check digit proves it (French identity card)', (letter, digit) => {
+    const lines = frenchIdLines({ lastName: `MAR${letter}IN`, firstName: 'CORINNE', cardNumber: '880692310285', administrativeCode: '', birthDate: '650712', sex: 'F' });
+    const result = parse([replaceAt(lines[0], 8, digit), lines[1]]);
+    expect(result.corrections.map((c) => [c.field, c.line, c.position, c.from, c.to])).toEqual([['lastName', 0, 8, digit, letter]]);
+  });
+
+  it('over 4096 candidate readings nothing is guessed, even where a full search would have found the 0', () => {
+    // 6 1 0 1 0 1 0 1: 2 x 3 x 4 x 3 x 2 x 3 x 4 x 3 readings and more.
+    const lines = td3Lines({ ...specimenPassport, documentNumber: '61010101T' });
+    expect(parse([lines[0], replaceAt(lines[1], 2, 'O')]).corrections).toEqual([]);
+  });
+
+  it('a date whose check digit is simply different is not "corrected" into letters: only a letter in a date is a misreading', () => {
+    const [line1, line2] = td3Lines(specimenPassport);
+    for (const digit of '0123456789'.replace(line2[19]!, '')) {
+      const result = parse([line1, replaceAt(line2, 19, digit)]);
+      expect(result.errors.map((e) => e.field)).toEqual(['birthDateCheckDigit', 'compositeCheckDigit']);
+      expect(result.corrections).toEqual([]);
+    }
+  });
+
+  it('a long TD1 number continued in the optional data is corrected with its full-number check digit', () => {
+    const lines = td1Lines({ ...specimenPassport, documentCode: 'I', documentNumber: 'D23145890734' });
+    const result = parse([replaceAt(lines[0], 13, 'O'), lines[1], lines[2]]);
+    expect(result.corrections.map((c) => [c.field, c.line, c.position, c.from, c.to])).toEqual([['documentNumber', 0, 13, 'O', '0']]);
+  });
+
+  it('a long TD1 number that satisfies the older as-printed check digit is never "corrected" to satisfy the ICAO one', () => {
+    // 429578025<541 as printed gives 4; the full number gives 6, and reading its 0 as O would give 4.
+    const documentNumber = '429578025541';
+    expect([checkDigitOf('429578025<541'), checkDigitOf(documentNumber), checkDigitOf('429578O25541')]).toEqual(['4', '6', '4']);
+    const lines = td1Lines({ ...specimenPassport, documentCode: 'ID', issuingState: 'BEL', nationality: 'BEL', documentNumber });
+    const first = replaceAt(lines[0], 18, '4');
+    const second = replaceAt(lines[1], 29, checkDigitOf(first.slice(5, 30) + lines[1].slice(0, 7) + lines[1].slice(8, 15) + lines[1].slice(18, 29)));
+    expect(parse([first, second, lines[2]]).valid).toBe(true);
+    // Another misreading makes the search run: only that one is corrected.
+    const result = parse([first, replaceAt(second, 2, 'O'), lines[2]]);
+    expect(result.corrections.map((c) => [c.field, c.line, c.position, c.from, c.to])).toEqual([['birthDate', 1, 2, 'O', '0']]);
+  });
+
+  it('corrections found by different check digits come sorted by line and column (French identity card)', () => {
+    const lines = frenchIdLines({ lastName: 'BERTHIER', firstName: 'CORINNE', cardNumber: '880692310285', administrativeCode: '', birthDate: '650712', sex: 'F' });
+    expect(parse(lines)).toMatchObject({ format: 'FRENCH_NATIONAL_ID', valid: true });
+    // The birth date's G is proven by the birth date check digit; the digits in the names only by the composite one.
+    const misread = [replaceAt(lines[0], 5, '8'), replaceAt(replaceAt(lines[1], 27, 'G'), 14, '0')];
+    const result = parse(misread);
+    expect(result.corrections.map((c) => [c.field, c.line, c.position, c.from, c.to])).toEqual([
+      ['lastName', 0, 5, '8', 'B'],
+      ['firstName', 1, 14, '0', 'O'],
+      ['birthDate', 1, 27, 'G', '6'],
+    ]);
+    expect(parse(applied(misread, result.corrections)).valid).toBe(true);
   });
 
   it('corrections in several fields come sorted by line and column, each proven by its own check digit', () => {

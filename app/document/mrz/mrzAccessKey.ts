@@ -33,11 +33,12 @@ export function accessKeyFromMrzLines(lines: readonly string[]): MrzAccessKey {
   const twoLine = clean.length === 2 && clean[0]!.length === clean[1]!.length && (clean[0]!.length === 44 || clean[0]!.length === 36);
   if (twoLine) {
     // TD3 and TD2 share the line-2 positions of the three fields; a TD2 document number longer than 9
-    // characters has '<' as its check digit and continues (with its check digit) in the optional data.
+    // characters has '<' as its check digit and continues (with its check digit) in the optional data,
+    // up to the first filler: optional data may follow that filler.
     const l2 = clean[1]!;
     let documentNumber = l2.slice(0, 9);
     if (clean[0]!.length === 36 && l2[9] === '<') {
-      const optional = l2.slice(28, 35).replace(/<+$/, '');
+      const optional = l2.slice(28, 35).split('<')[0]!;
       documentNumber = documentNumber.replace(/<+$/, '') + optional.slice(0, -1);
     }
     return mrzAccessKeySchema.parse({ documentNumber, birthDate: l2.slice(13, 19), expiryDate: l2.slice(21, 27) });
@@ -46,7 +47,7 @@ export function accessKeyFromMrzLines(lines: readonly string[]): MrzAccessKey {
     const [l1, l2] = [clean[0]!, clean[1]!];
     let documentNumber = l1.slice(5, 14);
     if (l1[14] === '<') {
-      const optional = l1.slice(15, 30).replace(/<+$/, '');
+      const optional = l1.slice(15, 30).split('<')[0]!;
       documentNumber = documentNumber.replace(/<+$/, '') + optional.slice(0, -1);
     }
     return mrzAccessKeySchema.parse({ documentNumber, birthDate: l2.slice(0, 6), expiryDate: l2.slice(8, 14) });

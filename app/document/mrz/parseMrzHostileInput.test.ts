@@ -34,6 +34,39 @@ describe('parseMrz under hostile input', () => {
     expect(parse(['P'.repeat(200), 'L'.repeat(200)]).errors[0]!.code).toBe('inputTooLong');
   });
 
+  it('refuses input at the limits only beyond them', () => {
+    const { maxInputCharacters, maxInputLines } = inputLimits.mrz;
+    const codeOf = (input: readonly string[] | string) => parse(input).errors[0]!.code;
+    expect(codeOf('P'.repeat(maxInputCharacters))).toBe('unrecognizedLineLength');
+    expect(codeOf('P'.repeat(maxInputCharacters + 1))).toBe('inputTooLong');
+    expect(codeOf(['P'.repeat(maxInputCharacters - 10), 'L'.repeat(10)])).toBe('unrecognizedLineLength');
+    expect(codeOf(['P'.repeat(maxInputCharacters - 10), 'L'.repeat(11)])).toBe('inputTooLong');
+    expect(codeOf(Array.from({ length: maxInputLines }, () => 'P'))).toBe('wrongLineCount');
+    expect(parse(Array.from({ length: maxInputLines + 1 }, () => 'P')).errors).toEqual([
+      { code: 'inputTooLong', message: `the input has ${maxInputLines + 1} lines; an MRZ has 1 to 3`, field: null },
+    ]);
+  });
+
+  it('refuses input that is neither text nor lines of text, saying so', () => {
+    for (const input of [42, null, { lines: [] }]) {
+      expect(parseMrz(input as never)).toEqual({
+        format: null,
+        valid: false,
+        fields: [],
+        corrections: [],
+        lines: [],
+        errors: [{ code: 'wrongLineCount', message: 'MRZ input must be a string or an array of lines', field: null }],
+      });
+    }
+    expect(parseMrz(['P<UTO', 7] as never)).toMatchObject({ lines: [], errors: [{ code: 'wrongLineCount', message: 'MRZ lines must be strings' }] });
+  });
+
+  it('trims spaces around each line of array input, as around string input', () => {
+    const [line1, line2] = td3Lines(specimenPassport);
+    const result = parse([` ${line1}\t`, `${line2} `]);
+    expect(result).toMatchObject({ format: 'TD3', valid: true, lines: [line1, line2] });
+  });
+
   it('reports at most the configured number of character errors', () => {
     const result = parse(['?'.repeat(44), '?'.repeat(44)]);
     expect(result.errors.filter((e) => e.code === 'illegalCharacter' && e.field === null)).toHaveLength(inputLimits.mrz.maxCharacterErrors);

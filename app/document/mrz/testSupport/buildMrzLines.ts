@@ -105,3 +105,21 @@ export const specimenPassport: MrzParts = {
   expirationDate: '240309',
   optional1: '999999990',
 };
+
+/** The pre-2021 French identity card (2 x 36, not ICAO): the parts it has beyond the ICAO ones. */
+export type FrenchIdParts = {
+  readonly lastName: string;
+  /** Given names joined with '<<' ('JEAN<<PAUL'). */
+  readonly firstName: string;
+  /** YYMM, then the issuing office (3) and a serial (5): the twelve-character card number. */
+  readonly cardNumber: string;
+  readonly administrativeCode: string;
+  readonly birthDate: string;
+  readonly sex: 'M' | 'F';
+};
+
+export function frenchIdLines(p: FrenchIdParts): [string, string] {
+  const line1 = 'IDFRA' + pad(p.lastName, 25) + pad(p.administrativeCode, 6);
+  const head = p.cardNumber + checkDigitOf(p.cardNumber) + pad(p.firstName, 14) + p.birthDate + checkDigitOf(p.birthDate) + p.sex;
+  return [line1, head + checkDigitOf(line1 + head)];
+}
