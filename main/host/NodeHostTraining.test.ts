@@ -14,7 +14,7 @@ import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
 import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../native-bridges/records-service/scriptedDecisions.node.ts';
 import type { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
 import type { TrainingDecisionReport } from '../../app/training/trainingDebrief';
-import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
+import { connectToHost, httpApiCaller, staticDirForTests } from './testSupport/nodeHostClient';
 
 /** The trainer's channels through the real Node host: over HTTP for calls, over its WebSocket for progress events. */
 const scenariosDir = fileURLToPath(new URL('../../assets/scenarios', import.meta.url));
@@ -37,9 +37,10 @@ async function booth(raw: Record<string, unknown>) {
   const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
   const { socket, frames, nextFrame: frame } = await connectToHost<{ kind?: string; name?: string; payload?: Record<string, unknown> }>(host);
   opened.push({ services, host, socket });
-  const call = (channel: string, payload: unknown) => callHostApi<Record<string, unknown>>(host, channel, payload);
-  /** Signs the HTTP API's connection in (the host checks roles per connection). */
-  const signIn = async (userId: 'trainer' | 'officer') => expect((await call('auth:signIn', { userId, password: `booth-${userId}` })).status).toBe(200);
+  // One HTTP API caller: its session carries its sign-in (the host checks roles per connection and session).
+  const api = httpApiCaller(host);
+  const call = (channel: string, payload: unknown) => api.call<Record<string, unknown>>(channel, payload);
+  const signIn = (userId: 'trainer' | 'officer') => api.signIn(userId);
   return { services, time, call, frame, frames, signIn };
 }
 
@@ -113,7 +114,7 @@ describe('training channels over the Node host', () => {
     const { call, signIn, services } = await booth({ laneType: 'pedestrian' });
     await signIn('trainer');
     expect((await call('training:list', {})).status).toBe(200);
-    const otherWindow = { client: 'another-window' };
+    const otherWindow = { client: 'another-window', transport: 'window' as const };
     expect((await services.dispatch('auth:signIn', { userId: 'trainer', password: 'booth-trainer' }, otherWindow)).ok).toBe(true);
 
     expect((await call('auth:signOut', {})).body).toEqual({ ok: true, value: { userId: 'trainer' } });

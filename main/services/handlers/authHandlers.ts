@@ -25,22 +25,35 @@ const isWrongCredentials = (error: unknown) => error instanceof AccountsError &&
  * are read before the first attempt is answered, so a restart never opens a window for guessing.
  */
 export function authHandlers({ accounts, settings, clock, throttleFile, callers }: AuthHandlerDeps): HandlersOf<'auth'> {
+  // The save of the throttle's latest change: every attempt's answer waits for it, so a failure is on disk before the
+  // caller learns of it (a crash or restart between two guesses cannot forget the first).
+  let saved: Promise<void> = Promise.resolve();
   let loaded: Promise<SignInThrottle> | null = null;
   const throttle = () =>
     (loaded ??= throttleFile.load((message) => console.warn(`[booth] ${message}`)).then(
       (state) =>
         new SignInThrottle({ lockoutFailures: settings.signInLockoutFailures, lockoutMinutes: settings.signInLockoutMinutes }, clock, {
           ...(state ? { state } : {}),
-          onChange: (next) => void throttleFile.save(next).catch((error: unknown) => console.error('[booth] the sign-in throttle state could not be saved:', error)),
+          onChange: (next) => void (saved = throttleFile.save(next)),
         }),
     ));
+  const durable = async () => {
+    try {
+      await saved;
+    } catch (error) {
+      // Not hidden: the counts held in memory still refuse guesses until a restart, and the log says the file is stale.
+      console.error('[booth] the sign-in throttle state could not be saved:', error);
+    }
+  };
   return {
     'auth:signIn': async ({ userId, password }, caller) => {
       try {
-        const user = await (await throttle()).attempt(userId, caller.client, () => accounts.signIn(userId, password), isWrongCredentials);
+        const user = await (await throttle()).attempt(userId, caller.throttleClient ?? caller.client, () => accounts.signIn(userId, password), isWrongCredentials, caller.client);
+        await durable();
         callers?.signedIn(caller, user);
         return user;
       } catch (error) {
+        await durable();
         if (isWrongCredentials(error)) throw new HostFailure('bad_credentials', 'Unknown user or wrong password.');
         if (error instanceof SignInRefused) throw new HostFailure(error.code, error.message);
         throw error;
