@@ -7,6 +7,8 @@ import { resolveSettings } from '../../app/settings/boothSettings';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
 import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
+import { SignInThrottleFile } from '../services/signInThrottleFile';
+import type { SignInThrottleState } from '../services/signInThrottle';
 
 // The defect: 60 wrong passwords in 3 seconds were all answered and the right one still worked.
 
@@ -93,4 +95,29 @@ describe('sign-in throttling over the Node host', () => {
     expect((await callHostApi(restarted, 'auth:signIn', { userId: 'supervisor', password: 'booth-supervisor' })).body).toMatchObject({ ok: true, value: { role: 'supervisor' } });
     expect((await callHostApi<SignInActivity>(restarted, 'auth:signInActivity', {})).body.value?.lockedAccounts).toEqual([]);
   }, 60_000);
+
+  it('saves each failure before answering it: the reply never reaches the caller while the count is only in memory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'booth-signin-'));
+    const events: string[] = [];
+    // The file's write is held back a while, as a slow disk would: the reply must wait for it.
+    class SlowDisk extends SignInThrottleFile {
+      override async save(state: SignInThrottleState): Promise<void> {
+        events.push('saving');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await super.save(state);
+        events.push('saved');
+      }
+    }
+    const services = createBoothServices({ resolved: resolveSettings({ devices: 'sim' }), version: 'test', userDataDir: dataDir, clock: manualClock(), signInThrottleFile: new SlowDisk(join(dataDir, 'sign-in-throttle.json')) });
+    await services.start();
+    const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
+    running.push({ services, host });
+    const connection = await connectToHost<ReplyFrame>(host);
+    expect(await signInOver(connection, 1, 'a wrong guess')).toBe('bad_credentials');
+    events.push('answered');
+    expect(events).toEqual(['saving', 'saved', 'answered']);
+    // What a restart right after the answer would find on disk.
+    expect(await new SignInThrottleFile(join(dataDir, 'sign-in-throttle.json')).load(() => undefined)).toMatchObject({ accounts: { officer: { failures: 1 } } });
+    connection.socket.close();
+  });
 });

@@ -72,6 +72,8 @@ export interface BoothServicesOptions {
   readonly policyDir?: string;
   /** The policy set already loaded (tests); default, loaded from `policyDir` with the last valid set kept in the user data folder. */
   readonly policies?: LoadedPolicies;
+  /** Who is signed in on each connection; default, a new record (tests pass theirs to see it). */
+  readonly signedInCallers?: SignedInCallers;
 }
 
 /** Everything the contract exposes, in plain Node: Electron main and the Node host both serve this. */
@@ -110,7 +112,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const intake = new DocumentIntake({ documentReader: devices.documentReader, chip, lane, ...(devices.simulator ? { simulator: devices.simulator } : {}) });
 
   const controls = devices.simulator;
-  const callers = new SignedInCallers();
+  const callers = options.signedInCallers ?? new SignedInCallers();
   const hostAudit = HostAuditLog.inUserData(userData, clock);
   const { player: training, guard: trainingGuard, runs: trainingRuns } = createBoothTraining({
     settings,

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { hostWebSocketProtocols } from '../../../app/host/hostAccessToken';
-import type { RunningNodeHost } from '../NodeHost';
+import { startNodeHost, type RunningNodeHost } from '../NodeHost';
+import { sequentialIds } from '../../../app/ports/Ids';
+import { resolveSettings } from '../../../app/settings/boothSettings';
+import { createBoothServices, type BoothServicesOptions } from '../../services/createBoothServices';
 import { httpApiSessionHeader } from '../HttpApiSessions';
 
 /** A folder holding only an index.html, for a host under test to serve as the renderer build. */
@@ -65,4 +68,17 @@ export function httpApiCaller(host: RunningNodeHost) {
     if (answer.status !== 200) throw new Error(`sign-in as ${userId} refused: ${JSON.stringify(answer.body)}`);
   };
   return { call, signIn, session: () => session };
+}
+
+/** A booth (simulated unless `raw` says otherwise) served by a real Node host on loopback, in a fresh user data folder. */
+export async function startBoothHost(raw: Record<string, unknown> = {}, options: Partial<BoothServicesOptions> = {}) {
+  const dataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'booth-host-'));
+  const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', ids: sequentialIds(), ...options, userDataDir: dataDir });
+  await services.start();
+  const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
+  const close = async () => {
+    await host.close();
+    await services.stop();
+  };
+  return { services, host, dataDir, close };
 }
