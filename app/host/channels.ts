@@ -55,7 +55,7 @@ export const channels = {
     reply: z.strictObject({ userId: z.string().max(40).nullable() }),
   }),
   'auth:signInActivity': channel({
-    doc: "Supervisors' view of sign-in guessing: failed and refused sign-ins of the last 24 hours and the accounts locked now.",
+    doc: "Supervisors' view of sign-in guessing: failed and refused sign-ins of the last 24 hours and the accounts locked now. Fails with not_permitted unless a supervisor signed in on this connection.",
     request: noArguments,
     reply: signInActivitySchema,
   }),

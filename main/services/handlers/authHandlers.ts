@@ -14,7 +14,7 @@ export interface AuthHandlerDeps {
   /** Where the throttle's counts outlive a restart. */
   readonly throttleFile: SignInThrottleFile;
   /** Told of each successful sign-in and each sign-out, so role checks on the host know who is on each connection. */
-  readonly callers?: SignedInCallers;
+  readonly callers: SignedInCallers;
 }
 
 const isWrongCredentials = (error: unknown) => error instanceof AccountsError && error.code === 'bad_credentials';
@@ -50,7 +50,7 @@ export function authHandlers({ accounts, settings, clock, throttleFile, callers 
       try {
         const user = await (await throttle()).attempt(userId, caller.throttleClient ?? caller.client, () => accounts.signIn(userId, password), isWrongCredentials, caller.client);
         await durable();
-        callers?.signedIn(caller, user);
+        callers.signedIn(caller, user);
         return user;
       } catch (error) {
         await durable();
@@ -59,7 +59,11 @@ export function authHandlers({ accounts, settings, clock, throttleFile, callers 
         throw error;
       }
     },
-    'auth:signOut': (_, caller) => ({ userId: callers?.signedOut(caller)?.userId ?? null }),
-    'auth:signInActivity': async () => (await throttle()).activity(),
+    'auth:signOut': (_, caller) => ({ userId: callers.signedOut(caller)?.userId ?? null }),
+    // Which accounts exist, are being guessed at or are locked is the supervisors' to see, not any token holder's.
+    'auth:signInActivity': async (_, caller) => {
+      callers.require(caller, ['supervisor'], 'The sign-in activity');
+      return (await throttle()).activity();
+    },
   };
 }
