@@ -30,6 +30,12 @@ export interface DetectionProfile {
    * the tracker follows a face that grows and moves out from it between frames as one track.
    */
   readonly expansionFocus?: Point;
+  /**
+   * 'normalised' (the lane cameras): each face crop is stretched to full contrast from its own statistics before
+   * landmarks, quality and embedding, and judged by the signal it held (a well-exposed face is left as it is;
+   * app/biometrics/faceExposure.ts). Unset or 'raw' (the booth camera, stills): as captured, judged by its mean.
+   */
+  readonly exposure?: 'raw' | 'normalised';
 }
 
 export interface Tile extends Box {

@@ -6,6 +6,7 @@ import type { BoothJournal } from '../../../decisions/DecisionJournal';
 import type { HostClient } from '../../../host/HostClient';
 import type { BoothStore } from '../../../state/createBoothStore';
 import { openTrainingRun } from '../../../state/trainingSlice';
+import { reportTrainingDeparture, trainingDepartureReportOf } from '../../training/trainingDepartureReport';
 import { defaultModels } from '../../../vision/shippedModels';
 import { exitConfirmationOf, exitConfirmationText, exitRulesVersion, officerResolutionsOf } from './exitConfirmation';
 import type { ExitActions } from './exitShortcuts';
@@ -81,6 +82,7 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
           resolutions.map((r) => r.occupantId),
         );
         state().announce(training ? `Training run: ${exitConfirmationText(confirmation)} (kept as training, never sent)` : exitConfirmationText(confirmation));
+        if (training) void reportTrainingDeparture(host, trainingDepartureReportOf(training, context.sessionId, pending, resolutions, assessment.occupants, context.departedAt), (text) => state().announce(text, 'warning'));
       } catch (error) {
         state().announce(`Departures NOT recorded: ${error instanceof Error ? error.message : String(error)}`, 'error');
       }
