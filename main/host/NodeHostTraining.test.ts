@@ -52,7 +52,7 @@ describe('training channels over the Node host', () => {
     await signIn('trainer');
     const listed = await call('training:list', {});
     expect(listed.status).toBe(200);
-    expect((listed.body.value as unknown as { name: string }[]).map((s) => s.name)).toEqual(['clean-lane', 'clean-then-expired', 'clone-during-records-outage', 'cloned-chip', 'genuine-non-match', 'look-alike-impostor', 'records-outage', 'vehicle-forged-sod-reader-unplugged', 'vehicle-rear-seat-impostor']);
+    expect((listed.body.value as unknown as { name: string }[]).map((s) => s.name)).toEqual(['clean-lane', 'clean-then-expired', 'clone-during-records-outage', 'cloned-chip', 'exit-overstayer-twins', 'genuine-non-match', 'look-alike-impostor', 'records-outage', 'vehicle-forged-sod-reader-unplugged', 'vehicle-rear-seat-impostor']);
     expect((await call('training:progress', {})).body).toEqual({
       ok: true,
       value: { state: 'idle', scenario: null, stepCount: 0, stepsDone: 0, currentStep: null, nextAtSeconds: null, problems: [], run: null },
@@ -83,7 +83,7 @@ describe('training channels over the Node host', () => {
     await signIn('trainer');
     const unknown = await call('training:start', { scenario: 'nope' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error?.message).toBe('There is no built-in training scenario "nope"; built-in: clean-lane, clean-then-expired, clone-during-records-outage, cloned-chip, genuine-non-match, look-alike-impostor, records-outage, vehicle-forged-sod-reader-unplugged, vehicle-rear-seat-impostor.');
+    expect(unknown.body.error?.message).toBe('There is no built-in training scenario "nope"; built-in: clean-lane, clean-then-expired, clone-during-records-outage, cloned-chip, exit-overstayer-twins, genuine-non-match, look-alike-impostor, records-outage, vehicle-forged-sod-reader-unplugged, vehicle-rear-seat-impostor.');
     const otherLane = await call('training:start', { scenario: 'vehicle-forged-sod-reader-unplugged' });
     expect(otherLane.body.error).toEqual({ code: 'not_supported', message: 'Training scenario "vehicle-forged-sod-reader-unplugged" is for a vehicle lane; this booth\'s laneType is "pedestrian".' });
     const nothingLoaded = await call('training:start', {});
