@@ -1,9 +1,19 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseEvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
+import { writeVendorStyleModelFolder } from '../build/vendorStyleEmbedder';
+import { LAST_WORKING_FILE } from '../services/faceModelSet';
 import { HostAuditLog } from '../services/HostAuditLog';
 import { callHostApi, connectToHost, httpApiCaller, startBoothHost } from './testSupport/nodeHostClient';
 
 /** What only a booth window's own connection gets, through the real host on loopback: the storage key and the model fall-back. */
 const opened: { close(): Promise<void> }[] = [];
+const repoRoot = resolve(import.meta.dirname, '../..');
+const modulesDir = join(repoRoot, 'node_modules');
+const shippedEmbedderFile = join(modulesDir, 'faceplugin-face-recognition-js/model/fr_feature.onnx');
+const shippedEmbedder = parseEvaluableEmbedderManifest(JSON.parse(readFileSync(join(repoRoot, 'assets/models/fr_feature.json'), 'utf8')));
 afterEach(async () => {
   for (const booth of opened.splice(0)) await booth.close();
 });
@@ -65,5 +75,21 @@ describe('models:loadFailed', () => {
       expect.objectContaining({ outcome: 'refused', transport: 'window', client: expect.stringMatching(/^websocket-\d+$/), reason: 'the set served now is shipped, not configured', details: { origin: 'configured', message: 'stale report', servedNow: 'shipped' } }),
       expect.objectContaining({ outcome: 'done', transport: 'window', details: { origin: 'shipped', message: 'no WebGL' } }),
     ]);
+  });
+
+  describe.skipIf(!existsSync(shippedEmbedderFile))('with a configured model set running', () => {
+    it('a script cannot move the booth back from it: the configured set stays served and remembered as working', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'booth-host-models-'));
+      const agency = writeVendorStyleModelFolder(join(dataDir, 'agency'), { manifest: shippedEmbedder, modelFile: shippedEmbedderFile });
+      const started = await startBoothHost({ devices: 'sim', faceModels: { embedder: agency.manifestPath } }, { userDataDir: dataDir, modulesDir });
+      opened.push(started);
+      const lastWorking = () => JSON.parse(readFileSync(join(dataDir, LAST_WORKING_FILE), 'utf8')) as { faceModels: unknown };
+      const trainer = httpApiCaller(started.host);
+      await trainer.signIn('trainer');
+      expect((await trainer.call('models:active', {})).body.value).toMatchObject({ origin: 'configured', models: { embedder: { id: agency.manifest.id } } });
+      expect((await trainer.call('models:loadFailed', { origin: 'configured', message: 'pretend the worker failed' })).status).toBe(403);
+      expect((await trainer.call('models:active', {})).body.value).toMatchObject({ origin: 'configured', notices: [] });
+      expect(lastWorking().faceModels).toEqual({ embedder: agency.manifestPath });
+    });
   });
 });
