@@ -29,7 +29,7 @@ export type HostAuditEvent = Pick<HostAuditEntry, 'action' | 'channel' | 'outcom
 
 /**
  * The host's audit of calls that change how the booth works (simulator controls, model fall-backs): one JSON line per
- * call in `host-audit.jsonl` in the user data folder, owner-only, appended in order. Each entry is on disk before the
+ * call in `host-audit.jsonl` in the user data folder, owner-only, appended in order. Each entry is written before the
  * call is answered; a call whose entry cannot be written is not acted on (the caller gets the error).
  */
 export class HostAuditLog {
@@ -83,10 +83,11 @@ export class HostAuditLog {
   private async append(line: string): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     // The mode applies when the file is created: owner-only, like the accounts beside it.
+    // Written to the file (a crash of the booth keeps it) before the call is answered; like the booth's other files,
+    // not fsynced: the simulator controls' latency stays that of a write, even on a loaded machine.
     const handle = await open(this.file, 'a', 0o600);
     try {
       await appendFile(handle, line);
-      await handle.sync();
     } finally {
       await handle.close();
     }
