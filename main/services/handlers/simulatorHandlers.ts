@@ -61,6 +61,6 @@ export function simulatorHandlers({ devices, intake, settings, callers, training
       if (settings.laneType !== 'vehicle') throw new HostFailure('not_supported', `Vehicles arrive only in a vehicle lane; this booth's laneType is "${settings.laneType}".`);
       return intake.vehicleArrives(controls, arrival);
     }),
-    'sim:exitArrives': controlled('sim:exitArrives', (arrival) => simulator().exitArrives(arrival)),
+    'sim:exitArrives': controlled('sim:exitArrives', (arrival) => intake.exitArrives(simulator(), arrival)),
   };
 }
