@@ -139,7 +139,12 @@ test('a device disconnect shows within a second and clears when it returns', asy
   await page.keyboard.press('d');
   await expect(page.getByTestId('notice')).toHaveText('Document read');
 
-  // The trainer's keyboard control does the same from the booth itself.
+  // The trainer's keyboard control does the same from the booth itself; the host refuses it to an officer.
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByTestId('notice')).toContainText('sim:setDeviceConnected is for a signed-in trainer; this connection is signed in as officer');
+  await expect(page.getByTestId('device-chipReader')).toHaveAttribute('data-state', 'connected');
+  await page.keyboard.press('Alt+KeyO');
+  await signIn(page, 'trainer');
   await page.keyboard.press('Alt+3');
   await expect(page.getByTestId('device-chipReader')).toHaveAttribute('data-state', 'disconnected', { timeout: 1_000 });
   await page.keyboard.press('Alt+3');

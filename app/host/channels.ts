@@ -36,7 +36,7 @@ export const channels = {
     reply: activeModelSetSchema,
   }),
   'models:loadFailed': channel({
-    doc: 'The vision worker could not load the set of `origin` (the error in `message`): the host falls back to the last working set (or the shipped one) and answers the set to load now, its notices saying why; an error when the shipped set itself failed.',
+    doc: 'The vision worker could not load the set of `origin` (the error in `message`): the host falls back to the last working set (or the shipped one) and answers the set to load now, its notices saying why; an error when the shipped set itself failed. Only from a booth window (not_permitted over the HTTP API); a set not served now moves nothing; audited.',
     request: z.object({ origin: modelSetOriginSchema, message: z.string().min(1).max(2000) }).strict(),
     reply: activeModelSetSchema,
   }),
@@ -55,7 +55,7 @@ export const channels = {
     reply: z.strictObject({ userId: z.string().max(40).nullable() }),
   }),
   'auth:signInActivity': channel({
-    doc: "Supervisors' view of sign-in guessing: failed and refused sign-ins of the last 24 hours and the accounts locked now.",
+    doc: "Supervisors' view of sign-in guessing: failed and refused sign-ins of the last 24 hours and the accounts locked now. Fails with not_permitted unless a supervisor signed in on this connection.",
     request: noArguments,
     reply: signInActivitySchema,
   }),
@@ -67,7 +67,7 @@ export const channels = {
   'documents:wedgeRead': channel({ doc: wedgeReadChannelDoc, request: wedgeReadRequestSchema, reply: wedgeReadReplySchema }),
   'decisions:sync': channel({ doc: decisionSyncChannelDoc, request: decisionSyncRequestSchema, reply: decisionSyncReplySchema }),
   'storage:getKey': channel({
-    doc: "The 256-bit key that encrypts personal and biometric data in the renderer's IndexedDB (held by the main process, never stored beside the data).",
+    doc: "The 256-bit key that encrypts personal and biometric data in the renderer's IndexedDB (held by the main process, never stored beside the data). Answered to a booth window's own connection before anyone signs in (its queued decisions sync with nobody signed in); never over the HTTP API (not_permitted).",
     request: noArguments,
     reply: z.object({ key: z.base64().length(44) }),
   }),
@@ -76,6 +76,7 @@ export const channels = {
     request: noArguments,
     reply: chipReportSchema,
   }),
+  // Simulator controls (sim:*): not_supported on real devices; on a simulated booth only for the roles app/host/simulatorAccess.ts names (not_permitted otherwise), audited by the host.
   'sim:setChipFaults': channel({
     doc: 'Simulator control: faults for the next simulated passports (clone, altered data groups, forged or missing SOD).',
     request: simulatedChipFaultsSchema,

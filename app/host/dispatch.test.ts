@@ -57,7 +57,7 @@ describe('dispatch: the caller', () => {
   it('hands the transport\'s caller to the handler, and an unnamed one when the transport gave none', async () => {
     const seen: string[] = [];
     const dispatch = createDispatch(handlers({ 'auth:signIn': (_request, caller) => (seen.push(caller.client), { userId: 'officer', name: 'O', role: 'officer' }) }));
-    await dispatch('auth:signIn', { userId: 'officer', password: 'x' }, { client: 'websocket-7' });
+    await dispatch('auth:signIn', { userId: 'officer', password: 'x' }, { client: 'websocket-7', transport: 'window' as const });
     await dispatch('auth:signIn', { userId: 'officer', password: 'x' });
     expect(seen).toEqual(['websocket-7', 'unnamed']);
   });

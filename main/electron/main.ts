@@ -3,6 +3,7 @@
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { DispatchCaller } from '../../app/host/dispatch';
 import { electronIpc } from '../../app/host/PreloadBridge';
 import { fail } from '../../app/host/result';
 import { appContentHeaders } from '../../app/host/securityHeaders';
@@ -18,6 +19,8 @@ import { appOrigin, appScheme, isAllowedNavigation, isPermissionGranted, isTrust
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
+/** The booth window's own connection: its sign-in is kept by its contents' id (never reused in a run). */
+const windowCaller = (contentsId: number): DispatchCaller => ({ client: `electron-window-${contentsId}`, transport: 'window' });
 
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } }]);
 
@@ -69,7 +72,7 @@ app.whenReady().then(async () => {
   );
 
   ipcMain.handle(electronIpc.call, (event, channel: unknown, payload: unknown) =>
-    isTrustedSender(event.senderFrame?.url) ? services.dispatch(channel, payload, { client: `electron-window-${event.sender.id}` }) : fail('invalid_request', 'Calls are accepted only from the app itself.'),
+    isTrustedSender(event.senderFrame?.url) ? services.dispatch(channel, payload, windowCaller(event.sender.id)) : fail('invalid_request', 'Calls are accepted only from the app itself.'),
   );
 
   const window = new BrowserWindow({ width: 1440, height: 900, backgroundColor: '#0b0f14', title: 'Booth', webPreferences: secureWebPreferences(preloadPath) });
@@ -77,6 +80,9 @@ app.whenReady().then(async () => {
     if (!window.isDestroyed()) window.webContents.send(electronIpc.event, event);
   });
   window.on('closed', unsubscribe);
+  // A closed window's sign-in is forgotten (read before 'closed': the contents are gone by then).
+  const windowClient = windowCaller(window.webContents.id);
+  window.webContents.once('destroyed', () => services.connectionClosed(windowClient));
   await window.loadURL(`${appOrigin}/index.html`);
 
   app.on('window-all-closed', () => {

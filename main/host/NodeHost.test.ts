@@ -7,7 +7,8 @@ import { resolveSettings } from '../../app/settings/boothSettings';
 import { inputLimits } from '../../app/shared/inputLimits';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
-import { connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
+import { connectToHost, httpApiCaller, staticDirForTests } from './testSupport/nodeHostClient';
+import { httpApiSessionHeader } from './HttpApiSessions';
 
 let services: BoothServices;
 let host: RunningNodeHost;
@@ -37,6 +38,9 @@ describe('Node host', () => {
 
   it('answers contract calls over WebSocket and pushes events', async () => {
     const { socket, nextFrame } = await connect();
+    // The simulator controls are a trainer's: signed in on this connection.
+    socket.send(JSON.stringify({ kind: 'call', id: 6, channel: 'auth:signIn', payload: { userId: 'trainer', password: 'booth-trainer' } }));
+    expect(await nextFrame((frame) => frame.id === 6)).toMatchObject({ result: { ok: true } });
     socket.send(JSON.stringify({ kind: 'call', id: 7, channel: 'sim:setDeviceConnected', payload: { kind: 'plateReader', connected: false } }));
     expect(await nextFrame((frame) => frame.id === 7)).toMatchObject({ kind: 'reply', result: { ok: true, value: { kind: 'plateReader', connected: false } } });
     expect(await nextFrame((frame) => frame.kind === 'event')).toMatchObject({ name: 'devices:onStatus', payload: { kind: 'plateReader', connected: false } });
@@ -59,8 +63,10 @@ describe('Node host', () => {
   });
 
   it('serves the same contract over HTTP POST /api/<channel>', async () => {
+    const trainer = httpApiCaller(host);
+    await trainer.signIn('trainer');
     const post = (channel: string, body: string) =>
-      fetch(`${host.url}api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` }, body });
+      fetch(`${host.url}api/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}`, [httpApiSessionHeader]: trainer.session() ?? '' }, body });
     const ok = await post('sim:readDocument', '{"traveller":0}');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ ok: true, value: { mrz: [expect.stringMatching(/^P<SWE/), expect.any(String)] } });

@@ -10,6 +10,7 @@ import { inputLimits } from '../../app/shared/inputLimits';
 import type { BoothServices } from '../services/createBoothServices';
 import { handleApiRequest } from './httpApi';
 import { HostAccessToken } from './HostAccessToken';
+import { HttpApiSessions, type HttpApiSessionLimits } from './HttpApiSessions';
 import { refuseContractRequest, refuseForeignHost, type Refusal } from './requestGuard';
 import { serveWebSocketSession } from './webSocketSession';
 
@@ -26,6 +27,8 @@ export interface NodeHostOptions {
    * starts: an end-to-end harness running the host in another process, a test restarting it on the same port.
    */
   readonly accessToken?: HostAccessToken;
+  /** How many HTTP API sessions are kept and how long an unused one lives; default, defaultHttpApiSessionLimits. */
+  readonly apiSessionLimits?: HttpApiSessionLimits;
 }
 
 export interface RunningNodeHost {
@@ -50,6 +53,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
   const accessToken = options.accessToken ?? HostAccessToken.generate();
   // The port is known once listening; until then nothing is answered.
   let port = 0;
+  const apiSessions = new HttpApiSessions(services.connectionClosed, options.apiSessionLimits);
   const serveStatic = sirv(options.staticDir, {
     dev: false,
     etag: true,
@@ -64,7 +68,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
     if (url.pathname.startsWith('/api/')) {
       const refusal = refuseContractRequest(request.headers, port, accessToken, 'http');
       if (refusal) return refuse(response, refusal);
-      handleApiRequest(request, response, services.dispatch, url.pathname.slice('/api/'.length)).catch((error: unknown) => {
+      handleApiRequest(request, response, services.dispatch, apiSessions, url.pathname.slice('/api/'.length)).catch((error: unknown) => {
         console.error('[booth] API request failed:', error);
         // Every request gets an envelope, even one that failed in a way nobody foresaw.
         if (!response.headersSent) {
@@ -97,7 +101,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
     if (url.pathname !== '/host') return answerOnSocket(socket, { status: 404, result: fail('unknown_channel', 'The contract is served over WebSocket at /host only.') });
     const refusal = refuseContractRequest(request.headers, port, accessToken, 'websocket');
     if (refusal) return answerOnSocket(socket, refusal);
-    sockets.handleUpgrade(request, socket, head, (webSocket) => serveWebSocketSession(webSocket, services.dispatch, services.events));
+    sockets.handleUpgrade(request, socket, head, (webSocket) => serveWebSocketSession(webSocket, services.dispatch, services.events, services.connectionClosed));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -114,6 +118,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<RunningNo
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
+      apiSessions.endAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -91,10 +91,10 @@ describe('Node host access token', () => {
     }
   });
 
-  it('answers the same calls with the right token', async () => {
+  it('answers the same calls with the right token (the storage key only to a window: never over HTTP)', async () => {
     const key = await callApi('storage:getKey', {}, bearer(token));
-    expect(key.status).toBe(200);
-    expect(JSON.parse(key.body)).toMatchObject({ ok: true, value: { key: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/) } });
+    expect(key.status).toBe(403);
+    expect(JSON.parse(key.body)).toEqual({ ok: false, error: { code: 'not_permitted', message: "The storage key goes only to the booth's own window, never over the HTTP API." } });
     const signIn = await callApi('auth:signIn', { userId: 'officer', password: 'booth-officer' }, bearer(token));
     expect(JSON.parse(signIn.body)).toMatchObject({ ok: true, value: { userId: 'officer', role: 'officer' } });
     const wrongPassword = await callApi('auth:signIn', { userId: 'officer', password: 'not-the-password' }, bearer(token));

@@ -6,7 +6,10 @@ import type { SignInActivity } from '../../app/host/signInActivity';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
-import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
+import { callHostApi, connectToHost, httpApiCaller, staticDirForTests } from './testSupport/nodeHostClient';
+import { AccountStore } from '../services/accounts';
+import { SignInThrottleFile } from '../services/signInThrottleFile';
+import type { SignInThrottleState } from '../services/signInThrottle';
 
 // The defect: 60 wrong passwords in 3 seconds were all answered and the right one still worked.
 
@@ -77,9 +80,15 @@ describe('sign-in throttling over the Node host', () => {
     expect(locked).toMatchObject({ status: 423, body: { error: { code: 'account_locked', message: expect.stringMatching(/locked after 5 failed sign-ins, until 03:14 UTC/) } } });
     // Another account is not locked by it.
     expect((await callHostApi(host, 'auth:signIn', { userId: 'officer', password: 'booth-officer' })).body).toMatchObject({ ok: true, value: { userId: 'officer' } });
-    const activity = await callHostApi<SignInActivity>(host, 'auth:signInActivity', {});
+    // The activity is the supervisors': refused to a caller nobody signed in on, shown to another supervisor.
+    expect((await callHostApi(host, 'auth:signInActivity', {})).body.error).toEqual({ code: 'not_permitted', message: 'Sign in first: The sign-in activity needs a signed-in supervisor.' });
+    await AccountStore.inUserData(dataDir).add({ userId: 'kim', name: 'Kim Lee', role: 'supervisor' }, 'a long supervisor passphrase');
+    const kim = httpApiCaller(host);
+    expect((await kim.call('auth:signIn', { userId: 'kim', password: 'a long supervisor passphrase' })).status).toBe(200);
+    const activity = await kim.call<SignInActivity>('auth:signInActivity', {});
     expect(activity.body.value).toMatchObject({ failuresLast24h: 6, lockedAccounts: [{ userId: 'supervisor', until: '2026-12-07T03:14:00.000Z', failures: 5 }], lockoutFailures: 5, lockoutMinutes: 10 });
-    expect(activity.body.value?.recentFailures[0]).toMatchObject({ userId: 'supervisor', outcome: 'refused_locked', client: 'http-api' });
+    // Each HTTP API request without a session is a caller of its own, named in the entry.
+    expect(activity.body.value?.recentFailures[0]).toMatchObject({ userId: 'supervisor', outcome: 'refused_locked', client: expect.stringMatching(/^http-api-\d+$/) });
     expect(activity.body.value?.recentFailures[1]).toMatchObject({ outcome: 'wrong_credentials', failures: 5, client: expect.stringMatching(/^websocket-/) });
 
     // Restarted on the same user data folder: still locked, until the lock is over.
@@ -90,6 +99,33 @@ describe('sign-in throttling over the Node host', () => {
     expect((await callHostApi(restarted, 'auth:signIn', { userId: 'supervisor', password: 'booth-supervisor' })).body).toMatchObject({ error: { code: 'account_locked' } });
     clock.advance(10 * 60_000);
     expect((await callHostApi(restarted, 'auth:signIn', { userId: 'supervisor', password: 'booth-supervisor' })).body).toMatchObject({ ok: true, value: { role: 'supervisor' } });
-    expect((await callHostApi<SignInActivity>(restarted, 'auth:signInActivity', {})).body.value?.lockedAccounts).toEqual([]);
+    const supervisor = httpApiCaller(restarted);
+    await supervisor.signIn('supervisor');
+    expect((await supervisor.call<SignInActivity>('auth:signInActivity', {})).body.value?.lockedAccounts).toEqual([]);
   }, 60_000);
+
+  it('saves each failure before answering it: the reply never reaches the caller while the count is only in memory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'booth-signin-'));
+    const events: string[] = [];
+    // The file's write is held back a while, as a slow disk would: the reply must wait for it.
+    class SlowDisk extends SignInThrottleFile {
+      override async save(state: SignInThrottleState): Promise<void> {
+        events.push('saving');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await super.save(state);
+        events.push('saved');
+      }
+    }
+    const services = createBoothServices({ resolved: resolveSettings({ devices: 'sim' }), version: 'test', userDataDir: dataDir, clock: manualClock(), signInThrottleFile: new SlowDisk(join(dataDir, 'sign-in-throttle.json')) });
+    await services.start();
+    const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
+    running.push({ services, host });
+    const connection = await connectToHost<ReplyFrame>(host);
+    expect(await signInOver(connection, 1, 'a wrong guess')).toBe('bad_credentials');
+    events.push('answered');
+    expect(events).toEqual(['saving', 'saved', 'answered']);
+    // What a restart right after the answer would find on disk.
+    expect(await new SignInThrottleFile(join(dataDir, 'sign-in-throttle.json')).load(() => undefined)).toMatchObject({ accounts: { officer: { failures: 1 } } });
+    connection.socket.close();
+  });
 });

@@ -14,7 +14,7 @@ import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
 import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../native-bridges/records-service/scriptedDecisions.node.ts';
 import type { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
 import type { TrainingDecisionReport } from '../../app/training/trainingDebrief';
-import { callHostApi, connectToHost, staticDirForTests } from './testSupport/nodeHostClient';
+import { connectToHost, httpApiCaller, staticDirForTests } from './testSupport/nodeHostClient';
 
 /** The trainer's channels through the real Node host: over HTTP for calls, over its WebSocket for progress events. */
 const scenariosDir = fileURLToPath(new URL('../../assets/scenarios', import.meta.url));
@@ -37,9 +37,10 @@ async function booth(raw: Record<string, unknown>) {
   const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
   const { socket, frames, nextFrame: frame } = await connectToHost<{ kind?: string; name?: string; payload?: Record<string, unknown> }>(host);
   opened.push({ services, host, socket });
-  const call = (channel: string, payload: unknown) => callHostApi<Record<string, unknown>>(host, channel, payload);
-  /** Signs the HTTP API's connection in (the host checks roles per connection). */
-  const signIn = async (userId: 'trainer' | 'officer') => expect((await call('auth:signIn', { userId, password: `booth-${userId}` })).status).toBe(200);
+  // One HTTP API caller: its session carries its sign-in (the host checks roles per connection and session).
+  const api = httpApiCaller(host);
+  const call = (channel: string, payload: unknown) => api.call<Record<string, unknown>>(channel, payload);
+  const signIn = (userId: 'trainer' | 'officer') => api.signIn(userId);
   return { services, time, call, frame, frames, signIn };
 }
 
@@ -51,7 +52,7 @@ describe('training channels over the Node host', () => {
     await signIn('trainer');
     const listed = await call('training:list', {});
     expect(listed.status).toBe(200);
-    expect((listed.body.value as unknown as { name: string }[]).map((s) => s.name)).toEqual(['clean-lane', 'clean-then-expired', 'clone-during-records-outage', 'cloned-chip', 'genuine-non-match', 'look-alike-impostor', 'records-outage', 'vehicle-forged-sod-reader-unplugged', 'vehicle-rear-seat-impostor']);
+    expect((listed.body.value as unknown as { name: string }[]).map((s) => s.name)).toEqual(['clean-lane', 'clean-then-expired', 'clone-during-records-outage', 'cloned-chip', 'exit-overstayer-twins', 'genuine-non-match', 'look-alike-impostor', 'records-outage', 'vehicle-forged-sod-reader-unplugged', 'vehicle-rear-seat-impostor']);
     expect((await call('training:progress', {})).body).toEqual({
       ok: true,
       value: { state: 'idle', scenario: null, stepCount: 0, stepsDone: 0, currentStep: null, nextAtSeconds: null, problems: [], run: null },
@@ -82,7 +83,7 @@ describe('training channels over the Node host', () => {
     await signIn('trainer');
     const unknown = await call('training:start', { scenario: 'nope' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error?.message).toBe('There is no built-in training scenario "nope"; built-in: clean-lane, clean-then-expired, clone-during-records-outage, cloned-chip, genuine-non-match, look-alike-impostor, records-outage, vehicle-forged-sod-reader-unplugged, vehicle-rear-seat-impostor.');
+    expect(unknown.body.error?.message).toBe('There is no built-in training scenario "nope"; built-in: clean-lane, clean-then-expired, clone-during-records-outage, cloned-chip, exit-overstayer-twins, genuine-non-match, look-alike-impostor, records-outage, vehicle-forged-sod-reader-unplugged, vehicle-rear-seat-impostor.');
     const otherLane = await call('training:start', { scenario: 'vehicle-forged-sod-reader-unplugged' });
     expect(otherLane.body.error).toEqual({ code: 'not_supported', message: 'Training scenario "vehicle-forged-sod-reader-unplugged" is for a vehicle lane; this booth\'s laneType is "pedestrian".' });
     const nothingLoaded = await call('training:start', {});
@@ -113,7 +114,7 @@ describe('training channels over the Node host', () => {
     const { call, signIn, services } = await booth({ laneType: 'pedestrian' });
     await signIn('trainer');
     expect((await call('training:list', {})).status).toBe(200);
-    const otherWindow = { client: 'another-window' };
+    const otherWindow = { client: 'another-window', transport: 'window' as const };
     expect((await services.dispatch('auth:signIn', { userId: 'trainer', password: 'booth-trainer' }, otherWindow)).ok).toBe(true);
 
     expect((await call('auth:signOut', {})).body).toEqual({ ok: true, value: { userId: 'trainer' } });

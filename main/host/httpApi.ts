@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatch } from '../../app/host/dispatch';
 import { fail, type HostErrorCode, type Result } from '../../app/host/result';
 import { inputLimits } from '../../app/shared/inputLimits';
+import { httpApiSessionHeader, type HttpApiSessions } from './HttpApiSessions';
 
 const statusByCode: Readonly<Record<HostErrorCode, number>> = {
   unknown_channel: 404,
@@ -23,9 +24,10 @@ const statusByCode: Readonly<Record<HostErrorCode, number>> = {
 
 /**
  * `POST /api/<channel>` with a JSON body: the same contract as the WebSocket, for scripts and support tools.
- * Replies are result envelopes; the HTTP status mirrors the error code.
+ * Replies are result envelopes; the HTTP status mirrors the error code. Each caller signs in on its own session
+ * (HttpApiSessions.ts: the `Booth-Session` header a successful auth:signIn answers with, sent back on later calls).
  */
-export async function handleApiRequest(request: IncomingMessage, response: ServerResponse, dispatch: Dispatch, channel: string): Promise<void> {
+export async function handleApiRequest(request: IncomingMessage, response: ServerResponse, dispatch: Dispatch, sessions: HttpApiSessions, channel: string): Promise<void> {
   const reply = (status: number, result: Result<unknown>) => {
     response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end(JSON.stringify(result));
@@ -51,8 +53,14 @@ export async function handleApiRequest(request: IncomingMessage, response: Serve
   } catch {
     return reply(400, fail('invalid_request', 'The body is not valid JSON.'));
   }
-  // Each API call is its own request: scripts on this machine count as one client.
-  const result = await dispatch(channelName, payload, { client: 'http-api' });
+  const presented = request.headers[httpApiSessionHeader];
+  const from = sessions.callerOf(typeof presented === 'string' ? presented : undefined);
+  if ('unknownSession' in from) {
+    return reply(401, fail('unauthorized', `The ${httpApiSessionHeader} header names no session of this host (signed out, unused for too long, or the host restarted): sign in again without it.`));
+  }
+  const result = await dispatch(channelName, payload, from.caller);
+  if (result.ok && channelName === 'auth:signIn') response.setHeader(httpApiSessionHeader, sessions.signedIn(from.caller, from.session));
+  if (result.ok && channelName === 'auth:signOut') sessions.signedOut(from.session);
   reply(result.ok ? 200 : statusByCode[result.error.code], result);
 }
 

@@ -1,25 +1,34 @@
 import type { WebSocket } from 'ws';
-import type { Dispatch } from '../../app/host/dispatch';
+import type { Dispatch, DispatchCaller } from '../../app/host/dispatch';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { fail } from '../../app/host/result';
 import { callFrameSchema, type EventFrame, type ReplyFrame } from '../../app/host/wire';
 import type { HostEventBus } from '../services/HostEventBus';
 
-/**
- * One renderer connected over WebSocket: every incoming frame is parsed before it reaches dispatch, and a
- * malformed frame gets an error reply naming what was wrong, without closing the connection.
- */
+// Never reused while the process lives: a new connection never inherits a closed one's sign-in.
 let sessions = 0;
 
-export function serveWebSocketSession(socket: WebSocket, dispatch: Dispatch, events: HostEventBus): void {
-  const caller = { client: `websocket-${++sessions}` };
+/**
+ * One renderer connected over WebSocket: every incoming frame is parsed before it reaches dispatch, and a
+ * malformed frame gets an error reply naming what was wrong, without closing the connection. When the connection
+ * ends, `closed` is told (the host forgets who signed in on it).
+ */
+export function serveWebSocketSession(socket: WebSocket, dispatch: Dispatch, events: HostEventBus, closed: (caller: DispatchCaller) => void = () => undefined): void {
+  const caller: DispatchCaller = { client: `websocket-${++sessions}`, transport: 'window' };
   const send = (frame: ReplyFrame | EventFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
 
   const unsubscribe = events.subscribe((event) => send({ kind: 'event', name: event.name, payload: event.payload }));
-  socket.on('close', unsubscribe);
-  socket.on('error', unsubscribe);
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    unsubscribe();
+    closed(caller);
+  };
+  socket.on('close', end);
+  socket.on('error', end);
 
   socket.on('message', async (data, isBinary) => {
     if (isBinary) {
@@ -40,6 +49,8 @@ export function serveWebSocketSession(socket: WebSocket, dispatch: Dispatch, eve
       return;
     }
     const result = await dispatch(frame.data.channel, frame.data.payload, caller);
+    // A sign-in answered after the connection ended is forgotten too: nobody can use it.
+    if (ended) return closed(caller);
     send({ kind: 'reply', id: frame.data.id, result });
   });
 }

@@ -22,6 +22,11 @@ export class SignedInCallers {
     return user;
   }
 
+  /** Connections with someone signed in now (closed connections are forgotten: this does not grow with them). */
+  get size(): number {
+    return this.users.size;
+  }
+
   userOf(caller: DispatchCaller): SignedInUser | undefined {
     return this.users.get(caller.client);
   }

@@ -1,4 +1,4 @@
-import { combineHandlers, createDispatch, type Dispatch } from '../../app/host/dispatch';
+import { combineHandlers, createDispatch, type Dispatch, type DispatchCaller } from '../../app/host/dispatch';
 import type { ResolvedSettings } from '../../app/settings/boothSettings';
 import { systemClock, type Clock } from '../../app/ports/Clock';
 import type { Ids } from '../../app/ports/Ids';
@@ -31,6 +31,7 @@ import { storageHandlers } from './handlers/storageHandlers';
 import { simulatorHandlers } from './handlers/simulatorHandlers';
 import { trainingHandlers } from './handlers/trainingHandlers';
 import { SignedInCallers } from './SignedInCallers';
+import { HostAuditLog } from './HostAuditLog';
 import { createBoothTraining } from './boothTraining';
 import type { TrainingScenarioPlayer } from './TrainingScenarioPlayer';
 import type { TrainingScenario } from '../../app/training/trainingScenario';
@@ -71,6 +72,8 @@ export interface BoothServicesOptions {
   readonly policyDir?: string;
   /** The policy set already loaded (tests); default, loaded from `policyDir` with the last valid set kept in the user data folder. */
   readonly policies?: LoadedPolicies;
+  /** Who is signed in on each connection; default, a new record (tests pass theirs to see it). */
+  readonly signedInCallers?: SignedInCallers;
 }
 
 /** Everything the contract exposes, in plain Node: Electron main and the Node host both serve this. */
@@ -86,6 +89,8 @@ export interface BoothServices {
    * undefined for any other path. Nothing else is served from outside the renderer build.
    */
   modelFile(requestPath: string): Promise<Uint8Array | undefined>;
+  /** The connection (a window's WebSocket or IPC, an HTTP API session) is gone: whoever signed in on it is forgotten. */
+  connectionClosed(caller: DispatchCaller): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -107,7 +112,8 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
   const intake = new DocumentIntake({ documentReader: devices.documentReader, chip, lane, ...(devices.simulator ? { simulator: devices.simulator } : {}) });
 
   const controls = devices.simulator;
-  const callers = new SignedInCallers();
+  const callers = options.signedInCallers ?? new SignedInCallers();
+  const hostAudit = HostAuditLog.inUserData(userData, clock);
   const { player: training, guard: trainingGuard, runs: trainingRuns } = createBoothTraining({
     settings,
     devices,
@@ -142,9 +148,9 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     decisionHandlers(devices.records, (item) => trainingGuard.refusal(item.payload)),
     exitHandlers(devices.records, settings),
     storageHandlers(storageKey),
-    simulatorHandlers(devices, intake, settings),
+    simulatorHandlers({ devices, intake, settings, callers, trainingRunOpen: () => training?.openRunId() != null, audit: hostAudit }),
     trainingHandlers({ training, settings, scenariosDir: options.scenariosDir, callers, runs: trainingRuns }),
-    modelHandlers(boothModels),
+    modelHandlers({ faceModels: boothModels, callers, audit: hostAudit }),
   );
 
   const unsubscribers: (() => void)[] = [];
@@ -158,6 +164,7 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
       const relative = requestPath.replace(/^\/+/, '');
       return relative.startsWith('model-set/') ? (await faceModels()).files.get(relative) : undefined;
     },
+    connectionClosed: (caller) => void callers.signedOut(caller),
     async start() {
       void faceModels().then((set) => set.notices.forEach((notice) => console.warn(`[booth] ${notice}`)));
       for (const device of allDevices(devices)) {

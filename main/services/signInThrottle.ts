@@ -81,13 +81,14 @@ export class SignInThrottle {
   /**
    * Runs `check` (the password verification) unless the account or client must wait; `isWrongCredentials` tells a
    * failed check from an error (a corrupt accounts file is not a guess). Throws SignInRefused when refused.
+   * `label` is how the recorded failures name the caller (default `client`, the key counted by).
    */
-  async attempt<T>(userId: string, client: string, check: () => Promise<T>, isWrongCredentials: (error: unknown) => boolean): Promise<T> {
+  async attempt<T>(userId: string, client: string, check: () => Promise<T>, isWrongCredentials: (error: unknown) => boolean, label = client): Promise<T> {
     const account = accountKeyOf(userId);
     const now = this.clock.now().getTime();
     const refusal = this.refusal(account, client, now);
     if (refusal) {
-      this.record(now, account, client, refusal.code === 'account_locked' ? 'refused_locked' : 'refused_throttled');
+      this.record(now, account, label, refusal.code === 'account_locked' ? 'refused_locked' : 'refused_throttled');
       throw refusal;
     }
     const keys = [`account:${account}`, `client:${client}`];
@@ -98,7 +99,7 @@ export class SignInThrottle {
       if (this.accounts.delete(account)) this.changed();
       return result;
     } catch (error) {
-      if (isWrongCredentials(error)) this.failed(account, client);
+      if (isWrongCredentials(error)) this.failed(account, client, label);
       throw error;
     } finally {
       for (const key of keys) this.checking.delete(key);
@@ -137,7 +138,7 @@ export class SignInThrottle {
     return null;
   }
 
-  private failed(account: string, client: string): void {
+  private failed(account: string, client: string, label: string): void {
     const now = this.clock.now().getTime();
     const failures = (this.accounts.get(account)?.failures ?? 0) + 1;
     const lockedUntil = failures >= this.policy.lockoutFailures ? new Date(now + this.policy.lockoutMinutes * 60_000).toISOString() : null;
@@ -146,7 +147,7 @@ export class SignInThrottle {
     this.evictBeyondCapacity(now);
     this.clients.set(client, { failures: (this.clients.get(client)?.failures ?? 0) + 1, lastFailureAt: now });
     if (this.clients.size > maxCountedAccounts) this.clients.delete(this.clients.keys().next().value ?? '');
-    this.record(now, account, client, 'wrong_credentials', failures);
+    this.record(now, account, label, 'wrong_credentials', failures);
   }
 
   private evictBeyondCapacity(now: number): void {

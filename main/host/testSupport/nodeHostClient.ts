@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { hostWebSocketProtocols } from '../../../app/host/hostAccessToken';
-import type { RunningNodeHost } from '../NodeHost';
+import { startNodeHost, type RunningNodeHost } from '../NodeHost';
+import { sequentialIds } from '../../../app/ports/Ids';
+import { resolveSettings } from '../../../app/settings/boothSettings';
+import { createBoothServices, type BoothServicesOptions } from '../../services/createBoothServices';
+import { httpApiSessionHeader } from '../HttpApiSessions';
 
 /** A folder holding only an index.html, for a host under test to serve as the renderer build. */
 export function staticDirForTests(): string {
@@ -36,12 +40,45 @@ export async function connectToHost<Frame = Record<string, unknown>>(host: Runni
   return { socket, frames, nextFrame };
 }
 
-/** `POST /api/<channel>` on `host` with this launch's access token, as a support tool calls it: the status and the envelope. */
-export async function callHostApi<Value = unknown>(host: RunningNodeHost, channel: string, payload: unknown) {
+/**
+ * `POST /api/<channel>` on `host` with this launch's access token, as a support tool calls it: the status, the
+ * envelope and the `Booth-Session` the host answered with (a successful sign-in opens one); `session` is sent back.
+ */
+export async function callHostApi<Value = unknown>(host: RunningNodeHost, channel: string, payload: unknown, session?: string) {
   const response = await fetch(`${host.url}api/${channel}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}` },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.accessToken.value}`, ...(session ? { [httpApiSessionHeader]: session } : {}) },
     body: JSON.stringify(payload),
   });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: Value; error?: { code: string; message: string } } };
+  return { status: response.status, session: response.headers.get(httpApiSessionHeader) ?? undefined, body: (await response.json()) as { ok: boolean; value?: Value; error?: { code: string; message: string } } };
+}
+
+/** One HTTP API caller (a script, a trainer's console): it keeps the session its sign-in opened and sends it with every call. */
+export function httpApiCaller(host: RunningNodeHost) {
+  let session: string | undefined;
+  const call = async <Value = unknown>(channel: string, payload: unknown) => {
+    const answer = await callHostApi<Value>(host, channel, payload, session);
+    if (answer.session) session = answer.session;
+    if (channel === 'auth:signOut' && answer.body.ok) session = undefined;
+    return answer;
+  };
+  /** Signs this caller in with a practice account (`booth-<userId>`); fails the test when refused. */
+  const signIn = async (userId: 'trainer' | 'officer' | 'supervisor') => {
+    const answer = await call('auth:signIn', { userId, password: `booth-${userId}` });
+    if (answer.status !== 200) throw new Error(`sign-in as ${userId} refused: ${JSON.stringify(answer.body)}`);
+  };
+  return { call, signIn, session: () => session };
+}
+
+/** A booth (simulated unless `raw` says otherwise) served by a real Node host on loopback, in a fresh user data folder. */
+export async function startBoothHost(raw: Record<string, unknown> = {}, options: Partial<BoothServicesOptions> = {}) {
+  const dataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'booth-host-'));
+  const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', ids: sequentialIds(), ...options, userDataDir: dataDir });
+  await services.start();
+  const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
+  const close = async () => {
+    await host.close();
+    await services.stop();
+  };
+  return { services, host, dataDir, close };
 }

@@ -14,7 +14,7 @@ export interface AuthHandlerDeps {
   /** Where the throttle's counts outlive a restart. */
   readonly throttleFile: SignInThrottleFile;
   /** Told of each successful sign-in and each sign-out, so role checks on the host know who is on each connection. */
-  readonly callers?: SignedInCallers;
+  readonly callers: SignedInCallers;
 }
 
 const isWrongCredentials = (error: unknown) => error instanceof AccountsError && error.code === 'bad_credentials';
@@ -25,28 +25,45 @@ const isWrongCredentials = (error: unknown) => error instanceof AccountsError &&
  * are read before the first attempt is answered, so a restart never opens a window for guessing.
  */
 export function authHandlers({ accounts, settings, clock, throttleFile, callers }: AuthHandlerDeps): HandlersOf<'auth'> {
+  // The save of the throttle's latest change: every attempt's answer waits for it, so a failure is on disk before the
+  // caller learns of it (a crash or restart between two guesses cannot forget the first).
+  let saved: Promise<void> = Promise.resolve();
   let loaded: Promise<SignInThrottle> | null = null;
   const throttle = () =>
     (loaded ??= throttleFile.load((message) => console.warn(`[booth] ${message}`)).then(
       (state) =>
         new SignInThrottle({ lockoutFailures: settings.signInLockoutFailures, lockoutMinutes: settings.signInLockoutMinutes }, clock, {
           ...(state ? { state } : {}),
-          onChange: (next) => void throttleFile.save(next).catch((error: unknown) => console.error('[booth] the sign-in throttle state could not be saved:', error)),
+          onChange: (next) => void (saved = throttleFile.save(next)),
         }),
     ));
+  const durable = async () => {
+    try {
+      await saved;
+    } catch (error) {
+      // Not hidden: the counts held in memory still refuse guesses until a restart, and the log says the file is stale.
+      console.error('[booth] the sign-in throttle state could not be saved:', error);
+    }
+  };
   return {
     'auth:signIn': async ({ userId, password }, caller) => {
       try {
-        const user = await (await throttle()).attempt(userId, caller.client, () => accounts.signIn(userId, password), isWrongCredentials);
-        callers?.signedIn(caller, user);
+        const user = await (await throttle()).attempt(userId, caller.throttleClient ?? caller.client, () => accounts.signIn(userId, password), isWrongCredentials, caller.client);
+        await durable();
+        callers.signedIn(caller, user);
         return user;
       } catch (error) {
+        await durable();
         if (isWrongCredentials(error)) throw new HostFailure('bad_credentials', 'Unknown user or wrong password.');
         if (error instanceof SignInRefused) throw new HostFailure(error.code, error.message);
         throw error;
       }
     },
-    'auth:signOut': (_, caller) => ({ userId: callers?.signedOut(caller)?.userId ?? null }),
-    'auth:signInActivity': async () => (await throttle()).activity(),
+    'auth:signOut': (_, caller) => ({ userId: callers.signedOut(caller)?.userId ?? null }),
+    // Which accounts exist, are being guessed at or are locked is the supervisors' to see, not any token holder's.
+    'auth:signInActivity': async (_, caller) => {
+      callers.require(caller, ['supervisor'], 'The sign-in activity');
+      return (await throttle()).activity();
+    },
   };
 }

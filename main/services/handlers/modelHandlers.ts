@@ -1,15 +1,52 @@
-import type { HandlersOf } from '../../../app/host/dispatch';
+import type { DispatchCaller, HandlersOf } from '../../../app/host/dispatch';
+import { HostFailure } from '../../../app/host/result';
 import type { ActiveModelSet } from '../../../app/biometrics/modelSet';
 import type { BoothFaceModels, ServedFaceModelSet } from '../faceModelSet';
+import type { HostAuditLog } from '../HostAuditLog';
+import type { SignedInCallers } from '../SignedInCallers';
 
 /** What the page is told of a set: the manifests and notices; the prepared files stay on the host's side. */
 const asActive = ({ files: _files, earlier: _earlier, ...active }: ServedFaceModelSet): ActiveModelSet => active;
 
-/** `models:*`: the face models the host verified for this booth, and the fallback when the worker cannot load them. */
-export function modelHandlers(faceModels: BoothFaceModels): HandlersOf<'models'> {
+export interface ModelHandlerDeps {
+  readonly faceModels: BoothFaceModels;
+  readonly callers: SignedInCallers;
+  readonly audit: HostAuditLog;
+}
+
+/**
+ * `models:*`: the face models the host verified for this booth, and the fallback when the worker cannot load them.
+ * Only a booth window's own connection may report a load failure (its vision worker is the one that loads the set):
+ * a report moves the booth to an earlier set and forgets the configured one, so a script on the HTTP API may not.
+ * The report must name the set served now (a stale one changes nothing), and every report from outside the host is
+ * audited, acted on or refused, before it is answered.
+ */
+export function modelHandlers({ faceModels, callers, audit }: ModelHandlerDeps): HandlersOf<'models'> {
+  const record = (caller: DispatchCaller, event: { origin: string; message: string; outcome: 'done' | 'refused'; reason?: string; servedNow?: string }) =>
+    caller.transport === 'in-process'
+      ? Promise.resolve()
+      : audit.record(caller, callers.userOf(caller), {
+          action: 'model_load_failed',
+          channel: 'models:loadFailed',
+          outcome: event.outcome,
+          ...(event.reason ? { reason: event.reason } : {}),
+          details: { origin: event.origin, message: event.message.slice(0, 500), ...(event.servedNow ? { servedNow: event.servedNow } : {}) },
+        });
   return {
     'models:active': async () => asActive(await faceModels.current()),
-    'models:loadFailed': async ({ origin, message }) => {
+    'models:loadFailed': async ({ origin, message }, caller) => {
+      if (caller.transport === 'http') {
+        const reason = "Only the booth window's vision worker reports that it could not load the face models; the HTTP API may not.";
+        await record(caller, { origin, message, outcome: 'refused', reason });
+        throw new HostFailure('not_permitted', reason);
+      }
+      const before = await faceModels.current();
+      if (before.origin !== origin) {
+        // Another window already reported it (the set changed since): nothing moves, the set served now is the answer.
+        await record(caller, { origin, message, outcome: 'refused', reason: `the set served now is ${before.origin}, not ${origin}`, servedNow: before.origin });
+        return asActive(before);
+      }
+      await record(caller, { origin, message, outcome: 'done' });
       const next = await faceModels.workerCouldNotLoad(origin, message);
       if (!next) throw new Error(`the vision worker could not load the shipped face models either (${message}); there is no other model set to fall back to`);
       return asActive(next);

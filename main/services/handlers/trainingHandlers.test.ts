@@ -20,9 +20,9 @@ function handlers(settings: Record<string, unknown> = { laneType: 'pedestrian' }
   const idle = () => undefined;
   const player = new TrainingScenarioPlayer({ setConnected: idle, readDocument: idle, failDocumentRead: idle, setChipFaults: idle, vehicleArrives: async () => undefined, documentNumbers: () => [], serveExitGallery: () => [], departs: idle }, time, time, { ids: sequentialIds() });
   const callers = new SignedInCallers();
-  const trainer = { client: 'trainer-window' };
-  const trainee = { client: 'trainee-window' };
-  const nobody = { client: 'sign-in-screen' };
+  const trainer = { client: 'trainer-window', transport: 'window' as const };
+  const trainee = { client: 'trainee-window', transport: 'window' as const };
+  const nobody = { client: 'sign-in-screen', transport: 'window' as const };
   callers.signedIn(trainer, { userId: 'trainer', name: 'Trainer', role: 'trainer' });
   callers.signedIn(trainee, { userId: 'kim', name: 'Kim', role: 'officer' });
   const runs = new TrainingRunStore(mkdtempSync(join(tmpdir(), 'booth-training-handlers-')));

@@ -1,0 +1,95 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseEvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
+import { writeVendorStyleModelFolder } from '../build/vendorStyleEmbedder';
+import { LAST_WORKING_FILE } from '../services/faceModelSet';
+import { HostAuditLog } from '../services/HostAuditLog';
+import { callHostApi, connectToHost, httpApiCaller, startBoothHost } from './testSupport/nodeHostClient';
+
+/** What only a booth window's own connection gets, through the real host on loopback: the storage key and the model fall-back. */
+const opened: { close(): Promise<void> }[] = [];
+const repoRoot = resolve(import.meta.dirname, '../..');
+const modulesDir = join(repoRoot, 'node_modules');
+const shippedEmbedderFile = join(modulesDir, 'faceplugin-face-recognition-js/model/fr_feature.onnx');
+const shippedEmbedder = parseEvaluableEmbedderManifest(JSON.parse(readFileSync(join(repoRoot, 'assets/models/fr_feature.json'), 'utf8')));
+afterEach(async () => {
+  for (const booth of opened.splice(0)) await booth.close();
+});
+
+interface ReplyFrame {
+  readonly id?: number;
+  readonly result?: { readonly ok: boolean; readonly value?: Record<string, unknown>; readonly error?: { readonly code: string; readonly message: string } };
+}
+
+async function booth() {
+  const started = await startBoothHost({ devices: 'sim' });
+  opened.push(started);
+  const window = await connectToHost<ReplyFrame>(started.host);
+  let id = 0;
+  const callOverWindow = async (channel: string, payload: unknown) => {
+    const callId = ++id;
+    window.socket.send(JSON.stringify({ kind: 'call', id: callId, channel, payload }));
+    return (await window.nextFrame((frame) => frame.id === callId)).result;
+  };
+  return { ...started, callOverWindow, close: async () => (window.socket.close(), await started.close()), audit: () => HostAuditLog.inUserData(started.dataDir, { now: () => new Date() }).entries() };
+}
+
+describe('storage:getKey', () => {
+  it("answers the booth window before anyone signs in (its offline queue opens and syncs with nobody signed in), never the HTTP API, even a trainer's session", async () => {
+    const { host, callOverWindow } = await booth();
+    expect(await callOverWindow('storage:getKey', {})).toEqual({ ok: true, value: { key: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/) } });
+    const trainer = httpApiCaller(host);
+    await trainer.signIn('trainer');
+    for (const answer of [await callHostApi(host, 'storage:getKey', {}), await trainer.call('storage:getKey', {})]) {
+      expect(answer.status).toBe(403);
+      expect(answer.body).toEqual({ ok: false, error: { code: 'not_permitted', message: "The storage key goes only to the booth's own window, never over the HTTP API." } });
+    }
+  });
+});
+
+describe('models:loadFailed', () => {
+  it('refuses a report over the HTTP API (signed in or not): the set served does not move, and the refusal is audited', async () => {
+    const { host, audit } = await booth();
+    const trainer = httpApiCaller(host);
+    await trainer.signIn('trainer');
+    for (const answer of [await callHostApi(host, 'models:loadFailed', { origin: 'shipped', message: 'pretend' }), await trainer.call('models:loadFailed', { origin: 'shipped', message: 'pretend' })]) {
+      expect(answer.status).toBe(403);
+      expect(answer.body.error?.code).toBe('not_permitted');
+    }
+    expect((await callHostApi(host, 'models:active', {})).body.value).toMatchObject({ origin: 'shipped', notices: [] });
+    expect(await audit()).toEqual([
+      expect.objectContaining({ action: 'model_load_failed', outcome: 'refused', transport: 'http', userId: null, details: { origin: 'shipped', message: 'pretend' } }),
+      expect.objectContaining({ action: 'model_load_failed', outcome: 'refused', transport: 'http', userId: 'trainer' }),
+    ]);
+  });
+
+  it("takes the window's report of the set served now (audited before the fall-back), and moves nothing for a set not served", async () => {
+    const { callOverWindow, audit } = await booth();
+    // Not the set served: the answer is the set served, unchanged.
+    expect(await callOverWindow('models:loadFailed', { origin: 'configured', message: 'stale report' })).toMatchObject({ ok: true, value: { origin: 'shipped', notices: [] } });
+    // The shipped set itself failing: there is nothing to fall back to, and the booth says so.
+    expect(await callOverWindow('models:loadFailed', { origin: 'shipped', message: 'no WebGL' })).toMatchObject({ ok: false, error: { code: 'handler_failed', message: expect.stringContaining('could not load the shipped face models either (no WebGL)') } });
+    expect(await audit()).toEqual([
+      expect.objectContaining({ outcome: 'refused', transport: 'window', client: expect.stringMatching(/^websocket-\d+$/), reason: 'the set served now is shipped, not configured', details: { origin: 'configured', message: 'stale report', servedNow: 'shipped' } }),
+      expect.objectContaining({ outcome: 'done', transport: 'window', details: { origin: 'shipped', message: 'no WebGL' } }),
+    ]);
+  });
+
+  describe.skipIf(!existsSync(shippedEmbedderFile))('with a configured model set running', () => {
+    it('a script cannot move the booth back from it: the configured set stays served and remembered as working', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'booth-host-models-'));
+      const agency = writeVendorStyleModelFolder(join(dataDir, 'agency'), { manifest: shippedEmbedder, modelFile: shippedEmbedderFile });
+      const started = await startBoothHost({ devices: 'sim', faceModels: { embedder: agency.manifestPath } }, { userDataDir: dataDir, modulesDir });
+      opened.push(started);
+      const lastWorking = () => JSON.parse(readFileSync(join(dataDir, LAST_WORKING_FILE), 'utf8')) as { faceModels: unknown };
+      const trainer = httpApiCaller(started.host);
+      await trainer.signIn('trainer');
+      expect((await trainer.call('models:active', {})).body.value).toMatchObject({ origin: 'configured', models: { embedder: { id: agency.manifest.id } } });
+      expect((await trainer.call('models:loadFailed', { origin: 'configured', message: 'pretend the worker failed' })).status).toBe(403);
+      expect((await trainer.call('models:active', {})).body.value).toMatchObject({ origin: 'configured', notices: [] });
+      expect(lastWorking().faceModels).toEqual({ embedder: agency.manifestPath });
+    });
+  });
+});
