@@ -33,8 +33,8 @@ describe('booth training runs / debrief', () => {
     const kim = await runTrainingRuns({ trainee: 'kim', runs: dir });
     expect(kim.stdout).toBe(
       [
-        'run-b 2026-11-21T09:00:00.000Z kim one: 100% correct (1/1), impostors let through 0, genuine referred 0, missed 0',
-        'run-a 2026-11-20T09:00:00.000Z kim one: 0% correct (0/1), impostors let through 1, genuine referred 0, missed 0',
+        'run-b 2026-11-21T09:00:00.000Z kim one: 100% correct (1/1), critical misses 0, impostors let through 0, genuine referred 0, missed 0',
+        'run-a 2026-11-20T09:00:00.000Z kim one: 0% correct (0/1), critical misses 1, impostors let through 1, genuine referred 0, missed 0',
         '',
       ].join('\n'),
     );

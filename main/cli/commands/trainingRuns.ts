@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { debriefHtml, describeEvidence, describeOutcome, verdictLabels } from '../../../app/training/debriefHtml';
+import { debriefHtml, describeEvidence, describeOutcome, describeScoreCounts, verdictLabels } from '../../../app/training/debriefHtml';
 import type { TrainingDebrief } from '../../../app/training/trainingDebrief';
 import { TrainingRunStore, TrainingRunStoreError } from '../../services/TrainingRunStore';
 import { userDataDir } from '../../services/userDataDir';
@@ -17,17 +17,17 @@ const storeOf = (dir: string | undefined) => (dir ? new TrainingRunStore(dir) : 
 export async function runTrainingRuns(options: { trainee?: string; runs?: string }): Promise<TrainingCliOutcome> {
   const { runs, problems } = await storeOf(options.runs).list(options.trainee);
   const lines = runs.map(
-    (r) => `${r.runId} ${r.startedAt} ${r.trainee} ${r.scenario}: ${r.score.percent}% correct (${r.score.counts.correct}/${r.score.steps}), impostors let through ${r.score.impostorsLetThrough}, genuine referred ${r.score.genuineReferred}, missed ${r.score.counts.missed}`,
+    (r) => `${r.runId} ${r.startedAt} ${r.trainee} ${r.scenario}: ${r.score.percent}% correct (${r.score.counts.correct ?? 0}/${r.score.steps}), critical misses ${r.score.criticalMisses}, impostors let through ${r.score.impostorsLetThrough}, genuine referred ${r.score.genuineReferred}, missed ${r.score.counts.missed ?? 0}`,
   );
   return { exitCode: 0, stdout: lines.length > 0 ? `${lines.join('\n')}\n` : 'no training run kept\n', stderr: problems.join('\n') };
 }
 
 /** The debrief as text a terminal shows. */
 export function debriefText(d: TrainingDebrief): string {
-  const steps = d.steps.map((s) => `  ${s.step}${s.occupant === null ? '' : `.${s.occupant + 1}`} ${s.description}${s.impostor ? ' (impostor)' : ''}\n     expected ${s.expected}; did ${describeOutcome(s)}\n     ${s.verdict ? verdictLabels[s.verdict] : 'open'}: ${s.message}${s.decision ? `\n     on screen: ${describeEvidence(s.decision.evidence)}` : ''}`);
+  const steps = d.steps.map((s) => `  ${s.step}${s.occupant === null ? '' : `.${s.occupant + 1}`} ${s.description}${s.impostor ? ' (impostor)' : ''}${s.critical ? ' (critical miss)' : ''}\n     expected ${s.expected}; did ${describeOutcome(s)}\n     ${s.verdict ? verdictLabels[s.verdict] : 'open'}: ${s.message}${s.decision ? `\n     on screen: ${describeEvidence(s.decision.evidence)}` : s.departure ? `\n     on screen: ${s.departure.shown}` : ''}`);
   return [
     `${d.scenario}: ${d.trainee}, ${d.startedAt}${d.endedAt ? ` to ${d.endedAt}` : ' (open)'} (${d.runId})`,
-    `score ${d.score.percent}% (${d.score.counts.correct}/${d.score.steps}); impostors let through ${d.score.impostorsLetThrough}; genuine referred ${d.score.genuineReferred}`,
+    `score ${d.score.percent}% (${d.score.counts.correct ?? 0}/${d.score.steps}); ${describeScoreCounts(d.score)}`,
     ...steps,
     'practise:',
     ...(d.practise.length > 0 ? d.practise.map((p) => `  - ${p}`) : ['  - nothing']),

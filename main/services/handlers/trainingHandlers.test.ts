@@ -15,7 +15,7 @@ import { trainingHandlers } from './trainingHandlers';
 const scenariosDir = fileURLToPath(new URL('../../../assets/scenarios', import.meta.url));
 
 /** The handlers over a real player whose steps do nothing (what is checked here is who may see what, when). */
-function handlers() {
+function handlers(settings: Record<string, unknown> = { laneType: 'pedestrian' }) {
   const time = new ManualTime(new Date('2026-12-07T09:00:00Z'));
   const idle = () => undefined;
   const player = new TrainingScenarioPlayer({ setConnected: idle, readDocument: idle, failDocumentRead: idle, setChipFaults: idle, vehicleArrives: async () => undefined, documentNumbers: () => [], serveExitGallery: () => [], departs: idle }, time, time, { ids: sequentialIds() });
@@ -26,7 +26,7 @@ function handlers() {
   callers.signedIn(trainer, { userId: 'trainer', name: 'Trainer', role: 'trainer' });
   callers.signedIn(trainee, { userId: 'kim', name: 'Kim', role: 'officer' });
   const runs = new TrainingRunStore(mkdtempSync(join(tmpdir(), 'booth-training-handlers-')));
-  const training = trainingHandlers({ training: player, settings: resolveSettings({ laneType: 'pedestrian' }).settings, scenariosDir, callers, runs });
+  const training = trainingHandlers({ training: player, settings: resolveSettings(settings).settings, scenariosDir, callers, runs });
   return { training, trainer, trainee, nobody, time, player, scenario: loadTrainingScenario('clean-then-expired', scenariosDir) };
 }
 
@@ -88,5 +88,34 @@ describe('training:alerted', () => {
         message: `Training run ${run} is not the open run; the alert stays recorded as training but is not counted.`,
       });
     }
+  });
+});
+
+describe('training:departed', () => {
+  const brandtConfirmed = { occupantId: 'o-1', action: 'confirmed' as const, as: 'departure' as const, travellerId: 'brandt', among: [], shown: 'Overstay 100 days (admitted until 2026-08-29)' };
+
+  it("scores an exit lane's training confirmation in the open run, answering only whether it is open; refuses nobody signed in and a run not open", async () => {
+    const { training, trainer, trainee, nobody, time, player } = handlers({ laneType: 'vehicle', direction: 'exit' });
+    expect((await training['training:list']({}, trainer)).find((s) => s.name === 'exit-overstayer-twins')).toMatchObject({ laneType: 'vehicle', direction: 'exit', stepCount: 2 });
+    const runId = (await training['training:start']({ scenario: 'exit-overstayer-twins', trainee: 'kim' }, trainer)).run!.runId;
+    time.advance(20_000);
+    await player.settled();
+    const report = { runId, sessionId: 's-1', decidedAt: time.now().toISOString(), occupants: [brandtConfirmed] };
+    await expect(Promise.resolve().then(() => training['training:departed'](report, nobody))).rejects.toMatchObject({ code: 'not_permitted' });
+    expect(await training['training:departed'](report, trainee)).toEqual({ run: { runId, open: true } });
+    expect(await training['training:progress']({}, trainer)).toMatchObject({ run: { score: { steps: 1, criticalMisses: 1 } } });
+    await training['training:stop']({}, trainer);
+    await expect(Promise.resolve().then(() => training['training:departed'](report, trainee))).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: `Training run ${runId} is not the open run; the confirmation stays recorded as training but is not scored.`,
+    });
+  });
+
+  it('refuses to start an exit scenario at an entry booth', async () => {
+    const { training, trainer } = handlers({ laneType: 'vehicle' });
+    await expect(Promise.resolve().then(() => training['training:start']({ scenario: 'exit-overstayer-twins' }, trainer))).rejects.toMatchObject({
+      code: 'not_supported',
+      message: 'Training scenario "exit-overstayer-twins" is for an exit lane; this booth\'s direction is "entry".',
+    });
   });
 });

@@ -15,11 +15,13 @@ export function RunHistory({ runs, selected, trainee }: { runs: readonly Trainin
               <th>Trainee</th>
               <th>Scenario</th>
               <th>Correct</th>
+              <th>Critical misses</th>
               <th>Impostors let through</th>
               <th>Genuine referred</th>
               <th>Wrong reason</th>
               <th>Too slow</th>
               <th>Missed</th>
+              <th>Held, could leave</th>
             </tr>
           </thead>
           <tbody>
@@ -31,11 +33,13 @@ export function RunHistory({ runs, selected, trainee }: { runs: readonly Trainin
                 <td>
                   {run.score.percent}% ({run.score.counts.correct ?? 0}/{run.score.steps})
                 </td>
+                <td>{run.score.criticalMisses}</td>
                 <td>{run.score.impostorsLetThrough}</td>
                 <td>{run.score.genuineReferred}</td>
                 <td>{run.score.counts.wrong_reason ?? 0}</td>
                 <td>{run.score.counts.too_slow ?? 0}</td>
                 <td>{run.score.counts.missed ?? 0}</td>
+                <td>{run.score.counts.wrongly_held ?? 0}</td>
               </tr>
             ))}
           </tbody>
