@@ -28,6 +28,14 @@ test.describe('pedestrian exit lane', () => {
     await expect(exitCard(page, 'overstay')).toHaveCount(1, { timeout: 150_000 });
     await expect(cards).toHaveCount(1);
     await expect(exitCard(page, 'overstay').getByTestId('exit-candidate-name')).toContainText('BRANDT');
+    // The officer holds him for an interview (H): Enter confirms nothing; then releases the hold (Backspace).
+    await page.keyboard.press('h');
+    await expect(exitCard(page, 'overstay').getByTestId('exit-officer-choice-line')).toContainText('held for inspection (not confirmed by Enter)');
+    await expect(exitCard(page, 'overstay')).toHaveAttribute('data-confirmable', 'false');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Nothing to confirm');
+    await page.keyboard.press('Backspace');
+    await expect(exitCard(page, 'overstay')).toHaveAttribute('data-confirmable', 'true');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('notice')).toContainText('Recorded: 1 departure');
     await expect(exitCard(page, 'overstay').getByTestId('exit-occupant-state')).toHaveText('Departure recorded');

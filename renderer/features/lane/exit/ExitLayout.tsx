@@ -34,8 +34,8 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
   const gallery = useExitGallery(search);
   const optOuts = useBooth((state) => state.optOuts);
   // The officer's choices and what is recorded belong to the vehicle or traveller on screen: the next one starts afresh.
-  const { desk, resolve, overridePresentationAttack, markRecorded } = useExitDesk(useBooth((state) => state.laneSession?.sessionId ?? null));
-  const assessment = useExitAssessment(search, gallery, desk.resolutions, desk.padOverrides);
+  const { desk, resolve, overridePresentationAttack, hold, markRecorded } = useExitDesk(useBooth((state) => state.laneSession?.sessionId ?? null));
+  const assessment = useExitAssessment(search, gallery, desk.resolutions, desk.padOverrides, desk.holds);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -45,7 +45,7 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
   // The keys act on what is on screen when pressed: the listener is renewed with it.
   useEffect(() => {
     const onScreen: ExitDesk = { ...desk, assessment, gallery: gallery.gallery };
-    const actions = createExitActions(host, store, journal, () => onScreen, { resolve, overridePresentationAttack, recorded: markRecorded });
+    const actions = createExitActions(host, store, journal, () => onScreen, { resolve, overridePresentationAttack, hold, recorded: markRecorded });
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.repeat || event.defaultPrevented) return;
       const shortcut = findExitShortcut({ key: event.key, code: event.code, altKey: event.altKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey, targetIsEditable: isEditable(event.target) }, store.getState().info?.deviceMode === 'sim');
@@ -55,7 +55,7 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [host, store, journal, assessment, gallery.gallery, desk, resolve, overridePresentationAttack, markRecorded]);
+  }, [host, store, journal, assessment, gallery.gallery, desk, resolve, overridePresentationAttack, hold, markRecorded]);
 
   const occupants = assessment?.occupants ?? [];
   const selected = Math.min(selectedOccupant, Math.max(0, occupants.length - 1));
@@ -80,7 +80,7 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
               recorded={desk.recorded.has(occupant.occupantId)}
               choice={officerChoiceText(
                 assessment.searchOf[occupant.occupantId],
-                { resolution: desk.resolutions[occupant.occupantId], optedOut: optOuts.some((o) => o.identityKey === occupant.occupantId), padOverridden: occupant.presentationAttackOverride !== undefined },
+                { resolution: desk.resolutions[occupant.occupantId], optedOut: optOuts.some((o) => o.identityKey === occupant.occupantId), padOverridden: occupant.presentationAttackOverride !== undefined, held: desk.holds.has(occupant.occupantId) },
                 desk.recorded.has(occupant.occupantId) || desk.resolutionsRecorded.has(occupant.occupantId),
               )}
             />

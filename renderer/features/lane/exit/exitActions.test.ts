@@ -37,7 +37,7 @@ function exitLane() {
   const store = createBoothStore();
   store.getState().infoLoaded({ boothId: 'X1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'exit', policies: shippedPolicies });
   store.getState().signedIn({ userId: 'officer.exit', name: 'Officer Exit', role: 'officer' });
-  let desk: ExitDeskState = { resolutions: {}, padOverrides: {}, recorded: new Set(), resolutionsRecorded: new Set() };
+  let desk: ExitDeskState = { resolutions: {}, padOverrides: {}, holds: new Set(), recorded: new Set(), resolutionsRecorded: new Set() };
   const assessment = (): ExitAssessment => {
     const optOuts = store.getState().optOuts;
     const occupants = Object.entries(searchOf).map(([occupantId, searched]) => ({
@@ -46,7 +46,9 @@ function exitLane() {
       ...(faceOf[occupantId] ? { face: faceOf[occupantId] } : {}),
       ...(desk.padOverrides[occupantId] ? { presentationAttackOverride: desk.padOverrides[occupantId] } : {}),
     }));
-    const assessed = assessExitVehicle(occupants, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy });
+    const ruled = assessExitVehicle(occupants, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy });
+    const all = ruled.occupants.map((o) => (desk.holds.has(o.occupantId) ? { ...o, confirmable: false, recordsDeparture: false, needsOfficer: true } : o));
+    const assessed = { occupants: all, confirmable: all.filter((o) => o.confirmable), held: all.filter((o) => o.needsOfficer) };
     return { ...assessed, policyId: finalRulePolicy.id, searchOf, trackOf: { 'occupant-t1': 't1', 'occupant-t2': 't2', 'occupant-t3': 't3' } };
   };
   const confirmed: ExitConfirmation[] = [];
@@ -64,6 +66,12 @@ function exitLane() {
     overridePresentationAttack: (occupantId, override) => {
       const { [occupantId]: _previous, ...others } = desk.padOverrides;
       desk = { ...desk, padOverrides: override ? { ...others, [occupantId]: override } : others };
+    },
+    hold: (occupantId, held) => {
+      const holds = new Set(desk.holds);
+      if (held) holds.add(occupantId);
+      else holds.delete(occupantId);
+      desk = { ...desk, holds };
     },
     recorded: (ids, resolutionIds) => (desk = { ...desk, recorded: new Set([...desk.recorded, ...ids]), resolutionsRecorded: new Set([...desk.resolutionsRecorded, ...resolutionIds]) }),
   });
@@ -179,5 +187,22 @@ describe('the officer changes or undoes a choice at exit until the occupant is c
     expect(recorded?.evidence).toMatchObject({ method: 'face_identification', presentationAttack: { status: 'checked', score: 0.1 }, presentationAttackOverride: { reason: 'live_traveller_seen_by_officer' } });
     lane.actions.undoChoice();
     expect(lane.notice()).toBe('Already recorded: a confirmed occupant cannot be changed (the record is durable)');
+  });
+
+  it('the officer holds an identified traveller for inspection (H): Enter confirms the others, never them; Backspace releases the hold before confirming', async () => {
+    const lane = exitLane();
+    lane.select(1);
+    lane.actions.holdForInspection();
+    expect(lane.confirmable('occupant-t2')).toBe(false);
+    lane.actions.undoChoice();
+    expect(lane.notice()).toBe('Undone: the hold; the occupant shows what the search found');
+    expect(lane.confirmable('occupant-t2')).toBe(true);
+    lane.actions.holdForInspection();
+    lane.select(0);
+    lane.actions.pickCandidate(1);
+    await lane.actions.confirm();
+    expect(lane.confirmed[0]?.departures.map((d) => d.travellerId)).toEqual(['TWIN-A']);
+    expect(lane.confirmed[0]?.citizens).toEqual([]);
+    expect(lane.confirmable('occupant-t2')).toBe(false);
   });
 });

@@ -28,6 +28,8 @@ export interface ExitDeskChanges {
   resolve(occupantId: string, choice: ExitOfficerChoice | null): void;
   /** The officer overrode (or, with null, took back the override of) a PAD flag on an occupant's face. */
   overridePresentationAttack(occupantId: string, override: PresentationAttackOverride | null): void;
+  /** The officer holds (or, with false, releases) an occupant for inspection. */
+  hold(occupantId: string, held: boolean): void;
   /** A confirmation was made durable for these occupants and these resolutions. */
   recorded(occupantIds: readonly string[], resolutionOccupantIds: readonly string[]): void;
 }
@@ -129,12 +131,20 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
       const resolution = desk().resolutions[occupant.occupantId];
       const optOut = optOutOf(occupant.occupantId);
       const override = desk().padOverrides[occupant.occupantId];
-      if (!resolution && !optOut && !override) return state().announce('Nothing to undo: the selected occupant shows what the search found', 'warning');
+      const held = desk().holds.has(occupant.occupantId);
+      if (!resolution && !optOut && !override && !held) return state().announce('Nothing to undo: the selected occupant shows what the search found', 'warning');
       changes.resolve(occupant.occupantId, null);
       if (optOut) state().optOutWithdrawn(occupant.occupantId);
       if (override) changes.overridePresentationAttack(occupant.occupantId, null);
-      const undone = [resolution ? (resolution.kind === 'picked' ? 'the pick' : '"none of them"') : null, optOut ? 'the opt-out' : null, override ? 'the photo-or-screen override' : null];
+      if (held) changes.hold(occupant.occupantId, false);
+      const undone = [resolution ? (resolution.kind === 'picked' ? 'the pick' : '"none of them"') : null, optOut ? 'the opt-out' : null, override ? 'the photo-or-screen override' : null, held ? 'the hold' : null];
       state().announce(`Undone: ${undone.filter(Boolean).join(' and ')}; the occupant shows what the search found`);
+    },
+    holdForInspection() {
+      const occupant = changeable();
+      if (!occupant) return;
+      changes.hold(occupant.occupantId, true);
+      state().announce('Held for inspection: Enter does not confirm this occupant (Backspace releases)');
     },
     overridePresentationAttack() {
       const occupant = changeable();

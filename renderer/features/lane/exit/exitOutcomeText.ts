@@ -59,14 +59,15 @@ export function exitStatusOf(assessment: ExitOccupantAssessment): string {
  * The officer's current choice on an occupant, as the card shows it, with how to change it (or that it can no longer
  * change: `settled`, the confirmation is durable); null when the officer made none.
  */
-export function officerChoiceText(search: ExitIdentification | undefined, choice: { readonly resolution?: ExitOfficerChoice | undefined; readonly optedOut: boolean; readonly padOverridden?: boolean }, settled: boolean): string | null {
-  const { resolution, optedOut, padOverridden } = choice;
+export function officerChoiceText(search: ExitIdentification | undefined, choice: { readonly resolution?: ExitOfficerChoice | undefined; readonly optedOut: boolean; readonly padOverridden?: boolean; readonly held?: boolean }, settled: boolean): string | null {
+  const { resolution, optedOut, padOverridden, held } = choice;
   const among = search?.kind === 'ambiguous' ? search.candidates : [];
   const parts: string[] = [];
   if (resolution?.kind === 'picked') parts.push(`picked look-alike ${among.findIndex((c) => c.travellerId === resolution.travellerId) + 1} of ${among.length} (${resolution.travellerId})`);
   if (resolution?.kind === 'none_of_them') parts.push(`none of the ${among.length} look-alikes`);
   if (optedOut) parts.push('photography opt-out');
   if (padOverridden) parts.push('live traveller seen, photo-or-screen flag overridden');
+  if (held) parts.push('held for inspection (not confirmed by Enter)');
   if (parts.length === 0) return null;
   const change = settled ? 'recorded: cannot be changed' : `${among.length > 0 ? `1–${among.length} or X changes it, ` : ''}Backspace undoes`;
   return `Officer's choice: ${parts.join(', ')} · ${change}`;

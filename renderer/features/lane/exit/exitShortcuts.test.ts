@@ -14,6 +14,7 @@ function recording() {
     noneOfTheCandidates: () => void calls.push('none'),
     undoChoice: () => void calls.push('undo'),
     overridePresentationAttack: () => void calls.push('override'),
+    holdForInspection: () => void calls.push('hold'),
     nextSimulatedDeparture: async () => void calls.push('next'),
   };
   return { calls, actions };
@@ -21,16 +22,16 @@ function recording() {
 
 describe('the exit lane keys', () => {
   it('the shortcut bar lists the exit keys (the simulated departure only in simulation), not the entry lane decisions', () => {
-    expect(offeredExitShortcuts(false).map((s) => `${s.keys} ${s.label}`)).toEqual(['Enter Confirm departures', '← → Select occupant', 'O Photography opt-out', '1–9 Pick look-alike candidate', 'X None of the look-alikes: inspect', 'L Live traveller seen: override photo/screen flag', 'Backspace Undo choice (before confirming)']);
+    expect(offeredExitShortcuts(false).map((s) => `${s.keys} ${s.label}`)).toEqual(['Enter Confirm departures', '← → Select occupant', 'O Photography opt-out', '1–9 Pick look-alike candidate', 'X None of the look-alikes: inspect', 'H Hold for inspection', 'L Live traveller seen: override photo/screen flag', 'Backspace Undo choice (before confirming)']);
     expect(offeredExitShortcuts(true).map((s) => s.keys)).toContain('G');
   });
 
   it('each key runs its action on the selected occupant; digits pick by number; typing in a field is never a key', async () => {
     const { calls, actions } = recording();
-    for (const event of [press('Enter', { code: 'Enter' }), press('Enter', { code: 'Enter', shiftKey: true }), press('ArrowLeft', { code: 'ArrowLeft' }), press('ArrowRight', { code: 'ArrowRight' }), press('o'), press('2', { code: 'Digit2' }), press('x'), press('l'), press('Backspace', { code: 'Backspace' }), press('g')]) {
+    for (const event of [press('Enter', { code: 'Enter' }), press('Enter', { code: 'Enter', shiftKey: true }), press('ArrowLeft', { code: 'ArrowLeft' }), press('ArrowRight', { code: 'ArrowRight' }), press('o'), press('2', { code: 'Digit2' }), press('x'), press('h'), press('l'), press('Backspace', { code: 'Backspace' }), press('g')]) {
       await findExitShortcut(event, true)?.run(actions, event);
     }
-    expect(calls).toEqual(['confirm', 'confirm', 'select -1', 'select 1', 'opt-out', 'pick 2', 'none', 'override', 'undo', 'next']);
+    expect(calls).toEqual(['confirm', 'confirm', 'select -1', 'select 1', 'opt-out', 'pick 2', 'none', 'hold', 'override', 'undo', 'next']);
     expect(findExitShortcut(press('o', { targetIsEditable: true }), true)).toBeUndefined();
     expect(findExitShortcut(press('g'), false)).toBeUndefined();
     expect(findExitShortcut(press('0', { code: 'Digit0' }), true)).toBeUndefined();

@@ -16,6 +16,8 @@ export interface ExitActions {
   undoChoice(): void;
   /** The selected face was flagged as a possible photo or screen; the officer saw the live traveller and confirms it is them. */
   overridePresentationAttack(): void;
+  /** The officer holds the selected occupant back for inspection: no departure confirmed for them. */
+  holdForInspection(): void;
   /** Simulation: the next scripted departure. */
   nextSimulatedDeparture(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export const exitShortcuts: readonly ExitShortcut[] = [
   { keys: 'O', label: 'Photography opt-out', simulationOnly: false, matches: letter('o'), run: (a) => a.declareOptOut() },
   { keys: '1–9', label: 'Pick look-alike candidate', simulationOnly: false, matches: (e) => plain(e) && /^Digit[1-9]$/.test(e.code), run: (a, e) => a.pickCandidate(Number(e.code.slice(5))) },
   { keys: 'X', label: 'None of the look-alikes: inspect', simulationOnly: false, matches: letter('x'), run: (a) => a.noneOfTheCandidates() },
+  { keys: 'H', label: 'Hold for inspection', simulationOnly: false, matches: letter('h'), run: (a) => a.holdForInspection() },
   { keys: 'L', label: 'Live traveller seen: override photo/screen flag', simulationOnly: false, matches: letter('l'), run: (a) => a.overridePresentationAttack() },
   { keys: 'Backspace', label: 'Undo choice (before confirming)', simulationOnly: false, matches: (e) => plain(e) && e.key === 'Backspace', run: (a) => a.undoChoice() },
   { keys: 'G', label: 'Next simulated departure', simulationOnly: true, matches: letter('g'), run: (a) => a.nextSimulatedDeparture() },

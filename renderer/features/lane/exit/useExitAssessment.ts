@@ -58,6 +58,7 @@ export function useExitAssessment(
   gallery: ExitGalleryState,
   resolutions: Readonly<Record<string, ExitOfficerChoice>>,
   padOverrides: Readonly<Record<string, PresentationAttackOverride>>,
+  holds: ReadonlySet<string> = new Set(),
 ): ExitAssessment | null {
   const faces = useBooth((state) => state.sessionFaces);
   const optOuts = useBooth((state) => state.optOuts);
@@ -105,7 +106,10 @@ export function useExitAssessment(
         ...(padOverrides[occupantId] ? { presentationAttackOverride: padOverrides[occupantId] } : {}),
       };
     });
-    const assessed = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
+    const ruled = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
+    // The officer's hold (H) keeps anyone back, whatever the rules found: never confirmed, no departure recorded.
+    const all = ruled.occupants.map((o) => (holds.has(o.occupantId) ? { ...o, confirmable: false, recordsDeparture: false, needsOfficer: true } : o));
+    const assessed = { occupants: all, confirmable: all.filter((o) => o.confirmable), held: all.filter((o) => o.needsOfficer) };
     return { ...assessed, policyId: policy.id, searchOf, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
-  }, [faces, found, gallery.gallery, gallery.galleryId, policies, resolutions, padOverrides, optOuts, modelSet]);
+  }, [faces, found, gallery.gallery, gallery.galleryId, policies, resolutions, padOverrides, holds, optOuts, modelSet]);
 }

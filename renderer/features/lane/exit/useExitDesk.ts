@@ -8,13 +8,15 @@ export interface ExitDeskState {
   readonly resolutions: Readonly<Record<string, ExitOfficerChoice>>;
   /** Faces PAD flagged that the officer looked at and confirmed as the live traveller, by occupant. */
   readonly padOverrides: Readonly<Record<string, PresentationAttackOverride>>;
+  /** Occupants the officer holds back for inspection (H): never confirmed by Enter. */
+  readonly holds: ReadonlySet<string>;
   /** Occupants whose confirmation is durable: nothing about them changes any more. */
   readonly recorded: ReadonlySet<string>;
   /** Occupants whose resolution is in the audit log (a "none of them" is recorded on its own). */
   readonly resolutionsRecorded: ReadonlySet<string>;
 }
 
-const emptyDesk: ExitDeskState = { resolutions: {}, padOverrides: {}, recorded: new Set(), resolutionsRecorded: new Set() };
+const emptyDesk: ExitDeskState = { resolutions: {}, padOverrides: {}, holds: new Set(), recorded: new Set(), resolutionsRecorded: new Set() };
 
 const add = (set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> => new Set([...set, ...ids]);
 
@@ -46,9 +48,19 @@ export function useExitDesk(sessionId: string | null) {
       }),
     [change],
   );
+  const hold = useCallback(
+    (occupantId: string, held: boolean) =>
+      change((d) => {
+        const holds = new Set(d.holds);
+        if (held) holds.add(occupantId);
+        else holds.delete(occupantId);
+        return { ...d, holds };
+      }),
+    [change],
+  );
   const markRecorded = useCallback(
     (occupantIds: readonly string[], resolutionOccupantIds: readonly string[]) => change((d) => ({ ...d, recorded: add(d.recorded, occupantIds), resolutionsRecorded: add(d.resolutionsRecorded, resolutionOccupantIds) })),
     [change],
   );
-  return { desk, resolve, overridePresentationAttack, markRecorded };
+  return { desk, resolve, overridePresentationAttack, hold, markRecorded };
 }
