@@ -120,4 +120,9 @@ export class FaceTracker {
   get activeTrackIds(): readonly string[] {
     return this.tracks.map((t) => t.id);
   }
+
+  /** Where each live track was last seen (frame pixels): where a detector following them looks next. */
+  get activeBoxes(): readonly Box[] {
+    return this.tracks.map((t) => t.box);
+  }
 }
