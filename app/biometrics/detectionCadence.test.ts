@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectionProfile } from './detectionTiles';
-import { DetectionCadencePlanner, followRegion, mergeOverlapping } from './detectionCadence';
+import { DetectionCadencePlanner, followRegion } from './detectionCadence';
 import type { Box } from './geometry';
 
 const frame = { width: 1920, height: 1080 };
@@ -24,6 +24,7 @@ describe('DetectionCadencePlanner', () => {
     expect(between?.tiles).toBe('none');
     expect(between?.regions).toHaveLength(1);
     expect(contains(between?.regions[0] as Box, face)).toBe(true);
+    expect(between?.dropCut).toBe(true);
     // Nothing followed: nothing searched until the next full search.
     expect(new DetectionCadencePlanner().plan(lane, [], frame).full).toBe(true);
     const idle = new DetectionCadencePlanner();
@@ -42,21 +43,18 @@ describe('DetectionCadencePlanner', () => {
     expect(region.width).toBeLessThan(6 * face.width);
   });
 
-  it('searches faces side by side in one region, faces apart in their own, all inside the frame', () => {
+  it('searches the seat region holding a followed face (the scale of the full search), nearby faces sharing it; a face outside them in a square at least their side, inside the frame', () => {
     const planner = new DetectionCadencePlanner();
     planner.plan(lane, [], frame);
     const near = [{ x: 800, y: 420, width: 30, height: 30 }, { x: 850, y: 425, width: 30, height: 30 }];
-    const far = { x: 1880, y: 1050, width: 60, height: 60 };
+    const far = { x: 1850, y: 1000, width: 60, height: 60 };
     const regions = planner.plan(lane, [...near, far], frame).regions;
     expect(regions).toHaveLength(2);
-    for (const r of regions) expect(contains({ x: 0, y: 0, ...frame }, r)).toBe(true);
-    expect(regions.some((r) => near.every((f) => contains(r, f)))).toBe(true);
-  });
-});
-
-describe('mergeOverlapping', () => {
-  it('merges chains of overlapping boxes into their union and leaves separate ones alone', () => {
-    const merged = mergeOverlapping([{ x: 0, y: 0, width: 10, height: 10 }, { x: 50, y: 0, width: 10, height: 10 }, { x: 8, y: 0, width: 10, height: 10 }, { x: 16, y: 0, width: 10, height: 10 }]);
-    expect(merged).toEqual([{ x: 0, y: 0, width: 26, height: 10 }, { x: 50, y: 0, width: 10, height: 10 }]);
+    expect(seatRegions).toContainEqual(regions[0]);
+    for (const f of near) expect(contains(regions[0] as Box, f)).toBe(true);
+    const square = regions[1] as Box;
+    expect(contains(square, far)).toBe(true);
+    expect(contains({ x: 0, y: 0, ...frame }, square)).toBe(true);
+    expect(square.width).toBeGreaterThanOrEqual(384);
   });
 });

@@ -4,7 +4,7 @@ import type { DetectionProfile, TileLayout } from './detectionTiles';
 /**
  * Which passes of a camera's profile run on this frame. A lane camera's full search (tiles and seat regions,
  * ~11 detector passes on a 1080p frame) finds the faces; between two full searches only the neighbourhood of
- * the faces already followed is searched (one full-range pass per group of nearby faces), where the tracker
+ * the faces already followed is searched (one pass of the seat region that holds each, nearby faces sharing it), where the tracker
  * expects them next: a face in an approaching vehicle grows and moves out from the focus of expansion, so its
  * region reaches from where it was to where it would be `growth` times larger. A face that appears between two
  * full searches is found by the next one (at most `fullSearchEvery - 1` frames later).
@@ -43,12 +43,34 @@ export class DetectionCadencePlanner {
     if (full) return { tiles: profile.tiles, fullRangePass: profile.fullRangePass, regions: profile.regions ?? [], regionDetector: profile.regionDetector ?? 'short', dropCut: false, full };
     const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
     const margin = profile.cadence?.margin ?? DEFAULT_MARGIN;
-    const regions = mergeOverlapping(followed.map((box) => followRegion(box, profile.expansionFocus, growth, margin)))
-      .map((box) => clampToFrame(box, frame))
-      .filter((box) => box.width >= 8 && box.height >= 8);
-    return { tiles: 'none', fullRangePass: false, regions, regionDetector: 'full', dropCut: true, full };
+    const regions: Box[] = [];
+    for (const box of followed) {
+      const around = followRegion(box, profile.expansionFocus, growth, margin);
+      if (regions.some((r) => contains(r, around))) continue;
+      regions.push(searchRegionFor(around, profile.regions ?? [], frame));
+    }
+    return { tiles: 'none', fullRangePass: false, regions, regionDetector: profile.regionDetector ?? 'full', dropCut: true, full };
   }
 }
+
+/**
+ * The region searched for a face expected within `around`: the seat region of the profile that holds it (nearest
+ * centre first), so the detector sees the face at the same scale as in the full search and gives it a box of the
+ * same size (a box that jumps in size between frames would look like a face that jumped along its ray, and start a
+ * second track); else a square of the seat regions' side around it, inside the frame.
+ */
+function searchRegionFor(around: Box, seatRegions: readonly Box[], frame: { readonly width: number; readonly height: number }): Box {
+  const centre = { x: around.x + around.width / 2, y: around.y + around.height / 2 };
+  const distanceTo = (r: Box) => Math.hypot(r.x + r.width / 2 - centre.x, r.y + r.height / 2 - centre.y);
+  const holding = seatRegions.filter((r) => contains(r, around)).sort((a, b) => distanceTo(a) - distanceTo(b))[0];
+  if (holding) return holding;
+  const side = Math.min(Math.max(around.width, around.height, ...seatRegions.map((r) => Math.max(r.width, r.height))), frame.width, frame.height);
+  const x = Math.round(Math.max(0, Math.min(frame.width - side, centre.x - side / 2)));
+  const y = Math.round(Math.max(0, Math.min(frame.height - side, centre.y - side / 2)));
+  return clampToFrame({ x, y, width: side, height: side }, frame);
+}
+
+const contains = (outer: Box, inner: Box) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 
 /** Where a face at `box` can be on the next processed frame: from where it is to where it would be `growth` times larger (along its ray from the focus), with a margin. */
 export function followRegion(box: Box, focus: Point | undefined, growth: number, margin: number): Box {
@@ -61,33 +83,6 @@ export function followRegion(box: Box, focus: Point | undefined, growth: number,
 }
 
 const scaleAbout = (box: Box, focus: Point, s: number): Box => ({ x: focus.x + (box.x - focus.x) * s, y: focus.y + (box.y - focus.y) * s, width: box.width * s, height: box.height * s });
-
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-const union = (a: Box, b: Box): Box => {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-};
-
-/** Overlapping regions become their union (one detector pass for faces side by side), until none overlap. */
-export function mergeOverlapping(boxes: readonly Box[]): Box[] {
-  const merged = [...boxes];
-  for (let changed = true; changed; ) {
-    changed = false;
-    outer: for (let i = 0; i < merged.length; i++) {
-      for (let j = i + 1; j < merged.length; j++) {
-        if (overlaps(merged[i] as Box, merged[j] as Box)) {
-          merged[i] = union(merged[i] as Box, merged[j] as Box);
-          merged.splice(j, 1);
-          changed = true;
-          break outer;
-        }
-      }
-    }
-  }
-  return merged;
-}
 
 function clampToFrame(box: Box, frame: { readonly width: number; readonly height: number }): Box {
   const x = Math.max(0, Math.floor(box.x));
