@@ -76,4 +76,15 @@ describe('FaceTracker', () => {
     expect(tracker.update([], 1600).ended).toEqual(['c:1']);
     expect(tracker.update([box(100, 100, 40)], 1700).trackIds).toEqual(['c:2']);
   });
+
+  it('ends no track on a frame searched only around the faces followed: the next whole search decides', () => {
+    const tracker = new FaceTracker({ cameraId: 'c', maxMissingMs: 1000 });
+    tracker.update([box(100, 100, 40), box(400, 100, 40)], 0);
+    // Only the first face was searched for (and found) 2 s later: the second keeps its track.
+    expect(tracker.update([box(100, 100, 40)], 2000, undefined, false)).toEqual({ trackIds: ['c:1'], ended: [] });
+    expect(tracker.update([box(100, 100, 40), box(400, 100, 40)], 2500).trackIds).toEqual(['c:1', 'c:2']);
+    // A whole search that misses it ends it.
+    expect(tracker.update([box(100, 100, 40)], 4000).ended).toEqual(['c:2']);
+  });
 });
+

@@ -24,7 +24,7 @@ import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
  * Capture variants: the baseline (the vehicle profile before the levers: tiles only), each lever on top of it
  * (see profilesOf), and `lane`: exactly what the lane's capture loop sends today (app/scene/laneCaptureProfile.ts).
  */
-const VARIANTS = ['baseline', 'small-faces', 'full-range', 'seat-tiles', 'seat-tiles-full', 'lane', 'lane-lean', 'lane-full-search'] as const;
+const VARIANTS = ['baseline', 'small-faces', 'full-range', 'seat-tiles', 'seat-tiles-full', 'lane', 'lane-lean', 'lane-full-search', 'lane-regions'] as const;
 
 export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
@@ -69,6 +69,8 @@ export function profilesOf(variant: VehicleEvalOptions['variants'][number]): Rec
         // region row or column barely longer than a tile stretched over rather than doubled (the driver camera: 3 regions, not 6).
         // The lane's profile before its detection cadence: the whole search on every frame.
         'lane-full-search': withoutCadence(laneCaptureProfile(camera.geometry, camera.seats)),
+        // The lane's profile whose whole search is the seat regions only (no whole-frame or quadrant tiles).
+        'lane-regions': { ...laneCaptureProfile(camera.geometry, camera.seats), tiles: 'none' },
         'lane-lean': { ...withoutCadence(laneCaptureProfile(camera.geometry, camera.seats)), tiles: 'frame', regions: planSeatRegionTiles(camera.geometry, { seats: camera.seats, maxStretch: 1.1 }) },
       };
       return [camera.id, profiles[variant]];

@@ -105,7 +105,7 @@ export class VisionEngine {
     const detections = this.recognizer.clock.time('detect', () => this.detector.detect(frame, plan.tiles, plan.fullRangePass, { boxes: plan.regions, detector: plan.regionDetector, dropCut: plan.dropCut }));
     const t1 = now();
     const shots = this.shotsFor(request.cameraId);
-    const update = tracker.update(detections.map((d) => d.box), request.timestampMs, request.profile.expansionFocus);
+    const update = tracker.update(detections.map((d) => d.box), request.timestampMs, request.profile.expansionFocus, plan.full);
     for (const id of update.ended) shots.endTrack(id);
     const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
     const observed = (await this.observe(frame, detections, rules)).map(({ face, five }, i) => {
