@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { AcceptedDeparture } from '../app/ports/departureSubmission';
+import { expect, test, type Page } from '@playwright/test';
+import { departuresReceived as receivedAt, openExitLane as openLane, select } from './support/exitLanes';
 import { callHost } from './support/hostApi';
-import { appUrl } from './support/hostToken';
 import { countRows } from './support/indexedDbRows';
 import { datasetsDir, exitLaneRecordsUrlFile, exitLaneUrl, screenshotsDir } from './support/paths';
-import { signIn } from './support/signIn';
 
 /**
  * The exit lane end to end: the booth fetches the lane's gallery and enrols it in the real vision worker; a scripted
@@ -16,28 +14,8 @@ import { signIn } from './support/signIn';
  */
 const haveData = existsSync(path.join(datasetsDir, 'faces-lfw', 'images'));
 
-/** The exit lane host's records service: the HTTP simulator on loopback its HTTP records client talks to. */
-const recordsUrl = () => readFileSync(exitLaneRecordsUrlFile, 'utf8').trim();
-
-/** Every departure the records service holds (GET /v1/departures), in arrival order. */
-async function departuresReceived(): Promise<readonly AcceptedDeparture[]> {
-  const response = await fetch(`${recordsUrl()}/v1/departures`);
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { departures: AcceptedDeparture[] }).departures;
-}
-
-/** Arrow keys until `card` is the selected occupant (the keys act on it). */
-async function select(page: Page, card: Locator) {
-  for (let step = 0; step < 8 && (await card.getAttribute('data-selected')) !== 'true'; step++) await page.keyboard.press('ArrowRight');
-  await expect(card).toHaveAttribute('data-selected', 'true');
-}
-
-async function openExitLane(page: Page) {
-  await page.clock.install();
-  await page.goto(appUrl(exitLaneUrl));
-  await signIn(page);
-  await expect(page.getByTestId('exit-gallery')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
-}
+const departuresReceived = () => receivedAt(exitLaneRecordsUrlFile);
+const openExitLane = (page: Page) => openLane(page, exitLaneUrl);
 
 test.describe('exit lane', () => {
   test.skip(!haveData, 'needs BOOTH_DATASETS/faces-lfw');
@@ -49,7 +27,7 @@ test.describe('exit lane', () => {
     await expect(page.getByTestId('exit-gallery')).toHaveAttribute('data-size', '6');
     await expect(page.getByTestId('exit-gallery-summary')).toContainText('6 travellers expected');
     // The gallery the page enrolled is the records service's answer to GET /v1/galleries/departures for this port and lane.
-    const served = await fetch(`${recordsUrl()}/v1/galleries/departures?${new URLSearchParams({ port: 'Blaine, WA', lane: 'vehicle' })}`);
+    const served = await fetch(`${readFileSync(exitLaneRecordsUrlFile, 'utf8').trim()}/v1/galleries/departures?${new URLSearchParams({ port: 'Blaine, WA', lane: 'vehicle' })}`);
     expect(((await served.json()) as { entries: unknown[] }).entries).toHaveLength(6);
 
     const departure = await callHost(request, 'sim:exitArrives', {}, exitLaneUrl);
@@ -96,7 +74,7 @@ test.describe('exit lane', () => {
     await page.clock.fastForward('12:00:01');
     await expect.poll(() => countRows(page, 'retainedBiometrics'), { timeout: 30_000 }).toBe(0);
   });
-  test('identical twins are shown as ambiguous and never resolved by the booth; the officer picks one (1-9) or none (X), and a U.S. citizen opts out (O): each recorded as such', async ({ page, request }) => {
+  test('identical twins are shown as ambiguous and never resolved by the booth; the officer picks one (1-9) or none (X), and a U.S. citizen opts out (O): each changeable or undone (Backspace) until confirmed, then recorded as such and final', async ({ page, request }) => {
     const before = (await departuresReceived()).length;
     await openExitLane(page);
     // A U.S. citizen and the Okafor twins (one face, two gallery identities).
@@ -125,6 +103,15 @@ test.describe('exit lane', () => {
     await expect(card('opt_out').getByTestId('exit-outcome')).toHaveText('Opted out of photography: documents inspected, no photo kept');
     await expect(card('opt_out').getByTestId('best-shot')).toHaveCount(0);
     await expect(card('opt_out')).toHaveAttribute('data-confirmable', 'true');
+    await expect(card('opt_out').getByTestId('exit-officer-choice-line')).toHaveText("Officer's choice: photography opt-out · Backspace undoes");
+    // A mistaken opt-out is undone before confirming (Backspace, on the shortcut bar): the citizen is shown as identified again; then declared again.
+    await expect(page.getByTestId('lane-shortcuts')).toContainText('Undo choice (before confirming)');
+    await page.keyboard.press('Backspace');
+    await expect(card('citizen')).toHaveCount(1);
+    await expect(card('opt_out')).toHaveCount(0);
+    await expect(card('citizen').getByTestId('exit-officer-choice-line')).toHaveCount(0);
+    await page.keyboard.press('o');
+    await expect(card('opt_out')).toHaveCount(1);
 
     // The first twin: the officer compares and picks the candidate numbered 1 on the card.
     const first = card('ambiguous').first();
@@ -135,6 +122,17 @@ test.describe('exit lane', () => {
     await expect(chosen).toHaveCount(1);
     await expect(chosen.getByTestId('exit-officer-choice')).toHaveText('Chosen by the officer among 2 look-alike candidates');
     await expect(chosen.getByTestId('exit-candidate')).toHaveAttribute('data-traveller', picked ?? '');
+    // The officer changes their mind before confirming: 2 picks the other twin, Backspace undoes the pick, 1 picks again.
+    const other = picked === 'EX-0005' ? 'EX-0006' : 'EX-0005';
+    await page.keyboard.press('2');
+    await expect(chosen.getByTestId('exit-candidate')).toHaveAttribute('data-traveller', other);
+    await expect(chosen.getByTestId('exit-officer-choice-line')).toHaveText(`Officer's choice: picked look-alike 2 of 2 (${other}) · 1–2 or X changes it, Backspace undoes`);
+    await page.keyboard.press('Backspace');
+    await expect(card('ambiguous')).toHaveCount(2);
+    await expect(chosen).toHaveCount(0);
+    await page.keyboard.press('1');
+    await expect(chosen.getByTestId('exit-candidate')).toHaveAttribute('data-traveller', picked ?? '');
+    await expect(chosen.getByTestId('exit-officer-choice-line')).toHaveText(`Officer's choice: picked look-alike 1 of 2 (${picked ?? ''}) · 1–2 or X changes it, Backspace undoes`);
     // The other twin: none of them (the officer will inspect).
     await expect(card('ambiguous')).toHaveCount(1);
     await select(page, card('ambiguous'));
@@ -148,6 +146,14 @@ test.describe('exit lane', () => {
     await expect(chosen.getByTestId('exit-occupant-state')).toHaveText('Departure recorded');
     await expect(card('opt_out').getByTestId('exit-occupant-state')).toHaveText('Opt-out recorded');
     await expect(card('not_identified').getByTestId('exit-occupant-state')).toContainText('photograph, inspect or refer');
+    // Confirmed is final: another pick, or an undo, is refused and the card keeps what was recorded.
+    await select(page, chosen);
+    await page.keyboard.press('2');
+    await expect(page.getByTestId('notice')).toContainText('Already recorded: a confirmed occupant cannot be changed');
+    await page.keyboard.press('Backspace');
+    await expect(chosen.getByTestId('exit-candidate')).toHaveAttribute('data-traveller', picked ?? '');
+    await expect(chosen.getByTestId('exit-officer-choice-line')).toHaveText(`Officer's choice: picked look-alike 1 of 2 (${picked ?? ''}) · recorded: cannot be changed`);
+    await expect(card('opt_out').getByTestId('exit-occupant-state')).toHaveText('Opt-out recorded');
     // No photo kept of anyone: the citizen opted out, and nobody else is a citizen.
     expect(await countRows(page, 'retainedBiometrics')).toBe(0);
     expect(await countRows(page, 'outbox')).toBe(2);

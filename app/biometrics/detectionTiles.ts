@@ -33,6 +33,12 @@ export interface DetectionProfile {
   readonly expansionFocus?: Point;
   /** Run the whole profile only every few frames and follow the faces found in between (app/biometrics/detectionCadence.ts); without it, every frame. */
   readonly cadence?: DetectionCadence;
+  /**
+   * 'normalised' (the lane cameras): each face crop is stretched to full contrast from its own statistics before
+   * landmarks, quality and embedding, and judged by the signal it held (a well-exposed face is left as it is;
+   * app/biometrics/faceExposure.ts). Unset or 'raw' (the booth camera, stills): as captured, judged by its mean.
+   */
+  readonly exposure?: 'raw' | 'normalised';
 }
 
 export interface Tile extends Box {

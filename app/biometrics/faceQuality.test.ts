@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FivePoints } from './faceLandmarks';
 import { assessQuality, estimatePose } from './faceQuality';
 import { cropStatistics } from './imageStatistics';
+import { measureExposure, toneGray } from './faceExposure';
 
 const template = (scale: number, dx = 0, dy = 0): FivePoints =>
   [
@@ -55,6 +56,22 @@ describe('assessQuality', () => {
     expect(assessQuality({ points: face, crop: crop('sharp', 25), box: { x: 150, y: 80, width: 330, height: 330 }, detectionScore: 0.9, frame }).reasons).toContain('too_dark');
     expect(assessQuality({ points: face, crop: crop('flat', 128), box: { x: 150, y: 80, width: 330, height: 330 }, detectionScore: 0.9, frame }).reasons).toEqual(['blurred']);
     expect(assessQuality({ points: template(3, 450, 80), crop: crop('sharp', 128), box: { x: 450, y: 80, width: 330, height: 330 }, detectionScore: 0.9, frame }).reasons).toEqual(['partly_outside']);
+  });
+
+  it('judges a face normalised for exposure by the signal its raw crop held, not by the mean it has now', () => {
+    const face = template(3, 150, 80);
+    const box = { x: 150, y: 80, width: 330, height: 330 };
+    const rawPixels = (range: number) => new Uint8Array(64 * 64).map((_, i) => 10 + ((i * 7) % (range + 1)));
+    const judged = (range: number) => {
+      const raw = { width: 64, height: 64, pixels: rawPixels(range) };
+      const exposure = measureExposure(raw);
+      return assessQuality({ points: face, crop: cropStatistics(toneGray(raw, exposure.tone)), box, detectionScore: 0.9, frame, exposure }).reasons;
+    };
+    // Raw mean ~30 (the old gate: too dark), 40 levels of signal: usable once stretched.
+    expect(assessQuality({ points: face, crop: cropStatistics({ width: 64, height: 64, pixels: rawPixels(40) }), box, detectionScore: 0.9, frame }).reasons).toContain('too_dark');
+    expect(judged(40)).toEqual([]);
+    // 12 levels of signal: stretching it would stretch noise.
+    expect(judged(12)).toContain('too_dark');
   });
 
   it('ranks a sharp frontal shot above a blurred one of the same face', () => {

@@ -2,6 +2,8 @@ import type { FivePoints } from './faceLandmarks';
 import type { LandmarkShapeRules } from './landmarkPlausibility';
 import { DEFAULT_LANDMARK_SHAPE_RULES, implausibleLandmarks } from './landmarkPlausibility';
 import type { CropStatistics } from './imageStatistics';
+import type { CropExposure, ExposureRules } from './faceExposure';
+import { DEFAULT_EXPOSURE_RULES, exposureReasons } from './faceExposure';
 import type { Box } from './geometry';
 import { distance } from './geometry';
 
@@ -42,6 +44,8 @@ export interface QualityRules {
   /** Detector scores below this are too unsure to match on (the detector itself reports from a lower score). */
   readonly minDetectionScore: number;
   readonly landmarkShape: LandmarkShapeRules;
+  /** How a face normalised for exposure is judged (see faceExposure.ts): by the signal left in it, not its mean. */
+  readonly exposure: ExposureRules;
 }
 
 /** Defaults from models.md: matching error drops sharply from 40 px between the eyes. */
@@ -55,6 +59,7 @@ export const DEFAULT_QUALITY_RULES: QualityRules = {
   minSharpness: 60,
   minDetectionScore: 0.7,
   landmarkShape: DEFAULT_LANDMARK_SHAPE_RULES,
+  exposure: DEFAULT_EXPOSURE_RULES,
 };
 
 /**
@@ -110,6 +115,11 @@ export interface QualityInput {
   readonly box: Box;
   readonly detectionScore: number;
   readonly frame: { readonly width: number; readonly height: number };
+  /**
+   * The raw crop's exposure, when `crop` is its normalised version (faceExposure.ts): too dark / too bright are
+   * then judged on the signal and clipping it had, not on the normalised crop's mean.
+   */
+  readonly exposure?: CropExposure;
 }
 
 export function assessQuality(input: QualityInput, rules: QualityRules = DEFAULT_QUALITY_RULES): FaceQuality {
@@ -119,8 +129,11 @@ export function assessQuality(input: QualityInput, rules: QualityRules = DEFAULT
   if (interEyePx < rules.minInterEyePx) reasons.push('too_far');
   if (Math.abs(pose.yaw) > rules.maxYawDeg || Math.abs(pose.pitch) > rules.maxPitchDeg) reasons.push('turned_away');
   if (Math.abs(pose.roll) > rules.maxRollDeg) reasons.push('tilted');
-  if (input.crop.meanIntensity < rules.minMeanIntensity) reasons.push('too_dark');
-  if (input.crop.meanIntensity > rules.maxMeanIntensity) reasons.push('too_bright');
+  if (input.exposure) reasons.push(...exposureReasons(input.exposure, rules.exposure));
+  else {
+    if (input.crop.meanIntensity < rules.minMeanIntensity) reasons.push('too_dark');
+    if (input.crop.meanIntensity > rules.maxMeanIntensity) reasons.push('too_bright');
+  }
   if (input.crop.sharpness < rules.minSharpness) reasons.push('blurred');
   const { box, frame } = input;
   if (box.x < 0 || box.y < 0 || box.x + box.width > frame.width || box.y + box.height > frame.height) reasons.push('partly_outside');

@@ -12,7 +12,7 @@ import { cameraSceneSchema } from '../ports/cameraScene';
 import { laneSessionSchema } from '../inspection/laneSession';
 import { trainingProgressSchema, trainingRunStateSchema, trainingScenarioSummarySchema } from '../training/trainingProgress';
 import { trainingScenarioNameSchema } from '../training/trainingScenario';
-import { trainingAlertReportSchema, trainingDebriefSchema, trainingDecisionReportSchema, trainingRunIdSchema, trainingRunSummarySchema } from '../training/trainingDebrief';
+import { trainingAlertReportSchema, trainingDebriefSchema, trainingDecisionReportSchema, trainingDepartureReportSchema, trainingRunIdSchema, trainingRunSummarySchema } from '../training/trainingDebrief';
 import { signInActivitySchema } from './signInActivity';
 import { boothAuditAnchorSchema } from '../audit/auditAnchor';
 import { departureGalleryResponseSchema } from '../ports/departureGallery';
@@ -126,6 +126,11 @@ export const channels = {
   'training:decided': channel({
     doc: "The booth recorded a training decision (kept and audited as training, never synced): the open run scores it (the score is the trainers'; the reply says only whether the run is open). Fails with not_permitted when nobody is signed in on this connection, invalid_request when the run is not the open one.",
     request: trainingDecisionReportSchema,
+    reply: trainingRunStateSchema,
+  }),
+  'training:departed': channel({
+    doc: "An exit lane recorded a training confirmation (kept and audited as training, never sent): what it did with each occupant, scored by the open run against the scenario's expected departures (the reply says only whether the run is open). not_permitted when nobody is signed in on this connection, invalid_request when the run is not the open one.",
+    request: trainingDepartureReportSchema,
     reply: trainingRunStateSchema,
   }),
   'training:alerted': channel({

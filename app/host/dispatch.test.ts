@@ -44,6 +44,7 @@ function handlers(overrides: Partial<ChannelHandlers> = {}): ChannelHandlers {
     'training:stop': () => idleTraining,
     'training:decided': () => ({ run: null }),
     'training:alerted': () => ({ run: null }),
+    'training:departed': () => ({ run: null }),
     'training:debrief': () => {
       throw new HostFailure('invalid_request', 'No training run yet on this booth.');
     },

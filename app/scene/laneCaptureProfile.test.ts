@@ -14,6 +14,7 @@ describe('the lane capture profile (what the capture loop and the vehicle eval s
     expect(profile.expansionFocus).toEqual(projection.expansionFocus);
     // The whole search on every 3rd frame, the faces found followed in between.
     expect(profile.cadence?.fullSearchEvery).toBe(3);
+    expect(profile.exposure).toBe('normalised');
     // The driver's face, from 10 m beyond the stop line to the stop line, lies inside one of the regions.
     for (const travel of [10, 5, 0]) {
       const eyes = projection.project({ ...SEAT_HEADS.driver, z: SEAT_HEADS.driver.z + geometry.stopLineDistanceM + travel });

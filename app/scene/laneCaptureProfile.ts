@@ -8,8 +8,10 @@ import type { Seat } from './vehicleApproach';
  * How the lane's capture loop asks the vision worker to search a vehicle camera's frames, from the camera's
  * geometry (at the frame's size) and the seats it is aimed at: besides overlapping tiles, the seat regions the
  * geometry gives, at full detail with the full-range model; the live gate accepts the smaller faces a lane
- * camera sees; the tracker follows a face growing out from the lane's focus of expansion as one track; and the
- * whole search runs on every 3rd frame only, the faces found followed in between.
+ * camera sees; each face crop is normalised for exposure (the cabin behind tinted glass at dusk, under the
+ * infrared illuminator, in glare: app/biometrics/faceExposure.ts); the tracker follows a face growing out from the
+ * lane's focus of expansion as one track; and the whole search runs on every 3rd frame only, the faces found
+ * followed in between.
  * The vehicle evaluation measures this same profile (`--variants lane`).
  */
 export const LANE_MIN_INTER_EYE_PX = 24;
@@ -17,7 +19,7 @@ export const LANE_MIN_INTER_EYE_PX = 24;
 export function laneCaptureProfile(geometry: LaneCameraGeometry, seats: readonly Seat[]): DetectionProfile {
   const regions = planSeatRegionTiles(geometry, { seats });
   const expansionFocus = new LaneCameraProjection(geometry).expansionFocus;
-  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus, cadence: LANE_DETECTION_CADENCE };
+  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus, exposure: 'normalised', cadence: LANE_DETECTION_CADENCE };
 }
 
 /**

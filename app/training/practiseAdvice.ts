@@ -9,6 +9,8 @@ const advice: Readonly<Record<Exclude<StepVerdict, 'correct'>, string>> = {
   no_alert: 'Escalate a mandatory referral that should not stand to a supervisor',
   too_slow: 'Work faster: decide within the time the lane allows',
   missed: 'Decide every traveller before the next one arrives',
+  wrongly_held: 'Confirm the departures the booth identified with nothing to hold them for: a traveller who could leave was held',
+  wrong_traveller: 'Pick a look-alike only when sure: compare each candidate with the traveller, and when the face cannot tell them apart (identical twins) press X and inspect documents',
 };
 
 /** The debrief's "what to practise": the errors made, the costliest first (an impostor let through leads). */
@@ -16,8 +18,10 @@ export function practiseAdvice(steps: readonly DebriefStep[]): string[] {
   const lines: string[] = [];
   const impostors = steps.filter((s) => s.verdict === 'let_through' && s.impostor).map((s) => s.step);
   if (impostors.length > 0) lines.push(`Impostor cleared (step ${impostors.join(', ')}): compare the live face with the document photo, and never clear a face that does not match`);
+  const letGo = steps.filter((s) => s.verdict === 'let_through' && s.lane === 'exit').map((s) => s.step);
+  if (letGo.length > 0) lines.push(`Departure confirmed of a traveller to be held (step ${[...new Set(letGo)].join(', ')}): read every card's alerts (overstay, lookout) and the look-alikes before pressing Enter`);
   for (const verdict of Object.keys(advice) as (keyof typeof advice)[]) {
-    const at = steps.filter((s) => s.verdict === verdict && !(verdict === 'let_through' && s.impostor)).map((s) => s.step);
+    const at = steps.filter((s) => s.verdict === verdict && !(verdict === 'let_through' && (s.impostor || s.lane === 'exit'))).map((s) => s.step);
     if (at.length > 0) lines.push(`${advice[verdict]} (step ${[...new Set(at)].join(', ')})`);
   }
   return lines;

@@ -60,15 +60,52 @@ export type TrainingDecisionReport = z.output<typeof trainingDecisionReportSchem
 export const trainingAlertReportSchema = z.strictObject({ runId: trainingRunIdSchema, subject: subjectSchema, at });
 export type TrainingAlertReport = z.output<typeof trainingAlertReportSchema>;
 
-export const stepVerdictSchema = z.enum(['correct', 'let_through', 'wrongly_referred', 'wrong_reason', 'no_alert', 'too_slow', 'missed']);
+/**
+ * How one expected traveller was handled. Exit lanes add `wrongly_held` (a traveller who could leave was held: the
+ * lesser exit error) and `wrong_traveller` (a look-alike search resolved to the wrong person: a departure recorded for
+ * someone else, critical); a departure confirmed for someone to be held is `let_through` (critical).
+ */
+/** What the trainee did with one departing occupant, as the exit lane's confirmation recorded it. */
+export const departureActionSchema = z.strictObject({
+  /** The occupant on screen (the exit lane's id for it). */
+  occupantId: z.string().min(1).max(200),
+  /** confirmed: the confirming key covered them; ruled_out: the officer said none of the look-alikes is the traveller (X). */
+  action: z.enum(['confirmed', 'ruled_out']),
+  /** What was confirmed: a departure record, a U.S. citizen without a record, an opt-out; null when ruled out. */
+  as: z.enum(['departure', 'citizen', 'opt_out']).nullable(),
+  /** The gallery traveller it was confirmed as (null: ruled out, or an opt-out nobody in the gallery). */
+  travellerId: z.string().min(1).max(100).nullable(),
+  /** The look-alike candidates the officer picked among or ruled out (traveller ids); empty when the search was not ambiguous. */
+  among: z.array(z.string().min(1).max(100)).max(10),
+  /** What the occupant's card said, e.g. "Overstay 100 days (admitted until 2026-08-29)". */
+  shown: text(300),
+});
+export type DepartureAction = z.output<typeof departureActionSchema>;
+
+/** The exit lane tells the host what one confirming key (or a look-alike ruling) did in a training run, once durable. */
+export const trainingDepartureReportSchema = z.strictObject({
+  runId: trainingRunIdSchema,
+  sessionId: z.string().min(1).max(200),
+  decidedAt: at,
+  occupants: z.array(departureActionSchema).min(1).max(9),
+});
+export type TrainingDepartureReport = z.output<typeof trainingDepartureReportSchema>;
+
+export const stepVerdictSchema = z.enum(['correct', 'let_through', 'wrongly_referred', 'wrong_reason', 'no_alert', 'too_slow', 'missed', 'wrongly_held', 'wrong_traveller']);
 
 export const runScoreSchema = z.strictObject({
   steps: z.number().int().min(0),
-  counts: z.record(stepVerdictSchema, z.number().int().min(0)),
+  /** Per verdict (runs kept before the exit verdicts existed lack those: read a missing count as 0). */
+  counts: z.partialRecord(stepVerdictSchema, z.number().int().min(0)),
   /** Impostors cleared, counted apart from the other travellers let through. */
   impostorsLetThrough: z.number().int().min(0),
   /** Genuine travellers referred, counted apart from the other wrong outcomes (a different error, a different cost). */
   genuineReferred: z.number().int().min(0),
+  /**
+   * The costliest errors, counted apart: impostors cleared, and at exit a departure confirmed for someone to be held
+   * (an overstay or lookout let go) or recorded for the wrong look-alike. 0 in runs kept before it was counted.
+   */
+  criticalMisses: z.number().int().min(0).default(0),
   /** Correct decisions in percent of the scored ones (0 when none was scored). */
   percent: z.number().min(0).max(100),
 });
@@ -88,6 +125,11 @@ export const debriefStepSchema = z.strictObject({
     .nullable(),
   verdict: stepVerdictSchema.nullable(),
   message: text(500),
+  /** An exit lane's departing occupant (its `departure` says what the trainee did) or an entry lane's traveller (`decision`). */
+  lane: z.enum(['entry', 'exit']).default('entry'),
+  departure: departureActionSchema.extend({ decidedAt: at, secondsTaken: z.number().min(0) }).nullable().default(null),
+  /** The error is a critical miss (see runScoreSchema.criticalMisses). */
+  critical: z.boolean().default(false),
 });
 export type DebriefStep = z.output<typeof debriefStepSchema>;
 

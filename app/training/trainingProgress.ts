@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { laneTypeSchema } from '../settings/boothSettings';
+import { laneDirectionSchema } from '../settings/laneDirection';
 import { runScoreSchema, trainingRunIdSchema } from './trainingDebrief';
 
 /** Where the scenario player is, as the trainer panel shows it (host → renderer). */
@@ -45,6 +46,8 @@ export const trainingScenarioSummarySchema = z.strictObject({
   name: z.string().max(60),
   description: z.string().max(1000),
   laneType: laneTypeSchema,
+  /** Exit scenarios play on exit booths only (and entry ones on entry booths). */
+  direction: laneDirectionSchema.default('entry'),
   stepCount: z.number().int().min(1),
 });
 export type TrainingScenarioSummary = z.output<typeof trainingScenarioSummarySchema>;

@@ -52,7 +52,7 @@ describe('a training run, scored as the trainee works', () => {
 
     run.end(at(60));
     const debrief = trainingDebriefSchema.parse(run.debrief());
-    expect(debrief.score).toEqual({ steps: 5, counts: { correct: 1, let_through: 1, wrongly_referred: 1, wrong_reason: 0, no_alert: 0, too_slow: 1, missed: 1 }, impostorsLetThrough: 1, genuineReferred: 1, percent: 20 });
+    expect(debrief.score).toEqual({ steps: 5, counts: { correct: 1, let_through: 1, wrongly_referred: 1, wrong_reason: 0, no_alert: 0, too_slow: 1, missed: 1, wrongly_held: 0, wrong_traveller: 0 }, impostorsLetThrough: 1, genuineReferred: 1, criticalMisses: 1, percent: 20 });
     expect(debrief.steps.map((s) => s.verdict)).toEqual(['let_through', 'wrongly_referred', 'correct', 'too_slow', 'missed']);
     expect(debrief.steps[0]).toMatchObject({ impostor: true, expected: 'refer, an impostor', decision: { evidence } });
     expect(debrief.practise).toEqual([

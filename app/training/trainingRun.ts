@@ -4,20 +4,38 @@ import { practiseAdvice } from './practiseAdvice';
 import type { DebriefStep, TrainingAlertReport, TrainingDebrief, TrainingDecisionReport } from './trainingDebrief';
 import { describeTrainingStep, type TrainingScenario, type TrainingStep } from './trainingScenario';
 import { scoreDecision, summariseRun, type StepScore } from './trainingScore';
+import { scoreDeparture, type ExpectedOccupant } from './departureScore';
+import { confirmsDeparture, describeDepartureExpectation } from './expectedDeparture';
+import type { DepartureAction, TrainingDepartureReport } from './trainingDebrief';
+import { personName, scenarioGalleryEntries } from './scenarioPeople';
+import { stayStanding } from '../inspection/exit/stayLength';
 
 /** One traveller a step brought with what a correct officer does with them: a place the trainee's decision fills. */
-interface Slot {
+interface SlotBase {
   readonly step: number;
   readonly occupant: number | null;
-  readonly documentNumber: string | null;
   readonly description: string;
-  readonly expected: ExpectedDecision;
   readonly arrivedAt: Date;
+}
+
+/** An entry lane's traveller: matched by document number (else seat), filled by the trainee's decision. */
+interface EntrySlot extends SlotBase {
+  readonly exit?: undefined;
+  readonly documentNumber: string | null;
+  readonly expected: ExpectedDecision;
   decision: TrainingDecisionReport | null;
   alerted: boolean;
 }
 
-const subjectMatches = (slot: Slot, subject: TrainingDecisionReport['subject']) =>
+/** An exit lane's departing occupant: who they are, and what the trainee did with them (null: held so far). */
+interface ExitSlot extends SlotBase {
+  readonly exit: ExpectedOccupant;
+  departure: { readonly action: DepartureAction; readonly decidedAt: string } | null;
+}
+
+type Slot = EntrySlot | ExitSlot;
+
+const subjectMatches = (slot: EntrySlot, subject: TrainingDecisionReport['subject']) =>
   slot.documentNumber !== null && subject.documentNumber !== null ? slot.documentNumber === subject.documentNumber : (slot.occupant ?? 0) === subject.occupantIndex;
 
 /** The expectations a step carries: one for a traveller, one per occupant for a vehicle, none for the others. */
@@ -57,6 +75,16 @@ export class TrainingRun {
   stepPlayed(index: number, at: Date, documentNumbers: readonly (string | null)[]): void {
     const step = this.scenario.steps[index];
     if (!step || this.ended) return;
+    if (step.kind === 'departs') {
+      step.expectOccupants?.forEach((expected, occupant) => {
+        const personId = step.occupants[occupant] ?? '';
+        const exit = { personId, expected, overstayDays: this.overstayDaysOf(personId, at) };
+        const person = this.scenario.people?.find((p) => p.id === personId);
+        const description = `${personId}${person ? ` (${personName(person)})` : ''} leaves${step.vehicle === undefined ? '' : ` in scripted vehicle ${step.vehicle}`}, seat ${occupant + 1} of ${step.occupants.length}`;
+        this.slots.push({ step: index + 1, occupant, description, arrivedAt: at, exit, departure: null });
+      });
+      return;
+    }
     const expectations = expectationsOf(step);
     expectations.forEach((expected, occupant) => {
       this.slots.push({
@@ -69,6 +97,24 @@ export class TrainingRun {
         decision: null,
         alerted: false,
       });
+    });
+  }
+
+  /**
+   * Scores what one confirming key (or a look-alike ruling) did at an exit lane: each occupant finds the open slot of
+   * the person they were confirmed as, else of a person among the look-alikes they were picked among or ruled out.
+   */
+  departed(report: TrainingDepartureReport, by: string): DebriefStep[] {
+    if (this.ended || report.runId !== this.runId) return [];
+    this.trainee ??= by;
+    return report.occupants.flatMap((action) => {
+      const slot = this.openExitSlotOf(action);
+      if (!slot) {
+        this.notes.push(`exit ${report.sessionId}: ${action.action} ${action.travellerId ?? 'an occupant'} matched no expected departing occupant: not scored`);
+        return [];
+      }
+      slot.departure = { action, decidedAt: report.decidedAt };
+      return [this.lineOf(slot)];
     });
   }
 
@@ -103,12 +149,12 @@ export class TrainingRun {
 
   /** Whether every step has been played and every expected traveller decided (the run can end by itself). */
   complete(stepsPlayed: number): boolean {
-    return stepsPlayed >= this.scenario.steps.length && this.slots.every((slot) => slot.decision !== null);
+    return stepsPlayed >= this.scenario.steps.length && this.slots.every((slot) => (slot.exit ? exitSlotSettled(slot) : slot.decision !== null));
   }
 
   /** The score so far: decided travellers only while open; every expected traveller once ended (undecided: missed). */
   debrief(): TrainingDebrief {
-    const counted = this.ended ? this.slots : this.slots.filter((slot) => slot.decision !== null);
+    const counted = this.ended ? this.slots : this.slots.filter((slot) => (slot.exit ? slot.departure !== null : slot.decision !== null));
     const lines = this.slots.map((slot) => this.lineOf(slot));
     const scores = counted.map((slot) => this.scoreOf(slot));
     return {
@@ -127,11 +173,25 @@ export class TrainingRun {
     };
   }
 
-  private openSlotOf(subject: TrainingDecisionReport['subject']): Slot | undefined {
-    return [...this.slots].reverse().find((slot) => slot.decision === null && subjectMatches(slot, subject));
+  private openSlotOf(subject: TrainingDecisionReport['subject']): EntrySlot | undefined {
+    return [...this.slots].reverse().find((slot): slot is EntrySlot => !slot.exit && slot.decision === null && subjectMatches(slot, subject));
+  }
+
+  private openExitSlotOf(action: DepartureAction): ExitSlot | undefined {
+    const open = [...this.slots].reverse().filter((slot): slot is ExitSlot => slot.exit !== undefined && slot.departure === null);
+    return open.find((slot) => slot.exit.personId === action.travellerId) ?? open.find((slot) => action.among.includes(slot.exit.personId));
+  }
+
+  /** The overstay the run's gallery gives a person on the day `at` (null: none, or no admit-until date). */
+  private overstayDaysOf(personId: string, at: Date): number | null {
+    const entry = scenarioGalleryEntries(this.scenario.people ?? [], this.startedAt.toISOString().slice(0, 10)).find((e) => e.travellerId === personId);
+    if (!entry || entry.admitUntil === null) return null;
+    const stay = stayStanding(entry.admitUntil, at.toISOString().slice(0, 10));
+    return stay.kind === 'overstay' ? stay.days : null;
   }
 
   private scoreOf(slot: Slot): StepScore {
+    if (slot.exit) return scoreDeparture(slot.exit, slot.departure ? { action: slot.departure.action, secondsTaken: secondsBetween(slot.arrivedAt, slot.departure.decidedAt) } : null);
     const decision = slot.decision;
     return scoreDecision(
       slot.expected,
@@ -145,9 +205,13 @@ export class TrainingRun {
   }
 
   private lineOf(slot: Slot): DebriefStep {
+    if (slot.exit) return this.exitLineOf(slot);
     const decided = slot.decision;
     const score = decided || this.ended ? this.scoreOf(slot) : null;
     return {
+      lane: 'entry',
+      departure: null,
+      critical: score?.impostorLetThrough ?? false,
       step: slot.step,
       occupant: slot.occupant,
       documentNumber: slot.documentNumber,
@@ -160,13 +224,38 @@ export class TrainingRun {
         reasons: decided.reasons,
         supervisorAlerted: slot.alerted,
         decidedAt: decided.decidedAt,
-        secondsTaken: Math.round(secondsBetween(slot.arrivedAt, decided.decidedAt) * 10) / 10,
+        secondsTaken: secondsTaken(slot.arrivedAt, decided.decidedAt),
         evidence: decided.evidence,
       },
       verdict: score?.verdict ?? null,
       message: score?.message ?? 'not decided yet',
     };
   }
+
+  private exitLineOf(slot: ExitSlot): DebriefStep {
+    const departure = slot.departure;
+    const score = departure || this.ended ? this.scoreOf(slot) : null;
+    return {
+      lane: 'exit',
+      departure: departure ? { ...departure.action, decidedAt: departure.decidedAt, secondsTaken: secondsTaken(slot.arrivedAt, departure.decidedAt) } : null,
+      critical: score?.critical ?? false,
+      step: slot.step,
+      occupant: slot.occupant,
+      documentNumber: null,
+      description: slot.description,
+      expected: describeDepartureExpectation(slot.exit.expected, slot.exit.overstayDays),
+      impostor: false,
+      arrivedAt: slot.arrivedAt.toISOString(),
+      decision: null,
+      verdict: score?.verdict ?? null,
+      message: score?.message ?? 'not confirmed yet',
+    };
+  }
 }
 
+/** An exit slot needs nothing more for the run to end by itself: the trainee acted on it, or it is to be held and nothing is to be done. */
+const exitSlotSettled = (slot: ExitSlot): boolean => slot.departure !== null || (!confirmsDeparture(slot.exit.expected) && slot.exit.expected.resolve === undefined);
+
 const secondsBetween = (from: Date, to: string) => Math.max(0, (Date.parse(to) - from.getTime()) / 1000);
+/** As the debrief shows it: to the tenth of a second. */
+const secondsTaken = (from: Date, to: string) => Math.round(secondsBetween(from, to) * 10) / 10;

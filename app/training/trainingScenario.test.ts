@@ -48,7 +48,7 @@ describe('parseTrainingScenario', () => {
   it('names the file and the wrong field of each kind of bad file', () => {
     expect(errorOf('{oops')).toMatch(/^Training scenario bad\.json is not valid JSON: /);
     expect(errorOf(withSteps([{ atSeconds: 0, kind: 'teleport' }]))).toBe(
-      "Training scenario bad.json is invalid: steps.0.kind: Invalid discriminator value. Expected 'readDocument' | 'documentReadFails' | 'chipFaults' | 'device' | 'recordsOutage' | 'vehicleArrives'",
+      "Training scenario bad.json is invalid: steps.0.kind: Invalid discriminator value. Expected 'readDocument' | 'documentReadFails' | 'chipFaults' | 'device' | 'recordsOutage' | 'vehicleArrives' | 'departs'",
     );
     expect(errorOf(withSteps([{ atSeconds: 0, kind: 'readDocument' }]))).toBe('Training scenario bad.json is invalid: steps.0.traveller: Invalid input: expected number, received undefined');
     expect(errorOf(withSteps([{ atSeconds: 5, kind: 'readDocument', traveller: 0 }, { atSeconds: 2, kind: 'readDocument', traveller: 1 }]))).toBe(

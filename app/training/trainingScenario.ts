@@ -6,6 +6,10 @@ import { assertNever } from '../shared/assertNever';
 import { describeSchemaError } from '../shared/describeSchemaError';
 import { describeExpectation, expectedDecisionSchema, type ExpectedDecision } from './expectedDecision';
 import { stepFacesSchema, type StepFaces } from './lookAlike';
+import { laneDirectionSchema, type LaneDirection } from '../settings/laneDirection';
+import { describeDepartureExpectation, expectedDepartureSchema } from './expectedDeparture';
+import { exitScenarioIssues } from './exitScenarioChecks';
+import { personIdSchema, scenarioPersonSchema } from './scenarioPeople';
 
 /** When a step happens, in seconds after the scenario starts (up to an hour: a training run, not a shift). */
 const atSeconds = z.number().min(0).max(3600);
@@ -65,6 +69,18 @@ export const trainingStepSchema = z.discriminatedUnion('kind', [
     /** What a correct officer does with each occupant, in the vehicle's occupant order. */
     expectOccupants: z.array(expectedDecisionSchema).min(1).max(9).optional(),
   }),
+  z.strictObject({
+    atSeconds,
+    /**
+     * Exit lanes: people of the scenario leave (a vehicle's occupants, driver first; one traveller in other lanes).
+     * Their faces appear on the exit cameras; in a vehicle lane the plate camera reads `vehicle`'s plate.
+     */
+    kind: z.literal('departs'),
+    vehicle: z.number().int().min(0).max(99).optional(),
+    occupants: z.array(personIdSchema).min(1).max(8),
+    /** What a correct officer does with each occupant, in occupant order. */
+    expectOccupants: z.array(expectedDepartureSchema).min(1).max(8).optional(),
+  }),
 ]);
 export type TrainingStep = z.output<typeof trainingStepSchema>;
 export type TrainingStepKind = TrainingStep['kind'];
@@ -86,6 +102,10 @@ export const trainingScenarioSchema = z
     description: z.string().min(1).max(1000),
     /** The lane the scenario is written for; the booth must serve that lane. */
     laneType: laneTypeSchema,
+    /** The booth's direction the scenario is written for (default entry): an exit scenario scripts departures. */
+    direction: laneDirectionSchema.default('entry'),
+    /** Exit scenarios: who may leave, what the records service holds of them (the run's exit gallery), who plays them. */
+    people: z.array(scenarioPersonSchema).max(40).optional(),
     steps: z.array(trainingStepSchema).min(1).max(200),
   })
   .superRefine((scenario, context) => {
@@ -114,6 +134,7 @@ export const trainingScenarioSchema = z
         context.addIssue({ code: 'custom', path: ['steps', index, 'kind'], message: `vehicles arrive only in a vehicle lane; this scenario's laneType is "${scenario.laneType}"` });
       }
     });
+    for (const issue of exitScenarioIssues(scenario)) context.addIssue({ code: 'custom', ...issue });
   });
 export type TrainingScenario = z.output<typeof trainingScenarioSchema>;
 
@@ -123,6 +144,17 @@ export type TrainingScenario = z.output<typeof trainingScenarioSchema>;
  */
 export function scenarioFitsLane(scenarioLane: LaneType, boothLane: LaneType): boolean {
   return scenarioLane === boothLane || (scenarioLane !== 'vehicle' && boothLane !== 'vehicle');
+}
+
+/** Whether a scenario plays on a booth: a lane it fits (scenarioFitsLane) and the booth's direction (exit scenarios script departures). */
+export function scenarioFitsBooth(scenario: { readonly laneType: LaneType; readonly direction?: LaneDirection }, booth: { readonly laneType: LaneType; readonly direction?: LaneDirection }): boolean {
+  return scenarioFitsLane(scenario.laneType, booth.laneType) && (scenario.direction ?? 'entry') === (booth.direction ?? 'entry');
+}
+
+/** Why a scenario does not play on a booth, in one sentence (for the trainer and the command line). */
+export function scenarioMisfit(scenario: { readonly name: string; readonly laneType: LaneType; readonly direction?: LaneDirection }, booth: { readonly laneType: LaneType; readonly direction?: LaneDirection }): string {
+  if (!scenarioFitsLane(scenario.laneType, booth.laneType)) return `Training scenario "${scenario.name}" is for a ${scenario.laneType} lane; this booth's laneType is "${booth.laneType}".`;
+  return `Training scenario "${scenario.name}" is for an ${scenario.direction ?? 'entry'} lane; this booth's direction is "${booth.direction ?? 'entry'}".`;
 }
 
 export class TrainingScenarioError extends Error {
@@ -150,6 +182,7 @@ export function describeStepWithExpectations(step: TrainingStep): string {
   const described = describeTrainingStep(step);
   if (step.kind === 'readDocument' && step.expect) return `${described}; expected: ${describeExpectation(step.expect)}`;
   if (step.kind === 'vehicleArrives' && step.expectOccupants) return `${described}; expected: ${step.expectOccupants.map((e, i) => `occupant ${i + 1} ${describeExpectation(e)}`).join('; ')}`;
+  if (step.kind === 'departs' && step.expectOccupants) return `${described}; expected: ${step.expectOccupants.map((e, i) => `${step.occupants[i] ?? `occupant ${i + 1}`} ${describeDepartureExpectation(e)}`).join('; ')}`;
   return described;
 }
 
@@ -174,6 +207,8 @@ export function describeTrainingStep(step: TrainingStep): string {
       return `${step.arrival.vehicle === undefined ? 'the next scripted vehicle arrives' : `scripted vehicle ${step.arrival.vehicle} arrives`}${
         step.occupantFaces?.some(Boolean) ? ` (${step.occupantFaces.flatMap((f, i) => (f ? [`occupant ${i + 1}: ${f.kind === 'lookAlike' ? 'a look-alike impostor' : 'a genuine non-match'}`] : [])).join(', ')})` : ''
       }`;
+    case 'departs':
+      return `${step.occupants.length === 1 ? `${step.occupants[0]} leaves` : `${step.occupants.join(', ')} leave`}${step.vehicle === undefined ? '' : ` in scripted vehicle ${step.vehicle}`}`;
     default:
       return assertNever(step, 'training step');
   }

@@ -34,7 +34,7 @@ describe('scoring a training decision against the expectation', () => {
       scoreDecision(expected({ outcome: 'clear' }), decision({ outcome: 'refer' })),
       scoreDecision(referClone, null),
     ]);
-    expect(run).toEqual({ steps: 4, counts: { correct: 1, let_through: 1, wrongly_referred: 1, wrong_reason: 0, no_alert: 0, too_slow: 0, missed: 1 }, impostorsLetThrough: 1, genuineReferred: 1, percent: 25 });
+    expect(run).toEqual({ steps: 4, counts: { correct: 1, let_through: 1, wrongly_referred: 1, wrong_reason: 0, no_alert: 0, too_slow: 0, missed: 1, wrongly_held: 0, wrong_traveller: 0 }, impostorsLetThrough: 1, genuineReferred: 1, criticalMisses: 1, percent: 25 });
     expect(summariseRun([]).percent).toBe(0);
   });
 

@@ -30,6 +30,8 @@ export interface StepScore {
   readonly message: string;
   /** Whether the traveller let through was marked as an impostor (the costliest miss). */
   readonly impostorLetThrough: boolean;
+  /** An exit error of the costliest kind (see departureScore.ts); an impostor let through is critical too. */
+  readonly critical?: boolean;
 }
 
 export function scoreDecision(expected: ExpectedDecision, decision: TraineeDecision | null): StepScore {
@@ -57,5 +59,11 @@ const verdicts = stepVerdictSchema.options;
 
 export function summariseRun(scores: readonly StepScore[]): RunScore {
   const counts = Object.fromEntries(verdicts.map((v) => [v, scores.filter((s) => s.verdict === v).length])) as Record<StepVerdict, number>;
-  return { steps: scores.length, counts, impostorsLetThrough: scores.filter((s) => s.impostorLetThrough).length, genuineReferred: counts.wrongly_referred, percent: scores.length === 0 ? 0 : Math.round((100 * counts.correct) / scores.length) };
+  return {
+    steps: scores.length,
+    counts,
+    impostorsLetThrough: scores.filter((s) => s.impostorLetThrough).length,
+    genuineReferred: counts.wrongly_referred,
+    criticalMisses: scores.filter((s) => s.impostorLetThrough || s.critical).length,
+    percent: scores.length === 0 ? 0 : Math.round((100 * counts.correct) / scores.length) };
 }

@@ -23,6 +23,10 @@ export const exitLanePort = e2ePort + 3;
 export const exitLaneUrl = `http://127.0.0.1:${exitLanePort}/`;
 /** Where the e2e host writes the base URL of the exit lane's records service (its HTTP simulator on loopback). */
 export const exitLaneRecordsUrlFile = `${e2eOutputDir}/exit-lane-records-url.txt`;
+/** A pedestrian exit lane: one traveller at a time, each identified against the lane's gallery. */
+export const pedestrianExitLanePort = e2ePort + 4;
+export const pedestrianExitLaneUrl = `http://127.0.0.1:${pedestrianExitLanePort}/`;
+export const pedestrianExitLaneRecordsUrlFile = `${e2eOutputDir}/pedestrian-exit-lane-records-url.txt`;
 export const chromiumPath = process.env.BOOTH_CHROMIUM ?? '/usr/bin/chromium';
 export const datasetsDir = process.env.BOOTH_DATASETS ?? `${repoRoot}../shared/datasets`;
 

@@ -10,7 +10,7 @@ import { startNodeHost } from '../../main/host/NodeHost';
 import { createBoothServices } from '../../main/services/createBoothServices';
 import { e2eHostToken } from './hostToken';
 import { SimulatedRecordsService } from '../../native-bridges/records-service/SimulatedRecordsService.node.ts';
-import { e2ePort, exitLanePort, exitLaneRecordsUrlFile, liveCamerasLanePort, repoRoot, vehicleLanePort } from './paths';
+import { e2ePort, exitLanePort, exitLaneRecordsUrlFile, liveCamerasLanePort, pedestrianExitLanePort, pedestrianExitLaneRecordsUrlFile, repoRoot, vehicleLanePort } from './paths';
 
 process.env.BOOTH_USER_DATA = mkdtempSync(join(tmpdir(), 'booth-e2e-'));
 await buildAll('test');
@@ -26,10 +26,12 @@ async function serveLane(settings: Record<string, unknown>, port: number) {
 await serveLane({ boothId: 'E2E-01', laneType: 'air' }, e2ePort);
 await serveLane({ boothId: 'E2E-V1', laneType: 'vehicle' }, vehicleLanePort);
 await serveLane({ boothId: 'E2E-V2', laneType: 'vehicle' }, liveCamerasLanePort);
-const exitLane = await serveLane({ boothId: 'E2E-X1', laneType: 'vehicle', direction: 'exit' }, exitLanePort);
-// The exit lane's records service is the HTTP simulator on loopback, reached through the HTTP records client: the
-// tests ask it (GET /v1/departures) what it received.
-if (exitLane.devices.records instanceof SimulatedRecordsService) {
-  mkdirSync(dirname(exitLaneRecordsUrlFile), { recursive: true });
-  writeFileSync(exitLaneRecordsUrlFile, exitLane.devices.records.url);
+// The exit lanes' records services are the HTTP simulator on loopback, reached through the HTTP records client: the
+// tests ask them (GET /v1/departures) what they received.
+function writeRecordsUrl(services: Awaited<ReturnType<typeof serveLane>>, file: string) {
+  if (!(services.devices.records instanceof SimulatedRecordsService)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, services.devices.records.url);
 }
+writeRecordsUrl(await serveLane({ boothId: 'E2E-X1', laneType: 'vehicle', direction: 'exit' }, exitLanePort), exitLaneRecordsUrlFile);
+writeRecordsUrl(await serveLane({ boothId: 'E2E-X2', laneType: 'pedestrian', direction: 'exit' }, pedestrianExitLanePort), pedestrianExitLaneRecordsUrlFile);

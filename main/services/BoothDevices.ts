@@ -1,5 +1,6 @@
 import type { SimulatedExitArrival } from '../../app/host/exitSimulatorControls';
 import type { ExitArrivalSummary } from './simulatedExitArrival';
+import type { DepartureGalleryEntry } from '../../app/ports/departureGallery';
 import type { CameraMetadataPort } from '../../app/ports/CameraMetadataPort';
 import type { ChipReaderPort } from '../../app/ports/ChipReaderPort';
 import type { MrzReadError } from '../../app/document/reader/mrzReadError';
@@ -44,6 +45,10 @@ export interface SimulatorControls {
   vehicleArrives(arrival: SimulatedVehicleArrival, readAtWindow: ReadAtWindow): Promise<VehicleArrivalSummary>;
   /** Exit lanes: a scripted departure (faces on the cameras, the plate read; the gallery served with real faces). */
   exitArrives(arrival: SimulatedExitArrival): ExitArrivalSummary;
+  /** Training (exit lanes): the records service serves a run's own exit gallery, or (null) the scripted one again. */
+  serveTrainingGallery(entries: readonly DepartureGalleryEntry[] | null): void;
+  /** Training (exit lanes): people a scenario casts leave, `faces` driver first; `vehicle`'s plate is read in a vehicle lane. */
+  departCast(faces: readonly EncodedImage[], label: string, vehicle?: number): ExitArrivalSummary;
 }
 
 export function allDevices(devices: BoothDevices): readonly DevicePort[] {

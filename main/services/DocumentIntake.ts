@@ -1,6 +1,7 @@
 import type { ChipReport } from '../../app/ports/chipReport';
 import type { DocumentRead } from '../../app/ports/documentRead';
 import type { DocumentReaderPort } from '../../app/ports/DocumentReaderPort';
+import type { SimulatedExitArrival } from '../../app/host/exitSimulatorControls';
 import type { SimulatedVehicleArrival } from '../../app/host/simulatorControls';
 import { HostFailure } from '../../app/host/result';
 import type { SimulatorControls } from './BoothDevices';
@@ -47,6 +48,16 @@ export class DocumentIntake {
       const read = controls.readDocument(traveller, photo);
       await this.inspections.get(read.readId);
     });
+  }
+
+  /**
+   * Plays a scripted departure: its faces on the cameras, then, in a lane without a plate, the traveller's own fresh
+   * lane session (a vehicle's opens on its plate).
+   */
+  exitArrives(controls: SimulatorControls, arrival: SimulatedExitArrival) {
+    const summary = controls.exitArrives(arrival);
+    this.options.lane.travellerArrived();
+    return summary;
   }
 
   /** Resolves once every chip inspection in progress has ended. */

@@ -13,7 +13,7 @@ const scenariosDir = fileURLToPath(new URL('../../assets/scenarios', import.meta
 function guardedPlayer() {
   const time = new ManualTime(new Date('2026-12-07T09:00:00Z'));
   const idle = () => undefined;
-  const player = new TrainingScenarioPlayer({ setConnected: idle, readDocument: idle, failDocumentRead: idle, setChipFaults: idle, vehicleArrives: async () => undefined, documentNumbers: () => [] }, time, time, { ids: sequentialIds() });
+  const player = new TrainingScenarioPlayer({ setConnected: idle, readDocument: idle, failDocumentRead: idle, setChipFaults: idle, vehicleArrives: async () => undefined, documentNumbers: () => [], serveExitGallery: () => [], departs: idle }, time, time, { ids: sequentialIds() });
   const guard = new TrainingDecisionGuard(time);
   player.onProgress((progress) => guard.progressed(progress));
   /** What the guard says of a decision made now (it goes by the decision's time alone). */

@@ -5,7 +5,7 @@ import { deviceKinds, type DeviceKind } from '../../app/ports/deviceStatus';
 import { simulatedChipFaultsSchema } from '../../app/host/simulatorControls';
 import { assertNever } from '../../app/shared/assertNever';
 import type { TrainingProgress } from '../../app/training/trainingProgress';
-import type { TrainingAlertReport, TrainingDebrief, TrainingDecisionReport } from '../../app/training/trainingDebrief';
+import type { TrainingAlertReport, TrainingDebrief, TrainingDecisionReport, TrainingDepartureReport } from '../../app/training/trainingDebrief';
 import { TrainingRun } from '../../app/training/trainingRun';
 import type { StepFaces } from '../../app/training/lookAlike';
 import type { Ids } from '../../app/ports/Ids';
@@ -26,6 +26,13 @@ export interface TrainingTarget {
   vehicleArrives(arrival: SimulatedVehicleArrival, occupantFaces?: readonly (StepFaces | null)[]): Promise<unknown>;
   /** The document numbers of the travellers a step brings, in order (null where the booth cannot tell): how decisions find their step. */
   documentNumbers(step: TrainingStep): readonly (string | null)[];
+  /**
+   * Exit scenarios: the records service serves the run's exit gallery (the scenario's people who entered, dates from
+   * `startDate`); null: the scripted gallery again. Returns what could not be served (people without faces).
+   */
+  serveExitGallery(scenario: TrainingScenario | null, startDate: string): readonly string[];
+  /** Exit scenarios: the step's people leave (their faces on the exit cameras, the plate read). */
+  departs(step: Extract<TrainingStep, { kind: 'departs' }>, scenario: TrainingScenario): unknown;
 }
 
 /** Who runs a training run: the trainer who started it, and the trainee it scores (default: whoever decides first). */
@@ -94,11 +101,12 @@ export class TrainingScenarioPlayer {
     this.cancel();
     this.endRun();
     const run = this.run;
-    this.resetBooth();
     const now = this.clock.now();
+    const problems = this.resetBooth(loaded, now);
     this.startedAt = now.getTime();
     this.trainingRun = new TrainingRun((this.options.ids ?? randomIds).next('run'), loaded, people.startedBy, now, people.trainee);
-    this.publish({ ...idle, state: 'playing', scenario: loaded.name, stepCount: loaded.steps.length, nextAtSeconds: loaded.steps[0]?.atSeconds ?? null, run: this.runProgress() });
+    for (const problem of problems) this.trainingRun.note(problem);
+    this.publish({ ...idle, state: 'playing', scenario: loaded.name, stepCount: loaded.steps.length, nextAtSeconds: loaded.steps[0]?.atSeconds ?? null, problems: [...problems], run: this.runProgress() });
     this.scheduleStep(loaded, run, 0);
     return this.current;
   }
@@ -131,6 +139,15 @@ export class TrainingScenarioPlayer {
     return this.publish({ ...this.current, run: this.runProgress() });
   }
 
+  /** Scores what an exit lane's confirming key did in the open run; the run may end with it. */
+  departed(report: TrainingDepartureReport, by: string): TrainingProgress {
+    const trainingRun = this.trainingRun;
+    if (!trainingRun || trainingRun.ended || trainingRun.runId !== report.runId) return this.current;
+    trainingRun.departed(report, by);
+    if (this.current.state === 'finished' && trainingRun.complete(this.current.stepsDone)) this.endRun();
+    return this.publish({ ...this.current, run: this.runProgress() });
+  }
+
   /** The trainee tried to clear a mandatory referral (the alert a supervisor would get). */
   alerted(report: TrainingAlertReport): TrainingProgress {
     this.trainingRun?.alerted(report);
@@ -153,6 +170,8 @@ export class TrainingScenarioPlayer {
     const trainingRun = this.trainingRun;
     if (!trainingRun || trainingRun.ended) return false;
     trainingRun.end(this.clock.now());
+    // The lane's own gallery again once an exit run is over (the booth refetches it when the run closes).
+    if (trainingRun.scenario.direction === 'exit') this.target.serveExitGallery(null, this.clock.now().toISOString().slice(0, 10));
     this.options.onRunEnded?.(trainingRun.debrief());
     return true;
   }
@@ -168,10 +187,11 @@ export class TrainingScenarioPlayer {
     this.timer = undefined;
   }
 
-  /** A run starts on a fresh simulated booth, so a restart replays the same thing the first run did. */
-  private resetBooth(): void {
+  /** A run starts on a fresh simulated booth, so a restart replays the same thing the first run did; an exit run with its own gallery. */
+  private resetBooth(scenario: TrainingScenario, now: Date): readonly string[] {
     for (const kind of deviceKinds) this.target.setConnected(kind, true);
     this.target.setChipFaults(simulatedChipFaultsSchema.parse({}));
+    return scenario.direction === 'exit' ? this.target.serveExitGallery(scenario, now.toISOString().slice(0, 10)) : [];
   }
 
   private scheduleStep(scenario: TrainingScenario, run: number, index: number): void {
@@ -193,7 +213,7 @@ export class TrainingScenarioPlayer {
     this.publish({ ...this.current, currentStep: `${index + 1}/${scenario.steps.length}: ${description}`, nextAtSeconds: scenario.steps[index + 1]?.atSeconds ?? null });
     let problem: string | undefined;
     try {
-      await this.perform(step);
+      await this.perform(step, scenario);
     } catch (error) {
       problem = `step ${index + 1} (${description}) could not be played: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -204,7 +224,7 @@ export class TrainingScenarioPlayer {
     this.scheduleStep(scenario, run, index + 1);
   }
 
-  private async perform(step: TrainingStep): Promise<void> {
+  private async perform(step: TrainingStep, scenario: TrainingScenario): Promise<void> {
     switch (step.kind) {
       case 'readDocument':
         await this.target.readDocument(step.traveller, step.faces);
@@ -223,6 +243,9 @@ export class TrainingScenarioPlayer {
         return;
       case 'vehicleArrives':
         await this.target.vehicleArrives(step.arrival, step.occupantFaces);
+        return;
+      case 'departs':
+        await this.target.departs(step, scenario);
         return;
       default:
         return assertNever(step, 'training step');

@@ -2,7 +2,7 @@ import type { Clock } from '../../app/ports/Clock';
 import type { Ids } from '../../app/ports/Ids';
 import type { Timers } from '../../app/ports/Timers';
 import type { ResolvedSettings } from '../../app/settings/boothSettings';
-import { scenarioFitsLane, type TrainingScenario } from '../../app/training/trainingScenario';
+import { scenarioFitsBooth, scenarioMisfit, type TrainingScenario } from '../../app/training/trainingScenario';
 import type { EmbedderManifest } from '../../app/biometrics/modelManifest';
 import type { BoothDevices } from './BoothDevices';
 import type { DocumentIntake } from './DocumentIntake';
@@ -11,6 +11,7 @@ import { TrainingFacePicker } from './TrainingFacePicker';
 import { TrainingRunStore } from './TrainingRunStore';
 import { TrainingScenarioPlayer, type TrainingTarget } from './TrainingScenarioPlayer';
 import { documentNumbersOfStep, travellersOfArrival } from './TrainingStepDocuments';
+import { personFaces, scenarioGallery } from './scenarioPeopleFaces';
 
 export interface BoothTrainingOptions {
   readonly settings: ResolvedSettings['settings'];
@@ -40,9 +41,7 @@ export interface BoothTraining {
 export function createBoothTraining(options: BoothTrainingOptions): BoothTraining {
   const { settings, devices, scenario } = options;
   if (scenario && !devices.simulator) throw new Error('Training scenarios play on simulated devices only (--devices=sim).');
-  if (scenario && !scenarioFitsLane(scenario.laneType, settings.laneType)) {
-    throw new Error(`Training scenario "${scenario.name}" is for a ${scenario.laneType} lane; this booth's laneType is "${settings.laneType}".`);
-  }
+  if (scenario && !scenarioFitsBooth(scenario, settings)) throw new Error(scenarioMisfit(scenario, settings));
   const runs = options.runs ?? TrainingRunStore.inUserData(options.userData);
   const guard = new TrainingDecisionGuard(options.clock);
   if (!devices.simulator) return { guard, runs };
@@ -96,5 +95,17 @@ function simulatorTarget(devices: BoothDevices, intake: DocumentIntake, facePick
       return intake.vehicleArrives(controls, { ...arrival, occupants });
     },
     documentNumbers: documentNumbersOfStep,
+    serveExitGallery: (scenario, startDate) => {
+      if (!scenario) return (controls.serveTrainingGallery(null), []);
+      const { entries, missing } = scenarioGallery(scenario.people ?? [], startDate);
+      controls.serveTrainingGallery(entries);
+      return missing.map((problem) => `not in the run's exit gallery: ${problem}`);
+    },
+    departs: (step, scenario) => {
+      const people = step.occupants.map((id) => (scenario.people ?? []).find((p) => p.id === id)).filter((p) => p !== undefined);
+      const summary = controls.departCast(people.map((person) => personFaces(person).live), step.occupants.join(', '), step.vehicle);
+      console.info(`[booth] training: departing ${summary.label}${summary.plate ? ` (${summary.plate})` : ''}`);
+      return summary;
+    },
   };
 }

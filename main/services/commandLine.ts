@@ -75,14 +75,17 @@ export function applyCommandLine(resolved: ResolvedSettings, options: CommandLin
 
 /**
  * `--scenario`: loads the training scenario (built-in name or file) for a simulated booth, whose lane becomes
- * the scenario's unless it already fits (see scenarioFitsLane). Throws an Error saying what is wrong: real devices, a bad file, a `--lane` for another lane.
+ * the scenario's unless it already fits (see scenarioFitsLane), and whose direction becomes the scenario's. Throws an Error saying what is wrong: real devices, a bad file, a `--lane` or `--direction` for another lane.
  */
 export function applyScenarioOption(resolved: ResolvedSettings, options: CommandLineOptions, scenariosDir: string): { resolved: ResolvedSettings; scenario?: TrainingScenario } {
   if (options.scenario === undefined) return { resolved };
   if (resolved.settings.devices !== 'sim') throw new Error(`--scenario plays on simulated devices only; it cannot be used with --devices=${resolved.settings.devices}`);
   const scenario = loadTrainingScenario(options.scenario, scenariosDir);
   if (options.lane !== undefined && !scenarioFitsLane(scenario.laneType, options.lane)) throw new Error(`--scenario=${options.scenario} is for a ${scenario.laneType} lane, not --lane=${options.lane}`);
-  const settings = scenarioFitsLane(scenario.laneType, resolved.settings.laneType) ? resolved.settings : withLaneType(resolved.settings, scenario.laneType);
+  if (options.direction !== undefined && options.direction !== scenario.direction) throw new Error(`--scenario=${options.scenario} is for an ${scenario.direction} lane, not --direction=${options.direction}`);
+  const laned = scenarioFitsLane(scenario.laneType, resolved.settings.laneType) ? resolved.settings : withLaneType(resolved.settings, scenario.laneType);
+  // An exit scenario scripts departures: the booth takes its direction as it takes its lane.
+  const settings = laned.direction === scenario.direction ? laned : { ...laned, direction: scenario.direction };
   return { resolved: { problems: resolved.problems, settings }, scenario };
 }
 

@@ -80,3 +80,38 @@ describe('LaneSessionService: what one session may hold', () => {
     expect(service.current()?.rfidCards.map((c) => c.readId)).toEqual(Array.from({ length: 20 }, (_, i) => `card-${3580 + i}`));
   });
 });
+
+describe('LaneSessionService at a pedestrian or air exit: one session per traveller', () => {
+  function exitLane(laneType: 'pedestrian' | 'air' | 'vehicle') {
+    const published: LaneSession[] = [];
+    const service = new LaneSessionService({ laneId: 'lane-1', laneType, direction: 'exit', records: noRecords, clock: { now: () => new Date(start) }, ids: sequentialIds(), onChange: (s) => published.push(s) });
+    return { service, published, current: () => service.current() };
+  }
+
+  it('each traveller who steps up gets a fresh session; a document they present joins it; the next document-less traveller starts afresh', async () => {
+    for (const laneType of ['pedestrian', 'air'] as const) {
+      const { service, current } = exitLane(laneType);
+      service.travellerArrived();
+      const first = current();
+      expect(first).toMatchObject({ laneType, direction: 'exit', documents: [], rfidCards: [] });
+      service.documentRead(documentRead(1));
+      expect(current()?.sessionId).toBe(first?.sessionId);
+      expect(current()?.documents.map((d) => d.read.readId)).toEqual(['doc-1']);
+      // A second document is another traveller's (as at entry).
+      service.documentRead(documentRead(2));
+      expect(current()?.sessionId).not.toBe(first?.sessionId);
+      service.travellerArrived();
+      const next = current();
+      expect(next?.sessionId).not.toBe(first?.sessionId);
+      expect(next?.documents).toEqual([]);
+      await service.settled();
+      expect(laneSessionSchema.safeParse(current()).success).toBe(true);
+    }
+  });
+
+  it('a vehicle lane opens sessions on plates only', () => {
+    const { service, published } = exitLane('vehicle');
+    service.travellerArrived();
+    expect(published).toEqual([]);
+  });
+});

@@ -75,10 +75,24 @@ export class LaneSessionService {
     this.update({ ...session, rfidCards: [...session.rfidCards, card] });
   }
 
-  /** A document read at the window (vehicle lanes), or the next traveller (every other lane). */
+  /**
+   * The next traveller stepped up to a lane without a plate (pedestrian, air, sea) and handed over nothing: at exit
+   * they are identified by face against the lane's gallery. A fresh session: nothing of the previous traveller
+   * carries over. Vehicle lanes open sessions on plates only.
+   */
+  travellerArrived(): void {
+    if (this.options.laneType === 'vehicle') return;
+    this.update(this.emptySession(this.options.clock.now().toISOString()));
+  }
+
+  /**
+   * A document read at the window (vehicle lanes), or the next traveller (every other lane); at an exit lane, a
+   * document the traveller who just stepped up presents joins their session (their face was searched already).
+   */
   documentRead(read: DocumentRead): void {
     const session = this.session;
-    if (this.options.laneType === 'vehicle' && session) {
+    const presentedAtExit = this.options.direction === 'exit' && session?.documents.length === 0;
+    if ((this.options.laneType === 'vehicle' || presentedAtExit) && session) {
       if (session.documents.some((d) => d.read.readId === read.readId)) return;
       if (session.documents.length >= maxSessionDocuments) return this.warnFull(session, 'documents', `document read ${read.readId}`);
       this.update({ ...session, documents: [...session.documents, { read }] });

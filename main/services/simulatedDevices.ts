@@ -88,6 +88,8 @@ export function createSimulatedDevices(settings: BoothSettings, clock: Clock, id
       setChipFaults: (faults) => (chipFaults = faults),
       vehicleArrives: (arrival, readAtWindow) => vehicles.arrive(arrival, readAtWindow),
       exitArrives: (arrival) => departures.arrive(arrival),
+      serveTrainingGallery: (entries) => departures.serveTrainingGallery(entries),
+      departCast: (faces, label, vehicle) => departures.departCast(faces, label, vehicle),
     },
   };
 }

@@ -21,6 +21,7 @@ describe('training scenario files', () => {
       ['clean-then-expired', 'pedestrian'],
       ['clone-during-records-outage', 'pedestrian'],
       ['cloned-chip', 'pedestrian'],
+      ['exit-overstayer-twins', 'vehicle'],
       ['genuine-non-match', 'pedestrian'],
       ['look-alike-impostor', 'pedestrian'],
       ['records-outage', 'pedestrian'],
@@ -33,7 +34,7 @@ describe('training scenario files', () => {
     expect(loadTrainingScenario('clean-then-expired', scenariosDir).steps).toHaveLength(2);
     const mine = { name: 'mine', description: 'One read.', laneType: 'air', steps: [{ atSeconds: 0, kind: 'readDocument', traveller: 1 }] };
     expect(loadTrainingScenario(scenarioFile(mine), scenariosDir).name).toBe('mine');
-    expect(() => loadTrainingScenario('nope', scenariosDir)).toThrow('There is no built-in training scenario "nope"; built-in: clean-lane, clean-then-expired, clone-during-records-outage, cloned-chip, genuine-non-match, look-alike-impostor, records-outage, vehicle-forged-sod-reader-unplugged, vehicle-rear-seat-impostor; or give a file path.');
+    expect(() => loadTrainingScenario('nope', scenariosDir)).toThrow('There is no built-in training scenario "nope"; built-in: clean-lane, clean-then-expired, clone-during-records-outage, cloned-chip, exit-overstayer-twins, genuine-non-match, look-alike-impostor, records-outage, vehicle-forged-sod-reader-unplugged, vehicle-rear-seat-impostor; or give a file path.');
     expect(() => loadTrainingScenario('/no/such/file.json', scenariosDir)).toThrow('Training scenario file /no/such/file.json does not exist.');
     expect(() => loadTrainingScenario(scenarioFile({ ...mine, steps: [{ atSeconds: 0, kind: 'readDocument', traveller: 7 }] }), scenariosDir)).toThrow(
       'Training scenario mine.json is invalid: steps.0.traveller: there is no scripted traveller 7 (0 to 4)',
@@ -63,6 +64,10 @@ describe('training scenario files', () => {
       '--scenario=clean-then-expired is for a pedestrian lane, not --lane=vehicle',
     );
     expect(() => applyScenarioOption(resolveSettings({}), parseCommandLine(['--scenario=nope']), scenariosDir)).toThrow(/no built-in training scenario "nope"/);
+    // An exit scenario makes the booth an exit booth of its lane (and an entry one an entry booth); a --direction against it is refused.
+    expect(applyScenarioOption(resolveSettings({}), parseCommandLine(['--scenario=exit-overstayer-twins']), scenariosDir).resolved.settings).toMatchObject({ laneType: 'vehicle', direction: 'exit' });
+    expect(applyScenarioOption(resolveSettings({ direction: 'exit' }), parseCommandLine(['--scenario=clean-then-expired']), scenariosDir).resolved.settings.direction).toBe('entry');
+    expect(() => applyScenarioOption(resolveSettings({}), parseCommandLine(['--scenario=exit-overstayer-twins', '--direction=entry']), scenariosDir)).toThrow('--scenario=exit-overstayer-twins is for an exit lane, not --direction=entry');
     expect(() => parseCommandLine(['--scenario='])).toThrow('--scenario needs a built-in scenario name or a file path');
   });
 

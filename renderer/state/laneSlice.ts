@@ -99,6 +99,8 @@ export interface LaneSlice {
   decisionChanged(subject: SubjectKey, state: DecisionState): void;
   supervisorAlerted(alert: SupervisorAlert): void;
   optOutDeclared(optOut: PhotographyOptOut): void;
+  /** The officer takes back an opt-out they recorded by mistake (before anything was confirmed). */
+  optOutWithdrawn(identityKey: string): void;
   occupantSelected(index: number): void;
   reasonRequested(pending: PendingReason | null): void;
   /** Esc: the traveller on screen is put away until the next one. */
@@ -155,7 +157,10 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       let changed = frame.endedTrackIds.length > 0;
       for (const face of frame.faces) {
         if (!face.embedding) continue;
-        const known = next[face.trackId];
+        // An ended track's id seen again is someone else: the worker's tracker numbers afresh after a camera reset
+        // (new people in front of it), so the previous person's probes and best shot must not carry over.
+        const seen = next[face.trackId];
+        const known = seen && !seen.ended ? seen : undefined;
         const probes = [...(known?.probes ?? []), { score: face.qualityScore, embedding: face.embedding, ...(face.presentationAttack ? { presentationAttack: face.presentationAttack } : {}) }].sort((a, b) => b.score - a.score).slice(0, probeSize);
         const isBest = probes[0]?.embedding === face.embedding;
         const bestShot = isBest && face.bestShot ? face.bestShot : known?.bestShot;
@@ -170,6 +175,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
   supervisorAlerted: (alert) => set((state) => ({ supervisorAlerts: [...state.supervisorAlerts, alert] })),
   optOutDeclared: (optOut) => set((state) => ({ optOuts: [...state.optOuts.filter((o) => o.identityKey !== optOut.identityKey), optOut] })),
+  optOutWithdrawn: (identityKey) => set((state) => ({ optOuts: state.optOuts.filter((o) => o.identityKey !== identityKey) })),
   occupantSelected: (selectedOccupant) => set({ selectedOccupant, pendingReason: null }),
   reasonRequested: (pendingReason) => set({ pendingReason }),
   travellerDismissed: () => set((state) => ({ ...emptyDesk, laneSession: null, dismissedSessionId: state.laneSession?.sessionId ?? state.dismissedSessionId })),

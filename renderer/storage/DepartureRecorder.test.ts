@@ -76,6 +76,23 @@ describe('DepartureRecorder: an exit confirmation, durable before the view says 
 });
 
 describe('DepartureRecorder: an opt-out and the officer resolving look-alikes', () => {
+  it("a supervisor opening an offline departure's review item sees the departure itself (the officer's choice and evidence), and the view is audited", async () => {
+    const { store } = await openStore();
+    const chosen = faceIdentifiedDeparture(7, 'EX-0005', {
+      evidence: { ...faceIdentifiedDeparture(7, 'EX-0005').evidence, officerChoice: { among: [{ candidateId: 'EX-0005', score: 0.61 }, { candidateId: 'EX-0006', score: 0.6 }], chosenAt: '2026-12-07T17:59:30.000Z' } } as DepartureRecord['evidence'],
+    });
+    const { reviewIds } = await store.recordExit({ sessionId: 'session-7', departures: [chosen], citizens: [], optOuts: [], offline: true }, officer);
+    const supervisor = { userId: 'sup-1', role: 'supervisor' } as const;
+    const detail = await store.getReviewDetail(reviewIds[0] ?? '', supervisor);
+    expect(detail.decision).toBeNull();
+    expect(detail.departure).toEqual({ departure: chosen, offline: true, recordedAt: '2026-12-07T18:00:00.000Z' });
+    expect((await store.exportAudit(supervisor)).jsonl).toContain('"departureId":"departure-7"');
+    // A decision's review item carries no departure.
+    await store.recordDecision(sampleDecision(8), officer, { offline: true });
+    const decisionItem = (await store.listReviewQueue({ kind: 'offline_decision' })).items.find((i) => i.decisionId !== null);
+    expect((await store.getReviewDetail(decisionItem?.reviewId ?? '', supervisor)).departure).toBeNull();
+  });
+
   it('audits the opt-out and each resolution (how many candidates, never who), keeps no photo; an opt-out departure says so', async () => {
     const { store, db } = await openStore();
     const optOut: DepartureRecord = { ...departure(7, 'EX-0003'), evidence: { method: 'opt_out', declaredAt: '2026-12-07T17:59:00.000Z' }, overstayDays: null };

@@ -3,7 +3,7 @@ import type { AuditActor } from '../../app/audit/auditEntry';
 import { requeueDeadLetter } from '../../app/outbox/syncPolicy';
 import { DecisionStoreError, type ReviewDetail, type ReviewQueueFilter, type ReviewQueueItem, type ReviewQueuePage, type ReviewVerdict } from './decisionStoreTypes';
 import type { DecisionRow, ReviewRow, SealedReviewContent } from './rows';
-import { openDecisionRow, openReviewContent, unlessSealedElsewhere } from './sealedContent';
+import { openDecisionRow, openDepartureRow, openReviewContent, unlessSealedElsewhere } from './sealedContent';
 import { nowIso, parseActor, type StoreContext } from './storeContext';
 
 /**
@@ -38,9 +38,13 @@ export class ReviewQueueStore {
       const content = (await openReviewContent(cipher, row)) ?? { alert: { code: 'sealed_under_another_key', message: 'this item was sealed under another storage key: restore that key to read it' } };
       // A decision sealed under another storage key is shown as absent rather than failing the whole item.
       const decision = decisionRow ? await openDecisionRow(cipher, decisionRow).catch(unlessSealedElsewhere(null)) : null;
-      await writer.commit([{ at: nowIso(this.context), actor: by, action: 'view_traveller', subject: { kind: 'review', id: reviewId }, details: { decisionId: row.decisionId } }], async () => undefined);
+      // An exit lane's departure is reviewed from the outbox item that carries it (it has no decision row).
+      const outboxRow = !decisionRow && row.outboxItemId ? await db.outbox.get(row.outboxItemId) : undefined;
+      const departure = outboxRow ? await openDepartureRow(cipher, outboxRow).catch(unlessSealedElsewhere(null)) : null;
+      const viewed = { decisionId: row.decisionId, ...(departure ? { departureId: departure.departure.departureId } : {}) };
+      await writer.commit([{ at: nowIso(this.context), actor: by, action: 'view_traveller', subject: { kind: 'review', id: reviewId }, details: viewed }], async () => undefined);
       const item = queueItem(row, decisionRow, this.context.clock.now().getTime());
-      return { review: { ...item, resolvedAt: row.resolvedAt, resolvedBy: row.resolvedBy, supervisorNote: content.supervisorNote ?? null }, decision, alert: content.alert ?? null };
+      return { review: { ...item, resolvedAt: row.resolvedAt, resolvedBy: row.resolvedBy, supervisorNote: content.supervisorNote ?? null }, decision, departure, alert: content.alert ?? null };
     });
   }
 

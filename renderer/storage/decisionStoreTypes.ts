@@ -1,5 +1,6 @@
 import type { BoothAuditAnchor } from '../../app/audit/auditAnchor';
 import type { UnreadableAuditCause } from '../../app/audit/unreadableAuditEntry';
+import type { DepartureSyncPayload } from '../../app/inspection/exit/departureRecord';
 import type { DecisionRecord } from '../../app/inspection/officerDecision';
 import type { PurgeReason, RetainedBiometricFacts, RetainedBiometricKind } from '../../app/retention/retentionPolicy';
 import type { ReviewKind } from './reviewKinds';
@@ -86,9 +87,14 @@ export interface ReviewQueuePage {
 export interface ReviewDetail {
   readonly review: ReviewQueueItem & { readonly resolvedAt: string | null; readonly resolvedBy: string | null; readonly supervisorNote: string | null };
   readonly decision: StoredDecision | null;
+  /** The departure it is about (an exit lane's departure confirmed offline), as the outbox holds it to send. */
+  readonly departure: StoredDeparture | null;
   /** The alert that raised it (override attempt, dead-lettered sync). */
   readonly alert: unknown;
 }
+
+/** A departure as recorded for the outbox: the record, whether the records service was unreachable, and when. */
+export type StoredDeparture = Pick<DepartureSyncPayload, 'departure' | 'offline' | 'recordedAt'>;
 
 export interface ReviewVerdict {
   readonly verdict: 'approved' | 'returned';

@@ -9,6 +9,8 @@ import type { Embedding } from '../../app/biometrics/embeddingMath';
 import { l2Normalise } from '../../app/biometrics/embeddingMath';
 import { rawNorm } from '../../app/biometrics/faceness';
 import type { GrayImage } from '../../app/biometrics/imageStatistics';
+import type { CropExposure, ExposureRules, ToneMap } from '../../app/biometrics/faceExposure';
+import { measureExposure, toneGray, toneRgbaInPlace } from '../../app/biometrics/faceExposure';
 import { estimateSimilarity } from '../../app/biometrics/similarityTransform';
 import { FLOAT32_MIN_NORMAL, flushNegligibleWeights } from '../../app/biometrics/onnxWeightFlush';
 import type { FrameImage } from './faceCrops';
@@ -68,8 +70,10 @@ export interface EmbeddedFace {
 export interface LandmarkResult {
   readonly points68: readonly Point[];
   readonly five: FivePoints;
-  /** The gray crop the last landmark pass read: reused for sharpness and exposure. */
+  /** The gray crop the last landmark pass read (normalised for exposure when asked): reused for sharpness and exposure. */
   readonly crop: GrayImage;
+  /** With exposure normalisation: the last pass's raw crop's exposure and the tone map the face was read through. */
+  readonly exposure?: CropExposure;
 }
 
 /**
@@ -154,9 +158,16 @@ export class OnnxFaceRecognizer {
 
   /**
    * 68 landmarks of each face of one frame (in `detectorBoxes`), from the crop the landmark manifest describes;
-   * all faces in one run per pass when the landmark model takes a batch.
+   * all faces in one run per pass when the landmark model takes a batch. With `exposure` rules, each crop is
+   * normalised from its own statistics (app/biometrics/faceExposure.ts) before the model reads it.
    */
-  async landmarksMany(frame: FrameImage, detectorBoxes: readonly Box[], boxScale = this.landmarkManifest.boxScale, passes = this.landmarkManifest.refinementPasses): Promise<LandmarkResult[]> {
+  async landmarksMany(
+    frame: FrameImage,
+    detectorBoxes: readonly Box[],
+    boxScale = this.landmarkManifest.boxScale,
+    passes = this.landmarkManifest.refinementPasses,
+    exposure?: ExposureRules,
+  ): Promise<LandmarkResult[]> {
     if (detectorBoxes.length === 0) return [];
     const m = this.landmarkManifest;
     const [w, h] = m.inputSize;
@@ -165,6 +176,7 @@ export class OnnxFaceRecognizer {
     let boxes = detectorBoxes.map((box) => scaleBox(shiftBox(box, m.boxOffset), boxScale));
     let points: Point[][] = boxes.map(() => []);
     let crops: GrayImage[] = [];
+    let exposures: (CropExposure | undefined)[] = [];
     for (let pass = 0; pass < passes; pass++) {
       if (pass > 0) {
         // Re-centre each crop on the landmarks found, keeping its size: the model is sensitive to where the face sits.
@@ -173,13 +185,21 @@ export class OnnxFaceRecognizer {
           return { ...box, x: bounds.x + bounds.width / 2 - box.width / 2, y: bounds.y + bounds.height / 2 - box.height / 2 };
         });
       }
-      crops = boxes.map((box) => this.clock.time('landmarkCrop', () => this.crops.grayCrop(frame, box, w, h)));
+      const raw = boxes.map((box) => this.clock.time('landmarkCrop', () => this.crops.grayCrop(frame, box, w, h)));
+      exposures = raw.map((gray) => (exposure ? this.clock.time('exposure', () => measureExposure(gray, exposure)) : undefined));
+      crops = raw.map((gray, k) => {
+        const measured = exposures[k];
+        return measured ? toneGray(gray, measured.tone) : gray;
+      });
       const input = new Float32Array(boxes.length * size);
       for (const [k, gray] of crops.entries()) for (let i = 0; i < size; i++) input[k * size + i] = ((gray.pixels[i] ?? 0) - m.normalisation.mean) / m.normalisation.std;
       const flat = await this.runBatch(this.landmarker, this.landmarkerBatch, m, input, [1, h, w], boxes.length, valuesPerFace, 'landmarkRun');
       points = boxes.map((box, k) => pointsFromFlat(flat.subarray(k * valuesPerFace, (k + 1) * valuesPerFace)).map((p) => ({ x: box.x + p.x * box.width, y: box.y + p.y * box.height })));
     }
-    return points.map((points68, k) => ({ points68, five: fivePointsFrom68(points68), crop: crops[k] ?? { width: 0, height: 0, pixels: new Uint8Array(0) } }));
+    return points.map((points68, k) => {
+      const measured = exposures[k];
+      return { points68, five: fivePointsFrom68(points68), crop: crops[k] ?? { width: 0, height: 0, pixels: new Uint8Array(0) }, ...(measured ? { exposure: measured } : {}) };
+    });
   }
 
   /**
@@ -218,8 +238,8 @@ export class OnnxFaceRecognizer {
     return all;
   }
 
-  async embed(frame: FrameImage, five: FivePoints, flip = this.embedManifest.flipAugmentation): Promise<EmbeddedFace> {
-    const [embedding] = await this.embedMany(frame, [five], flip);
+  async embed(frame: FrameImage, five: FivePoints, flip = this.embedManifest.flipAugmentation, tone?: ToneMap): Promise<EmbeddedFace> {
+    const [embedding] = await this.embedMany(frame, [five], flip, tone ? [tone] : undefined);
     if (!embedding) throw new ModelLoadError('model_corrupt', `${this.embedManifest.file} returned no embedding`);
     return embedding;
   }
@@ -227,9 +247,10 @@ export class OnnxFaceRecognizer {
   /**
    * Embeddings of several faces of one frame. When the embedder takes a batch (see onnxDynamicBatch), every face
    * (and its mirror image, with flip) goes through one run: measured ~15-20% less time per face than one run
-   * each, as the bigger convolutions keep both threads busy.
+   * each, as the bigger convolutions keep both threads busy. `tones[f]`, when given, is face f's exposure
+   * normalisation (the one its landmark crop was read through), applied to its aligned crop.
    */
-  async embedMany(frame: FrameImage, faces: readonly FivePoints[], flip = this.embedManifest.flipAugmentation): Promise<EmbeddedFace[]> {
+  async embedMany(frame: FrameImage, faces: readonly FivePoints[], flip = this.embedManifest.flipAugmentation, tones?: readonly (ToneMap | undefined)[]): Promise<EmbeddedFace[]> {
     if (faces.length === 0) return [];
     const m = this.embedManifest;
     const [w, h] = m.inputSize;
@@ -241,6 +262,8 @@ export class OnnxFaceRecognizer {
     const input = new Float32Array(views * size);
     for (const [f, five] of faces.entries()) {
       const rgba = this.clock.time('warp', () => this.crops.warp(frame, estimateSimilarity(five, template), w, h));
+      const tone = tones?.[f];
+      if (tone) toneRgbaInPlace(rgba, tone);
       this.clock.time('embedTensor', () => {
         for (const [k, mirror] of mirrors.entries()) writeImageTensor(rgba, layout, input, (f * mirrors.length + k) * size, mirror);
       });

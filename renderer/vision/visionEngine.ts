@@ -7,6 +7,7 @@ import { isFaceLike } from '../../app/biometrics/faceness';
 import { refuseStill } from '../../app/biometrics/stillGate';
 import { FaceTracker } from '../../app/biometrics/faceTracker';
 import type { FivePoints } from '../../app/biometrics/faceLandmarks';
+import type { ToneMap } from '../../app/biometrics/faceExposure';
 import type { EvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
 import { cropStatistics } from '../../app/biometrics/imageStatistics';
 import type { Box } from '../../app/biometrics/geometry';
@@ -82,13 +83,25 @@ export class VisionEngine {
     return new VisionEngine(detector, recognizer, config, info, pad);
   }
 
-  /** Landmarks and quality of each detected face (landmarks of all faces in one batch). */
-  private async observe(frame: FrameImage, detections: readonly Detection[], rules: QualityRules = this.rules): Promise<{ face: Omit<FaceObservation, 'trackId'>; five: FivePoints }[]> {
-    const marks = await this.recognizer.landmarksMany(frame, detections.map((d) => d.box), this.config.landmarkBoxScale, this.config.landmarkRefinementPasses);
+  /**
+   * Landmarks and quality of each detected face (landmarks of all faces in one batch). With `normalised`
+   * exposure (the lane cameras' profile), each face's crop is stretched from its own statistics
+   * (app/biometrics/faceExposure.ts) before landmarks, quality and embedding (`tone`), and the gate judges the
+   * signal it held; a well-exposed face is left as it is. Stills stay raw: on LFW portraits the stretch of the
+   * 13 % it touches lowered genuine scores a little (docs/vehicle-capture.md).
+   */
+  private async observe(
+    frame: FrameImage,
+    detections: readonly Detection[],
+    rules: QualityRules = this.rules,
+    exposure: 'raw' | 'normalised' = 'raw',
+  ): Promise<{ face: Omit<FaceObservation, 'trackId'>; five: FivePoints; tone: ToneMap | undefined }[]> {
+    const marks = await this.recognizer.landmarksMany(frame, detections.map((d) => d.box), this.config.landmarkBoxScale, this.config.landmarkRefinementPasses, exposure === 'normalised' ? rules.exposure : undefined);
     return marks.map((lm, k) => {
       const detection = detections[k] ?? { box: { x: 0, y: 0, width: 0, height: 0 }, score: 0 };
-      const quality = this.recognizer.clock.time('quality', () => assessQuality({ points: lm.five, crop: cropStatistics(lm.crop), box: detection.box, detectionScore: detection.score, frame }, rules));
-      return { face: { box: detection.box, detectionScore: detection.score, landmarks: [...lm.five], quality: { ...quality, reasons: [...quality.reasons] } }, five: lm.five };
+      const input = { points: lm.five, crop: cropStatistics(lm.crop), box: detection.box, detectionScore: detection.score, frame, ...(lm.exposure ? { exposure: lm.exposure } : {}) };
+      const quality = this.recognizer.clock.time('quality', () => assessQuality(input, rules));
+      return { face: { box: detection.box, detectionScore: detection.score, landmarks: [...lm.five], quality: { ...quality, reasons: [...quality.reasons] } }, five: lm.five, tone: lm.exposure?.tone };
     });
   }
 
@@ -108,18 +121,18 @@ export class VisionEngine {
     const update = tracker.update(detections.map((d) => d.box), request.timestampMs, request.profile.expansionFocus, plan.full);
     for (const id of update.ended) shots.endTrack(id);
     const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
-    const observed = (await this.observe(frame, detections, rules)).map(({ face, five }, i) => {
+    const observed = (await this.observe(frame, detections, rules, request.profile.exposure)).map(({ face, five, tone }, i) => {
       const trackId = update.trackIds[i] ?? 'unknown';
       // The quality gate: a shot with any reason is shown (with its reasons) but never embedded, never compared.
       const usable = face.quality.reasons.length === 0;
       // A track the embedder already saw no face in at this quality is not embedded again (a poster passes every frame).
       const refused = usable && shots.isRefused(trackId, face.quality.score, request.timestampMs);
-      return { face, five, trackId, refused, embed: usable && !refused && shots.wouldKeep(trackId, face.quality.score, true, request.timestampMs) };
+      return { face, five, tone, trackId, refused, embed: usable && !refused && shots.wouldKeep(trackId, face.quality.score, true, request.timestampMs) };
     });
     const t2 = now();
     // Only shots that would enter a track's best shots are embedded (the costly step), all in one batch.
     const toEmbed = observed.filter((o) => o.embed);
-    const embedded = await this.recognizer.embedMany(frame, toEmbed.map((o) => o.five), this.config.flipAugmentation);
+    const embedded = await this.recognizer.embedMany(frame, toEmbed.map((o) => o.five), this.config.flipAugmentation, toEmbed.map((o) => o.tone));
     const embeddedOf = new Map(toEmbed.map((o, k) => [o, embedded[k]]));
     const faceness = this.recognizer.embedManifest.faceness;
     const faces: FaceObservation[] = observed.map((o) => {
@@ -198,10 +211,10 @@ export class VisionEngine {
     // Measurements report what the reference gate would say, so an evaluation shows how many faces it refuses.
     const [first] = await this.observe(image, [chosen], this.referenceRules);
     if (!first) return noFace;
-    const { face: observed, five } = first;
+    const { face: observed, five, tone } = first;
     const t2 = now();
     // Embedded before the gate: face-ness is read from the embedding itself.
-    const { embedding, rawNorm } = await this.recognizer.embed(image, five, this.config.flipAugmentation);
+    const { embedding, rawNorm } = await this.recognizer.embed(image, five, this.config.flipAugmentation, tone);
     const t3 = now();
     const faceness = this.recognizer.embedManifest.faceness;
     const faceLike = isFaceLike(rawNorm, faceness);

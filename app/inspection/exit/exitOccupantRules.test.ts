@@ -140,7 +140,7 @@ describe('an exit vehicle and its departure records', () => {
     const twins: ExitIdentification = { kind: 'ambiguous', candidates: [candidate('TWIN-A', 0.51), candidate('TWIN-B', 0.5)] };
     const shown = assessExitOccupant('t', twins, gallery, context);
     expect(departureOf(shown, 'dep-t', departure)).toBeNull();
-    const choice = pickByNumber(shown.outcome, 2, '2026-12-07T17:59:30Z');
+    const choice = pickByNumber(twins, 2, '2026-12-07T17:59:30Z');
     expect(choice).toEqual({ kind: 'picked', travellerId: 'TWIN-B', at: '2026-12-07T17:59:30Z' });
     const picked = assessExitOccupant('t', identificationWithChoice(twins, choice ?? undefined), gallery, context);
     expect(picked).toMatchObject({ outcome: { kind: 'departure_confirmed', entry: { travellerId: 'TWIN-B' } }, confirmable: true, recordsDeparture: true });
@@ -157,8 +157,16 @@ describe('an exit vehicle and its departure records', () => {
     });
     expect(departureRecordSchema.parse(record)).toEqual(record);
     // No third candidate, and no pick on a search that is not ambiguous.
-    expect(pickByNumber(shown.outcome, 3, 'x')).toBeNull();
-    expect(pickByNumber(assessExitOccupant('o', found('ON-TIME'), gallery, context).outcome, 1, 'x')).toBeNull();
+    expect(pickByNumber(twins, 3, 'x')).toBeNull();
+    expect(pickByNumber(found('ON-TIME'), 1, 'x')).toBeNull();
+    // The numbers are the card's: the shown outcome lists the candidates in the search's order.
+    expect(shown.outcome.kind === 'ambiguous' && shown.outcome.candidates.map((c) => c.candidate.travellerId)).toEqual(['TWIN-A', 'TWIN-B']);
+  });
+
+  it('a search that could not be made (the face matcher lost the gallery) is held as not identified, and says why', () => {
+    const assessed = assessExitOccupant('o', { kind: 'no_candidate', trackId: 't', searchError: 'no_gallery: no gallery exit:1' }, gallery, context);
+    expect(assessed).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: true, searchError: 'no_gallery: no gallery exit:1' }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+    expect(departureOf(assessed, 'dep-o', departure)).toBeNull();
   });
 
   it('"none of them": not identified, held for the officer, the ruled-out look-alikes kept; a stale choice never applies to another search', () => {

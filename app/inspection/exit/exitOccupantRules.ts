@@ -39,40 +39,51 @@ export type ExitIdentification =
   | { readonly kind: 'candidate'; readonly candidate: ExitCandidate }
   /** Two or more identities near the threshold (twins, look-alikes): shown as such, never resolved silently. */
   | { readonly kind: 'ambiguous'; readonly candidates: readonly ExitCandidate[] }
-  /** A face was searched and nobody in the gallery is its mate; or the officer judged none of `dismissed` (look-alikes) to be the traveller. */
-  | { readonly kind: 'no_candidate'; readonly trackId: string; readonly dismissed?: readonly ExitCandidate[] }
+  /**
+   * A face was searched and nobody in the gallery is its mate; or the officer judged none of `dismissed` (look-alikes)
+   * to be the traveller; or the search could not be made (`searchError`: no gallery in the face matcher, no
+   * calibration): nobody is identified then either, and the officer is told why.
+   */
+  | { readonly kind: 'no_candidate'; readonly trackId: string; readonly dismissed?: readonly ExitCandidate[]; readonly searchError?: string }
   /** No usable face of this occupant (yet). */
   | { readonly kind: 'no_face' }
   /** The traveller declined to be photographed (only a U.S. citizen may): their documents are inspected instead. */
   | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly travellerId: string | null };
 
+/**
+ * What the exit officer sees for an identified traveller: the overstay the booth counts from the admit-until date,
+ * and every alert the gallery entry carries (a visa, vehicle or overstay alert the records service set shows as a
+ * `record_alert`, with its own kind). An alert of severity 'hit' holds the departure (as at entry, where a hit
+ * forces a referral); a lower one is shown and does not hold.
+ */
 export type ExitAlert =
   | { readonly kind: 'overstay'; readonly days: number; readonly admitUntil: string }
   | { readonly kind: 'lookout'; readonly alert: RecordAlert }
-  | { readonly kind: 'prior_removal'; readonly alert: RecordAlert };
+  | { readonly kind: 'prior_removal'; readonly alert: RecordAlert }
+  | { readonly kind: 'record_alert'; readonly alert: RecordAlert };
 
 export type ExitOutcome =
   /** Identified, nothing to hold them for: the departure is confirmed. */
   | { readonly kind: 'departure_confirmed'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly stay: StayStanding }
-  /** Identified with an alert the officer must see (overstay of N days, lookout, prior removal). */
+  /** Identified with an alert the officer must see (overstay of N days, any alert on the record); held when one is a hit. */
   | { readonly kind: 'identified_with_alert'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly stay: StayStanding; readonly alerts: readonly ExitAlert[] }
   /** Identified as a U.S. citizen: confirmed; a biometric departure record only where the policy makes one (90 FR 48604: none). */
   | { readonly kind: 'citizen'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate }
   /** Several gallery identities fit: the officer decides, with both shown. */
   | { readonly kind: 'ambiguous'; readonly candidates: readonly { readonly entry: DepartureGalleryEntry | null; readonly candidate: ExitCandidate }[] }
   /** Nobody in the gallery and no document: the officer photographs or inspects the traveller. `dismissed`: look-alikes the officer ruled out. */
-  | { readonly kind: 'not_identified'; readonly faceSeen: boolean; readonly dismissed?: readonly ExitCandidate[] }
+  | { readonly kind: 'not_identified'; readonly faceSeen: boolean; readonly dismissed?: readonly ExitCandidate[]; readonly searchError?: string }
   /** Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such; anyone else is held. */
   | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null; readonly stay: StayStanding | null; readonly eligible: boolean };
 
 export interface ExitOccupantAssessment {
   readonly occupantId: string;
   readonly outcome: ExitOutcome;
-  /** The one confirming key covers this occupant (identified, no lookout hit; or an eligible opt-out). */
+  /** The one confirming key covers this occupant (identified, no alert of severity 'hit'; or an eligible opt-out). */
   readonly confirmable: boolean;
   /** A departure record is sent to the records service when confirmed. */
   readonly recordsDeparture: boolean;
-  /** Held for the officer: a lookout hit, an ambiguity, nobody identified, a possible photo or screen. */
+  /** Held for the officer: an alert of severity 'hit', an ambiguity, nobody identified, a possible photo or screen. */
   readonly needsOfficer: boolean;
   /** With PAD on, the entry lane's presentation-attack reasons for the face ("possible photo or screen", "not checked"). */
   readonly reasons: readonly Reason[];
@@ -91,11 +102,14 @@ function alertsOf(entry: DepartureGalleryEntry, stay: StayStanding): ExitAlert[]
   const alerts: ExitAlert[] = [];
   if (stay.kind === 'overstay' && entry.admitUntil !== null) alerts.push({ kind: 'overstay', days: stay.days, admitUntil: entry.admitUntil });
   for (const alert of entry.alerts) {
-    if (alert.kind === 'lookout') alerts.push({ kind: 'lookout', alert });
-    if (alert.kind === 'prior_removal') alerts.push({ kind: 'prior_removal', alert });
+    if (alert.kind === 'lookout' || alert.kind === 'prior_removal') alerts.push({ kind: alert.kind, alert });
+    else alerts.push({ kind: 'record_alert', alert });
   }
   return alerts;
 }
+
+/** An alert of severity 'hit' on the record holds the traveller for the officer; the booth's own overstay count never does. */
+export const holdsDeparture = (alert: ExitAlert): boolean => alert.kind !== 'overstay' && alert.alert.severity === 'hit';
 
 /** The face may be a photo or screen held up (PAD flagged it): held for the officer, whoever it was identified as. */
 export const presentationAttackSuspected = (assessment: Pick<ExitOccupantAssessment, 'reasons'>): boolean => assessment.reasons.some((r) => r.code === 'presentation_attack_suspected');
@@ -123,7 +137,7 @@ function assessIdentity(occupantId: string, identification: ExitIdentification, 
     case 'no_face':
       return held({ kind: 'not_identified', faceSeen: false });
     case 'no_candidate':
-      return held({ kind: 'not_identified', faceSeen: true, ...(identification.dismissed ? { dismissed: identification.dismissed } : {}) });
+      return held({ kind: 'not_identified', faceSeen: true, ...(identification.dismissed ? { dismissed: identification.dismissed } : {}), ...(identification.searchError ? { searchError: identification.searchError } : {}) });
     case 'ambiguous':
       return held({ kind: 'ambiguous', candidates: identification.candidates.map((candidate) => ({ entry: gallery.get(candidate.travellerId) ?? null, candidate })) });
     case 'opt_out': {
@@ -144,9 +158,9 @@ function assessIdentity(occupantId: string, identification: ExitIdentification, 
       if (entry.usCitizen) return { occupantId, outcome: { kind: 'citizen', entry, candidate }, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
       const stay = stayStanding(entry.admitUntil, context.departureDate);
       const alerts = alertsOf(entry, stay);
-      const lookout = alerts.some((a) => a.kind === 'lookout');
+      const hit = alerts.some(holdsDeparture);
       if (alerts.length === 0) return { occupantId, outcome: { kind: 'departure_confirmed', entry, candidate, stay }, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
-      return { occupantId, outcome: { kind: 'identified_with_alert', entry, candidate, stay, alerts }, confirmable: !lookout, recordsDeparture: recorded && !lookout, needsOfficer: lookout };
+      return { occupantId, outcome: { kind: 'identified_with_alert', entry, candidate, stay, alerts }, confirmable: !hit, recordsDeparture: recorded && !hit, needsOfficer: hit };
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { ExitCandidate, ExitIdentification, ExitOutcome } from './exitOccupantRules';
+import type { ExitCandidate, ExitIdentification } from './exitOccupantRules';
 
 /**
  * What the officer said about one exit occupant, on top of what the face search found: a photography opt-out
@@ -36,9 +36,13 @@ export function identificationWithChoice(found: ExitIdentification, choice: Exit
 
 const trackOf = (candidates: readonly ExitCandidate[]): string => candidates[0]?.trackId ?? 'unknown';
 
-/** The officer's pick by its number on the card (1-based), when the occupant is shown as ambiguous with that many candidates. */
-export function pickByNumber(outcome: ExitOutcome | undefined, number: number, at: string): ExitOfficerChoice | null {
-  if (outcome?.kind !== 'ambiguous') return null;
-  const shown = outcome.candidates[number - 1];
-  return shown ? { kind: 'picked', travellerId: shown.candidate.travellerId, at } : null;
+/**
+ * The officer's pick by its number on the card (1-based), when the occupant's search (what the booth found, before
+ * any choice) was ambiguous with that many candidates. Judged on the search, not on the outcome shown, so a pick can
+ * be changed to another look-alike before the departure is confirmed.
+ */
+export function pickByNumber(search: ExitIdentification | undefined, number: number, at: string): ExitOfficerChoice | null {
+  if (search?.kind !== 'ambiguous') return null;
+  const shown = search.candidates[number - 1];
+  return shown ? { kind: 'picked', travellerId: shown.travellerId, at } : null;
 }

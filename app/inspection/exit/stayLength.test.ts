@@ -30,6 +30,14 @@ describe('overstay arithmetic', () => {
     expect(() => epochDay('2026-02-30')).toThrow('not a calendar date: 2026-02-30');
     expect(() => epochDay('2025-02-29')).toThrow('not a calendar date');
     expect(() => stayStanding('29/08/2026', '2026-08-30')).toThrow('not an ISO date');
+    // Month 13 (or 00) is no month, never rolled into the next (or last) year.
+    expect(() => epochDay('2026-13-01')).toThrow('not a calendar date: 2026-13-01');
+    expect(() => epochDay('2026-00-15')).toThrow('not a calendar date');
+    // A year before 100 is refused, never read as 19xx (Date.UTC's two-digit years).
+    expect(() => epochDay('0050-01-01')).toThrow('not a calendar date: 0050-01-01');
+    // The whole field is the date: nothing before or after it.
+    expect(() => epochDay('2026-08-29T10:00:00Z')).toThrow('not an ISO date');
+    expect(() => epochDay(' 2026-08-29')).toThrow('not an ISO date');
     expect(epochDay('1970-01-02')).toBe(1);
   });
 

@@ -90,6 +90,26 @@ export const mutationModules: readonly MutationModule[] = [
     tsconfig: 'app/tsconfig.json',
   },
   {
+    name: 'exit',
+    description: 'biometric exit rules',
+    // Who is confirmed as departed, on what evidence: overstay days, each alert, citizens without a record, opt-outs,
+    // ambiguities only the officer resolves, PAD-flagged faces held, and the departure record's schema. The gallery
+    // fixtures in exit/testSupport are not rules.
+    mutate: ['app/inspection/exit/*.ts', '!app/inspection/exit/*.test.ts'],
+    testFiles: ['app/inspection/exit/**/*.test.ts'],
+    tsconfig: 'app/tsconfig.json',
+  },
+  {
+    name: 'identification',
+    description: '1:N face identification at exit',
+    // The search that finds an exit traveller's candidates: the int8 templates and kernel, fusion, normalisation,
+    // the FPIR threshold and the ambiguity margin. Its own module: its tests (10,000-template galleries) are far
+    // slower than the exit rules', and a mutant in the kernel's loops runs until the timeout.
+    mutate: ['app/biometrics/identification/*.ts', '!app/biometrics/identification/*.test.ts'],
+    testFiles: ['app/biometrics/identification/**/*.test.ts'],
+    tsconfig: 'app/tsconfig.json',
+  },
+  {
     name: 'outbox',
     description: 'decision outbox and sync',
     // The stand-in records service and the in-memory store are test doubles (tests and the storage harness only).

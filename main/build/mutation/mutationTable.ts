@@ -14,6 +14,8 @@ export interface MutationRow {
   readonly invalid: number;
   /** (killed + timed out) / (killed + timed out + survived + no coverage), in percent; null without mutants. */
   readonly score: number | null;
+  /** For a row read from a stored report: whether it still describes the code (storedReports.ts). */
+  readonly report?: string;
 }
 
 export function summariseMutants(module: string, mutants: readonly MutantOutcome[]): MutationRow {
@@ -36,7 +38,9 @@ export function summariseMutants(module: string, mutants: readonly MutantOutcome
 }
 
 export function formatMutationTable(rows: readonly MutationRow[]): string {
-  const header = ['module', 'score', 'killed', 'timed out', 'survived', 'no coverage', 'invalid'];
+  // The report column only for rows read from stored reports (`--table`): a run's rows are current by definition.
+  const withReport = rows.some((row) => row.report !== undefined);
+  const header = ['module', 'score', 'killed', 'timed out', 'survived', 'no coverage', 'invalid', ...(withReport ? ['report'] : [])];
   const lines = rows.map((row) => [
     row.module,
     row.score === null ? 'n/a' : `${row.score.toFixed(1)} %`,
@@ -45,6 +49,7 @@ export function formatMutationTable(rows: readonly MutationRow[]): string {
     String(row.survived),
     String(row.noCoverage),
     String(row.invalid),
+    ...(withReport ? [row.report ?? ''] : []),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: readonly string[]): string =>

@@ -1,5 +1,6 @@
-// `npm run test:mutation [-- --module NAME[,NAME]] [--force] [--survivors] [--file PATH[:LINES]]`: Stryker over each module of the
-// safety-critical core, one run per module (its own tests only), then one table of scores. Incremental: each
+// `npm run test:mutation [-- --module NAME[,NAME]] [--force] [--survivors] [--file PATH[:LINES]] [--table]`: Stryker over each module of the
+// safety-critical core, one run per module (its own tests only), then one table of scores. `--table` runs nothing:
+// it prints the table from the stored reports, each row marked current or stale (storedReports.ts). Incremental: each
 // module keeps its last results in reports/mutation/NAME.json, so a run re-tests only the mutants whose code or
 // covering tests changed (`--force` re-tests all). Reports: dist/mutation/NAME/mutation.{html,json}.
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
 import { mutationModules, type MutationModule } from './mutationModules.ts';
 import { formatMutationTable, summariseMutants, type MutationRow } from './mutationTable.ts';
+import { storedRow, type StoredReport } from './storedReports.ts';
 
 const requiredScore = 90;
 
@@ -128,6 +130,24 @@ async function runModule(module: MutationModule, force: boolean, files: readonly
   return stryker.runMutationTest();
 }
 
+const sourceNow = (file: string): string | null => (existsSync(file) ? readFileSync(file, 'utf8') : null);
+
+/** The table from the stored reports (`--table`): what the last runs measured, and whether the code is still that code. */
+function storedTable(modules: readonly MutationModule[]): MutationRow[] {
+  return modules.map((module) => {
+    const file = `reports/mutation/${module.name}.json`;
+    const report = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredReport) : null;
+    return storedRow(module.name, report, moduleFiles(module), sourceNow);
+  });
+}
+
+function belowRequired(rows: readonly MutationRow[]): number {
+  const below = rows.filter((row) => row.score !== null && row.score < requiredScore);
+  if (below.length === 0) return 0;
+  console.error(`Below ${requiredScore} %: ${below.map((row) => row.module).join(', ')}`);
+  return 1;
+}
+
 async function main(): Promise<number> {
   // The tests run in Stryker's sandbox (.stryker-tmp/sandbox-*), where the default datasets root beside the
   // repository (../shared/datasets), or a relative BOOTH_DATASETS, does not exist: every dataset-backed test would
@@ -139,9 +159,16 @@ async function main(): Promise<number> {
       force: { type: 'boolean', default: false },
       survivors: { type: 'boolean', default: false },
       file: { type: 'string', multiple: true, default: [] },
+      table: { type: 'boolean', default: false },
     },
   });
   const modules = selectModules(values.module);
+  if (values.table) {
+    const rows = storedTable(modules);
+    console.log(`\nStored results (reports/mutation/<module>.json; nothing run)\n\n${formatMutationTable(rows)}\n`);
+    console.log('A STALE row was measured on other code: run `npm run test:mutation -- --module <module>` (incremental) to update it.');
+    return belowRequired(rows);
+  }
   const files = values.file.flatMap((value) => value.split(',')).filter((file) => file !== '');
   // Stryker reads `path:N` (no end line) as no range at all and mutates nothing: the run would print n/a, not an error.
   const badRange = files.find((file) => /:[^/]*$/.test(file) && !/:\d+(:\d+)?-\d+(:\d+)?$/.test(file));
@@ -163,12 +190,7 @@ async function main(): Promise<number> {
   if (values.survivors && survivors.length > 0) console.log(`\nSurviving mutants:\n${survivors.join('\n')}`);
   console.log(`\n${formatMutationTable(rows)}\n`);
   console.log('Reports: dist/mutation/<module>/mutation.html; survivors explained in docs/mutation-survivors.md');
-  const below = rows.filter((row) => row.score !== null && row.score < requiredScore);
-  if (below.length > 0) {
-    console.error(`Below ${requiredScore} %: ${below.map((row) => row.module).join(', ')}`);
-    return 1;
-  }
-  return 0;
+  return belowRequired(rows);
 }
 
 main().then(

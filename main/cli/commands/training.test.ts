@@ -49,15 +49,16 @@ describe('booth training list and the built-ins', () => {
   it('lists every built-in with its lane and description', () => {
     const { stdout, exitCode } = runTrainingList();
     expect(exitCode).toBe(0);
-    expect(stdout.trim().split('\n').map((line) => line.split(' ')[0])).toEqual(['clean-lane', 'clean-then-expired', 'clone-during-records-outage', 'cloned-chip', 'genuine-non-match', 'look-alike-impostor', 'records-outage', 'vehicle-forged-sod-reader-unplugged', 'vehicle-rear-seat-impostor']);
+    expect(stdout.trim().split('\n').map((line) => line.split(' ')[0])).toEqual(['clean-lane', 'clean-then-expired', 'clone-during-records-outage', 'cloned-chip', 'exit-overstayer-twins', 'genuine-non-match', 'look-alike-impostor', 'records-outage', 'vehicle-forged-sod-reader-unplugged', 'vehicle-rear-seat-impostor']);
     expect(stdout).toContain('clone-during-records-outage (pedestrian, 7 steps): The records service goes down');
+    expect(stdout).toContain('exit-overstayer-twins (exit vehicle, 2 steps): Exit vehicle lane');
   });
 
   it('every built-in step that brings a traveller or a vehicle says what a correct officer does', () => {
     for (const builtIn of listBuiltInScenarios(builtInScenariosDir)) {
       for (const step of builtIn.steps) {
         if (step.kind === 'readDocument') expect(step.expect, `${builtIn.name} at ${step.atSeconds} s`).toBeDefined();
-        if (step.kind === 'vehicleArrives') expect(step.expectOccupants, `${builtIn.name} at ${step.atSeconds} s`).toBeDefined();
+        if (step.kind === 'vehicleArrives' || step.kind === 'departs') expect(step.expectOccupants, `${builtIn.name} at ${step.atSeconds} s`).toBeDefined();
       }
       expect(readFileSync(join(builtInScenariosDir, `${builtIn.name}.json`), 'utf8')).toContain('"expect');
     }

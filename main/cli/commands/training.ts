@@ -22,7 +22,7 @@ export function runTrainingValidate(file: string): TrainingCliOutcome {
     const steps = scenario.steps.map((step, i) => `  ${i + 1}. at ${step.atSeconds} s: ${describeStepWithExpectations(step)}`);
     const unexpected = scenario.steps.filter((s) => (s.kind === 'readDocument' && !s.expect) || (s.kind === 'vehicleArrives' && !s.expectOccupants)).length;
     const note = unexpected > 0 ? `\nnote: ${unexpected} step(s) bring travellers without an expectation: they are not scored` : '';
-    return { exitCode: 0, stdout: `valid: ${scenario.name} (${scenario.laneType} lane, ${scenario.steps.length} steps)\n${steps.join('\n')}${note}\n`, stderr: '' };
+    return { exitCode: 0, stdout: `valid: ${scenario.name} (${scenario.direction === 'exit' ? 'exit ' : ''}${scenario.laneType} lane, ${scenario.steps.length} steps)\n${steps.join('\n')}${note}\n`, stderr: '' };
   } catch (error) {
     if (error instanceof TrainingScenarioError) return { exitCode: 1, stdout: '', stderr: error.message };
     throw error;
@@ -30,7 +30,7 @@ export function runTrainingValidate(file: string): TrainingCliOutcome {
 }
 
 export function runTrainingList(dir = builtInScenariosDir): TrainingCliOutcome {
-  const lines = listBuiltInScenarios(dir).map((s) => `${s.name} (${s.laneType}, ${s.steps.length} steps): ${s.description}`);
+  const lines = listBuiltInScenarios(dir).map((s) => `${s.name} (${s.direction === 'exit' ? 'exit ' : ''}${s.laneType}, ${s.steps.length} steps): ${s.description}`);
   return { exitCode: 0, stdout: `${lines.join('\n')}\n`, stderr: '' };
 }
 

@@ -23,6 +23,6 @@ export function simulatorHandlers(devices: BoothDevices, intake: DocumentIntake,
       if (settings.laneType !== 'vehicle') throw new HostFailure('not_supported', `Vehicles arrive only in a vehicle lane; this booth's laneType is "${settings.laneType}".`);
       return intake.vehicleArrives(controls, arrival);
     },
-    'sim:exitArrives': (arrival) => simulator().exitArrives(arrival),
+    'sim:exitArrives': (arrival) => intake.exitArrives(simulator(), arrival),
   };
 }

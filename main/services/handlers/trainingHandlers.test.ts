@@ -18,7 +18,7 @@ const scenariosDir = fileURLToPath(new URL('../../../assets/scenarios', import.m
 function handlers() {
   const time = new ManualTime(new Date('2026-12-07T09:00:00Z'));
   const idle = () => undefined;
-  const player = new TrainingScenarioPlayer({ setConnected: idle, readDocument: idle, failDocumentRead: idle, setChipFaults: idle, vehicleArrives: async () => undefined, documentNumbers: () => [] }, time, time, { ids: sequentialIds() });
+  const player = new TrainingScenarioPlayer({ setConnected: idle, readDocument: idle, failDocumentRead: idle, setChipFaults: idle, vehicleArrives: async () => undefined, documentNumbers: () => [], serveExitGallery: () => [], departs: idle }, time, time, { ids: sequentialIds() });
   const callers = new SignedInCallers();
   const trainer = { client: 'trainer-window' };
   const trainee = { client: 'trainee-window' };

@@ -1,7 +1,7 @@
 import type { HandlersOf } from '../../../app/host/dispatch';
 import { HostFailure } from '../../../app/host/result';
 import type { BoothSettings } from '../../../app/settings/boothSettings';
-import { scenarioFitsLane } from '../../../app/training/trainingScenario';
+import { scenarioFitsBooth, scenarioMisfit } from '../../../app/training/trainingScenario';
 import { trainingRunStateOf } from '../../../app/training/trainingProgress';
 import type { SignedInCallers } from '../SignedInCallers';
 import type { TrainingScenarioPlayer } from '../TrainingScenarioPlayer';
@@ -40,7 +40,7 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
   return {
     'training:list': (_, caller) => {
       callers.require(caller, ['trainer'], 'The scenario list');
-      return builtInScenarios().map((s) => ({ name: s.name, description: s.description, laneType: s.laneType, stepCount: s.steps.length }));
+      return builtInScenarios().map((s) => ({ name: s.name, description: s.description, laneType: s.laneType, direction: s.direction, stepCount: s.steps.length }));
     },
     'training:progress': (_, caller) => {
       const player = trainer();
@@ -60,7 +60,7 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
       const builtIns = builtInScenarios();
       const scenario = builtIns.find((s) => s.name === name);
       if (!scenario) throw new HostFailure('invalid_request', `There is no built-in training scenario "${name}"; built-in: ${builtIns.map((s) => s.name).join(', ')}.`);
-      if (!scenarioFitsLane(scenario.laneType, settings.laneType)) throw new HostFailure('not_supported', `Training scenario "${name}" is for a ${scenario.laneType} lane; this booth's laneType is "${settings.laneType}".`);
+      if (!scenarioFitsBooth(scenario, settings)) throw new HostFailure('not_supported', scenarioMisfit(scenario, settings));
       return player.start(scenario, people);
     },
     'training:stop': async (_, caller) => {
@@ -76,6 +76,12 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
       const user = callers.require(caller, ['officer', 'trainer'], 'A training decision');
       if (player.openRunId() !== report.runId) throw new HostFailure('invalid_request', `Training run ${report.runId} is not the open run; the decision stays recorded as training but is not scored.`);
       return trainingRunStateOf(player.decided(report, user.userId));
+    },
+    'training:departed': (report, caller) => {
+      const player = trainer();
+      const user = callers.require(caller, ['officer', 'trainer'], 'A training departure');
+      if (player.openRunId() !== report.runId) throw new HostFailure('invalid_request', `Training run ${report.runId} is not the open run; the confirmation stays recorded as training but is not scored.`);
+      return trainingRunStateOf(player.departed(report, user.userId));
     },
     'training:alerted': (report, caller) => {
       const player = trainer();

@@ -3,6 +3,7 @@ import { faceRuleOfDecision, policyOfDecision } from '../../../app/policy/policy
 import type { PolicySet } from '../../../app/policy/policySet';
 import { assertNever } from '../../../app/shared/assertNever';
 import type { ReviewDetail } from '../../storage/decisionStoreTypes';
+import { DepartureEvidence } from './DepartureEvidence';
 import { formatAge } from './reviewAge';
 import { parseReviewAlert, type ReviewAlert } from './reviewAlert';
 import { describeEvidence, officerReasonLabels, outcomeLabels, reasonLabels, reviewKindLabels, reviewStateLabels, routeLabels, ruleReasonLabel } from './reviewLabels';
@@ -185,7 +186,13 @@ export function ReviewDetailPanel({ opened, noting, busy, onSubmitReturn, onCanc
         Waiting <strong data-testid="detail-age">{formatAge(review.ageMs)}</strong> · queued {when(review.createdAt)} · <span className="muted">{review.reviewId}</span>
       </p>
       {alert && <AlertBlock alert={alert} />}
-      {decision ? <DecisionEvidence stored={decision} policies={policies} /> : !alert && <p className="placeholder">No decision is attached to this item.</p>}
+      {decision ? (
+        <DecisionEvidence stored={decision} policies={policies} />
+      ) : detail.departure ? (
+        <DepartureEvidence stored={detail.departure} policies={policies} />
+      ) : (
+        !alert && <p className="placeholder">No decision is attached to this item.</p>
+      )}
       {review.state === 'open' ? (
         noting ? (
           <ReturnNoteField busy={busy} onSubmit={onSubmitReturn} onCancel={onCancelReturn} />

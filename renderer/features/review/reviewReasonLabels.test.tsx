@@ -52,6 +52,7 @@ function panelText(decision: DecisionRecord | null, alert: SupervisorAlert | nul
   const detail: ReviewDetail = {
     review: { ...review, ruleReasons: decision?.ruleReasons ?? [] },
     decision: decision ? { decision, offline: false, mandatory: true, recordedAt: now.toISOString(), reviewState: 'pending' } : null,
+    departure: null,
     alert,
   };
   const html = renderToStaticMarkup(<ReviewDetailPanel opened={{ reviewId: review.reviewId, detail, problem: null }} noting={false} busy={false} onSubmitReturn={() => undefined} onCancelReturn={() => undefined} policies={shippedPolicies} />);

@@ -1,4 +1,4 @@
-import { describeEvidence, describeOutcome, verdictLabels } from '../../../app/training/debriefHtml';
+import { describeEvidence, describeOutcome, describeScoreCounts, verdictLabels } from '../../../app/training/debriefHtml';
 import type { TrainingDebrief } from '../../../app/training/trainingDebrief';
 
 /**
@@ -14,7 +14,7 @@ export function DebriefView({ debrief }: { debrief: TrainingDebrief }) {
         Debrief: {debrief.scenario} <span className="caption">({debrief.endedAt ? 'final' : 'run still open'})</span>
       </h2>
       <p data-testid="debrief-score">
-        {score.percent}% correct ({score.counts.correct ?? 0} of {score.steps}); impostors let through: {score.impostorsLetThrough}; genuine travellers referred: {score.genuineReferred}
+        {score.percent}% correct ({score.counts.correct ?? 0} of {score.steps}); {describeScoreCounts(score)}
       </p>
       <p className="caption">
         Trainee {debrief.trainee}, started by {debrief.startedBy} at {new Date(debrief.startedAt).toLocaleTimeString()}
@@ -36,10 +36,11 @@ export function DebriefView({ debrief }: { debrief: TrainingDebrief }) {
                 {step.step}
                 {step.occupant === null ? '' : `.${step.occupant + 1}`} {step.description}
                 {step.impostor && <strong> (impostor)</strong>}
+                {step.critical && <strong data-testid="debrief-critical"> (critical miss)</strong>}
               </td>
               <td>{step.expected}</td>
               <td>{describeOutcome(step)}</td>
-              <td data-testid="debrief-evidence">{step.decision ? describeEvidence(step.decision.evidence) : ''}</td>
+              <td data-testid="debrief-evidence">{step.decision ? describeEvidence(step.decision.evidence) : (step.departure?.shown ?? '')}</td>
               <td>
                 <strong>{step.verdict ? verdictLabels[step.verdict] : 'open'}</strong> {step.message}
               </td>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LaneType } from '../../../app/settings/boothSettings';
 import type { TrainingProgress, TrainingScenarioSummary } from '../../../app/training/trainingProgress';
 import type { TrainingDebrief, TrainingRunSummary } from '../../../app/training/trainingDebrief';
-import { useBoothStore, useHost } from '../../state/StoreContext';
+import { useBooth, useBoothStore, useHost } from '../../state/StoreContext';
 import { DebriefView } from './DebriefView';
 import { downloadDebrief } from './debriefExport';
 import { RunHistory } from './RunHistory';
@@ -23,7 +23,8 @@ type View = 'scenarios' | 'debrief' | 'history';
 /** "Score so far: 1 of 2 correct (50%); impostors let through 0; genuine referred 1". */
 function liveScore(run: NonNullable<TrainingProgress['run']>): string {
   const { score } = run;
-  return `${run.open ? 'Score so far' : 'Final score'}: ${score.counts.correct ?? 0} of ${score.steps} correct (${score.percent}%); impostors let through ${score.impostorsLetThrough}; genuine referred ${score.genuineReferred}`;
+  const critical = score.criticalMisses > score.impostorsLetThrough ? `; critical misses ${score.criticalMisses}` : '';
+  return `${run.open ? 'Score so far' : 'Final score'}: ${score.counts.correct ?? 0} of ${score.steps} correct (${score.percent}%); impostors let through ${score.impostorsLetThrough}; genuine referred ${score.genuineReferred}${critical}`;
 }
 
 /**
@@ -35,6 +36,7 @@ export function TrainerPanel({ laneType }: { laneType: LaneType }) {
   const host = useHost();
   const booth = useBoothStore();
   const { progress, problem: progressProblem, progressed } = useTrainerProgress();
+  const direction = useBooth((state) => state.info?.direction ?? 'entry');
   const [scenarios, setScenarios] = useState<TrainingScenarioSummary[]>([]);
   const [selected, setSelected] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,13 +52,13 @@ export function TrainerPanel({ laneType }: { laneType: LaneType }) {
     let live = true;
     void host.call('training:list', {}).then((result) => {
       if (!live) return;
-      if (result.ok) setScenarios(playableScenarios(result.value, laneType));
+      if (result.ok) setScenarios(playableScenarios(result.value, laneType, direction));
       else setProblem(result.error.message);
     });
     return () => {
       live = false;
     };
-  }, [host, laneType]);
+  }, [host, laneType, direction]);
 
   const showDebrief = useCallback(
     (runId?: string) =>

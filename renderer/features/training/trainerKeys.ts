@@ -1,6 +1,7 @@
 import type { LaneType } from '../../../app/settings/boothSettings';
 import type { TrainingScenarioSummary } from '../../../app/training/trainingProgress';
-import { scenarioFitsLane } from '../../../app/training/trainingScenario';
+import { scenarioFitsBooth } from '../../../app/training/trainingScenario';
+import type { LaneDirection } from '../../../app/settings/laneDirection';
 
 /** What a trainer's key asks the panel to do. */
 export type TrainerKeyAction = 'select-next' | 'start-selected' | 'stop' | 'toggle-panel' | 'debrief' | 'history' | 'next-trainee' | 'export-json' | 'export-html';
@@ -23,9 +24,9 @@ export function trainerKeyAction(event: Pick<KeyboardEvent, 'code' | 'altKey' | 
   return trainerKeys.find((key) => key.code === event.code)?.action;
 }
 
-/** The built-ins this booth can play (see scenarioFitsLane), in the host's order. */
-export function playableScenarios(scenarios: readonly TrainingScenarioSummary[], laneType: LaneType): TrainingScenarioSummary[] {
-  return scenarios.filter((scenario) => scenarioFitsLane(scenario.laneType, laneType));
+/** The built-ins this booth can play (see scenarioFitsBooth: its lane and its direction), in the host's order. */
+export function playableScenarios<S extends Pick<TrainingScenarioSummary, 'laneType'> & { readonly direction?: LaneDirection }>(scenarios: readonly S[], laneType: LaneType, direction: LaneDirection = 'entry'): S[] {
+  return scenarios.filter((scenario) => scenarioFitsBooth(scenario, { laneType, direction }));
 }
 
 /** The selection after `select-next`: the following scenario, wrapping round. */

@@ -24,9 +24,10 @@ function Candidate({ entry, candidate, number }: { entry: DepartureGalleryEntry 
 
 /**
  * One person leaving: the live best shot (none once they opted out of photography), what the exit rules found, and
- * the gallery candidate(s) with their evidence; an ambiguous occupant's look-alikes numbered by the key that picks them.
+ * the gallery candidate(s) with their evidence; an ambiguous occupant's look-alikes numbered by the key that picks them;
+ * the officer's current choice (`choice`) and how to change or undo it.
  */
-export function ExitOccupantCard({ assessment, bestShot, index, selected, recorded }: { assessment: ExitOccupantAssessment; bestShot: EncodedImage | undefined; index: number; selected: boolean; recorded: boolean }) {
+export function ExitOccupantCard({ assessment, bestShot, index, selected, recorded, choice }: { assessment: ExitOccupantAssessment; bestShot: EncodedImage | undefined; index: number; selected: boolean; recorded: boolean; choice: string | null }) {
   const { outcome } = assessment;
   const candidates = outcome.kind === 'ambiguous' ? outcome.candidates : outcome.kind === 'departure_confirmed' || outcome.kind === 'identified_with_alert' || outcome.kind === 'citizen' ? [{ entry: outcome.entry, candidate: outcome.candidate }] : [];
   const optedOut = outcome.kind === 'opt_out';
@@ -53,6 +54,11 @@ export function ExitOccupantCard({ assessment, bestShot, index, selected, record
       {candidates.map(({ entry, candidate }, i) => (
         <Candidate key={candidate.travellerId} entry={entry} candidate={candidate} {...(outcome.kind === 'ambiguous' ? { number: i + 1 } : {})} />
       ))}
+      {choice && (
+        <p className="exit-officer-choice" data-testid="exit-officer-choice-line">
+          {choice}
+        </p>
+      )}
       <ReasonList reasons={assessment.reasons} testId="exit-reasons" />
       <p data-testid="exit-occupant-state">{exitOccupantStateText(assessment, recorded)}</p>
     </article>

@@ -1,4 +1,5 @@
 import type { DepartureContext } from '../../../../app/inspection/exit/departureOf';
+import type { ExitOccupantAssessment } from '../../../../app/inspection/exit/exitOccupantRules';
 import { pickByNumber, type ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
 import { systemClock } from '../../../../app/ports/Clock';
 import type { DepartureGallery } from '../../../../app/ports/departureGallery';
@@ -6,22 +7,20 @@ import type { BoothJournal } from '../../../decisions/DecisionJournal';
 import type { HostClient } from '../../../host/HostClient';
 import type { BoothStore } from '../../../state/createBoothStore';
 import { openTrainingRun } from '../../../state/trainingSlice';
+import { reportTrainingDeparture, trainingDepartureReportOf } from '../../training/trainingDepartureReport';
 import { defaultModels } from '../../../vision/shippedModels';
 import { exitConfirmationOf, exitConfirmationText, exitRulesVersion, officerResolutionsOf } from './exitConfirmation';
 import type { ExitActions } from './exitShortcuts';
 import type { ExitAssessment } from './useExitAssessment';
+import type { ExitDeskState } from './useExitDesk';
 
 const shippedEmbedder = defaultModels().embedder;
 const newDepartureId = () => `departure-${crypto.randomUUID()}`;
 
-/** What the exit lane's keys act on: the occupants on screen and what is already recorded of them. */
-export interface ExitDesk {
+/** What the exit lane's keys act on: the occupants on screen, the officer's choices and what is already recorded of them. */
+export interface ExitDesk extends ExitDeskState {
   readonly assessment: ExitAssessment | null;
   readonly gallery: DepartureGallery | null;
-  /** Occupants whose confirmation is durable. */
-  readonly recorded: ReadonlySet<string>;
-  /** Occupants whose officer resolution is in the audit log. */
-  readonly resolutionsRecorded: ReadonlySet<string>;
 }
 
 export interface ExitDeskChanges {
@@ -42,6 +41,18 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
   const selected = () => {
     const all = occupants();
     return all.length === 0 ? undefined : all[Math.min(state().selectedOccupant, all.length - 1)];
+  };
+
+  const optOutOf = (occupantId: string) => state().optOuts.find((o) => o.identityKey === occupantId);
+  /** The occupant the officer may still change a choice on: selected, and nothing about them recorded yet. */
+  const changeable = (): ExitOccupantAssessment | undefined => {
+    const occupant = selected();
+    if (!occupant) return void state().announce('No occupant selected', 'warning');
+    const { recorded, resolutionsRecorded } = desk();
+    if (recorded.has(occupant.occupantId) || resolutionsRecorded.has(occupant.occupantId)) {
+      return void state().announce('Already recorded: a confirmed occupant cannot be changed (the record is durable)', 'warning');
+    }
+    return occupant;
   };
 
   return {
@@ -81,6 +92,7 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
           resolutions.map((r) => r.occupantId),
         );
         state().announce(training ? `Training run: ${exitConfirmationText(confirmation)} (kept as training, never sent)` : exitConfirmationText(confirmation));
+        if (training) void reportTrainingDeparture(host, trainingDepartureReportOf(training, context.sessionId, pending, resolutions, assessment.occupants, context.departedAt), (text) => state().announce(text, 'warning'));
       } catch (error) {
         state().announce(`Departures NOT recorded: ${error instanceof Error ? error.message : String(error)}`, 'error');
       }
@@ -90,22 +102,34 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
       if (count > 0) state().occupantSelected((Math.min(state().selectedOccupant, count - 1) + step + count) % count);
     },
     declareOptOut() {
-      const occupant = selected();
-      if (!occupant) return state().announce('No occupant to record an opt-out for', 'warning');
-      if (desk().recorded.has(occupant.occupantId)) return state().announce('This occupant is already recorded', 'warning');
+      const occupant = changeable();
+      if (!occupant) return;
       const trackId = desk().assessment?.trackOf[occupant.occupantId];
       state().optOutDeclared({ identityKey: occupant.occupantId, ...(trackId ? { trackId } : {}), declaredAt: systemClock.now().toISOString() });
     },
     pickCandidate(number) {
-      const occupant = selected();
-      const choice = pickByNumber(occupant?.outcome, number, systemClock.now().toISOString());
-      if (!occupant || !choice) return state().announce(`No look-alike candidate ${number} on the selected occupant`, 'warning');
+      const occupant = changeable();
+      if (!occupant) return;
+      // On the search, not the outcome shown: a pick already made can be changed to another look-alike.
+      const choice = pickByNumber(desk().assessment?.searchOf[occupant.occupantId], number, systemClock.now().toISOString());
+      if (!choice) return state().announce(`No look-alike candidate ${number} on the selected occupant`, 'warning');
       changes.resolve(occupant.occupantId, choice);
     },
     noneOfTheCandidates() {
-      const occupant = selected();
-      if (occupant?.outcome.kind !== 'ambiguous') return state().announce('The selected occupant has no look-alike candidates to rule out', 'warning');
+      const occupant = changeable();
+      if (!occupant) return;
+      if (desk().assessment?.searchOf[occupant.occupantId]?.kind !== 'ambiguous') return state().announce('The selected occupant has no look-alike candidates to rule out', 'warning');
       changes.resolve(occupant.occupantId, { kind: 'none_of_them', at: systemClock.now().toISOString() });
+    },
+    undoChoice() {
+      const occupant = changeable();
+      if (!occupant) return;
+      const resolution = desk().resolutions[occupant.occupantId];
+      const optOut = optOutOf(occupant.occupantId);
+      if (!resolution && !optOut) return state().announce('Nothing to undo: the selected occupant shows what the search found', 'warning');
+      changes.resolve(occupant.occupantId, null);
+      if (optOut) state().optOutWithdrawn(occupant.occupantId);
+      state().announce(`Undone: ${[resolution ? (resolution.kind === 'picked' ? 'the pick' : '"none of them"') : null, optOut ? 'the opt-out' : null].filter(Boolean).join(' and ')}; the occupant shows what the search found`);
     },
     async nextSimulatedDeparture() {
       const reply = await host.call('sim:exitArrives', {});

@@ -18,7 +18,8 @@ const facts = (over: Partial<IdentificationFacts> = {}): IdentificationFacts => 
 
 describe('an exit identification as the rules take it', () => {
   it('a search that could not be made (uncalibrated, no gallery) is no candidate, never a match', () => {
-    expect(exitIdentificationOf('t1', { ok: false, error: { code: 'uncalibrated', message: 'no identification calibration' } })).toEqual({ kind: 'no_candidate', trackId: 't1' });
+    expect(exitIdentificationOf('t1', { ok: false, error: { code: 'uncalibrated', message: 'no identification calibration' } })).toEqual({ kind: 'no_candidate', trackId: 't1', searchError: 'uncalibrated: no identification calibration' });
+    expect(exitIdentificationOf('t1', { ok: false, error: { code: 'no_gallery', message: 'no gallery exit:1' } })).toMatchObject({ kind: 'no_candidate', searchError: 'no_gallery: no gallery exit:1' });
     expect(exitIdentificationOf('t1', { ok: true, result: facts({ outcome: 'not_identified', identityId: null }) })).toEqual({ kind: 'no_candidate', trackId: 't1' });
     expect(exitIdentificationOf('t1', { ok: true, result: facts({ identityId: null }) })).toEqual({ kind: 'no_candidate', trackId: 't1' });
   });

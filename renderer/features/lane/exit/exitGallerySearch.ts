@@ -38,10 +38,10 @@ export type IdentifyReply = { readonly ok: true; readonly result: Identification
 
 /**
  * An identification as the exit rules take it. A search that could not be made (no calibration, no gallery) is
- * "no candidate", never a match: the officer photographs or inspects the traveller.
+ * "no candidate", never a match, and says why (`searchError`): the officer photographs or inspects the traveller.
  */
 export function exitIdentificationOf(trackId: string, reply: IdentifyReply): ExitIdentification {
-  if (!reply.ok) return { kind: 'no_candidate', trackId };
+  if (!reply.ok) return { kind: 'no_candidate', trackId, searchError: `${reply.error.code}: ${reply.error.message}` };
   const { result } = reply;
   const candidate = (identityId: string, score: number): ExitCandidate => {
     // The calibrated rate is the top score's; a rival's own rate is at least as high (never shown lower than it is).

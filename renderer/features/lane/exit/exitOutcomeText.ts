@@ -1,4 +1,5 @@
-import { presentationAttackSuspected, type ExitAlert, type ExitOccupantAssessment, type ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
+import type { ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
+import { presentationAttackSuspected, type ExitAlert, type ExitIdentification, type ExitOccupantAssessment, type ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
 
 /** What each exit outcome says on the occupant card: one line, the same words the review shows. */
 export function exitOutcomeText(outcome: ExitOutcome): string {
@@ -12,6 +13,7 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
     case 'ambiguous':
       return `Ambiguous: ${outcome.candidates.length} look-alike candidates, officer to decide`;
     case 'not_identified':
+      if (outcome.searchError) return `Not identified: the gallery could not be searched (${outcome.searchError}). Photograph or inspect documents`;
       if (outcome.dismissed) return `Not identified: the officer ruled out ${outcome.dismissed.length} look-alike candidates. Photograph or inspect documents`;
       return outcome.faceSeen ? 'Not identified: no gallery mate. Photograph or inspect documents' : 'Not identified: no usable face. Photograph or inspect documents';
     case 'opt_out':
@@ -32,6 +34,8 @@ export function alertText(alert: ExitAlert): string {
       return `LOOKOUT: ${alert.alert.summary}`;
     case 'prior_removal':
       return `Prior removal: ${alert.alert.summary}`;
+    case 'record_alert':
+      return `Record alert (${alert.alert.kind.replace(/_/g, ' ')}, ${alert.alert.severity}): ${alert.alert.summary}`;
   }
 }
 
@@ -48,4 +52,26 @@ export function exitStatusOf(assessment: ExitOccupantAssessment): string {
   const { outcome } = assessment;
   if (outcome.kind !== 'identified_with_alert') return outcome.kind;
   return outcome.alerts.some((a) => a.kind === 'lookout') ? 'lookout' : outcome.alerts.some((a) => a.kind === 'overstay') ? 'overstay' : 'alert';
+}
+
+/**
+ * The officer's current choice on an occupant, as the card shows it, with how to change it (or that it can no longer
+ * change: `settled`, the confirmation is durable); null when the officer made none.
+ */
+export function officerChoiceText(search: ExitIdentification | undefined, choice: { readonly resolution?: ExitOfficerChoice | undefined; readonly optedOut: boolean }, settled: boolean): string | null {
+  const { resolution, optedOut } = choice;
+  const among = search?.kind === 'ambiguous' ? search.candidates : [];
+  const parts: string[] = [];
+  if (resolution?.kind === 'picked') parts.push(`picked look-alike ${among.findIndex((c) => c.travellerId === resolution.travellerId) + 1} of ${among.length} (${resolution.travellerId})`);
+  if (resolution?.kind === 'none_of_them') parts.push(`none of the ${among.length} look-alikes`);
+  if (optedOut) parts.push('photography opt-out');
+  if (parts.length === 0) return null;
+  const change = settled ? 'recorded: cannot be changed' : `${among.length > 0 ? `1–${among.length} or X changes it, ` : ''}Backspace undoes`;
+  return `Officer's choice: ${parts.join(', ')} · ${change}`;
+}
+
+/** Why the gallery could not be searched for some face on screen (the header says so: never a silent empty gallery); null when every search was made. */
+export function gallerySearchProblemOf(occupants: readonly ExitOccupantAssessment[]): string | null {
+  for (const { outcome } of occupants) if (outcome.kind === 'not_identified' && outcome.searchError) return outcome.searchError;
+  return null;
 }

@@ -12,6 +12,8 @@ export interface ExitActions {
   pickCandidate(number: number): void;
   /** The selected occupant's search was ambiguous: none of the look-alikes is the traveller. */
   noneOfTheCandidates(): void;
+  /** Takes back the officer's choices on the selected occupant (pick, "none of them", opt-out) while nothing is confirmed. */
+  undoChoice(): void;
   /** Simulation: the next scripted departure. */
   nextSimulatedDeparture(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export const exitShortcuts: readonly ExitShortcut[] = [
   { keys: 'O', label: 'Photography opt-out', simulationOnly: false, matches: letter('o'), run: (a) => a.declareOptOut() },
   { keys: '1–9', label: 'Pick look-alike candidate', simulationOnly: false, matches: (e) => plain(e) && /^Digit[1-9]$/.test(e.code), run: (a, e) => a.pickCandidate(Number(e.code.slice(5))) },
   { keys: 'X', label: 'None of the look-alikes: inspect', simulationOnly: false, matches: letter('x'), run: (a) => a.noneOfTheCandidates() },
+  { keys: 'Backspace', label: 'Undo choice (before confirming)', simulationOnly: false, matches: (e) => plain(e) && e.key === 'Backspace', run: (a) => a.undoChoice() },
   { keys: 'G', label: 'Next simulated departure', simulationOnly: true, matches: letter('g'), run: (a) => a.nextSimulatedDeparture() },
 ];
 

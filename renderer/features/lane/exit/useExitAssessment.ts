@@ -15,10 +15,35 @@ export interface ExitAssessment extends ExitVehicleAssessment {
   readonly policyId: string;
   /** Per occupant, the face track it is (its best shot shows on the card). */
   readonly trackOf: Readonly<Record<string, string>>;
+  /** Per occupant, what the search found before any officer's choice: a pick or "none of them" is made, and changed, on it. */
+  readonly searchOf: Readonly<Record<string, ExitIdentification>>;
 }
 
 /** The occupant a face track is on the exit lane's screen. */
 export const exitOccupantIdOf = (trackId: string): string => `occupant-${trackId}`;
+
+/** One face's search: on which probe, against which enrolled gallery, and what it found. */
+export interface ExitSearch {
+  readonly probe: Float32Array;
+  readonly galleryId: string;
+  readonly identification: ExitIdentification;
+}
+
+/**
+ * The search that stands for a face now, or null (not searched yet: nobody is identified). It stands only when made
+ * on one of the face's own probes, so a track id the worker numbers afresh for the next traveller (or a late answer)
+ * never lends them the previous traveller's identity; and only against the gallery enrolled now, so after a gallery
+ * change (a refresh, a training run's own gallery) no face keeps a search of a gallery that is gone.
+ */
+export function standingSearch(search: ExitSearch | undefined, face: { readonly probes: readonly { readonly embedding: Float32Array }[] }, galleryId: string | null): ExitIdentification | null {
+  if (!search || search.galleryId !== galleryId || !face.probes.some((p) => p.embedding === search.probe)) return null;
+  return search.identification;
+}
+
+/** What the exit rules take for an occupant: the officer's resolution first (who this is), then an opt-out (judged on that identity). */
+export function identificationOnDesk(searched: ExitIdentification, resolution: ExitOfficerChoice | undefined, optOut: { readonly declaredAt: string } | undefined): ExitIdentification {
+  return identificationWithChoice(identificationWithChoice(searched, resolution), optOut ? { kind: 'opt_out', declaredAt: optOut.declaredAt } : undefined);
+}
 
 /**
  * Every face tracked in the lane searched once (1:N) against the lane's gallery, and the occupants assessed by the
@@ -33,7 +58,7 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
   const optOuts = useBooth((state) => state.optOuts);
   const policies = useBooth((state) => state.info?.policies ?? null);
   const modelSet = useBooth((state) => state.modelSet);
-  const [found, setFound] = useState<Readonly<Record<string, { readonly probe: Float32Array; readonly identification: ExitIdentification }>>>({});
+  const [found, setFound] = useState<Readonly<Record<string, ExitSearch>>>({});
 
   useEffect(() => {
     const { galleryId } = gallery;
@@ -41,10 +66,12 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
     let cancelled = false;
     for (const face of Object.values(faces)) {
       const probe = face.probes[0]?.embedding;
-      if (!probe || found[face.trackId]?.probe === probe) continue;
+      // Searched again when the face's best probe improves, and when the gallery changes (a refresh, a training run's own).
+      const last = found[face.trackId];
+      if (!probe || (last?.probe === probe && last.galleryId === galleryId)) continue;
       void search.identify({ galleryId, embedding: probe, targetFpir: exitTargetFpir }).then(
-        (reply) => !cancelled && setFound((f) => ({ ...f, [face.trackId]: { probe, identification: exitIdentificationOf(face.trackId, reply) } })),
-        () => !cancelled && setFound((f) => ({ ...f, [face.trackId]: { probe, identification: { kind: 'no_candidate', trackId: face.trackId } } })),
+        (reply) => !cancelled && setFound((f) => ({ ...f, [face.trackId]: { probe, galleryId, identification: exitIdentificationOf(face.trackId, reply) } })),
+        (error: unknown) => !cancelled && setFound((f) => ({ ...f, [face.trackId]: { probe, galleryId, identification: { kind: 'no_candidate', trackId: face.trackId, searchError: error instanceof Error ? error.message : String(error) } } })),
       );
     }
     return () => {
@@ -60,20 +87,19 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
     const tracked = Object.values(faces).filter((f) => f.probes.length > 0);
     // With PAD on, each face's check on its best shot, as the entry lane reads it (absent: not checked, never a pass).
     const pad = padModeOf({ modelSet });
+    const searchOf: Record<string, ExitIdentification> = {};
     const occupants = tracked.map((f) => {
       const occupantId = exitOccupantIdOf(f.trackId);
-      const searched = found[f.trackId]?.identification ?? ({ kind: 'no_face' } as const);
-      const optOut = optOuts.find((o) => o.identityKey === occupantId);
-      // The officer's resolution first (who this is), then an opt-out (judged on that identity).
-      const resolved = identificationWithChoice(searched, resolutions[occupantId]);
+      const searched: ExitIdentification = standingSearch(found[f.trackId], f, gallery.galleryId) ?? { kind: 'no_face' };
+      searchOf[occupantId] = searched;
       const presentationAttack = presentationAttackOf(f, pad);
       return {
         occupantId,
-        identification: identificationWithChoice(resolved, optOut ? { kind: 'opt_out', declaredAt: optOut.declaredAt } : undefined),
+        identification: identificationOnDesk(searched, resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)),
         face: { trackId: f.trackId, ...(presentationAttack ? { presentationAttack } : {}) },
       };
     });
     const assessed = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
-    return { ...assessed, policyId: policy.id, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
-  }, [faces, found, gallery.gallery, policies, resolutions, optOuts, modelSet]);
+    return { ...assessed, policyId: policy.id, searchOf, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
+  }, [faces, found, gallery.gallery, gallery.galleryId, policies, resolutions, optOuts, modelSet]);
 }

@@ -78,6 +78,8 @@ export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalle
     const model = state.modelSet?.models.embedder ?? shippedEmbedder;
     return `${model.id}@${model.version}`;
   });
+  // A training run serves its own exit gallery while open: fetched again when a run opens or ends.
+  const trainingRun = useBooth((state) => (state.trainingRun ? `${state.trainingRun.runId}:${state.trainingRun.open}` : null));
   const [state, setState] = useState<ExitGalleryState>({ phase: 'loading', gallery: null, galleryId: null, fetchedAt: null, enrolled: 0, message: null });
 
   useEffect(() => {
@@ -128,7 +130,7 @@ export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalle
       cancelled = true;
       clearInterval(timer);
     };
-  }, [search, visionReady, host, journal, policies, embedder]);
+  }, [search, visionReady, host, journal, policies, embedder, trainingRun]);
 
   return state;
 }

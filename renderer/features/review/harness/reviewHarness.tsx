@@ -14,6 +14,7 @@ import { testStorageKey } from '../../../storage/testSupport/decisionFixtures';
 import { shippedPolicies } from '../../../../app/policy/testSupport/shippedPolicies';
 import { ReviewScreen } from '../ReviewScreen';
 import type { ReviewHarnessApi } from './reviewHarnessApi';
+import { offlineDepartures } from './seedDepartures';
 import { reviewableDecision, seedReviewQueueRows } from './seedReviewQueue';
 import '../../../styles.css';
 
@@ -110,6 +111,12 @@ const harness: ReviewHarnessApi = {
     } finally {
       clockOffsetMs = 0;
     }
+  },
+
+  async seedOfflineDepartures(name: string): Promise<string[]> {
+    const store = await storeFor(name);
+    const recorded = await store.recordExit(offlineDepartures(officer.userId, clock.now().toISOString()), officer);
+    return [...recorded.reviewIds];
   },
 
   /** Referrals of a face with no reference photo to compare it with: one stored before its code existed, today's, and an attempt to clear one. */

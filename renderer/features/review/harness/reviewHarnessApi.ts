@@ -13,6 +13,11 @@ export interface ReviewHarnessApi {
    * face_not_matched), one under today's rules, and an attempt to clear one; their review ids, oldest first.
    */
   seedFaceNotCompared(name: string): Promise<string[]>;
+  /**
+   * An exit lane's confirmation made offline: a twin the officer picked among two look-alikes (PAD checked) and a
+   * U.S. citizen's opt-out, under the 90 FR 48604 policy; their review ids, in that order.
+   */
+  seedOfflineDepartures(name: string): Promise<string[]>;
   /** `count` open items in bulk, the oldest two days old. */
   seedMany(name: string, count: number): Promise<void>;
   /** Mounts <ReviewScreen> over the store of `name` for `actor`. */

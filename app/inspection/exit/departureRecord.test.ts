@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { faceIdentifiedDeparture } from './testSupport/faceIdentifiedDeparture';
+import { departureIdempotencyKey, departureRecordSchema, departureSyncPayloadSchema, isDeparturePayload } from './departureRecord';
+
+/** What the records service accepts as a departure (POST /v1/departures), at each field's limits. */
+
+const record = faceIdentifiedDeparture(1, 'T1');
+const refusedAt = (input: unknown): string[] => (departureRecordSchema.safeParse(input).error?.issues ?? []).map((issue) => issue.path.join('.'));
+const faceEvidence = record.evidence.method === 'face_identification' ? record.evidence : null;
+const among = (n: number) => Array.from({ length: n }, (_, i) => ({ candidateId: `C${i}`, score: 0.5 }));
+
+describe('the departure record schema', () => {
+  it('accepts each kind of evidence: a face identification, a document, an officer\'s inspection, an opt-out', () => {
+    for (const evidence of [record.evidence, { method: 'document', documentNumber: 'L898902C3' }, { method: 'officer_inspection' }, { method: 'opt_out', declaredAt: '2026-12-07T17:58:00-08:00' }]) {
+      expect(refusedAt({ ...record, evidence })).toEqual([]);
+    }
+    expect(refusedAt({ ...record, evidence: { method: 'opt_out' } })).toEqual(['evidence.declaredAt']);
+    expect(refusedAt({ ...record, evidence: { method: 'document', documentNumber: '' } })).toEqual(['evidence.documentNumber']);
+    expect(refusedAt({ ...record, evidence: { method: 'document', documentNumber: 'X'.repeat(21) } })).toEqual(['evidence.documentNumber']);
+    expect(refusedAt({ ...record, evidence: { method: 'photograph' } })).toEqual(['evidence.method']);
+  });
+
+  it('holds identifiers from 1 to their limit, and refuses empty or overlong ones', () => {
+    const limits = { departureId: 200, travellerId: 200, boothId: 40, port: 100, sessionId: 200, officer: 100, plate: 20 } as const;
+    for (const [field, max] of Object.entries(limits)) {
+      expect(refusedAt({ ...record, [field]: 'X' })).toEqual([]);
+      expect(refusedAt({ ...record, [field]: 'X'.repeat(max) })).toEqual([]);
+      expect(refusedAt({ ...record, [field]: '' })).toEqual([field]);
+      expect(refusedAt({ ...record, [field]: 'X'.repeat(max + 1) })).toEqual([field]);
+    }
+    expect(refusedAt({ ...record, plate: null })).toEqual([]);
+    expect(refusedAt({ ...record, lane: { laneId: '', laneType: 'vehicle' } })).toEqual(['lane.laneId']);
+    for (const laneType of ['air', 'sea', 'pedestrian', 'vehicle']) expect(refusedAt({ ...record, lane: { laneId: 'l', laneType } })).toEqual([]);
+    expect(refusedAt({ ...record, lane: { laneId: 'l', laneType: 'rail' } })).toEqual(['lane.laneType']);
+  });
+
+  it('takes times with their offset only', () => {
+    expect(refusedAt({ ...record, departedAt: '2026-12-07T10:00:00-08:00' })).toEqual([]);
+    expect(refusedAt({ ...record, departedAt: '2026-12-07' })).toEqual(['departedAt']);
+  });
+
+  it('counts whole days over, 0 to 100,000, or null for duration of status', () => {
+    for (const days of [0, 1, 100_000, null]) expect(refusedAt({ ...record, overstayDays: days })).toEqual([]);
+    for (const days of [-1, 1.5, 100_001]) expect(refusedAt({ ...record, overstayDays: days })).toEqual(['overstayDays']);
+  });
+
+  it('keeps up to 50 alerts, each an id and a known kind', () => {
+    const alerts = (n: number) => Array.from({ length: n }, (_, i) => ({ alertId: `A${i}`, kind: 'lookout' }));
+    expect(refusedAt({ ...record, alerts: alerts(50) })).toEqual([]);
+    expect(refusedAt({ ...record, alerts: alerts(51) })).toEqual(['alerts']);
+    expect(refusedAt({ ...record, alerts: [{ alertId: 'A', kind: 'curfew' }] })).toEqual(['alerts.0.kind']);
+    expect(refusedAt({ ...record, alerts: [{ alertId: 'A', kind: 'lookout', summary: 'no summaries leave the booth' }] })).toEqual(['alerts.0']);
+  });
+
+  it('a face identification names a gallery of 1 to 1,000,000 and an FPIR between 0 and 1', () => {
+    const withEvidence = (fields: object) => ({ ...record, evidence: { ...faceEvidence, ...fields } });
+    for (const gallerySize of [1, 1_000_000]) expect(refusedAt(withEvidence({ gallerySize }))).toEqual([]);
+    for (const gallerySize of [0, 2.5, 1_000_001]) expect(refusedAt(withEvidence({ gallerySize }))).toEqual(['evidence.gallerySize']);
+    for (const fpir of [0, 1]) expect(refusedAt(withEvidence({ calibratedFpir: { fpir, bound: false, text: 'x' } }))).toEqual([]);
+    expect(refusedAt(withEvidence({ calibratedFpir: { fpir: -0.1, bound: false, text: 'x' } }))).toEqual(['evidence.calibratedFpir.fpir']);
+    expect(refusedAt(withEvidence({ calibratedFpir: { fpir: 0.1, bound: false, text: '' } }))).toEqual(['evidence.calibratedFpir.text']);
+  });
+
+  it('an officer\'s choice among look-alikes names 2 to 10 candidates and when it was made', () => {
+    const withChoice = (officerChoice: object) => ({ ...record, evidence: { ...faceEvidence, officerChoice } });
+    for (const n of [2, 10]) expect(refusedAt(withChoice({ among: among(n), chosenAt: '2026-12-07T17:59:30Z' }))).toEqual([]);
+    for (const n of [1, 11]) expect(refusedAt(withChoice({ among: among(n), chosenAt: '2026-12-07T17:59:30Z' }))).toEqual(['evidence.officerChoice.among']);
+    expect(refusedAt(withChoice({ among: among(2) }))).toEqual(['evidence.officerChoice.chosenAt']);
+  });
+
+  it('names the rules, policy and face model versions; a departure without a face model has null', () => {
+    expect(refusedAt({ ...record, versions: { rules: 'r', policy: 'p', faceModel: { modelId: 'm', modelVersion: '1', calibrationVersion: 'c' } } })).toEqual([]);
+    expect(refusedAt({ ...record, versions: { rules: '', policy: 'p', faceModel: null } })).toEqual(['versions.rules']);
+    expect(refusedAt({ ...record, versions: { rules: 'r', policy: '', faceModel: null } })).toEqual(['versions.policy']);
+    expect(refusedAt({ ...record, versions: { rules: 'r', policy: 'p', faceModel: { modelId: 'm', modelVersion: '', calibrationVersion: 'c' } } })).toEqual(['versions.faceModel.modelVersion']);
+  });
+});
+
+describe('a departure on the shared outbox', () => {
+  it('is sent once per departure id, and told apart from a decision', () => {
+    expect(departureIdempotencyKey('dep-1')).toBe('departure:dep-1');
+    const payload = departureSyncPayloadSchema.parse({ departure: record, offline: true, recordedAt: '2026-12-07T18:00:01Z' });
+    expect(isDeparturePayload(payload)).toBe(true);
+    for (const other of [{ decision: {} }, null, undefined, 'departure', 42]) expect(isDeparturePayload(other)).toBe(false);
+  });
+
+  it('refuses a payload without its offline flag or time', () => {
+    expect(departureSyncPayloadSchema.safeParse({ departure: record, recordedAt: '2026-12-07T18:00:01Z' }).success).toBe(false);
+    expect(departureSyncPayloadSchema.safeParse({ departure: record, offline: false }).success).toBe(false);
+  });
+});

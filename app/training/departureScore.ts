@@ -1,0 +1,50 @@
+import { confirmsDeparture, describeDepartureExpectation, type ExpectedDeparture } from './expectedDeparture';
+import type { DepartureAction } from './trainingDebrief';
+import type { StepScore } from './trainingScore';
+
+/** One departing occupant as the run knows them: who sits there, and what a correct officer does with them. */
+export interface ExpectedOccupant {
+  readonly personId: string;
+  readonly expected: ExpectedDeparture;
+  /** The overstay the run's gallery gives them on the run's day (null: none, or no date to overstay). */
+  readonly overstayDays: number | null;
+}
+
+/** What the trainee did with the occupant, and how long after the departure began; null: nothing (they are held). */
+export interface TraineeDeparture {
+  readonly action: DepartureAction;
+  readonly secondsTaken: number;
+}
+
+/** Who a correct officer confirms the occupant as: the person picked among the look-alikes, else the person themselves. */
+const expectedTraveller = ({ personId, expected }: ExpectedOccupant): string => (typeof expected.resolve === 'object' ? expected.resolve.pick : personId);
+
+const asWords: Readonly<Record<NonNullable<DepartureAction['as']>, string>> = { departure: 'a departure', citizen: 'a U.S. citizen', opt_out: 'an opt-out' };
+const expectedAs = { departure_confirmed: 'departure', citizen: 'citizen', opt_out: 'opt_out' } as const;
+
+/**
+ * How the trainee handled one departing occupant. Confirming the departure of someone to be held (an overstay or a
+ * lookout let go) is `let_through`, a critical miss, and so is a departure recorded for the wrong look-alike
+ * (`wrong_traveller`); holding someone who could leave is `wrongly_held`, the lesser error. An occupant nobody
+ * confirmed is held: right when they were to be held (once the run has ended; before, `decided` is null and the
+ * occupant is not scored yet).
+ */
+export function scoreDeparture(occupant: ExpectedOccupant, done: TraineeDeparture | null): StepScore & { readonly critical: boolean } {
+  const { expected } = occupant;
+  const result = (verdict: StepScore['verdict'], message: string) => ({ verdict, message, impostorLetThrough: false, critical: verdict === 'let_through' || verdict === 'wrong_traveller' });
+  const wanted = describeDepartureExpectation(expected, occupant.overstayDays);
+  const action = done?.action;
+  if (!action || action.action === 'ruled_out') {
+    if (!confirmsDeparture(expected)) return result('correct', action ? 'look-alikes ruled out: held for the officer, as expected' : 'held for the officer, as expected');
+    return result('wrongly_held', `${action ? 'ruled out every look-alike' : 'not confirmed'}: held a traveller who could leave (expected: ${wanted})`);
+  }
+  const picked = action.among.length > 0 ? `, picked among ${action.among.length} look-alikes` : '';
+  if (!confirmsDeparture(expected)) return result('let_through', `confirmed ${asWords[action.as ?? 'departure']} (${action.shown})${picked}: the traveller was to be held (expected: ${wanted})`);
+  if (action.travellerId !== expectedTraveller(occupant)) {
+    return result('wrong_traveller', `confirmed as ${action.travellerId ?? 'nobody in the gallery'}${picked}; the traveller is ${expectedTraveller(occupant)} (expected: ${wanted})`);
+  }
+  const as = expectedAs[expected.outcome as keyof typeof expectedAs];
+  if (action.as !== as) return result('wrong_reason', `confirmed as ${asWords[action.as ?? 'departure']}; expected ${wanted}`);
+  if (expected.withinSeconds !== undefined && done.secondsTaken > expected.withinSeconds) return result('too_slow', `took ${Math.round(done.secondsTaken)} s; expected within ${expected.withinSeconds} s`);
+  return result('correct', `${action.shown}: confirmed, as expected`);
+}

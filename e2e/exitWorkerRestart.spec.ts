@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { exitCard, openExitLane } from './support/exitLanes';
+import { callHost } from './support/hostApi';
+import { datasetsDir, exitLaneUrl } from './support/paths';
+
+/**
+ * The vision worker dies (an uncaught error in it, as an out-of-memory or a broken model would) in an exit lane whose
+ * gallery is enrolled: the page restarts it, the header says so meanwhile, and the gallery is enrolled in the new
+ * worker again (from the templates kept sealed at rest), so the next departures are identified as before, never
+ * searched against an empty gallery.
+ */
+const haveData = existsSync(path.join(datasetsDir, 'faces-lfw', 'images'));
+const isVisionWorker = (worker: Worker) => worker.url().includes('vision.worker');
+
+/** Throws an uncaught error inside the page's vision worker; resolves with the worker started in its place. */
+async function killVisionWorker(page: Page): Promise<Worker> {
+  const worker = page.workers().find(isVisionWorker);
+  if (!worker) throw new Error(`no vision worker in the page (workers: ${page.workers().map((w) => w.url()).join(', ')})`);
+  const replacement = page.waitForEvent('worker', { predicate: isVisionWorker, timeout: 60_000 });
+  await worker.evaluate(() => void setTimeout(() => {
+    throw new Error('vision worker killed by the e2e test');
+  }, 0));
+  return replacement;
+}
+
+test.describe('exit lane: the vision worker restarted', () => {
+  test.skip(!haveData, 'needs BOOTH_DATASETS/faces-lfw');
+  test.describe.configure({ timeout: 300_000 });
+
+  test('a killed worker is restarted and the exit gallery re-enrolled: departures are still identified, the header said what happened', async ({ page, request }) => {
+    await openExitLane(page, exitLaneUrl);
+    const header = page.getByTestId('exit-gallery');
+    const enrolled = await header.getAttribute('data-enrolled');
+    expect(Number(enrolled)).toBeGreaterThan(0);
+
+    // Killed before anyone leaves: restarted, re-enrolled, then Brandt's face is searched in the new worker.
+    const statuses: string[] = [];
+    await page.exposeFunction('recordVisionStatus', (status: string) => void statuses.push(status));
+    await page.evaluate(() => {
+      const target = document.querySelector('[data-testid=exit-gallery]');
+      if (!target) return;
+      const report = (globalThis as unknown as { recordVisionStatus: (s: string) => void }).recordVisionStatus;
+      new MutationObserver(() => report(`${target.getAttribute('data-vision') ?? ''} ${target.querySelector('[data-testid=exit-vision-status]')?.textContent ?? ''}`)).observe(target, { attributes: true, subtree: true, childList: true, characterData: true });
+    });
+    const replacement = await killVisionWorker(page);
+    expect(replacement.url()).toContain('vision.worker');
+    await expect(header).toHaveAttribute('data-vision', 'ready', { timeout: 120_000 });
+    await expect(header).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
+    await expect(header).toHaveAttribute('data-enrolled', enrolled ?? '');
+    expect(statuses.some((s) => s.startsWith('restarting') && s.includes('The face matcher stopped') && s.includes('the gallery is enrolled again once it is back'))).toBe(true);
+
+    expect((await callHost(request, 'sim:exitArrives', { occupants: [1] }, exitLaneUrl)).status).toBe(200);
+    await expect(exitCard(page, 'overstay').getByTestId('exit-candidate-name')).toContainText('BRANDT', { timeout: 150_000 });
+    await expect(page.getByTestId('exit-gallery-problem')).toHaveCount(0);
+
+    // Killed again with a traveller on screen: the next car's occupant is identified by the new worker too.
+    await killVisionWorker(page);
+    await expect(header).toHaveAttribute('data-vision', 'ready', { timeout: 120_000 });
+    expect((await callHost(request, 'sim:exitArrives', { occupants: [0], vehicle: 1 }, exitLaneUrl)).status).toBe(200);
+    await expect(exitCard(page, 'departure_confirmed').getByTestId('exit-candidate-name')).toContainText('HOLLOWAY', { timeout: 150_000 });
+    await expect(page.getByTestId('exit-occupant-card')).toHaveCount(1);
+    await expect(page.getByTestId('exit-gallery-problem')).toHaveCount(0);
+    await expect(page.locator('[data-testid=exit-occupant-card][data-status=not_identified]')).toHaveCount(0);
+  });
+});

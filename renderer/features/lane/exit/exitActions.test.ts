@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { assessExitVehicle, type ExitCandidate, type ExitIdentification } from '../../../../app/inspection/exit/exitOccupantRules';
+import { galleryEntry } from '../../../../app/inspection/exit/testSupport/galleryEntry';
+import { finalRulePolicy, shippedPolicies } from '../../../../app/policy/testSupport/shippedPolicies';
+import type { DepartureGallery } from '../../../../app/ports/departureGallery';
+import type { ExitConfirmation, RecordedExit } from '../../../storage/DepartureRecorder';
+import { createBoothStore } from '../../../state/createBoothStore';
+import { createExitActions, type ExitDesk } from './exitActions';
+import { officerChoiceText } from './exitOutcomeText';
+import { identificationOnDesk, type ExitAssessment } from './useExitAssessment';
+import type { ExitDeskState } from './useExitDesk';
+
+const gallery: DepartureGallery = {
+  galleryId: 'g1',
+  port: 'Blaine, WA',
+  lane: 'vehicle',
+  generatedAt: '2026-12-07T06:00:00.000Z',
+  entries: [galleryEntry('TWIN-A'), galleryEntry('TWIN-B'), galleryEntry('CITIZEN', { citizenship: 'USA', usCitizen: true, admitUntil: null, classOfAdmission: undefined })],
+} as DepartureGallery;
+const candidate = (travellerId: string, score: number, trackId: string): ExitCandidate => ({ travellerId, score, threshold: 0.5, calibratedFpir: { fpir: 1e-3, bound: false, text: '1 in 1,000' }, gallerySize: 3, trackId });
+/** What the worker's search found for each occupant: identical twins (ambiguous) and a U.S. citizen. */
+const searchOf: Record<string, ExitIdentification> = {
+  'occupant-t1': { kind: 'ambiguous', candidates: [candidate('TWIN-A', 0.61, 't1'), candidate('TWIN-B', 0.6, 't1')] },
+  'occupant-t2': { kind: 'candidate', candidate: candidate('CITIZEN', 0.8, 't2') },
+};
+
+/**
+ * The exit lane's keys over a real booth store and the real exit rules; the desk (the officer's choices, what is
+ * recorded) kept as useExitDesk keeps it, and the assessment made again after each change, as the screen does.
+ */
+function exitLane() {
+  const store = createBoothStore();
+  store.getState().infoLoaded({ boothId: 'X1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'exit', policies: shippedPolicies });
+  store.getState().signedIn({ userId: 'officer.exit', name: 'Officer Exit', role: 'officer' });
+  let desk: ExitDeskState = { resolutions: {}, recorded: new Set(), resolutionsRecorded: new Set() };
+  const assessment = (): ExitAssessment => {
+    const optOuts = store.getState().optOuts;
+    const occupants = Object.entries(searchOf).map(([occupantId, searched]) => ({ occupantId, identification: identificationOnDesk(searched, desk.resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)) }));
+    const assessed = assessExitVehicle(occupants, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy });
+    return { ...assessed, policyId: finalRulePolicy.id, searchOf, trackOf: { 'occupant-t1': 't1', 'occupant-t2': 't2' } };
+  };
+  const confirmed: ExitConfirmation[] = [];
+  const journal = {
+    recordExit: (confirmation: ExitConfirmation): Promise<RecordedExit> => {
+      confirmed.push(confirmation);
+      return Promise.resolve({ recordedAt: '2026-12-07T18:00:00.000Z', outboxItemIds: [], reviewIds: [], auditSeq: 1, retained: 0 });
+    },
+  };
+  const actions = createExitActions({ call: () => Promise.reject(new Error('no host in this test')) }, store, journal, (): ExitDesk => ({ ...desk, assessment: assessment(), gallery }), {
+    resolve: (occupantId, choice) => {
+      const { [occupantId]: _previous, ...others } = desk.resolutions;
+      desk = { ...desk, resolutions: choice ? { ...others, [occupantId]: choice } : others };
+    },
+    recorded: (ids, resolutionIds) => (desk = { ...desk, recorded: new Set([...desk.recorded, ...ids]), resolutionsRecorded: new Set([...desk.resolutionsRecorded, ...resolutionIds]) }),
+  });
+  const outcome = (occupantId: string) => assessment().occupants.find((o) => o.occupantId === occupantId)?.outcome;
+  const chosen = (occupantId: string) => {
+    const o = outcome(occupantId);
+    return o?.kind === 'departure_confirmed' || o?.kind === 'citizen' ? o.entry.travellerId : o?.kind;
+  };
+  const select = (index: number) => store.getState().occupantSelected(index);
+  const notice = () => store.getState().notice?.text ?? '';
+  const choiceLine = (occupantId: string) => officerChoiceText(searchOf[occupantId], { resolution: desk.resolutions[occupantId], optedOut: store.getState().optOuts.some((o) => o.identityKey === occupantId) }, desk.recorded.has(occupantId) || desk.resolutionsRecorded.has(occupantId));
+  return { actions, store, confirmed, outcome, chosen, select, notice, choiceLine, desk: () => desk };
+}
+
+describe('the officer changes or undoes a choice at exit until the occupant is confirmed', () => {
+  it('a pick among look-alikes can be changed to the other candidate, to "none of them", and undone back to the ambiguous search', () => {
+    const lane = exitLane();
+    lane.select(0);
+    lane.actions.pickCandidate(1);
+    expect(lane.chosen('occupant-t1')).toBe('TWIN-A');
+    expect(lane.choiceLine('occupant-t1')).toBe("Officer's choice: picked look-alike 1 of 2 (TWIN-A) · 1–2 or X changes it, Backspace undoes");
+    // The card now shows a confirmable departure, yet the search it was picked on is still there: 2 changes the pick.
+    lane.actions.pickCandidate(2);
+    expect(lane.chosen('occupant-t1')).toBe('TWIN-B');
+    lane.actions.noneOfTheCandidates();
+    expect(lane.outcome('occupant-t1')).toMatchObject({ kind: 'not_identified', dismissed: [{ travellerId: 'TWIN-A' }, { travellerId: 'TWIN-B' }] });
+    expect(lane.choiceLine('occupant-t1')).toBe("Officer's choice: none of the 2 look-alikes · 1–2 or X changes it, Backspace undoes");
+    lane.actions.undoChoice();
+    expect(lane.outcome('occupant-t1')?.kind).toBe('ambiguous');
+    expect(lane.desk().resolutions).toEqual({});
+    expect(lane.choiceLine('occupant-t1')).toBeNull();
+    expect(lane.notice()).toBe('Undone: "none of them"; the occupant shows what the search found');
+    lane.actions.undoChoice();
+    expect(lane.notice()).toBe('Nothing to undo: the selected occupant shows what the search found');
+    // A third look-alike does not exist; the choice stays as it was.
+    lane.actions.pickCandidate(3);
+    expect(lane.notice()).toBe('No look-alike candidate 3 on the selected occupant');
+    expect(lane.outcome('occupant-t1')?.kind).toBe('ambiguous');
+  });
+
+  it('an opt-out is undone (the occupant is identified again, photo and all); a search that is not ambiguous takes no pick', () => {
+    const lane = exitLane();
+    lane.select(1);
+    lane.actions.declareOptOut();
+    expect(lane.outcome('occupant-t2')).toMatchObject({ kind: 'opt_out', eligible: true });
+    expect(lane.choiceLine('occupant-t2')).toBe("Officer's choice: photography opt-out · Backspace undoes");
+    lane.actions.pickCandidate(1);
+    expect(lane.notice()).toBe('No look-alike candidate 1 on the selected occupant');
+    lane.actions.undoChoice();
+    expect(lane.store.getState().optOuts).toEqual([]);
+    expect(lane.chosen('occupant-t2')).toBe('CITIZEN');
+    expect(lane.notice()).toBe('Undone: the opt-out; the occupant shows what the search found');
+  });
+
+  it('once confirmed nothing changes: no other pick, no "none of them", no opt-out, no undo; the record stays as confirmed', async () => {
+    const lane = exitLane();
+    lane.select(0);
+    lane.actions.pickCandidate(2);
+    lane.select(1);
+    lane.actions.declareOptOut();
+    await lane.actions.confirm();
+    expect(lane.confirmed).toHaveLength(1);
+    expect(lane.confirmed[0]?.departures.map((d) => [d.travellerId, d.evidence.method])).toEqual([
+      ['TWIN-B', 'face_identification'],
+      ['CITIZEN', 'opt_out'],
+    ]);
+    const refused = 'Already recorded: a confirmed occupant cannot be changed (the record is durable)';
+    lane.select(0);
+    for (const act of [() => lane.actions.pickCandidate(1), () => lane.actions.noneOfTheCandidates(), () => lane.actions.undoChoice(), () => lane.actions.declareOptOut()]) {
+      act();
+      expect(lane.notice()).toBe(refused);
+      expect(lane.chosen('occupant-t1')).toBe('TWIN-B');
+    }
+    lane.select(1);
+    lane.actions.undoChoice();
+    expect(lane.notice()).toBe(refused);
+    expect(lane.outcome('occupant-t2')?.kind).toBe('opt_out');
+    expect(lane.choiceLine('occupant-t1')).toBe("Officer's choice: picked look-alike 2 of 2 (TWIN-B) · recorded: cannot be changed");
+    // Enter again sends nothing more.
+    await lane.actions.confirm();
+    expect(lane.confirmed).toHaveLength(1);
+  });
+
+  it('"none of them" is recorded with the confirmation and then stays: the occupant is held for the officer, the choice is final', async () => {
+    const lane = exitLane();
+    lane.select(0);
+    lane.actions.noneOfTheCandidates();
+    await lane.actions.confirm();
+    expect(lane.confirmed[0]?.resolutions).toEqual([{ occupantId: 'occupant-t1', choice: 'none_of_them', candidates: 2 }]);
+    lane.actions.pickCandidate(1);
+    expect(lane.notice()).toBe('Already recorded: a confirmed occupant cannot be changed (the record is durable)');
+    expect(lane.outcome('occupant-t1')?.kind).toBe('not_identified');
+  });
+});
