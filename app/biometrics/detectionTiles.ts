@@ -1,12 +1,13 @@
 import type { Box, Point } from './geometry';
 import { boxArea, intersectionOverUnion } from './geometry';
+import type { DetectionCadence } from './detectionCadence';
 
 /**
  * Overlapping tiles for cameras that see small faces (a vehicle's driver window and rear rows): the detector
  * runs at a fixed input size, so a face that is 30 px in a 1280x720 frame is only ~5 px at 128x128, while
  * in a half-frame tile it doubles. Detections from all tiles are merged by non-maximum suppression.
  */
-export type TileLayout = 'frame' | 'vehicle';
+export type TileLayout = 'frame' | 'vehicle' | 'none';
 
 /** How a camera's frames are searched for faces (the vision worker's per-camera profile). */
 export interface DetectionProfile {
@@ -30,6 +31,8 @@ export interface DetectionProfile {
    * the tracker follows a face that grows and moves out from it between frames as one track.
    */
   readonly expansionFocus?: Point;
+  /** Run the whole profile only every few frames and follow the faces found in between (app/biometrics/detectionCadence.ts); without it, every frame. */
+  readonly cadence?: DetectionCadence;
   /**
    * 'normalised' (the lane cameras): each face crop is stretched to full contrast from its own statistics before
    * landmarks, quality and embedding, and judged by the signal it held (a well-exposed face is left as it is;
@@ -45,6 +48,8 @@ export interface Tile extends Box {
 export function planTiles(width: number, height: number, layout: TileLayout, overlap = 0.2): Tile[] {
   const frame: Tile = { name: 'frame', x: 0, y: 0, width, height };
   switch (layout) {
+    case 'none':
+      return [];
     case 'frame':
       return [frame];
     case 'vehicle': {

@@ -50,4 +50,41 @@ describe('FaceTracker', () => {
     expect(tracker.update([at(-150, 30, 1), at(150, 30, 1)], 0, focus).trackIds).toEqual(['c:1', 'c:2']);
     expect(tracker.update([at(150, 30, 1.6), at(-150, 30, 1.6)], 700, focus).trackIds).toEqual(['c:2', 'c:1']);
   });
+
+  it('keeps a rear face hidden behind a headrest for most of a second as its own track, and never gives it to the neighbour beside it', () => {
+    // Two second-row faces side by side on the rear camera (focus of expansion above the frame's centre), growing as the car
+    // drives up; the left one is hidden (not detected) from 0.6 s to 1.4 s, processed every 200 ms.
+    const focus = { x: 960, y: 90 };
+    const at = (dx: number, growth: number) => ({ x: focus.x + dx * growth - 12 * growth, y: focus.y + 200 * growth - 12 * growth, width: 24 * growth, height: 24 * growth });
+    const tracker = new FaceTracker({ cameraId: 'rear' });
+    const ids: { left?: string; right?: string }[] = [];
+    for (let ms = 0; ms <= 2000; ms += 200) {
+      const growth = 1 + ms / 2000;
+      const hidden = ms >= 600 && ms < 1400;
+      const boxes = hidden ? [at(40, growth)] : [at(-40, growth), at(40, growth)];
+      const update = tracker.update(boxes, ms, focus);
+      ids.push(hidden ? { right: update.trackIds[0] } : { left: update.trackIds[0], right: update.trackIds[1] });
+    }
+    expect(new Set(ids.map((i) => i.left).filter(Boolean))).toEqual(new Set(['rear:1']));
+    expect(new Set(ids.map((i) => i.right))).toEqual(new Set(['rear:2']));
+  });
+
+  it('ends a hidden track after maxMissingMs, so a face that comes back much later is not taken for one gone long ago', () => {
+    const tracker = new FaceTracker({ cameraId: 'c', maxMissingMs: 1500 });
+    tracker.update([box(100, 100, 40)], 0);
+    expect(tracker.update([], 1400).ended).toEqual([]);
+    expect(tracker.update([], 1600).ended).toEqual(['c:1']);
+    expect(tracker.update([box(100, 100, 40)], 1700).trackIds).toEqual(['c:2']);
+  });
+
+  it('ends no track on a frame searched only around the faces followed: the next whole search decides', () => {
+    const tracker = new FaceTracker({ cameraId: 'c', maxMissingMs: 1000 });
+    tracker.update([box(100, 100, 40), box(400, 100, 40)], 0);
+    // Only the first face was searched for (and found) 2 s later: the second keeps its track.
+    expect(tracker.update([box(100, 100, 40)], 2000, undefined, false)).toEqual({ trackIds: ['c:1'], ended: [] });
+    expect(tracker.update([box(100, 100, 40), box(400, 100, 40)], 2500).trackIds).toEqual(['c:1', 'c:2']);
+    // A whole search that misses it ends it.
+    expect(tracker.update([box(100, 100, 40)], 4000).ended).toEqual(['c:2']);
+  });
 });
+

@@ -75,8 +75,12 @@ export class FaceTracker {
     this.options = { ...DEFAULT_TRACKER_OPTIONS, ...options };
   }
 
-  /** `expansionFocus`: the camera's focus of expansion (frame pixels), for faces in approaching vehicles. */
-  update(boxes: readonly Box[], timestampMs: number, expansionFocus?: Point): TrackUpdate {
+  /**
+   * `expansionFocus`: the camera's focus of expansion (frame pixels), for faces in approaching vehicles.
+   * `searchedEverywhere`: false when the frame was searched only around the faces followed (detectionCadence.ts):
+   * a face it missed ends no track then; the next whole search decides.
+   */
+  update(boxes: readonly Box[], timestampMs: number, expansionFocus?: Point, searchedEverywhere = true): TrackUpdate {
     const candidates: { track: number; box: number; cost: number }[] = [];
     this.tracks.forEach((track, t) => {
       boxes.forEach((box, b) => {
@@ -109,7 +113,7 @@ export class FaceTracker {
     const ended: string[] = [];
     for (let i = this.tracks.length - 1; i >= 0; i--) {
       const track = this.tracks[i];
-      if (track && timestampMs - track.lastSeenMs > this.options.maxMissingMs) {
+      if (track && searchedEverywhere && timestampMs - track.lastSeenMs > this.options.maxMissingMs) {
         ended.push(track.id);
         this.tracks.splice(i, 1);
       }
@@ -119,5 +123,10 @@ export class FaceTracker {
 
   get activeTrackIds(): readonly string[] {
     return this.tracks.map((t) => t.id);
+  }
+
+  /** Where each live track was last seen (frame pixels): where a detector following them looks next. */
+  get activeBoxes(): readonly Box[] {
+    return this.tracks.map((t) => t.box);
   }
 }

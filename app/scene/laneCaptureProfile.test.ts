@@ -12,6 +12,8 @@ describe('the lane capture profile (what the capture loop and the vehicle eval s
     expect(profile.tiles).toBe('vehicle');
     expect(profile.regionDetector).toBe('full');
     expect(profile.expansionFocus).toEqual(projection.expansionFocus);
+    // The whole search on every 3rd frame, the faces found followed in between.
+    expect(profile.cadence?.fullSearchEvery).toBe(3);
     expect(profile.exposure).toBe('normalised');
     // The driver's face, from 10 m beyond the stop line to the stop line, lies inside one of the regions.
     for (const travel of [10, 5, 0]) {

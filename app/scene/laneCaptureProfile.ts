@@ -9,7 +9,9 @@ import type { Seat } from './vehicleApproach';
  * geometry (at the frame's size) and the seats it is aimed at: besides overlapping tiles, the seat regions the
  * geometry gives, at full detail with the full-range model; the live gate accepts the smaller faces a lane
  * camera sees; each face crop is normalised for exposure (the cabin behind tinted glass at dusk, under the
- * infrared illuminator, in glare: app/biometrics/faceExposure.ts); and the tracker follows a face growing out from the lane's focus of expansion as one track.
+ * infrared illuminator, in glare: app/biometrics/faceExposure.ts); the tracker follows a face growing out from the
+ * lane's focus of expansion as one track; and the whole search runs on every 3rd frame only, the faces found
+ * followed in between.
  * The vehicle evaluation measures this same profile (`--variants lane`).
  */
 export const LANE_MIN_INTER_EYE_PX = 24;
@@ -17,8 +19,15 @@ export const LANE_MIN_INTER_EYE_PX = 24;
 export function laneCaptureProfile(geometry: LaneCameraGeometry, seats: readonly Seat[]): DetectionProfile {
   const regions = planSeatRegionTiles(geometry, { seats });
   const expansionFocus = new LaneCameraProjection(geometry).expansionFocus;
-  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus, exposure: 'normalised' };
+  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus, exposure: 'normalised', cadence: LANE_DETECTION_CADENCE };
 }
+
+/**
+ * The whole search every 3rd frame a camera gives the worker, and in between only the seat regions holding the
+ * faces followed (app/biometrics/detectionCadence.ts): a third of the detector's time per frame, with the same
+ * capture and no track split (docs/vehicle-capture.md, "Detection cadence").
+ */
+export const LANE_DETECTION_CADENCE = { fullSearchEvery: 3 } as const;
 
 /** The lane's capture loop pauses this long between two rounds over its cameras (leaving the cores to the page); the paced eval and bench:lane keep the same pace. */
 export const CAPTURE_ROUND_PAUSE_MS = 120;

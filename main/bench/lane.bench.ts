@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureLaneView } from './laneView';
 import { measureLaneCameras } from './laneCameras';
+import { vehicleEvalOptions } from '../vision/vehicleEval';
 import { verify } from '../../app/biometrics/faceMatching';
 import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
 import { gaussianEmbedding, scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession.node.ts';
@@ -101,14 +102,16 @@ if (process.env.BENCH_LANE_VIEW !== '0') {
 if (process.env.BENCH_LANE_CAMERAS !== '0') {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const datasets = process.env.BOOTH_DATASETS ?? path.resolve(repoRoot, '../shared/datasets');
-  const cameras = await measureLaneCameras(datasets, [4, 7]);
+  // BENCH_LANE_VARIANT: another capture variant of the vehicle eval (a lever measured before the lane takes it).
+  const variant = vehicleEvalOptions.shape.variants.parse(process.env.BENCH_LANE_VARIANT ?? 'lane')[0] ?? 'lane';
+  const cameras = await measureLaneCameras(datasets, [4, 7], variant);
   if ('skipped' in cameras) {
     console.log(`lane cameras: skipped (${cameras.skipped})`);
   } else {
-    console.log('lane cameras: rendered 1080p approaches (driver-side + rear camera at 15 fps, day) through the worker with the lane profile, paced as the capture loop runs on this machine');
+    console.log(`lane cameras: rendered 1080p approaches (driver-side + rear camera at 15 fps, day) through the worker with the ${variant} profile, paced as the capture loop runs on this machine`);
     console.table(cameras);
     // The figures depend on what else the cores are doing: say how busy they were.
     const load = loadavg().map((l) => Number(l.toFixed(1)));
-    console.log(JSON.stringify({ bench: 'lane-cameras', results: cameras, fpsTargetPerCamera: 15, stopToEveryResultTargetMs: 1000, cores: cpus().length, loadAverage: load }));
+    console.log(JSON.stringify({ bench: 'lane-cameras', variant, results: cameras, fpsTargetPerCamera: 15, stopToEveryResultTargetMs: 1000, cores: cpus().length, loadAverage: load }));
   }
 }

@@ -2,6 +2,7 @@ import type { VehicleRunResult, VehicleRunSpec } from '../../app/scene/vehicleRu
 import { planApproach } from '../../app/scene/vehicleApproach';
 import { CAPTURE_ROUND_PAUSE_MS } from '../../app/scene/laneCaptureProfile';
 import { readIdentities } from '../vision/faceDataset';
+import type { VehicleEvalOptions } from '../vision/vehicleEval';
 import { CAMERAS, peopleFor, profilesOf, urlOf } from '../vision/vehicleEval';
 import { openHarnessSession } from '../vision/visionHarnessSession';
 
@@ -30,7 +31,7 @@ export interface LaneCameraFigures {
 /** The vehicle stands at the stop line this long (the booth works on it meanwhile; results later than this count as missing). */
 const DWELL_SECONDS = 5;
 
-export async function measureLaneCameras(datasets: string, occupancies: readonly number[]): Promise<LaneCameraFigures[] | { skipped: string }> {
+export async function measureLaneCameras(datasets: string, occupancies: readonly number[], variant: VehicleEvalOptions['variants'][number] = 'lane'): Promise<LaneCameraFigures[] | { skipped: string }> {
   const dataset = `${datasets}/faces-lfw`;
   const labelled = await readIdentities(dataset).catch(() => undefined);
   if (!labelled) return { skipped: `no face dataset at ${dataset}` };
@@ -51,7 +52,7 @@ export async function measureLaneCameras(datasets: string, occupancies: readonly
         faceUrls: people.map((p) => urlOf(p.live)),
         documentUrls: people.map((p) => urlOf(p.document)),
         cameras: CAMERAS,
-        variants: [{ name: 'lane', profiles: profilesOf('lane') }],
+        variants: [{ name: variant, profiles: profilesOf(variant) }],
         frameStride: 1,
         targetFmr: 1e-3,
         keepFrames: [],

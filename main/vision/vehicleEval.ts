@@ -24,7 +24,7 @@ import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
  * Capture variants: the baseline (the vehicle profile before the levers: tiles only), each lever on top of it
  * (see profilesOf), and `lane`: exactly what the lane's capture loop sends today (app/scene/laneCaptureProfile.ts).
  */
-const VARIANTS = ['baseline', 'small-faces', 'full-range', 'seat-tiles', 'seat-tiles-full', 'lane', 'lane-lean', 'lane-raw', 'lane-gate20', 'lane-gate16'] as const;
+const VARIANTS = ['baseline', 'small-faces', 'full-range', 'seat-tiles', 'seat-tiles-full', 'lane', 'lane-lean', 'lane-full-search', 'lane-regions', 'lane-raw', 'lane-gate20', 'lane-gate16'] as const;
 
 export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
@@ -67,7 +67,11 @@ export function profilesOf(variant: VehicleEvalOptions['variants'][number]): Rec
         lane: laneCaptureProfile(camera.geometry, camera.seats),
         // The lane's profile searching less: no quadrant tiles (the whole frame and the seat regions only), and a
         // region row or column barely longer than a tile stretched over rather than doubled (the driver camera: 3 regions, not 6).
-        'lane-lean': { ...laneCaptureProfile(camera.geometry, camera.seats), tiles: 'frame', regions: planSeatRegionTiles(camera.geometry, { seats: camera.seats, maxStretch: 1.1 }) },
+        // The lane's profile before its detection cadence: the whole search on every frame.
+        'lane-full-search': withoutCadence(laneCaptureProfile(camera.geometry, camera.seats)),
+        // The lane's profile whose whole search is the seat regions only (no whole-frame or quadrant tiles).
+        'lane-regions': { ...laneCaptureProfile(camera.geometry, camera.seats), tiles: 'none' },
+        'lane-lean': { ...withoutCadence(laneCaptureProfile(camera.geometry, camera.seats)), tiles: 'frame', regions: planSeatRegionTiles(camera.geometry, { seats: camera.seats, maxStretch: 1.1 }) },
         // The lane's profile without the exposure normalisation of face crops (app/biometrics/faceExposure.ts; the lane before it), and with a lower live gate.
         'lane-raw': { ...laneCaptureProfile(camera.geometry, camera.seats), exposure: 'raw' },
         'lane-gate20': { ...laneCaptureProfile(camera.geometry, camera.seats), minInterEyePx: 20 },
@@ -76,6 +80,11 @@ export function profilesOf(variant: VehicleEvalOptions['variants'][number]): Rec
       return [camera.id, profiles[variant]];
     }),
   );
+}
+
+function withoutCadence(profile: CameraProfile): CameraProfile {
+  const { cadence: _, ...every } = profile;
+  return every;
 }
 
 export interface Person {

@@ -14,6 +14,16 @@ export interface Detection {
   readonly keypoints: readonly Point[];
 }
 
+/** Whether `box` reaches an edge of `region` that is not the frame's edge (within 1 px). */
+function cutByEdge(box: Box, region: Box, frame: { readonly width: number; readonly height: number }): boolean {
+  return (
+    (region.x > 0 && box.x <= region.x + 1) ||
+    (region.y > 0 && box.y <= region.y + 1) ||
+    (region.x + region.width < frame.width && box.x + box.width >= region.x + region.width - 1) ||
+    (region.y + region.height < frame.height && box.y + box.height >= region.y + region.height - 1)
+  );
+}
+
 /** The detector's input is at most this many times the model's input side (see MediapipeFaceDetector.input). */
 const INPUT_OVERSAMPLING = 2;
 
@@ -71,13 +81,20 @@ export class MediapipeFaceDetector {
     return new MediapipeFaceDetector(shortRange, side(shortManifest), fullRange, side(fullManifest));
   }
 
-  detect(frame: FrameImage, layout: TileLayout, fullRangePass: boolean, regions?: { readonly boxes: readonly Box[]; readonly detector: 'short' | 'full' }): Detection[] {
+  /**
+   * `regions.dropCut`: a face cut by a region's edge inside the frame is left out (searching around faces already
+   * followed, a neighbour's half face at the edge of the region would start a track of its own).
+   */
+  detect(frame: FrameImage, layout: TileLayout, fullRangePass: boolean, regions?: { readonly boxes: readonly Box[]; readonly detector: 'short' | 'full'; readonly dropCut?: boolean }): Detection[] {
     const tiles = planTiles(frame.width, frame.height, layout);
     const found: Detection[] = [];
     for (const tile of tiles) found.push(...this.run(this.shortRange, frame, tile, this.shortSide));
     const regionModel = regions?.detector === 'full' && this.fullRange ? this.fullRange : this.shortRange;
     const regionSide = regionModel === this.fullRange ? this.fullSide : this.shortSide;
-    for (const box of regions?.boxes ?? []) found.push(...this.run(regionModel, frame, box, regionSide));
+    for (const box of regions?.boxes ?? []) {
+      const inRegion = this.run(regionModel, frame, box, regionSide);
+      found.push(...(regions?.dropCut ? inRegion.filter((d) => !cutByEdge(d.box, box, frame)) : inRegion));
+    }
     if (found.length === 0 && fullRangePass && this.fullRange) found.push(...this.run(this.fullRange, frame, { x: 0, y: 0, width: frame.width, height: frame.height }, this.fullSide));
     return mergeDetections(found);
   }

@@ -1,5 +1,6 @@
 import { BestShotSelector } from '../../app/biometrics/bestShot';
 import { selectFace } from '../../app/biometrics/detectionTiles';
+import { DetectionCadencePlanner } from '../../app/biometrics/detectionCadence';
 import type { QualityRules } from '../../app/biometrics/faceQuality';
 import { DEFAULT_QUALITY_RULES, REFERENCE_QUALITY_RULES, assessQuality } from '../../app/biometrics/faceQuality';
 import { isFaceLike } from '../../app/biometrics/faceness';
@@ -36,6 +37,7 @@ const notAFace = (quality: FaceObservation['quality']): FaceObservation['quality
 export class VisionEngine {
   private readonly trackers = new Map<string, FaceTracker>();
   private readonly shots = new Map<string, BestShotSelector<null>>();
+  private readonly cadences = new Map<string, DetectionCadencePlanner>();
 
   private constructor(
     private readonly detector: MediapipeFaceDetector,
@@ -111,11 +113,12 @@ export class VisionEngine {
   }
 
   private async processCpuFrame(frame: FrameImage, request: FrameRequest, t0: number): Promise<FrameResult> {
-    const detections = this.recognizer.clock.time('detect', () => this.detector.detect(frame, request.profile.tiles, request.profile.fullRangePass, request.profile.regions ? { boxes: request.profile.regions, detector: request.profile.regionDetector ?? 'short' } : undefined));
-    const t1 = now();
     const tracker = this.trackerFor(request.cameraId);
+    const plan = this.cadenceFor(request.cameraId).plan(request.profile, tracker.activeBoxes, frame);
+    const detections = this.recognizer.clock.time('detect', () => this.detector.detect(frame, plan.tiles, plan.fullRangePass, { boxes: plan.regions, detector: plan.regionDetector, dropCut: plan.dropCut }));
+    const t1 = now();
     const shots = this.shotsFor(request.cameraId);
-    const update = tracker.update(detections.map((d) => d.box), request.timestampMs, request.profile.expansionFocus);
+    const update = tracker.update(detections.map((d) => d.box), request.timestampMs, request.profile.expansionFocus, plan.full);
     for (const id of update.ended) shots.endTrack(id);
     const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
     const observed = (await this.observe(frame, detections, rules, request.profile.exposure)).map(({ face, five, tone }, i) => {
@@ -240,6 +243,13 @@ export class VisionEngine {
   resetCamera(cameraId: string): void {
     this.trackers.delete(cameraId);
     this.shots.delete(cameraId);
+    this.cadences.delete(cameraId);
+  }
+
+  private cadenceFor(cameraId: string): DetectionCadencePlanner {
+    let cadence = this.cadences.get(cameraId);
+    if (!cadence) this.cadences.set(cameraId, (cadence = new DetectionCadencePlanner()));
+    return cadence;
   }
 
   private trackerFor(cameraId: string): FaceTracker {

@@ -1,0 +1,91 @@
+import type { Box, Point } from './geometry';
+import type { DetectionProfile, TileLayout } from './detectionTiles';
+
+/**
+ * Which passes of a camera's profile run on this frame. A lane camera's full search (tiles and seat regions,
+ * ~11 detector passes on a 1080p frame) finds the faces; between two full searches only the neighbourhood of
+ * the faces already followed is searched (one pass of the seat region that holds each, nearby faces sharing it), where the tracker
+ * expects them next: a face in an approaching vehicle grows and moves out from the focus of expansion, so its
+ * region reaches from where it was to where it would be `growth` times larger. A face that appears between two
+ * full searches is found by the next one (at most `fullSearchEvery - 1` frames later).
+ */
+export interface DetectionCadence {
+  /** Every n-th processed frame of the camera runs the whole profile (1: every frame, as without a cadence). */
+  readonly fullSearchEvery: number;
+  /** Largest growth of a face between two processed frames that its region still covers. */
+  readonly growth?: number;
+  /** Margin around a followed face, in face widths. */
+  readonly margin?: number;
+}
+
+export interface DetectionPlan {
+  readonly tiles: TileLayout;
+  readonly fullRangePass: boolean;
+  readonly regions: readonly Box[];
+  readonly regionDetector: 'short' | 'full';
+  /** Faces cut by a region's edge are left out (following: a neighbour's half face would start a track of its own). */
+  readonly dropCut: boolean;
+  /** Whether this frame ran the whole profile. */
+  readonly full: boolean;
+}
+
+const DEFAULT_GROWTH = 1.5;
+const DEFAULT_MARGIN = 1;
+
+export class DetectionCadencePlanner {
+  private frames = 0;
+
+  /** `followed`: the boxes of the faces the camera's tracker follows now (before this frame's update). */
+  plan(profile: DetectionProfile, followed: readonly Box[], frame: { readonly width: number; readonly height: number }): DetectionPlan {
+    const every = Math.max(1, Math.floor(profile.cadence?.fullSearchEvery ?? 1));
+    const full = this.frames % every === 0;
+    this.frames++;
+    if (full) return { tiles: profile.tiles, fullRangePass: profile.fullRangePass, regions: profile.regions ?? [], regionDetector: profile.regionDetector ?? 'short', dropCut: false, full };
+    const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
+    const margin = profile.cadence?.margin ?? DEFAULT_MARGIN;
+    const regions: Box[] = [];
+    for (const box of followed) {
+      const around = followRegion(box, profile.expansionFocus, growth, margin);
+      if (regions.some((r) => contains(r, around))) continue;
+      regions.push(searchRegionFor(around, profile.regions ?? [], frame));
+    }
+    return { tiles: 'none', fullRangePass: false, regions, regionDetector: profile.regionDetector ?? 'full', dropCut: true, full };
+  }
+}
+
+/**
+ * The region searched for a face expected within `around`: the seat region of the profile that holds it (nearest
+ * centre first), so the detector sees the face at the same scale as in the full search and gives it a box of the
+ * same size (a box that jumps in size between frames would look like a face that jumped along its ray, and start a
+ * second track); else a square of the seat regions' side around it, inside the frame.
+ */
+function searchRegionFor(around: Box, seatRegions: readonly Box[], frame: { readonly width: number; readonly height: number }): Box {
+  const centre = { x: around.x + around.width / 2, y: around.y + around.height / 2 };
+  const distanceTo = (r: Box) => Math.hypot(r.x + r.width / 2 - centre.x, r.y + r.height / 2 - centre.y);
+  const holding = seatRegions.filter((r) => contains(r, around)).sort((a, b) => distanceTo(a) - distanceTo(b))[0];
+  if (holding) return holding;
+  const side = Math.min(Math.max(around.width, around.height, ...seatRegions.map((r) => Math.max(r.width, r.height))), frame.width, frame.height);
+  const x = Math.round(Math.max(0, Math.min(frame.width - side, centre.x - side / 2)));
+  const y = Math.round(Math.max(0, Math.min(frame.height - side, centre.y - side / 2)));
+  return clampToFrame({ x, y, width: side, height: side }, frame);
+}
+
+const contains = (outer: Box, inner: Box) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+
+/** Where a face at `box` can be on the next processed frame: from where it is to where it would be `growth` times larger (along its ray from the focus), with a margin. */
+export function followRegion(box: Box, focus: Point | undefined, growth: number, margin: number): Box {
+  const grown = focus ? scaleAbout(box, focus, growth) : box;
+  const x0 = Math.min(box.x, grown.x) - margin * grown.width;
+  const y0 = Math.min(box.y, grown.y) - margin * grown.height;
+  const x1 = Math.max(box.x + box.width, grown.x + grown.width) + margin * grown.width;
+  const y1 = Math.max(box.y + box.height, grown.y + grown.height) + margin * grown.height;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+const scaleAbout = (box: Box, focus: Point, s: number): Box => ({ x: focus.x + (box.x - focus.x) * s, y: focus.y + (box.y - focus.y) * s, width: box.width * s, height: box.height * s });
+
+function clampToFrame(box: Box, frame: { readonly width: number; readonly height: number }): Box {
+  const x = Math.max(0, Math.floor(box.x));
+  const y = Math.max(0, Math.floor(box.y));
+  return { x, y, width: Math.min(frame.width, Math.ceil(box.x + box.width)) - x, height: Math.min(frame.height, Math.ceil(box.y + box.height)) - y };
+}
