@@ -1,5 +1,6 @@
 import type { DepartureGalleryEntry } from '../../ports/departureGallery';
-import type { DepartureEvidence, DepartureRecord } from './departureRecord';
+import { documentTravellerId, type ExitDocumentComparison } from './exitDocumentCheck';
+import type { DepartureEvidence, DepartureRecord, DocumentFaceComparison } from './departureRecord';
 import type { ExitOccupantAssessment } from './exitOccupantRules';
 import { overstayDaysOf } from './stayLength';
 
@@ -59,10 +60,22 @@ export function departureOf(assessment: ExitOccupantAssessment, departureId: str
         ...(choice ? { officerChoice: { among: choice.among.map(({ travellerId, score }) => ({ candidateId: travellerId, score })), chosenAt: choice.chosenAt } } : {}),
         ...(assessment.presentationAttack ? { presentationAttack: assessment.presentationAttack } : {}),
         ...(assessment.presentationAttackOverride ? { presentationAttackOverride: assessment.presentationAttackOverride } : {}),
+        ...(assessment.documentComparison ? { documentComparison: documentFaceComparisonOf(assessment.documentComparison) } : {}),
       };
       return record(entry.travellerId, evidence, outcome.kind === 'citizen' ? null : overstayDaysOf(outcome.stay), entry.alerts);
     }
+    case 'identified_by_document':
+      return record(documentTravellerId(outcome.document), { method: 'document', documentNumber: outcome.document.documentNumber, faceComparison: documentFaceComparisonOf(outcome.comparison), noEntryRecord: true }, null, []);
     default:
       return null;
   }
+}
+
+/** The 1:1 comparison with the document as the departure keeps it (only a match or a comparison not made reaches a record). */
+export function documentFaceComparisonOf(comparison: ExitDocumentComparison): DocumentFaceComparison {
+  const { documentNumber, nationality } = comparison.document;
+  if (comparison.kind === 'not_compared') return { outcome: 'not_compared', documentNumber, nationality, reason: comparison.reason };
+  if (comparison.decision !== 'match') throw new RangeError('a face that does not match the document is held: no departure is recorded on it');
+  const { referenceSource, score, threshold, targetFmr, modelId, modelVersion, calibrationVersion } = comparison;
+  return { outcome: 'match', documentNumber, nationality, referenceSource, score, threshold, targetFmr, modelId, modelVersion, calibrationVersion };
 }

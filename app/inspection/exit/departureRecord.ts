@@ -22,6 +22,32 @@ export const calibratedFpirSchema = z.strictObject({ fpir: probability, bound: z
 export const presentationAttackOverrideReasons = ['live_traveller_seen_by_officer'] as const;
 export type PresentationAttackOverrideReason = (typeof presentationAttackOverrideReasons)[number];
 
+const documentNumber = z.string().min(1).max(20);
+const nationality = z.string().regex(/^[A-Z<]{1,3}$/, 'a nationality is a 1-3 letter ICAO code').nullable();
+
+/**
+ * The live face compared 1:1 with the photo of the document the traveller presented (the entry lane's comparison,
+ * at the booth's target FMR): the score, threshold and model/calibration it was decided with; or why it could not be
+ * made. A departure is only recorded on a match, so a non-match never appears here.
+ */
+export const documentFaceComparisonSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('match'),
+    documentNumber,
+    nationality,
+    /** The document's photo that scored best: the chip's (DG2) or the printed page's. */
+    referenceSource: z.enum(['chip', 'document']),
+    score: z.number(),
+    threshold: z.number(),
+    targetFmr: probability,
+    modelId: id,
+    modelVersion: z.string().min(1).max(100),
+    calibrationVersion: z.string().min(1).max(100),
+  }),
+  z.strictObject({ outcome: z.literal('not_compared'), documentNumber, nationality, reason: z.string().min(1).max(300) }),
+]);
+export type DocumentFaceComparison = z.infer<typeof documentFaceComparisonSchema>;
+
 export const departureEvidenceSchema = z.discriminatedUnion('method', [
   z.strictObject({
     /** The live face was searched against the lane's gallery (1:N) and this candidate was above the threshold. */
@@ -41,9 +67,20 @@ export const departureEvidenceSchema = z.discriminatedUnion('method', [
     presentationAttack: presentationAttackEvidenceSchema.optional(),
     /** PAD flagged the face ("possible photo or screen") and the officer, having looked at the traveller, confirmed the departure anyway: why, when. */
     presentationAttackOverride: z.strictObject({ reason: z.enum(presentationAttackOverrideReasons), overriddenAt: timestamp }).optional(),
+    /** The traveller also presented a document (it is this candidate's): the face's 1:1 comparison with its photo, or why none was made. */
+    documentComparison: documentFaceComparisonSchema.optional(),
   }),
-  /** The traveller handed over a document and the officer confirmed its holder (no face search). */
-  z.strictObject({ method: z.literal('document'), documentNumber: z.string().min(1).max(20) }),
+  /**
+   * The traveller handed over a document and was identified as its holder: by the officer (no face), or by the live
+   * face matching its photo 1:1 (`faceComparison`) when the gallery held no mate (`noEntryRecord`: a warning shown to
+   * the officer, kept with the departure).
+   */
+  z.strictObject({
+    method: z.literal('document'),
+    documentNumber,
+    faceComparison: documentFaceComparisonSchema.optional(),
+    noEntryRecord: z.literal(true).optional(),
+  }),
   /** Not identified by face: the officer photographed or inspected the traveller and identified them. */
   z.strictObject({ method: z.literal('officer_inspection') }),
   /** The traveller declined to be photographed (only a U.S. citizen may): their documents were inspected instead. */

@@ -6,6 +6,7 @@ import type { RecordAlert } from '../../ports/travellerRecord';
 import { presentationAttackEvidence, presentationAttackReasons, type PresentationAttackEvidence, type PresentationAttackFace } from '../presentationAttackReason';
 import type { Reason } from '../reasons';
 import type { PresentationAttackOverrideReason } from './departureRecord';
+import { documentFaceMatches, documentIsEntrys, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
 import { stayStanding, type StayStanding } from './stayLength';
 
 /**
@@ -74,6 +75,12 @@ export type ExitOutcome =
   | { readonly kind: 'ambiguous'; readonly candidates: readonly { readonly entry: DepartureGalleryEntry | null; readonly candidate: ExitCandidate }[] }
   /** Nobody in the gallery and no document: the officer photographs or inspects the traveller. `dismissed`: look-alikes the officer ruled out. */
   | { readonly kind: 'not_identified'; readonly faceSeen: boolean; readonly dismissed?: readonly ExitCandidate[]; readonly searchError?: string }
+  /** No gallery mate, but the face matches the document presented (1:1): identified by the document, no entry record on file (a warning, not a hold). */
+  | { readonly kind: 'identified_by_document'; readonly document: ExitDocument; readonly comparison: Extract<ExitDocumentComparison, { kind: 'compared' }> }
+  /** The face does not match the document presented (below the 1:1 threshold): held, whatever the gallery found. */
+  | { readonly kind: 'document_face_mismatch'; readonly comparison: Extract<ExitDocumentComparison, { kind: 'compared' }> }
+  /** The gallery found one traveller and the document presented is another's: held, both shown. */
+  | { readonly kind: 'document_conflict'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly document: ExitDocument }
   /** Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such; anyone else is held. */
   | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null; readonly stay: StayStanding | null; readonly eligible: boolean };
 
@@ -92,6 +99,8 @@ export interface ExitOccupantAssessment {
   readonly presentationAttack?: PresentationAttackEvidence;
   /** PAD flagged the face and the officer overrode it (the traveller seen in person): no longer held for it, and recorded. */
   readonly presentationAttackOverride?: PresentationAttackOverride;
+  /** A document was presented: the face's 1:1 comparison with its photo (or why none was made), shown and recorded. */
+  readonly documentComparison?: ExitDocumentComparison;
 }
 
 /** The officer's override of a PAD flag at exit: why and when (recorded in the departure's evidence). */
@@ -124,7 +133,7 @@ export const holdsDeparture = (alert: ExitAlert): boolean => alert.kind !== 'ove
 export const presentationAttackSuspected = (assessment: Pick<ExitOccupantAssessment, 'reasons' | 'presentationAttackOverride'>): boolean =>
   !assessment.presentationAttackOverride && assessment.reasons.some((r) => r.code === 'presentation_attack_suspected');
 
-type IdentityAssessment = Omit<ExitOccupantAssessment, 'reasons' | 'presentationAttack' | 'presentationAttackOverride'>;
+type IdentityAssessment = Omit<ExitOccupantAssessment, 'reasons' | 'presentationAttack' | 'presentationAttackOverride' | 'documentComparison'>;
 
 /**
  * The outcome for one occupant from its identification, looking gallery entries up by traveller id, then the
@@ -139,9 +148,11 @@ export function assessExitOccupant(
   context: ExitRuleContext,
   face?: PresentationAttackFace,
   override?: PresentationAttackOverride,
+  document?: ExitDocumentComparison,
 ): ExitOccupantAssessment {
-  const assessed = assessIdentity(occupantId, identification, gallery, context);
-  if (assessed.outcome.kind === 'opt_out') return { ...assessed, reasons: [] };
+  const identified = assessIdentity(occupantId, identification, gallery, context);
+  if (identified.outcome.kind === 'opt_out') return { ...identified, reasons: [] };
+  const assessed = document ? { ...withDocument(identified, document, context), documentComparison: document } : identified;
   const reasons = presentationAttackReasons(face);
   const evidence = presentationAttackEvidence(face);
   const flagged = presentationAttackSuspected({ reasons });
@@ -190,6 +201,33 @@ function assessIdentity(occupantId: string, identification: ExitIdentification, 
   }
 }
 
+/**
+ * The gallery search combined with the 1:1 comparison of the face with the document presented. A face that does not
+ * match the document is held (the traveller is not who the document says); a document that is not the gallery
+ * candidate's is a conflict, held; no gallery mate and a matching document identifies by the document. A comparison
+ * that could not be made changes nothing: the gallery's finding stands on its own (the card says the 1:1 was not made)
+ * and nobody is identified by a document they were not compared with. An ambiguity stays the officer's.
+ */
+function withDocument(assessed: IdentityAssessment, comparison: ExitDocumentComparison, context: ExitRuleContext): IdentityAssessment {
+  const { occupantId, outcome } = assessed;
+  const held = (o: ExitOutcome): IdentityAssessment => ({ occupantId, outcome: o, confirmable: false, recordsDeparture: false, needsOfficer: true });
+  if (comparison.kind === 'compared' && comparison.decision === 'no_match') return held({ kind: 'document_face_mismatch', comparison });
+  switch (outcome.kind) {
+    case 'departure_confirmed':
+    case 'identified_with_alert':
+    case 'citizen':
+      return documentIsEntrys(comparison.document, outcome.entry) ? assessed : held({ kind: 'document_conflict', entry: outcome.entry, candidate: outcome.candidate, document: comparison.document });
+    case 'not_identified': {
+      // Only a search that was made and found nobody lets the document identify: a gallery that could not be searched may hold an entry record.
+      if (!outcome.faceSeen || outcome.searchError !== undefined || comparison.kind !== 'compared' || !documentFaceMatches(comparison)) return assessed;
+      const recorded = recordsDeparture(context.policy, citizenshipCategoryOf({ nationality: comparison.document.nationality }));
+      return { occupantId, outcome: { kind: 'identified_by_document', document: comparison.document, comparison }, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
+    }
+    default:
+      return assessed;
+  }
+}
+
 export interface ExitVehicleAssessment {
   readonly occupants: readonly ExitOccupantAssessment[];
   /** What the one confirming key does: record these occupants' departures (citizens confirmed without a record). */
@@ -200,10 +238,16 @@ export interface ExitVehicleAssessment {
 
 /** Every occupant of a vehicle (or the one traveller) assessed; the confirming key covers the confirmable ones. */
 export function assessExitVehicle(
-  occupants: readonly { readonly occupantId: string; readonly identification: ExitIdentification; readonly face?: PresentationAttackFace; readonly presentationAttackOverride?: PresentationAttackOverride }[],
+  occupants: readonly {
+    readonly occupantId: string;
+    readonly identification: ExitIdentification;
+    readonly face?: PresentationAttackFace;
+    readonly presentationAttackOverride?: PresentationAttackOverride;
+    readonly documentComparison?: ExitDocumentComparison;
+  }[],
   gallery: ReadonlyMap<string, DepartureGalleryEntry>,
   context: ExitRuleContext,
 ): ExitVehicleAssessment {
-  const assessed = occupants.map((o) => assessExitOccupant(o.occupantId, o.identification, gallery, context, o.face, o.presentationAttackOverride));
+  const assessed = occupants.map((o) => assessExitOccupant(o.occupantId, o.identification, gallery, context, o.face, o.presentationAttackOverride, o.documentComparison));
   return { occupants: assessed, confirmable: assessed.filter((a) => a.confirmable), held: assessed.filter((a) => a.needsOfficer) };
 }

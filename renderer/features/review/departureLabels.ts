@@ -1,6 +1,7 @@
 import type { DepartureEvidence, DepartureRecord } from '../../../app/inspection/exit/departureRecord';
 import type { InspectionPolicy } from '../../../app/policy/inspectionPolicySchema';
 import { assertNever } from '../../../app/shared/assertNever';
+import { documentComparisonText } from '../lane/exit/documentComparisonText';
 import { describeEvidence } from './reviewLabels';
 
 /** Words the supervisor reads for a departure under review (DepartureEvidence.tsx). */
@@ -36,12 +37,20 @@ export function departureEvidenceLines(departure: DepartureRecord): string[] {
         `Face identified (1:N): ${evidence.candidateId}, score ${score(evidence.score)} vs threshold ${score(evidence.threshold)}, false-positive identification rate ${evidence.calibratedFpir.text} in a gallery of ${evidence.gallerySize} (track ${evidence.trackId})`,
         ...(pad ? [describeEvidence(pad)] : []),
         ...(evidence.presentationAttackOverride ? [`Photo-or-screen flag overridden by the officer at ${evidence.presentationAttackOverride.overriddenAt}: ${evidence.presentationAttackOverride.reason.replaceAll('_', ' ')}`] : []),
+        ...(evidence.documentComparison ? [documentComparisonText(evidence.documentComparison)] : []),
         ...alerts,
       ];
     }
     case 'opt_out':
       return [`Photography opt-out declared ${evidence.declaredAt}`, ...alerts];
     case 'document':
+      if (evidence.faceComparison) {
+        return [
+          `Identified by the document (1:1)${evidence.noEntryRecord ? ': no entry record on file' : ''}`,
+          documentComparisonText(evidence.faceComparison),
+          ...alerts,
+        ];
+      }
       return [`Document ${evidence.documentNumber} handed over, holder confirmed by the officer`, ...alerts];
     case 'officer_inspection':
       return ['Identified by the officer (photographed or inspected)', ...alerts];

@@ -3,6 +3,7 @@ import type { DepartureGalleryEntry } from '../../../../app/ports/departureGalle
 import type { EncodedImage } from '../../../../app/ports/documentRead';
 import { dataUrl } from '../encodedImages';
 import { ReasonList } from '../ReasonList';
+import { documentComparisonText, shownDocumentComparison } from './documentComparisonText';
 import { exitHeadlineOf, exitOccupantStateText, exitStatusOf } from './exitOutcomeText';
 
 function Candidate({ entry, candidate, number }: { entry: DepartureGalleryEntry | null; candidate: ExitCandidate; number?: number }) {
@@ -29,7 +30,9 @@ function Candidate({ entry, candidate, number }: { entry: DepartureGalleryEntry 
  */
 export function ExitOccupantCard({ assessment, bestShot, index, selected, recorded, choice }: { assessment: ExitOccupantAssessment; bestShot: EncodedImage | undefined; index: number; selected: boolean; recorded: boolean; choice: string | null }) {
   const { outcome } = assessment;
-  const candidates = outcome.kind === 'ambiguous' ? outcome.candidates : outcome.kind === 'departure_confirmed' || outcome.kind === 'identified_with_alert' || outcome.kind === 'citizen' ? [{ entry: outcome.entry, candidate: outcome.candidate }] : [];
+  const identified = outcome.kind === 'departure_confirmed' || outcome.kind === 'identified_with_alert' || outcome.kind === 'citizen' || outcome.kind === 'document_conflict';
+  const candidates = outcome.kind === 'ambiguous' ? outcome.candidates : identified ? [{ entry: outcome.entry, candidate: outcome.candidate }] : [];
+  const document = assessment.documentComparison;
   const optedOut = outcome.kind === 'opt_out';
   return (
     <article
@@ -54,6 +57,11 @@ export function ExitOccupantCard({ assessment, bestShot, index, selected, record
       {candidates.map(({ entry, candidate }, i) => (
         <Candidate key={candidate.travellerId} entry={entry} candidate={candidate} {...(outcome.kind === 'ambiguous' ? { number: i + 1 } : {})} />
       ))}
+      {document && (
+        <p className={`exit-document-comparison${document.kind === 'compared' && document.decision === 'match' ? '' : ' warn'}`} data-testid="exit-document-comparison" data-outcome={document.kind === 'compared' ? document.decision : 'not_compared'}>
+          {documentComparisonText(shownDocumentComparison(document))}
+        </p>
+      )}
       {choice && (
         <p className="exit-officer-choice" data-testid="exit-officer-choice-line">
           {choice}

@@ -1,4 +1,5 @@
 import type { ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
+import { documentHolderText } from '../../../../app/inspection/exit/exitDocumentCheck';
 import { presentationAttackSuspected, type ExitAlert, type ExitIdentification, type ExitOccupantAssessment, type ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
 
 /** What each exit outcome says on the occupant card: one line, the same words the review shows. */
@@ -16,6 +17,12 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
       if (outcome.searchError) return `Not identified: the gallery could not be searched (${outcome.searchError}). Photograph or inspect documents`;
       if (outcome.dismissed) return `Not identified: the officer ruled out ${outcome.dismissed.length} look-alike candidates. Photograph or inspect documents`;
       return outcome.faceSeen ? 'Not identified: no gallery mate. Photograph or inspect documents' : 'Not identified: no usable face. Photograph or inspect documents';
+    case 'identified_by_document':
+      return 'Identified by the document (1:1): no entry record on file';
+    case 'document_face_mismatch':
+      return 'Face does not match the document presented: departure NOT confirmed';
+    case 'document_conflict':
+      return `Conflict: the gallery identifies ${outcome.entry.surname}, ${outcome.entry.givenNames} but the document presented is ${documentHolderText(outcome.document)}: departure NOT confirmed`;
     case 'opt_out':
       return outcome.eligible ? 'Opted out of photography: documents inspected, no photo kept' : 'Opt-out declared, but the policy does not let this traveller opt out at exit: photograph or inspect';
   }

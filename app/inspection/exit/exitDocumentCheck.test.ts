@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
+import { departureOf, type DepartureContext } from './departureOf';
+import { departureRecordSchema } from './departureRecord';
+import type { ExitDocument, ExitDocumentComparison } from './exitDocumentCheck';
+import { assessExitOccupant, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
+import { galleryEntry as entry } from './testSupport/galleryEntry';
+
+/**
+ * A traveller at an exit lane hands over a document: the live face is compared 1:1 with its photo (as at entry) and
+ * the exit rules combine that with the gallery search, as the officer reads it on the card.
+ */
+
+const helenPassport: ExitDocument = { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret' };
+const gallery = new Map(
+  [
+    entry('TR-WHITFIELD', { surname: 'WHITFIELD', givenNames: 'Helen Margaret', documents: [{ documentNumber: '533401127', nationality: 'GBR', issuingState: 'GBR', documentType: 'passport', expiresOn: '2031-04-02' }] }),
+    entry('TR-OKONKWO', { surname: 'OKONKWO', givenNames: 'Chidi', citizenship: 'NGA', documents: [{ documentNumber: 'A07734921', nationality: 'NGA', issuingState: 'NGA', documentType: 'passport' }] }),
+    entry('TR-LOOKOUT', { surname: 'VARGA', givenNames: 'Imre', citizenship: 'HUN', documents: [{ documentNumber: 'BE4418270', nationality: 'HUN', issuingState: 'HUN', documentType: 'passport' }], alerts: [{ alertId: 'L9', kind: 'lookout', severity: 'hit', summary: 'Wanted for questioning' }] }),
+  ].map((e) => [e.travellerId, e]),
+);
+const context = { departureDate: '2026-12-07', policy: finalRulePolicy };
+const candidate = (travellerId: string): ExitCandidate => ({ travellerId, score: 0.58, threshold: 0.41, calibratedFpir: { fpir: 3e-4, bound: false, text: '1 in 3,300' }, gallerySize: 3, trackId: 'cam:1' });
+const found = (travellerId: string): ExitIdentification => ({ kind: 'candidate', candidate: candidate(travellerId) });
+const nobody: ExitIdentification = { kind: 'no_candidate', trackId: 'cam:1' };
+const provenance = { modelId: 'arcface-r100', modelVersion: '1.2.0', calibrationVersion: 'lfw-2026-11', targetFmr: 1e-4, threshold: 0.36 };
+const compared = (document: ExitDocument, score: number): ExitDocumentComparison => ({ kind: 'compared', document, decision: score >= provenance.threshold ? 'match' : 'no_match', score, referenceSource: 'chip', ...provenance });
+const departure: DepartureContext = {
+  departedAt: '2026-12-07T09:14:00Z',
+  boothId: 'BOOTH-02',
+  port: 'San Ysidro, CA',
+  lane: { laneId: 'ped-4', laneType: 'pedestrian' },
+  plate: null,
+  sessionId: 'exit-ped-77',
+  officer: 'officer-17',
+  versions: { rules: 'exit-rules-test', policy: finalRulePolicy.id, faceModel: { modelId: 'arcface-r100', modelVersion: '1.2.0', calibrationVersion: 'lfw-2026-11' } },
+};
+
+describe('exit: the face compared 1:1 with the document presented', () => {
+  it('the gallery finds Helen Whitfield and her face matches the passport she hands over (listed on her entry): departure confirmed, evidence carries both', () => {
+    const a = assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, context, undefined, undefined, compared(helenPassport, 0.71));
+    expect(a).toMatchObject({ outcome: { kind: 'departure_confirmed', entry: { travellerId: 'TR-WHITFIELD' } }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+    const record = departureRecordSchema.parse(departureOf(a, 'dep-1', departure));
+    expect(record.travellerId).toBe('TR-WHITFIELD');
+    expect(record.evidence).toMatchObject({
+      method: 'face_identification',
+      candidateId: 'TR-WHITFIELD',
+      score: 0.58,
+      documentComparison: { outcome: 'match', documentNumber: '533401127', nationality: 'GBR', referenceSource: 'chip', score: 0.71, threshold: 0.36, targetFmr: 1e-4, modelId: 'arcface-r100', calibrationVersion: 'lfw-2026-11' },
+    });
+  });
+
+  it('a document whose photo is among the gallery entry document photos is that traveller’s, even when the entry does not list its number', () => {
+    const renewed = { ...helenPassport, documentNumber: '561009873', photoOfTravellers: ['TR-WHITFIELD'] };
+    expect(assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, context, undefined, undefined, compared(renewed, 0.66))).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true });
+  });
+
+  it('no gallery mate, but the face matches the passport: identified by the document, confirmable, recorded with the no-entry-record warning', () => {
+    const visitor: ExitDocument = { documentNumber: 'C4RT88120', nationality: 'DEU', name: 'BRANDT, Jonas' };
+    const a = assessExitOccupant('o1', nobody, gallery, context, undefined, undefined, compared(visitor, 0.64));
+    expect(a).toMatchObject({ outcome: { kind: 'identified_by_document', document: visitor }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+    const record = departureRecordSchema.parse(departureOf(a, 'dep-2', departure));
+    expect(record.travellerId).toBe('document:DEU:C4RT88120');
+    expect(record.evidence).toEqual({ method: 'document', documentNumber: 'C4RT88120', noEntryRecord: true, faceComparison: { outcome: 'match', documentNumber: 'C4RT88120', nationality: 'DEU', referenceSource: 'chip', score: 0.64, ...provenance } });
+  });
+
+  it('a U.S. passport holder identified by the document alone is confirmed with no biometric departure record (90 FR 48604)', () => {
+    const citizen: ExitDocument = { documentNumber: '488213307', nationality: 'USA', name: 'MORALES, Ana' };
+    const a = assessExitOccupant('o1', nobody, gallery, context, undefined, undefined, compared(citizen, 0.69));
+    expect(a).toMatchObject({ outcome: { kind: 'identified_by_document' }, confirmable: true, recordsDeparture: false });
+    expect(departureOf(a, 'dep-3', departure)).toBeNull();
+  });
+
+  it('the face does NOT match the passport presented (below the 1:1 threshold): held, whatever the gallery found, and nothing recorded', () => {
+    for (const identification of [found('TR-WHITFIELD'), nobody]) {
+      const a = assessExitOccupant('o1', identification, gallery, context, undefined, undefined, compared(helenPassport, 0.18));
+      expect(a).toMatchObject({ outcome: { kind: 'document_face_mismatch', comparison: { score: 0.18, threshold: 0.36 } }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+      expect(departureOf(a, 'dep-4', departure)).toBeNull();
+    }
+  });
+
+  it('the gallery finds Chidi Okonkwo but the passport presented is Helen Whitfield’s: held as a conflict naming both', () => {
+    const a = assessExitOccupant('o1', found('TR-OKONKWO'), gallery, context, undefined, undefined, compared(helenPassport, 0.52));
+    expect(a).toMatchObject({ outcome: { kind: 'document_conflict', entry: { surname: 'OKONKWO' }, document: { name: 'WHITFIELD, Helen Margaret' } }, confirmable: false, needsOfficer: true });
+  });
+
+  it('the same document number of another nationality is not the entry’s document: a conflict, never a match by number alone', () => {
+    const a = assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, context, undefined, undefined, compared({ ...helenPassport, nationality: 'IRL' }, 0.7));
+    expect(a.outcome.kind).toBe('document_conflict');
+  });
+
+  it('a comparison that could not be made is said so and is never a pass: the gallery identification stands alone, nobody is identified by the document', () => {
+    const noPhoto: ExitDocumentComparison = { kind: 'not_compared', document: helenPassport, reason: 'no usable face in the document photo' };
+    const withGallery = assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, context, undefined, undefined, noPhoto);
+    expect(withGallery).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true, documentComparison: noPhoto });
+    expect(departureRecordSchema.parse(departureOf(withGallery, 'dep-5', departure)).evidence).toMatchObject({ documentComparison: { outcome: 'not_compared', reason: 'no usable face in the document photo' } });
+    expect(assessExitOccupant('o1', nobody, gallery, context, undefined, undefined, noPhoto)).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: true }, confirmable: false, needsOfficer: true, documentComparison: noPhoto });
+  });
+
+  it('a gallery that could not be searched is not "no entry record": a matching document does not identify, the officer decides', () => {
+    const a = assessExitOccupant('o1', { kind: 'no_candidate', trackId: 'cam:1', searchError: 'no identification calibration' }, gallery, context, undefined, undefined, compared(helenPassport, 0.7));
+    expect(a).toMatchObject({ outcome: { kind: 'not_identified', searchError: 'no identification calibration' }, confirmable: false, needsOfficer: true });
+  });
+
+  it('a matching document does not lift a lookout hit on the gallery entry: still held', () => {
+    const varga: ExitDocument = { documentNumber: 'BE4418270', nationality: 'HUN', name: 'VARGA, Imre' };
+    expect(assessExitOccupant('o1', found('TR-LOOKOUT'), gallery, context, undefined, undefined, compared(varga, 0.74))).toMatchObject({ outcome: { kind: 'identified_with_alert' }, confirmable: false, needsOfficer: true });
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { departureOf } from '../../../../app/inspection/exit/departureOf';
+import type { ExitDocument, ExitDocumentComparison } from '../../../../app/inspection/exit/exitDocumentCheck';
+import { assessExitOccupant } from '../../../../app/inspection/exit/exitOccupantRules';
+import { galleryEntry } from '../../../../app/inspection/exit/testSupport/galleryEntry';
+import { finalRulePolicy } from '../../../../app/policy/testSupport/shippedPolicies';
+import { departureEvidenceLines } from '../../review/departureLabels';
+import { documentComparisonText, shownDocumentComparison } from './documentComparisonText';
+import { exitOutcomeText } from './exitOutcomeText';
+
+const passport: ExitDocument = { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret' };
+const provenance = { modelId: 'arcface-r100', modelVersion: '1.2.0', calibrationVersion: 'lfw-2026-11', targetFmr: 1e-4, threshold: 0.36 };
+const compared = (score: number): ExitDocumentComparison => ({ kind: 'compared', document: passport, decision: score >= 0.36 ? 'match' : 'no_match', score, referenceSource: 'chip', ...provenance });
+const context = { departureDate: '2026-12-07', policy: finalRulePolicy };
+
+describe('the exit card and the review word the 1:1 comparison with the document alike', () => {
+  it('a match, a non-match and a comparison not made each say so, with score, threshold, FMR, model and calibration', () => {
+    expect(documentComparisonText(shownDocumentComparison(compared(0.712)))).toBe(
+      'Face matches the document GBR 533401127 (1:1, chip photo): score 0.712 vs threshold 0.360 at FMR 1 in 10,000 · model arcface-r100 v1.2.0, calibration lfw-2026-11',
+    );
+    expect(documentComparisonText(shownDocumentComparison(compared(0.2)))).toMatch(/^Face does NOT match the document GBR 533401127/);
+    expect(documentComparisonText(shownDocumentComparison({ kind: 'not_compared', document: passport, reason: 'no photo on the document' }))).toBe('Face NOT compared with the document GBR 533401127 (1:1 not made: no photo on the document)');
+  });
+
+  it('identified by the document with no gallery mate: the card headline and the review lines say the same', () => {
+    const a = assessExitOccupant('o1', { kind: 'no_candidate', trackId: 'cam:1' }, new Map(), context, undefined, undefined, compared(0.712));
+    expect(exitOutcomeText(a.outcome)).toBe('Identified by the document (1:1): no entry record on file');
+    const record = departureOf(a, 'dep-1', { departedAt: '2026-12-07T09:14:00Z', boothId: 'B', port: 'San Ysidro, CA', lane: { laneId: 'p', laneType: 'pedestrian' }, plate: null, sessionId: 's', officer: 'o', versions: { rules: 'r', policy: finalRulePolicy.id, faceModel: null } });
+    expect(record && departureEvidenceLines(record)).toEqual(['Identified by the document (1:1): no entry record on file', documentComparisonText(shownDocumentComparison(compared(0.712)))]);
+  });
+
+  it('a mismatch and a conflict are held in words naming why (and both travellers)', () => {
+    const gallery = new Map([['TR-OKONKWO', galleryEntry('TR-OKONKWO', { surname: 'OKONKWO', givenNames: 'Chidi' })]]);
+    const candidate = { kind: 'candidate' as const, candidate: { travellerId: 'TR-OKONKWO', score: 0.6, threshold: 0.41, calibratedFpir: { fpir: 1e-4, bound: false, text: '1 in 10,000' }, gallerySize: 1, trackId: 'cam:1' } };
+    expect(exitOutcomeText(assessExitOccupant('o1', candidate, gallery, context, undefined, undefined, compared(0.2)).outcome)).toBe('Face does not match the document presented: departure NOT confirmed');
+    expect(exitOutcomeText(assessExitOccupant('o1', candidate, gallery, context, undefined, undefined, compared(0.6)).outcome)).toBe(
+      'Conflict: the gallery identifies OKONKWO, Chidi but the document presented is WHITFIELD, Helen Margaret (GBR 533401127): departure NOT confirmed',
+    );
+  });
+});
