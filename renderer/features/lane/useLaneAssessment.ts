@@ -24,7 +24,7 @@ const shippedEmbedder = defaultModels().embedder;
  * The embedder whose calibration decides: the one the host verified and the worker runs. Before the model set is
  * known no face has been embedded, so nothing is compared; the shipped manifest only names the policy meanwhile.
  */
-const decidingEmbedder = (state: Pick<BoothState, 'modelSet'>): EmbedderManifest => state.modelSet?.models.embedder ?? shippedEmbedder;
+export const decidingEmbedder = (state: Pick<BoothState, 'modelSet'>): EmbedderManifest => state.modelSet?.models.embedder ?? shippedEmbedder;
 
 /** Presentation-attack detection as the host set it: off, or on with the PAD model it verified (null: none verified). */
 export type PadMode = { readonly on: false } | { readonly on: true; readonly modelId: string | null };
@@ -139,8 +139,7 @@ export function sessionInput(
 ): VehicleSessionInput {
   const policy = { targetFmr };
   const embedded = Object.values(faces).filter((face) => face.probes.length > 0);
-  // At a one-traveller booth the traveller is the largest face in view; people behind them are not travellers.
-  const travellerFace = session.laneType === 'vehicle' ? undefined : [...embedded].filter((f) => !f.ended).sort((a, b) => b.area - a.area)[0];
+  const travellerFace = session.laneType === 'vehicle' ? undefined : oneTravellerFace(embedded);
   const seen = session.laneType === 'vehicle' ? embedded : travellerFace ? [travellerFace] : [];
   const seatFaces: SeatFace[] = seen.map((face) => {
     const presentationAttack = presentationAttackOf(face, pad);
@@ -181,6 +180,9 @@ export function sessionInput(
     photographyOptOuts: optOuts,
   };
 }
+
+/** At a one-traveller booth the traveller is the largest face in view; people behind them are not travellers. */
+export const oneTravellerFace = (embedded: readonly SessionFace[]): SessionFace | undefined => [...embedded].filter((f) => !f.ended).sort((a, b) => b.area - a.area)[0];
 
 /** Occupant cards in the order the officer sees the car: camera by camera, left to right; papers without a face last. */
 function inSeatOrder(session: VehicleSession, faces: Readonly<Record<string, SessionFace>>, cameras: readonly CameraDescriptor[]): VehicleSession {

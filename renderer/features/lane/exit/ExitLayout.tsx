@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useBooth, useBoothStore, useDecisionJournal, useHost, useVision } from '../../../state/StoreContext';
 import { isEditable } from '../../shell/isEditable';
 import type { LaneCameraStream } from '../useLaneCameraStreams';
+import { useReferenceEmbeddings } from '../useLaneAssessment';
 import { SceneCameraPanel } from '../SceneCameraPanel';
 import { createExitActions, type ExitDesk } from './exitActions';
 import { exitGallerySearchOf } from './exitGallerySearch';
@@ -35,6 +36,8 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
   const optOuts = useBooth((state) => state.optOuts);
   // The officer's choices and what is recorded belong to the vehicle or traveller on screen: the next one starts afresh.
   const { desk, resolve, overridePresentationAttack, hold, markRecorded } = useExitDesk(useBooth((state) => state.laneSession?.sessionId ?? null));
+  // A document presented at exit: its photos embedded as at entry, for the 1:1 comparison with the face.
+  useReferenceEmbeddings();
   const assessment = useExitAssessment(search, gallery, desk.resolutions, desk.padOverrides, desk.holds);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

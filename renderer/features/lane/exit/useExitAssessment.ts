@@ -4,7 +4,8 @@ import { assessExitVehicle, type ExitIdentification, type ExitVehicleAssessment,
 import { portCalendarDate } from '../../../../app/inspection/exit/stayLength';
 import { policyInForce } from '../../../../app/policy/policySet';
 import { useBooth } from '../../../state/StoreContext';
-import { padModeOf, presentationAttackOf } from '../useLaneAssessment';
+import { decidingEmbedder, padModeOf, presentationAttackOf } from '../useLaneAssessment';
+import { exitDocumentComparisons } from './exitDocumentComparisons';
 import { exitIdentificationOf, type ExitGallerySearch } from './exitGallerySearch';
 import type { ExitGalleryState } from './useExitGallery';
 
@@ -46,7 +47,8 @@ export function identificationOnDesk(searched: ExitIdentification, resolution: E
 }
 
 /**
- * Every face tracked in the lane searched once (1:N) against the lane's gallery, and the occupants assessed by the
+ * Every face tracked in the lane searched once (1:N) against the lane's gallery (and compared 1:1 with any document
+ * presented in the lane session), and the occupants assessed by the
  * exit rules under the policy in force now, with the officer's choices: resolutions of ambiguous searches
  * (`resolutions`, by occupant) and photography opt-outs (the lane's opt-outs, keyed by occupant). A face is an
  * occupant; its identification is searched again when its best shot improves; with PAD on its best shot's
@@ -64,6 +66,10 @@ export function useExitAssessment(
   const optOuts = useBooth((state) => state.optOuts);
   const policies = useBooth((state) => state.info?.policies ?? null);
   const modelSet = useBooth((state) => state.modelSet);
+  const session = useBooth((state) => state.laneSession);
+  const references = useBooth((state) => state.referenceEmbeddings);
+  const targetFmr = useBooth((state) => state.info?.faceMatchTargetFmr ?? null);
+  const embedder = useBooth(decidingEmbedder);
   const [found, setFound] = useState<Readonly<Record<string, ExitSearch>>>({});
 
   useEffect(() => {
@@ -94,6 +100,8 @@ export function useExitAssessment(
     // With PAD on, each face's check on its best shot, as the entry lane reads it (absent: not checked, never a pass).
     const pad = padModeOf({ modelSet });
     const searchOf: Record<string, ExitIdentification> = {};
+    // A document presented in the session: the face compared 1:1 with its photo, as the entry lane compares.
+    const documentOf = exitDocumentComparisons({ session, faces: tracked, references, targetFmr, embedder, gallery: gallery.gallery.entries, now });
     const occupants = tracked.map((f) => {
       const occupantId = exitOccupantIdOf(f.trackId);
       const searched: ExitIdentification = standingSearch(found[f.trackId], f, gallery.galleryId) ?? { kind: 'no_face' };
@@ -104,6 +112,7 @@ export function useExitAssessment(
         identification: identificationOnDesk(searched, resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)),
         face: { trackId: f.trackId, ...(presentationAttack ? { presentationAttack } : {}) },
         ...(padOverrides[occupantId] ? { presentationAttackOverride: padOverrides[occupantId] } : {}),
+        ...(documentOf[f.trackId] ? { documentComparison: documentOf[f.trackId] } : {}),
       };
     });
     const ruled = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
@@ -111,5 +120,5 @@ export function useExitAssessment(
     const all = ruled.occupants.map((o) => (holds.has(o.occupantId) ? { ...o, confirmable: false, recordsDeparture: false, needsOfficer: true } : o));
     const assessed = { occupants: all, confirmable: all.filter((o) => o.confirmable), held: all.filter((o) => o.needsOfficer) };
     return { ...assessed, policyId: policy.id, searchOf, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
-  }, [faces, found, gallery.gallery, gallery.galleryId, policies, resolutions, padOverrides, holds, optOuts, modelSet]);
+  }, [faces, found, gallery.gallery, gallery.galleryId, policies, resolutions, padOverrides, holds, optOuts, modelSet, session, references, targetFmr, embedder]);
 }

@@ -1,0 +1,75 @@
+import type { Embedding } from '../../../../app/biometrics/embeddingMath';
+import { verify } from '../../../../app/biometrics/faceMatching';
+import type { EmbedderManifest } from '../../../../app/biometrics/modelManifest';
+import type { ExitDocument, ExitDocumentComparison } from '../../../../app/inspection/exit/exitDocumentCheck';
+import type { LaneSession } from '../../../../app/inspection/laneSession';
+import { faceNotComparedBecause, sessionIdentities, type SessionIdentity } from '../../../../app/inspection/sessionIdentities';
+import type { DepartureGalleryEntry } from '../../../../app/ports/departureGallery';
+import type { ReferenceEmbedding, SessionFace } from '../../../state/laneSlice';
+import { imageKey } from '../encodedImages';
+import { comparedReferences, oneTravellerFace } from '../useLaneAssessment';
+
+/** What the 1:1 comparison at exit needs: the entry lane's references (embedded by useReferenceEmbeddings), its target FMR and embedder. */
+export interface ExitDocumentInputs {
+  readonly session: LaneSession | null;
+  readonly faces: readonly SessionFace[];
+  readonly references: Readonly<Record<string, ReferenceEmbedding>>;
+  readonly targetFmr: number | null;
+  readonly embedder: EmbedderManifest;
+  readonly gallery: readonly DepartureGalleryEntry[];
+  readonly now: Date;
+}
+
+function exitDocumentOf(identity: SessionIdentity, gallery: readonly DepartureGalleryEntry[]): ExitDocument {
+  const photos = new Set(identity.references.map((r) => imageKey(r.image)));
+  const photoOf = gallery.filter((e) => e.documentPhotos.some((p) => p.image && photos.has(imageKey(p.image)))).map((e) => e.travellerId);
+  return { documentNumber: identity.documentNumber ?? 'unread', nationality: identity.nationality, name: identity.name, ...(photoOf.length > 0 ? { photoOfTravellers: photoOf } : {}) };
+}
+
+/**
+ * The face compared 1:1 with one document's photos, with the entry lane's `verify` at the booth's target FMR (the same
+ * calibration and threshold). Only the document's own photos (chip DG2, printed page) count; a photo not embedded yet
+ * or refused is a comparison not made, never a pass.
+ */
+function compareWithDocument(face: SessionFace, identity: SessionIdentity, inputs: ExitDocumentInputs): ExitDocumentComparison {
+  const document = exitDocumentOf(identity, inputs.gallery);
+  const own = { ...identity, references: identity.references.filter((r) => r.source !== 'gallery') };
+  if (own.references.length === 0) return { kind: 'not_compared', document, reason: faceNotComparedBecause(own) };
+  if (inputs.targetFmr === null) return { kind: 'not_compared', document, reason: 'the booth has no target false-match rate' };
+  const photos = comparedReferences(own, inputs.references);
+  if (photos.length === 0) {
+    const failed = own.references.map((r) => inputs.references[imageKey(r.image)]).find((s) => s?.phase === 'error');
+    return { kind: 'not_compared', document, reason: failed?.phase === 'error' ? `the document photo could not be used (${failed.message})` : 'the document photo is not ready yet' };
+  }
+  // Worker embeddings are plain ArrayBuffer-backed Float32Arrays (transferred, never shared).
+  const match = verify(face.probes.map((p) => p.embedding as Embedding), photos.map((p) => p.embedding), inputs.embedder, { targetFmr: inputs.targetFmr });
+  const { decision, score, modelId, modelVersion, calibrationVersion, targetFmr, threshold } = match;
+  return { kind: 'compared', document, decision, score, referenceSource: photos[match.bestReference]?.source === 'chip' ? 'chip' : 'document', modelId, modelVersion, calibrationVersion, targetFmr, threshold };
+}
+
+/** Of several documents one traveller presented, the one the rules see: a non-match first (it holds), then a match, then one not compared. */
+const rank = (c: ExitDocumentComparison): number => (c.kind === 'not_compared' ? 2 : c.decision === 'no_match' ? 0 : 1);
+
+/**
+ * Per face (track id), its 1:1 comparison with the document(s) presented in the lane session. At a one-traveller lane
+ * every document is the traveller's (the largest face in view, as at entry). In a vehicle a document goes to the
+ * occupant whose face matches it best, when one does; a document nobody's face matches is not attributed to anyone.
+ */
+export function exitDocumentComparisons(inputs: ExitDocumentInputs): Readonly<Record<string, ExitDocumentComparison>> {
+  const { session } = inputs;
+  if (!session || session.documents.length === 0) return {};
+  const documents = sessionIdentities(session, inputs.now).filter((i) => i.document !== undefined);
+  const embedded = inputs.faces.filter((f) => f.probes.length > 0);
+  if (session.laneType !== 'vehicle') {
+    const traveller = oneTravellerFace(embedded);
+    const best = traveller && documents.map((d) => compareWithDocument(traveller, d, inputs)).sort((a, b) => rank(a) - rank(b))[0];
+    return traveller && best ? { [traveller.trackId]: best } : {};
+  }
+  const byFace: Record<string, ExitDocumentComparison> = {};
+  for (const document of documents) {
+    const matches = embedded.map((face) => ({ face, comparison: compareWithDocument(face, document, inputs) })).filter((m) => m.comparison.kind === 'compared' && m.comparison.decision === 'match');
+    const best = matches.sort((a, b) => (b.comparison.kind === 'compared' ? b.comparison.score : 0) - (a.comparison.kind === 'compared' ? a.comparison.score : 0))[0];
+    if (best && !byFace[best.face.trackId]) byFace[best.face.trackId] = best.comparison;
+  }
+  return byFace;
+}
