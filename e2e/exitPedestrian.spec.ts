@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { DepartureGallery } from '../app/ports/departureGallery';
 import { departuresReceived, exitCard, openExitLane } from './support/exitLanes';
 import { callHost } from './support/hostApi';
 import { datasetsDir, pedestrianExitLaneRecordsUrlFile, pedestrianExitLaneUrl, screenshotsDir } from './support/paths';
@@ -65,5 +66,35 @@ test.describe('pedestrian exit lane', () => {
     expect(departures.map((d) => d.travellerId).sort()).toEqual(['EX-0001', 'EX-0002']);
     expect(departures.every((d) => d.lane.laneType === 'pedestrian' && d.plate === null && d.direction === 'exit' && d.evidence.method === 'face_identification' && !d.evidence.officerChoice)).toBe(true);
     expect(new Set(departures.map((d) => d.sessionId)).size).toBe(2);
+  });
+
+  test('a traveller with a gallery entry presents their passport: the face is also compared 1:1 with its photo, shown on the card and kept in the departure', async ({ page, request }) => {
+    const before = (await received()).length;
+    await openExitLane(page, pedestrianExitLaneUrl);
+    expect((await callHost(request, 'sim:exitArrives', { occupants: [0] }, pedestrianExitLaneUrl)).status).toBe(200);
+    const card = exitCard(page, 'departure_confirmed');
+    await expect(card.getByTestId('exit-candidate-name')).toContainText('HOLLOWAY', { timeout: 150_000 });
+    await expect(card.getByTestId('exit-document-comparison')).toHaveCount(0);
+
+    // He hands over his passport: its photo is the one the records service holds for his documents.
+    const gallery = await callHost(request, 'exit:gallery', {}, pedestrianExitLaneUrl);
+    const holloway = (gallery.body.value as DepartureGallery).entries.find((e) => e.surname.toUpperCase().includes('HOLLOWAY'));
+    const photo = holloway?.documentPhotos.find((p) => p.image)?.image ?? holloway?.entryPhotos.find((p) => p.image)?.image;
+    expect(photo, 'the gallery holds a photo of Holloway').toBeDefined();
+    expect((await callHost(request, 'sim:readDocument', { traveller: 0, photo }, pedestrianExitLaneUrl)).status).toBe(200);
+
+    const comparison = card.getByTestId('exit-document-comparison');
+    await expect(comparison).toHaveAttribute('data-outcome', 'match', { timeout: 60_000 });
+    await expect(comparison).toContainText(/^Face matches the document .* \(1:1, (chip|printed) photo\): score 0\.\d{3} vs threshold 0\.\d{3} at FMR 1 in [\d,]+ · model .+, calibration .+/);
+    await expect(card).toHaveAttribute('data-confirmable', 'true');
+    await page.screenshot({ path: `${screenshotsDir}/exit-pedestrian-document.png`, fullPage: true });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Recorded: 1 departure');
+
+    // The departure names him (the gallery's identification) and carries the 1:1 with the passport beside the 1:N.
+    await expect.poll(async () => (await received()).length - before, { timeout: 30_000 }).toBe(1);
+    const [departure] = (await received()).slice(before).map((d) => d.departure);
+    expect(departure?.travellerId).toBe(holloway?.travellerId);
+    expect(departure?.evidence).toMatchObject({ method: 'face_identification', documentComparison: { outcome: 'match' } });
   });
 });

@@ -52,7 +52,7 @@ const rank = (c: ExitDocumentComparison): number => (c.kind === 'not_compared' ?
 
 /**
  * Per face (track id), its 1:1 comparison with the document(s) presented in the lane session. At a one-traveller lane
- * every document is the traveller's (the largest face in view, as at entry). In a vehicle a document goes to the
+ * every document is the traveller's (the largest face in view, as at entry; the largest seen once none is in view). In a vehicle a document goes to the
  * occupant whose face matches it best, when one does; a document nobody's face matches is not attributed to anyone.
  */
 export function exitDocumentComparisons(inputs: ExitDocumentInputs): Readonly<Record<string, ExitDocumentComparison>> {
@@ -61,7 +61,8 @@ export function exitDocumentComparisons(inputs: ExitDocumentInputs): Readonly<Re
   const documents = sessionIdentities(session, inputs.now).filter((i) => i.document !== undefined);
   const embedded = inputs.faces.filter((f) => f.probes.length > 0);
   if (session.laneType !== 'vehicle') {
-    const traveller = oneTravellerFace(embedded);
+    // The traveller in view, as at entry; once they stepped out of view, the face the card still shows for them.
+    const traveller = oneTravellerFace(embedded) ?? [...embedded].sort((a, b) => b.area - a.area)[0];
     const best = traveller && documents.map((d) => compareWithDocument(traveller, d, inputs)).sort((a, b) => rank(a) - rank(b))[0];
     return traveller && best ? { [traveller.trackId]: best } : {};
   }
