@@ -68,6 +68,8 @@ describe('WebSocketTransport against the real Node host', () => {
     const transport = new WebSocketTransport({ url: `${host.url.replace('http', 'ws')}host`, accessToken: host.accessToken.value });
     const events: string[] = [];
     transport.onEvent((name) => events.push(name));
+    // The simulator controls are a trainer's (app/host/simulatorAccess.ts): this connection signs in as one first.
+    expect(await transport.call('auth:signIn', { userId: 'trainer', password: 'booth-trainer' })).toMatchObject({ ok: true });
     const [list, unplug] = await Promise.all([
       transport.call('devices:list', {}),
       transport.call('sim:setDeviceConnected', { kind: 'rfidReader', connected: false }),
