@@ -97,4 +97,28 @@ test.describe('pedestrian exit lane', () => {
     expect(departure?.travellerId).toBe(holloway?.travellerId);
     expect(departure?.evidence).toMatchObject({ method: 'face_identification', documentComparison: { outcome: 'match' } });
   });
+
+  test('a traveller presents someone else’s passport: the face does not match its photo, held, nothing recorded', async ({ page, request }) => {
+    const before = (await received()).length;
+    await openExitLane(page, pedestrianExitLaneUrl);
+    expect((await callHost(request, 'sim:exitArrives', { occupants: [0] }, pedestrianExitLaneUrl)).status).toBe(200);
+    await expect(exitCard(page, 'departure_confirmed').getByTestId('exit-candidate-name')).toContainText('HOLLOWAY', { timeout: 150_000 });
+
+    // Holloway hands over a passport bearing Brandt's photo.
+    const gallery = await callHost(request, 'exit:gallery', {}, pedestrianExitLaneUrl);
+    const brandt = (gallery.body.value as DepartureGallery).entries.find((e) => e.surname.toUpperCase().includes('BRANDT'));
+    const photo = brandt?.documentPhotos.find((p) => p.image)?.image ?? brandt?.entryPhotos.find((p) => p.image)?.image;
+    expect(photo, 'the gallery holds a photo of Brandt').toBeDefined();
+    expect((await callHost(request, 'sim:readDocument', { traveller: 0, photo }, pedestrianExitLaneUrl)).status).toBe(200);
+
+    const card = exitCard(page, 'document_face_mismatch');
+    await expect(card.getByTestId('exit-outcome')).toHaveText('Face does not match the document presented: departure NOT confirmed', { timeout: 60_000 });
+    await expect(card.getByTestId('exit-document-comparison')).toHaveAttribute('data-outcome', 'no_match');
+    await expect(card.getByTestId('exit-document-comparison')).toContainText('Face does NOT match the document');
+    await expect(card).toHaveAttribute('data-confirmable', 'false');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Nothing to confirm');
+    expect((await received()).length - before).toBe(0);
+  });
 });
+
