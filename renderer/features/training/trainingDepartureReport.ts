@@ -20,6 +20,9 @@ function confirmedAction(occupant: ExitOccupantAssessment): DepartureAction | nu
         among: (outcome.candidate.officerChoice?.among ?? []).map((c) => c.travellerId),
         shown,
       };
+    case 'identified_by_document':
+      // Confirmed on the document presented (1:1), with nobody in the gallery: a departure of no gallery traveller.
+      return { occupantId: occupant.occupantId, action: 'confirmed', as: 'departure', travellerId: null, among: [], shown };
     case 'opt_out':
       return { occupantId: occupant.occupantId, action: 'confirmed', as: 'opt_out', travellerId: outcome.entry?.travellerId ?? null, among: [], shown };
     default:
