@@ -50,7 +50,7 @@ describe('Active Authentication with RSA (ISO 9796-2 scheme 1)', () => {
   });
 
   it('fails an unknown hash in the trailer', () => {
-    expect(verifyIso9796Signature(rsa.publicKey, iso9796({ trailer: [0x31, 0xcc] }), challenge)).toEqual({ status: 'failed', reason: 'unknown hash in ISO 9796-2 trailer', algorithm: 'RSA ISO 9796-2' });
+    expect(verifyIso9796Signature(rsa.publicKey, iso9796({ trailer: [0x31, 0xcc] }), challenge)).toEqual({ status: 'failed', reason: 'unknown hash in ISO 9796-2 trailer: the chip does not hold the DG15 private key (possible clone)', algorithm: 'RSA ISO 9796-2' });
   });
 
   it('fails a signature over another challenge (a replayed answer)', () => {
