@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DetectionProfile } from './detectionTiles';
+import type { DetectionProfile } from './detectionProfile';
 import { DetectionCadencePlanner, followRegion } from './detectionCadence';
 import type { Box } from './geometry';
 

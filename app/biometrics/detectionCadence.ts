@@ -1,22 +1,5 @@
 import type { Box, Point } from './geometry';
-import type { DetectionProfile, TileLayout } from './detectionTiles';
-
-/**
- * Which passes of a camera's profile run on this frame. A lane camera's full search (tiles and seat regions,
- * ~11 detector passes on a 1080p frame) finds the faces; between two full searches only the neighbourhood of
- * the faces already followed is searched (one pass of the seat region that holds each, nearby faces sharing it), where the tracker
- * expects them next: a face in an approaching vehicle grows and moves out from the focus of expansion, so its
- * region reaches from where it was to where it would be `growth` times larger. A face that appears between two
- * full searches is found by the next one (at most `fullSearchEvery - 1` frames later).
- */
-export interface DetectionCadence {
-  /** Every n-th processed frame of the camera runs the whole profile (1: every frame, as without a cadence). */
-  readonly fullSearchEvery: number;
-  /** Largest growth of a face between two processed frames that its region still covers. */
-  readonly growth?: number;
-  /** Margin around a followed face, in face widths. */
-  readonly margin?: number;
-}
+import type { DetectionProfile, TileLayout } from './detectionProfile';
 
 export interface DetectionPlan {
   readonly tiles: TileLayout;

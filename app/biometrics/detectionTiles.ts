@@ -1,50 +1,16 @@
-import type { Box, Point } from './geometry';
+import type { Box } from './geometry';
 import { boxArea, intersectionOverUnion } from './geometry';
-import type { DetectionCadence } from './detectionCadence';
+import type { TileLayout } from './detectionProfile';
+
+export interface Tile extends Box {
+  readonly name: string;
+}
 
 /**
  * Overlapping tiles for cameras that see small faces (a vehicle's driver window and rear rows): the detector
  * runs at a fixed input size, so a face that is 30 px in a 1280x720 frame is only ~5 px at 128x128, while
  * in a half-frame tile it doubles. Detections from all tiles are merged by non-maximum suppression.
  */
-export type TileLayout = 'frame' | 'vehicle' | 'none';
-
-/** How a camera's frames are searched for faces (the vision worker's per-camera profile). */
-export interface DetectionProfile {
-  /** 'frame' for booth/pedestrian cameras; 'vehicle' adds overlapping tiles for small faces in car rows. */
-  readonly tiles: TileLayout;
-  /** Run the full-range detector as a second pass when the short-range pass finds nothing. */
-  readonly fullRangePass: boolean;
-  /**
-   * Where this camera's geometry puts faces (frame pixels; see app/scene/seatRegionTiles.ts): searched at full
-   * detail with `regionDetector` in addition to the tile layout, so far faces are not shrunk away with the frame.
-   */
-  readonly regions?: readonly Box[];
-  readonly regionDetector?: 'short' | 'full';
-  /**
-   * The live quality gate's smallest face (pixels between the eyes) for this camera, instead of the booth
-   * default: a lane camera sees faces at 4-15 m, where the default (made for a traveller at arm's length) never passes.
-   */
-  readonly minInterEyePx?: number;
-  /**
-   * The camera's focus of expansion for vehicles driving up the lane (frame pixels; LaneCameraProjection.expansionFocus):
-   * the tracker follows a face that grows and moves out from it between frames as one track.
-   */
-  readonly expansionFocus?: Point;
-  /** Run the whole profile only every few frames and follow the faces found in between (app/biometrics/detectionCadence.ts); without it, every frame. */
-  readonly cadence?: DetectionCadence;
-  /**
-   * 'normalised' (the lane cameras): each face crop is stretched to full contrast from its own statistics before
-   * landmarks, quality and embedding, and judged by the signal it held (a well-exposed face is left as it is;
-   * app/biometrics/faceExposure.ts). Unset or 'raw' (the booth camera, stills): as captured, judged by its mean.
-   */
-  readonly exposure?: 'raw' | 'normalised';
-}
-
-export interface Tile extends Box {
-  readonly name: string;
-}
-
 export function planTiles(width: number, height: number, layout: TileLayout, overlap = 0.2): Tile[] {
   const frame: Tile = { name: 'frame', x: 0, y: 0, width, height };
   switch (layout) {

@@ -1,4 +1,4 @@
-import type { DetectionProfile } from '../biometrics/detectionTiles';
+import type { DetectionProfile } from '../biometrics/detectionProfile';
 import type { LaneCameraGeometry } from './laneCameraGeometry';
 import type { Seat, SeatRow, VehicleApproach } from './vehicleApproach';
 

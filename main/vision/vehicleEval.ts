@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { DetectionProfile as CameraProfile } from '../../app/biometrics/detectionTiles';
+import type { DetectionProfile as CameraProfile } from '../../app/biometrics/detectionProfile';
 import type { VehicleRunResult, VehicleRunSpec } from '../../app/scene/vehicleRun';
 import { defaultGeometryFor } from '../../app/scene/laneCameraGeometry';
 import { seatsForCamera } from '../../app/scene/laneSceneRenderer';

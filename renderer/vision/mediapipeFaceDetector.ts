@@ -1,7 +1,7 @@
 import { FaceDetector, FilesetResolver } from '@mediapipe/tasks-vision';
 import type { DetectorManifest } from '../../app/biometrics/modelManifest';
 import type { Box, Point } from '../../app/biometrics/geometry';
-import type { TileLayout } from '../../app/biometrics/detectionTiles';
+import type { TileLayout } from '../../app/biometrics/detectionProfile';
 import { mergeDetections, planTiles } from '../../app/biometrics/detectionTiles';
 import { ModelLoadError, fetchModel, joinUrl } from './modelFetch';
 import type { FrameImage } from './faceCrops';

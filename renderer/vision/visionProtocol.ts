@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DetectionProfile } from '../../app/biometrics/detectionTiles';
+import type { DetectionProfile } from '../../app/biometrics/detectionProfile';
 import { presentationAttackCheckSchema } from '../../app/biometrics/presentationAttackCheck';
 import type { GalleryService } from './galleryProtocol';
 import { stillErrorCodeSchema } from './stillRequest';
@@ -130,7 +130,7 @@ export type StillResult = z.infer<typeof stillResultSchema>;
 export type LoadProgress = z.infer<typeof loadProgressSchema>;
 export type InitInfo = z.infer<typeof initInfoSchema>;
 
-/** How a camera's frames are searched for faces (see app/biometrics/detectionTiles.ts). */
+/** How a camera's frames are searched for faces (see app/biometrics/detectionProfile.ts). */
 export type CameraProfile = DetectionProfile;
 
 export interface VisionConfig {
