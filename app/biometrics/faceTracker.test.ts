@@ -25,6 +25,15 @@ describe('FaceTracker', () => {
     expect(tracker.update([box(0, 0), box(300, 0)], 1300).trackIds).toEqual(['c:3', 'c:2']);
   });
 
+  it('numbers its tracks under the prefix it is given, so a tracker made again for the same camera never reuses an id', () => {
+    const before = new FaceTracker({ cameraId: 'c', idPrefix: 'c:a1.1' });
+    const again = new FaceTracker({ cameraId: 'c', idPrefix: 'c:a1.2' });
+    const first = before.update([box(0, 0)], 0).trackIds;
+    const second = again.update([box(0, 0)], 0).trackIds;
+    expect(first).toEqual(['c:a1.1:1']);
+    expect(second).toEqual(['c:a1.2:1']);
+  });
+
   it('does not give one track to two detections', () => {
     const tracker = new FaceTracker({ cameraId: 'c' });
     tracker.update([box(0, 0)], 0);

@@ -15,6 +15,11 @@ import { boxCentre, distance, intersectionOverUnion } from './geometry';
  */
 export interface TrackerOptions {
   readonly cameraId: string;
+  /**
+   * What every track id starts with (default: the camera id). A tracker made again for the same camera (a camera
+   * reset, a restarted worker) must be given a prefix never used before, so no id is ever reused for another face.
+   */
+  readonly idPrefix?: string;
   readonly minIou: number;
   /** Centre distance, in box widths, still accepted when IoU fails. */
   readonly maxCentreShift: number;
@@ -106,7 +111,7 @@ export class FaceTracker {
     }
     const ids = trackIds.map((id, b) => {
       if (id !== undefined) return id;
-      const track: Track = { id: `${this.options.cameraId}:${this.nextId++}`, box: boxes[b] as Box, lastSeenMs: timestampMs };
+      const track: Track = { id: `${this.options.idPrefix ?? this.options.cameraId}:${this.nextId++}`, box: boxes[b] as Box, lastSeenMs: timestampMs };
       this.tracks.push(track);
       return track.id;
     });

@@ -38,6 +38,12 @@ export class VisionEngine {
   private readonly trackers = new Map<string, FaceTracker>();
   private readonly shots = new Map<string, BestShotSelector<null>>();
   private readonly cadences = new Map<string, DetectionCadencePlanner>();
+  /**
+   * Track ids are never reused: each tracker made for a camera (after a reset too) numbers under a prefix of its
+   * own, and `epoch` (new with every engine) keeps a restarted worker's ids apart from the one before.
+   */
+  private readonly epoch = crypto.randomUUID().slice(0, 8);
+  private trackerGeneration = 0;
 
   private constructor(
     private readonly detector: MediapipeFaceDetector,
@@ -254,7 +260,7 @@ export class VisionEngine {
 
   private trackerFor(cameraId: string): FaceTracker {
     let tracker = this.trackers.get(cameraId);
-    if (!tracker) this.trackers.set(cameraId, (tracker = new FaceTracker({ cameraId })));
+    if (!tracker) this.trackers.set(cameraId, (tracker = new FaceTracker({ cameraId, idPrefix: `${cameraId}:${this.epoch}.${++this.trackerGeneration}` })));
     return tracker;
   }
 
