@@ -101,7 +101,7 @@ export function useExitAssessment(
     const pad = padModeOf({ modelSet });
     const searchOf: Record<string, ExitIdentification> = {};
     // A document presented in the session: the face compared 1:1 with its photo, as the entry lane compares.
-    const documentOf = exitDocumentComparisons({ session, faces: tracked, references, targetFmr, embedder, gallery: gallery.gallery.entries, now });
+    const documents = exitDocumentComparisons({ session, faces: tracked, references, targetFmr, embedder, gallery: gallery.gallery.entries, now });
     const occupants = tracked.map((f) => {
       const occupantId = exitOccupantIdOf(f.trackId);
       const searched: ExitIdentification = standingSearch(found[f.trackId], f, gallery.galleryId) ?? { kind: 'no_face' };
@@ -112,10 +112,10 @@ export function useExitAssessment(
         identification: identificationOnDesk(searched, resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)),
         face: { trackId: f.trackId, ...(presentationAttack ? { presentationAttack } : {}) },
         ...(padOverrides[occupantId] ? { presentationAttackOverride: padOverrides[occupantId] } : {}),
-        ...(documentOf[f.trackId] ? { documentComparison: documentOf[f.trackId] } : {}),
+        ...(documents.byFace[f.trackId] ? { documentComparison: documents.byFace[f.trackId] } : {}),
       };
     });
-    const ruled = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
+    const ruled = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy }, documents.withoutFace);
     // The officer's hold (H) keeps anyone back, whatever the rules found: never confirmed, no departure recorded.
     const all = ruled.occupants.map((o) => (holds.has(o.occupantId) ? { ...o, confirmable: false, recordsDeparture: false, needsOfficer: true } : o));
     const assessed = { occupants: all, confirmable: all.filter((o) => o.confirmable), held: all.filter((o) => o.needsOfficer) };
