@@ -32,8 +32,8 @@ export interface ExitSearch {
 
 /**
  * The search that stands for a face now, or null (not searched yet: nobody is identified). It stands only when made
- * on one of the face's own probes, so a track id the worker numbers afresh for the next traveller (or a late answer)
- * never lends them the previous traveller's identity; and only against the gallery enrolled now, so after a gallery
+ * on one of the face's own probes, so a late answer for a probe the face no longer has never stands for it; and only
+ * against the gallery enrolled now, so after a gallery
  * change (a refresh, a training run's own gallery) no face keeps a search of a gallery that is gone.
  */
 export function standingSearch(search: ExitSearch | undefined, face: { readonly probes: readonly { readonly embedding: Float32Array }[] }, galleryId: string | null): ExitIdentification | null {
