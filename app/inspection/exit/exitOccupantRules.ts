@@ -239,7 +239,8 @@ export interface ExitVehicleAssessment {
 }
 
 /**
- * Every occupant of a vehicle (or the one traveller) assessed; the confirming key covers the confirmable ones. A
+ * Every occupant of a vehicle (or the one traveller) assessed; the confirming key covers the confirmable ones, never one
+ * the officer holds. A
  * document presented whose holder's face is not seen (`documentsWithoutFace`) is a card of its own, held: the booth
  * confirms nobody on a document it could not tie to a face, and the officer must find its holder (a passenger the
  * cameras missed, or papers of someone not aboard).
@@ -251,12 +252,17 @@ export function assessExitVehicle(
     readonly face?: PresentationAttackFace;
     readonly presentationAttackOverride?: PresentationAttackOverride;
     readonly documentComparison?: ExitDocumentComparison;
+    /** The officer holds this occupant for inspection (H): never confirmed, whatever the rules found. */
+    readonly heldByOfficer?: boolean;
   }[],
   gallery: ReadonlyMap<string, DepartureGalleryEntry>,
   context: ExitRuleContext,
   documentsWithoutFace: readonly ExitDocumentComparison[] = [],
 ): ExitVehicleAssessment {
-  const faces = occupants.map((o) => assessExitOccupant(o.occupantId, o.identification, gallery, context, o.face, o.presentationAttackOverride, o.documentComparison));
+  const faces = occupants.map((o): ExitOccupantAssessment => {
+    const assessed = assessExitOccupant(o.occupantId, o.identification, gallery, context, o.face, o.presentationAttackOverride, o.documentComparison);
+    return o.heldByOfficer ? { ...assessed, confirmable: false, recordsDeparture: false, needsOfficer: true } : assessed;
+  });
   const documents = documentsWithoutFace.map(
     (comparison): ExitOccupantAssessment => ({ occupantId: documentTravellerId(comparison.document), outcome: { kind: 'document_without_face', comparison }, confirmable: false, recordsDeparture: false, needsOfficer: true, reasons: [], documentComparison: comparison }),
   );
