@@ -54,16 +54,17 @@ describe('lane slice: the traveller or vehicle on screen', () => {
     expect(Object.keys(state().sessionFaces)).toEqual(['t2']);
   });
 
-  it('a track id seen again after its track ended is another person: none of the earlier probes or best shot carry over', () => {
+  it('the next person in front of a camera is a face of its own (the worker never reuses a track id): none of the earlier probes or best shot carry over', () => {
     const store = createBoothStore();
     const state = () => store.getState();
-    const first = frameWithFace('cam:1');
+    const first = frameWithFace('cam-traveller:1a2b3c4d.1:1');
     state().sceneFrameProcessed('cam-traveller', { ...first, faces: first.faces.map((f) => ({ ...f, qualityScore: 0.99, bestShot: { mediaType: 'image/jpeg' as const, base64: 'AAAA' } })) });
-    // Other people in front of the camera: the worker's tracker starts again at cam:1, for the next traveller.
+    // Other people in front of the camera: the worker's tracker is reset and numbers the next traveller in a new generation.
     state().cameraSceneReceived({ cameraId: 'cam-traveller', people: [], version: 2 });
-    const next = frameWithFace('cam:1');
+    const next = frameWithFace('cam-traveller:1a2b3c4d.2:1');
     state().sceneFrameProcessed('cam-traveller', { ...next, faces: next.faces.map((f) => ({ ...f, qualityScore: 0.5 })) });
-    const face = state().sessionFaces['cam:1'];
+    expect(state().sessionFaces['cam-traveller:1a2b3c4d.1:1']?.ended).toBe(true);
+    const face = state().sessionFaces['cam-traveller:1a2b3c4d.2:1'];
     expect(face?.ended).toBe(false);
     expect(face?.probes.map((p) => p.score)).toEqual([0.5]);
     expect(face?.probes[0]?.embedding).toBe(next.faces[0]?.embedding);

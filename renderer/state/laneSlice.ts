@@ -157,10 +157,8 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       let changed = frame.endedTrackIds.length > 0;
       for (const face of frame.faces) {
         if (!face.embedding) continue;
-        // An ended track's id seen again is someone else: the worker's tracker numbers afresh after a camera reset
-        // (new people in front of it), so the previous person's probes and best shot must not carry over.
-        const seen = next[face.trackId];
-        const known = seen && !seen.ended ? seen : undefined;
+        // Track ids are never reused (the worker's tracker ids carry its engine and generation): a known id is the same person.
+        const known = next[face.trackId];
         const probes = [...(known?.probes ?? []), { score: face.qualityScore, embedding: face.embedding, ...(face.presentationAttack ? { presentationAttack: face.presentationAttack } : {}) }].sort((a, b) => b.score - a.score).slice(0, probeSize);
         const isBest = probes[0]?.embedding === face.embedding;
         const bestShot = isBest && face.bestShot ? face.bestShot : known?.bestShot;

@@ -3,7 +3,7 @@ import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
 import { departureOf, type DepartureContext } from './departureOf';
 import { departureRecordSchema } from './departureRecord';
 import type { ExitDocument, ExitDocumentComparison } from './exitDocumentCheck';
-import { assessExitOccupant, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
+import { assessExitOccupant, assessExitVehicle, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
 import { galleryEntry as entry } from './testSupport/galleryEntry';
 
 /**
@@ -105,5 +105,15 @@ describe('exit: the face compared 1:1 with the document presented', () => {
   it('a matching document does not lift a lookout hit on the gallery entry: still held', () => {
     const varga: ExitDocument = { documentNumber: 'BE4418270', nationality: 'HUN', name: 'VARGA, Imre' };
     expect(assessExitOccupant('o1', found('TR-LOOKOUT'), gallery, context, undefined, undefined, compared(varga, 0.74))).toMatchObject({ outcome: { kind: 'identified_with_alert' }, confirmable: false, needsOfficer: true });
+  });
+
+  it('in a vehicle, a document no face matches is a card of its own, held: the others are confirmed, nobody on that document', () => {
+    const okonkwo: ExitDocument = { documentNumber: 'A07734921', nationality: 'NGA', name: 'OKONKWO, Chidi' };
+    const vehicle = assessExitVehicle([{ occupantId: 'occupant-cam:1', identification: found('TR-WHITFIELD'), documentComparison: compared(helenPassport, 0.71) }], gallery, context, [compared(okonkwo, 0.12)]);
+    expect(vehicle.confirmable.map((o) => o.occupantId)).toEqual(['occupant-cam:1']);
+    const papers = vehicle.occupants.find((o) => o.outcome.kind === 'document_without_face');
+    expect(papers).toMatchObject({ occupantId: 'document:NGA:A07734921', confirmable: false, recordsDeparture: false, needsOfficer: true, documentComparison: { decision: 'no_match', score: 0.12 } });
+    expect(vehicle.held).toEqual([papers]);
+    expect(departureOf(papers!, 'dep-9', departure)).toBeNull();
   });
 });

@@ -94,6 +94,21 @@ describe('an exit vehicle and its departure records', () => {
     versions: { rules: 'exit-rules-1', policy: 'us-90fr48604', faceModel: { modelId: 'fr', modelVersion: '1', calibrationVersion: 'c1' } },
   };
 
+  it('the officer holds an identified occupant for inspection: never confirmable, no departure, held; the outcome found stays shown', () => {
+    const vehicle = assessExitVehicle(
+      [
+        { occupantId: 'a', identification: found('OVERSTAY'), heldByOfficer: true },
+        { occupantId: 'd', identification: found('ON-TIME'), heldByOfficer: false },
+      ],
+      gallery,
+      context,
+    );
+    expect(vehicle.occupants[0]).toMatchObject({ outcome: { kind: 'identified_with_alert' }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+    expect(departureOf(vehicle.occupants[0]!, 'dep-h', departure)).toBeNull();
+    expect(vehicle.confirmable.map((o) => o.occupantId)).toEqual(['d']);
+    expect(vehicle.held.map((o) => o.occupantId)).toEqual(['a']);
+  });
+
   it('four occupants (overstayer, never entered, citizen, on time): one key confirms three, records two, holds one', () => {
     const vehicle = assessExitVehicle(
       [

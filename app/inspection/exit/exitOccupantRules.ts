@@ -6,7 +6,7 @@ import type { RecordAlert } from '../../ports/travellerRecord';
 import { presentationAttackEvidence, presentationAttackReasons, type PresentationAttackEvidence, type PresentationAttackFace } from '../presentationAttackReason';
 import type { Reason } from '../reasons';
 import type { PresentationAttackOverrideReason } from './departureRecord';
-import { documentFaceMatches, documentIsEntrys, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
+import { documentFaceMatches, documentIsEntrys, documentTravellerId, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
 import { stayStanding, type StayStanding } from './stayLength';
 
 /**
@@ -79,6 +79,8 @@ export type ExitOutcome =
   | { readonly kind: 'identified_by_document'; readonly document: ExitDocument; readonly comparison: Extract<ExitDocumentComparison, { kind: 'compared' }> }
   /** The face does not match the document presented (below the 1:1 threshold): held, whatever the gallery found. */
   | { readonly kind: 'document_face_mismatch'; readonly comparison: Extract<ExitDocumentComparison, { kind: 'compared' }> }
+  /** A document was presented for someone whose face is not seen (no face matches its photo, or it could not be compared): held, shown. */
+  | { readonly kind: 'document_without_face'; readonly comparison: ExitDocumentComparison }
   /** The gallery found one traveller and the document presented is another's: held, both shown. */
   | { readonly kind: 'document_conflict'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly document: ExitDocument }
   /** Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such; anyone else is held. */
@@ -236,7 +238,13 @@ export interface ExitVehicleAssessment {
   readonly held: readonly ExitOccupantAssessment[];
 }
 
-/** Every occupant of a vehicle (or the one traveller) assessed; the confirming key covers the confirmable ones. */
+/**
+ * Every occupant of a vehicle (or the one traveller) assessed; the confirming key covers the confirmable ones, never one
+ * the officer holds. A
+ * document presented whose holder's face is not seen (`documentsWithoutFace`) is a card of its own, held: the booth
+ * confirms nobody on a document it could not tie to a face, and the officer must find its holder (a passenger the
+ * cameras missed, or papers of someone not aboard).
+ */
 export function assessExitVehicle(
   occupants: readonly {
     readonly occupantId: string;
@@ -244,10 +252,20 @@ export function assessExitVehicle(
     readonly face?: PresentationAttackFace;
     readonly presentationAttackOverride?: PresentationAttackOverride;
     readonly documentComparison?: ExitDocumentComparison;
+    /** The officer holds this occupant for inspection (H): never confirmed, whatever the rules found. */
+    readonly heldByOfficer?: boolean;
   }[],
   gallery: ReadonlyMap<string, DepartureGalleryEntry>,
   context: ExitRuleContext,
+  documentsWithoutFace: readonly ExitDocumentComparison[] = [],
 ): ExitVehicleAssessment {
-  const assessed = occupants.map((o) => assessExitOccupant(o.occupantId, o.identification, gallery, context, o.face, o.presentationAttackOverride, o.documentComparison));
+  const faces = occupants.map((o): ExitOccupantAssessment => {
+    const assessed = assessExitOccupant(o.occupantId, o.identification, gallery, context, o.face, o.presentationAttackOverride, o.documentComparison);
+    return o.heldByOfficer ? { ...assessed, confirmable: false, recordsDeparture: false, needsOfficer: true } : assessed;
+  });
+  const documents = documentsWithoutFace.map(
+    (comparison): ExitOccupantAssessment => ({ occupantId: documentTravellerId(comparison.document), outcome: { kind: 'document_without_face', comparison }, confirmable: false, recordsDeparture: false, needsOfficer: true, reasons: [], documentComparison: comparison }),
+  );
+  const assessed = [...faces, ...documents];
   return { occupants: assessed, confirmable: assessed.filter((a) => a.confirmable), held: assessed.filter((a) => a.needsOfficer) };
 }

@@ -38,7 +38,7 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
   const { desk, resolve, overridePresentationAttack, hold, markRecorded } = useExitDesk(useBooth((state) => state.laneSession?.sessionId ?? null));
   // A document presented at exit: its photos embedded as at entry, for the 1:1 comparison with the face.
   useReferenceEmbeddings();
-  const assessment = useExitAssessment(search, gallery, desk.resolutions, desk.padOverrides, desk.holds);
+  const assessment = useExitAssessment(search, gallery, desk);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);

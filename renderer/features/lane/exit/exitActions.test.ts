@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessExitVehicle, type ExitCandidate, type ExitIdentification } from '../../../../app/inspection/exit/exitOccupantRules';
+import { type ExitCandidate, type ExitIdentification } from '../../../../app/inspection/exit/exitOccupantRules';
 import { galleryEntry } from '../../../../app/inspection/exit/testSupport/galleryEntry';
 import { judgePresentation } from '../../../../app/biometrics/presentationAttackCheck';
 import type { PresentationAttackFace } from '../../../../app/inspection/presentationAttackReason';
@@ -9,8 +9,8 @@ import type { ExitConfirmation, RecordedExit } from '../../../storage/DepartureR
 import { createBoothStore } from '../../../state/createBoothStore';
 import { createExitActions, type ExitDesk } from './exitActions';
 import { officerChoiceText } from './exitOutcomeText';
-import { identificationOnDesk, type ExitAssessment } from './useExitAssessment';
-import type { ExitDeskState } from './useExitDesk';
+import { assessOnDesk, type ExitAssessment } from './useExitAssessment';
+import { emptyExitDesk, exitDeskChanges, type ExitDeskState } from './useExitDesk';
 
 const gallery: DepartureGallery = {
   galleryId: 'g1',
@@ -31,24 +31,16 @@ const faceOf: Record<string, PresentationAttackFace> = { 'occupant-t3': { trackI
 
 /**
  * The exit lane's keys over a real booth store and the real exit rules; the desk (the officer's choices, what is
- * recorded) kept as useExitDesk keeps it, and the assessment made again after each change, as the screen does.
+ * recorded) changed by useExitDesk's own changes, and assessed again after each change by the screen's assessOnDesk.
  */
 function exitLane() {
   const store = createBoothStore();
   store.getState().infoLoaded({ boothId: 'X1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'exit', policies: shippedPolicies });
   store.getState().signedIn({ userId: 'officer.exit', name: 'Officer Exit', role: 'officer' });
-  let desk: ExitDeskState = { resolutions: {}, padOverrides: {}, holds: new Set(), recorded: new Set(), resolutionsRecorded: new Set() };
+  let desk: ExitDeskState = emptyExitDesk;
   const assessment = (): ExitAssessment => {
-    const optOuts = store.getState().optOuts;
-    const occupants = Object.entries(searchOf).map(([occupantId, searched]) => ({
-      occupantId,
-      identification: identificationOnDesk(searched, desk.resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)),
-      ...(faceOf[occupantId] ? { face: faceOf[occupantId] } : {}),
-      ...(desk.padOverrides[occupantId] ? { presentationAttackOverride: desk.padOverrides[occupantId] } : {}),
-    }));
-    const ruled = assessExitVehicle(occupants, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy });
-    const all = ruled.occupants.map((o) => (desk.holds.has(o.occupantId) ? { ...o, confirmable: false, recordsDeparture: false, needsOfficer: true } : o));
-    const assessed = { occupants: all, confirmable: all.filter((o) => o.confirmable), held: all.filter((o) => o.needsOfficer) };
+    const occupants = Object.entries(searchOf).map(([occupantId, searched]) => ({ occupantId, searched, ...(faceOf[occupantId] ? { face: faceOf[occupantId] } : {}) }));
+    const assessed = assessOnDesk(occupants, desk, store.getState().optOuts, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy });
     return { ...assessed, policyId: finalRulePolicy.id, searchOf, trackOf: { 'occupant-t1': 't1', 'occupant-t2': 't2', 'occupant-t3': 't3' } };
   };
   const confirmed: ExitConfirmation[] = [];
@@ -59,21 +51,10 @@ function exitLane() {
     },
   };
   const actions = createExitActions({ call: () => Promise.reject(new Error('no host in this test')) }, store, journal, (): ExitDesk => ({ ...desk, assessment: assessment(), gallery }), {
-    resolve: (occupantId, choice) => {
-      const { [occupantId]: _previous, ...others } = desk.resolutions;
-      desk = { ...desk, resolutions: choice ? { ...others, [occupantId]: choice } : others };
-    },
-    overridePresentationAttack: (occupantId, override) => {
-      const { [occupantId]: _previous, ...others } = desk.padOverrides;
-      desk = { ...desk, padOverrides: override ? { ...others, [occupantId]: override } : others };
-    },
-    hold: (occupantId, held) => {
-      const holds = new Set(desk.holds);
-      if (held) holds.add(occupantId);
-      else holds.delete(occupantId);
-      desk = { ...desk, holds };
-    },
-    recorded: (ids, resolutionIds) => (desk = { ...desk, recorded: new Set([...desk.recorded, ...ids]), resolutionsRecorded: new Set([...desk.resolutionsRecorded, ...resolutionIds]) }),
+    resolve: (occupantId, choice) => (desk = exitDeskChanges.resolve(desk, occupantId, choice)),
+    overridePresentationAttack: (occupantId, override) => (desk = exitDeskChanges.overridePresentationAttack(desk, occupantId, override)),
+    hold: (occupantId, held) => (desk = exitDeskChanges.hold(desk, occupantId, held)),
+    recorded: (ids, resolutionIds) => (desk = exitDeskChanges.recorded(desk, ids, resolutionIds)),
   });
   const outcome = (occupantId: string) => assessment().occupants.find((o) => o.occupantId === occupantId)?.outcome;
   const chosen = (occupantId: string) => {

@@ -1,5 +1,6 @@
 import type { Embedding } from '../../../../app/biometrics/embeddingMath';
 import { verify } from '../../../../app/biometrics/faceMatching';
+import { assignRoster } from '../../../../app/biometrics/rosterAssignment';
 import type { EmbedderManifest } from '../../../../app/biometrics/modelManifest';
 import type { ExitDocument, ExitDocumentComparison } from '../../../../app/inspection/exit/exitDocumentCheck';
 import type { LaneSession } from '../../../../app/inspection/laneSession';
@@ -50,27 +51,55 @@ function compareWithDocument(face: SessionFace, identity: SessionIdentity, input
 /** Of several documents one traveller presented, the one the rules see: a non-match first (it holds), then a match, then one not compared. */
 const rank = (c: ExitDocumentComparison): number => (c.kind === 'not_compared' ? 2 : c.decision === 'no_match' ? 0 : 1);
 
+/** Which face each document presented in the lane session is, and the documents no face is. */
+export interface ExitDocumentAttribution {
+  /** Per face (track id), its 1:1 comparison with the document that is theirs. */
+  readonly byFace: Readonly<Record<string, ExitDocumentComparison>>;
+  /**
+   * Documents presented whose holder is not among the faces: none matches the photo (its closest non-match is kept as
+   * evidence) or it could not be compared (why). The officer sees each and nobody is confirmed on it.
+   */
+  readonly withoutFace: readonly ExitDocumentComparison[];
+}
+
+const none: ExitDocumentAttribution = { byFace: {}, withoutFace: [] };
+
+/** What a document nobody's face is shows: its closest non-match, else why it could not be compared. */
+function unattributed(document: SessionIdentity, comparisons: readonly ExitDocumentComparison[], inputs: ExitDocumentInputs): ExitDocumentComparison {
+  const closest = comparisons.filter((c) => c.kind === 'compared').sort((a, b) => (b.kind === 'compared' ? b.score : 0) - (a.kind === 'compared' ? a.score : 0))[0];
+  return closest ?? comparisons[0] ?? { kind: 'not_compared', document: exitDocumentOf(document, inputs.gallery), reason: 'no face seen to compare it with' };
+}
+
 /**
- * Per face (track id), its 1:1 comparison with the document(s) presented in the lane session. At a one-traveller lane
- * every document is the traveller's (the largest face in view, as at entry; the largest seen once none is in view). In a vehicle a document goes to the
- * occupant whose face matches it best, when one does; a document nobody's face matches is not attributed to anyone.
+ * The documents presented in the lane session, each compared 1:1 with the faces. At a one-traveller lane every
+ * document is the traveller's (the largest face in view, as at entry; the largest seen once none is in view). In a
+ * vehicle documents and faces are paired as at entry (assignRoster: the most matching pairs, then the highest total
+ * score); a document no face matches is the officer's to look into, never dropped.
  */
-export function exitDocumentComparisons(inputs: ExitDocumentInputs): Readonly<Record<string, ExitDocumentComparison>> {
+export function exitDocumentComparisons(inputs: ExitDocumentInputs): ExitDocumentAttribution {
   const { session } = inputs;
-  if (!session || session.documents.length === 0) return {};
+  if (!session || session.documents.length === 0) return none;
   const documents = sessionIdentities(session, inputs.now).filter((i) => i.document !== undefined);
   const embedded = inputs.faces.filter((f) => f.probes.length > 0);
   if (session.laneType !== 'vehicle') {
     // The traveller in view, as at entry; once they stepped out of view, the face the card still shows for them.
     const traveller = oneTravellerFace(embedded) ?? [...embedded].sort((a, b) => b.area - a.area)[0];
-    const best = traveller && documents.map((d) => compareWithDocument(traveller, d, inputs)).sort((a, b) => rank(a) - rank(b))[0];
-    return traveller && best ? { [traveller.trackId]: best } : {};
+    if (!traveller) return { byFace: {}, withoutFace: documents.map((d) => unattributed(d, [], inputs)) };
+    const best = documents.map((d) => compareWithDocument(traveller, d, inputs)).sort((a, b) => rank(a) - rank(b))[0];
+    return best ? { byFace: { [traveller.trackId]: best }, withoutFace: [] } : none;
   }
+  const compared = embedded.map((face) => documents.map((document) => compareWithDocument(face, document, inputs)));
+  const similarity = compared.map((row) => row.map((c) => (c.kind === 'compared' && c.decision === 'match' ? c.score : Number.NaN)));
+  const roster = assignRoster(similarity, documents.length, { minSimilarity: Number.NEGATIVE_INFINITY });
   const byFace: Record<string, ExitDocumentComparison> = {};
-  for (const document of documents) {
-    const matches = embedded.map((face) => ({ face, comparison: compareWithDocument(face, document, inputs) })).filter((m) => m.comparison.kind === 'compared' && m.comparison.decision === 'match');
-    const best = matches.sort((a, b) => (b.comparison.kind === 'compared' ? b.comparison.score : 0) - (a.comparison.kind === 'compared' ? a.comparison.score : 0))[0];
-    if (best && !byFace[best.face.trackId]) byFace[best.face.trackId] = best.comparison;
+  for (const pair of roster.pairs) {
+    const face = embedded[pair.face];
+    const comparison = compared[pair.face]?.[pair.identity];
+    if (face && comparison) byFace[face.trackId] = comparison;
   }
-  return byFace;
+  const withoutFace = roster.unmatchedIdentities.flatMap((d) => {
+    const document = documents[d];
+    return document ? [unattributed(document, compared.flatMap((row) => row[d] ?? []), inputs)] : [];
+  });
+  return { byFace, withoutFace };
 }

@@ -21,6 +21,8 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
       return 'Identified by the document (1:1): no entry record on file';
     case 'document_face_mismatch':
       return 'Face does not match the document presented: departure NOT confirmed';
+    case 'document_without_face':
+      return `Document of ${documentHolderText(outcome.comparison.document)} presented, but no face seen matches it: nobody confirmed on it, find its holder`;
     case 'document_conflict':
       return `Conflict: the gallery identifies ${outcome.entry.surname}, ${outcome.entry.givenNames} but the document presented is ${documentHolderText(outcome.document)}: departure NOT confirmed`;
     case 'opt_out':

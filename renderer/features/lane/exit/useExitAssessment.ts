@@ -1,12 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { identificationWithChoice, type ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
-import { assessExitVehicle, type ExitIdentification, type ExitVehicleAssessment, type PresentationAttackOverride } from '../../../../app/inspection/exit/exitOccupantRules';
+import type { ExitDocumentComparison } from '../../../../app/inspection/exit/exitDocumentCheck';
+import { assessExitVehicle, type ExitIdentification, type ExitRuleContext, type ExitVehicleAssessment } from '../../../../app/inspection/exit/exitOccupantRules';
+import type { PresentationAttackFace } from '../../../../app/inspection/presentationAttackReason';
+import type { DepartureGalleryEntry } from '../../../../app/ports/departureGallery';
 import { portCalendarDate } from '../../../../app/inspection/exit/stayLength';
 import { policyInForce } from '../../../../app/policy/policySet';
 import { useBooth } from '../../../state/StoreContext';
 import { decidingEmbedder, padModeOf, presentationAttackOf } from '../useLaneAssessment';
 import { exitDocumentComparisons } from './exitDocumentComparisons';
 import { exitIdentificationOf, type ExitGallerySearch } from './exitGallerySearch';
+import type { ExitDeskState } from './useExitDesk';
 import type { ExitGalleryState } from './useExitGallery';
 
 /** The false-positive identification rate exit decisions are made at (NIST's paperless-boarding operating point). */
@@ -32,8 +36,8 @@ export interface ExitSearch {
 
 /**
  * The search that stands for a face now, or null (not searched yet: nobody is identified). It stands only when made
- * on one of the face's own probes, so a track id the worker numbers afresh for the next traveller (or a late answer)
- * never lends them the previous traveller's identity; and only against the gallery enrolled now, so after a gallery
+ * on one of the face's own probes, so a late answer for a probe the face no longer has never stands for it; and only
+ * against the gallery enrolled now, so after a gallery
  * change (a refresh, a training run's own gallery) no face keeps a search of a gallery that is gone.
  */
 export function standingSearch(search: ExitSearch | undefined, face: { readonly probes: readonly { readonly embedding: Float32Array }[] }, galleryId: string | null): ExitIdentification | null {
@@ -46,6 +50,37 @@ export function identificationOnDesk(searched: ExitIdentification, resolution: E
   return identificationWithChoice(identificationWithChoice(searched, resolution), optOut ? { kind: 'opt_out', declaredAt: optOut.declaredAt } : undefined);
 }
 
+/** One face on screen as the desk sees it: what its search found, its PAD check, its 1:1 with a document presented. */
+export interface OccupantOnDesk {
+  readonly occupantId: string;
+  readonly searched: ExitIdentification;
+  readonly face?: PresentationAttackFace;
+  readonly documentComparison?: ExitDocumentComparison;
+}
+
+/**
+ * The exit rules over the faces on screen with the officer's choices on the desk (resolutions, opt-outs, PAD overrides,
+ * holds): what the screen shows and the keys act on.
+ */
+export function assessOnDesk(
+  occupants: readonly OccupantOnDesk[],
+  desk: Pick<ExitDeskState, 'resolutions' | 'padOverrides' | 'holds'>,
+  optOuts: readonly { readonly identityKey: string; readonly declaredAt: string }[],
+  gallery: ReadonlyMap<string, DepartureGalleryEntry>,
+  context: ExitRuleContext,
+  documentsWithoutFace: readonly ExitDocumentComparison[] = [],
+): ExitVehicleAssessment {
+  const onDesk = occupants.map(({ occupantId, searched, face, documentComparison }) => ({
+    occupantId,
+    identification: identificationOnDesk(searched, desk.resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)),
+    ...(face ? { face } : {}),
+    ...(desk.padOverrides[occupantId] ? { presentationAttackOverride: desk.padOverrides[occupantId] } : {}),
+    ...(documentComparison ? { documentComparison } : {}),
+    heldByOfficer: desk.holds.has(occupantId),
+  }));
+  return assessExitVehicle(onDesk, gallery, context, documentsWithoutFace);
+}
+
 /**
  * Every face tracked in the lane searched once (1:N) against the lane's gallery (and compared 1:1 with any document
  * presented in the lane session), and the occupants assessed by the
@@ -55,13 +90,7 @@ export function identificationOnDesk(searched: ExitIdentification, resolution: E
  * presentation-attack check goes to the rules (a possible photo or screen is held). No policy in force: no assessment
  * (the header says why), never a default.
  */
-export function useExitAssessment(
-  search: ExitGallerySearch | undefined,
-  gallery: ExitGalleryState,
-  resolutions: Readonly<Record<string, ExitOfficerChoice>>,
-  padOverrides: Readonly<Record<string, PresentationAttackOverride>>,
-  holds: ReadonlySet<string> = new Set(),
-): ExitAssessment | null {
+export function useExitAssessment(search: ExitGallerySearch | undefined, gallery: ExitGalleryState, desk: Pick<ExitDeskState, 'resolutions' | 'padOverrides' | 'holds'>): ExitAssessment | null {
   const faces = useBooth((state) => state.sessionFaces);
   const optOuts = useBooth((state) => state.optOuts);
   const policies = useBooth((state) => state.info?.policies ?? null);
@@ -101,24 +130,16 @@ export function useExitAssessment(
     const pad = padModeOf({ modelSet });
     const searchOf: Record<string, ExitIdentification> = {};
     // A document presented in the session: the face compared 1:1 with its photo, as the entry lane compares.
-    const documentOf = exitDocumentComparisons({ session, faces: tracked, references, targetFmr, embedder, gallery: gallery.gallery.entries, now });
-    const occupants = tracked.map((f) => {
+    const documents = exitDocumentComparisons({ session, faces: tracked, references, targetFmr, embedder, gallery: gallery.gallery.entries, now });
+    const occupants = tracked.map((f): OccupantOnDesk => {
       const occupantId = exitOccupantIdOf(f.trackId);
       const searched: ExitIdentification = standingSearch(found[f.trackId], f, gallery.galleryId) ?? { kind: 'no_face' };
       searchOf[occupantId] = searched;
       const presentationAttack = presentationAttackOf(f, pad);
-      return {
-        occupantId,
-        identification: identificationOnDesk(searched, resolutions[occupantId], optOuts.find((o) => o.identityKey === occupantId)),
-        face: { trackId: f.trackId, ...(presentationAttack ? { presentationAttack } : {}) },
-        ...(padOverrides[occupantId] ? { presentationAttackOverride: padOverrides[occupantId] } : {}),
-        ...(documentOf[f.trackId] ? { documentComparison: documentOf[f.trackId] } : {}),
-      };
+      const documentComparison = documents.byFace[f.trackId];
+      return { occupantId, searched, face: { trackId: f.trackId, ...(presentationAttack ? { presentationAttack } : {}) }, ...(documentComparison ? { documentComparison } : {}) };
     });
-    const ruled = assessExitVehicle(occupants, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy });
-    // The officer's hold (H) keeps anyone back, whatever the rules found: never confirmed, no departure recorded.
-    const all = ruled.occupants.map((o) => (holds.has(o.occupantId) ? { ...o, confirmable: false, recordsDeparture: false, needsOfficer: true } : o));
-    const assessed = { occupants: all, confirmable: all.filter((o) => o.confirmable), held: all.filter((o) => o.needsOfficer) };
+    const assessed = assessOnDesk(occupants, desk, optOuts, entries, { departureDate: portCalendarDate(now, -now.getTimezoneOffset()), policy }, documents.withoutFace);
     return { ...assessed, policyId: policy.id, searchOf, trackOf: Object.fromEntries(tracked.map((f) => [exitOccupantIdOf(f.trackId), f.trackId])) };
-  }, [faces, found, gallery.gallery, gallery.galleryId, policies, resolutions, padOverrides, holds, optOuts, modelSet, session, references, targetFmr, embedder]);
+  }, [faces, found, gallery.gallery, gallery.galleryId, policies, desk, optOuts, modelSet, session, references, targetFmr, embedder]);
 }

@@ -16,9 +16,26 @@ export interface ExitDeskState {
   readonly resolutionsRecorded: ReadonlySet<string>;
 }
 
-const emptyDesk: ExitDeskState = { resolutions: {}, padOverrides: {}, holds: new Set(), recorded: new Set(), resolutionsRecorded: new Set() };
+export const emptyExitDesk: ExitDeskState = { resolutions: {}, padOverrides: {}, holds: new Set(), recorded: new Set(), resolutionsRecorded: new Set() };
 
 const add = (set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> => new Set([...set, ...ids]);
+const without = <T>(record: Readonly<Record<string, T>>, key: string, value: T | null): Readonly<Record<string, T>> => {
+  const { [key]: _previous, ...others } = record;
+  return value ? { ...others, [key]: value } : others;
+};
+
+/** How each of the officer's acts changes the desk (pure: the hook keeps the result with the session's id). */
+export const exitDeskChanges = {
+  resolve: (d: ExitDeskState, occupantId: string, choice: ExitOfficerChoice | null): ExitDeskState => ({ ...d, resolutions: without(d.resolutions, occupantId, choice) }),
+  overridePresentationAttack: (d: ExitDeskState, occupantId: string, override: PresentationAttackOverride | null): ExitDeskState => ({ ...d, padOverrides: without(d.padOverrides, occupantId, override) }),
+  hold: (d: ExitDeskState, occupantId: string, held: boolean): ExitDeskState => {
+    const holds = new Set(d.holds);
+    if (held) holds.add(occupantId);
+    else holds.delete(occupantId);
+    return { ...d, holds };
+  },
+  recorded: (d: ExitDeskState, occupantIds: readonly string[], resolutionOccupantIds: readonly string[]): ExitDeskState => ({ ...d, recorded: add(d.recorded, occupantIds), resolutionsRecorded: add(d.resolutionsRecorded, resolutionOccupantIds) }),
+};
 
 /**
  * The exit desk of the lane session on screen. Kept with the session's id and read as empty once another session
@@ -26,41 +43,15 @@ const add = (set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<stri
  * even for the one render before anything is reset.
  */
 export function useExitDesk(sessionId: string | null) {
-  const [kept, setKept] = useState<{ readonly sessionId: string | null; readonly desk: ExitDeskState }>({ sessionId, desk: emptyDesk });
-  const desk = kept.sessionId === sessionId ? kept.desk : emptyDesk;
+  const [kept, setKept] = useState<{ readonly sessionId: string | null; readonly desk: ExitDeskState }>({ sessionId, desk: emptyExitDesk });
+  const desk = kept.sessionId === sessionId ? kept.desk : emptyExitDesk;
   const change = useCallback(
-    (update: (desk: ExitDeskState) => ExitDeskState) => setKept((current) => ({ sessionId, desk: update(current.sessionId === sessionId ? current.desk : emptyDesk) })),
+    (update: (desk: ExitDeskState) => ExitDeskState) => setKept((current) => ({ sessionId, desk: update(current.sessionId === sessionId ? current.desk : emptyExitDesk) })),
     [sessionId],
   );
-  const resolve = useCallback(
-    (occupantId: string, choice: ExitOfficerChoice | null) =>
-      change((d) => {
-        const { [occupantId]: _previous, ...others } = d.resolutions;
-        return { ...d, resolutions: choice ? { ...others, [occupantId]: choice } : others };
-      }),
-    [change],
-  );
-  const overridePresentationAttack = useCallback(
-    (occupantId: string, override: PresentationAttackOverride | null) =>
-      change((d) => {
-        const { [occupantId]: _previous, ...others } = d.padOverrides;
-        return { ...d, padOverrides: override ? { ...others, [occupantId]: override } : others };
-      }),
-    [change],
-  );
-  const hold = useCallback(
-    (occupantId: string, held: boolean) =>
-      change((d) => {
-        const holds = new Set(d.holds);
-        if (held) holds.add(occupantId);
-        else holds.delete(occupantId);
-        return { ...d, holds };
-      }),
-    [change],
-  );
-  const markRecorded = useCallback(
-    (occupantIds: readonly string[], resolutionOccupantIds: readonly string[]) => change((d) => ({ ...d, recorded: add(d.recorded, occupantIds), resolutionsRecorded: add(d.resolutionsRecorded, resolutionOccupantIds) })),
-    [change],
-  );
+  const resolve = useCallback((occupantId: string, choice: ExitOfficerChoice | null) => change((d) => exitDeskChanges.resolve(d, occupantId, choice)), [change]);
+  const overridePresentationAttack = useCallback((occupantId: string, override: PresentationAttackOverride | null) => change((d) => exitDeskChanges.overridePresentationAttack(d, occupantId, override)), [change]);
+  const hold = useCallback((occupantId: string, held: boolean) => change((d) => exitDeskChanges.hold(d, occupantId, held)), [change]);
+  const markRecorded = useCallback((occupantIds: readonly string[], resolutionOccupantIds: readonly string[]) => change((d) => exitDeskChanges.recorded(d, occupantIds, resolutionOccupantIds)), [change]);
   return { desk, resolve, overridePresentationAttack, hold, markRecorded };
 }
