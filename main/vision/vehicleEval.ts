@@ -26,7 +26,7 @@ import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
  * each one side of an A/B table in docs/vehicle-capture.md (see profilesOf). A lever measured and not kept goes
  * with its variant; the doc names the commit to check out to re-run it.
  */
-export const VARIANTS = ['baseline', 'lane', 'lane-full-search', 'lane-regions', 'lane-lean', 'lane-raw'] as const;
+export const VARIANTS = ['baseline', 'lane', 'lane-full-search', 'lane-regions', 'lane-raw'] as const;
 
 export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
@@ -65,9 +65,6 @@ export function profilesOf(variant: VehicleEvalOptions['variants'][number]): Rec
         'lane-full-search': withoutCadence(lane),
         // The lane whose whole search is the seat regions only (no whole-frame or quadrant tiles): not kept yet.
         'lane-regions': { ...lane, tiles: 'none' },
-        // The lane before its cadence, searching less: no quadrant tiles, and a region row or column barely longer
-        // than a tile stretched over rather than doubled (the driver camera: 3 regions, not 6). Not kept.
-        'lane-lean': { ...withoutCadence(lane), tiles: 'frame', regions: planSeatRegionTiles(camera.geometry, { seats: camera.seats, maxStretch: 1.1 }) },
         // The lane without the exposure normalisation of face crops (app/biometrics/faceExposure.ts).
         'lane-raw': { ...lane, exposure: 'raw' },
       };
