@@ -196,8 +196,9 @@ function scratchFor(pixels: number, blocks: number, cells: number): CompressScra
 
 /**
  * Math.round's value without its cost: V8 rounds up and then steps back on a data-dependent branch, which noisy
- * pixels mispredict half the time (3x slower here); floor(v + 0.5) is the same number for every double but the one
- * just below 0.5 (where v + 0.5 rounds up to 1), and +0 where Math.round gives -0 (the same once a byte).
+ * pixels mispredict half the time (3x slower here); floor(v + 0.5) is the same number for every double under 2^52 in
+ * magnitude (far beyond a pixel's range) but the one just below 0.5 (where v + 0.5 rounds up to 1), and +0 where
+ * Math.round gives -0 (the same once a byte). The renderer's bytes are pinned (laneSceneRenderer.test.ts).
  */
 const roundHalfUp = (v: number) => (v === 0.49999999999999994 ? 0 : Math.floor(v + 0.5));
 

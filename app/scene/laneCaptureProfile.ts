@@ -14,13 +14,14 @@ import type { Seat } from './vehicleApproach';
  * followed in between.
  * The vehicle evaluation measures this same profile (`--variants lane`).
  */
-export const LANE_MIN_INTER_EYE_PX = 24;
-
 export function laneCaptureProfile(geometry: LaneCameraGeometry, seats: readonly Seat[]): DetectionProfile {
   const regions = planSeatRegionTiles(geometry, { seats });
   const expansionFocus = new LaneCameraProjection(geometry).expansionFocus;
   return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus, exposure: 'normalised', cadence: LANE_DETECTION_CADENCE };
 }
+
+/** The live quality gate's smallest face for lane cameras (the booth's default is 40 px). */
+const LANE_MIN_INTER_EYE_PX = 24;
 
 /**
  * The whole search every 3rd frame a camera gives the worker, and in between only the seat regions holding the

@@ -18,11 +18,6 @@ export interface SeatRegionOptions {
   /** Margin around each head (metres): lateral drift in the lane and head movement. */
   readonly marginM?: number;
   readonly maxTiles?: number;
-  /**
-   * A span up to this many times the side is covered by one tile stretched to it (the detector sees it a little
-   * shrunk) rather than by a second, nearly identical row or column: 1 (the default) never stretches.
-   */
-  readonly maxStretch?: number;
 }
 
 export function planSeatRegionTiles(camera: LaneCameraGeometry, options: SeatRegionOptions): Box[] {
@@ -55,25 +50,21 @@ export function planSeatRegionTiles(camera: LaneCameraGeometry, options: SeatReg
   const overlap = options.overlap ?? 0.25;
   const maxTiles = options.maxTiles ?? 8;
   for (;;) {
-    const tiles = cover(x0, y0, x1, y1, side, overlap, options.maxStretch ?? 1, camera);
+    const tiles = cover(x0, y0, x1, y1, side, overlap, camera);
     if (tiles.length <= maxTiles || side >= Math.min(camera.width, camera.height)) return tiles;
     side = Math.min(Math.round(side * 1.25), camera.width, camera.height);
   }
 }
 
-function cover(x0: number, y0: number, x1: number, y1: number, side: number, overlap: number, maxStretch: number, camera: LaneCameraGeometry): Box[] {
-  /** Where the tiles start along one axis, and their length on it. */
-  const along = (from: number, to: number, limit: number): { starts: number[]; length: number } => {
+function cover(x0: number, y0: number, x1: number, y1: number, side: number, overlap: number, camera: LaneCameraGeometry): Box[] {
+  const starts = (from: number, to: number, limit: number) => {
     const span = to - from;
-    if (span <= side) return { starts: [Math.max(0, Math.min(limit - side, Math.round((from + to) / 2 - side / 2)))], length: side };
-    if (span <= side * maxStretch) return { starts: [from], length: span };
+    if (span <= side) return [Math.max(0, Math.min(limit - side, Math.round((from + to) / 2 - side / 2)))];
     const count = Math.ceil((span - side) / (side * (1 - overlap))) + 1;
     const stepLength = (span - side) / (count - 1);
-    return { starts: Array.from({ length: count }, (_, i) => Math.round(from + i * stepLength)), length: side };
+    return Array.from({ length: count }, (_, i) => Math.round(from + i * stepLength));
   };
-  const rows = along(y0, y1, camera.height);
-  const columns = along(x0, x1, camera.width);
   const tiles: Box[] = [];
-  for (const y of rows.starts) for (const x of columns.starts) tiles.push({ x, y, width: columns.length, height: rows.length });
+  for (const y of starts(y0, y1, camera.height)) for (const x of starts(x0, x1, camera.width)) tiles.push({ x, y, width: side, height: side });
   return tiles;
 }

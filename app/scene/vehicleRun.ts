@@ -57,7 +57,6 @@ export interface VariantOutcome {
 
 export interface VehicleRunResult {
   readonly outcomes: readonly VariantOutcome[];
-  readonly renderMs: number;
   /** From the last frame's result to every occupant's decision (fusion, comparisons, assignment), per variant and fusion. */
   readonly recordMs: number;
   readonly frames: readonly { readonly camera: string; readonly index: number; readonly png: string }[];

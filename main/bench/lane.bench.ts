@@ -16,7 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureLaneView } from './laneView';
 import { measureLaneCameras } from './laneCameras';
-import { vehicleEvalOptions } from '../vision/vehicleEval';
+import { VARIANTS } from '../vision/vehicleEval';
+import { z } from 'zod';
 import { verify } from '../../app/biometrics/faceMatching';
 import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
 import { gaussianEmbedding, scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession.node.ts';
@@ -32,6 +33,13 @@ const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../.
 const now = new Date('2026-11-23T10:00:00Z');
 const clock = { now: () => now };
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
+// BENCH_LANE_VARIANT: the lane cameras' capture profile, one of the vehicle eval's variants (a lever measured before
+// the lane takes it); checked before anything runs, so a mistyped name costs no bench.
+const laneVariant = z.enum(VARIANTS).safeParse(process.env.BENCH_LANE_VARIANT ?? 'lane');
+if (!laneVariant.success) {
+  console.error(`BENCH_LANE_VARIANT=${process.env.BENCH_LANE_VARIANT}: not a capture variant (one of ${VARIANTS.join(', ')})`);
+  process.exit(2);
+}
 
 const server = new RecordsSimulatorServer();
 const client = new HttpRecordsClient({ baseUrl: await server.start(), clock, probeIntervalMs: 0 });
@@ -102,8 +110,7 @@ if (process.env.BENCH_LANE_VIEW !== '0') {
 if (process.env.BENCH_LANE_CAMERAS !== '0') {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const datasets = process.env.BOOTH_DATASETS ?? path.resolve(repoRoot, '../shared/datasets');
-  // BENCH_LANE_VARIANT: another capture variant of the vehicle eval (a lever measured before the lane takes it).
-  const variant = vehicleEvalOptions.shape.variants.parse(process.env.BENCH_LANE_VARIANT ?? 'lane')[0] ?? 'lane';
+  const variant = laneVariant.data;
   const cameras = await measureLaneCameras(datasets, [4, 7], variant);
   if ('skipped' in cameras) {
     console.log(`lane cameras: skipped (${cameras.skipped})`);

@@ -5,7 +5,7 @@ import type { VehicleRunResult, VehicleRunSpec } from '../../app/scene/vehicleRu
 import { defaultGeometryFor } from '../../app/scene/laneCameraGeometry';
 import { seatsForCamera } from '../../app/scene/laneSceneRenderer';
 import { planSeatRegionTiles } from '../../app/scene/seatRegionTiles';
-import { LANE_MIN_INTER_EYE_PX, laneCaptureProfile } from '../../app/scene/laneCaptureProfile';
+import { laneCaptureProfile } from '../../app/scene/laneCaptureProfile';
 import { CONDITIONS, planApproach } from '../../app/scene/vehicleApproach';
 import type { SceneCondition } from '../../app/scene/vehicleApproach';
 import { seededRandom } from '../../app/shared/seededRandom';
@@ -21,10 +21,12 @@ import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
  * baseline on identical scenes.
  */
 /**
- * Capture variants: the baseline (the vehicle profile before the levers: tiles only), each lever on top of it
- * (see profilesOf), and `lane`: exactly what the lane's capture loop sends today (app/scene/laneCaptureProfile.ts).
+ * Capture variants: `baseline` (the vehicle profile before the lane's levers: tiles only, the booth's live gate),
+ * `lane` (exactly what the lane's capture loop sends: app/scene/laneCaptureProfile.ts), and variants of the lane,
+ * each one side of an A/B table in docs/vehicle-capture.md (see profilesOf). A lever measured and not kept goes
+ * with its variant; the doc names the commit to check out to re-run it.
  */
-const VARIANTS = ['baseline', 'small-faces', 'full-range', 'seat-tiles', 'seat-tiles-full', 'lane', 'lane-lean', 'lane-full-search', 'lane-regions', 'lane-raw', 'lane-gate20', 'lane-gate16'] as const;
+export const VARIANTS = ['baseline', 'lane', 'lane-full-search', 'lane-regions', 'lane-raw'] as const;
 
 export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
@@ -51,31 +53,20 @@ export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
 
 export const CAMERAS = (['driver', 'rear'] as const).map((position) => ({ id: position, geometry: defaultGeometryFor(position), seats: seatsForCamera(position) ?? [] }));
 
-/** The worker profile of each camera under each variant; 'baseline' is what the lane's capture loop sends today. */
+/** The worker profile of each camera under each variant. */
 export function profilesOf(variant: VehicleEvalOptions['variants'][number]): Record<string, CameraProfile> {
   return Object.fromEntries(
     CAMERAS.map((camera) => {
-      const baseline: CameraProfile = { tiles: 'vehicle', fullRangePass: false };
-      const smallFaces: CameraProfile = { ...baseline, minInterEyePx: LANE_MIN_INTER_EYE_PX };
-      const regions = planSeatRegionTiles(camera.geometry, { seats: camera.seats });
+      const lane = laneCaptureProfile(camera.geometry, camera.seats);
       const profiles: Record<VehicleEvalOptions['variants'][number], CameraProfile> = {
-        baseline,
-        'small-faces': smallFaces,
-        'full-range': { ...smallFaces, fullRangePass: true },
-        'seat-tiles': { ...smallFaces, regions, regionDetector: 'short' },
-        'seat-tiles-full': { ...smallFaces, regions, regionDetector: 'full' },
-        lane: laneCaptureProfile(camera.geometry, camera.seats),
-        // The lane's profile searching less: no quadrant tiles (the whole frame and the seat regions only), and a
-        // region row or column barely longer than a tile stretched over rather than doubled (the driver camera: 3 regions, not 6).
-        // The lane's profile before its detection cadence: the whole search on every frame.
-        'lane-full-search': withoutCadence(laneCaptureProfile(camera.geometry, camera.seats)),
-        // The lane's profile whose whole search is the seat regions only (no whole-frame or quadrant tiles).
-        'lane-regions': { ...laneCaptureProfile(camera.geometry, camera.seats), tiles: 'none' },
-        'lane-lean': { ...withoutCadence(laneCaptureProfile(camera.geometry, camera.seats)), tiles: 'frame', regions: planSeatRegionTiles(camera.geometry, { seats: camera.seats, maxStretch: 1.1 }) },
-        // The lane's profile without the exposure normalisation of face crops (app/biometrics/faceExposure.ts; the lane before it), and with a lower live gate.
-        'lane-raw': { ...laneCaptureProfile(camera.geometry, camera.seats), exposure: 'raw' },
-        'lane-gate20': { ...laneCaptureProfile(camera.geometry, camera.seats), minInterEyePx: 20 },
-        'lane-gate16': { ...laneCaptureProfile(camera.geometry, camera.seats), minInterEyePx: 16 },
+        baseline: { tiles: 'vehicle', fullRangePass: false },
+        lane,
+        // The lane before its detection cadence: the whole search on every frame.
+        'lane-full-search': withoutCadence(lane),
+        // The lane whose whole search is the seat regions only (no whole-frame or quadrant tiles): not kept yet.
+        'lane-regions': { ...lane, tiles: 'none' },
+        // The lane without the exposure normalisation of face crops (app/biometrics/faceExposure.ts).
+        'lane-raw': { ...lane, exposure: 'raw' },
       };
       return [camera.id, profiles[variant]];
     }),

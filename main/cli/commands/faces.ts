@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { applyCalibration } from '../../vision/facesCalibrate';
 import { evalOptions, runEval } from '../../vision/facesEval';
 import { indexOptions, runIndex } from '../../vision/facesIndex';
-import { runVehicleEval, vehicleEvalOptions } from '../../vision/vehicleEval';
+import { runVehicleEval, VARIANTS, vehicleEvalOptions } from '../../vision/vehicleEval';
 import { identificationEvalOptions, runIdentificationEval } from '../../vision/identification/facesIdentificationEval';
 import { SHIPPED_PAD_MANIFEST, padEvalOptions, runPadEval } from '../../vision/padEval';
 import { vendorExampleOptions, writeVendorExample } from '../../vision/vendorExample';
@@ -36,7 +36,7 @@ export function register(program: Command): void {
     .option('--vehicles <n>', 'vehicle protocol: vehicles per condition')
     .option('--seed <text>', 'vehicle protocol: seed of the scenes (the same seed renders the same frames)')
     .option('--conditions <list>', 'vehicle protocol: day,glare,dusk,night-ir,rain')
-    .option('--variants <list>', 'vehicle protocol: capture variants to measure on the same frames (baseline,small-faces,full-range,seat-tiles,seat-tiles-full,lane,lane-lean,lane-raw,lane-gate20,lane-gate16; default baseline,lane: lane is the lane capture loop profile)')
+    .option('--variants <list>', `vehicle protocol: capture variants to measure on the same frames (${VARIANTS.join(',')}; default baseline,lane: lane is the lane capture loop's profile; docs/vehicle-capture.md)`)
     .option('--stride <n>', 'vehicle protocol: process every n-th frame of each 15 fps camera')
     .option('--frames <dir>', 'vehicle protocol: write a few rendered frames per condition as PNG')
     .option('--gallery-size <n>', 'identification: identities enrolled in the gallery')

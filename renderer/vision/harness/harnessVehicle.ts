@@ -115,13 +115,11 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   const processMs = spec.variants.map(() => [] as number[]);
   const seen = spec.variants.map(() => ({ faces: 0, reasons: {} as Record<string, number> }));
   const frames: { camera: string; index: number; png: string }[] = [];
-  let renderMs = 0;
   const frameCount = Math.max(...(await Promise.all(spec.cameras.map((camera) => scenes.frameCount(camera.id)))));
   const renderFrame = (camera: Camera, index: number) => scenes.render(camera.id, index, spec.variants.length, spec.keepFrames.includes(index));
 
   /** Takes a rendered frame's worker results into the variants' tracks; `atMs`: when its result was there (ms since the vehicle entered). */
   const processFrame = async (camera: Camera, frame: RenderedFrame, atMs: (v: number) => number) => {
-    renderMs += frame.renderMs;
     steps['render (own worker)'] = (steps['render (own worker)'] ?? 0) + frame.renderMs;
     steps['bitmaps (own worker)'] = (steps['bitmaps (own worker)'] ?? 0) + frame.bitmapMs;
     if (frame.pixels) frames.push({ camera: camera.id, index: frame.index, png: await timed('png', () => png(frame.pixels as RgbaImage)) });
@@ -211,5 +209,5 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   }
   steps.decide = performance.now() - lastFrameDone;
   steps.total = performance.now() - vehicleStarted;
-  return { outcomes, renderMs, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps, framesProcessed, ...(loopMs === undefined ? {} : { loopMs }) };
+  return { outcomes, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps, framesProcessed, ...(loopMs === undefined ? {} : { loopMs }) };
 }
