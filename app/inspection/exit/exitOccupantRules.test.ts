@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { galleryEntry as entry } from './testSupport/galleryEntry';
+import { vehicleExitDeparture as departure } from './testSupport/vehicleExitDeparture';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
-import { departureOf, type DepartureContext } from './departureOf';
+import { departureOf } from './departureOf';
 import { departureRecordSchema, departureSyncPayloadSchema, isDeparturePayload } from './departureRecord';
 import { identificationWithChoice, pickByNumber } from './exitOfficerChoices';
 import { assessExitOccupant, assessExitVehicle, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
@@ -83,16 +84,6 @@ describe('exit decision per occupant', () => {
 });
 
 describe('an exit vehicle and its departure records', () => {
-  const departure: DepartureContext = {
-    departedAt: '2026-12-07T18:00:00Z',
-    boothId: 'BOOTH-01',
-    port: 'Blaine, WA',
-    lane: { laneId: 'lane-1', laneType: 'vehicle' },
-    plate: 'BTH4821',
-    sessionId: 's-1',
-    officer: 'officer',
-    versions: { rules: 'exit-rules-1', policy: 'us-90fr48604', faceModel: { modelId: 'fr', modelVersion: '1', calibrationVersion: 'c1' } },
-  };
 
   it('four occupants (overstayer, never entered, citizen, on time): one key confirms three, records two, holds one', () => {
     const vehicle = assessExitVehicle(
