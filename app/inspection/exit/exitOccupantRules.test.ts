@@ -59,7 +59,7 @@ describe('exit decision per occupant', () => {
   it('no gallery mate, no face, or a candidate the local gallery does not hold: not identified, the officer photographs or inspects', () => {
     expect(assessExitOccupant('o1', { kind: 'no_candidate', trackId: 't' }, gallery, context)).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: true }, confirmable: false, needsOfficer: true });
     expect(assessExitOccupant('o1', { kind: 'no_face' }, gallery, context)).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: false }, confirmable: false });
-    expect(assessExitOccupant('o1', found('NOT-IN-GALLERY'), gallery, context)).toMatchObject({ outcome: { kind: 'not_identified' }, recordsDeparture: false });
+    expect(assessExitOccupant('o1', found('NOT-IN-GALLERY'), gallery, context)).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: true }, confirmable: false, recordsDeparture: false, needsOfficer: true });
   });
 
   it('ambiguous candidates are shown as such with both entries, never resolved', () => {
