@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GalleryTemplates } from './galleryTemplates';
 import { GallerySearchError, searchGallery, topIndices } from './gallerySearch';
 import { fuseIdentityScores } from './identityScores';
+import { MIN_IDENTITIES_FOR_ZNORM, normaliseScore, probeStatistics } from './scoreNormalisation';
 
 /** A unit vector at `angle` radians from the x axis in the first two dimensions of a 16-d space. */
 const at = (angle: number, dimension = 16): Float32Array => {
@@ -70,5 +71,84 @@ describe('searching a gallery', () => {
     const small = new GalleryTemplates(16);
     small.enrol('a', [{ embedding: at(0) }]);
     expect(() => searchGallery(small, at(0), { fusion: 'max', normalisation: 'z-norm' }, 1)).toThrow(GallerySearchError);
+  });
+});
+
+/** A gallery of `identities` travellers, one photo each, 0.05 rad apart: id-0 nearest to at(0). */
+const galleryOf = (identities: number): GalleryTemplates => {
+  const gallery = new GalleryTemplates(16);
+  for (let i = 0; i < identities; i++) gallery.enrol(`id-${i}`, [{ embedding: at(i * 0.05) }]);
+  return gallery;
+};
+
+describe('fusion when an identity has fewer templates', () => {
+  const scores = Float32Array.from([0.8]);
+  const owners = Int32Array.from([0]);
+  const qualities = Float32Array.from([0]);
+
+  it('an identity with no template scores -Infinity under every rule (never a match), one template is its own score', () => {
+    for (const rule of ['max', 'mean', 'top2-mean', 'quality-weighted', 'centroid'] as const) {
+      const fused = fuseIdentityScores(scores, owners, qualities, [1, 0], 2, rule);
+      expect(fused[0]).toBeCloseTo(0.8, 6);
+      expect(fused[1]).toBe(Number.NEGATIVE_INFINITY);
+    }
+  });
+
+  it('a photo of zero quality still counts a little; top2-mean takes the two best wherever they are', () => {
+    const fused = fuseIdentityScores(Float32Array.from([0.5, 0.5, 0.9]), Int32Array.from([0, 0, 0]), Float32Array.from([0, 0, 0]), [3], 1, 'quality-weighted');
+    // weights 0.05 each; the best (0.9) counted twice: (0.05*0.5 + 0.05*0.5 + 0.05*0.9 + 0.05*0.9) / 0.2
+    expect(fused[0]).toBeCloseTo(0.7, 6);
+    const top2 = fuseIdentityScores(Float32Array.from([0.5, 0.9, 0.7]), Int32Array.from([0, 0, 0]), Float32Array.from([1, 1, 1]), [3], 1, 'top2-mean');
+    expect(top2[0]).toBeCloseTo(0.8, 6);
+  });
+
+  it('refuses template scores without an owner and a quality each', () => {
+    expect(() => fuseIdentityScores(Float32Array.from([0.1, 0.2]), Int32Array.from([0]), Float32Array.from([1, 1]), [1], 1, 'max')).toThrow(RangeError);
+    expect(() => fuseIdentityScores(Float32Array.from([0.1, 0.2]), Int32Array.from([0, 0]), Float32Array.from([1]), [1], 1, 'max')).toThrow(RangeError);
+  });
+});
+
+describe("z-norm of a probe's scores", () => {
+  it('ignores identities that cannot score (-Infinity) and has no spread for one score', () => {
+    expect(probeStatistics(Float32Array.from([0.5, Number.NEGATIVE_INFINITY, 0.25]), 3)).toEqual({ mean: 0.375, std: 0.125 });
+    expect(probeStatistics(Float32Array.from([0.5]), 1)).toEqual({ mean: 0.5, std: 0 });
+    expect(probeStatistics(Float32Array.from([]), 0)).toEqual({ mean: 0, std: 0 });
+    // Only the first `count` scores are the gallery's.
+    expect(probeStatistics(Float32Array.from([0.5, 0.25, 99]), 2)).toEqual({ mean: 0.375, std: 0.125 });
+  });
+
+  it('a probe whose scores do not spread normalises to 0, never to a division by zero', () => {
+    expect(normaliseScore(0.9, 'z-norm', { mean: 0.5, std: 0 })).toBe(0);
+    expect(normaliseScore(0.75, 'z-norm', { mean: 0.5, std: 0.125 })).toBe(2);
+    expect(normaliseScore(0.75, 'none', { mean: 0.5, std: 0.125 })).toBe(0.75);
+  });
+
+  it('is allowed from exactly the minimum gallery size', () => {
+    expect(() => searchGallery(galleryOf(MIN_IDENTITIES_FOR_ZNORM - 1), at(0), { fusion: 'max', normalisation: 'z-norm' }, 1)).toThrow(
+      `z-norm needs a gallery of at least ${MIN_IDENTITIES_FOR_ZNORM} identities; this one has ${MIN_IDENTITIES_FOR_ZNORM - 1}`,
+    );
+    expect(searchGallery(galleryOf(MIN_IDENTITIES_FOR_ZNORM), at(0), { fusion: 'max', normalisation: 'z-norm' }, 1).candidates).toHaveLength(1);
+  });
+});
+
+describe('the shortlist', () => {
+  it('holds at most the gallery, none for k of 0 or less, and ranks from 1', () => {
+    const gallery = galleryOf(3);
+    expect(searchGallery(gallery, at(0), { fusion: 'max', normalisation: 'none' }, 10).candidates.map((c) => [c.identityId, c.rank])).toEqual([
+      ['id-0', 1],
+      ['id-1', 2],
+      ['id-2', 3],
+    ]);
+    expect(searchGallery(gallery, at(0), { fusion: 'max', normalisation: 'none' }, 0).candidates).toEqual([]);
+    expect(searchGallery(gallery, at(0), { fusion: 'max', normalisation: 'none' }, -1).candidates).toEqual([]);
+  });
+
+  it('without normalisation a candidate scores its similarity', () => {
+    for (const candidate of searchGallery(galleryOf(3), at(0.02), { fusion: 'max', normalisation: 'none' }, 3).candidates) expect(candidate.score).toBe(candidate.similarity);
+  });
+
+  it('top-k keeps the earlier of equal scores and drops a later equal one when full', () => {
+    expect(topIndices(Float32Array.from([0.5, 0.5, 0.5]), 3, 2)).toEqual([0, 1]);
+    expect(topIndices(Float32Array.from([0.1, 0.2, 0.3]), 3, 1)).toEqual([2]);
   });
 });

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { IdentificationCalibration } from './identificationCalibration';
 import { IdentificationCalibrationError, calibrationForGallery, fpirAtScore, fpirKey, identificationCalibrationSchema, thresholdForFpir } from './identificationCalibration';
+import { binaryExactCalibration, identificationCalibrationOf } from './testSupport/identificationCalibrations';
 
-const calibration = (galleryIdentities: number, shift = 0): IdentificationCalibration =>
-  identificationCalibrationSchema.parse({
-    version: `test-${galleryIdentities}`,
-    source: 'unit test',
+const calibration = (galleryIdentities: number, shift = 0) =>
+  identificationCalibrationOf({
     galleryIdentities,
-    pipeline: { fusion: 'centroid', normalisation: 'none' },
-    matedSearches: 1000,
-    nonMatedSearches: 10_000,
     table: [
       { threshold: 0.2 + shift, fpir: 0.1 },
       { threshold: 0.3 + shift, fpir: 0.01 },
@@ -28,6 +23,9 @@ describe('FPIR keys', () => {
     expect(fpirKey(0.001)).toBe('1e-3');
     expect(() => fpirKey(0.0025)).toThrow(IdentificationCalibrationError);
     expect(() => fpirKey(0)).toThrow(IdentificationCalibrationError);
+    expect([0.1, 0.009, 0.5, 1e-6].map(fpirKey)).toEqual(['1e-1', '9e-3', '5e-1', '1e-6']);
+    for (const bad of [0.0099, -0.01, Number.NaN, 0.012]) expect(() => fpirKey(bad)).toThrow(IdentificationCalibrationError);
+    expect(() => fpirKey(0.0025)).toThrow('target FPIR 0.0025 is not written as d x 10^-n');
   });
 });
 
@@ -69,5 +67,65 @@ describe('the FPIR table for the gallery size in use', () => {
     expect(fpirAtScore(choice, 0.45).fpir).toBeCloseTo(Math.sqrt(0.001 * 0.0001), 6);
     expect(fpirAtScore(choice, 0.9)).toEqual({ fpir: 0.0001, bound: true });
     expect(fpirAtScore(calibrationForGallery(tables, 10_000), 0.3 + 0.05).fpir).toBeCloseTo(0.02, 6);
+  });
+});
+
+describe('the rates and thresholds at the edges of the table', () => {
+  // Points at 0.25, 0.5 and 0.75 (exact in binary), 1,000 non-mated searches: a floor of 1e-3.
+  const choice = calibrationForGallery([binaryExactCalibration()], 80);
+  const noneAbove = (fields = {}) => calibrationForGallery([binaryExactCalibration({ table: [{ threshold: 0.25, fpir: 0.1 }, { threshold: 0.75, fpir: 0 }], ...fields })], 80);
+
+  it('a score at or under the first point takes its rate, not a bound', () => {
+    expect(fpirAtScore(choice, 0.25)).toEqual({ fpir: 0.1, bound: false });
+    expect(fpirAtScore(choice, -1)).toEqual({ fpir: 0.1, bound: false });
+  });
+
+  it('at a point exactly, its own rate; between points, log-linear', () => {
+    expect(fpirAtScore(choice, 0.5).fpir).toBeCloseTo(0.01, 12);
+    expect(fpirAtScore(choice, 0.375).fpir).toBeCloseTo(Math.sqrt(0.1 * 0.01), 12);
+    expect(fpirAtScore(choice, 0.625)).toMatchObject({ bound: false });
+  });
+
+  it('at or beyond the last point, a bound no better than one in the non-mated searches measured', () => {
+    expect(fpirAtScore(choice, 0.75)).toEqual({ fpir: 0.001, bound: true });
+    expect(fpirAtScore(noneAbove(), 0.9)).toEqual({ fpir: 0.001, bound: true });
+    // Towards a point where no non-mated search scored, the rate falls to half the floor, never to zero.
+    expect(fpirAtScore(noneAbove(), 0.5).fpir).toBeCloseTo(Math.exp((Math.log(0.1) + Math.log(0.0005)) / 2), 12);
+  });
+
+  it('a gallery larger than calibrated scales the rate up, to at most 1', () => {
+    const doubled = calibrationForGallery([binaryExactCalibration()], 200);
+    expect(doubled).toMatchObject({ fpirScale: 2, extrapolated: true });
+    expect(fpirAtScore(doubled, 0.5).fpir).toBeCloseTo(0.02, 12);
+    expect(fpirAtScore(calibrationForGallery([binaryExactCalibration()], 100_000), 0.1)).toEqual({ fpir: 1, bound: false });
+  });
+
+  it('the threshold: the stored one; without one, the lowest table point that meets the target', () => {
+    expect(thresholdForFpir(choice, 0.01)).toBe(0.5);
+    expect(thresholdForFpir(choice, 0.001)).toBe(0.75);
+    expect(thresholdForFpir(choice, 0.1)).toBe(0.25);
+  });
+
+  it('never takes a point where no non-mated search scored as meeting a target', () => {
+    expect(() => thresholdForFpir(noneAbove({ thresholdsByFpir: {} }), 0.01)).toThrow(IdentificationCalibrationError);
+  });
+
+  it('says which calibration does not reach the target, and by how much it was scaled', () => {
+    expect(() => thresholdForFpir(choice, 1e-4)).toThrow('identification calibration edge-100 (gallery 100) does not reach FPIR 1e-4');
+    expect(() => thresholdForFpir(calibrationForGallery([binaryExactCalibration()], 300), 0.001)).toThrow('does not reach FPIR 1e-3 scaled to this gallery (x3.00)');
+  });
+});
+
+describe('the identification calibration file', () => {
+  it('refuses a table of one point, a negative margin, no non-mated searches, and keys that are not rates', () => {
+    const parse = (fields: object) => identificationCalibrationSchema.safeParse({ ...binaryExactCalibration(), ...fields }).success;
+    expect(parse({})).toBe(true);
+    expect(parse({ table: [{ threshold: 0.5, fpir: 0.01 }] })).toBe(false);
+    expect(parse({ ambiguityMargin: -0.01 })).toBe(false);
+    expect(parse({ ambiguityMargin: 0 })).toBe(true);
+    expect(parse({ nonMatedSearches: 0 })).toBe(false);
+    expect(parse({ galleryIdentities: 0 })).toBe(false);
+    expect(parse({ thresholdsByFpir: { '0.01': 0.5 } })).toBe(false);
+    expect(parse({ table: [{ threshold: 0.25, fpir: 1.5 }, { threshold: 0.5, fpir: 0.01 }] })).toBe(false);
   });
 });

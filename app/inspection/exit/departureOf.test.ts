@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
 import { galleryEntry as entry } from './testSupport/galleryEntry';
-import { departureOf, type DepartureContext } from './departureOf';
+import { vehicleExitDeparture as departure } from './testSupport/vehicleExitDeparture';
+import { departureOf } from './departureOf';
 import { departureRecordSchema } from './departureRecord';
 import { assessExitOccupant, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
 
@@ -17,16 +18,6 @@ const gallery = new Map(
   ].map((e) => [e.travellerId, e]),
 );
 const context = { departureDate: '2026-12-07', policy: finalRulePolicy };
-const departure: DepartureContext = {
-  departedAt: '2026-12-07T18:00:00Z',
-  boothId: 'BOOTH-07',
-  port: 'Blaine, WA',
-  lane: { laneId: 'lane-3', laneType: 'vehicle' },
-  plate: 'BTH4821',
-  sessionId: 'exit-session-9',
-  officer: 'officer-42',
-  versions: { rules: 'exit-rules-1', policy: 'us-90fr48604', faceModel: { modelId: 'fr', modelVersion: '1', calibrationVersion: 'c1' } },
-};
 const candidate = (travellerId: string): ExitCandidate => ({ travellerId, score: 0.61, threshold: 0.42, calibratedFpir: { fpir: 2e-4, bound: true, text: 'under 1 in 5,000' }, gallerySize: 5, trackId: `track-${travellerId}` });
 const found = (travellerId: string): ExitIdentification => ({ kind: 'candidate', candidate: candidate(travellerId) });
 const optOut = (travellerId: string): ExitIdentification => ({ kind: 'opt_out', declaredAt: '2026-12-07T17:58:00Z', travellerId });
@@ -45,13 +36,13 @@ describe('the departure record of a confirmed occupant', () => {
       departureId: 'dep-1',
       travellerId: 'VISITOR',
       departedAt: '2026-12-07T18:00:00Z',
-      boothId: 'BOOTH-07',
+      boothId: 'BOOTH-01',
       port: 'Blaine, WA',
-      lane: { laneId: 'lane-3', laneType: 'vehicle' },
+      lane: { laneId: 'lane-1', laneType: 'vehicle' },
       direction: 'exit',
       plate: 'BTH4821',
-      sessionId: 'exit-session-9',
-      officer: 'officer-42',
+      sessionId: 'exit-session-1',
+      officer: 'officer-1',
       evidence: { method: 'face_identification', trackId: 'track-VISITOR', candidateId: 'VISITOR', score: 0.61, threshold: 0.42, calibratedFpir: { fpir: 2e-4, bound: true, text: 'under 1 in 5,000' }, gallerySize: 5 },
       overstayDays: 0,
       alerts: [],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { galleryEntry as entry } from './testSupport/galleryEntry';
+import { vehicleExitDeparture as departure } from './testSupport/vehicleExitDeparture';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
-import { departureOf, type DepartureContext } from './departureOf';
+import { departureOf } from './departureOf';
 import { departureRecordSchema, departureSyncPayloadSchema, isDeparturePayload } from './departureRecord';
 import { identificationWithChoice, pickByNumber } from './exitOfficerChoices';
 import { assessExitOccupant, assessExitVehicle, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
@@ -58,7 +59,7 @@ describe('exit decision per occupant', () => {
   it('no gallery mate, no face, or a candidate the local gallery does not hold: not identified, the officer photographs or inspects', () => {
     expect(assessExitOccupant('o1', { kind: 'no_candidate', trackId: 't' }, gallery, context)).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: true }, confirmable: false, needsOfficer: true });
     expect(assessExitOccupant('o1', { kind: 'no_face' }, gallery, context)).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: false }, confirmable: false });
-    expect(assessExitOccupant('o1', found('NOT-IN-GALLERY'), gallery, context)).toMatchObject({ outcome: { kind: 'not_identified' }, recordsDeparture: false });
+    expect(assessExitOccupant('o1', found('NOT-IN-GALLERY'), gallery, context)).toMatchObject({ outcome: { kind: 'not_identified', faceSeen: true }, confirmable: false, recordsDeparture: false, needsOfficer: true });
   });
 
   it('ambiguous candidates are shown as such with both entries, never resolved', () => {
@@ -83,16 +84,6 @@ describe('exit decision per occupant', () => {
 });
 
 describe('an exit vehicle and its departure records', () => {
-  const departure: DepartureContext = {
-    departedAt: '2026-12-07T18:00:00Z',
-    boothId: 'BOOTH-01',
-    port: 'Blaine, WA',
-    lane: { laneId: 'lane-1', laneType: 'vehicle' },
-    plate: 'BTH4821',
-    sessionId: 's-1',
-    officer: 'officer',
-    versions: { rules: 'exit-rules-1', policy: 'us-90fr48604', faceModel: { modelId: 'fr', modelVersion: '1', calibrationVersion: 'c1' } },
-  };
 
   it('the officer holds an identified occupant for inspection: never confirmable, no departure, held; the outcome found stays shown', () => {
     const vehicle = assessExitVehicle(

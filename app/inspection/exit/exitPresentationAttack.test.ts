@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { judgePresentation, notChecked } from '../../biometrics/presentationAttackCheck';
 import { galleryEntry as entry } from './testSupport/galleryEntry';
+import { vehicleExitDeparture as departure } from './testSupport/vehicleExitDeparture';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
-import { departureOf, type DepartureContext } from './departureOf';
+import { departureOf } from './departureOf';
 import { departureRecordSchema } from './departureRecord';
 import { assessExitOccupant, assessExitVehicle, presentationAttackSuspected, type ExitIdentification } from './exitOccupantRules';
 
@@ -18,16 +19,6 @@ const pad = { id: 'faceplugin-fr-liveness', calibration: { threshold: 0.5, versi
 const screen = { trackId: 'track-1', presentationAttack: judgePresentation(0.12, pad) };
 const live = { trackId: 'track-1', presentationAttack: judgePresentation(0.93, pad) };
 const unchecked = { trackId: 'track-1', presentationAttack: notChecked('the crop was unusable', pad.id) };
-const departure: DepartureContext = {
-  departedAt: '2026-12-07T18:00:00Z',
-  boothId: 'BOOTH-01',
-  port: 'Blaine, WA',
-  lane: { laneId: 'lane-1', laneType: 'vehicle' },
-  plate: 'ABC123',
-  sessionId: 'exit-1',
-  officer: 'officer-1',
-  versions: { rules: 'exit-rules-1', policy: 'us-90fr48604', faceModel: { modelId: 'fr', modelVersion: '1', calibrationVersion: 'c1' } },
-};
 
 describe('presentation-attack detection at the exit lane', () => {
   it('a flagged face is held for the officer with "possible photo or screen", whoever it matched: no departure confirmed or recorded', () => {

@@ -3,12 +3,12 @@
 // it prints the table from the stored reports, each row marked current or stale (storedReports.ts). Incremental: each
 // module keeps its last results in reports/mutation/NAME.json, so a run re-tests only the mutants whose code or
 // covering tests changed (`--force` re-tests all). Reports: dist/mutation/NAME/mutation.{html,json}.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
+import { trackedFiles } from './moduleFiles.ts';
 import { mutationModules, type MutationModule } from './mutationModules.ts';
 import { formatMutationTable, summariseMutants, type MutationRow } from './mutationTable.ts';
 import { storedRow, type StoredReport } from './storedReports.ts';
@@ -84,12 +84,6 @@ function forgetStaticSurvivors(incrementalFile: string): void {
   writeFileSync(incrementalFile, JSON.stringify(report));
 }
 
-/** The module's production files now (its `mutate` globs, `!` excluding), as paths relative to the repository. */
-function moduleFiles(module: MutationModule): ReadonlySet<string> {
-  const pathspecs = module.mutate.map((glob) => (glob.startsWith('!') ? `:(glob,exclude)${glob.slice(1)}` : `:(glob)${glob}`));
-  return new Set(execFileSync('git', ['ls-files', '--', ...pathspecs], { encoding: 'utf8' }).split('\n').filter((file) => file !== ''));
-}
-
 /**
  * Stryker 9.6 carries over, and returns among its results, the mutants of every file in the incremental report,
  * including files no longer in the module (the outbox's test doubles, once left out, kept counting). Forgetting
@@ -115,7 +109,7 @@ async function runModule(module: MutationModule, force: boolean, files: readonly
   writeCheckerTsconfig(module);
   writeModuleVitestConfig(module);
   if (files.length === 0) {
-    forgetRemovedFiles(incrementalFile, moduleFiles(module));
+    forgetRemovedFiles(incrementalFile, trackedFiles(module.mutate));
     forgetStaticSurvivors(incrementalFile);
   }
   const stryker = new Stryker({
@@ -137,7 +131,7 @@ function storedTable(modules: readonly MutationModule[]): MutationRow[] {
   return modules.map((module) => {
     const file = `reports/mutation/${module.name}.json`;
     const report = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredReport) : null;
-    return storedRow(module.name, report, moduleFiles(module), sourceNow);
+    return storedRow(module.name, report, { mutated: trackedFiles(module.mutate), tests: trackedFiles(module.testFiles) }, sourceNow);
   });
 }
 
@@ -167,6 +161,7 @@ async function main(): Promise<number> {
     const rows = storedTable(modules);
     console.log(`\nStored results (reports/mutation/<module>.json; nothing run)\n\n${formatMutationTable(rows)}\n`);
     console.log('A STALE row was measured on other code: run `npm run test:mutation -- --module <module>` (incremental) to update it.');
+    console.log('"current" compares the mutated and test files only: after a change to a fixture or imported file, run with --force.');
     return belowRequired(rows);
   }
   const files = values.file.flatMap((value) => value.split(',')).filter((file) => file !== '');
