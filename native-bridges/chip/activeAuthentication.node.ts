@@ -14,13 +14,38 @@ export interface ProtocolCheck {
   readonly algorithm?: string;
 }
 
-const iso9796HashByTrailer: Readonly<Record<number, { hash: string; length: number }>> = {
-  0x33: { hash: 'sha1', length: 20 },
-  0x34: { hash: 'sha256', length: 32 },
-  0x35: { hash: 'sha512', length: 64 },
-  0x36: { hash: 'sha384', length: 48 },
-  0x38: { hash: 'sha224', length: 28 },
+/** A hash an ISO 9796-2 trailer names: `hash` is the Node digest name, null where Booth has no implementation. */
+interface TrailerHash {
+  readonly name: string;
+  readonly hash: string | null;
+  readonly length: number;
+}
+
+const implicitSha1: TrailerHash = { name: 'SHA-1', hash: 'sha1', length: 20 };
+
+/** The hash an explicit trailer (xx CC) names, by its ISO/IEC 10118-3 identifier xx. */
+const iso9796HashByTrailer: Readonly<Record<number, TrailerHash>> = {
+  0x31: { name: 'RIPEMD-160', hash: 'ripemd160', length: 20 },
+  0x32: { name: 'RIPEMD-128', hash: null, length: 16 },
+  0x33: { name: 'SHA-1', hash: 'sha1', length: 20 },
+  0x34: { name: 'SHA-256', hash: 'sha256', length: 32 },
+  0x35: { name: 'SHA-512', hash: 'sha512', length: 64 },
+  0x36: { name: 'SHA-384', hash: 'sha384', length: 48 },
+  0x37: { name: 'Whirlpool', hash: null, length: 64 },
+  0x38: { name: 'SHA-224', hash: 'sha224', length: 28 },
+  0x39: { name: 'SHA-512/224', hash: 'sha512-224', length: 28 },
+  0x3a: { name: 'SHA-512/256', hash: 'sha512-256', length: 32 },
 };
+
+/** The digest, or null where this runtime's crypto library lacks the hash (Electron's BoringSSL lacks some). */
+function digestOf(hash: string | null, data: Uint8Array): Uint8Array | null {
+  if (!hash) return null;
+  try {
+    return new Uint8Array(createHash(hash).update(data).digest());
+  } catch {
+    return null;
+  }
+}
 
 const ecdsaHashByOid: Readonly<Record<string, string>> = {
   [`${oids.ecdsaPlain}.1`]: 'sha1',
@@ -28,6 +53,7 @@ const ecdsaHashByOid: Readonly<Record<string, string>> = {
   [`${oids.ecdsaPlain}.3`]: 'sha256',
   [`${oids.ecdsaPlain}.4`]: 'sha384',
   [`${oids.ecdsaPlain}.5`]: 'sha512',
+  [`${oids.ecdsaPlain}.6`]: 'ripemd160',
 };
 
 /** The DG15 public key (6F { SubjectPublicKeyInfo }). */
@@ -36,35 +62,39 @@ export function activeAuthenticationKey(dg15: Uint8Array): KeyObject {
   return createPublicKey({ key: Buffer.from(outer.value), format: 'der', type: 'spki' });
 }
 
+const clone = 'the chip does not hold the DG15 private key (possible clone)';
+
 /** ISO/IEC 9796-2 digital signature scheme 1 (message recovery) as eMRTD chips use for RSA AA (9303-11 6.1). */
 export function verifyIso9796Signature(key: KeyObject, signature: Uint8Array, challenge: Uint8Array): ProtocolCheck {
   let f: Uint8Array;
   try {
     f = new Uint8Array(publicDecrypt({ key, padding: constants.RSA_NO_PADDING }, signature));
   } catch (e) {
-    return { status: 'failed', reason: `RSA signature does not fit the DG15 key (${(e as Error).message}): the chip does not hold the DG15 private key (possible clone)`, algorithm: 'RSA ISO 9796-2' };
+    return { status: 'failed', reason: `RSA signature does not fit the DG15 key (${(e as Error).message}): ${clone}`, algorithm: 'RSA ISO 9796-2' };
   }
+  if ((f[0]! & 0xc0) !== 0x40) return { status: 'failed', reason: `ISO 9796-2 header is wrong: ${clone}`, algorithm: 'RSA ISO 9796-2' };
   const last = f[f.length - 1];
-  let hash = 'sha1';
-  let hashLength = 20;
-  let trailer = 1;
-  if (last === 0xcc) {
-    const known = iso9796HashByTrailer[f[f.length - 2]!];
-    // A signature made with another key opens to random bytes, which end in 0xCC one time in 256: the officer must
-    // still read "possible clone" (a cloned chip read in CI got this reason without it).
-    if (!known) return { status: 'failed', reason: 'unknown hash in ISO 9796-2 trailer: the chip does not hold the DG15 private key (possible clone)', algorithm: 'RSA ISO 9796-2' };
-    ({ hash, length: hashLength } = known);
-    trailer = 2;
-  } else if (last !== 0xbc) {
-    return { status: 'failed', reason: 'signature does not open to an ISO 9796-2 message: the chip does not hold the DG15 private key (possible clone)', algorithm: 'RSA ISO 9796-2' };
+  let trailer: TrailerHash | undefined;
+  if (last === 0xbc) trailer = implicitSha1;
+  else if (last === 0xcc) {
+    const id = f[f.length - 2]!;
+    trailer = iso9796HashByTrailer[id];
+    // Another key opens to random bytes, which end in CC one time in 256: no genuine chip names an unregistered hash.
+    if (!trailer) return { status: 'failed', reason: `ISO 9796-2 trailer ${id.toString(16).toUpperCase().padStart(2, '0')} CC names no hash: ${clone}`, algorithm: 'RSA ISO 9796-2' };
+  } else {
+    return { status: 'failed', reason: `signature does not open to an ISO 9796-2 message: ${clone}`, algorithm: 'RSA ISO 9796-2' };
   }
-  if ((f[0]! & 0xc0) !== 0x40) return { status: 'failed', reason: 'ISO 9796-2 header is wrong: the chip does not hold the DG15 private key (possible clone)', algorithm: 'RSA ISO 9796-2' };
-  const digestStart = f.length - trailer - hashLength;
+  const trailerLength = last === 0xbc ? 1 : 2;
+  const digestStart = f.length - trailerLength - trailer.length;
   const m1 = f.subarray(1, digestStart);
-  const digest = f.subarray(digestStart, f.length - trailer);
-  const expected = new Uint8Array(createHash(hash).update(concatBytes(m1, challenge)).digest());
-  const algorithm = `RSA ISO 9796-2 ${hash.toUpperCase()}`;
-  return bytesEqual(expected, digest) ? { status: 'passed', algorithm } : { status: 'failed', reason: 'signature does not cover our challenge: the chip does not hold the DG15 private key (possible clone)', algorithm };
+  const digest = f.subarray(digestStart, f.length - trailerLength);
+  const expected = digestOf(trailer.hash, concatBytes(m1, challenge));
+  const algorithm = `RSA ISO 9796-2 ${trailer.hash ? trailer.hash.toUpperCase() : trailer.name}`;
+  // Failed, not "not possible": anyone with the DG15 public key can make an answer that opens to any header and
+  // trailer (try random answers until one does), so an answer we cannot check proves nothing and must not let a
+  // clone through. The reason says it was not checked, so a genuine chip is not called a clone outright.
+  if (!expected) return { status: 'failed', reason: `the chip signs with ${trailer.name}, which Booth cannot compute: nothing proves the chip holds the DG15 private key (possible clone)`, algorithm };
+  return bytesEqual(expected, digest) ? { status: 'passed', algorithm } : { status: 'failed', reason: `signature does not cover our challenge: ${clone}`, algorithm };
 }
 
 export function verifyEcdsaSignature(key: KeyObject, signature: Uint8Array, challenge: Uint8Array, signatureAlgorithmOid: string | undefined): ProtocolCheck {

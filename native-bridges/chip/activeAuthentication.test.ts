@@ -34,12 +34,17 @@ describe('Active Authentication with RSA (ISO 9796-2 scheme 1)', () => {
   });
 
   it.each([
-    [0x33, 'sha1'],
-    [0x34, 'sha256'],
-    [0x35, 'sha512'],
-    [0x36, 'sha384'],
-    [0x38, 'sha224'],
-  ] as const)('reads the hash from an explicit trailer %s CC (%s)', (hashByte, hash) => {
+    ['31', 'ripemd160'],
+    ['33', 'sha1'],
+    ['34', 'sha256'],
+    ['35', 'sha512'],
+    ['36', 'sha384'],
+    ['38', 'sha224'],
+    ['39', 'sha512-224'],
+    ['3A', 'sha512-256'],
+  ] as const)('reads the hash from an explicit trailer %s CC (%s)', (hex, hash) => {
+    const hashByte = parseInt(hex, 16);
+    // A genuine chip may sign with any ISO/IEC 10118-3 hash Booth can compute (RIPEMD-160 and the SHA-512 variants too).
     const result = verifyIso9796Signature(rsa.publicKey, iso9796({ hash, trailer: [hashByte, 0xcc] }), challenge);
     expect(result).toEqual({ status: 'passed', algorithm: `RSA ISO 9796-2 ${hash.toUpperCase()}` });
   });
@@ -49,8 +54,26 @@ describe('Active Authentication with RSA (ISO 9796-2 scheme 1)', () => {
     expect(verifyIso9796Signature(rsa.publicKey, iso9796({ hash: 'sha256', trailer: [0x36, 0xcc] }), challenge).status).toBe('failed');
   });
 
-  it('fails an unknown hash in the trailer', () => {
-    expect(verifyIso9796Signature(rsa.publicKey, iso9796({ trailer: [0x31, 0xcc] }), challenge)).toEqual({ status: 'failed', reason: 'unknown hash in ISO 9796-2 trailer: the chip does not hold the DG15 private key (possible clone)', algorithm: 'RSA ISO 9796-2' });
+  it.each(['00', '30', '3B', 'FF'])('fails a trailer %s CC that names no hash (another key opens to random bytes)', (hex) => {
+    expect(verifyIso9796Signature(rsa.publicKey, iso9796({ trailer: [parseInt(hex, 16), 0xcc] }), challenge)).toEqual({
+      status: 'failed',
+      reason: `ISO 9796-2 trailer ${hex} CC names no hash: the chip does not hold the DG15 private key (possible clone)`,
+      algorithm: 'RSA ISO 9796-2',
+    });
+  });
+
+  it.each([
+    ['32', 'RIPEMD-128'],
+    ['37', 'Whirlpool'],
+  ])('an answer naming a hash Booth cannot compute (%s CC, %s) is not proven: failed, saying it could not be checked', (hex, name) => {
+    // Failed rather than "not possible": with the DG15 public key alone, trying random answers soon finds one that
+    // opens to this header and trailer, so a clone could send it whatever the challenge. The bytes in the digest
+    // field (here SHA-512's) are what a genuine chip or such a forgery sends: nobody here can tell them apart.
+    expect(verifyIso9796Signature(rsa.publicKey, iso9796({ hash: 'sha512', trailer: [parseInt(hex, 16), 0xcc] }), challenge)).toEqual({
+      status: 'failed',
+      reason: `the chip signs with ${name}, which Booth cannot compute: nothing proves the chip holds the DG15 private key (possible clone)`,
+      algorithm: `RSA ISO 9796-2 ${name}`,
+    });
   });
 
   it('fails a signature over another challenge (a replayed answer)', () => {
@@ -110,6 +133,7 @@ describe('Active Authentication with ECDSA (plain r||s)', () => {
     ['sha256', 3],
     ['sha384', 4],
     ['sha512', 5],
+    ['ripemd160', 6],
   ] as const)('knows the declared %s (ecdsa-plain arc %s)', (hash, arc) => {
     expect(verifyEcdsaSignature(ec.publicKey, signEc(hash), challenge, `${oids.ecdsaPlain}.${arc}`)).toEqual({ status: 'passed', algorithm: `ECDSA ${hash.toUpperCase()}` });
   });

@@ -43,6 +43,10 @@ describe('GET /v1/galleries/departures', () => {
     expect(gallery.entries.find((e) => e.surname === 'BRANDT')).toMatchObject({ admitUntil: '2026-08-29', classOfAdmission: 'WT', usCitizen: false });
     expect(gallery.entries.find((e) => e.surname === 'WALKER')).toMatchObject({ usCitizen: true, admitUntil: null });
     expect(gallery.entries.find((e) => e.travellerId === 'EX-0007')?.alerts.map((a) => a.kind)).toEqual(['lookout', 'prior_removal']);
+    // The Okafor sisters are identical twins (one face in the simulation): born the same day, to the same parents.
+    const twins = gallery.entries.filter((e) => e.surname === 'OKAFOR');
+    expect(twins.map((e) => e.givenNames)).toEqual(['VERA', 'SELMA']);
+    expect(new Set(twins.map((e) => e.birthDate))).toEqual(new Set(['1980-06-17']));
     expect(gallery.entries.every((e) => e.entryPhotos.length > 0)).toBe(true);
     // The raw body is what the published document describes.
     const raw = await (await fetch(`${server.url}${recordsPaths.departureGallery}?port=${encodeURIComponent(simulatedExitPort)}&lane=vehicle`)).json();

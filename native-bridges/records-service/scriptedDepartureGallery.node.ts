@@ -59,7 +59,7 @@ export const scriptedExitTravellers: readonly ScriptedExitTraveller[] = [
     label: 'Selma Okafor: visitor (identical twin of Vera)',
     initials: 'SO',
     hue: 320,
-    entry: { ...person, travellerId: 'EX-0006', surname: 'OKAFOR', givenNames: 'SELMA', birthDate: '1981-09-26', citizenship: 'NGA', usCitizen: false, classOfAdmission: 'B2', admittedOn: '2026-11-02', admitUntil: '2027-05-01', documents: [{ documentNumber: 'A07731926', nationality: 'NGA', issuingState: 'NGA', documentType: 'passport', expiresOn: '2030-03-03' }] },
+    entry: { ...person, travellerId: 'EX-0006', surname: 'OKAFOR', givenNames: 'SELMA', birthDate: '1980-06-17', citizenship: 'NGA', usCitizen: false, classOfAdmission: 'B2', admittedOn: '2026-11-02', admitUntil: '2027-05-01', documents: [{ documentNumber: 'A07731926', nationality: 'NGA', issuingState: 'NGA', documentType: 'passport', expiresOn: '2030-03-03' }] },
   },
   {
     label: 'Nakamura: lookout, removed before',

@@ -74,7 +74,7 @@ export const td2Layout: MrzLayout = {
   format: 'TD2',
   lineLengths: [36, 36],
   maxValidityYears: 30,
-  longDocumentNumber: false,
+  longDocumentNumber: true,
   fields: [
     ...firstLine(36, 'ACI'),
     ...secondLineCore(),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { computeCheckDigit } from './checkDigit';
+import { td1Layout, td2Layout, td3Layout } from './icaoLayouts';
+import { findLongDocumentNumber } from './longDocumentNumber';
+import type { MrzLayout } from './mrzLayout';
+import type { MrzFieldName } from './mrzTypes';
 
 /** The three MRZ fields BAC and PACE derive their password from. Dates are YYMMDD as printed in the MRZ. */
 export const mrzAccessKeySchema = z.object({
@@ -24,33 +28,29 @@ export function mrzInformation(key: MrzAccessKey): string {
   return `${doc}${mrzCheckDigit(doc)}${key.birthDate}${mrzCheckDigit(key.birthDate)}${key.expiryDate}${mrzCheckDigit(key.expiryDate)}`;
 }
 
+/** The ICAO layouts a chip is opened from, by shape; null for any other shape. */
+function chipLayoutOf(lines: readonly string[]): MrzLayout | null {
+  const lengths = lines.map((l) => l.length).join('+');
+  if (lengths === '44+44') return td3Layout;
+  if (lengths === '36+36') return td2Layout;
+  if (lengths === '30+30+30') return td1Layout;
+  return null;
+}
+
 /**
  * Extracts the access key from TD3 (2x44), TD2 (2x36) or TD1 (3x30) MRZ lines by position, for callers that only
- * have raw lines. A long TD1 document number continues in the optional data field.
+ * have raw lines. The fields are read where the parser reads them, a long TD1/TD2 document number by the parser's
+ * own rule (longDocumentNumber.ts), so the chip is opened with the number the officer sees. Check digits are not
+ * judged here: the parser reports them, and a misread field simply fails to open the chip.
  */
 export function accessKeyFromMrzLines(lines: readonly string[]): MrzAccessKey {
   const clean = lines.map((l) => l.trim().toUpperCase());
-  const twoLine = clean.length === 2 && clean[0]!.length === clean[1]!.length && (clean[0]!.length === 44 || clean[0]!.length === 36);
-  if (twoLine) {
-    // TD3 and TD2 share the line-2 positions of the three fields; a TD2 document number longer than 9
-    // characters has '<' as its check digit and continues (with its check digit) in the optional data,
-    // up to the first filler: optional data may follow that filler.
-    const l2 = clean[1]!;
-    let documentNumber = l2.slice(0, 9);
-    if (clean[0]!.length === 36 && l2[9] === '<') {
-      const optional = l2.slice(28, 35).split('<')[0]!;
-      documentNumber = documentNumber.replace(/<+$/, '') + optional.slice(0, -1);
-    }
-    return mrzAccessKeySchema.parse({ documentNumber, birthDate: l2.slice(13, 19), expiryDate: l2.slice(21, 27) });
-  }
-  if (clean.length === 3 && clean.every((l) => l.length === 30)) {
-    const [l1, l2] = [clean[0]!, clean[1]!];
-    let documentNumber = l1.slice(5, 14);
-    if (l1[14] === '<') {
-      const optional = l1.slice(15, 30).split('<')[0]!;
-      documentNumber = documentNumber.replace(/<+$/, '') + optional.slice(0, -1);
-    }
-    return mrzAccessKeySchema.parse({ documentNumber, birthDate: l2.slice(0, 6), expiryDate: l2.slice(8, 14) });
-  }
-  throw new Error(`MRZ must be 2 lines of 44 (TD3) or 36 (TD2), or 3 lines of 30 (TD1) characters; got ${clean.map((l) => l.length).join('+')}`);
+  const layout = chipLayoutOf(clean);
+  if (!layout) throw new Error(`MRZ must be 2 lines of 44 (TD3) or 36 (TD2), or 3 lines of 30 (TD1) characters; got ${clean.map((l) => l.length).join('+')}`);
+  const printed = (name: MrzFieldName): string => {
+    const spec = layout.fields.find((f) => f.name === name)!;
+    return clean[spec.line]!.slice(spec.start, spec.end);
+  };
+  const documentNumber = findLongDocumentNumber(layout, clean)?.value ?? printed('documentNumber');
+  return mrzAccessKeySchema.parse({ documentNumber, birthDate: printed('birthDate'), expiryDate: printed('expirationDate') });
 }

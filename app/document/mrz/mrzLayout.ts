@@ -63,7 +63,7 @@ export type MrzLayout = {
   readonly checks: readonly MrzCheckSpec[];
   /** How far ahead an expiry may lie; decides the century of a two-digit expiry year. */
   readonly maxValidityYears: number;
-  /** TD1: a document number longer than 9 characters continues in optional1 (ICAO 9303-5 4.2.2 note j). */
+  /** TD1, TD2: a document number longer than 9 characters continues in optional1 (see longDocumentNumber.ts). */
   readonly longDocumentNumber: boolean;
 };
 

@@ -161,12 +161,18 @@ describe('long TD1 document numbers', () => {
   });
 });
 
-describe('a long TD1 number with a wrong check digit', () => {
-  it('names the full number its check digit covers, continuation included', () => {
-    const lines = td1Lines({ ...specimenPassport, documentCode: 'I', documentNumber: 'D23145890734', optional1: '' });
+describe('a long TD1 or TD2 number with a wrong check digit', () => {
+  const card = { ...specimenPassport, documentCode: 'I', documentNumber: 'D23145890734', optional1: '' };
+  it.each([
+    ['TD1', td1Lines(card)],
+    ['TD2', td2Lines(card)],
+  ] as const)('%s: names the full number its check digit covers, continuation included', (_format, lines) => {
+    const checkDigit = field(parse(lines), 'documentNumberCheckDigit');
     const digit = checkDigitOf('D23145890734');
+    expect(checkDigit).toMatchObject({ value: digit, valid: true });
     const wrong = String((Number(digit) + 5) % 10);
-    const result = parse([replaceAt(lines[0], 18, wrong), lines[1], lines[2]]);
+    const { line, start } = checkDigit.position;
+    const result = parse(lines.map((text, l) => (l === line ? replaceAt(text, start, wrong) : text)));
     expect(field(result, 'documentNumberCheckDigit').error?.message).toBe(
       `document number check digit is ${wrong} but the document number 'D23145890734' gives ${digit}`,
     );
@@ -174,6 +180,14 @@ describe('a long TD1 number with a wrong check digit', () => {
 });
 
 describe('a TD2 document', () => {
+  it('reads a number continued in the optional data as the document number (ICAO 9303-6), optional data after it kept', () => {
+    const result = parse(td2Lines({ ...specimenPassport, documentCode: 'I', documentNumber: 'D23145890734', optional1: 'X' }));
+    expect(result.errors).toEqual([]);
+    expect(field(result, 'documentNumber')).toMatchObject({ value: 'D23145890734', position: { line: 1, start: 0, end: 9 } });
+    expect(field(result, 'documentNumberCheckDigit')).toMatchObject({ value: checkDigitOf('D23145890734'), position: { line: 1, start: 31, end: 32 } });
+    expect(field(result, 'optional1').value).toBe(`734${checkDigitOf('D23145890734')} X`);
+  });
+
   it('reads with the same check digit rules', () => {
     const lines = td2Lines({ ...specimenPassport, documentCode: 'I', optional1: '1234567' });
     expect(parse([lines[0], replaceAt(lines[1], 35, 'A')]).errors.map((e) => e.code)).toEqual(['invalidFieldSyntax']);

@@ -9,7 +9,7 @@ import { readNameFields } from './readNameFields';
 
 export type LayoutParse = {
   readonly fields: readonly MrzField[];
-  /** The layout's checks with positions adjusted to this input (long TD1 document numbers move one). */
+  /** The layout's checks with positions adjusted to this input (a long TD1/TD2 document number moves one). */
   readonly checks: readonly MrzCheckSpec[];
 };
 
@@ -62,10 +62,12 @@ function readCheckDigit(spec: MrzFieldSpec, raw: string, position: MrzPosition, 
 /** Lines must already match `layout.lineLengths`. */
 /** `allLegal`: the caller already knows every character is an MRZ character, so fields skip that scan. */
 export function parseLayout(layout: MrzLayout, lines: readonly string[], limits: DateLimits, allLegal = false): LayoutParse {
-  const long = layout.longDocumentNumber ? findLongDocumentNumber(lines[0] ?? '') : null;
+  const long = findLongDocumentNumber(layout, lines);
   const checks = long
     ? layout.checks.map((c) =>
-        c.field === 'documentNumberCheckDigit' ? { ...c, line: 0, position: long.checkDigitPosition.start, covers: long.icaoCovers, alternativeCovers: [long.position] } : c,
+        c.field === 'documentNumberCheckDigit'
+          ? { ...c, line: long.checkDigitPosition.line, position: long.checkDigitPosition.start, covers: long.icaoCovers, alternativeCovers: long.asPrintedCovers }
+          : c,
       )
     : layout.checks;
   const fields: MrzField[] = [];

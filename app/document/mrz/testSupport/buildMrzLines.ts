@@ -54,13 +54,22 @@ export function td3Lines(p: MrzParts): [string, string] {
   return [line1, head + pad(p.nationality, 3) + birth + p.sex + expiry + personal + personalCheck + composite];
 }
 
+/** A number over 9 characters: its first 9 and '<' for the check digit; the rest, its check digit and '<' open the optional data. */
+function longNumber(documentNumber: string, optional: string | undefined): { head: string; optional: string } {
+  if (documentNumber.length <= 9) {
+    const number = pad(documentNumber, 9);
+    return { head: number + checkDigitOf(number), optional: optional ?? '' };
+  }
+  return { head: documentNumber.slice(0, 9) + '<', optional: documentNumber.slice(9) + checkDigitOf(documentNumber) + '<' + (optional ?? '') };
+}
+
+/** TD2; a document number over 9 characters continues in the optional data, as on TD1. */
 export function td2Lines(p: MrzParts): [string, string] {
   const line1 = pad(p.documentCode, 2) + pad(p.issuingState, 3) + nameField(p.name, 31);
-  const number = pad(p.documentNumber, 9);
-  const head = number + checkDigitOf(number);
+  const { head, optional: opening } = longNumber(p.documentNumber, p.optional1);
   const birth = p.birthDate + checkDigitOf(p.birthDate);
   const expiry = p.expirationDate + checkDigitOf(p.expirationDate);
-  const optional = pad(p.optional1 ?? '', 7);
+  const optional = pad(opening, 7);
   const composite = checkDigitOf(head + birth + expiry + optional);
   return [line1, head + pad(p.nationality, 3) + birth + p.sex + expiry + optional + composite];
 }
@@ -77,15 +86,8 @@ export function visaLines(p: MrzParts, length: 44 | 36): [string, string] {
 
 /** TD1; a document number over 9 characters continues in the optional field (ICAO full-number check digit). */
 export function td1Lines(p: MrzParts): [string, string, string] {
-  let numberAndOptional: string;
-  if (p.documentNumber.length > 9) {
-    const tail = p.documentNumber.slice(9);
-    numberAndOptional = p.documentNumber.slice(0, 9) + '<' + tail + checkDigitOf(p.documentNumber) + '<' + (p.optional1 ?? '');
-  } else {
-    const number = pad(p.documentNumber, 9);
-    numberAndOptional = number + checkDigitOf(number) + (p.optional1 ?? '');
-  }
-  const line1 = pad(p.documentCode, 2) + pad(p.issuingState, 3) + pad(numberAndOptional, 25);
+  const number = longNumber(p.documentNumber, p.optional1);
+  const line1 = pad(p.documentCode, 2) + pad(p.issuingState, 3) + pad(number.head + number.optional, 25);
   const birth = p.birthDate + checkDigitOf(p.birthDate);
   const expiry = p.expirationDate + checkDigitOf(p.expirationDate);
   const optional2 = pad(p.optional2 ?? '', 11);
