@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../app/audit/auditEntry';
 import { AccountStore } from '../services/accounts';
 import { HostAuditLog } from '../services/HostAuditLog';
 import { callHostApi, connectToHost, httpApiCaller, startBoothHost } from './testSupport/nodeHostClient';
@@ -17,6 +18,9 @@ async function booth(raw: Record<string, unknown>) {
   return { ...started, audit: () => HostAuditLog.inUserData(started.dataDir, { now: () => new Date() }).entries() };
 }
 
+/** The actor of a call nobody signed in on: the host (the caller is named in the details). */
+const nobody = { userId: 'booth-host', role: 'system' };
+const detailsOf = (entry: AuditEntry) => entry.details as Record<string, unknown>;
 const unplugRecords = { kind: 'recordsService', connected: false };
 
 describe('simulator controls on a simulated booth', () => {
@@ -32,9 +36,13 @@ describe('simulator controls on a simulated booth', () => {
     window.socket.close();
     expect((await callHostApi(host, 'devices:list', {})).body.value).toContainEqual(expect.objectContaining({ kind: 'recordsService', connected: true }));
     expect(await audit()).toEqual([
-      expect.objectContaining({ action: 'simulator_control', channel: 'sim:setDeviceConnected', outcome: 'refused', transport: 'http', client: expect.stringMatching(/^http-api-\d+$/), userId: null, details: { kind: 'recordsService', connected: false } }),
-      expect.objectContaining({ channel: 'sim:readDocument', outcome: 'refused', userId: null }),
-      expect.objectContaining({ channel: 'sim:setChipFaults', outcome: 'refused', transport: 'window', client: expect.stringMatching(/^websocket-\d+$/) }),
+      expect.objectContaining({
+        action: 'simulator_control',
+        actor: nobody,
+        details: { channel: 'sim:setDeviceConnected', outcome: 'refused', reason: 'Sign in first: the simulator control sim:setDeviceConnected needs a signed-in trainer.', transport: 'http', client: expect.stringMatching(/^http-api-\d+$/), kind: 'recordsService', connected: false },
+      }),
+      expect.objectContaining({ actor: nobody, details: expect.objectContaining({ channel: 'sim:readDocument', outcome: 'refused' }) }),
+      expect.objectContaining({ actor: nobody, details: expect.objectContaining({ channel: 'sim:setChipFaults', outcome: 'refused', transport: 'window', client: expect.stringMatching(/^websocket-\d+$/) }) }),
     ]);
   });
 
@@ -62,7 +70,7 @@ describe('simulator controls on a simulated booth', () => {
     expect((await trainer.call('sim:vehicleArrives', { vehicle: 1 })).status).toBe(200);
 
     const entries = await audit();
-    expect(entries.map((e) => [e.channel, e.userId, e.outcome])).toEqual([
+    expect(entries.map((e) => [detailsOf(e).channel, e.actor.userId, detailsOf(e).outcome])).toEqual([
       ['sim:vehicleArrives', 'officer', 'done'],
       ['sim:readDocument', 'officer', 'done'],
       ['sim:setDeviceConnected', 'officer', 'refused'],
@@ -73,7 +81,7 @@ describe('simulator controls on a simulated booth', () => {
       ['sim:vehicleArrives', 'trainer', 'done'],
     ]);
     // Each entry names its caller's own session.
-    expect(new Set(entries.map((e) => e.client)).size).toBe(3);
+    expect(new Set(entries.map((e) => detailsOf(e).client)).size).toBe(3);
   });
 
   it("keeps an open training run the trainer's: the trainee brings no traveller of their own until it ends", async () => {

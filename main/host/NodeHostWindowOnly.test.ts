@@ -60,8 +60,12 @@ describe('models:loadFailed', () => {
     }
     expect((await callHostApi(host, 'models:active', {})).body.value).toMatchObject({ origin: 'shipped', notices: [] });
     expect(await audit()).toEqual([
-      expect.objectContaining({ action: 'model_load_failed', outcome: 'refused', transport: 'http', userId: null, details: { origin: 'shipped', message: 'pretend' } }),
-      expect.objectContaining({ action: 'model_load_failed', outcome: 'refused', transport: 'http', userId: 'trainer' }),
+      expect.objectContaining({
+        action: 'model_load_failed',
+        actor: { userId: 'booth-host', role: 'system' },
+        details: { channel: 'models:loadFailed', outcome: 'refused', reason: expect.stringContaining('the HTTP API may not'), transport: 'http', client: expect.stringMatching(/^http-api-\d+$/), origin: 'shipped', message: 'pretend' },
+      }),
+      expect.objectContaining({ action: 'model_load_failed', actor: { userId: 'trainer', role: 'trainer' }, details: expect.objectContaining({ outcome: 'refused', transport: 'http' }) }),
     ]);
   });
 
@@ -72,8 +76,10 @@ describe('models:loadFailed', () => {
     // The shipped set itself failing: there is nothing to fall back to, and the booth says so.
     expect(await callOverWindow('models:loadFailed', { origin: 'shipped', message: 'no WebGL' })).toMatchObject({ ok: false, error: { code: 'handler_failed', message: expect.stringContaining('could not load the shipped face models either (no WebGL)') } });
     expect(await audit()).toEqual([
-      expect.objectContaining({ outcome: 'refused', transport: 'window', client: expect.stringMatching(/^websocket-\d+$/), reason: 'the set served now is shipped, not configured', details: { origin: 'configured', message: 'stale report', servedNow: 'shipped' } }),
-      expect.objectContaining({ outcome: 'done', transport: 'window', details: { origin: 'shipped', message: 'no WebGL' } }),
+      expect.objectContaining({
+        details: { channel: 'models:loadFailed', outcome: 'refused', transport: 'window', client: expect.stringMatching(/^websocket-\d+$/), reason: 'the set served now is shipped, not configured', origin: 'configured', message: 'stale report', servedNow: 'shipped' },
+      }),
+      expect.objectContaining({ details: { channel: 'models:loadFailed', outcome: 'done', transport: 'window', client: expect.stringMatching(/^websocket-\d+$/), origin: 'shipped', message: 'no WebGL' } }),
     ]);
   });
 

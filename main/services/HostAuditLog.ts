@@ -1,39 +1,36 @@
-import { appendFile, mkdir, open } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import { chainAuditEntry, emptyAuditHead, type AuditChainHead } from '../../app/audit/auditChain';
+import { auditEntrySchema, type AuditActor, type AuditEntry } from '../../app/audit/auditEntry';
 import type { DispatchCaller } from '../../app/host/dispatch';
 import type { Clock } from '../../app/ports/Clock';
-import { userRoleSchema, type SignedInUser } from '../../app/host/signedInUser';
+import type { SignedInUser } from '../../app/host/signedInUser';
 
-/** What the host itself records (the renderer's decisions have their own chained log in its store). */
-export const hostAuditEntrySchema = z.strictObject({
-  at: z.iso.datetime({ offset: true }),
+/** What the host records of one call: which, what came of it (`refused`: not acted on, `reason` says why), what was asked. */
+export interface HostAuditEvent {
   /** `simulator_control`: a sim:* call; `model_load_failed`: a report that the vision worker could not load a model set. */
-  action: z.enum(['simulator_control', 'model_load_failed']),
-  /** The channel called. */
-  channel: z.string().max(60),
-  /** `done`: the host acted on it; `refused`: it did not (the reason says why). */
-  outcome: z.enum(['done', 'refused']),
-  /** The connection that called (`websocket-3`, `http-api-7`, `electron-window-1`) and how it reached the host. */
-  client: z.string().max(60),
-  transport: z.enum(['window', 'http', 'in-process']),
-  /** Who was signed in on that connection, or null. */
-  userId: z.string().max(40).nullable(),
-  role: userRoleSchema.nullable(),
-  reason: z.string().max(2000).optional(),
-  details: z.record(z.string(), z.union([z.string().max(2000), z.boolean(), z.number()])).optional(),
-});
-export type HostAuditEntry = z.infer<typeof hostAuditEntrySchema>;
+  readonly action: 'simulator_control' | 'model_load_failed';
+  readonly channel: string;
+  readonly outcome: 'done' | 'refused';
+  readonly reason?: string;
+  readonly details?: Readonly<Record<string, string | boolean | number>>;
+}
 
-export type HostAuditEvent = Pick<HostAuditEntry, 'action' | 'channel' | 'outcome' | 'reason' | 'details'>;
+/** The actor of a call nobody signed in on: the host itself, as the renderer's log names the booth (the caller is in the details). */
+const nobodySignedIn: AuditActor = { userId: 'booth-host', role: 'system' };
 
 /**
- * The host's audit of calls that change how the booth works (simulator controls, model fall-backs): one JSON line per
- * call in `host-audit.jsonl` in the user data folder, owner-only, appended in order. Each entry is written before the
- * call is answered; a call whose entry cannot be written is not acted on (the caller gets the error).
+ * The host's audit of calls that change how the booth works (simulator controls, model fall-backs), in the booth's one
+ * audit format: entries hash-chained like the renderer's log (app/audit), one JSON line each in `host-audit.jsonl` in
+ * the user data folder (owner-only), so `booth audit verify host-audit.jsonl` checks it like an export. It is a file
+ * of its own because the renderer's log lives in the window's sealed store, which the host cannot write (and an HTTP
+ * API call may come with no window open). Each entry is on disk (synced) before the call is answered; a call whose
+ * entry cannot be written is not acted on (the caller gets the error). Never rotated: a chain is verified from its
+ * genesis, and a trainer's day of controls is a few hundred lines.
  */
 export class HostAuditLog {
-  private writing: Promise<void> = Promise.resolve();
+  private writing: Promise<unknown> = Promise.resolve();
+  private head: Promise<AuditChainHead> | null = null;
 
   constructor(
     readonly file: string,
@@ -45,49 +42,77 @@ export class HostAuditLog {
   }
 
   /** Appends what `caller` (signed in as `user`, or nobody) asked and what came of it; resolves once it is on disk. */
-  record(caller: DispatchCaller, user: SignedInUser | undefined, event: HostAuditEvent): Promise<void> {
-    const entry = hostAuditEntrySchema.parse({
-      at: this.clock.now().toISOString(),
-      ...event,
-      client: caller.client.slice(0, 60),
-      transport: caller.transport,
-      userId: user?.userId ?? null,
-      role: user?.role ?? null,
+  record(caller: DispatchCaller, user: SignedInUser | undefined, event: HostAuditEvent): Promise<AuditEntry> {
+    const written = this.writing.catch(() => undefined).then(async () => {
+      // Read again after a failed read (the head is not cached as a failure).
+      const head = await (this.head ??= this.lastHead().catch((error: unknown) => {
+        this.head = null;
+        throw error;
+      }));
+      const entry = chainAuditEntry(head, {
+        at: this.clock.now().toISOString(),
+        actor: user ? { userId: user.userId, role: user.role } : nobodySignedIn,
+        action: event.action,
+        details: {
+          channel: event.channel,
+          outcome: event.outcome,
+          ...(event.reason !== undefined ? { reason: event.reason } : {}),
+          // The connection that called (`websocket-3`, `http-api-7`, `electron-window-1`) and how it reached the host.
+          client: caller.client.slice(0, 60),
+          transport: caller.transport,
+          ...event.details,
+        },
+      });
+      await this.append(`${JSON.stringify(entry)}\n`);
+      this.head = Promise.resolve({ seq: entry.seq, hash: entry.hash });
+      return entry;
     });
-    const written = this.writing.catch(() => undefined).then(() => this.append(`${JSON.stringify(entry)}\n`));
     this.writing = written;
     return written;
   }
 
-  /** Every entry so far, oldest first (tests and support tools). */
-  async entries(): Promise<HostAuditEntry[]> {
+  /** Every entry so far, oldest first (tests and support tools; `booth audit verify` checks the chain). */
+  async entries(): Promise<AuditEntry[]> {
     await this.writing.catch(() => undefined);
+    return (await this.lines()).map((line) => auditEntrySchema.parse(JSON.parse(line)));
+  }
+
+  /**
+   * Where the chain continues: the last line that is an entry. A line after it that is not (a write cut by a crash)
+   * stays in the file, so verification names the break instead of it being papered over.
+   */
+  private async lastHead(): Promise<AuditChainHead> {
+    const lines = await this.lines();
+    for (let i = lines.length - 1; i >= 0; i--) {
+      try {
+        const entry = auditEntrySchema.safeParse(JSON.parse(lines[i] ?? ''));
+        if (entry.success) return { seq: entry.data.seq, hash: entry.data.hash };
+      } catch {
+        // Not JSON: look further back.
+      }
+    }
+    return emptyAuditHead;
+  }
+
+  private async lines(): Promise<string[]> {
     let text: string;
     try {
-      const handle = await open(this.file, 'r');
-      try {
-        text = await handle.readFile('utf8');
-      } finally {
-        await handle.close();
-      }
+      text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    return text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => hostAuditEntrySchema.parse(JSON.parse(line)));
+    return text.split('\n').filter((line) => line.trim() !== '');
   }
 
   private async append(line: string): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
     // The mode applies when the file is created: owner-only, like the accounts beside it.
-    // Written to the file (a crash of the booth keeps it) before the call is answered; like the booth's other files,
-    // not fsynced: the simulator controls' latency stays that of a write, even on a loaded machine.
     const handle = await open(this.file, 'a', 0o600);
     try {
-      await appendFile(handle, line);
+      await handle.appendFile(line);
+      // On disk before the call is answered: a crash right after the answer keeps the entry.
+      await handle.datasync();
     } finally {
       await handle.close();
     }
