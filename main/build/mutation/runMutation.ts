@@ -53,13 +53,17 @@ function writeCheckerTsconfig(module: MutationModule): void {
  * before the test files load.
  */
 const moduleVitestConfig = 'vitest.mutation.config.ts';
+const mutationTestTimeoutMs = 180_000;
 
 function writeModuleVitestConfig(module: MutationModule): void {
   const config = [
     '// Written by main/build/mutation/runMutation.ts for one module: the shared config, that module\'s tests only.',
     "import shared from './vitest.config.ts';",
     '',
-    `export default { ...shared, test: { ...shared.test, include: ${JSON.stringify(module.testFiles)} } };`,
+    // Instrumented code runs several times slower, on a loaded machine slower still: a test inside the shared 20 s
+    // limit (a 10,000-template gallery) timed out in the dry run, and Stryker refuses to start after any failure.
+    // A mutant that loops forever is stopped by Stryker's own timeout, not by this one.
+    `export default { ...shared, test: { ...shared.test, include: ${JSON.stringify(module.testFiles)}, testTimeout: ${mutationTestTimeoutMs} } };`,
     '',
   ].join('\n');
   writeFileSync(moduleVitestConfig, config);
