@@ -2,6 +2,8 @@ import { channelNames, channels, isChannelName, type ChannelName, type ReplyOf }
 import type { z } from 'zod';
 import { describeSchemaError } from '../shared/describeSchemaError';
 import { fail, HostFailure, ok, type Result } from './result';
+import { accessRefusal, channelAccess, type ChannelAccess, type HostAuditEvent } from './channelAccess';
+import type { SignedInUser } from './signedInUser';
 
 /**
  * How a call reached the host: `window` is a booth window's own connection (an Electron window over IPC, a page's
@@ -25,9 +27,11 @@ export interface DispatchCaller {
   readonly throttleClient?: string;
 }
 
-/** Calls whose transport did not say who made them count as one client. */
-export const unnamedCaller: DispatchCaller = { client: 'unnamed', transport: 'in-process' };
-
+/**
+ * The host's own code calling its contract (the scenario player's tests, benchmarks, fuzzing): trusted as the host.
+ * Named at each call, never a default: a transport that forgot its caller must not be taken for the host.
+ */
+export const inProcessCaller: DispatchCaller = { client: 'in-process', transport: 'in-process' };
 
 /** The host side of every channel: it receives the request already parsed by the channel's schema, and who called. */
 export type ChannelHandlers = {
@@ -62,17 +66,49 @@ export function combineHandlers<const Slices extends readonly Partial<ChannelHan
   return combined as ChannelHandlers;
 }
 
-/** The single entry point all transports (ipcMain, WebSocket, HTTP) call with untrusted input. */
-export type Dispatch = (channel: unknown, payload: unknown, caller?: DispatchCaller) => Promise<Result<unknown>>;
+/** The single entry point all transports (ipcMain, WebSocket, HTTP) call with untrusted input, saying who called. */
+export type Dispatch = (channel: unknown, payload: unknown, caller: DispatchCaller) => Promise<Result<unknown>>;
 
-export function createDispatch(handlers: ChannelHandlers): Dispatch {
-  return async (channel, payload, caller = unnamedCaller) => {
+/** What dispatch asks the host before a handler runs, to apply the channel's access rule (channelAccess.ts). */
+export interface CallerAccess {
+  /** Who signed in on the caller's connection, if anyone. */
+  userOf(caller: DispatchCaller): SignedInUser | undefined;
+  /** Whether a training run is open (a trainee may not steer it). */
+  trainingRunOpen(): boolean;
+  /** Appends one entry to the host's audit log; resolves once it is on disk. */
+  record(caller: DispatchCaller, user: SignedInUser | undefined, event: HostAuditEvent): Promise<unknown>;
+}
+
+/**
+ * Applies `channel`'s access rule to `caller`: the refusal (not_permitted, saying who may), or null to go on. What the
+ * rule audits is on disk first: a call whose entry cannot be written is not acted on (the error says so).
+ */
+export async function checkAccess<C extends ChannelName>(channel: C, request: unknown, caller: DispatchCaller, access: CallerAccess): Promise<HostFailure | null> {
+  const user = access.userOf(caller);
+  const refusal = accessRefusal(channel, caller, user, access.trainingRunOpen());
+  const audit = (channelAccess[channel] as ChannelAccess).audit;
+  if (audit && caller.transport !== 'in-process' && (refusal !== null || audit.permitted)) {
+    await access.record(caller, user, {
+      action: audit.action,
+      channel,
+      outcome: refusal === null ? 'done' : 'refused',
+      ...(refusal !== null ? { reason: refusal } : {}),
+      ...(audit.details ? { details: audit.details(request as never) } : {}),
+    });
+  }
+  return refusal === null ? null : new HostFailure('not_permitted', refusal);
+}
+
+export function createDispatch(handlers: ChannelHandlers, access: CallerAccess): Dispatch {
+  return async (channel, payload, caller) => {
     if (!isChannelName(channel)) return fail('unknown_channel', `No channel named ${JSON.stringify(channel)} in the host contract.`);
     const definition = channels[channel];
     const request = definition.request.safeParse(payload ?? {});
     if (!request.success) return fail('invalid_request', `Invalid request for ${channel}: ${describeSchemaError(request.error)}`);
     let reply: unknown;
     try {
+      const refused = await checkAccess(channel, request.data, caller, access);
+      if (refused) throw refused;
       const handler = handlers[channel] as (request: unknown, caller: DispatchCaller) => unknown;
       reply = await handler(request.data, caller);
     } catch (error) {
