@@ -6,12 +6,13 @@ import type { SignedInUser, UserRole } from './signedInUser';
 
 type RequestOf<C extends ChannelName> = z.output<(typeof channels)[C]['request']>;
 
-/** What the host audits of a call (host-audit.jsonl): which, what came of it (`refused`: not acted on, `reason` says why), what was asked. */
+/** What the host audits of a call (host-audit.jsonl): which, what came of it, what was asked. */
 export interface HostAuditEvent {
   /** `simulator_control`: a sim:* call; `model_load_failed`: a vision worker's report; `storage_key_refused`: the storage key asked for from outside a booth window. */
   readonly action: 'simulator_control' | 'model_load_failed' | 'storage_key_refused';
   readonly channel: string;
-  readonly outcome: 'done' | 'refused';
+  /** `done`: let through, before it is acted on; `failed`: acting on it then failed (`reason`); `refused`: not acted on. */
+  readonly outcome: 'done' | 'failed' | 'refused';
   readonly reason?: string;
   readonly details?: Readonly<Record<string, string | boolean | number>>;
 }

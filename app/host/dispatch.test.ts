@@ -218,6 +218,20 @@ describe('dispatch: access rules (app/host/channelAccess.ts) before any handler'
     ]);
   });
 
+  it('audits a control let through whose handler then failed as failed too: the log never shows as done what did nothing', async () => {
+    const { access, audited } = accessFor({ 'http-api-1': trainer });
+    const dispatch = createDispatch(handlers({ 'sim:vehicleArrives': () => Promise.reject(new HostFailure('not_supported', 'Simulator controls are available only with --devices=sim.')) }), access);
+    expect(await dispatch('sim:readDocument', { traveller: 2 }, script)).toEqual({ ok: false, error: { code: 'handler_failed', message: 'sim:readDocument failed: no document' } });
+    expect(await dispatch('sim:vehicleArrives', {}, script)).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+    expect(audited.map(({ event }) => [event.channel, event.outcome, event.reason])).toEqual([
+      ['sim:readDocument', 'done', undefined],
+      ['sim:readDocument', 'failed', 'sim:readDocument failed: no document'],
+      ['sim:vehicleArrives', 'done', undefined],
+      ['sim:vehicleArrives', 'failed', 'Simulator controls are available only with --devices=sim.'],
+    ]);
+    expect(audited[1]?.event.details).toEqual({ traveller: 2, photo: false });
+  });
+
   it('does not act on a call whose audit entry cannot be written, and says so', async () => {
     const { handlers: all, calls } = counted();
     const dispatch = createDispatch(all, accessFor({ 'http-api-1': trainer }, { auditFails: true }).access);

@@ -79,25 +79,46 @@ export interface CallerAccess {
   record(caller: DispatchCaller, user: SignedInUser | undefined, event: HostAuditEvent): Promise<unknown>;
 }
 
+/** What a channel's access rule says of one call: refused, or let through (and how to audit that acting on it failed). */
+export type AccessAnswer = { readonly refused: HostFailure } | { readonly refused: null; readonly failed: (failure: HostFailure) => Promise<void> };
+
 /**
- * Applies `channel`'s access rule to `caller`: the refusal (not_permitted, saying who may), or null to go on. What the
- * rule audits is on disk first: a call whose entry cannot be written is not acted on (the error says so).
+ * Applies `channel`'s access rule to `caller`: the refusal (not_permitted, saying who may), or the call let through.
+ * What the rule audits is on disk first: a call whose entry cannot be written is not acted on (this throws). A call
+ * audited as let through whose handler then fails gets a second entry, `failed`: the log never shows as done a
+ * control that did nothing (a simulator control on real devices, a document read with the reader unplugged).
  */
-export async function checkAccess<C extends ChannelName>(channel: C, request: unknown, caller: DispatchCaller, access: CallerAccess): Promise<HostFailure | null> {
+export async function checkAccess<C extends ChannelName>(channel: C, request: unknown, caller: DispatchCaller, access: CallerAccess): Promise<AccessAnswer> {
   const user = access.userOf(caller);
   const refusal = accessRefusal(channel, caller, user, access.trainingRunOpen());
   const audit = (channelAccess[channel] as ChannelAccess).audit;
-  if (audit && caller.transport !== 'in-process' && (refusal !== null || audit.permitted)) {
-    await access.record(caller, user, {
-      action: audit.action,
+  const audited = audit !== undefined && caller.transport !== 'in-process';
+  const record = (outcome: HostAuditEvent['outcome'], reason?: string) =>
+    access.record(caller, user, {
+      action: audit!.action,
       channel,
-      outcome: refusal === null ? 'done' : 'refused',
-      ...(refusal !== null ? { reason: refusal } : {}),
-      ...(audit.details ? { details: audit.details(request as never) } : {}),
+      outcome,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(audit!.details ? { details: audit!.details(request as never) } : {}),
     });
+  if (refusal !== null) {
+    if (audited) await record('refused', refusal);
+    return { refused: new HostFailure('not_permitted', refusal) };
   }
-  return refusal === null ? null : new HostFailure('not_permitted', refusal);
+  if (!audited || !audit.permitted) return { refused: null, failed: async () => undefined };
+  await record('done');
+  return {
+    refused: null,
+    failed: async (failure) => {
+      await record('failed', failure.message).catch((error: unknown) => {
+        throw new HostFailure(failure.code, `${failure.message} (its audit entry could not be written: ${error instanceof Error ? error.message : String(error)})`);
+      });
+    },
+  };
 }
+
+const asFailure = (channel: ChannelName, error: unknown): HostFailure =>
+  error instanceof HostFailure ? error : new HostFailure('handler_failed', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
 
 export function createDispatch(handlers: ChannelHandlers, access: CallerAccess): Dispatch {
   return async (channel, payload, caller) => {
@@ -106,14 +127,21 @@ export function createDispatch(handlers: ChannelHandlers, access: CallerAccess):
     const request = definition.request.safeParse(payload ?? {});
     if (!request.success) return fail('invalid_request', `Invalid request for ${channel}: ${describeSchemaError(request.error)}`);
     let reply: unknown;
+    let answer: AccessAnswer;
     try {
-      const refused = await checkAccess(channel, request.data, caller, access);
-      if (refused) throw refused;
+      answer = await checkAccess(channel, request.data, caller, access);
+    } catch (error) {
+      const failure = asFailure(channel, error);
+      return fail(failure.code, failure.message);
+    }
+    if (answer.refused) return fail(answer.refused.code, answer.refused.message);
+    try {
       const handler = handlers[channel] as (request: unknown, caller: DispatchCaller) => unknown;
       reply = await handler(request.data, caller);
     } catch (error) {
-      if (error instanceof HostFailure) return fail(error.code, error.message);
-      return fail('handler_failed', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+      let failure = asFailure(channel, error);
+      await answer.failed(failure).catch((unaudited: unknown) => void (failure = asFailure(channel, unaudited)));
+      return fail(failure.code, failure.message);
     }
     // Checked on the way out too: a handler bug must surface here, not as a confusing renderer crash.
     const checked = definition.reply.safeParse(reply);

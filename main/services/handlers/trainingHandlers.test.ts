@@ -20,7 +20,7 @@ function behindAccessRules(handlers: HandlersOf<'training'>, access: CallerAcces
   const guarded = Object.entries(handlers).map(([channel, handler]) => [
     channel,
     async (request: never, caller: DispatchCaller) => {
-      const refused = await checkAccess(channel as keyof HandlersOf<'training'>, request, caller, access);
+      const { refused } = await checkAccess(channel as keyof HandlersOf<'training'>, request, caller, access);
       if (refused) throw refused;
       return (handler as (request: never, caller: DispatchCaller) => unknown)(request, caller);
     },
