@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ExitDocumentComparison } from '../../../../app/inspection/exit/exitDocumentCheck';
 import { type ExitCandidate, type ExitIdentification } from '../../../../app/inspection/exit/exitOccupantRules';
 import { galleryEntry } from '../../../../app/inspection/exit/testSupport/galleryEntry';
 import { judgePresentation } from '../../../../app/biometrics/presentationAttackCheck';
@@ -33,14 +34,14 @@ const faceOf: Record<string, PresentationAttackFace> = { 'occupant-t3': { trackI
  * The exit lane's keys over a real booth store and the real exit rules; the desk (the officer's choices, what is
  * recorded) changed by useExitDesk's own changes, and assessed again after each change by the screen's assessOnDesk.
  */
-function exitLane() {
+function exitLane(documentsWithoutFace: readonly ExitDocumentComparison[] = []) {
   const store = createBoothStore();
   store.getState().infoLoaded({ boothId: 'X1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'exit', policies: shippedPolicies });
   store.getState().signedIn({ userId: 'officer.exit', name: 'Officer Exit', role: 'officer' });
   let desk: ExitDeskState = emptyExitDesk;
   const assessment = (): ExitAssessment => {
     const occupants = Object.entries(searchOf).map(([occupantId, searched]) => ({ occupantId, searched, ...(faceOf[occupantId] ? { face: faceOf[occupantId] } : {}) }));
-    const assessed = assessOnDesk(occupants, desk, store.getState().optOuts, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy });
+    const assessed = assessOnDesk(occupants, desk, store.getState().optOuts, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy }, documentsWithoutFace);
     return { ...assessed, policyId: finalRulePolicy.id, searchOf, trackOf: { 'occupant-t1': 't1', 'occupant-t2': 't2', 'occupant-t3': 't3' } };
   };
   const confirmed: ExitConfirmation[] = [];
@@ -185,5 +186,22 @@ describe('the officer changes or undoes a choice at exit until the occupant is c
     expect(lane.confirmed[0]?.departures.map((d) => d.travellerId)).toEqual(['TWIN-A']);
     expect(lane.confirmed[0]?.citizens).toEqual([]);
     expect(lane.confirmable('occupant-t2')).toBe(false);
+  });
+
+  it('a document no face seen matches is a held card: Enter confirms the travellers seen and never it, no departure names it, and no opt-out is taken on it', async () => {
+    const papers: ExitDocumentComparison = { kind: 'not_compared', document: { documentNumber: 'X1234567', nationality: 'GBR', name: 'BRANDT, JONAS' }, reason: 'no face seen to compare it with' };
+    const lane = exitLane([papers]);
+    expect(lane.outcome('document:GBR:X1234567')).toMatchObject({ kind: 'document_without_face' });
+    expect(lane.confirmable('document:GBR:X1234567')).toBe(false);
+    lane.select(3);
+    lane.actions.declareOptOut();
+    expect(lane.notice()).toBe('The selected card is a document, not a traveller seen: find its holder first');
+    expect(lane.store.getState().optOuts).toEqual([]);
+    await lane.actions.confirm();
+    expect(lane.confirmed[0]?.departures.map((d) => d.travellerId)).toEqual([]);
+    expect(lane.confirmed[0]?.citizens.map((c) => c.travellerId)).toEqual(['CITIZEN']);
+    expect(lane.desk().recorded.has('document:GBR:X1234567')).toBe(false);
+    await lane.actions.confirm();
+    expect(lane.notice()).toBe('Nothing to confirm: the occupants left need the officer (photograph, inspect or refer).');
   });
 });

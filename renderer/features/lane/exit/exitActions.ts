@@ -109,7 +109,9 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
       const occupant = changeable();
       if (!occupant) return;
       const trackId = desk().assessment?.trackOf[occupant.occupantId];
-      state().optOutDeclared({ identityKey: occupant.occupantId, ...(trackId ? { trackId } : {}), declaredAt: systemClock.now().toISOString() });
+      // A document no face seen matches is not a traveller in view: nobody to opt out (the opt-out would show and change nothing).
+      if (!trackId) return state().announce('The selected card is a document, not a traveller seen: find its holder first', 'warning');
+      state().optOutDeclared({ identityKey: occupant.occupantId, trackId, declaredAt: systemClock.now().toISOString() });
     },
     pickCandidate(number) {
       const occupant = changeable();
