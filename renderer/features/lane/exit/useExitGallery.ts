@@ -33,6 +33,17 @@ export function galleryMaxAgeHours(gallery: DepartureGallery, policy: Parameters
   return Math.min(...gallery.entries.map((e) => retentionHours(policy, citizenshipCategoryOf({ record: e }))), Number.POSITIVE_INFINITY);
 }
 
+/**
+ * The state while `next.gallery` is enrolled. On a scheduled refresh (`refreshing`) the faces are still searched in the
+ * gallery enrolled now, with its entries, until the new one is in (the worker holds both meanwhile; enrolling a large
+ * gallery takes minutes): never in none, which would show every traveller as not identified. The first time there is
+ * none to search yet.
+ */
+export function enrollingState(current: ExitGalleryState, next: { readonly gallery: DepartureGallery; readonly fetchedAt: string; readonly message: string | null }, refreshing: boolean): ExitGalleryState {
+  if (refreshing && current.galleryId !== null) return { ...current, phase: 'enrolling', fetchedAt: next.fetchedAt, message: next.message };
+  return { phase: 'enrolling', gallery: next.gallery, galleryId: null, fetchedAt: next.fetchedAt, enrolled: 0, message: next.message };
+}
+
 type KeptGalleries = Pick<ExitGalleryStore, 'keptTemplates' | 'keepTemplates'>;
 
 /**
@@ -112,13 +123,14 @@ export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalle
       }
       const galleryId = `exit:${gallery.generatedAt}:${embedder}`;
       if (galleryId === enrolledId) return setState((s) => ({ ...s, fetchedAt }));
-      setState({ phase: 'enrolling', gallery, galleryId: null, fetchedAt, enrolled: 0, message: reply.ok ? null : `offline: the kept gallery is used (${reply.error.message})` });
+      const refreshing = enrolledId !== null;
+      setState((s) => enrollingState(s, { gallery, fetchedAt, message: reply.ok ? null : `offline: the kept gallery is used (${reply.error.message})` }, refreshing));
       const enrolled = await enrol(search, store.exitGallery, gallery, galleryId, () => cancelled);
       if (enrolled === null) return;
       const previous = enrolledId;
       enrolledId = galleryId;
       if (previous) void search.dropGallery(previous);
-      setState((s) => ({ ...s, phase: 'ready', galleryId, enrolled }));
+      setState((s) => ({ ...s, phase: 'ready', gallery, galleryId, enrolled }));
     };
     const run = () =>
       void load().catch((error: unknown) => {
