@@ -68,6 +68,11 @@ describe('findLongDocumentNumber', () => {
     expect(td1(line)).toBeNull();
   });
 
+  it('a layout that allows long numbers but lacks the field they continue in is a table error, named', () => {
+    const withoutOptional = { ...td1Layout, fields: td1Layout.fields.filter((f) => f.name !== 'optional1') };
+    expect(() => findLongDocumentNumber(withoutOptional, ['I<UTOD23145890<7349<<<<<<<<<<<', '<'.repeat(30), '<'.repeat(30)])).toThrow('layout TD1 has no field optional1');
+  });
+
   it('none on a passport: TD3 has no continued numbers', () => {
     const line2 = 'D23145890<UTO7408122F1204159734<<<<<<<<<<<<6';
     expect(findLongDocumentNumber(td3Layout, ['P<UTO' + '<'.repeat(39), line2])).toBeNull();

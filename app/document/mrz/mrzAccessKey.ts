@@ -24,7 +24,8 @@ export const mrzCheckDigit = (field: string): number => computeCheckDigit(field)
 
 /** docNo+cd || dob+cd || doe+cd, the MRZ information both BAC and PACE hash (9303-11 9.7.2, 4.4.1). */
 export function mrzInformation(key: MrzAccessKey): string {
-  const doc = key.documentNumber.length < 9 ? key.documentNumber.padEnd(9, '<') : key.documentNumber;
+  // A longer number is kept whole (padEnd never shortens).
+  const doc = key.documentNumber.padEnd(9, '<');
   return `${doc}${mrzCheckDigit(doc)}${key.birthDate}${mrzCheckDigit(key.birthDate)}${key.expiryDate}${mrzCheckDigit(key.expiryDate)}`;
 }
 

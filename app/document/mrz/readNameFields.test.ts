@@ -13,24 +13,18 @@ const read = (text: string) => {
 
 describe('readNameFields', () => {
   it('splits at the first double filler, each part placed where it was read', () => {
-    const { lastName, firstName } = read('ERIKSSON<<ANNA<MARIA<<<<<<<<<<');
-    expect(lastName).toEqual({
-      name: 'lastName',
-      value: 'ERIKSSON',
-      raw: 'ERIKSSON',
-      position: { line: 2, start: 0, end: 8 },
+    const part = (name: 'lastName' | 'firstName', value: string, raw: string, start: number) => ({
+      name,
+      value,
+      raw,
+      position: { line: 2, start, end: start + raw.length },
       valid: true,
       error: null,
       truncated: false,
     });
-    expect(firstName).toEqual({
-      name: 'firstName',
-      value: 'ANNA MARIA',
-      raw: 'ANNA<MARIA<<<<<<<<<<',
-      position: { line: 2, start: 10, end: 30 },
-      valid: true,
-      error: null,
-      truncated: false,
+    expect(read('ERIKSSON<<ANNA<MARIA<<<<<<<<<<')).toEqual({
+      lastName: part('lastName', 'ERIKSSON', 'ERIKSSON', 0),
+      firstName: part('firstName', 'ANNA MARIA', 'ANNA<MARIA<<<<<<<<<<', 10),
     });
   });
 
@@ -63,9 +57,6 @@ describe('readNameFields', () => {
     expect(read('?RIKSSON<<ANNA<<<<<<<<<<<<<<<<').lastName.error?.code).toBe('illegalCharacter');
     expect(read('ERIKSSON?<<ANNA<<<<<<<<<<<<<<<').lastName.error?.code).toBe('illegalCharacter');
     expect(read('ERIKSSON<<ANNA<<<<<<<<<<<<<<<?').firstName).toMatchObject({ value: null, valid: false, error: { code: 'illegalCharacter' } });
-    expect(read('ERIKSS0NWITHNOGIVENNAMEATALL<<').lastName.error?.message).toBe(
-      "last name (primary identifier) may hold only letters and '<', found 'ERIKSS0NWITHNOGIVENNAMEATALL'",
-    );
   });
 
   it('a primary identifier alone that holds a digit is refused under its own label', () => {
