@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import type { DepartureGallery } from '../app/ports/departureGallery';
 import { departuresReceived as receivedAt, openExitLane as openLane, select } from './support/exitLanes';
 import { callHost } from './support/hostApi';
 import { countRows } from './support/indexedDbRows';
@@ -166,5 +167,49 @@ test.describe('exit lane', () => {
     const among = face?.evidence.method === 'face_identification' ? (face.evidence.officerChoice?.among.map((c) => c.candidateId) ?? []) : [];
     expect(among.sort()).toEqual(['EX-0005', 'EX-0006']);
     expect(received.find((d) => d.evidence.method === 'opt_out')).toMatchObject({ travellerId: 'EX-0003', overstayDays: null, evidence: { method: 'opt_out', declaredAt: expect.any(String) } });
+  });
+
+  test('a passport presented that no occupant\'s face matches is a held card of its own: named, never confirmed by Enter, no departure for it, while the occupant seen is confirmed', async ({ page, request }) => {
+    const before = (await departuresReceived()).length;
+    await openExitLane(page);
+    expect((await callHost(request, 'sim:exitArrives', { occupants: [0] }, exitLaneUrl)).status).toBe(200);
+    const card = (status: string) => page.locator(`[data-testid=exit-occupant-card][data-status=${status}]`);
+    await expect(card('departure_confirmed').getByTestId('exit-candidate-name')).toContainText('HOLLOWAY', { timeout: 150_000 });
+
+    // A passport bearing Brandt's photo is handed over; Brandt is not aboard (nobody's face matches it).
+    const gallery = await callHost(request, 'exit:gallery', {}, exitLaneUrl);
+    const brandt = (gallery.body.value as DepartureGallery).entries.find((e) => e.surname.toUpperCase().includes('BRANDT'));
+    const photo = brandt?.documentPhotos.find((p) => p.image)?.image ?? brandt?.entryPhotos.find((p) => p.image)?.image;
+    expect(photo, 'the gallery holds a photo of Brandt').toBeDefined();
+    expect((await callHost(request, 'sim:readDocument', { traveller: 1, photo }, exitLaneUrl)).status).toBe(200);
+
+    const papers = card('document_without_face');
+    await expect(papers.getByTestId('exit-document-comparison')).toHaveAttribute('data-outcome', 'no_match', { timeout: 60_000 });
+    await expect(papers.getByTestId('exit-outcome')).toHaveText(/^Document of .+ \([A-Z<]{1,3} \w+\) presented, but no face seen matches it: nobody confirmed on it, find its holder$/);
+    await expect(papers.getByTestId('exit-document-comparison')).toContainText('Face does NOT match the document');
+    await expect(papers).toHaveAttribute('data-confirmable', 'false');
+    await expect(papers.getByTestId('exit-occupant-state')).toHaveText('Officer: photograph, inspect or refer');
+    // Holloway's face is not tied to that passport: his departure stands on the gallery's identification.
+    await expect(card('departure_confirmed')).toHaveAttribute('data-confirmable', 'true');
+    await expect(page.getByTestId('exit-occupant-card')).toHaveCount(2);
+    await page.screenshot({ path: `${screenshotsDir}/exit-lane-document-without-face.png`, fullPage: true });
+
+    // The opt-out key has nobody to act on there.
+    await select(page, papers);
+    await page.keyboard.press('o');
+    await expect(page.getByTestId('notice')).toContainText('The selected card is a document, not a traveller seen: find its holder first');
+    await expect(papers.getByTestId('exit-officer-choice-line')).toHaveCount(0);
+
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Recorded: 1 departure, 0 U.S. citizens confirmed without a record');
+    await expect(card('departure_confirmed').getByTestId('exit-occupant-state')).toHaveText('Departure recorded');
+    await expect(papers.getByTestId('exit-occupant-state')).toHaveText('Officer: photograph, inspect or refer');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Nothing to confirm');
+    // Exactly Holloway's departure reaches the records service; none names the passport.
+    await expect.poll(async () => (await departuresReceived()).length - before, { timeout: 30_000 }).toBe(1);
+    const received = (await departuresReceived()).slice(before).map((d) => d.departure);
+    expect(received.map((d) => [d.travellerId, d.evidence.method])).toEqual([['EX-0001', 'face_identification']]);
+    expect(await countRows(page, 'outbox')).toBe(1);
   });
 });

@@ -22,9 +22,11 @@ export const auditActions = [
   'storage_key_changed',
   // An exit lane's confirming key: departures recorded (and citizens confirmed, opt-outs taken) for one vehicle or traveller.
   'departure',
-  // The host's own log (host-audit.jsonl): a simulator control, and a vision worker's report that it could not load the face models.
+  // The host's own log (host-audit.jsonl): a simulator control, a vision worker's report that it could not load the face
+  // models, and the storage key refused to a caller that is not a booth window.
   'simulator_control',
   'model_load_failed',
+  'storage_key_refused',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../testSupport/datasets';
-import { compressBlocks, sensorNoise, toMonochrome, vignette } from '../scene/cameraEffects';
+import { compressBlocks, motionBlur, sensorNoise, toMonochrome, vignette } from '../scene/cameraEffects';
 import type { RgbaImage } from '../scene/rgbaImage';
 import { newFloatFrame, toRgba } from '../scene/rgbaImage';
 import { CONDITION_LIGHT, infraredGain } from '../scene/sceneConditions';
@@ -53,7 +53,7 @@ const GLARE_ON_FACE = { x: -600, y: -150, width: 1500, height: 600 };
  * camera functions in the renderer's order: the cabin's light and cast (or the infrared illuminator), the
  * windshield's tint, reflections and glare, the glare veil, monochrome IR, vignetting, sensor noise, compression.
  */
-function throughTheGlass(photo: RgbaImage, condition: SceneCondition, distanceM: number, seed: string, windshield = WINDSHIELD): RgbaImage {
+function throughTheGlass(photo: RgbaImage, condition: SceneCondition, distanceM: number, seed: string, windshield = WINDSHIELD, motionBlurPx = 0): RgbaImage {
   const light = CONDITION_LIGHT[condition];
   const { width, height } = photo;
   const frame = newFloatFrame(width, height);
@@ -62,6 +62,7 @@ function throughTheGlass(photo: RgbaImage, condition: SceneCondition, distanceM:
   for (let i = 0; i < width * height; i++) for (let k = 0; k < 3; k++) frame.rgb[i * 3 + k] = (photo.data[i * 4 + k] ?? 0) * gain * (cast[k] ?? 1);
   const random = seededRandom(`${seed}|${condition}`);
   glassEffects(frame, new Uint8Array(width * height).fill(1), windshield, planApproach({ seed, condition, occupants: 1 }), light, 1, random);
+  motionBlur(frame, { x: 0, y: 0, width, height }, motionBlurPx, motionBlurPx);
   if (light.veil > 0) for (let o = 0; o < frame.rgb.length; o++) frame.rgb[o] = (frame.rgb[o] ?? 0) * 0.92 + light.veil;
   if (light.infrared) toMonochrome(frame);
   vignette(frame, light.vignette);
@@ -120,10 +121,17 @@ function correlation(a: GrayImage, b: GrayImage): number {
 
 /** Frontal landmarks in the 64x64 crop, so the quality gate judges exposure alone. */
 const FRONTAL: FivePoints = [{ x: 20, y: 24 }, { x: 44, y: 24 }, { x: 32, y: 36 }, { x: 22, y: 48 }, { x: 42, y: 48 }];
+/** The live gate's blur verdict (its default sharpness floor, nothing else judged) on a lane crop normalised for exposure. */
+const blurred = (crop: GrayImage) => {
+  const exposure = measureExposure(crop);
+  const rules = { ...DEFAULT_QUALITY_RULES, minInterEyePx: 0, minDetectionScore: 0 };
+  return assessQuality({ points: FRONTAL, crop: cropStatistics(toneGray(crop, exposure.tone)), box: { x: 0, y: 0, width: 64, height: 64 }, detectionScore: 1, frame: { width: 64, height: 64 }, exposure }, rules).reasons.includes('blurred');
+};
+
 const gate = (crop: GrayImage, normalised: boolean) => {
   const exposure = measureExposure(crop);
   const seen = normalised ? toneGray(crop, exposure.tone) : crop;
-  return assessQuality({ points: FRONTAL, crop: cropStatistics(seen), box: { x: 0, y: 0, width: 64, height: 64 }, detectionScore: 1, frame: { width: 64, height: 64 }, ...(normalised ? { exposure } : {}) }, { ...DEFAULT_QUALITY_RULES, minInterEyePx: 0, minSharpness: 0 }).reasons;
+  return assessQuality({ points: FRONTAL, crop: cropStatistics(seen), box: { x: 0, y: 0, width: 64, height: 64 }, detectionScore: 1, frame: { width: 64, height: 64 }, ...(normalised ? { exposure } : {}) }, { ...DEFAULT_QUALITY_RULES, minInterEyePx: 0, minSharpness: 0, exposure: { ...DEFAULT_EXPOSURE_RULES, minDetail: 0 } }).reasons;
 };
 
 describe('exposure normalisation (tone maps)', () => {
@@ -220,5 +228,22 @@ describe.skipIf(!lfw.present)('exposure normalisation of LFW faces through the l
     expect(kept).toBeGreaterThanOrEqual(10);
     const blinded = photos.filter((photo, k) => gate(faceCrop(throughTheGlass(photo, 'glare', 5, `glare ${k}`, GLARE_ON_FACE)), true).includes('too_bright')).length;
     expect(blinded).toBeGreaterThanOrEqual(10);
+  });
+
+  it('judges blur on the detail a normalised face held, not on its stretched noise: sharp faces pass, a seat back by day or in glare is refused', () => {
+    for (const condition of ['day', 'dusk', 'night-ir'] as const) {
+      const sharp = photos.filter((photo, k) => !blurred(faceCrop(throughTheGlass(photo, condition, 6, `${condition} ${k}`)))).length;
+      expect(sharp, `${condition}: sharp faces passed`).toBe(photos.length);
+    }
+    // No face at all (an even seat back, dark to light): only noise and compression edges once stretched, which the
+    // check on the stretched crop's finest scale called sharp (3,800-9,400 against its floor of 60).
+    for (const condition of ['day', 'glare'] as const) {
+      const seats = [30, 60, 120].map((level) => ({ width: 250, height: 250, data: new Uint8ClampedArray(250 * 250 * 4).fill(level) }));
+      for (const [k, seat] of seats.entries()) expect(blurred(faceCrop(throughTheGlass(seat, condition, 6, `seat ${k}`))), `${condition}: seat ${k}`).toBe(true);
+    }
+    // Smeared over a quarter of the face (25 px of 94) by day: 4 of 12 refused (the stretched crop's check refused none;
+    // a floor high enough to refuse them all refused sharp faces at night in the vehicle eval).
+    const smeared = photos.filter((photo, k) => blurred(faceCrop(throughTheGlass(photo, 'day', 6, `day ${k}`, WINDSHIELD, 25)))).length;
+    expect(smeared).toBeGreaterThanOrEqual(4);
   });
 });

@@ -1,4 +1,5 @@
 import type { GrayImage } from './imageStatistics';
+import { coarseSharpness } from './imageStatistics';
 
 /**
  * Exposure of a face crop, judged and corrected from the crop's own statistics. A lane camera sees faces through
@@ -32,6 +33,8 @@ export interface ExposureRules {
   readonly maxClippedFraction: number;
   /** A raw value at or above this is taken as clipped. */
   readonly clippedLevel: number;
+  /** Below this much detail at the stretched contrast (normalisedSharpness) the face is "blurred". */
+  readonly minDetail: number;
 }
 
 export const DEFAULT_EXPOSURE_RULES: ExposureRules = {
@@ -48,6 +51,12 @@ export const DEFAULT_EXPOSURE_RULES: ExposureRules = {
   minSignalRange: 24,
   maxClippedFraction: 0.2,
   clippedLevel: 250,
+  // Lane crops of the vehicle scene (faces 24-37 px between the eyes, LFW photos): sharp faces 1,100-9,700 (the
+  // lowest: the driver camera's front row standing under the infrared illuminator); an even seat back through the
+  // glass 410-940 by day, 355-1,130 in glare, but 1,300-2,240 at dusk and under infrared (indistinguishable there
+  // from the dimmest sharp faces). A floor of 2,500 refused a sharp front-row face at night (vehicle eval, night-ir
+  // front 100 -> 91.7 %); this one refuses the daylight non-faces only. faceExposure.test.ts, docs/vehicle-capture.md.
+  minDetail: 1000,
 };
 
 /** `out = clamp(round(v * gain + offset))` for every channel of every pixel. */
@@ -69,6 +78,13 @@ export interface CropExposure {
   readonly clippedFraction: number;
   /** What makes the face full-contrast (IDENTITY_TONE when it already is). */
   readonly tone: ToneMap;
+  /**
+   * The raw crop's detail at the features' scale (imageStatistics.coarseSharpness). The gate judges blur on it
+   * times gain^2 (what the stretched crop shows): the stretched crop's finest-scale Laplacian (the booth's
+   * sharpness) multiplies noise and compression edges by the gain and counted them as sharpness, so a smeared
+   * dim face, or no face at all, passed as sharp.
+   */
+  readonly detail: number;
 }
 
 /** The central part of a face crop (the detector box runs from brow to chin; its border is hair, cheeks and background). */
@@ -102,7 +118,8 @@ export function measureExposure(image: GrayImage, rules: ExposureRules = DEFAULT
     meanIntensity <= rules.maxWellExposedMean &&
     low <= rules.maxWellExposedLow &&
     high >= rules.minWellExposedHigh;
-  return { low, high, signalRange, meanIntensity, clippedFraction: clipped / count, tone: wellExposed ? IDENTITY_TONE : stretch(low, high, rules) };
+  const tone = wellExposed ? IDENTITY_TONE : stretch(low, high, rules);
+  return { low, high, signalRange, meanIntensity, clippedFraction: clipped / count, tone, detail: coarseSharpness(image) };
 }
 
 /** The grey level below which `share` of the histogram's `count` values lie. */
@@ -145,6 +162,9 @@ export function toneRgbaInPlace(rgba: Uint8ClampedArray, tone: ToneMap): void {
     rgba[i + 2] = clampByte((rgba[i + 2] ?? 0) * tone.gain + tone.offset);
   }
 }
+
+/** How sharp the normalised face is: the raw crop's detail at the features' scale, at the stretched contrast. */
+export const normalisedSharpness = (exposure: CropExposure): number => exposure.detail * exposure.tone.gain ** 2;
 
 /** What the gate says of the exposure left after normalisation: too little signal, or too much of the face clipped. */
 export function exposureReasons(exposure: CropExposure, rules: ExposureRules = DEFAULT_EXPOSURE_RULES): ('too_dark' | 'too_bright')[] {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FivePoints } from './faceLandmarks';
-import { assessQuality, estimatePose } from './faceQuality';
+import { DEFAULT_QUALITY_RULES, assessQuality, estimatePose } from './faceQuality';
 import { cropStatistics } from './imageStatistics';
 import { measureExposure, toneGray } from './faceExposure';
+import { seededRandom } from '../shared/seededRandom';
 
 const template = (scale: number, dx = 0, dy = 0): FivePoints =>
   [
@@ -72,6 +73,30 @@ describe('assessQuality', () => {
     expect(judged(40)).toEqual([]);
     // 12 levels of signal: stretching it would stretch noise.
     expect(judged(12)).toContain('too_dark');
+  });
+
+  it('judges a normalised face blurred by the detail its features held, not by the noise the stretch amplified', () => {
+    const face = template(3, 150, 80);
+    const box = { x: 150, y: 80, width: 330, height: 330 };
+    const random = seededRandom('dim crop');
+    // A dim crop (raw 20..60): smooth shading across it (a face smeared flat, a seat back) or an 8-pixel pattern
+    // (features the size of eyes and brows), both under sensor noise of +-4 levels.
+    const dim = (pattern: boolean) => ({
+      width: 64,
+      height: 64,
+      pixels: new Uint8Array(64 * 64).map((_, i) => 20 + (pattern ? ((Math.floor((i % 64) / 8) + Math.floor(i / 512)) % 2) * 40 : Math.round(((i % 64) * 40) / 63)) + Math.round((random() - 0.5) * 8)),
+    });
+    const judged = (raw: { width: number; height: number; pixels: Uint8Array }, normalised: boolean) => {
+      const exposure = measureExposure(raw);
+      return assessQuality({ points: face, crop: cropStatistics(normalised ? toneGray(raw, exposure.tone) : raw), box, detectionScore: 0.9, frame, ...(normalised ? { exposure } : {}) });
+    };
+    const noise = dim(false);
+    // Stretched, the noise alone is "sharp" at the finest scale: the blur check on the stretched crop passed it.
+    expect(cropStatistics(toneGray(noise, measureExposure(noise).tone)).sharpness).toBeGreaterThan(DEFAULT_QUALITY_RULES.minSharpness);
+    expect(judged(noise, true).reasons).toContain('blurred');
+    expect(judged(dim(true), true).reasons).not.toContain('blurred');
+    // A crop not normalised (stills, the booth camera) is judged as before, on its own finest-scale sharpness.
+    expect(judged(noise, false).sharpness).toBe(cropStatistics(noise).sharpness);
   });
 
   it('ranks a sharp frontal shot above a blurred one of the same face', () => {

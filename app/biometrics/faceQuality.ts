@@ -3,7 +3,7 @@ import type { LandmarkShapeRules } from './landmarkPlausibility';
 import { DEFAULT_LANDMARK_SHAPE_RULES, implausibleLandmarks } from './landmarkPlausibility';
 import type { CropStatistics } from './imageStatistics';
 import type { CropExposure, ExposureRules } from './faceExposure';
-import { DEFAULT_EXPOSURE_RULES, exposureReasons } from './faceExposure';
+import { DEFAULT_EXPOSURE_RULES, exposureReasons, normalisedSharpness } from './faceExposure';
 import type { Box } from './geometry';
 import { distance } from './geometry';
 
@@ -134,7 +134,9 @@ export function assessQuality(input: QualityInput, rules: QualityRules = DEFAULT
     if (input.crop.meanIntensity < rules.minMeanIntensity) reasons.push('too_dark');
     if (input.crop.meanIntensity > rules.maxMeanIntensity) reasons.push('too_bright');
   }
-  if (input.crop.sharpness < rules.minSharpness) reasons.push('blurred');
+  // A normalised face's blur is judged on its features' detail (the stretch amplifies noise as much as detail).
+  const [sharpness, minSharpness] = input.exposure ? [normalisedSharpness(input.exposure), rules.exposure.minDetail] : [input.crop.sharpness, rules.minSharpness];
+  if (sharpness < minSharpness) reasons.push('blurred');
   const { box, frame } = input;
   if (box.x < 0 || box.y < 0 || box.x + box.width > frame.width || box.y + box.height > frame.height) reasons.push('partly_outside');
   if (!(input.detectionScore >= rules.minDetectionScore)) reasons.push('low_confidence');
@@ -143,8 +145,8 @@ export function assessQuality(input: QualityInput, rules: QualityRules = DEFAULT
   const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
   const size = clamp01(interEyePx / (2 * rules.minInterEyePx));
   const frontal = clamp01(1 - Math.hypot(pose.yaw / (2 * rules.maxYawDeg), pose.pitch / (2 * rules.maxPitchDeg)));
-  const sharp = clamp01(input.crop.sharpness / (4 * rules.minSharpness));
+  const sharp = clamp01(sharpness / (4 * minSharpness));
   const exposure = clamp01(1 - Math.abs(input.crop.meanIntensity - 128) / 128);
   const score = (0.35 * size + 0.35 * frontal + 0.2 * sharp + 0.1 * exposure) * (reasons.length ? 0.5 : 1);
-  return { interEyePx, pose, sharpness: input.crop.sharpness, meanIntensity: input.crop.meanIntensity, score, reasons };
+  return { interEyePx, pose, sharpness, meanIntensity: input.crop.meanIntensity, score, reasons };
 }

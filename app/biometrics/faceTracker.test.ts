@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FaceTracker } from './faceTracker';
+import { defaultGeometryFor, INTER_EYE_M, LaneCameraProjection } from '../scene/laneCameraGeometry';
+import { SEAT_HEADS, approachDistanceM, planApproach } from '../scene/vehicleApproach';
 
 const box = (x: number, y: number, size = 100) => ({ x, y, width: size, height: size });
 
@@ -94,6 +96,41 @@ describe('FaceTracker', () => {
     expect(tracker.update([box(100, 100, 40), box(400, 100, 40)], 2500).trackIds).toEqual(['c:1', 'c:2']);
     // A whole search that misses it ends it.
     expect(tracker.update([box(100, 100, 40)], 4000).ended).toEqual(['c:2']);
+  });
+
+  it('follows a face far out from the focus whose box size is off by the detector\'s noise as one track (the lane\'s real detections)', () => {
+    // The vision worker's boxes of the front passenger on the driver-side camera (e2e vehicleApproach, third-row test), two
+    // processed frames 133 ms apart near the end of the approach: the box grew 68 -> 83 px (22 %) while the face moved
+    // out along its ray by 7 %, so the centre predicted from the sizes is 101 px (1.2 widths) further out than the face.
+    const focus = new LaneCameraProjection(defaultGeometryFor('driver')).expansionFocus;
+    const tracker = new FaceTracker({ cameraId: 'driver' });
+    expect(tracker.update([{ x: 1144, y: 494, width: 68, height: 68 }], 1467, focus).trackIds).toEqual(['driver:1']);
+    expect(tracker.update([{ x: 1187, y: 493, width: 83, height: 83 }], 1600, focus).trackIds).toEqual(['driver:1']);
+  });
+
+  it('keeps each front-row face of a car driving up one track when the detector\'s box sizes are up to 10 % off', () => {
+    // The scene renderer's geometry (app/scene): driver and front passenger on the driver-side camera, every 2nd frame of
+    // the approach and the first second standing (15 fps), each box scaled about its centre by a detector-like error.
+    const geometry = defaultGeometryFor('driver');
+    const projection = new LaneCameraProjection(geometry);
+    const approach = planApproach({ seed: 'simulated-vehicle-5', condition: 'day', occupants: 2 });
+    const sizeError = [1.1, 0.9, 1.05, 0.92, 1.08, 0.95, 1.0, 1.1, 0.9];
+    const tracker = new FaceTracker({ cameraId: 'driver' });
+    const ids = { driver: new Set<string>(), 'front-passenger': new Set<string>() };
+    for (let frame = 0; frame * 2 < (approach.approachSeconds + 1) * geometry.fps; frame++) {
+      const t = (frame * 2) / geometry.fps;
+      const depth = geometry.stopLineDistanceM + approachDistanceM(approach, t);
+      const seats = (['driver', 'front-passenger'] as const).map((seat) => {
+        const head = SEAT_HEADS[seat];
+        const centre = projection.project({ x: head.x + approach.laneOffsetM, y: head.y, z: head.z + depth });
+        const size = ((projection.focal * INTER_EYE_M) / centre.depth) * 2.1 * (sizeError[(frame + (seat === 'driver' ? 0 : 4)) % sizeError.length] ?? 1);
+        return { seat, box: { x: centre.u - size / 2, y: centre.v - size / 2, width: size, height: size } };
+      });
+      const update = tracker.update(seats.map((s) => s.box), t * 1000, projection.expansionFocus);
+      seats.forEach((s, k) => ids[s.seat].add(update.trackIds[k] as string));
+    }
+    expect([...ids.driver]).toHaveLength(1);
+    expect([...ids['front-passenger']]).toHaveLength(1);
   });
 });
 

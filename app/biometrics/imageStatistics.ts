@@ -46,3 +46,45 @@ export function cropStatistics(image: GrayImage): CropStatistics {
   const lapMean = count ? lapSum / count : 0;
   return { meanIntensity: sum / n, darkFraction: dark / n, brightFraction: bright / n, sharpness: count ? lapSq / count - lapMean * lapMean : 0 };
 }
+
+/** The coarse scale's side, in crop pixels (a 64x64 landmark crop: 16x16 cells). */
+const COARSE_CELL = 4;
+/** Reused by every call (the vision worker judges every face of every frame): no allocation per face. */
+let coarseCells = new Float32Array(0);
+
+/**
+ * Variance of the 4-neighbour Laplacian of the crop averaged over 4x4-pixel cells: the detail of a face's
+ * features (eyes, brows, nostrils, mouth), without the finest scale. At the finest scale a lane camera's crop holds
+ * mostly sensor noise and the stream compression's block edges, and smearing the face (motion blur) does not lower
+ * it (measured on LFW faces through the lane scene's glass, noise and compression); at this scale it does, and 16
+ * pixels' noise averages out.
+ */
+export function coarseSharpness(image: GrayImage): number {
+  const { width, height, pixels } = image;
+  if (width * height === 0 || pixels.length < width * height) throw new RangeError(`gray image ${width}x${height} needs ${width * height} pixels, has ${pixels.length}`);
+  const w = Math.floor(width / COARSE_CELL);
+  const h = Math.floor(height / COARSE_CELL);
+  if (w < 3 || h < 3) return 0;
+  if (coarseCells.length < w * h) coarseCells = new Float32Array(w * h);
+  const cells = coarseCells;
+  cells.fill(0, 0, w * h);
+  const share = 1 / (COARSE_CELL * COARSE_CELL);
+  for (let y = 0; y < h * COARSE_CELL; y++) {
+    const row = Math.floor(y / COARSE_CELL) * w;
+    for (let x = 0; x < w * COARSE_CELL; x++) cells[row + Math.floor(x / COARSE_CELL)] = (cells[row + Math.floor(x / COARSE_CELL)] ?? 0) + (pixels[y * width + x] ?? 0) * share;
+  }
+  let sum = 0;
+  let sq = 0;
+  let count = 0;
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      const lap = (cells[i - 1] ?? 0) + (cells[i + 1] ?? 0) + (cells[i - w] ?? 0) + (cells[i + w] ?? 0) - 4 * (cells[i] ?? 0);
+      sum += lap;
+      sq += lap * lap;
+      count++;
+    }
+  }
+  const mean = sum / count;
+  return sq / count - mean * mean;
+}

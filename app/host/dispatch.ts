@@ -2,6 +2,8 @@ import { channelNames, channels, isChannelName, type ChannelName, type ReplyOf }
 import type { z } from 'zod';
 import { describeSchemaError } from '../shared/describeSchemaError';
 import { fail, HostFailure, ok, type Result } from './result';
+import { accessRefusal, channelAccess, type ChannelAccess, type HostAuditEvent } from './channelAccess';
+import type { SignedInUser } from './signedInUser';
 
 /**
  * How a call reached the host: `window` is a booth window's own connection (an Electron window over IPC, a page's
@@ -25,9 +27,11 @@ export interface DispatchCaller {
   readonly throttleClient?: string;
 }
 
-/** Calls whose transport did not say who made them count as one client. */
-export const unnamedCaller: DispatchCaller = { client: 'unnamed', transport: 'in-process' };
-
+/**
+ * The host's own code calling its contract (the scenario player's tests, benchmarks, fuzzing): trusted as the host.
+ * Named at each call, never a default: a transport that forgot its caller must not be taken for the host.
+ */
+export const inProcessCaller: DispatchCaller = { client: 'in-process', transport: 'in-process' };
 
 /** The host side of every channel: it receives the request already parsed by the channel's schema, and who called. */
 export type ChannelHandlers = {
@@ -62,22 +66,82 @@ export function combineHandlers<const Slices extends readonly Partial<ChannelHan
   return combined as ChannelHandlers;
 }
 
-/** The single entry point all transports (ipcMain, WebSocket, HTTP) call with untrusted input. */
-export type Dispatch = (channel: unknown, payload: unknown, caller?: DispatchCaller) => Promise<Result<unknown>>;
+/** The single entry point all transports (ipcMain, WebSocket, HTTP) call with untrusted input, saying who called. */
+export type Dispatch = (channel: unknown, payload: unknown, caller: DispatchCaller) => Promise<Result<unknown>>;
 
-export function createDispatch(handlers: ChannelHandlers): Dispatch {
-  return async (channel, payload, caller = unnamedCaller) => {
+/** What dispatch asks the host before a handler runs, to apply the channel's access rule (channelAccess.ts). */
+export interface CallerAccess {
+  /** Who signed in on the caller's connection, if anyone. */
+  userOf(caller: DispatchCaller): SignedInUser | undefined;
+  /** Whether a training run is open (a trainee may not steer it). */
+  trainingRunOpen(): boolean;
+  /** Appends one entry to the host's audit log; resolves once it is on disk. */
+  record(caller: DispatchCaller, user: SignedInUser | undefined, event: HostAuditEvent): Promise<unknown>;
+}
+
+/** What a channel's access rule says of one call: refused, or let through (and how to audit that acting on it failed). */
+export type AccessAnswer = { readonly refused: HostFailure } | { readonly refused: null; readonly failed: (failure: HostFailure) => Promise<void> };
+
+/**
+ * Applies `channel`'s access rule to `caller`: the refusal (not_permitted, saying who may), or the call let through.
+ * What the rule audits is on disk first: a call whose entry cannot be written is not acted on (this throws). A call
+ * audited as let through whose handler then fails gets a second entry, `failed`: the log never shows as done a
+ * control that did nothing (a simulator control on real devices, a document read with the reader unplugged).
+ */
+export async function checkAccess<C extends ChannelName>(channel: C, request: unknown, caller: DispatchCaller, access: CallerAccess): Promise<AccessAnswer> {
+  const user = access.userOf(caller);
+  const refusal = accessRefusal(channel, caller, user, access.trainingRunOpen());
+  const audit = (channelAccess[channel] as ChannelAccess).audit;
+  const audited = audit !== undefined && caller.transport !== 'in-process';
+  const record = (outcome: HostAuditEvent['outcome'], reason?: string) =>
+    access.record(caller, user, {
+      action: audit!.action,
+      channel,
+      outcome,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(audit!.details ? { details: audit!.details(request as never) } : {}),
+    });
+  if (refusal !== null) {
+    if (audited) await record('refused', refusal);
+    return { refused: new HostFailure('not_permitted', refusal) };
+  }
+  if (!audited || !audit.permitted) return { refused: null, failed: async () => undefined };
+  await record('done');
+  return {
+    refused: null,
+    failed: async (failure) => {
+      await record('failed', failure.message).catch((error: unknown) => {
+        throw new HostFailure(failure.code, `${failure.message} (its audit entry could not be written: ${error instanceof Error ? error.message : String(error)})`);
+      });
+    },
+  };
+}
+
+const asFailure = (channel: ChannelName, error: unknown): HostFailure =>
+  error instanceof HostFailure ? error : new HostFailure('handler_failed', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+
+export function createDispatch(handlers: ChannelHandlers, access: CallerAccess): Dispatch {
+  return async (channel, payload, caller) => {
     if (!isChannelName(channel)) return fail('unknown_channel', `No channel named ${JSON.stringify(channel)} in the host contract.`);
     const definition = channels[channel];
     const request = definition.request.safeParse(payload ?? {});
     if (!request.success) return fail('invalid_request', `Invalid request for ${channel}: ${describeSchemaError(request.error)}`);
     let reply: unknown;
+    let answer: AccessAnswer;
+    try {
+      answer = await checkAccess(channel, request.data, caller, access);
+    } catch (error) {
+      const failure = asFailure(channel, error);
+      return fail(failure.code, failure.message);
+    }
+    if (answer.refused) return fail(answer.refused.code, answer.refused.message);
     try {
       const handler = handlers[channel] as (request: unknown, caller: DispatchCaller) => unknown;
       reply = await handler(request.data, caller);
     } catch (error) {
-      if (error instanceof HostFailure) return fail(error.code, error.message);
-      return fail('handler_failed', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+      let failure = asFailure(channel, error);
+      await answer.failed(failure).catch((unaudited: unknown) => void (failure = asFailure(channel, unaudited)));
+      return fail(failure.code, failure.message);
     }
     // Checked on the way out too: a handler bug must surface here, not as a confusing renderer crash.
     const checked = definition.reply.safeParse(reply);

@@ -35,9 +35,10 @@ export function describeOutcome(step: DebriefStep): string {
 /** What the trainee did with a departing occupant: "confirmed as brandt (Overstay 100 days …) after 12 s", or held. */
 function describeDepartureAction(step: DebriefStep): string {
   const d = step.departure;
-  if (!d) return step.verdict === null ? 'not confirmed yet' : 'held (not confirmed)';
-  const among = d.among.length > 0 ? `, ${d.action === 'ruled_out' ? 'ruled out' : 'picked among'} ${d.among.join(', ')}` : '';
+  if (!d) return step.verdict === null ? 'not confirmed yet' : 'nothing: never reported on screen';
+  const among = d.among.length > 0 ? `, ${d.action === 'confirmed' ? 'picked among' : d.action === 'ruled_out' ? 'ruled out' : 'look-alikes'} ${d.among.join(', ')}` : '';
   if (d.action === 'ruled_out') return `held: none of the look-alikes${among} after ${d.secondsTaken} s`;
+  if (d.action === 'held') return `held (not confirmed)${d.travellerId ? `, shown as ${d.travellerId}` : ''} (${d.shown})${among}`;
   const as = d.as === 'citizen' ? 'a U.S. citizen' : d.as === 'opt_out' ? 'an opt-out' : 'a departure';
   return `confirmed ${as}${d.travellerId ? ` as ${d.travellerId}` : ''} (${d.shown})${among} after ${d.secondsTaken} s`;
 }

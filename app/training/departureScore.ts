@@ -25,18 +25,20 @@ const expectedAs = { departure_confirmed: 'departure', citizen: 'citizen', opt_o
 /**
  * How the trainee handled one departing occupant. Confirming the departure of someone to be held (an overstay or a
  * lookout let go) is `let_through`, a critical miss, and so is a departure recorded for the wrong look-alike
- * (`wrong_traveller`); holding someone who could leave is `wrongly_held`, the lesser error. An occupant nobody
- * confirmed is held: right when they were to be held (once the run has ended; before, `decided` is null and the
- * occupant is not scored yet).
+ * (`wrong_traveller`); holding someone who could leave is `wrongly_held`, the lesser error. Held counts only when the
+ * lane reported the occupant on screen and left held (or ruled out): an occupant no report names (`done` null) was
+ * never shown to the trainee or never handled, and is `missed`, never a correct hold.
  */
 export function scoreDeparture(occupant: ExpectedOccupant, done: TraineeDeparture | null): StepScore & { readonly critical: boolean } {
   const { expected } = occupant;
   const result = (verdict: StepScore['verdict'], message: string) => ({ verdict, message, impostorLetThrough: false, critical: verdict === 'let_through' || verdict === 'wrong_traveller' });
   const wanted = describeDepartureExpectation(expected, occupant.overstayDays);
-  const action = done?.action;
-  if (!action || action.action === 'ruled_out') {
-    if (!confirmsDeparture(expected)) return result('correct', action ? 'look-alikes ruled out: held for the officer, as expected' : 'held for the officer, as expected');
-    return result('wrongly_held', `${action ? 'ruled out every look-alike' : 'not confirmed'}: held a traveller who could leave (expected: ${wanted})`);
+  if (!done) return result('missed', `never reported on screen: the departure was not handled, or the cameras never showed them (expected: ${wanted})`);
+  const { action } = done;
+  if (action.action !== 'confirmed') {
+    const ruledOut = action.action === 'ruled_out';
+    if (!confirmsDeparture(expected)) return result('correct', ruledOut ? 'look-alikes ruled out: held for the officer, as expected' : 'held for the officer, as expected');
+    return result('wrongly_held', `${ruledOut ? 'ruled out every look-alike' : 'not confirmed'}: held a traveller who could leave (expected: ${wanted})`);
   }
   const picked = action.among.length > 0 ? `, picked among ${action.among.length} look-alikes` : '';
   if (!confirmsDeparture(expected)) return result('let_through', `confirmed ${asWords[action.as ?? 'departure']} (${action.shown})${picked}: the traveller was to be held (expected: ${wanted})`);

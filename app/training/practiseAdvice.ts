@@ -20,8 +20,10 @@ export function practiseAdvice(steps: readonly DebriefStep[]): string[] {
   if (impostors.length > 0) lines.push(`Impostor cleared (step ${impostors.join(', ')}): compare the live face with the document photo, and never clear a face that does not match`);
   const letGo = steps.filter((s) => s.verdict === 'let_through' && s.lane === 'exit').map((s) => s.step);
   if (letGo.length > 0) lines.push(`Departure confirmed of a traveller to be held (step ${[...new Set(letGo)].join(', ')}): read every card's alerts (overstay, lookout) and the look-alikes before pressing Enter`);
+  const unhandled = steps.filter((s) => s.verdict === 'missed' && s.lane === 'exit').map((s) => s.step);
+  if (unhandled.length > 0) lines.push(`Departing occupant never handled (step ${[...new Set(unhandled)].join(', ')}): count the people in the car against the cards on screen, then press Enter (H first on anyone to hold) before the car leaves`);
   for (const verdict of Object.keys(advice) as (keyof typeof advice)[]) {
-    const at = steps.filter((s) => s.verdict === verdict && !(verdict === 'let_through' && (s.impostor || s.lane === 'exit'))).map((s) => s.step);
+    const at = steps.filter((s) => s.verdict === verdict && !((verdict === 'let_through' && s.impostor) || (s.lane === 'exit' && (verdict === 'let_through' || verdict === 'missed')))).map((s) => s.step);
     if (at.length > 0) lines.push(`${advice[verdict]} (step ${[...new Set(at)].join(', ')})`);
   }
   return lines;

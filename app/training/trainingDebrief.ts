@@ -69,11 +69,15 @@ export type TrainingAlertReport = z.output<typeof trainingAlertReportSchema>;
 export const departureActionSchema = z.strictObject({
   /** The occupant on screen (the exit lane's id for it). */
   occupantId: z.string().min(1).max(200),
-  /** confirmed: the confirming key covered them; ruled_out: the officer said none of the look-alikes is the traveller (X). */
-  action: z.enum(['confirmed', 'ruled_out']),
-  /** What was confirmed: a departure record, a U.S. citizen without a record, an opt-out; null when ruled out. */
+  /**
+   * confirmed: the confirming key covered them; ruled_out: the officer said none of the look-alikes is the traveller (X);
+   * held: on screen (a face seen) when the key was pressed and left held, by the rules or by the officer (H). An
+   * occupant no report names was never shown to the trainee, or the departure never handled: the run cannot call it held.
+   */
+  action: z.enum(['confirmed', 'ruled_out', 'held']),
+  /** What was confirmed: a departure record, a U.S. citizen without a record, an opt-out; null when ruled out or held. */
   as: z.enum(['departure', 'citizen', 'opt_out']).nullable(),
-  /** The gallery traveller it was confirmed as (null: ruled out, or an opt-out nobody in the gallery). */
+  /** The gallery traveller it was confirmed as, or the card identified them as when held (null: ruled out, not identified, or an opt-out nobody in the gallery). */
   travellerId: z.string().min(1).max(100).nullable(),
   /** The look-alike candidates the officer picked among or ruled out (traveller ids); empty when the search was not ambiguous. */
   among: z.array(z.string().min(1).max(100)).max(10),
@@ -82,7 +86,7 @@ export const departureActionSchema = z.strictObject({
 });
 export type DepartureAction = z.output<typeof departureActionSchema>;
 
-/** The exit lane tells the host what one confirming key (or a look-alike ruling) did in a training run, once durable. */
+/** The exit lane tells the host what one confirming key (or a look-alike ruling) did in a training run, once durable: every occupant on screen. */
 export const trainingDepartureReportSchema = z.strictObject({
   runId: trainingRunIdSchema,
   sessionId: z.string().min(1).max(200),

@@ -5,7 +5,7 @@ import type { DebriefStep, TrainingAlertReport, TrainingDebrief, TrainingDecisio
 import { describeTrainingStep, type TrainingScenario, type TrainingStep } from './trainingScenario';
 import { scoreDecision, summariseRun, type StepScore } from './trainingScore';
 import { scoreDeparture, type ExpectedOccupant } from './departureScore';
-import { confirmsDeparture, describeDepartureExpectation } from './expectedDeparture';
+import { describeDepartureExpectation } from './expectedDeparture';
 import type { DepartureAction, TrainingDepartureReport } from './trainingDebrief';
 import { personName, scenarioGalleryEntries } from './scenarioPeople';
 import { stayStanding } from '../inspection/exit/stayLength';
@@ -27,7 +27,7 @@ interface EntrySlot extends SlotBase {
   alerted: boolean;
 }
 
-/** An exit lane's departing occupant: who they are, and what the trainee did with them (null: held so far). */
+/** An exit lane's departing occupant: who they are, and what the trainee did with them (null: no report named them yet). */
 interface ExitSlot extends SlotBase {
   readonly exit: ExpectedOccupant;
   departure: { readonly action: DepartureAction; readonly decidedAt: string } | null;
@@ -101,8 +101,10 @@ export class TrainingRun {
   }
 
   /**
-   * Scores what one confirming key (or a look-alike ruling) did at an exit lane: each occupant finds the open slot of
-   * the person they were confirmed as, else of a person among the look-alikes they were picked among or ruled out.
+   * Scores what one confirming key (or a look-alike ruling) did at an exit lane, for every occupant it had on screen:
+   * each finds the open slot of the person they were confirmed (or identified) as, else of a person among the
+   * look-alikes they were picked among or ruled out; an occupant held and not identified, the slot of someone the
+   * gallery cannot know (expected not identified). A hold stands until the occupant is confirmed or ruled out.
    */
   departed(report: TrainingDepartureReport, by: string): DebriefStep[] {
     if (this.ended || report.runId !== this.runId) return [];
@@ -110,7 +112,8 @@ export class TrainingRun {
     return report.occupants.flatMap((action) => {
       const slot = this.openExitSlotOf(action);
       if (!slot) {
-        this.notes.push(`exit ${report.sessionId}: ${action.action} ${action.travellerId ?? 'an occupant'} matched no expected departing occupant: not scored`);
+        // A hold reported again (the next key press at the same departure) is no news.
+        if (action.action !== 'held') this.notes.push(`exit ${report.sessionId}: ${action.action} ${action.travellerId ?? 'an occupant'} matched no expected departing occupant: not scored`);
         return [];
       }
       slot.departure = { action, decidedAt: report.decidedAt };
@@ -149,7 +152,7 @@ export class TrainingRun {
 
   /** Whether every step has been played and every expected traveller decided (the run can end by itself). */
   complete(stepsPlayed: number): boolean {
-    return stepsPlayed >= this.scenario.steps.length && this.slots.every((slot) => (slot.exit ? exitSlotSettled(slot) : slot.decision !== null));
+    return stepsPlayed >= this.scenario.steps.length && this.slots.every((slot) => (slot.exit ? slot.departure !== null : slot.decision !== null));
   }
 
   /** The score so far: decided travellers only while open; every expected traveller once ended (undecided: missed). */
@@ -178,8 +181,13 @@ export class TrainingRun {
   }
 
   private openExitSlotOf(action: DepartureAction): ExitSlot | undefined {
-    const open = [...this.slots].reverse().filter((slot): slot is ExitSlot => slot.exit !== undefined && slot.departure === null);
-    return open.find((slot) => slot.exit.personId === action.travellerId) ?? open.find((slot) => action.among.includes(slot.exit.personId));
+    // A held occupant is still open to what the officer does next; a hold fills only a slot nothing filled yet.
+    const open = [...this.slots]
+      .reverse()
+      .filter((slot): slot is ExitSlot => slot.exit !== undefined && (slot.departure === null || (action.action !== 'held' && slot.departure.action.action === 'held')));
+    const named = open.find((slot) => slot.exit.personId === action.travellerId) ?? open.find((slot) => action.among.includes(slot.exit.personId));
+    if (named || action.action !== 'held' || action.travellerId !== null || action.among.length > 0) return named;
+    return open.find((slot) => slot.exit.expected.outcome === 'not_identified' && slot.exit.expected.resolve === undefined);
   }
 
   /** The overstay the run's gallery gives a person on the day `at` (null: none, or no admit-until date). */
@@ -253,8 +261,6 @@ export class TrainingRun {
   }
 }
 
-/** An exit slot needs nothing more for the run to end by itself: the trainee acted on it, or it is to be held and nothing is to be done. */
-const exitSlotSettled = (slot: ExitSlot): boolean => slot.departure !== null || (!confirmsDeparture(slot.exit.expected) && slot.exit.expected.resolve === undefined);
 
 const secondsBetween = (from: Date, to: string) => Math.max(0, (Date.parse(to) - from.getTime()) / 1000);
 /** As the debrief shows it: to the tenth of a second. */

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { inProcessCaller } from '../../app/host/dispatch';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { buildAll } from '../launcher/build';
 import { startNodeHost } from '../host/NodeHost';
@@ -55,7 +56,7 @@ export async function measureLaneView(repoRoot: string, datasets: string, runs: 
     let keystrokes = Number.NaN;
     for (let run = 0; run < runs; run++) {
       const previousSession = (await page.getByTestId('vehicle-header').count()) > 0 ? await page.getByTestId('vehicle-header').getAttribute('data-session') : null;
-      const arrived = await services.dispatch('sim:vehicleArrives', { vehicle: 0, occupants });
+      const arrived = await services.dispatch('sim:vehicleArrives', { vehicle: 0, occupants }, inProcessCaller);
       if (!arrived.ok) throw new Error(`vehicle did not arrive: ${arrived.error.message}`);
       const lastDeviceRead = performance.now();
       await waitForCompleteRecord(page, 4, services.lane.current()?.sessionId ?? '', previousSession);

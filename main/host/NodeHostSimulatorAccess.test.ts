@@ -101,7 +101,7 @@ describe('simulator controls on a simulated booth', () => {
 
 describe('simulator controls on a booth with real devices', () => {
   it('refuses every one, to a trainer too', async () => {
-    const { host, dataDir } = await booth({ devices: 'hardware' });
+    const { host, dataDir, audit } = await booth({ devices: 'hardware' });
     await AccountStore.inUserData(dataDir).add({ userId: 'tara', name: 'Tara Trainer', role: 'trainer' }, 'a long trainer passphrase');
     const trainer = httpApiCaller(host);
     expect((await trainer.call('auth:signIn', { userId: 'tara', password: 'a long trainer passphrase' })).status).toBe(200);
@@ -116,5 +116,12 @@ describe('simulator controls on a booth with real devices', () => {
       expect(refused.status, channel).toBe(409);
       expect(refused.body.error, channel).toEqual({ code: 'not_supported', message: 'Simulator controls are available only with --devices=sim.' });
     }
+    // Let through to a trainer, then not supported: audited as failed, never left standing as done.
+    expect((await audit()).map((entry) => [detailsOf(entry).channel, detailsOf(entry).outcome])).toEqual(
+      ['sim:setDeviceConnected', 'sim:setChipFaults', 'sim:readDocument', 'sim:vehicleArrives', 'sim:exitArrives'].flatMap((channel) => [
+        [channel, 'done'],
+        [channel, 'failed'],
+      ]),
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { WebSocket } from 'ws';
 import { sequentialIds } from '../../app/ports/Ids';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
+import { AccountStore } from '../services/accounts';
 import { createBoothServices, type BoothServices } from '../services/createBoothServices';
 import { ManualTime } from '../services/testSupport/manualTime';
 import { startNodeHost, type RunningNodeHost } from './NodeHost';
@@ -41,7 +42,7 @@ async function booth(raw: Record<string, unknown>) {
   const api = httpApiCaller(host);
   const call = (channel: string, payload: unknown) => api.call<Record<string, unknown>>(channel, payload);
   const signIn = (userId: 'trainer' | 'officer') => api.signIn(userId);
-  return { services, time, call, frame, frames, signIn };
+  return { services, time, call, frame, frames, signIn, dataDir };
 }
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
@@ -93,7 +94,10 @@ describe('training channels over the Node host', () => {
     expect(bad.body.error?.message).toMatch(/^Invalid request for training:start: scenario: /);
     expect((await call('training:stop', { now: true })).body.error?.code).toBe('invalid_request');
 
+    // A booth on real devices has no practice accounts: a trainer of its own, signed in (the access rule is checked first).
     const hardware = await booth({ devices: 'hardware' });
+    await AccountStore.inUserData(hardware.dataDir).add({ userId: 'tara', name: 'Tara Trainer', role: 'trainer' }, 'a long trainer passphrase');
+    expect((await hardware.call('auth:signIn', { userId: 'tara', password: 'a long trainer passphrase' })).status).toBe(200);
     const refused = await hardware.call('training:start', { scenario: 'clean-then-expired' });
     expect(refused.body.error).toEqual({ code: 'not_supported', message: 'Training scenarios are available only with --devices=sim.' });
   });

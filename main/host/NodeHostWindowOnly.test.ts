@@ -38,7 +38,7 @@ async function booth() {
 
 describe('storage:getKey', () => {
   it("answers the booth window before anyone signs in (its offline queue opens and syncs with nobody signed in), never the HTTP API, even a trainer's session", async () => {
-    const { host, callOverWindow } = await booth();
+    const { host, callOverWindow, audit } = await booth();
     expect(await callOverWindow('storage:getKey', {})).toEqual({ ok: true, value: { key: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/) } });
     const trainer = httpApiCaller(host);
     await trainer.signIn('trainer');
@@ -46,6 +46,12 @@ describe('storage:getKey', () => {
       expect(answer.status).toBe(403);
       expect(answer.body).toEqual({ ok: false, error: { code: 'not_permitted', message: "The storage key goes only to the booth's own window, never over the HTTP API." } });
     }
+    // Each refusal is in the host's audit, naming the connection and who was signed in on it; the window's key is not.
+    const refusal = { channel: 'storage:getKey', outcome: 'refused', reason: expect.stringContaining('never over the HTTP API'), transport: 'http', client: expect.stringMatching(/^http-api-\d+$/) };
+    expect(await audit()).toEqual([
+      expect.objectContaining({ action: 'storage_key_refused', actor: { userId: 'booth-host', role: 'system' }, details: refusal }),
+      expect.objectContaining({ action: 'storage_key_refused', actor: { userId: 'trainer', role: 'trainer' }, details: refusal }),
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { SimulatedExitArrival } from '../../app/host/exitSimulatorControls'
 import type { SimulatedVehicleArrival } from '../../app/host/simulatorControls';
 import { HostFailure } from '../../app/host/result';
 import type { SimulatorControls } from './BoothDevices';
+import type { ExitArrivalSummary } from './simulatedExitArrival';
 import type { ChipInspectionService } from './chipInspectionService';
 import type { LaneSessionService } from './laneSessionService';
 
@@ -54,8 +55,17 @@ export class DocumentIntake {
    * Plays a scripted departure: its faces on the cameras, then, in a lane without a plate, the traveller's own fresh
    * lane session (a vehicle's opens on its plate).
    */
-  exitArrives(controls: SimulatorControls, arrival: SimulatedExitArrival) {
-    const summary = controls.exitArrives(arrival);
+  exitArrives(controls: SimulatorControls, arrival: SimulatedExitArrival): ExitArrivalSummary {
+    return this.departing(controls.exitArrives(arrival));
+  }
+
+  /** A training scenario's departure (its own people's faces): played as a scripted one, its own session and all. */
+  departCast(controls: SimulatorControls, ...cast: Parameters<SimulatorControls['departCast']>): ExitArrivalSummary {
+    return this.departing(controls.departCast(...cast));
+  }
+
+  /** In a lane without a plate the departing traveller gets a fresh lane session (a vehicle's opens on its plate). */
+  private departing(summary: ExitArrivalSummary): ExitArrivalSummary {
     this.options.lane.travellerArrived();
     return summary;
   }

@@ -2,19 +2,10 @@ import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { chainAuditEntry, emptyAuditHead, type AuditChainHead } from '../../app/audit/auditChain';
 import { auditEntrySchema, type AuditActor, type AuditEntry } from '../../app/audit/auditEntry';
+import type { HostAuditEvent } from '../../app/host/channelAccess';
 import type { DispatchCaller } from '../../app/host/dispatch';
 import type { Clock } from '../../app/ports/Clock';
 import type { SignedInUser } from '../../app/host/signedInUser';
-
-/** What the host records of one call: which, what came of it (`refused`: not acted on, `reason` says why), what was asked. */
-export interface HostAuditEvent {
-  /** `simulator_control`: a sim:* call; `model_load_failed`: a report that the vision worker could not load a model set. */
-  readonly action: 'simulator_control' | 'model_load_failed';
-  readonly channel: string;
-  readonly outcome: 'done' | 'refused';
-  readonly reason?: string;
-  readonly details?: Readonly<Record<string, string | boolean | number>>;
-}
 
 /** The actor of a call nobody signed in on: the host itself, as the renderer's log names the booth (the caller is in the details). */
 const nobodySignedIn: AuditActor = { userId: 'booth-host', role: 'system' };

@@ -1,6 +1,5 @@
 import type { DispatchCaller } from '../../app/host/dispatch';
-import type { SignedInUser, UserRole } from '../../app/host/signedInUser';
-import { HostFailure } from '../../app/host/result';
+import type { SignedInUser } from '../../app/host/signedInUser';
 
 /**
  * Who signed in last on each connection (a booth window, a WebSocket session, the HTTP API), as the host saw the
@@ -29,13 +28,5 @@ export class SignedInCallers {
 
   userOf(caller: DispatchCaller): SignedInUser | undefined {
     return this.users.get(caller.client);
-  }
-
-  /** The caller's user, refused with not_permitted when nobody signed in on this connection or their role is not among `roles`. */
-  require(caller: DispatchCaller, roles: readonly UserRole[], what: string): SignedInUser {
-    const user = this.users.get(caller.client);
-    if (!user) throw new HostFailure('not_permitted', `Sign in first: ${what} needs a signed-in ${roles.join(' or ')}.`);
-    if (!roles.includes(user.role)) throw new HostFailure('not_permitted', `${what} is for the ${roles.join(' or ')} role; ${user.userId} is signed in as ${user.role}.`);
-    return user;
   }
 }

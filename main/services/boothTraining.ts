@@ -103,7 +103,7 @@ function simulatorTarget(devices: BoothDevices, intake: DocumentIntake, facePick
     },
     departs: (step, scenario) => {
       const people = step.occupants.map((id) => (scenario.people ?? []).find((p) => p.id === id)).filter((p) => p !== undefined);
-      const summary = controls.departCast(people.map((person) => personFaces(person).live), step.occupants.join(', '), step.vehicle);
+      const summary = intake.departCast(controls, people.map((person) => personFaces(person).live), step.occupants.join(', '), step.vehicle);
       console.info(`[booth] training: departing ${summary.label}${summary.plate ? ` (${summary.plate})` : ''}`);
       return summary;
     },

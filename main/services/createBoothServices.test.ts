@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inProcessCaller } from '../../app/host/dispatch';
 import type { HostEvent } from '../../app/host/events';
 import type { ChipReport } from '../../app/ports/chipReport';
 import { sequentialIds } from '../../app/ports/Ids';
@@ -23,7 +24,7 @@ async function startServices(raw: Record<string, unknown> = {}) {
 describe('booth services over the contract (simulated devices)', () => {
   it('app:getInfo reports booth, lane, mode, screen lock and settings problems', async () => {
     const { services } = await startServices({ boothId: 'PED-3', laneType: 'bogus' });
-    const result = await services.dispatch('app:getInfo', {});
+    const result = await services.dispatch('app:getInfo', {}, inProcessCaller);
     expect(result).toMatchObject({ ok: true, value: { boothId: 'PED-3', laneType: 'pedestrian', deviceMode: 'sim', version: '9.9.9' } });
     expect(result.ok && (result.value as { settingsProblems: string[] }).settingsProblems[0]).toMatch(/^laneType:/);
   });
@@ -33,7 +34,7 @@ describe('booth services over the contract (simulated devices)', () => {
     const services = createBoothServices({ resolved: resolveSettings({}), version: '9.9.9', clock, ids: sequentialIds(), userDataDir });
     await services.start();
     try {
-      expect(await services.dispatch('storage:getKey', {})).toMatchObject({ ok: true });
+      expect(await services.dispatch('storage:getKey', {}, inProcessCaller)).toMatchObject({ ok: true });
       await services.modelFile('model-set/none');
       for (let waited = 0; waited < 5_000 && !existsSync(join(userDataDir, 'face-models-last-working.json')); waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(readdirSync(userDataDir)).toEqual(expect.arrayContaining(['accounts.json', 'storage.key', 'policy-set.json', 'face-models-last-working.json']));
@@ -44,7 +45,7 @@ describe('booth services over the contract (simulated devices)', () => {
 
   it('devices:list lists all six devices, connected once started', async () => {
     const { services } = await startServices();
-    const result = await services.dispatch('devices:list', {});
+    const result = await services.dispatch('devices:list', {}, inProcessCaller);
     expect(result.ok).toBe(true);
     const devices = (result.ok ? result.value : []) as { kind: string; connected: boolean }[];
     expect(devices.map((device) => device.kind).sort()).toEqual(['camera', 'chipReader', 'documentReader', 'plateReader', 'recordsService', 'rfidReader']);
@@ -54,15 +55,15 @@ describe('booth services over the contract (simulated devices)', () => {
   it('cameras:list returns the configured cameras', async () => {
     const cameras = [{ id: 'd', label: 'Driver side', position: 'driver' }];
     const { services } = await startServices({ cameras });
-    expect(await services.dispatch('cameras:list', {})).toEqual({ ok: true, value: cameras });
+    expect(await services.dispatch('cameras:list', {}, inProcessCaller)).toEqual({ ok: true, value: cameras });
   });
 
   it('sim:setDeviceConnected unplugs and replugs a device and pushes both changes as events', async () => {
     const { services, events } = await startServices();
     events.length = 0;
-    const unplugged = await services.dispatch('sim:setDeviceConnected', { kind: 'chipReader', connected: false });
+    const unplugged = await services.dispatch('sim:setDeviceConnected', { kind: 'chipReader', connected: false }, inProcessCaller);
     expect(unplugged).toMatchObject({ ok: true, value: { kind: 'chipReader', connected: false } });
-    await services.dispatch('sim:setDeviceConnected', { kind: 'chipReader', connected: true });
+    await services.dispatch('sim:setDeviceConnected', { kind: 'chipReader', connected: true }, inProcessCaller);
     expect(events.map((event) => [event.name, event.name === 'devices:onStatus' && event.payload.connected])).toEqual([
       ['devices:onStatus', false],
       ['devices:onStatus', true],
@@ -71,19 +72,19 @@ describe('booth services over the contract (simulated devices)', () => {
 
   it('sim:readDocument pushes the read in the lane session, and fails clearly while the reader is unplugged', async () => {
     const { services, events } = await startServices();
-    const read = await services.dispatch('sim:readDocument', { traveller: 1 });
+    const read = await services.dispatch('sim:readDocument', { traveller: 1 }, inProcessCaller);
     expect(read).toMatchObject({ ok: true, value: { source: 'simulated', mrz: [expect.stringMatching(/^P<USA/), expect.any(String)] } });
     const sessions = events.flatMap((e) => (e.name === 'lane:onSession' ? [e.payload] : []));
     expect(sessions[0]?.documents.map((d) => d.read)).toEqual([read.ok && read.value]);
-    await services.dispatch('sim:setDeviceConnected', { kind: 'documentReader', connected: false });
-    expect(await services.dispatch('sim:readDocument', {})).toMatchObject({ ok: false, error: { code: 'device_unavailable' } });
+    await services.dispatch('sim:setDeviceConnected', { kind: 'documentReader', connected: false }, inProcessCaller);
+    expect(await services.dispatch('sim:readDocument', {}, inProcessCaller)).toMatchObject({ ok: false, error: { code: 'device_unavailable' } });
   });
 
   it('simulator controls are refused with real devices, whose unconfigured slots say no driver is configured', async () => {
     const { services } = await startServices({ devices: 'hardware' });
     try {
-      expect(await services.dispatch('sim:readDocument', {})).toMatchObject({ ok: false, error: { code: 'not_supported' } });
-      const devices = await services.dispatch('devices:list', {});
+      expect(await services.dispatch('sim:readDocument', {}, inProcessCaller)).toMatchObject({ ok: false, error: { code: 'not_supported' } });
+      const devices = await services.dispatch('devices:list', {}, inProcessCaller);
       const unconfigured = ((devices.ok ? devices.value : []) as { kind: string; connected: boolean; detail: string }[]).filter((device) => !['chipReader', 'documentReader'].includes(device.kind));
       expect(unconfigured).toHaveLength(4);
       expect(unconfigured.every((device) => !device.connected && /no hardware driver/.test(device.detail))).toBe(true);
@@ -102,7 +103,7 @@ describe('booth services over the contract (simulated devices)', () => {
 
   it('reads the chip of every simulated document read and reports every check, all passed for a genuine passport', async () => {
     const { services, events } = await startServices();
-    await services.dispatch('sim:readDocument', { traveller: 0 });
+    await services.dispatch('sim:readDocument', { traveller: 0 }, inProcessCaller);
     const report = await waitForChip(events);
     expect(report).toMatchObject({ outcome: 'read', verdict: 'verified', reader: 'Simulated chip reader', chipMrz: simulatedTravellers[0]!.mrz });
     const names = report.checks.map((check) => check.check);
@@ -114,15 +115,15 @@ describe('booth services over the contract (simulated devices)', () => {
 
   it('shows a cloned chip failing Active and Chip Authentication, and a chip read that cannot happen as a failed report', async () => {
     const { services, events } = await startServices();
-    expect(await services.dispatch('sim:setChipFaults', { clone: true })).toMatchObject({ ok: true, value: { clone: true } });
-    await services.dispatch('sim:readDocument', { traveller: 1 });
+    expect(await services.dispatch('sim:setChipFaults', { clone: true }, inProcessCaller)).toMatchObject({ ok: true, value: { clone: true } });
+    await services.dispatch('sim:readDocument', { traveller: 1 }, inProcessCaller);
     const cloned = await waitForChip(events);
     expect(cloned.verdict).toBe('failed');
     expect(cloned.checks.find((check) => check.check === 'active_authentication')?.status).toBe('failed');
     expect(cloned.checks.find((check) => check.check === 'chip_authentication')?.status).toBe('failed');
 
-    await services.dispatch('sim:setDeviceConnected', { kind: 'chipReader', connected: false });
-    const again = await services.dispatch('chip:readAgain', {});
+    await services.dispatch('sim:setDeviceConnected', { kind: 'chipReader', connected: false }, inProcessCaller);
+    const again = await services.dispatch('chip:readAgain', {}, inProcessCaller);
     expect(again).toMatchObject({ ok: true, value: { outcome: 'failed', error: { code: 'no_reader' } } });
   });
 });

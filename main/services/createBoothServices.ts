@@ -148,14 +148,19 @@ export function createBoothServices(options: BoothServicesOptions): BoothService
     decisionHandlers(devices.records, (item) => trainingGuard.refusal(item.payload)),
     exitHandlers(devices.records, settings),
     storageHandlers(storageKey),
-    simulatorHandlers({ devices, intake, settings, callers, trainingRunOpen: () => training?.openRunId() != null, audit: hostAudit }),
+    simulatorHandlers({ devices, intake, settings }),
     trainingHandlers({ training, settings, scenariosDir: options.scenariosDir, callers, runs: trainingRuns }),
     modelHandlers({ faceModels: boothModels, callers, audit: hostAudit }),
   );
 
   const unsubscribers: (() => void)[] = [];
   return {
-    dispatch: createDispatch(handlers),
+    // Each channel's access rule (app/host/channelAccess.ts) applied before its handler, refusals audited here.
+    dispatch: createDispatch(handlers, {
+      userOf: (caller) => callers.userOf(caller),
+      trainingRunOpen: () => training?.openRunId() != null,
+      record: (caller, user, event) => hostAudit.record(caller, user, event),
+    }),
     events,
     devices,
     lane,

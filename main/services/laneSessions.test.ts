@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inProcessCaller } from '../../app/host/dispatch';
 import type { HostEvent } from '../../app/host/events';
 import type { LaneSession } from '../../app/inspection/laneSession';
 import { sequentialIds } from '../../app/ports/Ids';
@@ -32,7 +33,7 @@ afterEach(async () => {
 
 const current = async (services: BoothServices): Promise<LaneSession> => {
   await services.lane.settled();
-  const result = await services.dispatch('lane:current', {});
+  const result = await services.dispatch('lane:current', {}, inProcessCaller);
   if (!result.ok || !result.value) throw new Error('no current lane session');
   return result.value as LaneSession;
 };
@@ -40,7 +41,7 @@ const current = async (services: BoothServices): Promise<LaneSession> => {
 describe('vehicle lane sessions', () => {
   it('a scripted vehicle becomes one session: merged plate, its cards, each document with its chip, and the records', async () => {
     const { services, events } = await startLane('vehicle');
-    const arrival = await services.dispatch('sim:vehicleArrives', { vehicle: 0 });
+    const arrival = await services.dispatch('sim:vehicleArrives', { vehicle: 0 }, inProcessCaller);
     expect(arrival).toMatchObject({ ok: true, value: { plate: 'BTH4821', occupants: 3 } });
 
     const session = await current(services);
@@ -65,16 +66,16 @@ describe('vehicle lane sessions', () => {
 
   it('the next vehicle opens a new session; cards of the previous one do not follow it', async () => {
     const { services } = await startLane('vehicle');
-    await services.dispatch('sim:vehicleArrives', { vehicle: 0 });
+    await services.dispatch('sim:vehicleArrives', { vehicle: 0 }, inProcessCaller);
     const first = await current(services);
-    await services.dispatch('sim:vehicleArrives', { vehicle: 1 });
+    await services.dispatch('sim:vehicleArrives', { vehicle: 1 }, inProcessCaller);
     const second = await current(services);
     expect(second.sessionId).not.toBe(first.sessionId);
     expect(second.plate?.best.plate).toBe('KX72QPL');
     expect(second.rfidCards).toEqual([]);
     expect(second.documents.map((d) => d.read.mrz[0]?.slice(0, 5))).toEqual(['I<D<<', 'P<NLD']);
     // The same car coming back is a new visit with its own session, not a continuation of the old one.
-    await services.dispatch('sim:vehicleArrives', { vehicle: 1 });
+    await services.dispatch('sim:vehicleArrives', { vehicle: 1 }, inProcessCaller);
     const again = await current(services);
     expect(again.sessionId).not.toBe(second.sessionId);
     expect(again.documents).toHaveLength(2);
@@ -82,8 +83,8 @@ describe('vehicle lane sessions', () => {
 
   it('a records outage is part of the session: every lookup says why, and the reads are all there', async () => {
     const { services } = await startLane('vehicle');
-    await services.dispatch('sim:setDeviceConnected', { kind: 'recordsService', connected: false });
-    await services.dispatch('sim:vehicleArrives', { vehicle: 0 });
+    await services.dispatch('sim:setDeviceConnected', { kind: 'recordsService', connected: false }, inProcessCaller);
+    await services.dispatch('sim:vehicleArrives', { vehicle: 0 }, inProcessCaller);
     const session = await current(services);
     expect(session.documents).toHaveLength(3);
     expect(session.records.vehicle?.ok).toBe(false);
@@ -94,8 +95,8 @@ describe('vehicle lane sessions', () => {
   it('puts the occupants in front of the cameras: front row on the driver side, the rest on the rear camera', async () => {
     const { services, events } = await startLane('vehicle');
     const face = (n: number) => ({ mediaType: 'image/png' as const, base64: Buffer.from(`face-${n}`).toString('base64') });
-    await services.dispatch('sim:vehicleArrives', { vehicle: 0, occupants: [1, 0, 4].map((traveller, i) => ({ traveller, face: face(i) })) });
-    const scenes = await services.dispatch('cameras:scenes', {});
+    await services.dispatch('sim:vehicleArrives', { vehicle: 0, occupants: [1, 0, 4].map((traveller, i) => ({ traveller, face: face(i) })) }, inProcessCaller);
+    const scenes = await services.dispatch('cameras:scenes', {}, inProcessCaller);
     // Each camera plays a rendered approach of the whole car (every occupant's face) but draws only the seats it
     // is aimed at (app/scene): the front row for the driver-side camera, the rows behind for the rear gantry.
     const everyone = [face(0), face(1), face(2)];
@@ -108,9 +109,9 @@ describe('vehicle lane sessions', () => {
 
   it('a keyboard-wedge read at the window joins the current vehicle, with its records', async () => {
     const { services } = await startLane('vehicle');
-    await services.dispatch('sim:vehicleArrives', { vehicle: 0 });
+    await services.dispatch('sim:vehicleArrives', { vehicle: 0 }, inProcessCaller);
     const vehicle = await current(services);
-    const wedge = await services.dispatch('documents:wedgeRead', { lines: [...simulatedTravellers[3]!.mrz] });
+    const wedge = await services.dispatch('documents:wedgeRead', { lines: [...simulatedTravellers[3]!.mrz] }, inProcessCaller);
     expect(wedge).toMatchObject({ ok: true, value: { read: { readerId: 'keyboard-wedge-reader', source: 'keyboard' } } });
     const joined = await current(services);
     expect(joined.sessionId).toBe(vehicle.sessionId);
@@ -121,21 +122,21 @@ describe('vehicle lane sessions', () => {
 
   it('refuses a vehicle in a lane that is not a vehicle lane, and an unknown vehicle or traveller', async () => {
     const { services: air } = await startLane('air');
-    expect(await air.dispatch('sim:vehicleArrives', {})).toMatchObject({ ok: false, error: { code: 'not_supported', message: expect.stringContaining('laneType is "air"') } });
+    expect(await air.dispatch('sim:vehicleArrives', {}, inProcessCaller)).toMatchObject({ ok: false, error: { code: 'not_supported', message: expect.stringContaining('laneType is "air"') } });
     const { services } = await startLane('vehicle');
-    expect(await services.dispatch('sim:vehicleArrives', { vehicle: 42 })).toMatchObject({ ok: false, error: { message: expect.stringContaining('no simulated vehicle 42') } });
-    expect(await services.dispatch('sim:vehicleArrives', { occupants: [{ traveller: 42 }] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('no scripted traveller 42') } });
-    expect(await services.dispatch('sim:vehicleArrives', { occupants: [] })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await services.dispatch('sim:vehicleArrives', { vehicle: 42 }, inProcessCaller)).toMatchObject({ ok: false, error: { message: expect.stringContaining('no simulated vehicle 42') } });
+    expect(await services.dispatch('sim:vehicleArrives', { occupants: [{ traveller: 42 }] }, inProcessCaller)).toMatchObject({ ok: false, error: { message: expect.stringContaining('no scripted traveller 42') } });
+    expect(await services.dispatch('sim:vehicleArrives', { occupants: [] }, inProcessCaller)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 });
 
 describe('one-traveller lanes', () => {
   it('each document read is a new traveller session with its chip and record', async () => {
     const { services } = await startLane('air');
-    await services.dispatch('sim:readDocument', { traveller: 0 });
+    await services.dispatch('sim:readDocument', { traveller: 0 }, inProcessCaller);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const first = await current(services);
-    await services.dispatch('sim:readDocument', { traveller: 1 });
+    await services.dispatch('sim:readDocument', { traveller: 1 }, inProcessCaller);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const second = await current(services);
     expect(second.sessionId).not.toBe(first.sessionId);

@@ -48,15 +48,24 @@ export const vehicleEvalOptions = z.object({
   stride: z.coerce.number().int().min(1).max(15).default(3),
   targetFmr: z.coerce.number().positive().max(0.1).default(0.001),
   threads: z.coerce.number().int().min(0).max(16).default(0),
+  /** The rear-rows camera mounted this high (metres) instead of its default 2.2 m: a camera placement measured on the same vehicles and people. */
+  rearMountHeight: z.coerce.number().min(0.3).max(6).optional(),
 });
 export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
 
-export const CAMERAS = (['driver', 'rear'] as const).map((position) => ({ id: position, geometry: defaultGeometryFor(position), seats: seatsForCamera(position) ?? [] }));
+/** The lane's cameras, the rear-rows camera optionally mounted at another height. */
+export const camerasFor = (rearMountHeightM?: number) =>
+  (['driver', 'rear'] as const).map((position) => {
+    const geometry = defaultGeometryFor(position);
+    return { id: position, geometry: position === 'rear' && rearMountHeightM !== undefined ? { ...geometry, mountHeightM: rearMountHeightM } : geometry, seats: seatsForCamera(position) ?? [] };
+  });
+
+export const CAMERAS = camerasFor();
 
 /** The worker profile of each camera under each variant. */
-export function profilesOf(variant: VehicleEvalOptions['variants'][number]): Record<string, CameraProfile> {
+export function profilesOf(variant: VehicleEvalOptions['variants'][number], cameras: readonly (typeof CAMERAS)[number][] = CAMERAS): Record<string, CameraProfile> {
   return Object.fromEntries(
-    CAMERAS.map((camera) => {
+    cameras.map((camera) => {
       const lane = laneCaptureProfile(camera.geometry, camera.seats);
       const profiles: Record<VehicleEvalOptions['variants'][number], CameraProfile> = {
         baseline: { tiles: 'vehicle', fullRangePass: false },
@@ -124,7 +133,8 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
   try {
     const init = await harness<unknown>('init', { threads: options.threads, backend: 'wasm' });
     log(`worker ready: ${JSON.stringify(init)}`);
-    const variants = options.variants.map((name) => ({ name, profiles: profilesOf(name) }));
+    const cameras = camerasFor(options.rearMountHeight);
+    const variants = options.variants.map((name) => ({ name, profiles: profilesOf(name, cameras) }));
     const runs: { condition: SceneCondition; vehicle: number; result: VehicleRunResult; approachMs: number }[] = [];
     const started = Date.now();
     // Written after every vehicle, so a long run that is stopped still leaves its figures so far.
@@ -135,10 +145,10 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
         protocol: 'vehicle',
         options,
         vehiclesDone,
-        cameras: CAMERAS.map((c) => ({ ...c, regions: planSeatRegionTiles(c.geometry, { seats: c.seats }) })),
+        cameras: cameras.map((c) => ({ ...c, regions: planSeatRegionTiles(c.geometry, { seats: c.seats }) })),
         variants,
         worker: init,
-        command: `npx booth faces eval --protocol vehicle --dataset ${options.dataset} --vehicles ${options.vehicles} --seed ${options.seed} --conditions ${options.conditions.join(',')} --variants ${options.variants.join(',')} --stride ${options.stride} --out ${options.out}`,
+        command: `npx booth faces eval --protocol vehicle --dataset ${options.dataset} --vehicles ${options.vehicles} --seed ${options.seed} --conditions ${options.conditions.join(',')} --variants ${options.variants.join(',')} --stride ${options.stride}${options.rearMountHeight === undefined ? '' : ` --rear-mount-height ${options.rearMountHeight}`} --out ${options.out}`,
         wallSeconds: Math.round((Date.now() - started) / 1000),
         summary,
       };
@@ -155,7 +165,7 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
           approach,
           faceUrls: people.map((p) => urlOf(p.live)),
           documentUrls: people.map((p) => urlOf(p.document)),
-          cameras: CAMERAS,
+          cameras,
           variants,
           frameStride: options.stride,
           targetFmr: options.targetFmr,

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEmbedderManifest } from '../../app/biometrics/modelManifest';
+import { modelSourcePath } from '../build/prepareManifestModel';
 import { writeVendorStyleModelFolder } from '../build/vendorStyleEmbedder';
 import { repoRoot } from './visionHarnessSession';
 
@@ -17,8 +18,7 @@ export type VendorExampleOptions = z.infer<typeof vendorExampleOptions>;
 export async function writeVendorExample(options: VendorExampleOptions): Promise<void> {
   const shippedFile = path.join(repoRoot, 'assets/models/fr_feature.json');
   const shipped = parseEmbedderManifest(JSON.parse(await readFile(shippedFile, 'utf8')), shippedFile);
-  const source = shipped.source;
-  const modelFile = source && 'package' in source ? path.join(repoRoot, 'node_modules', source.package, source.path) : path.join(path.dirname(shippedFile), source?.path ?? shipped.file);
+  const modelFile = modelSourcePath(shippedFile, shipped, path.join(repoRoot, 'node_modules')).file;
   const folder = path.resolve(options.out);
   const written = writeVendorStyleModelFolder(folder, { manifest: shipped, modelFile });
   // As delivered: nothing measured yet (the booth refuses it until `faces calibrate` has stored what `faces eval` measured).

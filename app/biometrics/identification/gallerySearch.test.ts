@@ -71,6 +71,7 @@ describe('searching a gallery', () => {
     const small = new GalleryTemplates(16);
     small.enrol('a', [{ embedding: at(0) }]);
     expect(() => searchGallery(small, at(0), { fusion: 'max', normalisation: 'z-norm' }, 1)).toThrow(GallerySearchError);
+    expect(() => searchGallery(small, at(0), { fusion: 'max', normalisation: 'z-norm' }, 1)).toThrow(expect.objectContaining({ name: 'GallerySearchError', code: 'gallery_too_small' }));
   });
 });
 
@@ -100,10 +101,22 @@ describe('fusion when an identity has fewer templates', () => {
     expect(fused[0]).toBeCloseTo(0.7, 6);
     const top2 = fuseIdentityScores(Float32Array.from([0.5, 0.9, 0.7]), Int32Array.from([0, 0, 0]), Float32Array.from([1, 1, 1]), [3], 1, 'top2-mean');
     expect(top2[0]).toBeCloseTo(0.8, 6);
+    // The best first, or the second best last: still the two best, not the last two seen.
+    for (const order of [[0.9, 0.5, 0.7], [0.9, 0.7, 0.5]]) {
+      expect(fuseIdentityScores(Float32Array.from(order), Int32Array.from([0, 0, 0]), Float32Array.from([1, 1, 1]), [3], 1, 'top2-mean')[0]).toBeCloseTo(0.8, 6);
+    }
+  });
+
+  it('fuses only the scores given when owners and qualities are longer (a reused buffer)', () => {
+    for (const rule of ['max', 'mean', 'top2-mean', 'quality-weighted', 'centroid'] as const) {
+      const exact = fuseIdentityScores(Float32Array.from([0.5, 0.7]), Int32Array.from([0, 0]), Float32Array.from([1, 1]), [1.5], 1, rule);
+      const longer = fuseIdentityScores(Float32Array.from([0.5, 0.7]), Int32Array.from([0, 0, 0]), Float32Array.from([1, 1, 1]), [1.5], 1, rule);
+      expect([...longer]).toEqual([...exact]);
+    }
   });
 
   it('refuses template scores without an owner and a quality each', () => {
-    expect(() => fuseIdentityScores(Float32Array.from([0.1, 0.2]), Int32Array.from([0]), Float32Array.from([1, 1]), [1], 1, 'max')).toThrow(RangeError);
+    expect(() => fuseIdentityScores(Float32Array.from([0.1, 0.2]), Int32Array.from([0]), Float32Array.from([1, 1]), [1], 1, 'max')).toThrow('owners and qualities must cover every template score');
     expect(() => fuseIdentityScores(Float32Array.from([0.1, 0.2]), Int32Array.from([0, 0]), Float32Array.from([1]), [1], 1, 'max')).toThrow(RangeError);
   });
 });

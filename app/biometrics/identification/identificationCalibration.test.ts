@@ -44,7 +44,7 @@ describe('the FPIR table for the gallery size in use', () => {
 
   it('has no thresholds without a calibration: identification is refused, not guessed', () => {
     expect(() => calibrationForGallery(undefined, 10)).toThrow(/no identification calibration/);
-    expect(() => calibrationForGallery([], 10)).toThrow(IdentificationCalibrationError);
+    expect(() => calibrationForGallery([], 10)).toThrow(expect.objectContaining({ name: 'IdentificationCalibrationError', code: 'uncalibrated' }));
   });
 
   it('uses the stored threshold for a calibrated size, never the 1:1 FMR table', () => {
@@ -84,6 +84,15 @@ describe('the rates and thresholds at the edges of the table', () => {
     expect(fpirAtScore(choice, 0.5).fpir).toBeCloseTo(0.01, 12);
     expect(fpirAtScore(choice, 0.375).fpir).toBeCloseTo(Math.sqrt(0.1 * 0.01), 12);
     expect(fpirAtScore(choice, 0.625)).toMatchObject({ bound: false });
+    // Between the second and third points: that segment, not the first one carried on.
+    expect(fpirAtScore(choice, 0.625).fpir).toBeCloseTo(Math.sqrt(0.01 * 0.001), 12);
+  });
+
+  it('reads a table given out of threshold order as the same table', () => {
+    const shuffled = calibrationForGallery([binaryExactCalibration({ table: [{ threshold: 0.75, fpir: 0.001 }, { threshold: 0.25, fpir: 0.1 }, { threshold: 0.5, fpir: 0.01 }] })], 80);
+    for (const score of [0.1, 0.375, 0.5, 0.625, 0.9]) expect(fpirAtScore(shuffled, score)).toEqual(fpirAtScore(choice, score));
+    const reversedDoubled = calibrationForGallery([binaryExactCalibration({ table: [...binaryExactCalibration().table].reverse() })], 200);
+    expect(thresholdForFpir(reversedDoubled, 0.02)).toBe(0.5);
   });
 
   it('at or beyond the last point, a bound no better than one in the non-mated searches measured', () => {
@@ -91,6 +100,9 @@ describe('the rates and thresholds at the edges of the table', () => {
     expect(fpirAtScore(noneAbove(), 0.9)).toEqual({ fpir: 0.001, bound: true });
     // Towards a point where no non-mated search scored, the rate falls to half the floor, never to zero.
     expect(fpirAtScore(noneAbove(), 0.5).fpir).toBeCloseTo(Math.exp((Math.log(0.1) + Math.log(0.0005)) / 2), 12);
+    // Past such a point the rate stays at half the floor.
+    const zeroFromMiddle = calibrationForGallery([binaryExactCalibration({ table: [{ threshold: 0.25, fpir: 0.1 }, { threshold: 0.5, fpir: 0 }, { threshold: 0.75, fpir: 0 }] })], 80);
+    expect(fpirAtScore(zeroFromMiddle, 0.625).fpir).toBeCloseTo(0.0005, 12);
   });
 
   it('a gallery larger than calibrated scales the rate up, to at most 1', () => {
@@ -111,7 +123,7 @@ describe('the rates and thresholds at the edges of the table', () => {
   });
 
   it('says which calibration does not reach the target, and by how much it was scaled', () => {
-    expect(() => thresholdForFpir(choice, 1e-4)).toThrow('identification calibration edge-100 (gallery 100) does not reach FPIR 1e-4');
+    expect(() => thresholdForFpir(choice, 1e-4)).toThrow(/^identification calibration edge-100 \(gallery 100\) does not reach FPIR 1e-4$/);
     expect(() => thresholdForFpir(calibrationForGallery([binaryExactCalibration()], 300), 0.001)).toThrow('does not reach FPIR 1e-3 scaled to this gallery (x3.00)');
   });
 });
@@ -126,6 +138,9 @@ describe('the identification calibration file', () => {
     expect(parse({ nonMatedSearches: 0 })).toBe(false);
     expect(parse({ galleryIdentities: 0 })).toBe(false);
     expect(parse({ thresholdsByFpir: { '0.01': 0.5 } })).toBe(false);
+    // A key is a whole rate: d e-n with any number of exponent digits, nothing before or after.
+    expect(parse({ thresholdsByFpir: { '1e-10': 0.9 } })).toBe(true);
+    for (const key of ['x1e-2', '1e-2x']) expect(parse({ thresholdsByFpir: { [key]: 0.5 } })).toBe(false);
     expect(parse({ table: [{ threshold: 0.25, fpir: 1.5 }, { threshold: 0.5, fpir: 0.01 }] })).toBe(false);
   });
 });

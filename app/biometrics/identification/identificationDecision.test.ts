@@ -63,7 +63,7 @@ describe('identification at a target FPIR', () => {
   });
 
   it('an empty gallery identifies nobody', () => {
-    expect(decideIdentification(search(), choice, 0.003)).toMatchObject({ outcome: 'not_identified', score: null, calibratedFpir: null });
+    expect(decideIdentification(search(), choice, 0.003)).toMatchObject({ outcome: 'not_identified', identityId: null, score: null, candidates: [], ambiguousIdentityIds: [], calibratedFpir: null, fpirBound: false });
   });
 });
 

@@ -10,6 +10,12 @@ const faceEvidence = record.evidence.method === 'face_identification' ? record.e
 const among = (n: number) => Array.from({ length: n }, (_, i) => ({ candidateId: `C${i}`, score: 0.5 }));
 
 describe('the departure record schema', () => {
+  it('is an exit record with the fields it names only: no entry direction, no face image', () => {
+    expect(refusedAt(record)).toEqual([]);
+    expect(refusedAt({ ...record, direction: 'entry' })).toEqual(['direction']);
+    expect(departureRecordSchema.safeParse({ ...record, faceImage: 'AAAA' }).success).toBe(false);
+  });
+
   it('accepts each kind of evidence: a face identification, a document, an officer\'s inspection, an opt-out', () => {
     for (const evidence of [record.evidence, { method: 'document', documentNumber: 'L898902C3' }, { method: 'officer_inspection' }, { method: 'opt_out', declaredAt: '2026-12-07T17:58:00-08:00' }]) {
       expect(refusedAt({ ...record, evidence })).toEqual([]);
@@ -57,7 +63,7 @@ describe('the departure record schema', () => {
     for (const gallerySize of [1, 1_000_000]) expect(refusedAt(withEvidence({ gallerySize }))).toEqual([]);
     for (const gallerySize of [0, 2.5, 1_000_001]) expect(refusedAt(withEvidence({ gallerySize }))).toEqual(['evidence.gallerySize']);
     for (const fpir of [0, 1]) expect(refusedAt(withEvidence({ calibratedFpir: { fpir, bound: false, text: 'x' } }))).toEqual([]);
-    expect(refusedAt(withEvidence({ calibratedFpir: { fpir: -0.1, bound: false, text: 'x' } }))).toEqual(['evidence.calibratedFpir.fpir']);
+    for (const fpir of [-0.1, 1.1]) expect(refusedAt(withEvidence({ calibratedFpir: { fpir, bound: false, text: 'x' } }))).toEqual(['evidence.calibratedFpir.fpir']);
     expect(refusedAt(withEvidence({ calibratedFpir: { fpir: 0.1, bound: false, text: '' } }))).toEqual(['evidence.calibratedFpir.text']);
   });
 

@@ -64,6 +64,16 @@ describe('exit: the face compared 1:1 with the document presented', () => {
     expect(record.evidence).toEqual({ method: 'document', documentNumber: 'C4RT88120', noEntryRecord: true, faceComparison: { outcome: 'match', documentNumber: 'C4RT88120', nationality: 'DEU', referenceSource: 'chip', score: 0.64, ...provenance } });
   });
 
+  it('no gallery mate found, but the passport (the face matching it) is an expected traveller\'s: held with their alerts shown, never "no entry record", nothing recorded', () => {
+    const vargaPassport: ExitDocument = { documentNumber: 'BE4418270', nationality: 'HUN', name: 'VARGA, Imre' };
+    const a = assessExitOccupant('o1', nobody, gallery, context, undefined, undefined, compared(vargaPassport, 0.66));
+    expect(a).toMatchObject({ outcome: { kind: 'document_of_unfound_traveller', entry: { travellerId: 'TR-LOOKOUT' }, alerts: [{ kind: 'lookout' }] }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+    expect(departureOf(a, 'dep-7', departure)).toBeNull();
+    // Known by its photo alone (the very image among the entry's document photos): the same.
+    const renewed: ExitDocument = { documentNumber: '561009873', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret', photoOfTravellers: ['TR-WHITFIELD'] };
+    expect(assessExitOccupant('o1', nobody, gallery, context, undefined, undefined, compared(renewed, 0.7))).toMatchObject({ outcome: { kind: 'document_of_unfound_traveller', entry: { travellerId: 'TR-WHITFIELD' }, alerts: [] }, confirmable: false });
+  });
+
   it('a U.S. passport holder identified by the document alone is confirmed with no biometric departure record (90 FR 48604)', () => {
     const citizen: ExitDocument = { documentNumber: '488213307', nationality: 'USA', name: 'MORALES, Ana' };
     const a = assessExitOccupant('o1', nobody, gallery, context, undefined, undefined, compared(citizen, 0.69));

@@ -187,32 +187,3 @@ describe('an exit vehicle and its departure records', () => {
     expect(identificationWithChoice(twins, undefined)).toBe(twins);
   });
 });
-
-describe('departure record schema', () => {
-  const valid = {
-    departureId: 'd1',
-    travellerId: 'T1',
-    departedAt: '2026-12-07T18:00:00Z',
-    boothId: 'BOOTH-01',
-    port: 'Blaine, WA',
-    lane: { laneId: 'lane-1', laneType: 'vehicle' },
-    direction: 'exit',
-    plate: null,
-    sessionId: 's1',
-    officer: 'officer',
-    evidence: { method: 'officer_inspection' },
-    overstayDays: null,
-    alerts: [],
-    versions: { rules: 'r', policy: 'p', faceModel: null },
-  };
-
-  it('accepts a complete record and refuses entry direction, extra fields (a face image), negative overstay, a bad FPIR', () => {
-    expect(departureRecordSchema.safeParse(valid).success).toBe(true);
-    const issues = (input: unknown) => (departureRecordSchema.safeParse(input).error?.issues ?? []).map((i) => i.path.join('.'));
-    expect(issues({ ...valid, direction: 'entry' })).toEqual(['direction']);
-    expect(departureRecordSchema.safeParse({ ...valid, faceImage: 'AAAA' }).success).toBe(false);
-    expect(issues({ ...valid, overstayDays: -1 })).toEqual(['overstayDays']);
-    expect(issues({ ...valid, evidence: { method: 'face_identification', trackId: 't', candidateId: 'c', score: 1, threshold: 0.4, calibratedFpir: { fpir: 2, bound: false, text: 'x' }, gallerySize: 3 } })).toEqual(['evidence.calibratedFpir.fpir']);
-    expect(isDeparturePayload({ decision: {} })).toBe(false);
-  });
-});

@@ -81,6 +81,11 @@ export type ExitOutcome =
   | { readonly kind: 'document_face_mismatch'; readonly comparison: Extract<ExitDocumentComparison, { kind: 'compared' }> }
   /** A document was presented for someone whose face is not seen (no face matches its photo, or it could not be compared): held, shown. */
   | { readonly kind: 'document_without_face'; readonly comparison: ExitDocumentComparison }
+  /**
+   * The search found nobody, yet the document presented (its photo matching the face) is an expected traveller's: the
+   * search missed them, or someone travels on their papers. Held, never "no entry record": the entry and its alerts shown.
+   */
+  | { readonly kind: 'document_of_unfound_traveller'; readonly entry: DepartureGalleryEntry; readonly document: ExitDocument; readonly comparison: Extract<ExitDocumentComparison, { kind: 'compared' }>; readonly alerts: readonly ExitAlert[] }
   /** The gallery found one traveller and the document presented is another's: held, both shown. */
   | { readonly kind: 'document_conflict'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly document: ExitDocument }
   /** Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such; anyone else is held. */
@@ -154,7 +159,7 @@ export function assessExitOccupant(
 ): ExitOccupantAssessment {
   const identified = assessIdentity(occupantId, identification, gallery, context);
   if (identified.outcome.kind === 'opt_out') return { ...identified, reasons: [] };
-  const assessed = document ? { ...withDocument(identified, document, context), documentComparison: document } : identified;
+  const assessed = document ? { ...withDocument(identified, document, gallery, context), documentComparison: document } : identified;
   const reasons = presentationAttackReasons(face);
   const evidence = presentationAttackEvidence(face);
   const flagged = presentationAttackSuspected({ reasons });
@@ -206,11 +211,12 @@ function assessIdentity(occupantId: string, identification: ExitIdentification, 
 /**
  * The gallery search combined with the 1:1 comparison of the face with the document presented. A face that does not
  * match the document is held (the traveller is not who the document says); a document that is not the gallery
- * candidate's is a conflict, held; no gallery mate and a matching document identifies by the document. A comparison
+ * candidate's is a conflict, held; no gallery mate and a matching document identifies by the document, unless the
+ * document is an expected traveller's (held: the search missed them or someone travels on their papers). A comparison
  * that could not be made changes nothing: the gallery's finding stands on its own (the card says the 1:1 was not made)
  * and nobody is identified by a document they were not compared with. An ambiguity stays the officer's.
  */
-function withDocument(assessed: IdentityAssessment, comparison: ExitDocumentComparison, context: ExitRuleContext): IdentityAssessment {
+function withDocument(assessed: IdentityAssessment, comparison: ExitDocumentComparison, gallery: ReadonlyMap<string, DepartureGalleryEntry>, context: ExitRuleContext): IdentityAssessment {
   const { occupantId, outcome } = assessed;
   const held = (o: ExitOutcome): IdentityAssessment => ({ occupantId, outcome: o, confirmable: false, recordsDeparture: false, needsOfficer: true });
   if (comparison.kind === 'compared' && comparison.decision === 'no_match') return held({ kind: 'document_face_mismatch', comparison });
@@ -222,6 +228,9 @@ function withDocument(assessed: IdentityAssessment, comparison: ExitDocumentComp
     case 'not_identified': {
       // Only a search that was made and found nobody lets the document identify: a gallery that could not be searched may hold an entry record.
       if (!outcome.faceSeen || outcome.searchError !== undefined || comparison.kind !== 'compared' || !documentFaceMatches(comparison)) return assessed;
+      // An expected traveller's document: their entry record (its alerts, a lookout) is not bypassed by a search that missed them.
+      const owner = [...gallery.values()].find((entry) => documentIsEntrys(comparison.document, entry));
+      if (owner) return held({ kind: 'document_of_unfound_traveller', entry: owner, document: comparison.document, comparison, alerts: alertsOf(owner, stayStanding(owner.admitUntil, context.departureDate)) });
       const recorded = recordsDeparture(context.policy, citizenshipCategoryOf({ nationality: comparison.document.nationality }));
       return { occupantId, outcome: { kind: 'identified_by_document', document: comparison.document, comparison }, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
     }

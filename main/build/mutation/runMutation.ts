@@ -1,4 +1,4 @@
-// `npm run test:mutation [-- --module NAME[,NAME]] [--force] [--survivors] [--file PATH[:LINES]] [--table]`: Stryker over each module of the
+// `npm run test:mutation [-- --module NAME[,NAME]] [--force] [--survivors] [--file PATH[:LINES]] [--table] [--concurrency N]`: Stryker over each module of the
 // safety-critical core, one run per module (its own tests only), then one table of scores. `--table` runs nothing:
 // it prints the table from the stored reports, each row marked current or stale (storedReports.ts). Incremental: each
 // module keeps its last results in reports/mutation/NAME.json, so a run re-tests only the mutants whose code or
@@ -53,13 +53,17 @@ function writeCheckerTsconfig(module: MutationModule): void {
  * before the test files load.
  */
 const moduleVitestConfig = 'vitest.mutation.config.ts';
+const mutationTestTimeoutMs = 180_000;
 
 function writeModuleVitestConfig(module: MutationModule): void {
   const config = [
     '// Written by main/build/mutation/runMutation.ts for one module: the shared config, that module\'s tests only.',
     "import shared from './vitest.config.ts';",
     '',
-    `export default { ...shared, test: { ...shared.test, include: ${JSON.stringify(module.testFiles)} } };`,
+    // Instrumented code runs several times slower, on a loaded machine slower still: a test inside the shared 20 s
+    // limit (a 10,000-template gallery) timed out in the dry run, and Stryker refuses to start after any failure.
+    // A mutant that loops forever is stopped by Stryker's own timeout, not by this one.
+    `export default { ...shared, test: { ...shared.test, include: ${JSON.stringify(module.testFiles)}, testTimeout: ${mutationTestTimeoutMs} } };`,
     '',
   ].join('\n');
   writeFileSync(moduleVitestConfig, config);
@@ -103,7 +107,7 @@ function forgetRemovedFiles(incrementalFile: string, files: ReadonlySet<string>)
  * tests: a quick look while working on one rule. Not incremental (the module's results stay as they were); the
  * report goes to dist/mutation/NAME-files/.
  */
-async function runModule(module: MutationModule, force: boolean, files: readonly string[]): Promise<MutantResult[]> {
+async function runModule(module: MutationModule, force: boolean, files: readonly string[], concurrency: number | undefined): Promise<MutantResult[]> {
   const incrementalFile = `reports/mutation/${module.name}.json`;
   const reportFolder = `dist/mutation/${module.name}${files.length > 0 ? '-files' : ''}`;
   writeCheckerTsconfig(module);
@@ -117,6 +121,8 @@ async function runModule(module: MutationModule, force: boolean, files: readonly
     mutate: files.length > 0 ? [...files] : [...module.mutate],
     vitest: { configFile: moduleVitestConfig, related: false },
     tsconfigFile: checkerTsconfig,
+    // `--concurrency 1` on a machine others share; the config's default otherwise.
+    ...(concurrency === undefined ? {} : { concurrency }),
     ...(files.length > 0 ? { incremental: false } : { incrementalFile, force }),
     htmlReporter: { fileName: `${reportFolder}/mutation.html` },
     jsonReporter: { fileName: `${reportFolder}/mutation.json` },
@@ -154,6 +160,7 @@ async function main(): Promise<number> {
       survivors: { type: 'boolean', default: false },
       file: { type: 'string', multiple: true, default: [] },
       table: { type: 'boolean', default: false },
+      concurrency: { type: 'string' },
     },
   });
   const modules = selectModules(values.module);
@@ -164,6 +171,10 @@ async function main(): Promise<number> {
     console.log('"current" compares the mutated and test files only: after a change to a fixture or imported file, run with --force.');
     return belowRequired(rows);
   }
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+    throw new Error(`--concurrency ${values.concurrency}: a whole number of test runners, 1 or more`);
+  }
   const files = values.file.flatMap((value) => value.split(',')).filter((file) => file !== '');
   // Stryker reads `path:N` (no end line) as no range at all and mutates nothing: the run would print n/a, not an error.
   const badRange = files.find((file) => /:[^/]*$/.test(file) && !/:\d+(:\d+)?-\d+(:\d+)?$/.test(file));
@@ -173,7 +184,7 @@ async function main(): Promise<number> {
   const survivors: string[] = [];
   for (const module of modules) {
     console.log(`\nMutation testing ${module.name} (${module.description})`);
-    const results = await runModule(module, values.force, files);
+    const results = await runModule(module, values.force, files, concurrency);
     rows.push(summariseMutants(files.length > 0 ? `${module.name} (${files.join(', ')})` : module.name, results));
     survivors.push(
       ...results

@@ -39,6 +39,7 @@ export function register(program: Command): void {
     .option('--variants <list>', `vehicle protocol: capture variants to measure on the same frames (${VARIANTS.join(',')}; default baseline,lane: lane is the lane capture loop's profile; docs/vehicle-capture.md)`)
     .option('--stride <n>', 'vehicle protocol: process every n-th frame of each 15 fps camera')
     .option('--frames <dir>', 'vehicle protocol: write a few rendered frames per condition as PNG')
+    .option('--rear-mount-height <m>', 'vehicle protocol: the rear-rows camera mounted this high (default 2.2 m)')
     .option('--gallery-size <n>', 'identification: identities enrolled in the gallery')
     .option('--non-mated <fraction>', 'identification: share (0..1] of the images outside the gallery searched as non-mated probes', '1')
     .option('--rounds <n>', 'identification: rounds, each enrolling and probing other images of each identity', '3')

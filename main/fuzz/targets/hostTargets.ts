@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { inProcessCaller } from '../../../app/host/dispatch';
 import { sequentialIds } from '../../../app/ports/Ids';
 import { resolveSettings } from '../../../app/settings/boothSettings';
 import { HttpRecordsClient } from '../../../native-bridges/records-service/HttpRecordsClient.node.ts';
@@ -61,7 +62,7 @@ export async function hostTargets(seeds: FuzzSeeds): Promise<HostTargets> {
         } catch {
           payload = text;
         }
-        return services.dispatch(channel, payload);
+        return services.dispatch(channel, payload, inProcessCaller);
       },
       typedErrors: [],
       check: (value) => {

@@ -1,5 +1,4 @@
 import type { DispatchCaller, HandlersOf } from '../../../app/host/dispatch';
-import { HostFailure } from '../../../app/host/result';
 import type { ActiveModelSet } from '../../../app/biometrics/modelSet';
 import type { BoothFaceModels, ServedFaceModelSet } from '../faceModelSet';
 import type { HostAuditLog } from '../HostAuditLog';
@@ -17,9 +16,10 @@ export interface ModelHandlerDeps {
 /**
  * `models:*`: the face models the host verified for this booth, and the fallback when the worker cannot load them.
  * Only a booth window's own connection may report a load failure (its vision worker is the one that loads the set):
- * a report moves the booth to an earlier set and forgets the configured one, so a script on the HTTP API may not.
- * The report must name the set served now (a stale one changes nothing), and every report from outside the host is
- * audited, acted on or refused, before it is answered.
+ * a report moves the booth to an earlier set and forgets the configured one, so a script on the HTTP API may not
+ * (app/host/channelAccess.ts: dispatch refuses and audits it before this handler). The report must name the set
+ * served now (a stale one changes nothing), and every report from a window is audited, acted on or not, before it
+ * is answered.
  */
 export function modelHandlers({ faceModels, callers, audit }: ModelHandlerDeps): HandlersOf<'models'> {
   const record = (caller: DispatchCaller, event: { origin: string; message: string; outcome: 'done' | 'refused'; reason?: string; servedNow?: string }) =>
@@ -35,11 +35,6 @@ export function modelHandlers({ faceModels, callers, audit }: ModelHandlerDeps):
   return {
     'models:active': async () => asActive(await faceModels.current()),
     'models:loadFailed': async ({ origin, message }, caller) => {
-      if (caller.transport === 'http') {
-        const reason = "Only the booth window's vision worker reports that it could not load the face models; the HTTP API may not.";
-        await record(caller, { origin, message, outcome: 'refused', reason });
-        throw new HostFailure('not_permitted', reason);
-      }
       const before = await faceModels.current();
       if (before.origin !== origin) {
         // Another window already reported it (the set changed since): nothing moves, the set served now is the answer.

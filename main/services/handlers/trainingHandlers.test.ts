@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkAccess, type CallerAccess, type DispatchCaller, type HandlersOf } from '../../../app/host/dispatch';
 import { sequentialIds } from '../../../app/ports/Ids';
 import { resolveSettings } from '../../../app/settings/boothSettings';
 import { SignedInCallers } from '../SignedInCallers';
@@ -13,6 +14,19 @@ import { loadTrainingScenario } from '../trainingScenarioFiles';
 import { trainingHandlers } from './trainingHandlers';
 
 const scenariosDir = fileURLToPath(new URL('../../../assets/scenarios', import.meta.url));
+
+/** Each handler behind its channel's access rule, as dispatch applies it (app/host/channelAccess.ts). */
+function behindAccessRules(handlers: HandlersOf<'training'>, access: CallerAccess): HandlersOf<'training'> {
+  const guarded = Object.entries(handlers).map(([channel, handler]) => [
+    channel,
+    async (request: never, caller: DispatchCaller) => {
+      const { refused } = await checkAccess(channel as keyof HandlersOf<'training'>, request, caller, access);
+      if (refused) throw refused;
+      return (handler as (request: never, caller: DispatchCaller) => unknown)(request, caller);
+    },
+  ]);
+  return Object.fromEntries(guarded) as unknown as HandlersOf<'training'>;
+}
 
 /** The handlers over a real player whose steps do nothing (what is checked here is who may see what, when). */
 function handlers(settings: Record<string, unknown> = { laneType: 'pedestrian' }) {
@@ -26,7 +40,8 @@ function handlers(settings: Record<string, unknown> = { laneType: 'pedestrian' }
   callers.signedIn(trainer, { userId: 'trainer', name: 'Trainer', role: 'trainer' });
   callers.signedIn(trainee, { userId: 'kim', name: 'Kim', role: 'officer' });
   const runs = new TrainingRunStore(mkdtempSync(join(tmpdir(), 'booth-training-handlers-')));
-  const training = trainingHandlers({ training: player, settings: resolveSettings(settings).settings, scenariosDir, callers, runs });
+  const access: CallerAccess = { userOf: (caller) => callers.userOf(caller), trainingRunOpen: () => player.openRunId() !== null, record: async () => undefined };
+  const training = behindAccessRules(trainingHandlers({ training: player, settings: resolveSettings(settings).settings, scenariosDir, callers, runs }), access);
   return { training, trainer, trainee, nobody, time, player, scenario: loadTrainingScenario('clean-then-expired', scenariosDir) };
 }
 

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../app/host/dispatch';
+import type { DispatchCaller, HandlersOf } from '../../../app/host/dispatch';
 import { HostFailure } from '../../../app/host/result';
 import type { BoothSettings } from '../../../app/settings/boothSettings';
 import { scenarioFitsBooth, scenarioMisfit } from '../../../app/training/trainingScenario';
@@ -19,14 +19,21 @@ export interface TrainingHandlerDeps {
 
 /**
  * `training:*`: the trainer's scenario player (simulation only), the scoring of the trainee's decisions, debriefs
- * and the run history. The trainer's controls check the caller's role here, not only on the screen: an officer's
- * window cannot start, stop or list runs, nor read the steps or the live score (only whether a run is open), and
- * sees a debrief only of a run they were the trainee of, once it ended.
+ * and the run history. The trainer's controls check the caller's role on the host, not only on the screen (dispatch,
+ * by app/host/channelAccess.ts): an officer's window cannot start, stop or list runs, nor read the steps or the live
+ * score (only whether a run is open), and sees a debrief only of a run they were the trainee of, once it ended (here).
  */
 export function trainingHandlers({ training, settings, scenariosDir, callers, runs }: TrainingHandlerDeps): HandlersOf<'training'> {
   const trainer = () => {
     if (!training) throw new HostFailure('not_supported', 'Training scenarios are available only with --devices=sim.');
     return training;
+  };
+  // Who may call each channel (trainer, or trainee) is checked by dispatch (app/host/channelAccess.ts); a handler
+  // here only needs to know who that was. The host's own code calling unsigned is a bug, not a user to refuse.
+  const signedIn = (caller: DispatchCaller) => {
+    const user = callers.userOf(caller);
+    if (!user) throw new Error(`nobody is signed in on ${caller.client}`);
+    return user;
   };
   const builtInScenarios = () => (scenariosDir ? listBuiltInScenarios(scenariosDir) : []);
   const storedRun = async (runId: string) => {
@@ -38,21 +45,13 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
     }
   };
   return {
-    'training:list': (_, caller) => {
-      callers.require(caller, ['trainer'], 'The scenario list');
-      return builtInScenarios().map((s) => ({ name: s.name, description: s.description, laneType: s.laneType, direction: s.direction, stepCount: s.steps.length }));
-    },
-    'training:progress': (_, caller) => {
-      const player = trainer();
-      callers.require(caller, ['trainer'], "The scenario's progress and live score");
-      return player.progress();
-    },
+    'training:list': () => builtInScenarios().map((s) => ({ name: s.name, description: s.description, laneType: s.laneType, direction: s.direction, stepCount: s.steps.length })),
+    'training:progress': () => trainer().progress(),
     // Every window, signed in or not: whether its decisions are training ones. A booth on real devices never has a run.
     'training:run': () => (training ? trainingRunStateOf(training.progress()) : { run: null }),
     'training:start': ({ scenario: name, trainee }, caller) => {
       const player = trainer();
-      const user = callers.require(caller, ['trainer'], 'Starting a training scenario');
-      const people = { startedBy: user.userId, ...(trainee ? { trainee } : {}) };
+      const people = { startedBy: signedIn(caller).userId, ...(trainee ? { trainee } : {}) };
       if (name === undefined) {
         if (player.progress().state === 'idle') throw new HostFailure('invalid_request', 'No training scenario is loaded: name one.');
         return player.start(undefined, people);
@@ -63,9 +62,8 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
       if (!scenarioFitsBooth(scenario, settings)) throw new HostFailure('not_supported', scenarioMisfit(scenario, settings));
       return player.start(scenario, people);
     },
-    'training:stop': async (_, caller) => {
+    'training:stop': async () => {
       const player = trainer();
-      callers.require(caller, ['trainer'], 'Stopping a training scenario');
       const stopped = player.stop();
       // "Stopped" is said once the run's debrief is kept.
       await runs.settled();
@@ -73,25 +71,22 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
     },
     'training:decided': (report, caller) => {
       const player = trainer();
-      const user = callers.require(caller, ['officer', 'trainer'], 'A training decision');
       if (player.openRunId() !== report.runId) throw new HostFailure('invalid_request', `Training run ${report.runId} is not the open run; the decision stays recorded as training but is not scored.`);
-      return trainingRunStateOf(player.decided(report, user.userId));
+      return trainingRunStateOf(player.decided(report, signedIn(caller).userId));
     },
     'training:departed': (report, caller) => {
       const player = trainer();
-      const user = callers.require(caller, ['officer', 'trainer'], 'A training departure');
       if (player.openRunId() !== report.runId) throw new HostFailure('invalid_request', `Training run ${report.runId} is not the open run; the confirmation stays recorded as training but is not scored.`);
-      return trainingRunStateOf(player.departed(report, user.userId));
+      return trainingRunStateOf(player.departed(report, signedIn(caller).userId));
     },
-    'training:alerted': (report, caller) => {
+    'training:alerted': (report) => {
       const player = trainer();
-      callers.require(caller, ['officer', 'trainer'], 'A training alert');
       // Said, not swallowed: an alert for a run that is not open is not counted, and the booth is told so.
       if (player.openRunId() !== report.runId) throw new HostFailure('invalid_request', `Training run ${report.runId} is not the open run; the alert stays recorded as training but is not counted.`);
       return trainingRunStateOf(player.alerted(report));
     },
     'training:debrief': async ({ runId }, caller) => {
-      const user = callers.require(caller, ['officer', 'trainer'], 'A debrief');
+      const user = signedIn(caller);
       const current = training?.debrief() ?? null;
       const debrief = runId === undefined || current?.runId === runId ? current : await storedRun(runId);
       if (!debrief) throw new HostFailure('invalid_request', 'No training run yet on this booth.');
@@ -101,9 +96,6 @@ export function trainingHandlers({ training, settings, scenariosDir, callers, ru
       if (user.role !== 'trainer' && debrief.endedAt === null) throw new HostFailure('not_permitted', `The debrief of ${debrief.runId} opens for its trainee when the run ends.`);
       return debrief;
     },
-    'training:runs': async ({ trainee }, caller) => {
-      callers.require(caller, ['trainer'], 'The run history');
-      return runs.list(trainee);
-    },
+    'training:runs': ({ trainee }) => runs.list(trainee),
   };
 }

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inProcessCaller } from '../../../app/host/dispatch';
 import type { HostEvent } from '../../../app/host/events';
 import { sequentialIds } from '../../../app/ports/Ids';
 import { resolveSettings } from '../../../app/settings/boothSettings';
@@ -41,7 +42,7 @@ export async function simulatedBooth(raw: Record<string, unknown> = {}, startAt 
     if (time.elapsedMs < seconds * 1000) time.advance(seconds * 1000 - time.elapsedMs);
   };
   const connected = async (kind: string) => {
-    const listed = await services.dispatch('devices:list', {});
+    const listed = await services.dispatch('devices:list', {}, inProcessCaller);
     return listed.ok && (listed.value as { kind: string; connected: boolean }[]).find((device) => device.kind === kind)?.connected;
   };
   // Reads reach the renderer in the lane session (lane:onSession), their chip reports with them.

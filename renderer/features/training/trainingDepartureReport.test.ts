@@ -23,7 +23,7 @@ describe('what the exit lane tells the training run', () => {
     const ruledOut = assess('o-4', identificationWithChoice(twins, { kind: 'none_of_them', at: '2026-12-07T10:00:31Z' }));
     const optOut = assess('o-5', identificationWithChoice({ kind: 'candidate', candidate: candidate('walker') }, { kind: 'opt_out', declaredAt: '2026-12-07T10:00:32Z' }));
     const occupants = [overstayer, citizen, picked, ruledOut, optOut];
-    const report = trainingDepartureReportOf({ runId: 'run-1' }, 'session-1', [overstayer, citizen, picked, optOut], officerResolutionsOf(occupants), occupants, '2026-12-07T10:00:40.000Z');
+    const report = trainingDepartureReportOf({ runId: 'run-1' }, 'session-1', [overstayer, citizen, picked, optOut], officerResolutionsOf(occupants), occupants, new Set(), '2026-12-07T10:00:40.000Z');
     expect(trainingDepartureReportSchema.parse(report)).toEqual({
       runId: 'run-1',
       sessionId: 'session-1',
@@ -38,7 +38,26 @@ describe('what the exit lane tells the training run', () => {
     });
   });
 
-  it('nothing to report when the key confirmed nobody and ruled nobody out', () => {
-    expect(trainingDepartureReportOf({ runId: 'run-1' }, 's', [], [], [assess('o-1', { kind: 'no_face' })], '2026-12-07T10:00:40.000Z')).toBeNull();
+  it('every other occupant on screen is reported held, as the card identified them (the run counts no one held it was not told of); none already recorded, none without a face', () => {
+    const onTime = assess('o-1', { kind: 'candidate', candidate: candidate('walker') });
+    const overstayer = assess('o-2', { kind: 'candidate', candidate: candidate('brandt') });
+    const stranger = assess('o-3', { kind: 'no_candidate', trackId: 'track-x' });
+    const lookAlikes = assess('o-4', twins);
+    const noFace = assess('o-5', { kind: 'no_face' });
+    const earlier = assess('o-6', { kind: 'candidate', candidate: candidate('selma') });
+    const occupants = [onTime, overstayer, stranger, lookAlikes, noFace, earlier];
+    const report = trainingDepartureReportOf({ runId: 'run-1' }, 'session-1', [onTime], [], occupants, new Set(['o-6']), '2026-12-07T10:00:40.000Z');
+    expect(trainingDepartureReportSchema.parse(report).occupants.map(({ occupantId, action, travellerId, among }) => ({ occupantId, action, travellerId, among }))).toEqual([
+      { occupantId: 'o-1', action: 'confirmed', travellerId: 'walker', among: [] },
+      { occupantId: 'o-2', action: 'held', travellerId: 'brandt', among: [] },
+      { occupantId: 'o-3', action: 'held', travellerId: null, among: [] },
+      { occupantId: 'o-4', action: 'held', travellerId: null, among: ['vera', 'selma'] },
+    ]);
+    // Enter with nothing confirmable (a lone traveller held): the hold is still told.
+    expect(trainingDepartureReportOf({ runId: 'run-1' }, 's', [], [], [overstayer], new Set(), '2026-12-07T10:00:40.000Z')?.occupants).toMatchObject([{ action: 'held', travellerId: 'brandt' }]);
+  });
+
+  it('nothing to report when the key confirmed nobody, ruled nobody out and no face was on screen', () => {
+    expect(trainingDepartureReportOf({ runId: 'run-1' }, 's', [], [], [assess('o-1', { kind: 'no_face' })], new Set(), '2026-12-07T10:00:40.000Z')).toBeNull();
   });
 });

@@ -4,36 +4,58 @@ import type { HostClient } from '../../host/HostClient';
 import type { ExitOfficerResolution } from '../../storage/DepartureRecorder';
 import { exitHeadlineOf } from '../lane/exit/exitOutcomeText';
 
+/** One occupant as the run is told of them: what the key did, as whom, among which look-alikes, and what their card said. */
+function actionOf(occupant: ExitOccupantAssessment, action: DepartureAction['action'], as: DepartureAction['as'], travellerId: string | null, among: readonly { readonly travellerId: string }[] = []): DepartureAction {
+  return { occupantId: occupant.occupantId, action, as, travellerId, among: among.map((c) => c.travellerId), shown: exitHeadlineOf(occupant).slice(0, 300) };
+}
+
 /** What one confirmed occupant was confirmed as, in the run's terms; null for an occupant the key did not confirm. */
 function confirmedAction(occupant: ExitOccupantAssessment): DepartureAction | null {
   const { outcome } = occupant;
-  const shown = exitHeadlineOf(occupant).slice(0, 300);
   switch (outcome.kind) {
     case 'departure_confirmed':
     case 'identified_with_alert':
     case 'citizen':
-      return {
-        occupantId: occupant.occupantId,
-        action: 'confirmed',
-        as: outcome.kind === 'citizen' ? 'citizen' : 'departure',
-        travellerId: outcome.entry.travellerId,
-        among: (outcome.candidate.officerChoice?.among ?? []).map((c) => c.travellerId),
-        shown,
-      };
+      return actionOf(occupant, 'confirmed', outcome.kind === 'citizen' ? 'citizen' : 'departure', outcome.entry.travellerId, outcome.candidate.officerChoice?.among);
     case 'identified_by_document':
       // Confirmed on the document presented (1:1), with nobody in the gallery: a departure of no gallery traveller.
-      return { occupantId: occupant.occupantId, action: 'confirmed', as: 'departure', travellerId: null, among: [], shown };
+      return actionOf(occupant, 'confirmed', 'departure', null);
     case 'opt_out':
-      return { occupantId: occupant.occupantId, action: 'confirmed', as: 'opt_out', travellerId: outcome.entry?.travellerId ?? null, among: [], shown };
+      return actionOf(occupant, 'confirmed', 'opt_out', outcome.entry?.travellerId ?? null);
     default:
       return null;
   }
 }
 
+/** An occupant on screen the key left held (by the rules or the officer's H), as the card identified them; null: no face seen. */
+function heldAction(occupant: ExitOccupantAssessment): DepartureAction | null {
+  const { outcome } = occupant;
+  switch (outcome.kind) {
+    case 'departure_confirmed':
+    case 'identified_with_alert':
+    case 'citizen':
+    case 'document_conflict':
+    case 'document_of_unfound_traveller':
+      return actionOf(occupant, 'held', null, outcome.entry.travellerId);
+    case 'opt_out':
+      return actionOf(occupant, 'held', null, outcome.entry?.travellerId ?? null);
+    case 'ambiguous':
+      return actionOf(occupant, 'held', null, null, outcome.candidates.map((c) => c.candidate));
+    case 'not_identified':
+      return outcome.faceSeen ? actionOf(occupant, 'held', null, null, outcome.dismissed) : null;
+    case 'identified_by_document':
+    case 'document_face_mismatch':
+      return actionOf(occupant, 'held', null, null);
+    case 'document_without_face':
+      return null;
+  }
+}
+
 /**
- * What one training confirmation at the exit lane did, for the run to score: each occupant the key confirmed (as whom,
- * as what, picked among which look-alikes, what their card said) and each the officer ruled every look-alike out for.
- * Null when it did nothing the run scores.
+ * What one training confirmation at the exit lane did, for the run to score, occupant by occupant on screen: each the
+ * key confirmed (as whom, as what, picked among which look-alikes, what their card said), each the officer ruled every
+ * look-alike out for, and each left held (only so does the run count someone as held: an occupant never on screen is
+ * not). `recorded`: occupants an earlier key already confirmed. Null when there is nothing to tell.
  */
 export function trainingDepartureReportOf(
   mark: TrainingMark,
@@ -41,15 +63,17 @@ export function trainingDepartureReportOf(
   confirmed: readonly ExitOccupantAssessment[],
   resolutions: readonly ExitOfficerResolution[],
   occupants: readonly ExitOccupantAssessment[],
+  recorded: ReadonlySet<string>,
   decidedAt: string,
 ): TrainingDepartureReport | null {
   const actions = confirmed.flatMap((o) => confirmedAction(o) ?? []);
   for (const resolution of resolutions) {
     const occupant = occupants.find((o) => o.occupantId === resolution.occupantId);
     if (resolution.choice !== 'none_of_them' || occupant?.outcome.kind !== 'not_identified') continue;
-    const among = (occupant.outcome.dismissed ?? []).map((c) => c.travellerId);
-    actions.push({ occupantId: occupant.occupantId, action: 'ruled_out', as: null, travellerId: null, among, shown: exitHeadlineOf(occupant).slice(0, 300) });
+    actions.push(actionOf(occupant, 'ruled_out', null, null, occupant.outcome.dismissed));
   }
+  const reported = new Set([...confirmed.map((o) => o.occupantId), ...actions.map((a) => a.occupantId)]);
+  actions.push(...occupants.filter((o) => !reported.has(o.occupantId) && !recorded.has(o.occupantId)).flatMap((o) => heldAction(o) ?? []));
   if (actions.length === 0) return null;
   return { runId: mark.runId, sessionId, decidedAt, occupants: actions.slice(0, 9) };
 }

@@ -5,7 +5,7 @@ import { sequentialIds } from '../../../app/ports/Ids';
 import type { DepartureGalleryEntry } from '../../../app/ports/departureGallery';
 import { exitConfirmationOf, exitRulesVersion, officerResolutionsOf } from '../../features/lane/exit/exitConfirmation';
 import { exitIdentificationOf } from '../../features/lane/exit/exitGallerySearch';
-import { exitTargetFpir } from '../../features/lane/exit/useExitAssessment';
+import { exitTargetFpir } from '../../features/lane/exit/exitFaceSearches';
 import { BoothDatabase } from '../../storage/BoothDatabase';
 import { DecisionStore } from '../../storage/DecisionStore';
 import { rawStorageKeyProvider } from '../../storage/storageKeys';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ExitDocumentComparison } from '../../../../app/inspection/exit/exitDocumentCheck';
 import { type ExitCandidate, type ExitIdentification } from '../../../../app/inspection/exit/exitOccupantRules';
 import { galleryEntry } from '../../../../app/inspection/exit/testSupport/galleryEntry';
 import { judgePresentation } from '../../../../app/biometrics/presentationAttackCheck';
@@ -6,6 +7,7 @@ import type { PresentationAttackFace } from '../../../../app/inspection/presenta
 import { finalRulePolicy, shippedPolicies } from '../../../../app/policy/testSupport/shippedPolicies';
 import type { DepartureGallery } from '../../../../app/ports/departureGallery';
 import type { ExitConfirmation, RecordedExit } from '../../../storage/DepartureRecorder';
+import type { HostClient } from '../../../host/HostClient';
 import { createBoothStore } from '../../../state/createBoothStore';
 import { createExitActions, type ExitDesk } from './exitActions';
 import { officerChoiceText } from './exitOutcomeText';
@@ -33,14 +35,14 @@ const faceOf: Record<string, PresentationAttackFace> = { 'occupant-t3': { trackI
  * The exit lane's keys over a real booth store and the real exit rules; the desk (the officer's choices, what is
  * recorded) changed by useExitDesk's own changes, and assessed again after each change by the screen's assessOnDesk.
  */
-function exitLane() {
+function exitLane(documentsWithoutFace: readonly ExitDocumentComparison[] = [], host: Pick<HostClient, 'call'> = { call: () => Promise.reject(new Error('no host in this test')) }) {
   const store = createBoothStore();
   store.getState().infoLoaded({ boothId: 'X1', laneType: 'vehicle', deviceMode: 'sim', faceMatchTargetFmr: 1e-4, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'exit', policies: shippedPolicies });
   store.getState().signedIn({ userId: 'officer.exit', name: 'Officer Exit', role: 'officer' });
   let desk: ExitDeskState = emptyExitDesk;
   const assessment = (): ExitAssessment => {
     const occupants = Object.entries(searchOf).map(([occupantId, searched]) => ({ occupantId, searched, ...(faceOf[occupantId] ? { face: faceOf[occupantId] } : {}) }));
-    const assessed = assessOnDesk(occupants, desk, store.getState().optOuts, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy });
+    const assessed = assessOnDesk(occupants, desk, store.getState().optOuts, new Map(gallery.entries.map((e) => [e.travellerId, e])), { departureDate: '2026-12-07', policy: finalRulePolicy }, documentsWithoutFace);
     return { ...assessed, policyId: finalRulePolicy.id, searchOf, trackOf: { 'occupant-t1': 't1', 'occupant-t2': 't2', 'occupant-t3': 't3' } };
   };
   const confirmed: ExitConfirmation[] = [];
@@ -50,7 +52,7 @@ function exitLane() {
       return Promise.resolve({ recordedAt: '2026-12-07T18:00:00.000Z', outboxItemIds: [], reviewIds: [], auditSeq: 1, retained: 0 });
     },
   };
-  const actions = createExitActions({ call: () => Promise.reject(new Error('no host in this test')) }, store, journal, (): ExitDesk => ({ ...desk, assessment: assessment(), gallery }), {
+  const actions = createExitActions(host, store, journal, (): ExitDesk => ({ ...desk, assessment: assessment(), gallery }), {
     resolve: (occupantId, choice) => (desk = exitDeskChanges.resolve(desk, occupantId, choice)),
     overridePresentationAttack: (occupantId, override) => (desk = exitDeskChanges.overridePresentationAttack(desk, occupantId, override)),
     hold: (occupantId, held) => (desk = exitDeskChanges.hold(desk, occupantId, held)),
@@ -185,5 +187,40 @@ describe('the officer changes or undoes a choice at exit until the occupant is c
     expect(lane.confirmed[0]?.departures.map((d) => d.travellerId)).toEqual(['TWIN-A']);
     expect(lane.confirmed[0]?.citizens).toEqual([]);
     expect(lane.confirmable('occupant-t2')).toBe(false);
+  });
+
+  it('a document no face seen matches is a held card: Enter confirms the travellers seen and never it, no departure names it, and no opt-out is taken on it', async () => {
+    const papers: ExitDocumentComparison = { kind: 'not_compared', document: { documentNumber: 'X1234567', nationality: 'GBR', name: 'BRANDT, JONAS' }, reason: 'no face seen to compare it with' };
+    const lane = exitLane([papers]);
+    expect(lane.outcome('document:GBR:X1234567')).toMatchObject({ kind: 'document_without_face' });
+    expect(lane.confirmable('document:GBR:X1234567')).toBe(false);
+    lane.select(3);
+    lane.actions.declareOptOut();
+    expect(lane.notice()).toBe('The selected card is a document, not a traveller seen: find its holder first');
+    expect(lane.store.getState().optOuts).toEqual([]);
+    await lane.actions.confirm();
+    expect(lane.confirmed[0]?.departures.map((d) => d.travellerId)).toEqual([]);
+    expect(lane.confirmed[0]?.citizens.map((c) => c.travellerId)).toEqual(['CITIZEN']);
+    expect(lane.desk().recorded.has('document:GBR:X1234567')).toBe(false);
+    await lane.actions.confirm();
+    expect(lane.notice()).toBe('Nothing to confirm: the occupants left need the officer (photograph, inspect or refer).');
+  });
+
+  it('in a training run Enter tells the run every occupant on screen, held ones too, even when nothing is confirmable (else a hold is never scored)', async () => {
+    const calls: unknown[] = [];
+    const lane = exitLane([], { call: (channel: string, request: unknown) => (calls.push({ channel, request }), Promise.resolve({ ok: true, value: { run: { runId: 'run-1', open: true } } })) } as Pick<HostClient, 'call'>);
+    lane.store.getState().trainingRunChanged({ run: { runId: 'run-1', open: true } });
+    lane.select(1);
+    lane.actions.holdForInspection();
+    lane.select(2);
+    lane.actions.holdForInspection();
+    await lane.actions.confirm();
+    expect(lane.notice()).toBe('Nothing to confirm: the occupants left need the officer (photograph, inspect or refer).');
+    expect(lane.confirmed).toEqual([]);
+    expect(calls).toMatchObject([{ channel: 'training:departed', request: { runId: 'run-1', occupants: [{ occupantId: 'occupant-t1', action: 'held', travellerId: null, among: ['TWIN-A', 'TWIN-B'] }, { occupantId: 'occupant-t2', action: 'held', travellerId: 'CITIZEN' }, { occupantId: 'occupant-t3', action: 'held', travellerId: 'ON-TIME' }] } }]);
+    lane.select(0);
+    lane.actions.pickCandidate(1);
+    await lane.actions.confirm();
+    expect(calls[1]).toMatchObject({ channel: 'training:departed', request: { occupants: [{ occupantId: 'occupant-t1', action: 'confirmed', travellerId: 'TWIN-A' }, { action: 'held', travellerId: 'CITIZEN' }, { action: 'held', travellerId: 'ON-TIME' }] } });
   });
 });

@@ -67,8 +67,13 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
       const pendingIds = new Set(pending.map((o) => o.occupantId));
       // A pick is recorded with its departure; "none of them" on its own (the occupant stays held for the officer).
       const resolutions = officerResolutionsOf(assessment?.occupants ?? []).filter((r) => (r.choice === 'picked' ? pendingIds.has(r.occupantId) : !resolutionsRecorded.has(r.occupantId)));
+      // While a training run is open the confirmation is a training one: kept and audited as training, never sent.
+      const training = openTrainingRun(current);
+      const warn = (text: string) => state().announce(text, 'warning');
       if (!assessment || !gallery || !current.user || (pending.length === 0 && resolutions.length === 0)) {
         current.announce('Nothing to confirm: the occupants left need the officer (photograph, inspect or refer).', 'warning');
+        // Training: the run counts an occupant as held only when told they were on screen and left held.
+        if (training && assessment) void reportTrainingDeparture(host, trainingDepartureReportOf(training, current.laneSession?.sessionId ?? 'exit', [], [], assessment.occupants, recorded, systemClock.now().toISOString()), warn);
         return;
       }
       const session = current.laneSession;
@@ -87,8 +92,6 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
       };
       const faces = current.sessionFaces;
       const confirmation = exitConfirmationOf(pending, resolutions, context, (occupantId) => faces[assessment.trackOf[occupantId] ?? '']?.bestShot, newDepartureId, current.sync?.connection === 'offline');
-      // While a training run is open the confirmation is a training one: kept and audited as training, never sent.
-      const training = openTrainingRun(current);
       try {
         await journal.recordExit(confirmation, training ?? undefined);
         changes.recorded(
@@ -96,7 +99,7 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
           resolutions.map((r) => r.occupantId),
         );
         state().announce(training ? `Training run: ${exitConfirmationText(confirmation)} (kept as training, never sent)` : exitConfirmationText(confirmation));
-        if (training) void reportTrainingDeparture(host, trainingDepartureReportOf(training, context.sessionId, pending, resolutions, assessment.occupants, context.departedAt), (text) => state().announce(text, 'warning'));
+        if (training) void reportTrainingDeparture(host, trainingDepartureReportOf(training, context.sessionId, pending, resolutions, assessment.occupants, recorded, context.departedAt), warn);
       } catch (error) {
         state().announce(`Departures NOT recorded: ${error instanceof Error ? error.message : String(error)}`, 'error');
       }
@@ -109,7 +112,9 @@ export function createExitActions(host: Pick<HostClient, 'call'>, store: BoothSt
       const occupant = changeable();
       if (!occupant) return;
       const trackId = desk().assessment?.trackOf[occupant.occupantId];
-      state().optOutDeclared({ identityKey: occupant.occupantId, ...(trackId ? { trackId } : {}), declaredAt: systemClock.now().toISOString() });
+      // A document no face seen matches is not a traveller in view: nobody to opt out (the opt-out would show and change nothing).
+      if (!trackId) return state().announce('The selected card is a document, not a traveller seen: find its holder first', 'warning');
+      state().optOutDeclared({ identityKey: occupant.occupantId, trackId, declaredAt: systemClock.now().toISOString() });
     },
     pickCandidate(number) {
       const occupant = changeable();

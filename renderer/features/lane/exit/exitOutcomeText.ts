@@ -23,6 +23,8 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
       return 'Face does not match the document presented: departure NOT confirmed';
     case 'document_without_face':
       return `Document of ${documentHolderText(outcome.comparison.document)} presented, but no face seen matches it: nobody confirmed on it, find its holder`;
+    case 'document_of_unfound_traveller':
+      return [`The document presented is ${outcome.entry.surname}, ${outcome.entry.givenNames}'s (expected to leave), but the face search did not find them: departure NOT confirmed, check who this is`, ...outcome.alerts.map(alertText)].join(' · ');
     case 'document_conflict':
       return `Conflict: the gallery identifies ${outcome.entry.surname}, ${outcome.entry.givenNames} but the document presented is ${documentHolderText(outcome.document)}: departure NOT confirmed`;
     case 'opt_out':

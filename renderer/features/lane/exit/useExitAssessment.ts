@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { identificationWithChoice, type ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
 import type { ExitDocumentComparison } from '../../../../app/inspection/exit/exitDocumentCheck';
 import { assessExitVehicle, type ExitIdentification, type ExitRuleContext, type ExitVehicleAssessment } from '../../../../app/inspection/exit/exitOccupantRules';
@@ -9,12 +9,10 @@ import { policyInForce } from '../../../../app/policy/policySet';
 import { useBooth } from '../../../state/StoreContext';
 import { decidingEmbedder, padModeOf, presentationAttackOf } from '../useLaneAssessment';
 import { exitDocumentComparisons } from './exitDocumentComparisons';
-import { exitIdentificationOf, type ExitGallerySearch } from './exitGallerySearch';
+import { ExitFaceSearches, standingSearch, type ExitSearch } from './exitFaceSearches';
+import type { ExitGallerySearch } from './exitGallerySearch';
 import type { ExitDeskState } from './useExitDesk';
 import type { ExitGalleryState } from './useExitGallery';
-
-/** The false-positive identification rate exit decisions are made at (NIST's paperless-boarding operating point). */
-export const exitTargetFpir = 0.003;
 
 export interface ExitAssessment extends ExitVehicleAssessment {
   readonly policyId: string;
@@ -26,24 +24,6 @@ export interface ExitAssessment extends ExitVehicleAssessment {
 
 /** The occupant a face track is on the exit lane's screen. */
 export const exitOccupantIdOf = (trackId: string): string => `occupant-${trackId}`;
-
-/** One face's search: on which probe, against which enrolled gallery, and what it found. */
-export interface ExitSearch {
-  readonly probe: Float32Array;
-  readonly galleryId: string;
-  readonly identification: ExitIdentification;
-}
-
-/**
- * The search that stands for a face now, or null (not searched yet: nobody is identified). It stands only when made
- * on one of the face's own probes, so a late answer for a probe the face no longer has never stands for it; and only
- * against the gallery enrolled now, so after a gallery
- * change (a refresh, a training run's own gallery) no face keeps a search of a gallery that is gone.
- */
-export function standingSearch(search: ExitSearch | undefined, face: { readonly probes: readonly { readonly embedding: Float32Array }[] }, galleryId: string | null): ExitIdentification | null {
-  if (!search || search.galleryId !== galleryId || !face.probes.some((p) => p.embedding === search.probe)) return null;
-  return search.identification;
-}
 
 /** What the exit rules take for an occupant: the officer's resolution first (who this is), then an opt-out (judged on that identity). */
 export function identificationOnDesk(searched: ExitIdentification, resolution: ExitOfficerChoice | undefined, optOut: { readonly declaredAt: string } | undefined): ExitIdentification {
@@ -101,24 +81,23 @@ export function useExitAssessment(search: ExitGallerySearch | undefined, gallery
   const embedder = useBooth(decidingEmbedder);
   const [found, setFound] = useState<Readonly<Record<string, ExitSearch>>>({});
 
+  const searches = useRef<ExitFaceSearches | null>(null);
+
+  // One set of searches per worker connection; nothing lands once the screen is gone.
   useEffect(() => {
-    const { galleryId } = gallery;
-    if (!search || !galleryId) return;
-    let cancelled = false;
-    for (const face of Object.values(faces)) {
-      const probe = face.probes[0]?.embedding;
-      // Searched again when the face's best probe improves, and when the gallery changes (a refresh, a training run's own).
-      const last = found[face.trackId];
-      if (!probe || (last?.probe === probe && last.galleryId === galleryId)) continue;
-      void search.identify({ galleryId, embedding: probe, targetFpir: exitTargetFpir }).then(
-        (reply) => !cancelled && setFound((f) => ({ ...f, [face.trackId]: { probe, galleryId, identification: exitIdentificationOf(face.trackId, reply) } })),
-        (error: unknown) => !cancelled && setFound((f) => ({ ...f, [face.trackId]: { probe, galleryId, identification: { kind: 'no_candidate', trackId: face.trackId, searchError: error instanceof Error ? error.message : String(error) } } })),
-      );
-    }
+    if (!search) return;
+    const current = new ExitFaceSearches(search, setFound);
+    searches.current = current;
     return () => {
-      cancelled = true;
+      current.stop();
+      searches.current = null;
     };
-  }, [search, gallery, faces, found]);
+  }, [search]);
+
+  // Asked on every face update: only a face's new best probe, or a new gallery, makes a search (ExitFaceSearches).
+  useEffect(() => {
+    if (gallery.galleryId) searches.current?.request(gallery.galleryId, Object.values(faces));
+  }, [search, gallery.galleryId, faces]);
 
   return useMemo(() => {
     const now = new Date();

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { citizenshipCategoryOf } from '../../../../app/policy/citizenshipCategory';
 import { retentionHours } from '../../../../app/policy/policyRules';
 import { policyInForce } from '../../../../app/policy/policySet';
-import type { DepartureGallery } from '../../../../app/ports/departureGallery';
+import type { DepartureGallery, DepartureGalleryEntry } from '../../../../app/ports/departureGallery';
 import { useBooth, useDecisionJournal, useHost } from '../../../state/StoreContext';
 import { defaultModels } from '../../../vision/shippedModels';
 import type { ExitGalleryStore } from '../../../storage/ExitGalleryStore';
@@ -33,23 +33,68 @@ export function galleryMaxAgeHours(gallery: DepartureGallery, policy: Parameters
   return Math.min(...gallery.entries.map((e) => retentionHours(policy, citizenshipCategoryOf({ record: e }))), Number.POSITIVE_INFINITY);
 }
 
+/**
+ * The state while `next.gallery` is enrolled. On a scheduled refresh (`refreshing`) the faces are still searched in the
+ * gallery enrolled now, with its entries, until the new one is in (the worker holds both meanwhile; enrolling a large
+ * gallery takes minutes): never in none, which would show every traveller as not identified. The first time there is
+ * none to search yet.
+ */
+export function enrollingState(current: ExitGalleryState, next: { readonly gallery: DepartureGallery; readonly fetchedAt: string; readonly message: string | null }, refreshing: boolean): ExitGalleryState {
+  if (refreshing && current.galleryId !== null) return { ...current, phase: 'enrolling', fetchedAt: next.fetchedAt, message: next.message };
+  return { phase: 'enrolling', gallery: next.gallery, galleryId: null, fetchedAt: next.fetchedAt, enrolled: 0, message: next.message };
+}
+
 type KeptGalleries = Pick<ExitGalleryStore, 'keptTemplates' | 'keepTemplates'>;
+
+type Identity = GalleryTemplates['identities'][number];
+
+const photosOf = (entry: DepartureGalleryEntry): string[] => [...entry.entryPhotos, ...entry.documentPhotos].flatMap((p) => (p.image ? [`${p.image.mediaType};${p.image.base64}`] : []));
+
+/**
+ * On a refresh, the templates of travellers whose photos are exactly those enrolled from the gallery before (the same
+ * embedder: a refresh happens within one model, a gallery's id names it); by traveller. Empty the first time.
+ */
+async function unchangedTemplates(kept: KeptGalleries, previous: EnrolledGallery | null, gallery: DepartureGallery): Promise<ReadonlyMap<string, Identity>> {
+  if (!previous) return new Map();
+  const templates = new Map((await kept.keptTemplates(previous.galleryId))?.identities.map((i) => [i.identityId, i]) ?? []);
+  const before = new Map(previous.gallery.entries.map((e) => [e.travellerId, photosOf(e)]));
+  return new Map(
+    gallery.entries.flatMap((entry): [string, Identity][] => {
+      const was = before.get(entry.travellerId);
+      const now = photosOf(entry);
+      const identity = templates.get(entry.travellerId);
+      return identity && was && was.length === now.length && was.every((photo, k) => photo === now[k]) ? [[entry.travellerId, identity]] : [];
+    }),
+  );
+}
+
+/** A gallery enrolled in the worker, with the entries it was enrolled from. */
+export interface EnrolledGallery {
+  readonly gallery: DepartureGallery;
+  readonly galleryId: string;
+}
 
 /**
  * Enrols the gallery in the worker once: from the templates kept sealed for it when there are (a booth restarted
- * on the same gallery), else from every traveller's entry and document photos, then keeps the templates sealed.
+ * on the same gallery), else from every traveller's entry and document photos, then keeps the templates sealed. On a
+ * refresh (`previous`: the gallery enrolled now) a traveller whose photos did not change keeps their templates: only
+ * new or changed photos are embedded again (the worker embeds on the thread the cameras' frames need).
  * A worker that restarts later is re-enrolled from them (restoreGalleryFrom): the page holds no copy in memory.
  * Resolves the number of travellers enrolled, or null when cancelled.
  */
-async function enrol(search: ExitGallerySearch, kept: KeptGalleries, gallery: DepartureGallery, galleryId: string, cancelled: () => boolean): Promise<number | null> {
+export async function enrol(search: ExitGallerySearch, kept: KeptGalleries, gallery: DepartureGallery, galleryId: string, cancelled: () => boolean, previous: EnrolledGallery | null = null): Promise<number | null> {
   const restorer = async () => (await kept.keptTemplates(galleryId))?.identities ?? null;
   const keptIdentities = await restorer();
   if (keptIdentities && keptIdentities.length > 0 && (await search.enrolGallery({ galleryId, identities: keptIdentities, replace: true })).ok) {
     search.restoreGalleryFrom(galleryId, restorer);
     return keptIdentities.length;
   }
-  const identities: GalleryTemplates['identities'][number][] = [];
+  let unchanged = await unchangedTemplates(kept, previous, gallery);
+  if (unchanged.size > 0 && !(await search.enrolGallery({ galleryId, identities: [...unchanged.values()], replace: true })).ok) unchanged = new Map();
+  if (cancelled()) return null;
+  const identities: Identity[] = [...unchanged.values()];
   for (const entry of gallery.entries) {
+    if (unchanged.has(entry.travellerId)) continue;
     const images = [...entry.entryPhotos, ...entry.documentPhotos].flatMap((p) => (p.image ? [blobOf(p.image)] : []));
     if (images.length === 0) continue;
     const result = await search.enrolGalleryImages(galleryId, entry.travellerId, images);
@@ -85,7 +130,7 @@ export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalle
   useEffect(() => {
     if (!search || !visionReady) return;
     let cancelled = false;
-    let enrolledId: string | null = null;
+    let enrolled: EnrolledGallery | null = null;
     const load = async () => {
       const store = await journal.store();
       const policy = policies ? policyInForce(policies, new Date()) : null;
@@ -105,20 +150,20 @@ export function useExitGallery(search: ExitGallerySearch | undefined): ExitGalle
       if (!gallery) {
         // Nothing usable (none kept, or kept longer than the policy allows and deleted): the worker's copy goes too,
         // so no face is searched against, and no departure confirmed on, photos the booth may no longer hold.
-        if (enrolledId) void search.dropGallery(enrolledId);
-        enrolledId = null;
+        if (enrolled) void search.dropGallery(enrolled.galleryId);
+        enrolled = null;
         const why = reply.ok ? null : purged ? `offline, and the kept gallery was older than the policy allows: deleted (${reply.error.message})` : reply.error.message;
         return setState({ phase: 'unavailable', gallery: null, galleryId: null, fetchedAt: null, enrolled: 0, message: why });
       }
       const galleryId = `exit:${gallery.generatedAt}:${embedder}`;
-      if (galleryId === enrolledId) return setState((s) => ({ ...s, fetchedAt }));
-      setState({ phase: 'enrolling', gallery, galleryId: null, fetchedAt, enrolled: 0, message: reply.ok ? null : `offline: the kept gallery is used (${reply.error.message})` });
-      const enrolled = await enrol(search, store.exitGallery, gallery, galleryId, () => cancelled);
-      if (enrolled === null) return;
-      const previous = enrolledId;
-      enrolledId = galleryId;
-      if (previous) void search.dropGallery(previous);
-      setState((s) => ({ ...s, phase: 'ready', galleryId, enrolled }));
+      if (galleryId === enrolled?.galleryId) return setState((s) => ({ ...s, fetchedAt }));
+      const previous: EnrolledGallery | null = enrolled;
+      setState((s) => enrollingState(s, { gallery, fetchedAt, message: reply.ok ? null : `offline: the kept gallery is used (${reply.error.message})` }, previous !== null));
+      const travellers = await enrol(search, store.exitGallery, gallery, galleryId, () => cancelled, previous);
+      if (travellers === null) return;
+      enrolled = { gallery, galleryId };
+      if (previous) void search.dropGallery(previous.galleryId);
+      setState((s) => ({ ...s, phase: 'ready', gallery, galleryId, enrolled: travellers }));
     };
     const run = () =>
       void load().catch((error: unknown) => {
