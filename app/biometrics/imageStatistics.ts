@@ -31,20 +31,26 @@ export function cropStatistics(image: GrayImage): CropStatistics {
     if (v <= 10) dark++;
     if (v >= 245) bright++;
   }
-  let lapSum = 0;
-  let lapSq = 0;
+  return { meanIntensity: sum / n, darkFraction: dark / n, brightFraction: bright / n, sharpness: laplacianVariance(pixels, width, height) };
+}
+
+/** Variance of the 4-neighbour Laplacian over the interior of a `width` x `height` grid of values (0 when it has none). */
+function laplacianVariance(values: ArrayLike<number>, width: number, height: number): number {
+  let sum = 0;
+  let sq = 0;
   let count = 0;
   for (let y = 1; y < height - 1; y++) {
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
-      const lap = (pixels[i - 1] ?? 0) + (pixels[i + 1] ?? 0) + (pixels[i - width] ?? 0) + (pixels[i + width] ?? 0) - 4 * (pixels[i] ?? 0);
-      lapSum += lap;
-      lapSq += lap * lap;
+      const lap = (values[i - 1] ?? 0) + (values[i + 1] ?? 0) + (values[i - width] ?? 0) + (values[i + width] ?? 0) - 4 * (values[i] ?? 0);
+      sum += lap;
+      sq += lap * lap;
       count++;
     }
   }
-  const lapMean = count ? lapSum / count : 0;
-  return { meanIntensity: sum / n, darkFraction: dark / n, brightFraction: bright / n, sharpness: count ? lapSq / count - lapMean * lapMean : 0 };
+  if (count === 0) return 0;
+  const mean = sum / count;
+  return sq / count - mean * mean;
 }
 
 /** The coarse scale's side, in crop pixels (a 64x64 landmark crop: 16x16 cells). */
@@ -73,18 +79,5 @@ export function coarseSharpness(image: GrayImage): number {
     const row = Math.floor(y / COARSE_CELL) * w;
     for (let x = 0; x < w * COARSE_CELL; x++) cells[row + Math.floor(x / COARSE_CELL)] = (cells[row + Math.floor(x / COARSE_CELL)] ?? 0) + (pixels[y * width + x] ?? 0) * share;
   }
-  let sum = 0;
-  let sq = 0;
-  let count = 0;
-  for (let y = 1; y < h - 1; y++) {
-    for (let x = 1; x < w - 1; x++) {
-      const i = y * w + x;
-      const lap = (cells[i - 1] ?? 0) + (cells[i + 1] ?? 0) + (cells[i - w] ?? 0) + (cells[i + w] ?? 0) - 4 * (cells[i] ?? 0);
-      sum += lap;
-      sq += lap * lap;
-      count++;
-    }
-  }
-  const mean = sum / count;
-  return sq / count - mean * mean;
+  return laplacianVariance(cells, w, h);
 }
