@@ -83,6 +83,11 @@ app.whenReady().then(async () => {
   // A closed window's sign-in is forgotten (read before 'closed': the contents are gone by then).
   const windowClient = windowCaller(window.webContents.id);
   window.webContents.once('destroyed', () => services.connectionClosed(windowClient));
+  // A reload (or any new document in the window) keeps the webContents id, so without this the host would keep the
+  // previous page's user signed in for a page that shows the sign-in screen; a WebSocket page gets a new connection.
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) services.connectionClosed(windowClient);
+  });
   await window.loadURL(`${appOrigin}/index.html`);
 
   app.on('window-all-closed', () => {
