@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { DepartureGallery } from '../app/ports/departureGallery';
-import { departuresReceived, exitCard, openExitLane } from './support/exitLanes';
+import { departs as departsAt, departuresReceived, exitCard, openExitLane } from './support/exitLanes';
 import { callHost } from './support/hostApi';
 import { datasetsDir, pedestrianExitLaneRecordsUrlFile, pedestrianExitLaneUrl, screenshotsDir } from './support/paths';
 
@@ -22,7 +22,7 @@ test.describe('pedestrian exit lane', () => {
     const before = (await received()).length;
     await openExitLane(page, pedestrianExitLaneUrl);
     const cards = page.getByTestId('exit-occupant-card');
-    const departs = async (traveller: number) => expect((await callHost(request, 'sim:exitArrives', { occupants: [traveller] }, pedestrianExitLaneUrl)).status).toBe(200);
+    const departs = (traveller: number) => departsAt(page, request, pedestrianExitLaneUrl, traveller);
 
     // Brandt, who overstayed: identified, confirmed with Enter.
     await departs(1);
@@ -71,7 +71,7 @@ test.describe('pedestrian exit lane', () => {
   test('a traveller with a gallery entry presents their passport: the face is also compared 1:1 with its photo, shown on the card and kept in the departure', async ({ page, request }) => {
     const before = (await received()).length;
     await openExitLane(page, pedestrianExitLaneUrl);
-    expect((await callHost(request, 'sim:exitArrives', { occupants: [0] }, pedestrianExitLaneUrl)).status).toBe(200);
+    await departsAt(page, request, pedestrianExitLaneUrl, 0);
     const card = exitCard(page, 'departure_confirmed');
     await expect(card.getByTestId('exit-candidate-name')).toContainText('HOLLOWAY', { timeout: 150_000 });
     await expect(card.getByTestId('exit-document-comparison')).toHaveCount(0);
@@ -101,7 +101,7 @@ test.describe('pedestrian exit lane', () => {
   test('a traveller presents someone else’s passport: the face does not match its photo, held, nothing recorded', async ({ page, request }) => {
     const before = (await received()).length;
     await openExitLane(page, pedestrianExitLaneUrl);
-    expect((await callHost(request, 'sim:exitArrives', { occupants: [0] }, pedestrianExitLaneUrl)).status).toBe(200);
+    await departsAt(page, request, pedestrianExitLaneUrl, 0);
     await expect(exitCard(page, 'departure_confirmed').getByTestId('exit-candidate-name')).toContainText('HOLLOWAY', { timeout: 150_000 });
 
     // Holloway hands over a passport bearing Brandt's photo.

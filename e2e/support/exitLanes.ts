@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { AcceptedDeparture } from '../../app/ports/departureSubmission';
+import { callHost } from './hostApi';
 import { appUrl } from './hostToken';
 import { signIn } from './signIn';
 
@@ -29,3 +30,15 @@ export async function openExitLane(page: Page, url: string) {
 
 /** The exit occupant cards showing `status`. */
 export const exitCard = (page: Page, status: string) => page.locator(`[data-testid=exit-occupant-card][data-status=${status}]`);
+
+/**
+ * Plays a scripted departure at a lane without a plate (pedestrian, air) and waits until the page shows its own fresh
+ * session: the simulated camera keeps whoever an earlier test left in front of it, and that person's card (same
+ * traveller, same outcome) is on screen until the departure's session replaces it.
+ */
+export async function departs(page: Page, request: APIRequestContext, url: string, traveller: number) {
+  const lane = page.getByTestId('exit-lane');
+  const before = await lane.getAttribute('data-session');
+  expect((await callHost(request, 'sim:exitArrives', { occupants: [traveller] }, url)).status).toBe(200);
+  await expect.poll(() => lane.getAttribute('data-session'), { timeout: 30_000 }).not.toBe(before);
+}

@@ -35,7 +35,8 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
   const gallery = useExitGallery(search);
   const optOuts = useBooth((state) => state.optOuts);
   // The officer's choices and what is recorded belong to the vehicle or traveller on screen: the next one starts afresh.
-  const { desk, resolve, overridePresentationAttack, hold, markRecorded } = useExitDesk(useBooth((state) => state.laneSession?.sessionId ?? null));
+  const sessionId = useBooth((state) => state.laneSession?.sessionId ?? null);
+  const { desk, resolve, overridePresentationAttack, hold, markRecorded } = useExitDesk(sessionId);
   // A document presented at exit: its photos embedded as at entry, for the 1:1 comparison with the face.
   useReferenceEmbeddings();
   const assessment = useExitAssessment(search, gallery, desk);
@@ -63,7 +64,7 @@ export function ExitLayout({ streams, canvases }: { streams: ReadonlyMap<string,
   const occupants = assessment?.occupants ?? [];
   const selected = Math.min(selectedOccupant, Math.max(0, occupants.length - 1));
   return (
-    <main className="lane-main exit-lane">
+    <main className="lane-main exit-lane" data-testid="exit-lane" data-session={sessionId ?? undefined}>
       <div className="lane-cameras">
         {cameras.map((camera) => (
           <SceneCameraPanel key={camera.id} camera={camera} canvas={canvases.get(camera.id)} stream={streams.get(camera.id)} />
