@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ChannelName, channels } from './channels';
-import type { CallerTransport } from './dispatch';
+import type { CallerTransport } from './dispatchCaller';
 import { simulatorRefusal, type SimulatorChannel } from './simulatorAccess';
 import type { SignedInUser, UserRole } from './signedInUser';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HostAuditEvent } from './channelAccess';
-import { combineHandlers, createDispatch, inProcessCaller, type CallerAccess, type ChannelHandlers, type DispatchCaller, type HandlersOf } from './dispatch';
+import { combineHandlers, createDispatch, type CallerAccess, type ChannelHandlers, type HandlersOf } from './dispatch';
+import { inProcessCaller, type DispatchCaller } from './dispatchCaller';
 import { HostFailure } from './result';
 import type { SignedInUser } from './signedInUser';
 import { shippedModelSet } from '../biometrics/modelSet';

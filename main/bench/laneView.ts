@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { inProcessCaller } from '../../app/host/dispatch';
+import { inProcessCaller } from '../../app/host/dispatchCaller';
 import { resolveSettings } from '../../app/settings/boothSettings';
 import { buildAll } from '../launcher/build';
 import { startNodeHost } from '../host/NodeHost';

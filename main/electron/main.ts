@@ -3,7 +3,7 @@
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DispatchCaller } from '../../app/host/dispatch';
+import type { DispatchCaller } from '../../app/host/dispatchCaller';
 import { electronIpc } from '../../app/host/PreloadBridge';
 import { fail } from '../../app/host/result';
 import { appContentHeaders } from '../../app/host/securityHeaders';

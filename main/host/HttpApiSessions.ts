@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { DispatchCaller } from '../../app/host/dispatch';
+import type { DispatchCaller } from '../../app/host/dispatchCaller';
 
 /** The header an HTTP API caller's session travels in: the host sets it on a successful auth:signIn, the caller sends it back. */
 export const httpApiSessionHeader = 'booth-session';

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
-import type { Dispatch, DispatchCaller } from '../../app/host/dispatch';
+import type { Dispatch } from '../../app/host/dispatch';
+import type { DispatchCaller } from '../../app/host/dispatchCaller';
 import { describeSchemaError } from '../../app/shared/describeSchemaError';
 import { fail } from '../../app/host/result';
 import { callFrameSchema, type EventFrame, type ReplyFrame } from '../../app/host/wire';

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { chainAuditEntry, emptyAuditHead, type AuditChainHead } from '../../app/audit/auditChain';
 import { auditEntrySchema, type AuditActor, type AuditEntry } from '../../app/audit/auditEntry';
 import type { HostAuditEvent } from '../../app/host/channelAccess';
-import type { DispatchCaller } from '../../app/host/dispatch';
+import type { DispatchCaller } from '../../app/host/dispatchCaller';
 import type { Clock } from '../../app/ports/Clock';
 import type { SignedInUser } from '../../app/host/signedInUser';
 

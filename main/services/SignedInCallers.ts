@@ -1,4 +1,4 @@
-import type { DispatchCaller } from '../../app/host/dispatch';
+import type { DispatchCaller } from '../../app/host/dispatchCaller';
 import type { SignedInUser } from '../../app/host/signedInUser';
 
 /**

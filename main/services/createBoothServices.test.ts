@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inProcessCaller } from '../../app/host/dispatch';
+import { inProcessCaller } from '../../app/host/dispatchCaller';
 import type { HostEvent } from '../../app/host/events';
 import type { ChipReport } from '../../app/ports/chipReport';
 import { sequentialIds } from '../../app/ports/Ids';

@@ -1,4 +1,5 @@
-import { combineHandlers, createDispatch, type Dispatch, type DispatchCaller } from '../../app/host/dispatch';
+import { combineHandlers, createDispatch, type Dispatch } from '../../app/host/dispatch';
+import { type DispatchCaller } from '../../app/host/dispatchCaller';
 import type { ResolvedSettings } from '../../app/settings/boothSettings';
 import { systemClock, type Clock } from '../../app/ports/Clock';
 import type { Ids } from '../../app/ports/Ids';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessCaller } from '../../app/host/dispatch';
+import { inProcessCaller } from '../../app/host/dispatchCaller';
 import type { HostEvent } from '../../app/host/events';
 import type { LaneSession } from '../../app/inspection/laneSession';
 import { sequentialIds } from '../../app/ports/Ids';

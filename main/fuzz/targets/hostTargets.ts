@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { inProcessCaller } from '../../../app/host/dispatch';
+import { inProcessCaller } from '../../../app/host/dispatchCaller';
 import { sequentialIds } from '../../../app/ports/Ids';
 import { resolveSettings } from '../../../app/settings/boothSettings';
 import { HttpRecordsClient } from '../../../native-bridges/records-service/HttpRecordsClient.node.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inProcessCaller } from '../../../app/host/dispatch';
+import { inProcessCaller } from '../../../app/host/dispatchCaller';
 import { embedderManifestSchema } from '../../../app/biometrics/modelManifest';
 import { resolveSettings } from '../../../app/settings/boothSettings';
 import { scriptedDecisionRecords, scriptedDecisionSubmissions } from '../../../native-bridges/records-service/scriptedDecisions.node.ts';

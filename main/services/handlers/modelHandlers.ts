@@ -1,4 +1,5 @@
-import type { DispatchCaller, HandlersOf } from '../../../app/host/dispatch';
+import type { HandlersOf } from '../../../app/host/dispatch';
+import type { DispatchCaller } from '../../../app/host/dispatchCaller';
 import type { ActiveModelSet } from '../../../app/biometrics/modelSet';
 import type { BoothFaceModels, ServedFaceModelSet } from '../faceModelSet';
 import type { HostAuditLog } from '../HostAuditLog';

@@ -1,4 +1,5 @@
-import type { DispatchCaller, HandlersOf } from '../../../app/host/dispatch';
+import type { HandlersOf } from '../../../app/host/dispatch';
+import type { DispatchCaller } from '../../../app/host/dispatchCaller';
 import { HostFailure } from '../../../app/host/result';
 import type { BoothSettings } from '../../../app/settings/boothSettings';
 import { scenarioFitsBooth, scenarioMisfit } from '../../../app/training/trainingScenario';

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inProcessCaller } from '../../../app/host/dispatch';
+import { inProcessCaller } from '../../../app/host/dispatchCaller';
 import type { HostEvent } from '../../../app/host/events';
 import { sequentialIds } from '../../../app/ports/Ids';
 import { resolveSettings } from '../../../app/settings/boothSettings';
