@@ -8,6 +8,7 @@ import type { CameraScene } from '../../app/ports/cameraScene';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { PresentationAttackCheck } from '../../app/biometrics/presentationAttackCheck';
 import type { BoothState } from './createBoothStore';
+import { cameraSceneChanged, continuedFace, generationSeen, noTrackGenerations, trackGenerationOf, type TrackGenerations } from './trackGenerations';
 
 /** A face track seen during the current session, with what matching and the occupant card need. */
 export interface SessionFace {
@@ -71,6 +72,8 @@ export interface LaneSlice {
   readonly cameraScenes: Readonly<Record<string, CameraScene>>;
   readonly sessionFaces: Readonly<Record<string, SessionFace>>;
   readonly sceneFrames: Readonly<Record<string, SceneCameraFrame>>;
+  /** Which tracker each camera's tracks come from, and the tracks that continue a face after a worker restart. */
+  readonly trackGenerations: TrackGenerations;
   /** Reference photo embeddings by reference key (see referenceKey). */
   readonly referenceEmbeddings: Readonly<Record<string, ReferenceEmbedding>>;
   readonly decisions: Readonly<Record<SubjectKey, DecisionState>>;
@@ -116,6 +119,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   cameraScenes: {},
   sessionFaces: {},
   sceneFrames: {},
+  trackGenerations: noTrackGenerations,
   referenceEmbeddings: {},
   decisions: {},
   supervisorAlerts: [],
@@ -142,6 +146,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       const { [scene.cameraId]: _replaced, ...others } = state.cameraScenes;
       return {
         cameraScenes: scene.withdrawn ? others : { ...others, [scene.cameraId]: scene },
+        trackGenerations: cameraSceneChanged(state.trackGenerations, scene.cameraId),
         // Other people in front of the camera: its earlier tracks are of people who have gone.
         sessionFaces: Object.fromEntries(Object.entries(state.sessionFaces).map(([id, face]) => [id, face.cameraId === scene.cameraId ? { ...face, ended: true } : face])),
       };
@@ -149,25 +154,43 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   sceneFrameProcessed: (cameraId, frame) =>
     set((state) => {
       const next: Record<string, SessionFace> = { ...state.sessionFaces };
-      for (const id of frame.endedTrackIds) {
-        const face = next[id];
-        if (face) next[id] = { ...face, ended: true };
+      let generations = state.trackGenerations;
+      let changed = false;
+      // A new tracker on the camera (a restarted worker): the faces in view wait for their seat's new track (trackGenerations).
+      const newest = frame.faces[0]?.trackId ?? frame.endedTrackIds[0];
+      if (newest !== undefined) {
+        const inView = Object.values(next).filter((f) => f.cameraId === cameraId && !f.ended).map((f) => f.trackId);
+        const seen = generationSeen(generations, cameraId, trackGenerationOf(newest), inView);
+        generations = seen.generations;
+        for (const id of seen.orphaned) next[id] = { ...next[id]!, ended: true };
+        changed = seen.orphaned.length > 0;
       }
-      const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
-      let changed = frame.endedTrackIds.length > 0;
+      const faceOf = (trackId: string) => generations.continues[trackId] ?? trackId;
+      for (const id of frame.endedTrackIds) {
+        const face = next[faceOf(id)];
+        if (face) next[face.trackId] = { ...face, ended: true };
+      }
+      changed ||= frame.endedTrackIds.length > 0;
       for (const face of frame.faces) {
         if (!face.embedding) continue;
+        const across = (face.box.x + face.box.width / 2) / Math.max(1, frame.width);
+        const area = (face.box.width * face.box.height) / Math.max(1, frame.width * frame.height);
+        let trackId = faceOf(face.trackId);
+        if (!next[trackId]) {
+          const continued = continuedFace(generations, cameraId, face.trackId, { across, area }, (id) => next[id]);
+          generations = continued.generations;
+          trackId = continued.continues ?? trackId;
+        }
         // Track ids are never reused (the worker's tracker ids carry its engine and generation): a known id is the same person.
-        const known = next[face.trackId];
+        const known = next[trackId];
         const probes = [...(known?.probes ?? []), { score: face.qualityScore, embedding: face.embedding, ...(face.presentationAttack ? { presentationAttack: face.presentationAttack } : {}) }].sort((a, b) => b.score - a.score).slice(0, probeSize);
         const isBest = probes[0]?.embedding === face.embedding;
         const bestShot = isBest && face.bestShot ? face.bestShot : known?.bestShot;
-        const across = (face.box.x + face.box.width / 2) / Math.max(1, frame.width);
-        const area = (face.box.width * face.box.height) / Math.max(1, frame.width * frame.height);
-        next[face.trackId] = { trackId: face.trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
+        next[trackId] = { trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
         changed = true;
       }
-      return changed ? { sessionFaces: next, sceneFrames } : { sceneFrames };
+      const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId: faceOf(trackId), box, qualityReasons })) } };
+      return { sceneFrames, ...(changed ? { sessionFaces: next } : {}), ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}) };
     }),
   referenceEmbeddingChanged: (key, embedding) => set((state) => ({ referenceEmbeddings: { ...state.referenceEmbeddings, [key]: embedding } })),
   decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
