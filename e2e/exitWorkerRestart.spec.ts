@@ -55,9 +55,25 @@ test.describe('exit lane: the vision worker restarted', () => {
     await expect(exitCard(page, 'overstay').getByTestId('exit-candidate-name')).toContainText('BRANDT', { timeout: 150_000 });
     await expect(page.getByTestId('exit-gallery-problem')).toHaveCount(0);
 
-    // Killed again with a traveller on screen: the next car's occupant is identified by the new worker too.
+    // Killed again with Brandt still parked in front of the camera: the new worker tracks him under a new track id, and
+    // that track continues his card (still one card, still identified), never a second card beside it.
+    const cards = page.getByTestId('exit-occupant-card');
+    await expect(cards).toHaveCount(1);
+    const trackLabels = page.locator('.scene-face span');
+    const before = await trackLabels.allTextContents();
     await killVisionWorker(page);
     await expect(header).toHaveAttribute('data-vision', 'ready', { timeout: 120_000 });
+    await expect.poll(async () => (await trackLabels.allTextContents()).some((label) => !before.includes(label)), { timeout: 120_000 }).toBe(true);
+    // The new track is embedded within a few frames of being tracked; watched for 15 s, the cards never double.
+    const counts: number[] = [];
+    for (let sample = 0; sample < 30; sample++) {
+      counts.push(await cards.count());
+      await page.waitForTimeout(500);
+    }
+    expect(Math.max(...counts)).toBe(1);
+    await expect(exitCard(page, 'overstay').getByTestId('exit-candidate-name')).toContainText('BRANDT');
+
+    // The next car's occupant is identified by the new worker too.
     expect((await callHost(request, 'sim:exitArrives', { occupants: [0], vehicle: 1 }, exitLaneUrl)).status).toBe(200);
     await expect(exitCard(page, 'departure_confirmed').getByTestId('exit-candidate-name')).toContainText('HOLLOWAY', { timeout: 150_000 });
     await expect(page.getByTestId('exit-occupant-card')).toHaveCount(1);

@@ -88,7 +88,6 @@ describe('lane slice: the traveller or vehicle on screen', () => {
     expect(face?.probes.map((p) => p.score)).toEqual([0.95, 0.6]);
     // The passenger's new track is not seen yet: their card waits (ended, as the tracker that saw them is gone).
     expect(state().sessionFaces['cam-driver:1a2b3c4d.1:2']?.ended).toBe(true);
-    expect(state().sceneFrames['cam-driver']?.faces.map((f) => f.trackId)).toEqual(['cam-driver:1a2b3c4d.1:1']);
     // Later frames of the new track, and its end, land on the same card; the passenger's new track continues theirs.
     state().sceneFrameProcessed('cam-driver', { ...frameWithFace('cam-driver:9f8e7d6c.1:2', true, passenger), endedTrackIds: ['cam-driver:9f8e7d6c.1:1'] });
     expect(Object.keys(state().sessionFaces).sort()).toEqual(['cam-driver:1a2b3c4d.1:1', 'cam-driver:1a2b3c4d.1:2']);

@@ -189,7 +189,8 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
         next[trackId] = { trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
         changed = true;
       }
-      const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId: faceOf(trackId), box, qualityReasons })) } };
+      // The overlay labels a box with its tracker's own id (what the worker tracks now), whichever card it continues.
+      const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
       return { sceneFrames, ...(changed ? { sessionFaces: next } : {}), ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}) };
     }),
   referenceEmbeddingChanged: (key, embedding) => set((state) => ({ referenceEmbeddings: { ...state.referenceEmbeddings, [key]: embedding } })),
