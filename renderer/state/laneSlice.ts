@@ -7,7 +7,7 @@ import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { CameraScene } from '../../app/ports/cameraScene';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { PresentationAttackCheck } from '../../app/biometrics/presentationAttackCheck';
-import type { BoothState } from './createBoothStore';
+import type { BoothSlice } from './boothSlice';
 import { cameraSceneChanged, continuedFace, generationSeen, noTrackGenerations, trackGenerationOf, type TrackGenerations } from './trackGenerations';
 
 /** A face track seen during the current session, with what matching and the occupant card need. */
@@ -113,7 +113,8 @@ export interface LaneSlice {
   nextCameraSelected(): void;
 }
 
-export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set) => ({
+/** A new vehicle or traveller also clears the booth's notice about the last one. */
+export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'>, [], [], LaneSlice> = (set) => ({
   laneSession: null,
   laneCameras: [],
   cameraScenes: {},
