@@ -2,8 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DetectionProfile as CameraProfile } from '../../app/biometrics/detectionProfile';
 import type { VehicleRunResult, VehicleRunSpec } from '../../app/scene/vehicleRun';
-import { defaultGeometryFor } from '../../app/scene/laneCameraGeometry';
-import { seatsForCamera } from '../../app/scene/laneSceneRenderer';
+import type { LaneCamera } from '../../app/scene/laneCameraLayout';
+import { DEFAULT_REAR_CAMERA_LAYOUT, REAR_CAMERA_LAYOUTS, vehicleLaneLayout } from '../../app/scene/laneCameraLayout';
 import { planSeatRegionTiles } from '../../app/scene/seatRegionTiles';
 import { laneCaptureProfile } from '../../app/scene/laneCaptureProfile';
 import { CONDITIONS, planApproach } from '../../app/scene/vehicleApproach';
@@ -48,22 +48,47 @@ export const vehicleEvalOptions = z.object({
   stride: z.coerce.number().int().min(1).max(15).default(3),
   targetFmr: z.coerce.number().positive().max(0.1).default(0.001),
   threads: z.coerce.number().int().min(0).max(16).default(0),
-  /** The rear-rows camera mounted this high (metres) instead of its default 2.2 m: a camera placement measured on the same vehicles and people. */
+  /** Where the rear-rows cameras stand (app/scene/laneCameraLayout.ts): one on the lane's axis, or one to each side with a longer lens. */
+  rearCameras: z.enum(REAR_CAMERA_LAYOUTS).default(DEFAULT_REAR_CAMERA_LAYOUT),
+  /** The rear-rows cameras mounted this high (metres) instead of their default 2.2 m: a camera placement measured on the same vehicles and people. */
   rearMountHeight: z.coerce.number().min(0.3).max(6).optional(),
+  /** The rear-rows cameras' horizontal field of view (degrees) instead of their layout's: a lens measured on the same vehicles and people. */
+  rearFov: z.coerce.number().min(5).max(120).optional(),
 });
 export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
 
-/** The lane's cameras, the rear-rows camera optionally mounted at another height. */
-export const camerasFor = (rearMountHeightM?: number) =>
-  (['driver', 'rear'] as const).map((position) => {
-    const geometry = defaultGeometryFor(position);
-    return { id: position, geometry: position === 'rear' && rearMountHeightM !== undefined ? { ...geometry, mountHeightM: rearMountHeightM } : geometry, seats: seatsForCamera(position) ?? [] };
-  });
+export interface EvalCamera {
+  readonly id: string;
+  readonly geometry: LaneCamera['geometry'];
+  readonly seats: LaneCamera['seats'];
+}
+
+/** The lane's cameras in the rear layout asked for, the rear-rows cameras optionally mounted at another height or with another lens. */
+export function camerasFor(placement: Pick<VehicleEvalOptions, 'rearCameras' | 'rearMountHeight' | 'rearFov'> = { rearCameras: DEFAULT_REAR_CAMERA_LAYOUT }): EvalCamera[] {
+  return vehicleLaneLayout(placement.rearCameras).map((camera) => ({
+    id: camera.id,
+    geometry:
+      camera.position === 'rear'
+        ? { ...camera.geometry, ...(placement.rearMountHeight === undefined ? {} : { mountHeightM: placement.rearMountHeight }), ...(placement.rearFov === undefined ? {} : { horizontalFovDeg: placement.rearFov }) }
+        : camera.geometry,
+    seats: camera.seats,
+  }));
+}
 
 export const CAMERAS = camerasFor();
 
+/** The eval's options as the command line that reproduces the run. */
+export const commandOf = (options: VehicleEvalOptions): string =>
+  [
+    `npx booth faces eval --protocol vehicle --dataset ${options.dataset} --vehicles ${options.vehicles} --seed ${options.seed}`,
+    `--conditions ${options.conditions.join(',')} --variants ${options.variants.join(',')} --stride ${options.stride} --rear-cameras ${options.rearCameras}`,
+    ...(options.rearMountHeight === undefined ? [] : [`--rear-mount-height ${options.rearMountHeight}`]),
+    ...(options.rearFov === undefined ? [] : [`--rear-fov ${options.rearFov}`]),
+    `--out ${options.out}`,
+  ].join(' ');
+
 /** The worker profile of each camera under each variant. */
-export function profilesOf(variant: VehicleEvalOptions['variants'][number], cameras: readonly (typeof CAMERAS)[number][] = CAMERAS): Record<string, CameraProfile> {
+export function profilesOf(variant: VehicleEvalOptions['variants'][number], cameras: readonly EvalCamera[] = CAMERAS): Record<string, CameraProfile> {
   return Object.fromEntries(
     cameras.map((camera) => {
       const lane = laneCaptureProfile(camera.geometry, camera.seats);
@@ -133,7 +158,7 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
   try {
     const init = await harness<unknown>('init', { threads: options.threads, backend: 'wasm' });
     log(`worker ready: ${JSON.stringify(init)}`);
-    const cameras = camerasFor(options.rearMountHeight);
+    const cameras = camerasFor(options);
     const variants = options.variants.map((name) => ({ name, profiles: profilesOf(name, cameras) }));
     const runs: { condition: SceneCondition; vehicle: number; result: VehicleRunResult; approachMs: number }[] = [];
     const started = Date.now();
@@ -148,7 +173,7 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
         cameras: cameras.map((c) => ({ ...c, regions: planSeatRegionTiles(c.geometry, { seats: c.seats }) })),
         variants,
         worker: init,
-        command: `npx booth faces eval --protocol vehicle --dataset ${options.dataset} --vehicles ${options.vehicles} --seed ${options.seed} --conditions ${options.conditions.join(',')} --variants ${options.variants.join(',')} --stride ${options.stride}${options.rearMountHeight === undefined ? '' : ` --rear-mount-height ${options.rearMountHeight}`} --out ${options.out}`,
+        command: commandOf(options),
         wallSeconds: Math.round((Date.now() - started) / 1000),
         summary,
       };
