@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAMERAS, camerasFor, commandOf, profilesOf, vehicleEvalOptions } from './vehicleEval';
+import { CAMERAS, camerasFor, commandOf, profilesOf, vehicleEvalOptions, vehiclesOf } from './vehicleEval';
 
 const options = { dataset: 'faces', out: 'out.json', vehicles: '2' };
 
@@ -45,5 +45,15 @@ describe('vehicle eval cameras', () => {
     expect(parsed.error?.issues[0]?.path).toEqual(['rearCameras']);
     expect(parsed.error?.issues[0]?.message).toMatch(/"axis"\|"sides"/);
     expect(vehicleEvalOptions.safeParse({ ...options, rearFov: '2' }).success).toBe(false);
+  });
+});
+
+describe('vehicle eval vehicles', () => {
+  it("covers the seed's first vehicles, or only those listed below --vehicles", () => {
+    expect(vehiclesOf(vehicleEvalOptions.parse(options))).toEqual([0, 1]);
+    const only = vehicleEvalOptions.parse({ ...options, vehicles: '40', only: '31,7,7,45' });
+    expect(vehiclesOf(only)).toEqual([31, 7]);
+    expect(commandOf(only)).toContain('--only 31,7,45');
+    expect(vehicleEvalOptions.safeParse({ ...options, only: '7,x' }).error?.issues[0]?.message).toMatch(/vehicle indices separated by commas/);
   });
 });

@@ -32,6 +32,12 @@ export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
   out: z.string().min(1),
   vehicles: z.coerce.number().int().min(1).max(100_000),
+  /** Only these vehicles of the seed (indices below --vehicles; e.g. the few with a third row), instead of all of them. */
+  only: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'expected vehicle indices separated by commas, e.g. 7,11,31')
+    .transform((text) => [...new Set(text.split(',').map(Number))])
+    .optional(),
   seed: z.string().min(1).default('booth'),
   conditions: z
     .string()
@@ -56,6 +62,10 @@ export const vehicleEvalOptions = z.object({
   rearFov: z.coerce.number().min(5).max(120).optional(),
 });
 export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
+
+/** The seed's vehicles the run covers, in order. */
+export const vehiclesOf = (options: Pick<VehicleEvalOptions, 'vehicles' | 'only'>): number[] =>
+  options.only ? options.only.filter((v) => v < options.vehicles) : Array.from({ length: options.vehicles }, (_, v) => v);
 
 export interface EvalCamera {
   readonly id: string;
@@ -82,6 +92,7 @@ export const commandOf = (options: VehicleEvalOptions): string =>
   [
     `npx booth faces eval --protocol vehicle --dataset ${options.dataset} --vehicles ${options.vehicles} --seed ${options.seed}`,
     `--conditions ${options.conditions.join(',')} --variants ${options.variants.join(',')} --stride ${options.stride} --rear-cameras ${options.rearCameras}`,
+    ...(options.only === undefined ? [] : [`--only ${options.only.join(',')}`]),
     ...(options.rearMountHeight === undefined ? [] : [`--rear-mount-height ${options.rearMountHeight}`]),
     ...(options.rearFov === undefined ? [] : [`--rear-fov ${options.rearFov}`]),
     `--out ${options.out}`,
@@ -180,12 +191,14 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
       await writeOutputFile(options.out, JSON.stringify(report, null, 2));
       return summary;
     };
-    for (let v = 0; v < options.vehicles; v++) {
+    const vehicles = vehiclesOf(options);
+    if (vehicles.length === 0) throw new Error(`--only: none of ${options.only?.join(',')} is below --vehicles ${options.vehicles}`);
+    for (const [done, v] of vehicles.entries()) {
       const occupancy = 1 + Math.floor(seededRandom(`${options.seed}#${v}|occupancy`)() * 7);
       const people = peopleFor(byIdentity, identities, options.seed, v, occupancy);
       for (const condition of options.conditions) {
         const approach = planApproach({ seed: `${options.seed}#${v}`, condition, occupants: people.length });
-        const keepFrames = options.frames && v < 2 ? [0, 15, 30] : [];
+        const keepFrames = options.frames && done < 2 ? [0, 15, 30] : [];
         const spec: VehicleRunSpec = {
           approach,
           faceUrls: people.map((p) => urlOf(p.live)),
@@ -204,8 +217,8 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
           for (const frame of result.frames) await writeOutputFile(path.join(options.frames, `${condition}-vehicle${v}-${frame.camera}-frame${frame.index}.png`), Buffer.from(frame.png, 'base64'));
         }
       }
-      await writeReport(v + 1);
-      log(`${v + 1}/${options.vehicles} vehicles x ${options.conditions.length} conditions, ${((Date.now() - started) / 1000 / (v + 1)).toFixed(1)} s per vehicle`);
+      await writeReport(done + 1);
+      log(`${done + 1}/${vehicles.length} vehicles (vehicle ${v}) x ${options.conditions.length} conditions, ${((Date.now() - started) / 1000 / (done + 1)).toFixed(1)} s per vehicle`);
     }
     const summary = await writeReport(runs.length / options.conditions.length);
     log(`report written to ${options.out}`);

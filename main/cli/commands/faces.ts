@@ -35,6 +35,7 @@ export function register(program: Command): void {
     .option('--non-faces <n>', 'drawn non-face pictures per kind for the face-ness calibration', '30')
     .option('--camera-frames <n>', "frames of Chromium's fake camera (its test pattern) for the face-ness calibration", '20')
     .option('--vehicles <n>', 'vehicle protocol: vehicles per condition')
+    .option('--only <indices>', "vehicle protocol: only these of the seed's vehicles (below --vehicles), e.g. those with a third row")
     .option('--seed <text>', 'vehicle protocol: seed of the scenes (the same seed renders the same frames)')
     .option('--conditions <list>', 'vehicle protocol: day,glare,dusk,night-ir,rain')
     .option('--variants <list>', `vehicle protocol: capture variants to measure on the same frames (${VARIANTS.join(',')}; default baseline,lane: lane is the lane capture loop's profile; docs/vehicle-capture.md)`)
