@@ -70,4 +70,15 @@ describe('vehicle lane camera layouts', () => {
       }
     }
   });
+
+  it('keeps an occupant hidden behind the seat ahead hidden from the side camera aimed at it', () => {
+    const hiddenThirdRow = planApproach({ seed: 'hidden', condition: 'day', occupants: 6, occlusion: (seat) => (seat === 'third-left' ? 'always' : 'none') });
+    const camera = vehicleLaneLayout('sides').find((c) => c.seats.includes('third-left'));
+    expect(camera?.id).toBe('rear-right');
+    const renderer = new LaneSceneRenderer(camera!.geometry, hiddenThirdRow, faces, { seats: camera!.seats });
+    for (let index = 0; index < renderer.frameCount; index += 9) {
+      const hidden = renderer.frameAt(index).occupants.find((o) => o.seat === 'third-left');
+      expect(hidden?.visibleFraction ?? 0).toBeLessThan(0.05);
+    }
+  });
 });

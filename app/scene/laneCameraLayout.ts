@@ -22,8 +22,8 @@ import { SEATS, rowOf } from './vehicleApproach';
 export const REAR_CAMERA_LAYOUTS = ['axis', 'sides'] as const;
 export type RearCameraLayout = (typeof REAR_CAMERA_LAYOUTS)[number];
 
-/** The layout of the simulated vehicle lane's cameras and of the vehicle evaluation when not told otherwise. */
-export const DEFAULT_REAR_CAMERA_LAYOUT: RearCameraLayout = 'axis';
+/** The layout of a vehicle lane's cameras when none are configured, and of the vehicle evaluation and bench:lane when not told otherwise (measured: docs/vehicle-capture.md, "Rear cameras to the sides"). */
+export const DEFAULT_REAR_CAMERA_LAYOUT: RearCameraLayout = 'sides';
 
 export interface LaneCamera {
   readonly id: string;
