@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { LaneSession } from '../../app/inspection/laneSession';
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import type { Outcome } from '../../app/inspection/evaluateVehicleSession';
-import type { PhotographyOptOut } from '../../app/inspection/vehicleSessionInput';
+import type { PhotographyOptOut, TrackSighting } from '../../app/inspection/vehicleSessionInput';
 import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { CameraScene } from '../../app/ports/cameraScene';
 import type { EncodedImage } from '../../app/ports/documentRead';
@@ -25,6 +25,15 @@ export interface SessionFace {
   readonly ended: boolean;
 }
 
+/**
+ * When and where a camera saw a track, in every frame it was in (embedded or not, before its first comparable shot
+ * too): two tracks seen in the same frame are two people (app/inspection/faceSeenAgain.ts).
+ */
+export interface TrackSightings extends TrackSighting {
+  readonly cameraId: string;
+  readonly ended: boolean;
+}
+
 export type ReferenceEmbedding =
   | { readonly phase: 'embedding' }
   | { readonly phase: 'ready'; readonly embedding: Float32Array }
@@ -44,6 +53,8 @@ export interface SceneCameraFrame {
 }
 
 export interface SceneFrameResult extends SceneCameraFrame {
+  /** The frame's time on its camera's clock (ms). */
+  readonly timestampMs: number;
   readonly faces: readonly (SceneFaceBox & { readonly qualityScore: number; readonly embedding?: Float32Array; readonly bestShot?: EncodedImage; readonly presentationAttack?: PresentationAttackCheck })[];
   readonly endedTrackIds: readonly string[];
 }
@@ -70,6 +81,8 @@ export interface LaneSlice {
   readonly laneCameras: readonly CameraDescriptor[];
   readonly cameraScenes: Readonly<Record<string, CameraScene>>;
   readonly sessionFaces: Readonly<Record<string, SessionFace>>;
+  /** Every track seen during the session, by track id (sessionFaces holds only those with a comparable face). */
+  readonly trackSightings: Readonly<Record<string, TrackSightings>>;
   readonly sceneFrames: Readonly<Record<string, SceneCameraFrame>>;
   /** Reference photo embeddings by reference key (see referenceKey). */
   readonly referenceEmbeddings: Readonly<Record<string, ReferenceEmbedding>>;
@@ -115,6 +128,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   laneCameras: [],
   cameraScenes: {},
   sessionFaces: {},
+  trackSightings: {},
   sceneFrames: {},
   referenceEmbeddings: {},
   decisions: {},
@@ -132,7 +146,8 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       if (session && state.laneSession?.sessionId === session.sessionId) return { laneSession: session };
       // A new vehicle or traveller: the previous one's decisions, notices and departed faces go; people still in view stay.
       const stillInView = Object.fromEntries(Object.entries(state.sessionFaces).filter(([, face]) => !face.ended));
-      return { laneSession: session, sessionFaces: stillInView, ...emptyDesk, ...(session ? { notice: null } : {}) };
+      const stillSighted = Object.fromEntries(Object.entries(state.trackSightings).filter(([, track]) => !track.ended));
+      return { laneSession: session, sessionFaces: stillInView, trackSightings: stillSighted, ...emptyDesk, ...(session ? { notice: null } : {}) };
     }),
   laneCamerasLoaded: (laneCameras) => set({ laneCameras }),
   cameraSceneReceived: (scene) =>
@@ -144,6 +159,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
         cameraScenes: scene.withdrawn ? others : { ...others, [scene.cameraId]: scene },
         // Other people in front of the camera: its earlier tracks are of people who have gone.
         sessionFaces: Object.fromEntries(Object.entries(state.sessionFaces).map(([id, face]) => [id, face.cameraId === scene.cameraId ? { ...face, ended: true } : face])),
+        trackSightings: Object.fromEntries(Object.entries(state.trackSightings).map(([id, track]) => [id, track.cameraId === scene.cameraId ? { ...track, ended: true } : track])),
       };
     }),
   sceneFrameProcessed: (cameraId, frame) =>
@@ -154,6 +170,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
         if (face) next[id] = { ...face, ended: true };
       }
       const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
+      const trackSightings = sightingsAfter(state.trackSightings, cameraId, frame);
       let changed = frame.endedTrackIds.length > 0;
       for (const face of frame.faces) {
         if (!face.embedding) continue;
@@ -167,7 +184,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
         next[face.trackId] = { trackId: face.trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
         changed = true;
       }
-      return changed ? { sessionFaces: next, sceneFrames } : { sceneFrames };
+      return changed ? { sessionFaces: next, sceneFrames, trackSightings } : { sceneFrames, trackSightings };
     }),
   referenceEmbeddingChanged: (key, embedding) => set((state) => ({ referenceEmbeddings: { ...state.referenceEmbeddings, [key]: embedding } })),
   decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
@@ -181,6 +198,22 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   cameraRetried: () => set((state) => ({ cameraAttempt: state.cameraAttempt + 1 })),
   nextCameraSelected: () => set((state) => ({ cameraRotation: state.cameraRotation + 1 })),
 });
+
+/** The sightings with one more processed frame of `cameraId`: its faces seen (at the frame's time), its ended tracks marked. */
+function sightingsAfter(sightings: Readonly<Record<string, TrackSightings>>, cameraId: string, frame: SceneFrameResult): Readonly<Record<string, TrackSightings>> {
+  if (frame.faces.length === 0 && frame.endedTrackIds.length === 0) return sightings;
+  const next: Record<string, TrackSightings> = { ...sightings };
+  for (const id of frame.endedTrackIds) {
+    const track = next[id];
+    if (track) next[id] = { ...track, ended: true };
+  }
+  for (const { trackId, box } of frame.faces) {
+    const seen = { x: box.x, y: box.y, width: box.width, height: box.height };
+    const known = next[trackId];
+    next[trackId] = known ? { ...known, lastMs: frame.timestampMs, lastBox: seen, ended: false } : { cameraId, firstMs: frame.timestampMs, firstBox: seen, lastMs: frame.timestampMs, lastBox: seen, ended: false };
+  }
+  return next;
+}
 
 /** What the officer did on the session on screen: gone with it (and with the user: sessionSlice's userWorkCleared). */
 export const emptyDesk = { decisions: {}, optOuts: [], selectedOccupant: 0, pendingReason: null, showRawMrz: false } as const;
