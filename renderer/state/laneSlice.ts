@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { LaneSession } from '../../app/inspection/laneSession';
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import type { Outcome } from '../../app/inspection/evaluateVehicleSession';
-import type { PhotographyOptOut } from '../../app/inspection/vehicleSessionInput';
+import type { PhotographyOptOut, TrackSighting } from '../../app/inspection/vehicleSessionInput';
 import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { CameraScene } from '../../app/ports/cameraScene';
 import type { EncodedImage } from '../../app/ports/documentRead';
@@ -26,6 +26,15 @@ export interface SessionFace {
   readonly ended: boolean;
 }
 
+/**
+ * When and where a camera saw a track, in every frame it was in (embedded or not, before its first comparable shot
+ * too): two tracks seen in the same frame are two people (app/inspection/faceSeenAgain.ts).
+ */
+export interface TrackSightings extends TrackSighting {
+  readonly cameraId: string;
+  readonly ended: boolean;
+}
+
 export type ReferenceEmbedding =
   | { readonly phase: 'embedding' }
   | { readonly phase: 'ready'; readonly embedding: Float32Array }
@@ -45,6 +54,8 @@ export interface SceneCameraFrame {
 }
 
 export interface SceneFrameResult extends SceneCameraFrame {
+  /** The frame's time on its camera's clock (ms). */
+  readonly timestampMs: number;
   readonly faces: readonly (SceneFaceBox & { readonly qualityScore: number; readonly embedding?: Float32Array; readonly bestShot?: EncodedImage; readonly presentationAttack?: PresentationAttackCheck })[];
   readonly endedTrackIds: readonly string[];
 }
@@ -71,6 +82,8 @@ export interface LaneSlice {
   readonly laneCameras: readonly CameraDescriptor[];
   readonly cameraScenes: Readonly<Record<string, CameraScene>>;
   readonly sessionFaces: Readonly<Record<string, SessionFace>>;
+  /** Every track seen during the session, by track id (sessionFaces holds only those with a comparable face). */
+  readonly trackSightings: Readonly<Record<string, TrackSightings>>;
   readonly sceneFrames: Readonly<Record<string, SceneCameraFrame>>;
   /** Which tracker each camera's tracks come from, and the tracks that continue a face after a worker restart. */
   readonly trackGenerations: TrackGenerations;
@@ -119,6 +132,7 @@ export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'
   laneCameras: [],
   cameraScenes: {},
   sessionFaces: {},
+  trackSightings: {},
   sceneFrames: {},
   trackGenerations: noTrackGenerations,
   referenceEmbeddings: {},
@@ -137,7 +151,8 @@ export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'
       if (session && state.laneSession?.sessionId === session.sessionId) return { laneSession: session };
       // A new vehicle or traveller: the previous one's decisions, notices and departed faces go; people still in view stay.
       const stillInView = Object.fromEntries(Object.entries(state.sessionFaces).filter(([, face]) => !face.ended));
-      return { laneSession: session, sessionFaces: stillInView, ...emptyDesk, ...(session ? { notice: null } : {}) };
+      const stillSighted = Object.fromEntries(Object.entries(state.trackSightings).filter(([, track]) => !track.ended));
+      return { laneSession: session, sessionFaces: stillInView, trackSightings: stillSighted, ...emptyDesk, ...(session ? { notice: null } : {}) };
     }),
   laneCamerasLoaded: (laneCameras) => set({ laneCameras }),
   cameraSceneReceived: (scene) =>
@@ -150,6 +165,7 @@ export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'
         trackGenerations: cameraSceneChanged(state.trackGenerations, scene.cameraId),
         // Other people in front of the camera: its earlier tracks are of people who have gone.
         sessionFaces: Object.fromEntries(Object.entries(state.sessionFaces).map(([id, face]) => [id, face.cameraId === scene.cameraId ? { ...face, ended: true } : face])),
+        trackSightings: Object.fromEntries(Object.entries(state.trackSightings).map(([id, track]) => [id, track.cameraId === scene.cameraId ? { ...track, ended: true } : track])),
       };
     }),
   sceneFrameProcessed: (cameraId, frame) =>
@@ -190,9 +206,11 @@ export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'
         next[trackId] = { trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
         changed = true;
       }
+      // Sightings are kept per face the lane knows: a track continuing a face after a worker restart adds to that face's.
+      const trackSightings = sightingsAfter(state.trackSightings, cameraId, frame, (id) => generations.continues[id] ?? id);
       // The overlay labels a box with its tracker's own id (what the worker tracks now), whichever card it continues.
       const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
-      return { sceneFrames, ...(changed ? { sessionFaces: next } : {}), ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}) };
+      return { sceneFrames, trackSightings, ...(changed ? { sessionFaces: next } : {}), ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}) };
     }),
   referenceEmbeddingChanged: (key, embedding) => set((state) => ({ referenceEmbeddings: { ...state.referenceEmbeddings, [key]: embedding } })),
   decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
@@ -206,6 +224,25 @@ export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'
   cameraRetried: () => set((state) => ({ cameraAttempt: state.cameraAttempt + 1 })),
   nextCameraSelected: () => set((state) => ({ cameraRotation: state.cameraRotation + 1 })),
 });
+
+/** The sightings with one more processed frame of `cameraId`: its faces seen (at the frame's time), its ended tracks marked; `faceOf` names the face a tracker id continues. */
+function sightingsAfter(sightings: Readonly<Record<string, TrackSightings>>, cameraId: string, frame: SceneFrameResult, faceOf: (trackId: string) => string): Readonly<Record<string, TrackSightings>> {
+  if (frame.faces.length === 0 && frame.endedTrackIds.length === 0) return sightings;
+  const next: Record<string, TrackSightings> = { ...sightings };
+  for (const ended of frame.endedTrackIds) {
+    const id = faceOf(ended);
+    const track = next[id];
+    if (track) next[id] = { ...track, ended: true };
+  }
+  for (const face of frame.faces) {
+    const trackId = faceOf(face.trackId);
+    const { box } = face;
+    const seen = { x: box.x, y: box.y, width: box.width, height: box.height };
+    const known = next[trackId];
+    next[trackId] = known ? { ...known, lastMs: frame.timestampMs, lastBox: seen, ended: false } : { cameraId, firstMs: frame.timestampMs, firstBox: seen, lastMs: frame.timestampMs, lastBox: seen, ended: false };
+  }
+  return next;
+}
 
 /** What the officer did on the session on screen: gone with it (and with the user: sessionSlice's userWorkCleared). */
 export const emptyDesk = { decisions: {}, optOuts: [], selectedOccupant: 0, pendingReason: null, showRawMrz: false } as const;
