@@ -119,7 +119,7 @@ describe('a face seen again in the assembled vehicle', () => {
     expect(session.flags[0]?.message).toBe('3 RFID card(s) read, 2 face(s) seen');
     expect(facesSeenIn(session)).toBe(2);
     // The decision's record names both tracks of the occupant's face, beside the comparison that matched.
-    const matchedReason = evaluateVehicleSession(session, clock).occupants.find((o) => o.subject.occupantId === 'track-2')?.reasons.find((r) => r.code === 'face_matched');
+    const matchedReason = evaluateVehicleSession(session, clock).occupants.find((o) => o.subject.kind === 'occupant' && o.subject.occupantId === 'track-2')?.reasons.find((r) => r.code === 'face_matched');
     expect(matchedReason?.evidence.map((e) => e.kind)).toEqual(['face_match', 'faces_seen']);
     expect(matchedReason?.evidence[1]).toEqual({ kind: 'faces_seen', trackIds: ['track-2', 'track-3'] });
   });

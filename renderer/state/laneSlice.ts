@@ -7,7 +7,8 @@ import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { CameraScene } from '../../app/ports/cameraScene';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { PresentationAttackCheck } from '../../app/biometrics/presentationAttackCheck';
-import type { BoothState } from './createBoothStore';
+import type { BoothSlice } from './boothSlice';
+import { cameraSceneChanged, continuedFace, generationSeen, noTrackGenerations, trackGenerationOf, type TrackGenerations } from './trackGenerations';
 
 /** A face track seen during the current session, with what matching and the occupant card need. */
 export interface SessionFace {
@@ -84,6 +85,8 @@ export interface LaneSlice {
   /** Every track seen during the session, by track id (sessionFaces holds only those with a comparable face). */
   readonly trackSightings: Readonly<Record<string, TrackSightings>>;
   readonly sceneFrames: Readonly<Record<string, SceneCameraFrame>>;
+  /** Which tracker each camera's tracks come from, and the tracks that continue a face after a worker restart. */
+  readonly trackGenerations: TrackGenerations;
   /** Reference photo embeddings by reference key (see referenceKey). */
   readonly referenceEmbeddings: Readonly<Record<string, ReferenceEmbedding>>;
   readonly decisions: Readonly<Record<SubjectKey, DecisionState>>;
@@ -123,13 +126,15 @@ export interface LaneSlice {
   nextCameraSelected(): void;
 }
 
-export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set) => ({
+/** A new vehicle or traveller also clears the booth's notice about the last one. */
+export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'>, [], [], LaneSlice> = (set) => ({
   laneSession: null,
   laneCameras: [],
   cameraScenes: {},
   sessionFaces: {},
   trackSightings: {},
   sceneFrames: {},
+  trackGenerations: noTrackGenerations,
   referenceEmbeddings: {},
   decisions: {},
   supervisorAlerts: [],
@@ -157,6 +162,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       const { [scene.cameraId]: _replaced, ...others } = state.cameraScenes;
       return {
         cameraScenes: scene.withdrawn ? others : { ...others, [scene.cameraId]: scene },
+        trackGenerations: cameraSceneChanged(state.trackGenerations, scene.cameraId),
         // Other people in front of the camera: its earlier tracks are of people who have gone.
         sessionFaces: Object.fromEntries(Object.entries(state.sessionFaces).map(([id, face]) => [id, face.cameraId === scene.cameraId ? { ...face, ended: true } : face])),
         trackSightings: Object.fromEntries(Object.entries(state.trackSightings).map(([id, track]) => [id, track.cameraId === scene.cameraId ? { ...track, ended: true } : track])),
@@ -165,26 +171,53 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   sceneFrameProcessed: (cameraId, frame) =>
     set((state) => {
       const next: Record<string, SessionFace> = { ...state.sessionFaces };
-      for (const id of frame.endedTrackIds) {
-        const face = next[id];
-        if (face) next[id] = { ...face, ended: true };
+      let generations = state.trackGenerations;
+      let changed = false;
+      let orphaned: readonly string[] = [];
+      // A new tracker on the camera (a restarted worker): the faces in view wait for their seat's new track (trackGenerations).
+      const newest = frame.faces[0]?.trackId ?? frame.endedTrackIds[0];
+      if (newest !== undefined) {
+        const inView = Object.values(next).filter((f) => f.cameraId === cameraId && !f.ended).map((f) => f.trackId);
+        const seen = generationSeen(generations, cameraId, trackGenerationOf(newest), inView);
+        generations = seen.generations;
+        for (const id of seen.orphaned) next[id] = { ...next[id]!, ended: true };
+        orphaned = seen.orphaned;
+        changed = seen.orphaned.length > 0;
       }
-      const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
-      const trackSightings = sightingsAfter(state.trackSightings, cameraId, frame);
-      let changed = frame.endedTrackIds.length > 0;
+      const faceOf = (trackId: string) => generations.continues[trackId] ?? trackId;
+      for (const id of frame.endedTrackIds) {
+        const face = next[faceOf(id)];
+        if (face) next[face.trackId] = { ...face, ended: true };
+      }
+      changed ||= frame.endedTrackIds.length > 0;
       for (const face of frame.faces) {
         if (!face.embedding) continue;
+        const across = (face.box.x + face.box.width / 2) / Math.max(1, frame.width);
+        const area = (face.box.width * face.box.height) / Math.max(1, frame.width * frame.height);
+        let trackId = faceOf(face.trackId);
+        if (!next[trackId]) {
+          const continued = continuedFace(generations, cameraId, face.trackId, { across, area }, (id) => next[id]);
+          generations = continued.generations;
+          trackId = continued.continues ?? trackId;
+        }
         // Track ids are never reused (the worker's tracker ids carry its engine and generation): a known id is the same person.
-        const known = next[face.trackId];
+        const known = next[trackId];
         const probes = [...(known?.probes ?? []), { score: face.qualityScore, embedding: face.embedding, ...(face.presentationAttack ? { presentationAttack: face.presentationAttack } : {}) }].sort((a, b) => b.score - a.score).slice(0, probeSize);
         const isBest = probes[0]?.embedding === face.embedding;
         const bestShot = isBest && face.bestShot ? face.bestShot : known?.bestShot;
-        const across = (face.box.x + face.box.width / 2) / Math.max(1, frame.width);
-        const area = (face.box.width * face.box.height) / Math.max(1, frame.width * frame.height);
-        next[face.trackId] = { trackId: face.trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
+        next[trackId] = { trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
         changed = true;
       }
-      return changed ? { sessionFaces: next, sceneFrames, trackSightings } : { sceneFrames, trackSightings };
+      // The overlay labels a box with its tracker's own id (what the worker tracks now), whichever card it continues.
+      const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
+      // Sightings are the face's (the card's track), whichever tracker sees it now.
+      const trackSightings = sightingsAfter(state.trackSightings, cameraId, frame, faceOf, orphaned);
+      return {
+        sceneFrames,
+        ...(changed ? { sessionFaces: next } : {}),
+        ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}),
+        ...(trackSightings !== state.trackSightings ? { trackSightings } : {}),
+      };
     }),
   referenceEmbeddingChanged: (key, embedding) => set((state) => ({ referenceEmbeddings: { ...state.referenceEmbeddings, [key]: embedding } })),
   decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
@@ -199,15 +232,25 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   nextCameraSelected: () => set((state) => ({ cameraRotation: state.cameraRotation + 1 })),
 });
 
-/** The sightings with one more processed frame of `cameraId`: its faces seen (at the frame's time), its ended tracks marked. */
-function sightingsAfter(sightings: Readonly<Record<string, TrackSightings>>, cameraId: string, frame: SceneFrameResult): Readonly<Record<string, TrackSightings>> {
-  if (frame.faces.length === 0 && frame.endedTrackIds.length === 0) return sightings;
+/**
+ * The sightings with one more processed frame of `cameraId`: its faces seen (at the frame's time, under the track of
+ * the face they continue after a worker restart), its ended and orphaned tracks marked.
+ */
+function sightingsAfter(
+  sightings: Readonly<Record<string, TrackSightings>>,
+  cameraId: string,
+  frame: SceneFrameResult,
+  faceOf: (workerTrackId: string) => string,
+  orphaned: readonly string[],
+): Readonly<Record<string, TrackSightings>> {
+  if (frame.faces.length === 0 && frame.endedTrackIds.length === 0 && orphaned.length === 0) return sightings;
   const next: Record<string, TrackSightings> = { ...sightings };
-  for (const id of frame.endedTrackIds) {
+  for (const id of [...frame.endedTrackIds.map(faceOf), ...orphaned]) {
     const track = next[id];
     if (track) next[id] = { ...track, ended: true };
   }
-  for (const { trackId, box } of frame.faces) {
+  for (const { trackId: workerTrackId, box } of frame.faces) {
+    const trackId = faceOf(workerTrackId);
     const seen = { x: box.x, y: box.y, width: box.width, height: box.height };
     const known = next[trackId];
     next[trackId] = known ? { ...known, lastMs: frame.timestampMs, lastBox: seen, ended: false } : { cameraId, firstMs: frame.timestampMs, firstBox: seen, lastMs: frame.timestampMs, lastBox: seen, ended: false };
