@@ -114,6 +114,9 @@ describe('lane slice: the traveller or vehicle on screen', () => {
     expect(state().sessionFaces['cam-driver:1a2b3c4d.1:1']?.ended).toBe(true);
     expect(state().sessionFaces['cam-driver:1a2b3c4d.1:2']).toMatchObject({ ended: false });
     expect(state().sessionFaces['cam-driver:1a2b3c4d.1:2']?.probes).toHaveLength(2);
+    // Sightings are the card's: the new tracks' boxes land on the faces they continue (seen again, not seen together).
+    expect(state().trackSightings['cam-driver:1a2b3c4d.1:1']).toMatchObject({ lastBox: { ...driver, x: driver.x + 12 }, ended: true });
+    expect(state().trackSightings['cam-driver:1a2b3c4d.1:2']).toMatchObject({ lastBox: passenger, ended: false });
   });
 
   it('after a worker restart a new track elsewhere in the picture (another seat), or after other people came in front of the camera, is a face of its own', () => {

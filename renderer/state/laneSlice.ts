@@ -173,6 +173,7 @@ export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'
       const next: Record<string, SessionFace> = { ...state.sessionFaces };
       let generations = state.trackGenerations;
       let changed = false;
+      let orphaned: readonly string[] = [];
       // A new tracker on the camera (a restarted worker): the faces in view wait for their seat's new track (trackGenerations).
       const newest = frame.faces[0]?.trackId ?? frame.endedTrackIds[0];
       if (newest !== undefined) {
@@ -180,6 +181,7 @@ export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'
         const seen = generationSeen(generations, cameraId, trackGenerationOf(newest), inView);
         generations = seen.generations;
         for (const id of seen.orphaned) next[id] = { ...next[id]!, ended: true };
+        orphaned = seen.orphaned;
         changed = seen.orphaned.length > 0;
       }
       const faceOf = (trackId: string) => generations.continues[trackId] ?? trackId;
@@ -206,11 +208,16 @@ export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'
         next[trackId] = { trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
         changed = true;
       }
-      // Sightings are kept per face the lane knows: a track continuing a face after a worker restart adds to that face's.
-      const trackSightings = sightingsAfter(state.trackSightings, cameraId, frame, (id) => generations.continues[id] ?? id);
       // The overlay labels a box with its tracker's own id (what the worker tracks now), whichever card it continues.
       const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
-      return { sceneFrames, trackSightings, ...(changed ? { sessionFaces: next } : {}), ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}) };
+      // Sightings are the face's (the card's track), whichever tracker sees it now.
+      const trackSightings = sightingsAfter(state.trackSightings, cameraId, frame, faceOf, orphaned);
+      return {
+        sceneFrames,
+        ...(changed ? { sessionFaces: next } : {}),
+        ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}),
+        ...(trackSightings !== state.trackSightings ? { trackSightings } : {}),
+      };
     }),
   referenceEmbeddingChanged: (key, embedding) => set((state) => ({ referenceEmbeddings: { ...state.referenceEmbeddings, [key]: embedding } })),
   decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
@@ -225,18 +232,25 @@ export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'
   nextCameraSelected: () => set((state) => ({ cameraRotation: state.cameraRotation + 1 })),
 });
 
-/** The sightings with one more processed frame of `cameraId`: its faces seen (at the frame's time), its ended tracks marked; `faceOf` names the face a tracker id continues. */
-function sightingsAfter(sightings: Readonly<Record<string, TrackSightings>>, cameraId: string, frame: SceneFrameResult, faceOf: (trackId: string) => string): Readonly<Record<string, TrackSightings>> {
-  if (frame.faces.length === 0 && frame.endedTrackIds.length === 0) return sightings;
+/**
+ * The sightings with one more processed frame of `cameraId`: its faces seen (at the frame's time, under the track of
+ * the face they continue after a worker restart), its ended and orphaned tracks marked.
+ */
+function sightingsAfter(
+  sightings: Readonly<Record<string, TrackSightings>>,
+  cameraId: string,
+  frame: SceneFrameResult,
+  faceOf: (workerTrackId: string) => string,
+  orphaned: readonly string[],
+): Readonly<Record<string, TrackSightings>> {
+  if (frame.faces.length === 0 && frame.endedTrackIds.length === 0 && orphaned.length === 0) return sightings;
   const next: Record<string, TrackSightings> = { ...sightings };
-  for (const ended of frame.endedTrackIds) {
-    const id = faceOf(ended);
+  for (const id of [...frame.endedTrackIds.map(faceOf), ...orphaned]) {
     const track = next[id];
     if (track) next[id] = { ...track, ended: true };
   }
-  for (const face of frame.faces) {
-    const trackId = faceOf(face.trackId);
-    const { box } = face;
+  for (const { trackId: workerTrackId, box } of frame.faces) {
+    const trackId = faceOf(workerTrackId);
     const seen = { x: box.x, y: box.y, width: box.width, height: box.height };
     const known = next[trackId];
     next[trackId] = known ? { ...known, lastMs: frame.timestampMs, lastBox: seen, ended: false } : { cameraId, firstMs: frame.timestampMs, firstBox: seen, lastMs: frame.timestampMs, lastBox: seen, ended: false };
