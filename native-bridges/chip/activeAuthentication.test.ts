@@ -1,6 +1,7 @@
 import { constants, createHash, generateKeyPairSync, privateEncrypt, sign, verify } from 'node:crypto';
+import type * as nodeCrypto from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeTlv } from '../../app/document/lds/tlv';
 import { activeAuthenticationKey, performActiveAuthentication, verifyEcdsaSignature, verifyIso9796Signature } from './activeAuthentication.node.ts';
 import type { EcdsaVerifier } from './activeAuthentication.node.ts';
@@ -11,6 +12,19 @@ import { oids } from './oid';
 
 // Active Authentication proves the chip holds the private key of DG15: a clone (files copied, key not) must fail,
 // and an answer that is not a signature over the booth's own challenge must never pass.
+
+// A runtime whose crypto library lacks some hashes (Electron's BoringSSL): `createHash` of a name listed here throws,
+// as it does there. Empty (Node's own OpenSSL, every hash) except in the tests that say otherwise.
+const lackingHashes = vi.hoisted(() => new Set<string>());
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof nodeCrypto>();
+  const createHashUnlessLacking: typeof actual.createHash = (algorithm, options) => {
+    if (lackingHashes.has(algorithm)) throw new Error(`Digest method not supported: ${algorithm}`);
+    return actual.createHash(algorithm, options);
+  };
+  return { ...actual, createHash: createHashUnlessLacking };
+});
+afterEach(() => lackingHashes.clear());
 
 const rsa = generateKeyPairSync('rsa', { modulusLength: 1024, publicExponent: 65537 });
 const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
@@ -48,6 +62,26 @@ describe('Active Authentication with RSA (ISO 9796-2 scheme 1)', () => {
     // A genuine chip may sign with any ISO/IEC 10118-3 hash Booth can compute (RIPEMD-160 and the SHA-512 variants too).
     const result = verifyIso9796Signature(rsa.publicKey, iso9796({ hash, trailer: [hashByte, 0xcc] }), challenge);
     expect(result).toEqual({ status: 'passed', algorithm: `RSA ISO 9796-2 ${hash.toUpperCase()}` });
+  });
+
+  it.each([
+    ['BC', [0xbc], 'sha1', 'SHA-1'],
+    ['31 CC', [0x31, 0xcc], 'ripemd160', 'RIPEMD-160'],
+    ['33 CC', [0x33, 0xcc], 'sha1', 'SHA-1'],
+    ['34 CC', [0x34, 0xcc], 'sha256', 'SHA-256'],
+    ['35 CC', [0x35, 0xcc], 'sha512', 'SHA-512'],
+    ['36 CC', [0x36, 0xcc], 'sha384', 'SHA-384'],
+    ['38 CC', [0x38, 0xcc], 'sha224', 'SHA-224'],
+    ['39 CC', [0x39, 0xcc], 'sha512-224', 'SHA-512/224'],
+    ['3A CC', [0x3a, 0xcc], 'sha512-256', 'SHA-512/256'],
+  ] as const)('on a runtime without the hash a trailer %s names, a genuine answer is not proven: failed, naming the hash (%s)', (_trailer, trailer, hash, name) => {
+    const answer = iso9796({ hash, trailer });
+    lackingHashes.add(hash);
+    expect(verifyIso9796Signature(rsa.publicKey, answer, challenge)).toEqual({
+      status: 'failed',
+      reason: `the chip signs with ${name}, which Booth cannot compute: nothing proves the chip holds the DG15 private key (possible clone)`,
+      algorithm: `RSA ISO 9796-2 ${hash.toUpperCase()}`,
+    });
   });
 
   it('an explicit trailer naming a hash it does not use fails', () => {
@@ -154,6 +188,17 @@ describe('Active Authentication with ECDSA (plain r||s)', () => {
     if (hash === 'ripemd160') throw new Error('Invalid digest: ripemd160');
     return verify(hash, data, key, signature);
   };
+
+  it('with no hash declared and none of the usual ones computable, not possible, naming each hash tried', () => {
+    const noEcdsa: EcdsaVerifier = (hash) => {
+      throw new Error(`no ${hash}`);
+    };
+    expect(verifyEcdsaSignature(ec.publicKey, signEc('sha256'), challenge, undefined, noEcdsa)).toEqual({
+      status: 'not_possible',
+      reason: 'ECDSA with SHA256 (no sha256), SHA1 (no sha1), SHA384 (no sha384), SHA512 (no sha512), SHA224 (no sha224) cannot be computed by this booth: Active Authentication not checked',
+      algorithm: 'ECDSA',
+    });
+  });
 
   it('a declared hash the runtime cannot compute is not possible (not checked), never a pass, a clone verdict or a lost read', () => {
     const expected = { status: 'not_possible', reason: 'ECDSA with RIPEMD160 (Invalid digest: ripemd160) cannot be computed by this booth: Active Authentication not checked', algorithm: 'ECDSA RIPEMD160' };

@@ -74,6 +74,25 @@ describe('the departure record schema', () => {
     expect(refusedAt(withChoice({ among: among(2) }))).toEqual(['evidence.officerChoice.chosenAt']);
   });
 
+  it('a document comparison names the document\'s nationality as a 1-3 letter ICAO code, or null when it was not read', () => {
+    const comparison = { outcome: 'not_compared', documentNumber: '533401127', nationality: 'GBR', reason: 'no usable face in the document photo' };
+    const withNationality = (nationality: unknown) => ({ ...record, evidence: { ...faceEvidence, documentComparison: { ...comparison, nationality } } });
+    for (const nationality of ['D', 'GBR', 'D<<', null]) expect(refusedAt(withNationality(nationality))).toEqual([]);
+    for (const nationality of ['', 'GBRX', 'XGBR', 'gbr', '1GB', 'GB1']) expect(refusedAt(withNationality(nationality))).toEqual(['evidence.documentComparison.nationality']);
+    const issue = departureRecordSchema.safeParse(withNationality('GBRX')).error?.issues[0];
+    expect(issue?.message).toBe('a nationality is a 1-3 letter ICAO code');
+  });
+
+  it('tells a comparison that was made from one that was not by its outcome: a match carries its score and model, one not made its reason', () => {
+    const matched = { outcome: 'match', documentNumber: '533401127', nationality: 'GBR', referenceSource: 'chip', score: 0.7, threshold: 0.36, targetFmr: 1e-4, modelId: 'm', modelVersion: '1', calibrationVersion: 'c' };
+    const notCompared = { outcome: 'not_compared', documentNumber: '533401127', nationality: 'GBR', reason: 'no usable face in the document photo' };
+    const withComparison = (faceComparison: object) => ({ ...record, evidence: { method: 'document', documentNumber: '533401127', noEntryRecord: true, faceComparison } });
+    expect(refusedAt(withComparison(matched))).toEqual([]);
+    expect(refusedAt(withComparison(notCompared))).toEqual([]);
+    expect(refusedAt(withComparison({ ...notCompared, outcome: 'match' })).length).toBeGreaterThan(0);
+    expect(refusedAt(withComparison({ ...matched, outcome: 'not_compared' })).length).toBeGreaterThan(0);
+  });
+
   it('names the rules, policy and face model versions; a departure without a face model has null', () => {
     expect(refusedAt({ ...record, versions: { rules: 'r', policy: 'p', faceModel: { modelId: 'm', modelVersion: '1', calibrationVersion: 'c' } } })).toEqual([]);
     expect(refusedAt({ ...record, versions: { rules: '', policy: 'p', faceModel: null } })).toEqual(['versions.rules']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
-import { departureOf, type DepartureContext } from './departureOf';
+import { departureOf, documentFaceComparisonOf, type DepartureContext } from './departureOf';
 import { departureRecordSchema } from './departureRecord';
-import type { ExitDocument, ExitDocumentComparison } from './exitDocumentCheck';
+import { documentFaceMatches, documentHolderText, documentIsEntrys, documentTravellerId, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
 import { assessExitOccupant, assessExitVehicle, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
 import { galleryEntry as entry } from './testSupport/galleryEntry';
 
@@ -125,5 +125,47 @@ describe('exit: the face compared 1:1 with the document presented', () => {
     expect(papers).toMatchObject({ occupantId: 'document:NGA:A07734921', confirmable: false, recordsDeparture: false, needsOfficer: true, documentComparison: { decision: 'no_match', score: 0.12 } });
     expect(vehicle.held).toEqual([papers]);
     expect(departureOf(papers!, 'dep-9', departure)).toBeNull();
+  });
+});
+
+describe('exit: whose document it is, and what the card and the record call its holder', () => {
+  const renewedTwice = entry('TR-WHITFIELD', {
+    documents: [
+      { documentNumber: '099126734', nationality: 'GBR', issuingState: 'GBR', documentType: 'passport', expiresOn: '2021-04-02' },
+      { documentNumber: '533401127', nationality: 'GBR', issuingState: 'GBR', documentType: 'passport', expiresOn: '2031-04-02' },
+    ],
+  });
+
+  it('a document is the entry’s when it is any of the documents the entry lists (a traveller who entered on an older passport too)', () => {
+    expect(documentIsEntrys(helenPassport, renewedTwice)).toBe(true);
+    expect(documentIsEntrys({ ...helenPassport, documentNumber: '099126734' }, renewedTwice)).toBe(true);
+  });
+
+  it('a document of another number is not the entry’s, even of the same nationality and name', () => {
+    expect(documentIsEntrys({ ...helenPassport, documentNumber: '533401128' }, renewedTwice)).toBe(false);
+  });
+
+  it('a document whose nationality was not read is the entry’s by its number alone (an unread field is no conflict)', () => {
+    expect(documentIsEntrys({ ...helenPassport, nationality: null }, renewedTwice)).toBe(true);
+  });
+
+  it('the face matches the document only when it was compared and decided a match: a non-match and a comparison not made never do', () => {
+    expect(documentFaceMatches(compared(helenPassport, 0.71))).toBe(true);
+    expect(documentFaceMatches(compared(helenPassport, 0.18))).toBe(false);
+    expect(documentFaceMatches({ kind: 'not_compared', document: helenPassport, reason: 'no usable face in the document photo' })).toBe(false);
+  });
+
+  it('a face that does not match the document never becomes the comparison a departure is recorded on', () => {
+    expect(() => documentFaceComparisonOf(compared(helenPassport, 0.18))).toThrow(new RangeError('a face that does not match the document is held: no departure is recorded on it'));
+  });
+
+  it('a traveller known by the document alone is named by its nationality and number, "unknown" when the nationality was not read', () => {
+    expect(documentTravellerId(helenPassport)).toBe('document:GBR:533401127');
+    expect(documentTravellerId({ ...helenPassport, nationality: null })).toBe('document:unknown:533401127');
+  });
+
+  it('the card names the document’s holder with nationality and number, and says which of them was not read', () => {
+    expect(documentHolderText(helenPassport)).toBe('WHITFIELD, Helen Margaret (GBR 533401127)');
+    expect(documentHolderText({ documentNumber: '533401127', nationality: null, name: null })).toBe('unnamed holder (nationality unread 533401127)');
   });
 });
