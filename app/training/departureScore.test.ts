@@ -68,6 +68,16 @@ describe('scoring an exit trainee against the expected departures', () => {
     expect(scoreDeparture(pickVera, ruledOut(['vera', 'selma']))).toMatchObject({ verdict: 'wrongly_held', message: 'ruled out every look-alike: held a traveller who could leave (expected: departure confirmed, picking vera among the look-alikes)' });
     const twins = occupant('vera', { outcome: 'not_identified', resolve: 'none_of_them' });
     expect(scoreDeparture(twins, ruledOut(['vera', 'selma']))).toMatchObject({ verdict: 'correct', message: 'look-alikes ruled out: held for the officer, as expected' });
+    // Held by Enter (or H) with the look-alikes still on the card: nobody left, but the twin was never ruled out (before: correct).
+    const unresolved = { action: { ...held().action, among: ['vera', 'selma'], shown: 'Ambiguous: 2 look-alike candidates, pick one (1-2) or X' }, secondsTaken: 15 };
+    expect(scoreDeparture(twins, unresolved)).toEqual({
+      verdict: 'wrong_reason',
+      message: 'held with 2 look-alike candidates left unresolved: the look-alikes were to be ruled out (expected: not identified: photograph or inspect, ruling out every look-alike (X))',
+      impostorLetThrough: false,
+      critical: false,
+    });
+    // A card that never offered look-alikes (the search found no one): held is all the trainee could do.
+    expect(scoreDeparture(twins, held()).verdict).toBe('correct');
     // Picking one of identical twins by face is a guess: a departure recorded on it is a critical miss, even a lucky one.
     expect(scoreDeparture(twins, confirmed({ travellerId: 'vera', among: ['vera', 'selma'] }))).toMatchObject({ verdict: 'let_through', critical: true, message: expect.stringContaining('picked among 2 look-alikes: the traveller was to be held') });
   });

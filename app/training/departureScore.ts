@@ -27,7 +27,8 @@ const expectedAs = { departure_confirmed: 'departure', citizen: 'citizen', opt_o
  * lookout let go) is `let_through`, a critical miss, and so is a departure recorded for the wrong look-alike
  * (`wrong_traveller`); holding someone who could leave is `wrongly_held`, the lesser error. Held counts only when the
  * lane reported the occupant on screen and left held (or ruled out): an occupant no report names (`done` null) was
- * never shown to the trainee or never handled, and is `missed`, never a correct hold.
+ * never shown to the trainee or never handled, and is `missed`, never a correct hold. Where the look-alikes were to be
+ * ruled out (`resolve: none_of_them`), an ambiguous card merely held is `wrong_reason`: right end, finding not made.
  */
 export function scoreDeparture(occupant: ExpectedOccupant, done: TraineeDeparture | null): StepScore & { readonly critical: boolean } {
   const { expected } = occupant;
@@ -37,6 +38,11 @@ export function scoreDeparture(occupant: ExpectedOccupant, done: TraineeDepartur
   const { action } = done;
   if (action.action !== 'confirmed') {
     const ruledOut = action.action === 'ruled_out';
+    // "None of them" is the officer's finding, not the booth's: a card left with its look-alikes unresolved (Enter holds
+    // it) is held, so nobody left, but the finding the twin is to be inspected on was never made.
+    if (expected.resolve === 'none_of_them' && !ruledOut && action.among.length > 0) {
+      return result('wrong_reason', `held with ${action.among.length} look-alike candidates left unresolved: the look-alikes were to be ruled out (expected: ${wanted})`);
+    }
     if (!confirmsDeparture(expected)) return result('correct', ruledOut ? 'look-alikes ruled out: held for the officer, as expected' : 'held for the officer, as expected');
     return result('wrongly_held', `${ruledOut ? 'ruled out every look-alike' : 'not confirmed'}: held a traveller who could leave (expected: ${wanted})`);
   }

@@ -157,6 +157,19 @@ describe.skipIf(!existsSync(shippedEmbedderFile))('chooseFaceModelSet', () => {
       expect(await models.workerCouldNotLoad('shipped', 'no WebAssembly')).toBeUndefined();
     });
 
+    it('two windows reporting the same failure at once run the fallback once: both get the same set, one notice', async () => {
+      await choose(agency.manifestPath);
+      const second = writeVendorStyleModelFolder(path.join(userDataDir, 'agency2'), { manifest: { ...configuredEmbedder, id: 'agency-two' }, modelFile: shippedEmbedderFile });
+      const models = boothFaceModels(optionsFor(second.manifestPath));
+      await models.current();
+      const [first, other] = await Promise.all([models.workerCouldNotLoad('configured', 'window 1: unknown op'), models.workerCouldNotLoad('configured', 'window 2: unknown op')]);
+      // Before: each report ran its own fallback (the set was read before either had replaced it): two sets, two notices.
+      expect(other).toBe(first);
+      expect(first).toMatchObject({ origin: 'last-working', models: { embedder: { id: agency.manifest.id } } });
+      expect(first?.notices.filter((notice) => notice.includes('could not load'))).toEqual([expect.stringContaining('window 1: unknown op')]);
+      expect(await models.current()).toBe(first);
+    });
+
     it('goes to the shipped set when no set worked before the configured one', async () => {
       const models = boothFaceModels(optionsFor(agency.manifestPath));
       await models.current();

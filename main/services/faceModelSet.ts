@@ -219,6 +219,8 @@ export interface BoothFaceModels {
 
 export function boothFaceModels(options: FaceModelSetOptions): BoothFaceModels {
   let chosen: Promise<ServedFaceModelSet> | undefined;
+  /** The fallback running from a failed set: windows reporting the same failure at once share it (it runs once). */
+  let fallingBack: { readonly from: ServedFaceModelSet; readonly next: Promise<ServedFaceModelSet | undefined> } | undefined;
   const current = () => (chosen ??= chooseFaceModelSet(options));
   return {
     current,
@@ -226,7 +228,10 @@ export function boothFaceModels(options: FaceModelSetOptions): BoothFaceModels {
       const set = await current();
       // Another page already reported it (the set changed since): the set now served.
       if (set.origin !== origin) return set;
+      // Another page reported it a moment ago and its fallback is still on its way: that one, not a second.
+      if (fallingBack?.from === set) return fallingBack.next;
       const next = fallBackFromWorkerFailure(set, options, message);
+      fallingBack = { from: set, next };
       chosen = next.then((fallback) => fallback ?? set);
       return next;
     },

@@ -97,12 +97,31 @@ export function verifyIso9796Signature(key: KeyObject, signature: Uint8Array, ch
   return bytesEqual(expected, digest) ? { status: 'passed', algorithm } : { status: 'failed', reason: `signature does not cover our challenge: ${clone}`, algorithm };
 }
 
-export function verifyEcdsaSignature(key: KeyObject, signature: Uint8Array, challenge: Uint8Array, signatureAlgorithmOid: string | undefined): ProtocolCheck {
+/**
+ * Node's `verify` as the ECDSA check calls it. It throws only for what the runtime cannot do (a hash its crypto
+ * library lacks: Electron's BoringSSL has no RIPEMD-160; a key type that does not sign), never for the chip's
+ * answer: any bytes there give false. So a throw means "not checked", never "failed" and never a lost read.
+ */
+export type EcdsaVerifier = (hash: string, data: Uint8Array, key: { readonly key: KeyObject; readonly dsaEncoding: 'ieee-p1363' }, signature: Uint8Array) => boolean;
+
+const nodeVerify: EcdsaVerifier = (hash, data, key, signature) => verify(hash, data, key, signature);
+
+export function verifyEcdsaSignature(key: KeyObject, signature: Uint8Array, challenge: Uint8Array, signatureAlgorithmOid: string | undefined, verifyWith: EcdsaVerifier = nodeVerify): ProtocolCheck {
   const declared = signatureAlgorithmOid ? ecdsaHashByOid[signatureAlgorithmOid] : undefined;
   // Without DG14's ActiveAuthenticationInfo the hash is not stated; try the usual ones.
   const candidates = declared ? [declared] : ['sha256', 'sha1', 'sha384', 'sha512', 'sha224'];
+  const uncomputable: string[] = [];
   for (const hash of candidates) {
-    if (verify(hash, challenge, { key, dsaEncoding: 'ieee-p1363' }, signature)) return { status: 'passed', algorithm: `ECDSA ${hash.toUpperCase()}` };
+    try {
+      if (verifyWith(hash, challenge, { key, dsaEncoding: 'ieee-p1363' }, signature)) return { status: 'passed', algorithm: `ECDSA ${hash.toUpperCase()}` };
+    } catch (e) {
+      uncomputable.push(`${hash.toUpperCase()} (${(e as Error).message})`);
+    }
+  }
+  // Not possible, not failed: unlike RSA's trailer, the hash is the issuer's choice (DG14, hash-checked by Passive
+  // Authentication), so a clone cannot steer the booth here; a genuine chip is not called a clone for our runtime's gap.
+  if (uncomputable.length === candidates.length) {
+    return { status: 'not_possible', reason: `ECDSA with ${uncomputable.join(', ')} cannot be computed by this booth: Active Authentication not checked`, algorithm: `ECDSA ${declared?.toUpperCase() ?? ''}`.trim() };
   }
   return { status: 'failed', reason: 'ECDSA signature over our challenge does not verify: the chip does not hold the DG15 private key (possible clone)', algorithm: `ECDSA ${declared?.toUpperCase() ?? ''}`.trim() };
 }
@@ -114,6 +133,9 @@ export async function performActiveAuthentication(session: ChipSession, dg15: Ui
     key = activeAuthenticationKey(dg15);
   } catch (e) {
     return { status: 'not_possible', reason: `DG15 public key cannot be read: ${(e as Error).message}` };
+  }
+  if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'ec') {
+    return { status: 'not_possible', reason: `DG15 holds a ${key.asymmetricKeyType ?? 'unknown'} key: Active Authentication signs with RSA or ECDSA, so it was not checked` };
   }
   const challenge = random(8);
   const r = await session.send({ cla: 0, ins: 0x88, p1: 0, p2: 0, data: challenge, le: 256 });

@@ -1,8 +1,9 @@
-import { constants, createHash, generateKeyPairSync, privateEncrypt, sign } from 'node:crypto';
+import { constants, createHash, generateKeyPairSync, privateEncrypt, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encodeTlv } from '../../app/document/lds/tlv';
 import { activeAuthenticationKey, performActiveAuthentication, verifyEcdsaSignature, verifyIso9796Signature } from './activeAuthentication.node.ts';
+import type { EcdsaVerifier } from './activeAuthentication.node.ts';
 import type { CommandApdu, ResponseApdu } from './apdu';
 import { concatBytes } from './bytes';
 import type { ChipSession } from './chipSession.node.ts';
@@ -147,6 +148,21 @@ describe('Active Authentication with ECDSA (plain r||s)', () => {
     expect(verifyEcdsaSignature(ec.publicKey, other, challenge, undefined)).toEqual({ status: 'failed', reason: expect.stringMatching(/possible clone/), algorithm: 'ECDSA' });
     expect(verifyEcdsaSignature(ec.publicKey, other, challenge, '1.2.3.4')).toEqual({ status: 'failed', reason: expect.stringMatching(/possible clone/), algorithm: 'ECDSA' });
   });
+
+  // Electron's BoringSSL has no RIPEMD-160: its verify throws "Invalid digest" where Node's OpenSSL checks.
+  const withoutRipemd: EcdsaVerifier = (hash, data, key, signature) => {
+    if (hash === 'ripemd160') throw new Error('Invalid digest: ripemd160');
+    return verify(hash, data, key, signature);
+  };
+
+  it('a declared hash the runtime cannot compute is not possible (not checked), never a pass, a clone verdict or a lost read', () => {
+    const expected = { status: 'not_possible', reason: 'ECDSA with RIPEMD160 (Invalid digest: ripemd160) cannot be computed by this booth: Active Authentication not checked', algorithm: 'ECDSA RIPEMD160' };
+    expect(verifyEcdsaSignature(ec.publicKey, signEc('ripemd160'), challenge, `${oids.ecdsaPlain}.6`, withoutRipemd)).toEqual(expected);
+    // A clone's answer cannot be told apart either: the same "not checked", not a pass.
+    expect(verifyEcdsaSignature(ec.publicKey, Uint8Array.from({ length: 64 }, (_, i) => i), challenge, `${oids.ecdsaPlain}.6`, withoutRipemd)).toEqual(expected);
+    // The hashes the runtime has are still checked: a bad answer under SHA-384 stays failed.
+    expect(verifyEcdsaSignature(ec.publicKey, signEc('ripemd160'), challenge, `${oids.ecdsaPlain}.4`, withoutRipemd).status).toBe('failed');
+  });
 });
 
 /** A session that answers INTERNAL AUTHENTICATE with `answer(challenge)` and records the command. */
@@ -188,6 +204,13 @@ describe('performActiveAuthentication', () => {
     const { session, sent } = chipAnswering(() => ({ data: iso9796(), sw: 0x9000 }));
     const result = await performActiveAuthentication(session, encodeTlv(0x6f, Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x00)), random);
     expect(result).toMatchObject({ status: 'not_possible', reason: expect.stringMatching(/^DG15 public key cannot be read: /) });
+    expect(sent).toEqual([]);
+  });
+
+  it('a DG15 key that is neither RSA nor EC is not possible (not checked), and the chip is not asked', async () => {
+    const { session, sent } = chipAnswering(() => ({ data: iso9796(), sw: 0x9000 }));
+    const result = await performActiveAuthentication(session, dg15Of(generateKeyPairSync('ed25519').publicKey), random, `${oids.ecdsaPlain}.3`);
+    expect(result).toEqual({ status: 'not_possible', reason: 'DG15 holds a ed25519 key: Active Authentication signs with RSA or ECDSA, so it was not checked' });
     expect(sent).toEqual([]);
   });
 

@@ -2,12 +2,13 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { LaneSession } from '../../app/inspection/laneSession';
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import type { Outcome } from '../../app/inspection/evaluateVehicleSession';
-import type { PhotographyOptOut } from '../../app/inspection/vehicleSessionInput';
+import type { PhotographyOptOut, TrackSighting } from '../../app/inspection/vehicleSessionInput';
 import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { CameraScene } from '../../app/ports/cameraScene';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { PresentationAttackCheck } from '../../app/biometrics/presentationAttackCheck';
-import type { BoothState } from './createBoothStore';
+import type { BoothSlice } from './boothSlice';
+import { cameraSceneChanged, continuedFace, generationSeen, noTrackGenerations, trackGenerationOf, type TrackGenerations } from './trackGenerations';
 
 /** A face track seen during the current session, with what matching and the occupant card need. */
 export interface SessionFace {
@@ -22,6 +23,15 @@ export interface SessionFace {
   /** Share of the picture the face last filled: at a one-traveller booth the traveller is the largest face. */
   readonly area: number;
   /** The track ended (the person left the view); kept until the next session. */
+  readonly ended: boolean;
+}
+
+/**
+ * When and where a camera saw a track, in every frame it was in (embedded or not, before its first comparable shot
+ * too): two tracks seen in the same frame are two people (app/inspection/faceSeenAgain.ts).
+ */
+export interface TrackSightings extends TrackSighting {
+  readonly cameraId: string;
   readonly ended: boolean;
 }
 
@@ -44,6 +54,8 @@ export interface SceneCameraFrame {
 }
 
 export interface SceneFrameResult extends SceneCameraFrame {
+  /** The frame's time on its camera's clock (ms). */
+  readonly timestampMs: number;
   readonly faces: readonly (SceneFaceBox & { readonly qualityScore: number; readonly embedding?: Float32Array; readonly bestShot?: EncodedImage; readonly presentationAttack?: PresentationAttackCheck })[];
   readonly endedTrackIds: readonly string[];
 }
@@ -70,7 +82,11 @@ export interface LaneSlice {
   readonly laneCameras: readonly CameraDescriptor[];
   readonly cameraScenes: Readonly<Record<string, CameraScene>>;
   readonly sessionFaces: Readonly<Record<string, SessionFace>>;
+  /** Every track seen during the session, by track id (sessionFaces holds only those with a comparable face). */
+  readonly trackSightings: Readonly<Record<string, TrackSightings>>;
   readonly sceneFrames: Readonly<Record<string, SceneCameraFrame>>;
+  /** Which tracker each camera's tracks come from, and the tracks that continue a face after a worker restart. */
+  readonly trackGenerations: TrackGenerations;
   /** Reference photo embeddings by reference key (see referenceKey). */
   readonly referenceEmbeddings: Readonly<Record<string, ReferenceEmbedding>>;
   readonly decisions: Readonly<Record<SubjectKey, DecisionState>>;
@@ -110,12 +126,15 @@ export interface LaneSlice {
   nextCameraSelected(): void;
 }
 
-export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set) => ({
+/** A new vehicle or traveller also clears the booth's notice about the last one. */
+export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'>, [], [], LaneSlice> = (set) => ({
   laneSession: null,
   laneCameras: [],
   cameraScenes: {},
   sessionFaces: {},
+  trackSightings: {},
   sceneFrames: {},
+  trackGenerations: noTrackGenerations,
   referenceEmbeddings: {},
   decisions: {},
   supervisorAlerts: [],
@@ -132,7 +151,8 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       if (session && state.laneSession?.sessionId === session.sessionId) return { laneSession: session };
       // A new vehicle or traveller: the previous one's decisions, notices and departed faces go; people still in view stay.
       const stillInView = Object.fromEntries(Object.entries(state.sessionFaces).filter(([, face]) => !face.ended));
-      return { laneSession: session, sessionFaces: stillInView, ...emptyDesk, ...(session ? { notice: null } : {}) };
+      const stillSighted = Object.fromEntries(Object.entries(state.trackSightings).filter(([, track]) => !track.ended));
+      return { laneSession: session, sessionFaces: stillInView, trackSightings: stillSighted, ...emptyDesk, ...(session ? { notice: null } : {}) };
     }),
   laneCamerasLoaded: (laneCameras) => set({ laneCameras }),
   cameraSceneReceived: (scene) =>
@@ -142,32 +162,55 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       const { [scene.cameraId]: _replaced, ...others } = state.cameraScenes;
       return {
         cameraScenes: scene.withdrawn ? others : { ...others, [scene.cameraId]: scene },
+        trackGenerations: cameraSceneChanged(state.trackGenerations, scene.cameraId),
         // Other people in front of the camera: its earlier tracks are of people who have gone.
         sessionFaces: Object.fromEntries(Object.entries(state.sessionFaces).map(([id, face]) => [id, face.cameraId === scene.cameraId ? { ...face, ended: true } : face])),
+        trackSightings: Object.fromEntries(Object.entries(state.trackSightings).map(([id, track]) => [id, track.cameraId === scene.cameraId ? { ...track, ended: true } : track])),
       };
     }),
   sceneFrameProcessed: (cameraId, frame) =>
     set((state) => {
       const next: Record<string, SessionFace> = { ...state.sessionFaces };
-      for (const id of frame.endedTrackIds) {
-        const face = next[id];
-        if (face) next[id] = { ...face, ended: true };
+      let generations = state.trackGenerations;
+      let changed = false;
+      // A new tracker on the camera (a restarted worker): the faces in view wait for their seat's new track (trackGenerations).
+      const newest = frame.faces[0]?.trackId ?? frame.endedTrackIds[0];
+      if (newest !== undefined) {
+        const inView = Object.values(next).filter((f) => f.cameraId === cameraId && !f.ended).map((f) => f.trackId);
+        const seen = generationSeen(generations, cameraId, trackGenerationOf(newest), inView);
+        generations = seen.generations;
+        for (const id of seen.orphaned) next[id] = { ...next[id]!, ended: true };
+        changed = seen.orphaned.length > 0;
       }
-      const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
-      let changed = frame.endedTrackIds.length > 0;
+      const faceOf = (trackId: string) => generations.continues[trackId] ?? trackId;
+      for (const id of frame.endedTrackIds) {
+        const face = next[faceOf(id)];
+        if (face) next[face.trackId] = { ...face, ended: true };
+      }
+      changed ||= frame.endedTrackIds.length > 0;
       for (const face of frame.faces) {
         if (!face.embedding) continue;
+        const across = (face.box.x + face.box.width / 2) / Math.max(1, frame.width);
+        const area = (face.box.width * face.box.height) / Math.max(1, frame.width * frame.height);
+        let trackId = faceOf(face.trackId);
+        if (!next[trackId]) {
+          const continued = continuedFace(generations, cameraId, face.trackId, { across, area }, (id) => next[id]);
+          generations = continued.generations;
+          trackId = continued.continues ?? trackId;
+        }
         // Track ids are never reused (the worker's tracker ids carry its engine and generation): a known id is the same person.
-        const known = next[face.trackId];
+        const known = next[trackId];
         const probes = [...(known?.probes ?? []), { score: face.qualityScore, embedding: face.embedding, ...(face.presentationAttack ? { presentationAttack: face.presentationAttack } : {}) }].sort((a, b) => b.score - a.score).slice(0, probeSize);
         const isBest = probes[0]?.embedding === face.embedding;
         const bestShot = isBest && face.bestShot ? face.bestShot : known?.bestShot;
-        const across = (face.box.x + face.box.width / 2) / Math.max(1, frame.width);
-        const area = (face.box.width * face.box.height) / Math.max(1, frame.width * frame.height);
-        next[face.trackId] = { trackId: face.trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
+        next[trackId] = { trackId, cameraId, probes, ...(bestShot ? { bestShot } : {}), across, area, ended: false };
         changed = true;
       }
-      return changed ? { sessionFaces: next, sceneFrames } : { sceneFrames };
+      // Sightings are kept per face the lane knows: a track continuing a face after a worker restart adds to that face's.
+      const trackSightings = sightingsAfter(state.trackSightings, cameraId, frame, (id) => generations.continues[id] ?? id);
+      // The overlay labels a box with its tracker's own id (what the worker tracks now), whichever card it continues.
+      const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
+      return { sceneFrames, trackSightings, ...(changed ? { sessionFaces: next } : {}), ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}) };
     }),
   referenceEmbeddingChanged: (key, embedding) => set((state) => ({ referenceEmbeddings: { ...state.referenceEmbeddings, [key]: embedding } })),
   decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
@@ -181,6 +224,25 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   cameraRetried: () => set((state) => ({ cameraAttempt: state.cameraAttempt + 1 })),
   nextCameraSelected: () => set((state) => ({ cameraRotation: state.cameraRotation + 1 })),
 });
+
+/** The sightings with one more processed frame of `cameraId`: its faces seen (at the frame's time), its ended tracks marked; `faceOf` names the face a tracker id continues. */
+function sightingsAfter(sightings: Readonly<Record<string, TrackSightings>>, cameraId: string, frame: SceneFrameResult, faceOf: (trackId: string) => string): Readonly<Record<string, TrackSightings>> {
+  if (frame.faces.length === 0 && frame.endedTrackIds.length === 0) return sightings;
+  const next: Record<string, TrackSightings> = { ...sightings };
+  for (const ended of frame.endedTrackIds) {
+    const id = faceOf(ended);
+    const track = next[id];
+    if (track) next[id] = { ...track, ended: true };
+  }
+  for (const face of frame.faces) {
+    const trackId = faceOf(face.trackId);
+    const { box } = face;
+    const seen = { x: box.x, y: box.y, width: box.width, height: box.height };
+    const known = next[trackId];
+    next[trackId] = known ? { ...known, lastMs: frame.timestampMs, lastBox: seen, ended: false } : { cameraId, firstMs: frame.timestampMs, firstBox: seen, lastMs: frame.timestampMs, lastBox: seen, ended: false };
+  }
+  return next;
+}
 
 /** What the officer did on the session on screen: gone with it (and with the user: sessionSlice's userWorkCleared). */
 export const emptyDesk = { decisions: {}, optOuts: [], selectedOccupant: 0, pendingReason: null, showRawMrz: false } as const;

@@ -83,6 +83,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
           store.getState().sceneFrameProcessed(cameraId, {
             width: result.width,
             height: result.height,
+            timestampMs: result.timestampMs,
             endedTrackIds: result.endedTrackIds,
             faces: result.faces.map((face) => ({
               trackId: face.trackId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExitIdentification } from '../../../../app/inspection/exit/exitOccupantRules';
-import { ExitFaceSearches, standingSearch, type ExitSearch, type SearchedFace } from './exitFaceSearches';
+import { ExitFaceSearches, exitSearchRetryDelaysMs, standingSearch, type ExitSearch, type SearchedFace } from './exitFaceSearches';
 import type { ExitGallerySearch, IdentificationFacts, IdentifyReply } from './exitGallerySearch';
 
 const brandt: ExitIdentification = { kind: 'candidate', candidate: { travellerId: 'EX-0002', score: 0.7, threshold: 0.5, calibratedFpir: { fpir: 1e-4, bound: false, text: '1 in 10,000' }, gallerySize: 6, trackId: 'driver:1' } };
@@ -120,16 +120,71 @@ describe('the exit lane\'s 1:N searches of the faces on screen', () => {
     expect(shown(face('driver:1', best), refreshed)).toBe('no_candidate');
   });
 
-  it('a search that failed lands as no candidate saying why, never as a match, and is not repeated on every frame', async () => {
+  it('a search that failed on its way (worker crashed or timed out) is asked again for the same probe after a bounded backoff, and the answer lands', async () => {
     const { search, calls } = worker();
-    const { searches, found } = searchesOver(search);
+    const waits: number[] = [];
+    let found: Readonly<Record<string, ExitSearch>> = {};
+    const searches = new ExitFaceSearches(search, (f) => (found = f), async (ms) => void waits.push(ms));
     const best = new Float32Array([1, 0, 0]);
     searches.request(galleryId, [face('driver:1', best)]);
-    calls[0]!.fail(new Error('vision worker timed out'));
+    calls[0]!.fail(new Error('vision worker did not answer within 15000 ms'));
     await settle();
-    expect(found()['driver:1']?.identification).toEqual({ kind: 'no_candidate', trackId: 'driver:1', searchError: 'vision worker timed out' });
+    // Not shown as "not identified" for one transient failure: asked again, same probe, same gallery.
+    expect(found['driver:1']).toBeUndefined();
+    expect(calls.map((c) => [c.embedding, c.galleryId])).toEqual([[best, galleryId], [best, galleryId]]);
+    calls[1]!.answer('EX-0002');
+    await settle();
+    expect(found['driver:1']?.identification).toEqual(expect.objectContaining({ kind: 'candidate' }));
+    expect(waits).toEqual([exitSearchRetryDelaysMs[0]]);
+  });
+
+  it('a failure that lasts through every retry lands as no candidate saying why, never as a match, and is not repeated on every frame', async () => {
+    const { search, calls } = worker();
+    const waits: number[] = [];
+    let found: Readonly<Record<string, ExitSearch>> = {};
+    const searches = new ExitFaceSearches(search, (f) => (found = f), async (ms) => void waits.push(ms));
+    const best = new Float32Array([1, 0, 0]);
     searches.request(galleryId, [face('driver:1', best)]);
+    for (let attempt = 0; attempt <= exitSearchRetryDelaysMs.length; attempt++) {
+      expect(found['driver:1']).toBeUndefined();
+      calls[attempt]!.fail(new Error('vision worker timed out'));
+      await settle();
+    }
+    expect(waits).toEqual(exitSearchRetryDelaysMs);
+    expect(found['driver:1']?.identification).toEqual({ kind: 'no_candidate', trackId: 'driver:1', searchError: 'vision worker timed out' });
+    searches.request(galleryId, [face('driver:1', best)]);
+    expect(calls).toHaveLength(exitSearchRetryDelaysMs.length + 1);
+  });
+
+  it('an answer that says the search cannot be made (uncalibrated) is permanent: shown at once, not retried', async () => {
+    const calls: unknown[] = [];
+    const search = { identify: async (request: unknown) => (calls.push(request), { ok: false, error: { code: 'uncalibrated', message: 'no FPIR calibration for this model' } }) } as unknown as ExitGallerySearch;
+    let found: Readonly<Record<string, ExitSearch>> = {};
+    const searches = new ExitFaceSearches(search, (f) => (found = f), () => Promise.reject(new Error('a permanent error must not wait for a retry')));
+    searches.request(galleryId, [face('driver:1', new Float32Array([1, 0, 0]))]);
+    await settle();
+    expect(found['driver:1']?.identification).toEqual({ kind: 'no_candidate', trackId: 'driver:1', searchError: 'uncalibrated: no FPIR calibration for this model' });
     expect(calls).toHaveLength(1);
+  });
+
+  it('a retry waiting when the screen goes away, or when a better probe is asked, is not made', async () => {
+    const { search, calls } = worker();
+    let release: () => void = () => {};
+    const searches = new ExitFaceSearches(search, () => {}, () => new Promise<void>((resolve) => (release = resolve)));
+    const [first, better] = [new Float32Array([1, 0, 0]), new Float32Array([0, 1, 0])];
+    searches.request(galleryId, [face('driver:1', first)]);
+    calls[0]!.fail(new Error('vision worker crashed'));
+    await settle();
+    searches.request(galleryId, [face('driver:1', better, first)]);
+    release();
+    await settle();
+    expect(calls.map((c) => c.embedding)).toEqual([first, better]);
+    calls[1]!.fail(new Error('vision worker crashed'));
+    await settle();
+    searches.stop();
+    release();
+    await settle();
+    expect(calls).toHaveLength(2);
   });
 
   it('nothing lands for a face gone from the screen (the next vehicle), nor after the screen went away, and nothing more is asked', async () => {

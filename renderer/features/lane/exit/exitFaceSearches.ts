@@ -28,6 +28,11 @@ export function standingSearch(search: ExitSearch | undefined, face: Pick<Search
   return search.identification;
 }
 
+/** Waits before a failed search is asked again: 1 s, 2 s, 4 s, then the failure is shown (a restarting worker is back well within 7 s). */
+export const exitSearchRetryDelaysMs: readonly number[] = [1000, 2000, 4000];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** A search asked for a face, numbered in the order asked. */
 interface Asked {
   readonly probe: Float32Array;
@@ -41,9 +46,12 @@ interface Asked {
  * same search is on its way (the screen renders on every frame; the worker answers between frames). Every answer
  * lands (`changed` gets the searches found so far, by track), in the order asked: an answer older than one already
  * landed for that face is dropped, so a face whose best shot keeps improving still shows its latest answer, and which
- * answer stands for a face is standingSearch's rule. A search that failed lands as "no candidate" saying why
- * (`searchError`), never as a match. Faces gone from the screen are forgotten, and after `stop` (the screen went away)
- * nothing is asked and nothing lands.
+ * answer stands for a face is standingSearch's rule. A search the worker could not make lands as "no candidate"
+ * saying why (`searchError`), never as a match: an answer that says so (no calibration, no gallery) at once, as the
+ * permanent error it is; a call that failed on its way (the worker crashed, restarted or timed out) is transient, so
+ * the same probe is asked again after each of `exitSearchRetryDelaysMs`, and only the last failure lands — a face is
+ * never left "not identified" by one worker hiccup. Faces gone from the screen are forgotten, and after `stop` (the
+ * screen went away) nothing is asked, retried or landed.
  */
 export class ExitFaceSearches {
   private readonly asked = new Map<string, Asked>();
@@ -55,6 +63,8 @@ export class ExitFaceSearches {
   constructor(
     private readonly search: ExitGallerySearch,
     private readonly changed: (found: Readonly<Record<string, ExitSearch>>) => void,
+    /** How a retry waits (tests pass their own clock). */
+    private readonly wait: (ms: number) => Promise<void> = sleep,
   ) {}
 
   /** The faces on screen now: asks for each face whose best probe was not searched against `galleryId` yet. */
@@ -67,11 +77,22 @@ export class ExitFaceSearches {
       if (!probe || (last?.probe === probe && last.galleryId === galleryId)) continue;
       const asked = { probe, galleryId, order: ++this.order };
       this.asked.set(trackId, asked);
-      this.search.identify({ galleryId, embedding: probe, targetFpir: exitTargetFpir }).then(
-        (reply) => this.land(trackId, asked, exitIdentificationOf(trackId, reply)),
-        (error: unknown) => this.land(trackId, asked, { kind: 'no_candidate', trackId, searchError: error instanceof Error ? error.message : String(error) }),
-      );
+      this.identify(trackId, asked, 0);
     }
+  }
+
+  private identify(trackId: string, asked: Asked, failures: number): void {
+    this.search.identify({ galleryId: asked.galleryId, embedding: asked.probe, targetFpir: exitTargetFpir }).then(
+      (reply) => this.land(trackId, asked, exitIdentificationOf(trackId, reply)),
+      (error: unknown) => {
+        const delay = exitSearchRetryDelaysMs[failures];
+        if (delay === undefined) return this.land(trackId, asked, { kind: 'no_candidate', trackId, searchError: error instanceof Error ? error.message : String(error) });
+        // Asked again only while this is still the face's search (not stopped, not overtaken by a better probe or gallery).
+        return this.wait(delay).then(() => {
+          if (!this.stopped && this.asked.get(trackId) === asked) this.identify(trackId, asked, failures + 1);
+        });
+      },
+    );
   }
 
   stop(): void {
