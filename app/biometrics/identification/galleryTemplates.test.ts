@@ -85,6 +85,27 @@ describe('the gallery search block', () => {
     expect(() => gallery.scores(new Float32Array(8))).toThrow(/probe has 8 values/);
   });
 
+  it('keeps each identity\'s centroid norm (the norm of its templates\' sum), also when it enrols again later', () => {
+    const unit = (i: number): Float32Array => Float32Array.from({ length: 16 }, (_, k) => (k === i ? 1 : 0));
+    const gallery = new GalleryTemplates(16);
+    gallery.enrol('a', [{ embedding: unit(0) }, { embedding: unit(1).map((v) => v * 5) }]);
+    gallery.enrol('b', [{ embedding: unit(2) }]);
+    expect(gallery.centroidNormOfIdentity[0]).toBeCloseTo(Math.SQRT2, 2);
+    expect(gallery.centroidNormOfIdentity[1]).toBeCloseTo(1, 2);
+    // a's third template lies after b's row: the sum still takes all three of a's, none of b's.
+    gallery.enrol('a', [{ embedding: unit(0) }]);
+    expect(gallery.centroidNormOfIdentity[0]).toBeCloseTo(Math.sqrt(5), 2);
+    expect(gallery.centroidNormOfIdentity[1]).toBeCloseTo(1, 2);
+  });
+
+  it('refuses a gallery of no dimension and an identity without an id, naming what was wrong', () => {
+    for (const dimension of [0, -1, 1.5]) expect(() => new GalleryTemplates(dimension)).toThrow(`gallery dimension must be a positive integer, not ${dimension}`);
+    const gallery = new GalleryTemplates(4);
+    expect(() => gallery.enrol('', [{ embedding: [1, 0, 0, 0] }])).toThrow('an identity id must not be empty');
+    expect(() => gallery.enrol('x', [{ embedding: [1, 0, 0, 0] }, { embedding: [1, 0] }])).toThrow('template 1 of x has 2 values; the gallery holds 4');
+    expect(gallery.size).toBe(0);
+  });
+
   // The memory rule at 1,000 templates: what a template costs is linear, so this size pins it as 10,000 would
   // (the size the exit benchmark measures, `npm run bench:exit`) in a tenth of the time, which matters under
   // mutation testing, where every enrolment mutant runs it.
