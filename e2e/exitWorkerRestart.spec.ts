@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page, type Worker } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { exitCard, openExitLane } from './support/exitLanes';
 import { callHost } from './support/hostApi';
 import { datasetsDir, exitLaneUrl } from './support/paths';
+import { killVisionWorker, overlayTrackLabels } from './support/visionWorker';
 
 /**
  * The vision worker dies (an uncaught error in it, as an out-of-memory or a broken model would) in an exit lane whose
@@ -12,18 +13,6 @@ import { datasetsDir, exitLaneUrl } from './support/paths';
  * searched against an empty gallery.
  */
 const haveData = existsSync(path.join(datasetsDir, 'faces-lfw', 'images'));
-const isVisionWorker = (worker: Worker) => worker.url().includes('vision.worker');
-
-/** Throws an uncaught error inside the page's vision worker; resolves with the worker started in its place. */
-async function killVisionWorker(page: Page): Promise<Worker> {
-  const worker = page.workers().find(isVisionWorker);
-  if (!worker) throw new Error(`no vision worker in the page (workers: ${page.workers().map((w) => w.url()).join(', ')})`);
-  const replacement = page.waitForEvent('worker', { predicate: isVisionWorker, timeout: 60_000 });
-  await worker.evaluate(() => void setTimeout(() => {
-    throw new Error('vision worker killed by the e2e test');
-  }, 0));
-  return replacement;
-}
 
 test.describe('exit lane: the vision worker restarted', () => {
   test.skip(!haveData, 'needs BOOTH_DATASETS/faces-lfw');
@@ -59,11 +48,10 @@ test.describe('exit lane: the vision worker restarted', () => {
     // that track continues his card (still one card, still identified), never a second card beside it.
     const cards = page.getByTestId('exit-occupant-card');
     await expect(cards).toHaveCount(1);
-    const trackLabels = page.locator('.scene-face span');
-    const before = await trackLabels.allTextContents();
+    const before = await overlayTrackLabels(page);
     await killVisionWorker(page);
     await expect(header).toHaveAttribute('data-vision', 'ready', { timeout: 120_000 });
-    await expect.poll(async () => (await trackLabels.allTextContents()).some((label) => !before.includes(label)), { timeout: 120_000 }).toBe(true);
+    await expect.poll(async () => (await overlayTrackLabels(page)).some((label) => !before.includes(label)), { timeout: 120_000 }).toBe(true);
     // The new track is embedded within a few frames of being tracked; watched for 15 s, the cards never double.
     const counts: number[] = [];
     for (let sample = 0; sample < 30; sample++) {

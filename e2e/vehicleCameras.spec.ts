@@ -5,7 +5,7 @@ import { appUrl } from './support/hostToken';
 
 /**
  * Several camera streams in a vehicle lane: with no simulated scene, each configured camera (driver side,
- * rear seats) opens its own getUserMedia stream (here Chromium's fake device, shared) and its panel shows the
+ * rear seats left and right) opens its own getUserMedia stream (here Chromium's fake device, shared) and its panel shows the
  * moving picture that the capture loop also sends to the vision worker.
  */
 async function canvasSample(page: Page, cameraId: string): Promise<{ width: number; height: number; sum: number }> {
@@ -21,7 +21,7 @@ async function canvasSample(page: Page, cameraId: string): Promise<{ width: numb
 test('each vehicle camera opens its own stream and shows moving video', async ({ page }) => {
   await page.goto(appUrl(liveCamerasLaneUrl));
   await signIn(page);
-  for (const cameraId of ['cam-driver', 'cam-rear']) {
+  for (const cameraId of ['cam-driver', 'cam-rear-left', 'cam-rear-right']) {
     await expect.poll(async () => (await canvasSample(page, cameraId)).width, { timeout: 60_000 }).toBeGreaterThan(0);
     const first = await canvasSample(page, cameraId);
     await expect.poll(async () => (await canvasSample(page, cameraId)).sum, { timeout: 30_000 }).not.toBe(first.sum);

@@ -32,7 +32,7 @@ const occupant = (traveller: number, identity: string, face = photo(identity, 2)
 /** The family car: Michael (driver), Anna, and "Sarah", whose papers are carried by someone else. */
 const familyCarWithImpostor = () => ({
   vehicle: 0,
-  // Sarah's impostor sits in the middle of the second row: the rear camera (a gantry over the lane, app/scene) sees that seat whole.
+  // Sarah's impostor sits in the middle of the second row: the left rear camera (on a gantry ahead of the lane, app/scene/laneCameraLayout.ts) sees that seat whole.
   occupants: [occupant(1, 'Colin_Powell', photo('Colin_Powell', 4)), occupant(0, 'Laura_Bush'), { ...occupant(4, 'Serena_Williams', photo('Jennifer_Capriati', 0)), seat: 'second-middle' }],
 });
 
@@ -55,9 +55,9 @@ test.describe('vehicle lane', () => {
     await expect(page.getByTestId('plate-text')).toContainText('BTH4821');
     await expect(page.getByTestId('plate-text')).toContainText('US-WA');
     await expect(page.getByTestId('vehicle-record')).toContainText('Subaru Outback');
-    // Every face on both cameras found and tracked by the real worker.
+    // Every face on the cameras found and tracked by the real worker (the right rear camera's seats are empty).
     await expect(page.getByTestId('camera-cam-driver')).toHaveAttribute('data-face-count', '2', { timeout: 90_000 });
-    await expect(page.getByTestId('camera-cam-rear')).toHaveAttribute('data-face-count', '1', { timeout: 90_000 });
+    await expect(page.getByTestId('camera-cam-rear-left')).toHaveAttribute('data-face-count', '1', { timeout: 90_000 });
 
     const cards = page.getByTestId('occupant-card');
     await expect(cards).toHaveCount(3, { timeout: 90_000 });

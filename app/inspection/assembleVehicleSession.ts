@@ -5,6 +5,7 @@ import { mayOptOut } from '../policy/policyRules';
 import type { Clock } from '../ports/Clock';
 import type { RecordsError } from '../ports/recordsLookup';
 import type { VehicleRecord } from '../ports/travellerRecord';
+import { faceSeenAgain } from './faceSeenAgain';
 import { faceNotComparedBecause, sessionIdentities, type SessionIdentity } from './sessionIdentities';
 import type { Evidence } from './reasons';
 import type { PhotographyOptOut, SeatFace, VehicleSessionInput } from './vehicleSessionInput';
@@ -14,6 +15,8 @@ export interface Occupant {
   /** Stable across re-assembly: the face track id, else the identity key. */
   readonly occupantId: string;
   readonly face?: SeatFace;
+  /** Other tracks of this occupant's face: lost and seen again, matching no papers of their own (faceSeenAgain.ts). */
+  readonly seenAgain?: readonly SeatFace[];
   readonly identity?: SessionIdentity;
   /** The comparison that paired them (absent when unpaired). */
   readonly match?: MatchResult;
@@ -89,10 +92,24 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
     const match = comparison(face.trackId, identity.key);
     occupants.push({ occupantId: face.trackId, face, identity, ...(match ? { match } : {}), status: 'matched' });
   }
+  // A face that matched no papers may be a matched occupant's face seen again (lost behind a seat, picked up as a new
+  // track): then it is not another person, and it takes nobody's papers.
+  const matchedFaces = occupants.flatMap((o) => (o.face ? [o.face] : []));
+  const seenAgain = new Map<string, SeatFace[]>();
+  const unmatchedFaces = roster.unmatchedFaces.flatMap((f) => {
+    const face = faces[f];
+    const occupantFace = face && input.laneType === 'vehicle' ? faceSeenAgain(face, matchedFaces, input.trackComparisons ?? []) : undefined;
+    if (face && occupantFace) seenAgain.set(occupantFace.trackId, [...(seenAgain.get(occupantFace.trackId) ?? []), face]);
+    return face && !occupantFace ? [face] : [];
+  });
+  for (const [k, occupant] of occupants.entries()) {
+    const again = occupant.face && seenAgain.get(occupant.face.trackId);
+    if (again) occupants[k] = { ...occupant, seenAgain: again };
+  }
   // The faces and papers nothing matched are paired with each other by the same optimal assignment on their
   // (below-threshold) scores: three people in the car and three cards is three occupants, one of whom does
   // not look like their card, rather than a face and a card that seem unrelated.
-  const leftoverFaces = roster.unmatchedFaces.flatMap((f) => (faces[f] ? [faces[f]] : []));
+  const leftoverFaces = unmatchedFaces;
   const leftoverIdentities = roster.unmatchedIdentities.flatMap((i) => (matchable[i] ? [matchable[i]] : []));
   const leftover = assignRoster(
     leftoverFaces.map((f) => leftoverIdentities.map((i) => comparison(f.trackId, i.key)?.score ?? Number.NaN)),
@@ -151,6 +168,11 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
   return { ...session, flags: consistencyFlags(session) };
 }
 
+/** How many people's faces the cameras saw: every face track, but a face seen again is not another person. */
+export function facesSeenIn(session: Pick<VehicleSession, 'input' | 'occupants'>): number {
+  return session.input.faces.length - session.occupants.reduce((n, o) => n + (o.seenAgain?.length ?? 0), 0);
+}
+
 /** The travellers who opted out (eligibly) and whose face is not, or no longer, in view as pointed out. */
 function travellersOptedOutWithoutFace(input: VehicleSessionInput, identities: readonly SessionIdentity[]): ReadonlySet<string> {
   const withoutFace = input.photographyOptOuts.filter((o) => isEligibleOptOut(input, identities, o) && !input.faces.some((f) => f.trackId === o.trackId));
@@ -189,7 +211,7 @@ function consistencyFlags(session: Omit<VehicleSession, 'flags'>): ConsistencyFl
       flags.push({ code: 'plate_owner_not_present', message: `the vehicle is registered to ${owner.name}, who is not identified among the occupants`, evidence: [...plateEvidence, { kind: 'vehicle_record', vehicleId: session.vehicleRecord.vehicleId }] });
     }
   }
-  const facesSeen = input.faces.length;
+  const facesSeen = facesSeenIn(session);
   if (input.laneType === 'vehicle' && input.rfidCards.length > 0 && input.rfidCards.length !== facesSeen) {
     flags.push({
       code: 'rfid_count_mismatch',

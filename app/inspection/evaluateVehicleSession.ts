@@ -63,7 +63,11 @@ export function evaluateVehicleSession(session: VehicleSession, clock: Clock): S
         code: 'face_matched',
         severity: 'info',
         message: `face matches (false-match rate ${match.falseMatchRate.text})`,
-        evidence: [{ kind: 'face_match', trackId: occupant.face.trackId, identityKey: occupant.identity.key, score: match.score, threshold: match.threshold, decision: match.decision, falseMatchRate: match.falseMatchRate, bestShotEmbeddingId: occupant.face.bestShotEmbeddingId }],
+        evidence: [
+          { kind: 'face_match', trackId: occupant.face.trackId, identityKey: occupant.identity.key, score: match.score, threshold: match.threshold, decision: match.decision, falseMatchRate: match.falseMatchRate, bestShotEmbeddingId: occupant.face.bestShotEmbeddingId },
+          // The occupant's face lost and seen again as other tracks (faceSeenAgain.ts): named, so the record says why they are no one else.
+          ...(occupant.seenAgain?.length ? [{ kind: 'faces_seen' as const, trackIds: [occupant.face.trackId, ...occupant.seenAgain.map((f) => f.trackId)] }] : []),
+        ],
       });
     }
     const attempted = session.input.photographyOptOuts.find((o) => o.identityKey === occupant.identity?.key);

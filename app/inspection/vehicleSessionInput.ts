@@ -1,4 +1,5 @@
 import type { MatchProvenance, MatchResult } from '../biometrics/faceMatching';
+import type { Box } from '../biometrics/geometry';
 import type { PresentationAttackCheck } from '../biometrics/presentationAttackCheck';
 import type { CameraDescriptor } from '../ports/cameraDescriptor';
 import type { ChipReport } from '../ports/chipReport';
@@ -36,6 +37,11 @@ export interface VehicleSessionInput {
   readonly faces: readonly SeatFace[];
   /** Face-vs-identity comparisons (FaceMatching.verify of the track against the identity's references). */
   readonly comparisons: readonly FaceComparison[];
+  /**
+   * Face-vs-face comparisons of two tracks of one camera never seen in the same frame (is it one occupant seen
+   * again? faceSeenAgain.ts); absent or empty: none made, every track is a person of its own.
+   */
+  readonly trackComparisons?: readonly TrackComparison[];
   readonly records: SessionRecords;
   /** The face model and threshold in force, recorded even when no comparison could be made. */
   readonly matchPolicy: MatchProvenance;
@@ -62,6 +68,23 @@ export interface SeatFace {
   readonly bestShot?: EncodedImage;
   /** Presentation-attack detection on the best shot; absent when PAD is off (presentationAttackReason.ts). */
   readonly presentationAttack?: PresentationAttackCheck;
+  /** When and where its camera first and last saw the track (every frame it was in, comparable or not). */
+  readonly sighted?: TrackSighting;
+}
+
+/** A track's first and last sightings: the camera's frame time (ms, one clock per camera) and the face's box in it (px). */
+export interface TrackSighting {
+  readonly firstMs: number;
+  readonly firstBox: Box;
+  readonly lastMs: number;
+  readonly lastBox: Box;
+}
+
+/** One track's face against another's, as a face is against papers (FaceMatching.verify, the other track fused as the reference). */
+export interface TrackComparison {
+  readonly trackId: string;
+  readonly otherTrackId: string;
+  readonly match: MatchResult;
 }
 
 export interface FaceComparison {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { laneCameraGeometrySchema } from '../scene/laneCameraGeometry';
+import { seatSchema } from '../scene/vehicleApproach';
 
 /**
  * A camera the booth is configured with. The video itself is opened by the renderer (getUserMedia);
@@ -13,5 +14,7 @@ export const cameraDescriptorSchema = z.object({
   deviceLabelHint: z.string().max(200).optional(),
   /** Resolution, field of view and mounting (vehicle lanes; default by position, see app/scene/laneCameraGeometry.ts). */
   geometry: laneCameraGeometrySchema.optional(),
+  /** The vehicle seats this camera is aimed at (vehicle lanes; default by position, see app/scene/laneCameraLayout.ts). */
+  seats: z.array(seatSchema).min(1).max(7).optional(),
 });
 export type CameraDescriptor = z.infer<typeof cameraDescriptorSchema>;

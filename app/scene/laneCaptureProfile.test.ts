@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGeometryFor, LaneCameraProjection } from './laneCameraGeometry';
 import { laneCaptureProfile } from './laneCaptureProfile';
-import { seatsForCamera } from './laneSceneRenderer';
+import { seatsForPosition } from './laneCameraLayout';
 import { SEAT_HEADS } from './vehicleApproach';
 
 describe('the lane capture profile (what the capture loop and the vehicle eval send the worker)', () => {
   it('searches where the seats the camera is aimed at pass on the approach, and follows faces out from the lane focus', () => {
     const geometry = defaultGeometryFor('driver');
-    const profile = laneCaptureProfile(geometry, seatsForCamera('driver') ?? []);
+    const profile = laneCaptureProfile(geometry, seatsForPosition('driver') ?? []);
     const projection = new LaneCameraProjection(geometry);
     expect(profile.tiles).toBe('vehicle');
     expect(profile.regionDetector).toBe('full');
@@ -24,8 +24,8 @@ describe('the lane capture profile (what the capture loop and the vehicle eval s
   });
 
   it('fits the regions to the frame it is given (a live picture drawn smaller than the camera resolution)', () => {
-    const full = laneCaptureProfile(defaultGeometryFor('rear'), seatsForCamera('rear') ?? []);
-    const small = laneCaptureProfile({ ...defaultGeometryFor('rear'), width: 1280, height: 720 }, seatsForCamera('rear') ?? []);
+    const full = laneCaptureProfile(defaultGeometryFor('rear'), seatsForPosition('rear') ?? []);
+    const small = laneCaptureProfile({ ...defaultGeometryFor('rear'), width: 1280, height: 720 }, seatsForPosition('rear') ?? []);
     for (const region of small.regions ?? []) expect(region.x + region.width).toBeLessThanOrEqual(1280);
     expect(small.expansionFocus?.x).toBeCloseTo((full.expansionFocus?.x ?? 0) * (1280 / 1920), 6);
     expect(small.regions?.length).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { defaultGeometryFor, defaultLaneCamera, interEyePxAt, LaneCameraProjection } from './laneCameraGeometry';
-import { LaneSceneRenderer, seatsForCamera } from './laneSceneRenderer';
+import { LaneSceneRenderer } from './laneSceneRenderer';
+import { seatsForPosition } from './laneCameraLayout';
 import type { RgbaImage } from './rgbaImage';
 import { luminanceStats } from './rgbaImage';
 import type { SceneCondition } from './vehicleApproach';
@@ -92,7 +93,7 @@ describe('lane scene renderer', () => {
 
   it('draws each camera only the seats it is aimed at, and every occupant from 1 to 7', () => {
     const approach = planApproach({ seed: 'seats', condition: 'day', occupants: 7 });
-    const last = (position: 'driver' | 'rear') => new LaneSceneRenderer(defaultGeometryFor(position), approach, faces, { seats: seatsForCamera(position) }).frameAt(40);
+    const last = (position: 'driver' | 'rear') => new LaneSceneRenderer(defaultGeometryFor(position), approach, faces, { seats: seatsForPosition(position) }).frameAt(40);
     expect(last('driver').occupants.map((o) => o.seat).sort()).toEqual(['driver', 'front-passenger']);
     expect(last('rear').occupants.map((o) => o.seat).sort()).toEqual(['second-left', 'second-middle', 'second-right', 'third-left', 'third-right']);
     for (let n = 1; n <= 7; n++) expect(new LaneSceneRenderer(small, planApproach({ seed: 'n', condition: 'day', occupants: n }), faces).frameAt(30).occupants).toHaveLength(n);
@@ -100,11 +101,23 @@ describe('lane scene renderer', () => {
 
   it('hides an occupant behind the seat ahead for the whole approach when told to', () => {
     const approach = planApproach({ seed: 'hidden', condition: 'day', occupants: 6, occlusion: (seat) => (seat === 'third-left' ? 'always' : 'none') });
-    const renderer = new LaneSceneRenderer(defaultGeometryFor('rear'), approach, faces, { seats: seatsForCamera('rear') });
+    const renderer = new LaneSceneRenderer(defaultGeometryFor('rear'), approach, faces, { seats: seatsForPosition('rear') });
     for (let index = 0; index < renderer.frameCount; index += 9) {
       const hidden = renderer.frameAt(index).occupants.find((o) => o.seat === 'third-left');
       expect(hidden?.visibleFraction ?? 0).toBeLessThan(0.05);
     }
+  });
+
+  it('counts a face behind the roof as hidden, not as a smaller face (the visible share is of the whole face)', () => {
+    const approach = planApproach({ seed: 'roof', condition: 'day', occupants: 5, occlusion: () => 'none' });
+    const middleAtStop = (mountHeightM: number) => {
+      const renderer = new LaneSceneRenderer({ ...defaultGeometryFor('rear'), mountHeightM }, approach, faces, { seats: seatsForPosition('rear') });
+      return renderer.frameAt(renderer.frameCount - 1).occupants.find((o) => o.seat === 'second-middle');
+    };
+    // Nothing stands between the rear camera at 2.2 m and the middle seat; from 3.2 m the roof's front edge cuts its
+    // face at the eyes (only the lower face shows through the windshield).
+    expect(middleAtStop(2.2)?.visibleFraction).toBeGreaterThan(0.95);
+    expect(middleAtStop(3.2)?.visibleFraction).toBeLessThan(0.7);
   });
 
   const stats = (condition: SceneCondition) => {

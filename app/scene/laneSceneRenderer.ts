@@ -11,7 +11,7 @@ import type { ConditionLight } from './sceneConditions';
 import { CONDITION_LIGHT, infraredGain } from './sceneConditions';
 import { drawBackground, glassEffects, rainStreaks } from './sceneLayers';
 import type { Seat, VehicleApproach } from './vehicleApproach';
-import { SEAT_HEADS, approachDistanceM, approachSpeed, rowOf } from './vehicleApproach';
+import { SEAT_HEADS, approachDistanceM, approachSpeed } from './vehicleApproach';
 
 /**
  * Renders what one lane camera records of one vehicle's approach, frame by frame: the road and scenery, the
@@ -240,18 +240,17 @@ export class LaneSceneRenderer {
     fillEllipse(cu, cv, a, b, frame.width, frame.height, (y, x0, x1) => {
       for (let x = x0; x < x1; x++) {
         const i = y * width + x;
-        if (!this.window[i]) continue;
         const du = (x + 0.5 - cu) / a;
         const dv = (y + 0.5 - cv) / b;
         const r = Math.sqrt(du * du + dv * dv);
         const alpha = r > 0.85 ? Math.max(0, (1 - r) / 0.15) : 1;
+        // The face's whole area counts, drawn or not: a face behind the roof, hood or pillars is hidden, not small.
+        if (alpha > 0.5) area++;
+        if (!this.window[i]) continue;
         sampleBilinear(src, ex + (x + 0.5 - centre.u) / srcScale, ey + (y + 0.5 - centre.v) / srcScale, sample);
         const o = i * 3;
         for (let k = 0; k < 3; k++) frame.rgb[o + k] = (frame.rgb[o + k] ?? 0) * (1 - alpha) + (sample[k] ?? 0) * lightOf * (cast[k] ?? 1) * alpha;
-        if (alpha > 0.5) {
-          this.owner[i] = slot;
-          area++;
-        }
+        if (alpha > 0.5) this.owner[i] = slot;
       }
     });
     const box = { x: cu - 1.05 * interEyePx, y: centre.v - 0.9 * interEyePx, width: 2.1 * interEyePx, height: 2.3 * interEyePx };
@@ -346,7 +345,3 @@ export class LaneSceneRenderer {
     compressBlocks(frame, this.light.compressionStep);
   }
 }
-
-/** The seats a camera at `position` is aimed at, as the booth's cameras are placed (see the class comment). */
-export const seatsForCamera = (position: 'driver' | 'rear' | 'traveller' | 'overview'): readonly Seat[] | undefined =>
-  position === 'driver' ? ['driver', 'front-passenger'] : position === 'rear' ? (['second-left', 'second-middle', 'second-right', 'third-left', 'third-right'] as const).filter((s) => rowOf(s) !== 'front') : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGeometryFor, LaneCameraProjection } from './laneCameraGeometry';
-import { seatsForCamera } from './laneSceneRenderer';
+import { seatsForPosition } from './laneCameraLayout';
 import { planSeatRegionTiles } from './seatRegionTiles';
 import { SEAT_HEADS } from './vehicleApproach';
 
@@ -8,7 +8,7 @@ describe('seat-region tiles', () => {
   for (const position of ['driver', 'rear'] as const) {
     it(`cover every face the ${position} camera is aimed at, from 11 m out to the stop line, with few full-detail squares`, () => {
       const camera = defaultGeometryFor(position);
-      const seats = seatsForCamera(position) ?? [];
+      const seats = seatsForPosition(position) ?? [];
       const tiles = planSeatRegionTiles(camera, { seats });
       expect(tiles.length).toBeGreaterThan(0);
       expect(tiles.length).toBeLessThanOrEqual(8);

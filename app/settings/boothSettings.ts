@@ -4,6 +4,7 @@ import { plateReaderSettingSchema, recordsServiceSettingSchema, rfidReaderSettin
 import { chipPolicySchema, defaultChipPolicy, movedChipSeverityNotice } from '../inspection/chipPolicy';
 import { laneDirectionSchema } from './laneDirection';
 import { faceModelsSettingSchema } from './faceModelsSetting';
+import { DEFAULT_REAR_CAMERA_LAYOUT, vehicleLaneLayout } from '../scene/laneCameraLayout';
 
 export const laneTypes = ['air', 'sea', 'pedestrian', 'vehicle'] as const;
 export const laneTypeSchema = z.enum(laneTypes);
@@ -98,11 +99,11 @@ export interface ResolvedSettings {
   readonly problems: readonly string[];
 }
 
-/** The cameras of a vehicle lane when none are configured: one per side of the car's rows. */
-export const vehicleLaneCameras: readonly CameraDescriptor[] = [
-  { id: 'cam-driver', label: 'Driver side camera', position: 'driver' },
-  { id: 'cam-rear', label: 'Rear seats camera', position: 'rear' },
-];
+/**
+ * The cameras of a vehicle lane when none are configured: the driver-side camera for the front row and the rear
+ * cameras of the lane's default layout, each with its geometry and the seats it is aimed at (app/scene/laneCameraLayout.ts).
+ */
+export const vehicleLaneCameras: readonly CameraDescriptor[] = vehicleLaneLayout(DEFAULT_REAR_CAMERA_LAYOUT, 'cam-').map((camera) => ({ ...camera, seats: [...camera.seats] }));
 
 /**
  * The settings for another lane type (command line `--lane`): cameras left at their default follow the lane,

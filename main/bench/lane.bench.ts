@@ -8,7 +8,7 @@
  * Then the lane cameras (laneCameras.ts): rendered 1080p approaches of 4 and 7 occupants through the worker, paced
  * as the capture loop runs: processed frames per second per camera, vehicle stopped -> every occupant's result,
  * and last frame -> every occupant's decision (target: every result within 1 s of the stop, 15 fps from two
- * cameras). BENCH_LANE_CAMERAS=0 skips it.
+ * cameras). BENCH_LANE_CAMERAS=0 skips it; BENCH_LANE_REAR_CAMERAS=axis|sides picks the rear cameras' layout.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { measureLaneView } from './laneView';
 import { measureLaneCameras } from './laneCameras';
 import { VARIANTS } from '../vision/vehicleEval';
+import { DEFAULT_REAR_CAMERA_LAYOUT, REAR_CAMERA_LAYOUTS } from '../../app/scene/laneCameraLayout';
 import { z } from 'zod';
 import { verify } from '../../app/biometrics/faceMatching';
 import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
@@ -38,6 +39,12 @@ const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
 const laneVariant = z.enum(VARIANTS).safeParse(process.env.BENCH_LANE_VARIANT ?? 'lane');
 if (!laneVariant.success) {
   console.error(`BENCH_LANE_VARIANT=${process.env.BENCH_LANE_VARIANT}: not a capture variant (one of ${VARIANTS.join(', ')})`);
+  process.exit(2);
+}
+// BENCH_LANE_REAR_CAMERAS: the rear-rows cameras' layout (app/scene/laneCameraLayout.ts), the lane's default unless set.
+const rearLayout = z.enum(REAR_CAMERA_LAYOUTS).safeParse(process.env.BENCH_LANE_REAR_CAMERAS ?? DEFAULT_REAR_CAMERA_LAYOUT);
+if (!rearLayout.success) {
+  console.error(`BENCH_LANE_REAR_CAMERAS=${process.env.BENCH_LANE_REAR_CAMERAS}: not a rear camera layout (one of ${REAR_CAMERA_LAYOUTS.join(', ')})`);
   process.exit(2);
 }
 
@@ -111,14 +118,15 @@ if (process.env.BENCH_LANE_CAMERAS !== '0') {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const datasets = process.env.BOOTH_DATASETS ?? path.resolve(repoRoot, '../shared/datasets');
   const variant = laneVariant.data;
-  const cameras = await measureLaneCameras(datasets, [4, 7], variant);
+  const layout = rearLayout.data;
+  const cameras = await measureLaneCameras(datasets, [4, 7], variant, layout);
   if ('skipped' in cameras) {
     console.log(`lane cameras: skipped (${cameras.skipped})`);
   } else {
-    console.log(`lane cameras: rendered 1080p approaches (driver-side + rear camera at 15 fps, day) through the worker with the ${variant} profile, paced as the capture loop runs on this machine`);
+    console.log(`lane cameras: rendered 1080p approaches (the driver-side camera + the '${layout}' rear cameras at 15 fps, day) through the worker with the ${variant} profile, paced as the capture loop runs on this machine`);
     console.table(cameras);
     // The figures depend on what else the cores are doing: say how busy they were.
     const load = loadavg().map((l) => Number(l.toFixed(1)));
-    console.log(JSON.stringify({ bench: 'lane-cameras', variant, results: cameras, fpsTargetPerCamera: 15, stopToEveryResultTargetMs: 1000, cores: cpus().length, loadAverage: load }));
+    console.log(JSON.stringify({ bench: 'lane-cameras', variant, rearCameras: layout, results: cameras, fpsTargetPerCamera: 15, stopToEveryResultTargetMs: 1000, cores: cpus().length, loadAverage: load }));
   }
 }

@@ -3,19 +3,21 @@ import { planApproach } from '../../app/scene/vehicleApproach';
 import { CAPTURE_ROUND_PAUSE_MS } from '../../app/scene/laneCaptureProfile';
 import { readIdentities } from '../vision/faceDataset';
 import type { VehicleEvalOptions } from '../vision/vehicleEval';
-import { CAMERAS, peopleFor, profilesOf, urlOf } from '../vision/vehicleEval';
+import { camerasFor, peopleFor, profilesOf, urlOf } from '../vision/vehicleEval';
+import type { RearCameraLayout } from '../../app/scene/laneCameraLayout';
+import { DEFAULT_REAR_CAMERA_LAYOUT } from '../../app/scene/laneCameraLayout';
 import { openHarnessSession } from '../vision/visionHarnessSession';
 
 /**
  * The lane cameras' share of `npm run bench:lane`: one rendered vehicle of 4 and one of 7 occupants (day, 1080p,
- * the driver-side and rear cameras at 15 fps) through the booth's worker with the lane's capture profile, paced as
+ * the driver-side and rear cameras at 15 fps, in the rear layout asked for) through the booth's worker with the lane's capture profile, paced as
  * the lane's capture loop runs on this machine (each camera's frame of the moment the worker is free; see
- * VehicleRunSpec.pacing); reports frames processed per second per camera (two cameras share the worker), the time
+ * VehicleRunSpec.pacing); reports frames processed per second per camera (the cameras share the worker), the time
  * from the vehicle stopping to every occupant's result, and from the last frame's result to every occupant's decision.
  */
 export interface LaneCameraFigures {
   readonly occupants: number;
-  /** Frames the loop processed (both cameras) while the vehicle drove up and stood at the stop line. */
+  /** Frames the loop processed (every camera) while the vehicle drove up and stood at the stop line. */
   readonly frames: number;
   readonly medianWorkerMs: number;
   /** Frames per second per camera the capture loop processed (worker round trips and the loop's pause between rounds). */
@@ -31,7 +33,7 @@ export interface LaneCameraFigures {
 /** The vehicle stands at the stop line this long (the booth works on it meanwhile; results later than this count as missing). */
 const DWELL_SECONDS = 5;
 
-export async function measureLaneCameras(datasets: string, occupancies: readonly number[], variant: VehicleEvalOptions['variants'][number] = 'lane'): Promise<LaneCameraFigures[] | { skipped: string }> {
+export async function measureLaneCameras(datasets: string, occupancies: readonly number[], variant: VehicleEvalOptions['variants'][number] = 'lane', rearCameras: RearCameraLayout = DEFAULT_REAR_CAMERA_LAYOUT): Promise<LaneCameraFigures[] | { skipped: string }> {
   const dataset = `${datasets}/faces-lfw`;
   const labelled = await readIdentities(dataset).catch(() => undefined);
   if (!labelled) return { skipped: `no face dataset at ${dataset}` };
@@ -41,6 +43,7 @@ export async function measureLaneCameras(datasets: string, occupancies: readonly
   const session = await openHarnessSession({ datasetDir: dataset });
   const harness = <T>(method: string, ...args: unknown[]) =>
     session.page.evaluate(([m, a]) => (globalThis as unknown as Record<string, Record<string, (...x: unknown[]) => Promise<unknown>>>).boothVisionHarness![m as string]!(...(a as unknown[])), [method, args] as const) as Promise<T>;
+  const cameras = camerasFor({ rearCameras });
   try {
     await harness('init', { threads: 0, backend: 'wasm' });
     const figures: LaneCameraFigures[] = [];
@@ -51,8 +54,8 @@ export async function measureLaneCameras(datasets: string, occupancies: readonly
         approach,
         faceUrls: people.map((p) => urlOf(p.live)),
         documentUrls: people.map((p) => urlOf(p.document)),
-        cameras: CAMERAS,
-        variants: [{ name: variant, profiles: profilesOf(variant) }],
+        cameras,
+        variants: [{ name: variant, profiles: profilesOf(variant, cameras) }],
         frameStride: 1,
         targetFmr: 1e-3,
         keepFrames: [],
@@ -67,7 +70,7 @@ export async function measureLaneCameras(datasets: string, occupancies: readonly
         occupants,
         frames: result.framesProcessed,
         medianWorkerMs: Math.round(worker[worker.length >> 1] ?? Number.NaN),
-        processedFpsPerCamera: Number((result.framesProcessed / CAMERAS.length / loopSeconds).toFixed(2)),
+        processedFpsPerCamera: Number((result.framesProcessed / cameras.length / loopSeconds).toFixed(2)),
         captured: `${results.length}/${occupants}`,
         stopToLastResultMs: results.length > 0 ? Math.round(Math.max(...results) - approach.approachSeconds * 1000) : null,
         lastFrameToRecordMs: Number(result.recordMs.toFixed(1)),

@@ -34,7 +34,8 @@ describe('TrainingScenarioPlayer at an exit lane', () => {
     expect(booth.player.progress()).toMatchObject({ stepsDone: 1, problems: [], currentStep: '1/2: brandt, alvarez, walker, holloway, vera leave in scripted vehicle 0' });
     const camera = booth.services.devices.camera as SimulatedCameraBridge;
     const scenes = new Map(camera.scenes().map((s) => [s.cameraId, s.people.length]));
-    expect([...scenes.values()].sort()).toEqual([2, 3]);
+    // Front row on the driver-side camera, the rest on the first rear camera, nobody on the second rear camera.
+    expect([...scenes.values()].sort()).toEqual([0, 2, 3]);
     const plates = booth.events.flatMap((event) => (event.name === 'lane:onSession' && event.payload.plate ? [event.payload.plate.best.plate] : []));
     expect(plates).toContain('BTH4821');
     // A scripted departure (the G key) during the run keeps the run's gallery.

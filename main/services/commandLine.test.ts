@@ -13,7 +13,7 @@ describe('parseCommandLine', () => {
     expect(options.lane).toBe('vehicle');
     const vehicle = applyCommandLine(resolveSettings({}), options).settings;
     expect(vehicle.laneType).toBe('vehicle');
-    expect(vehicle.cameras.map((c) => c.position)).toEqual(['driver', 'rear']);
+    expect(vehicle.cameras.map((c) => c.position)).toEqual(['driver', 'rear', 'rear']);
     const configured = [{ id: 'c', label: 'Cab camera', position: 'driver' as const }];
     expect(applyCommandLine(resolveSettings({ cameras: configured }), options).settings.cameras).toEqual(configured);
     expect(applyCommandLine(resolveSettings({ laneType: 'vehicle' }), { lane: 'air', noOpen: false }).settings.cameras.map((c) => c.position)).toEqual(['traveller']);

@@ -92,19 +92,21 @@ describe('vehicle lane sessions', () => {
     for (const lookup of session.records.travellers) expect(lookup.result).toMatchObject({ ok: false, error: { code: expect.stringMatching(/unavailable|server_error/) } });
   });
 
-  it('puts the occupants in front of the cameras: front row on the driver side, the rest on the rear camera', async () => {
+  it('puts the occupants in front of the cameras: front row on the driver side, the rest on the rear cameras, each its seats', async () => {
     const { services, events } = await startLane('vehicle');
     const face = (n: number) => ({ mediaType: 'image/png' as const, base64: Buffer.from(`face-${n}`).toString('base64') });
     await services.dispatch('sim:vehicleArrives', { vehicle: 0, occupants: [1, 0, 4].map((traveller, i) => ({ traveller, face: face(i) })) }, inProcessCaller);
     const scenes = await services.dispatch('cameras:scenes', {}, inProcessCaller);
     // Each camera plays a rendered approach of the whole car (every occupant's face) but draws only the seats it
-    // is aimed at (app/scene): the front row for the driver-side camera, the rows behind for the rear gantry.
+    // is aimed at (app/scene/laneCameraLayout.ts): the front row for the driver-side camera, the rows behind split
+    // between the two rear cameras on the gantry, one to each side of the lane.
     const everyone = [face(0), face(1), face(2)];
     expect(scenes.ok && scenes.value).toMatchObject([
       { cameraId: 'cam-driver', people: everyone, version: 1, approach: { seats: ['driver', 'front-passenger'] } },
-      { cameraId: 'cam-rear', people: everyone, version: 2, approach: { seats: ['second-left', 'second-middle', 'second-right', 'third-left', 'third-right'] } },
+      { cameraId: 'cam-rear-left', people: everyone, version: 2, approach: { seats: ['second-left', 'second-middle', 'third-right'] } },
+      { cameraId: 'cam-rear-right', people: everyone, version: 3, approach: { seats: ['second-right', 'third-left'] } },
     ]);
-    expect(events.filter((e) => e.name === 'camera:onScene')).toHaveLength(2);
+    expect(events.filter((e) => e.name === 'camera:onScene')).toHaveLength(3);
   });
 
   it('a keyboard-wedge read at the window joins the current vehicle, with its records', async () => {

@@ -11,6 +11,7 @@ const clock = { now: () => new Date('2026-12-07T18:00:00Z') };
 const cameras = [
   { id: 'cam-driver', label: 'Driver side', position: 'driver' as const },
   { id: 'cam-rear', label: 'Rear', position: 'rear' as const },
+  { id: 'cam-rear-right', label: 'Rear, right', position: 'rear' as const },
 ];
 const haveFaces = dataset(import.meta.url, 'faces-lfw/images', 'a simulated departure with real faces').present;
 let records: SimulatedRecordsService | undefined;
@@ -31,6 +32,8 @@ describe('simulated exit lanes', () => {
     expect(plates).toContain('BTH4821');
     expect(scenes.get('cam-driver')?.people).toHaveLength(2);
     expect(scenes.get('cam-rear')?.people).toHaveLength(2);
+    // A second rear camera shows nobody (its own video would be searched for faces in vain).
+    expect(scenes.get('cam-rear-right')?.people).toEqual([]);
     const gallery = await exitHandlers(records, { exitPort: 'Blaine, WA', laneType: 'vehicle' })['exit:gallery']({}, { userId: null } as never);
     expect(gallery.entries).toHaveLength(6);
     expect(gallery.entries.every((e) => e.entryPhotos[0]?.image?.mediaType === 'image/jpeg' && e.documentPhotos[0]?.image?.mediaType === 'image/jpeg')).toBe(true);

@@ -87,7 +87,7 @@ export class SimulatedExitArrivals {
     return { label, plate: vehicle.plate, occupants };
   }
 
-  /** Front row to the driver-side camera, everyone else to the rear camera (or all to the only camera). */
+  /** Front row to the driver-side camera, everyone else to the (first) rear camera (or all to the only camera). */
   private show(faces: readonly (EncodedImage | undefined)[], note: string | undefined): void {
     const driver = this.cameras.find((c) => c.position === 'driver') ?? this.cameras[0];
     const rear = this.cameras.find((c) => c.position === 'rear') ?? driver;
@@ -95,5 +95,10 @@ export class SimulatedExitArrivals {
     const seated = faces.flatMap((face, seat) => (face ? [{ face, front: seat < 2 || driver.id === rear.id }] : []));
     this.devices.camera.setScene(driver.id, seated.filter((s) => s.front).map((s) => s.face), note);
     if (rear.id !== driver.id) this.devices.camera.setScene(rear.id, seated.filter((s) => !s.front).map((s) => s.face), note);
+    // Any other vehicle camera (a lane with a rear camera to each side) is shown the car with nobody in its seats,
+    // rather than its own video: the capture loop then leaves it alone instead of searching an empty picture.
+    for (const other of this.cameras) {
+      if (other.id !== driver.id && other.id !== rear.id && (other.position === 'driver' || other.position === 'rear')) this.devices.camera.setScene(other.id, [], note);
+    }
   }
 }

@@ -10,7 +10,7 @@ import type { SimulatedRecordsService } from '../../native-bridges/records-servi
 import type { SimulatedRfidReader } from '../../native-bridges/rfid-reader/SimulatedRfidReader';
 import { noFacesDatasetNote, simulatedOccupantFaces } from './simulatedOccupantFaces';
 import { defaultGeometryFor } from '../../app/scene/laneCameraGeometry';
-import { seatsForCamera } from '../../app/scene/laneSceneRenderer';
+import { seatsOfCamera } from '../../app/scene/laneCameraLayout';
 import type { SceneCondition, Seat, VehicleApproach } from '../../app/scene/vehicleApproach';
 import { SEATS, planApproach, rowOf } from '../../app/scene/vehicleApproach';
 import { scriptedRecordIdOf } from './simulatedTravellerArrival';
@@ -84,24 +84,23 @@ export class SimulatedVehicleArrivals {
   }
 
   /**
-   * The vehicle drives up on every vehicle camera (app/scene renders its approach as that camera's video): the
-   * driver-side camera is aimed at the front row, the rear camera at the rows behind (one camera alone sees all).
+   * The vehicle drives up on every vehicle camera (app/scene renders its approach as that camera's video): each
+   * camera is shown the seats it is aimed at (its `seats` setting, else by position: the driver-side camera the
+   * front row, a rear camera the rows behind); one camera alone sees all.
    */
   private showOccupants(occupants: readonly SeatedFace[], note: string | undefined, approachSeconds: number | undefined): void {
-    const driverCamera = this.cameras.find((c) => c.position === 'driver') ?? this.cameras[0];
-    const rearCamera = this.cameras.find((c) => c.position === 'rear') ?? driverCamera;
-    if (!driverCamera || !rearCamera) return;
+    const vehicleCameras = this.cameras.filter((c) => c.position === 'driver' || c.position === 'rear');
+    const cameras = vehicleCameras.length > 0 ? vehicleCameras : this.cameras.slice(0, 1);
+    if (cameras.length === 0) return;
     const seated = occupants.filter((o): o is SeatedFace & { face: EncodedImage } => o.face !== undefined);
     const planned = planApproach({ seed: `simulated-vehicle-${seated.length}`, condition: this.condition, occupants: Math.max(1, seated.length) });
     const vehicle = seatOccupants(approachSeconds === undefined ? planned : { ...planned, approachSeconds }, seated);
     const people = seated.map((o) => o.face);
-    const show = (camera: CameraDescriptor, seats: readonly Seat[]) => {
+    for (const camera of cameras) {
       const geometry = camera.geometry ?? defaultGeometryFor(camera.position);
+      const seats = cameras.length === 1 ? SEATS : (seatsOfCamera(camera) ?? SEATS);
       this.devices.camera.setScene(camera.id, people, note, people.length ? { vehicle, geometry, seats: [...seats] } : undefined);
-    };
-    if (driverCamera.id === rearCamera.id) return show(driverCamera, SEATS);
-    show(driverCamera, seatsForCamera('driver') ?? SEATS);
-    show(rearCamera, seatsForCamera('rear') ?? SEATS);
+    }
   }
 }
 

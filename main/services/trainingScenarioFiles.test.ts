@@ -51,7 +51,7 @@ describe('training scenario files', () => {
     const { resolved, scenario } = applyScenarioOption(resolveSettings({}), options, scenariosDir);
     expect(scenario?.name).toBe('vehicle-forged-sod-reader-unplugged');
     expect(resolved.settings.laneType).toBe('vehicle');
-    expect(resolved.settings.cameras.map((camera) => camera.position)).toEqual(['driver', 'rear']);
+    expect(resolved.settings.cameras.map((camera) => camera.position)).toEqual(['driver', 'rear', 'rear']);
 
     expect(applyScenarioOption(resolveSettings({}), parseCommandLine([]), scenariosDir)).toEqual({ resolved: resolveSettings({}) });
     // A one-traveller scenario keeps a one-traveller booth's lane; a vehicle booth becomes the scenario's lane.

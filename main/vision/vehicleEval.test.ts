@@ -1,21 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import { CAMERAS, camerasFor, profilesOf, vehicleEvalOptions } from './vehicleEval';
+import { CAMERAS, camerasFor, commandOf, profilesOf, vehicleEvalOptions, vehiclesOf } from './vehicleEval';
 
 const options = { dataset: 'faces', out: 'out.json', vehicles: '2' };
 
 describe('vehicle eval cameras', () => {
   it('mounts the rear-rows camera at the height asked, the driver camera and everything else as by default', () => {
-    const parsed = vehicleEvalOptions.parse({ ...options, rearMountHeight: '2.5' });
-    const cameras = camerasFor(parsed.rearMountHeight);
+    const parsed = vehicleEvalOptions.parse({ ...options, rearCameras: 'axis', rearMountHeight: '2.5' });
+    const cameras = camerasFor(parsed);
+    const axis = camerasFor({ rearCameras: 'axis' });
     const [driver, rear] = cameras;
-    expect(driver).toEqual(CAMERAS[0]);
-    expect(rear?.geometry).toEqual({ ...CAMERAS[1]?.geometry, mountHeightM: 2.5 });
+    expect(driver).toEqual(axis[0]);
+    expect(rear?.geometry).toEqual({ ...axis[1]?.geometry, mountHeightM: 2.5 });
     // The lane's profile follows the camera: its seat regions come from the geometry it is given.
-    expect(profilesOf('lane', cameras).rear?.regions).not.toEqual(profilesOf('lane').rear?.regions);
+    expect(profilesOf('lane', cameras).rear?.regions).not.toEqual(profilesOf('lane', axis).rear?.regions);
     expect(vehicleEvalOptions.parse(options).rearMountHeight).toBeUndefined();
   });
 
   it('refuses a mounting height no camera has', () => {
     expect(vehicleEvalOptions.safeParse({ ...options, rearMountHeight: '40' }).success).toBe(false);
+  });
+
+  it('places the rear cameras in the layout asked for, each with its own seats and profile', () => {
+    const sides = camerasFor(vehicleEvalOptions.parse({ ...options, rearCameras: 'sides' }));
+    expect(sides.map((c) => c.id)).toEqual(['driver', 'rear-left', 'rear-right']);
+    expect(sides.map((c) => c.geometry.mountLateralM)).toEqual([-0.9, -1.4, 1.4]);
+    expect(sides.flatMap((c) => c.seats).sort()).toEqual(['driver', 'front-passenger', 'second-left', 'second-middle', 'second-right', 'third-left', 'third-right']);
+    const profiles = profilesOf('lane', sides);
+    expect(Object.keys(profiles)).toEqual(['driver', 'rear-left', 'rear-right']);
+    expect(profiles['rear-left']?.expansionFocus).not.toEqual(profiles['rear-right']?.expansionFocus);
+    // The lens override applies to every rear camera, never the driver's.
+    const wide = camerasFor(vehicleEvalOptions.parse({ ...options, rearCameras: 'sides', rearFov: '30' }));
+    expect(wide.map((c) => c.geometry.horizontalFovDeg)).toEqual([40, 30, 30]);
+  });
+
+  it("runs the lane's default layout when not told, and names the layout in the command that reproduces a run", () => {
+    const parsed = vehicleEvalOptions.parse(options);
+    expect(camerasFor(parsed)).toEqual(CAMERAS);
+    expect(commandOf(vehicleEvalOptions.parse({ ...options, rearCameras: 'sides', rearFov: '24' }))).toContain('--rear-cameras sides --rear-fov 24 --out out.json');
+  });
+
+  it('refuses a layout it does not know, naming the ones it does', () => {
+    const parsed = vehicleEvalOptions.safeParse({ ...options, rearCameras: 'roof' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['rearCameras']);
+    expect(parsed.error?.issues[0]?.message).toMatch(/"axis"\|"sides"/);
+    expect(vehicleEvalOptions.safeParse({ ...options, rearFov: '2' }).success).toBe(false);
+  });
+});
+
+describe('vehicle eval vehicles', () => {
+  it("covers the seed's first vehicles, or only those listed below --vehicles", () => {
+    expect(vehiclesOf(vehicleEvalOptions.parse(options))).toEqual([0, 1]);
+    const only = vehicleEvalOptions.parse({ ...options, vehicles: '40', only: '31,7,7,45' });
+    expect(vehiclesOf(only)).toEqual([31, 7]);
+    expect(commandOf(only)).toContain('--only 31,7,45');
+    expect(vehicleEvalOptions.safeParse({ ...options, only: '7,x' }).error?.issues[0]?.message).toMatch(/vehicle indices separated by commas/);
   });
 });

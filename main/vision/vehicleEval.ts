@@ -2,8 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DetectionProfile as CameraProfile } from '../../app/biometrics/detectionProfile';
 import type { VehicleRunResult, VehicleRunSpec } from '../../app/scene/vehicleRun';
-import { defaultGeometryFor } from '../../app/scene/laneCameraGeometry';
-import { seatsForCamera } from '../../app/scene/laneSceneRenderer';
+import type { LaneCamera } from '../../app/scene/laneCameraLayout';
+import { DEFAULT_REAR_CAMERA_LAYOUT, REAR_CAMERA_LAYOUTS, vehicleLaneLayout } from '../../app/scene/laneCameraLayout';
 import { planSeatRegionTiles } from '../../app/scene/seatRegionTiles';
 import { laneCaptureProfile } from '../../app/scene/laneCaptureProfile';
 import { CONDITIONS, planApproach } from '../../app/scene/vehicleApproach';
@@ -32,6 +32,12 @@ export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
   out: z.string().min(1),
   vehicles: z.coerce.number().int().min(1).max(100_000),
+  /** Only these vehicles of the seed (indices below --vehicles; e.g. the few with a third row), instead of all of them. */
+  only: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'expected vehicle indices separated by commas, e.g. 7,11,31')
+    .transform((text) => [...new Set(text.split(',').map(Number))])
+    .optional(),
   seed: z.string().min(1).default('booth'),
   conditions: z
     .string()
@@ -48,22 +54,52 @@ export const vehicleEvalOptions = z.object({
   stride: z.coerce.number().int().min(1).max(15).default(3),
   targetFmr: z.coerce.number().positive().max(0.1).default(0.001),
   threads: z.coerce.number().int().min(0).max(16).default(0),
-  /** The rear-rows camera mounted this high (metres) instead of its default 2.2 m: a camera placement measured on the same vehicles and people. */
+  /** Where the rear-rows cameras stand (app/scene/laneCameraLayout.ts): one on the lane's axis, or one to each side with a longer lens. */
+  rearCameras: z.enum(REAR_CAMERA_LAYOUTS).default(DEFAULT_REAR_CAMERA_LAYOUT),
+  /** The rear-rows cameras mounted this high (metres) instead of their default 2.2 m: a camera placement measured on the same vehicles and people. */
   rearMountHeight: z.coerce.number().min(0.3).max(6).optional(),
+  /** The rear-rows cameras' horizontal field of view (degrees) instead of their layout's: a lens measured on the same vehicles and people. */
+  rearFov: z.coerce.number().min(5).max(120).optional(),
 });
 export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
 
-/** The lane's cameras, the rear-rows camera optionally mounted at another height. */
-export const camerasFor = (rearMountHeightM?: number) =>
-  (['driver', 'rear'] as const).map((position) => {
-    const geometry = defaultGeometryFor(position);
-    return { id: position, geometry: position === 'rear' && rearMountHeightM !== undefined ? { ...geometry, mountHeightM: rearMountHeightM } : geometry, seats: seatsForCamera(position) ?? [] };
-  });
+/** The seed's vehicles the run covers, in order. */
+export const vehiclesOf = (options: Pick<VehicleEvalOptions, 'vehicles' | 'only'>): number[] =>
+  options.only ? options.only.filter((v) => v < options.vehicles) : Array.from({ length: options.vehicles }, (_, v) => v);
+
+export interface EvalCamera {
+  readonly id: string;
+  readonly geometry: LaneCamera['geometry'];
+  readonly seats: LaneCamera['seats'];
+}
+
+/** The lane's cameras in the rear layout asked for, the rear-rows cameras optionally mounted at another height or with another lens. */
+export function camerasFor(placement: Pick<VehicleEvalOptions, 'rearCameras' | 'rearMountHeight' | 'rearFov'> = { rearCameras: DEFAULT_REAR_CAMERA_LAYOUT }): EvalCamera[] {
+  return vehicleLaneLayout(placement.rearCameras).map((camera) => ({
+    id: camera.id,
+    geometry:
+      camera.position === 'rear'
+        ? { ...camera.geometry, ...(placement.rearMountHeight === undefined ? {} : { mountHeightM: placement.rearMountHeight }), ...(placement.rearFov === undefined ? {} : { horizontalFovDeg: placement.rearFov }) }
+        : camera.geometry,
+    seats: camera.seats,
+  }));
+}
 
 export const CAMERAS = camerasFor();
 
+/** The eval's options as the command line that reproduces the run. */
+export const commandOf = (options: VehicleEvalOptions): string =>
+  [
+    `npx booth faces eval --protocol vehicle --dataset ${options.dataset} --vehicles ${options.vehicles} --seed ${options.seed}`,
+    `--conditions ${options.conditions.join(',')} --variants ${options.variants.join(',')} --stride ${options.stride} --rear-cameras ${options.rearCameras}`,
+    ...(options.only === undefined ? [] : [`--only ${options.only.join(',')}`]),
+    ...(options.rearMountHeight === undefined ? [] : [`--rear-mount-height ${options.rearMountHeight}`]),
+    ...(options.rearFov === undefined ? [] : [`--rear-fov ${options.rearFov}`]),
+    `--out ${options.out}`,
+  ].join(' ');
+
 /** The worker profile of each camera under each variant. */
-export function profilesOf(variant: VehicleEvalOptions['variants'][number], cameras: readonly (typeof CAMERAS)[number][] = CAMERAS): Record<string, CameraProfile> {
+export function profilesOf(variant: VehicleEvalOptions['variants'][number], cameras: readonly EvalCamera[] = CAMERAS): Record<string, CameraProfile> {
   return Object.fromEntries(
     cameras.map((camera) => {
       const lane = laneCaptureProfile(camera.geometry, camera.seats);
@@ -133,7 +169,7 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
   try {
     const init = await harness<unknown>('init', { threads: options.threads, backend: 'wasm' });
     log(`worker ready: ${JSON.stringify(init)}`);
-    const cameras = camerasFor(options.rearMountHeight);
+    const cameras = camerasFor(options);
     const variants = options.variants.map((name) => ({ name, profiles: profilesOf(name, cameras) }));
     const runs: { condition: SceneCondition; vehicle: number; result: VehicleRunResult; approachMs: number }[] = [];
     const started = Date.now();
@@ -148,19 +184,21 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
         cameras: cameras.map((c) => ({ ...c, regions: planSeatRegionTiles(c.geometry, { seats: c.seats }) })),
         variants,
         worker: init,
-        command: `npx booth faces eval --protocol vehicle --dataset ${options.dataset} --vehicles ${options.vehicles} --seed ${options.seed} --conditions ${options.conditions.join(',')} --variants ${options.variants.join(',')} --stride ${options.stride}${options.rearMountHeight === undefined ? '' : ` --rear-mount-height ${options.rearMountHeight}`} --out ${options.out}`,
+        command: commandOf(options),
         wallSeconds: Math.round((Date.now() - started) / 1000),
         summary,
       };
       await writeOutputFile(options.out, JSON.stringify(report, null, 2));
       return summary;
     };
-    for (let v = 0; v < options.vehicles; v++) {
+    const vehicles = vehiclesOf(options);
+    if (vehicles.length === 0) throw new Error(`--only: none of ${options.only?.join(',')} is below --vehicles ${options.vehicles}`);
+    for (const [done, v] of vehicles.entries()) {
       const occupancy = 1 + Math.floor(seededRandom(`${options.seed}#${v}|occupancy`)() * 7);
       const people = peopleFor(byIdentity, identities, options.seed, v, occupancy);
       for (const condition of options.conditions) {
         const approach = planApproach({ seed: `${options.seed}#${v}`, condition, occupants: people.length });
-        const keepFrames = options.frames && v < 2 ? [0, 15, 30] : [];
+        const keepFrames = options.frames && done < 2 ? [0, 15, 30] : [];
         const spec: VehicleRunSpec = {
           approach,
           faceUrls: people.map((p) => urlOf(p.live)),
@@ -179,8 +217,8 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
           for (const frame of result.frames) await writeOutputFile(path.join(options.frames, `${condition}-vehicle${v}-${frame.camera}-frame${frame.index}.png`), Buffer.from(frame.png, 'base64'));
         }
       }
-      await writeReport(v + 1);
-      log(`${v + 1}/${options.vehicles} vehicles x ${options.conditions.length} conditions, ${((Date.now() - started) / 1000 / (v + 1)).toFixed(1)} s per vehicle`);
+      await writeReport(done + 1);
+      log(`${done + 1}/${vehicles.length} vehicles (vehicle ${v}) x ${options.conditions.length} conditions, ${((Date.now() - started) / 1000 / (done + 1)).toFixed(1)} s per vehicle`);
     }
     const summary = await writeReport(runs.length / options.conditions.length);
     log(`report written to ${options.out}`);

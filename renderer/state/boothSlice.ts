@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { BoothInfo } from '../../app/host/boothInfo';
-import type { BoothState } from './createBoothStore';
 
 /** Who and where this booth is, and the last message shown to the officer. */
 export interface BoothSlice {
@@ -13,7 +12,7 @@ export interface BoothSlice {
   announce(text: string, tone?: 'info' | 'warning' | 'error'): void;
 }
 
-export const createBoothSlice: StateCreator<BoothState, [], [], BoothSlice> = (set) => ({
+export const createBoothSlice: StateCreator<BoothSlice, [], [], BoothSlice> = (set) => ({
   info: null,
   infoError: null,
   notice: null,

@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { HostConnectionState } from '../host/HostTransport';
-import type { BoothState } from './createBoothStore';
 
 /** Network state: the link to the booth host, and whether the machine has a network at all. */
 export interface ConnectionSlice {
@@ -10,7 +9,7 @@ export interface ConnectionSlice {
   networkChanged(online: boolean): void;
 }
 
-export const createConnectionSlice: StateCreator<BoothState, [], [], ConnectionSlice> = (set) => ({
+export const createConnectionSlice: StateCreator<ConnectionSlice, [], [], ConnectionSlice> = (set) => ({
   hostConnection: 'connecting',
   networkOnline: true,
   hostConnectionChanged: (hostConnection) => set({ hostConnection }),

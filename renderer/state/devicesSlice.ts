@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { DeviceStatus } from '../../app/ports/deviceStatus';
-import type { BoothState } from './createBoothStore';
 
 /** The status of every device, by device id, as the host last reported it. */
 export interface DevicesSlice {
@@ -9,7 +8,7 @@ export interface DevicesSlice {
   deviceChanged(status: DeviceStatus): void;
 }
 
-export const createDevicesSlice: StateCreator<BoothState, [], [], DevicesSlice> = (set) => ({
+export const createDevicesSlice: StateCreator<DevicesSlice, [], [], DevicesSlice> = (set) => ({
   devices: {},
   devicesLoaded: (statuses) => set({ devices: Object.fromEntries(statuses.map((status) => [status.id, status])) }),
   deviceChanged: (status) => set((state) => ({ devices: { ...state.devices, [status.id]: status } })),

@@ -54,6 +54,26 @@ describe('lane slice: the traveller or vehicle on screen', () => {
     expect(Object.keys(state().sessionFaces)).toEqual(['t2']);
   });
 
+  it('keeps when and where each track was first and last seen, comparable or not (two tracks seen together are two people)', () => {
+    const store = createBoothStore();
+    const state = () => store.getState();
+    const near = { x: 100, y: 100, width: 60, height: 60 };
+    const moved = { x: 110, y: 104, width: 64, height: 64 };
+    // Seen before its first comparable shot, then embedded, then seen again elsewhere.
+    state().sceneFrameProcessed('cam-rear', frameWithFace('r1', false, near, 1_000));
+    state().sceneFrameProcessed('cam-rear', frameWithFace('r1', true, near, 1_200));
+    state().sceneFrameProcessed('cam-rear', frameWithFace('r1', false, moved, 1_400));
+    expect(state().trackSightings.r1).toEqual({ cameraId: 'cam-rear', firstMs: 1_000, firstBox: near, lastMs: 1_400, lastBox: moved, ended: false });
+    // A track never embedded is sighted too; the worker ending a track marks it; a new vehicle keeps only those in view.
+    state().sceneFrameProcessed('cam-rear', { ...frameWithFace('r2', false, moved, 1_600), endedTrackIds: ['r1'] });
+    expect(state().trackSightings.r1?.ended).toBe(true);
+    expect(state().trackSightings.r2).toMatchObject({ firstMs: 1_600, lastMs: 1_600, ended: false });
+    state().laneSessionReceived(laneSession('s1', 'vehicle'));
+    expect(Object.keys(state().trackSightings)).toEqual(['r2']);
+    state().cameraSceneReceived({ cameraId: 'cam-rear', people: [], version: 3 });
+    expect(state().trackSightings.r2?.ended).toBe(true);
+  });
+
   it('the next person in front of a camera is a face of its own (the worker never reuses a track id): none of the earlier probes or best shot carry over', () => {
     const store = createBoothStore();
     const state = () => store.getState();
@@ -94,6 +114,9 @@ describe('lane slice: the traveller or vehicle on screen', () => {
     expect(state().sessionFaces['cam-driver:1a2b3c4d.1:1']?.ended).toBe(true);
     expect(state().sessionFaces['cam-driver:1a2b3c4d.1:2']).toMatchObject({ ended: false });
     expect(state().sessionFaces['cam-driver:1a2b3c4d.1:2']?.probes).toHaveLength(2);
+    // Sightings are the card's: the new tracks' boxes land on the faces they continue (seen again, not seen together).
+    expect(state().trackSightings['cam-driver:1a2b3c4d.1:1']).toMatchObject({ lastBox: { ...driver, x: driver.x + 12 }, ended: true });
+    expect(state().trackSightings['cam-driver:1a2b3c4d.1:2']).toMatchObject({ lastBox: passenger, ended: false });
   });
 
   it('after a worker restart a new track elsewhere in the picture (another seat), or after other people came in front of the camera, is a face of its own', () => {

@@ -2,12 +2,12 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { LaneSession } from '../../app/inspection/laneSession';
 import type { DecisionRecord, SupervisorAlert } from '../../app/inspection/officerDecision';
 import type { Outcome } from '../../app/inspection/evaluateVehicleSession';
-import type { PhotographyOptOut } from '../../app/inspection/vehicleSessionInput';
+import type { PhotographyOptOut, TrackSighting } from '../../app/inspection/vehicleSessionInput';
 import type { CameraDescriptor } from '../../app/ports/cameraDescriptor';
 import type { CameraScene } from '../../app/ports/cameraScene';
 import type { EncodedImage } from '../../app/ports/documentRead';
 import type { PresentationAttackCheck } from '../../app/biometrics/presentationAttackCheck';
-import type { BoothState } from './createBoothStore';
+import type { BoothSlice } from './boothSlice';
 import { cameraSceneChanged, continuedFace, generationSeen, noTrackGenerations, trackGenerationOf, type TrackGenerations } from './trackGenerations';
 
 /** A face track seen during the current session, with what matching and the occupant card need. */
@@ -23,6 +23,15 @@ export interface SessionFace {
   /** Share of the picture the face last filled: at a one-traveller booth the traveller is the largest face. */
   readonly area: number;
   /** The track ended (the person left the view); kept until the next session. */
+  readonly ended: boolean;
+}
+
+/**
+ * When and where a camera saw a track, in every frame it was in (embedded or not, before its first comparable shot
+ * too): two tracks seen in the same frame are two people (app/inspection/faceSeenAgain.ts).
+ */
+export interface TrackSightings extends TrackSighting {
+  readonly cameraId: string;
   readonly ended: boolean;
 }
 
@@ -45,6 +54,8 @@ export interface SceneCameraFrame {
 }
 
 export interface SceneFrameResult extends SceneCameraFrame {
+  /** The frame's time on its camera's clock (ms). */
+  readonly timestampMs: number;
   readonly faces: readonly (SceneFaceBox & { readonly qualityScore: number; readonly embedding?: Float32Array; readonly bestShot?: EncodedImage; readonly presentationAttack?: PresentationAttackCheck })[];
   readonly endedTrackIds: readonly string[];
 }
@@ -71,6 +82,8 @@ export interface LaneSlice {
   readonly laneCameras: readonly CameraDescriptor[];
   readonly cameraScenes: Readonly<Record<string, CameraScene>>;
   readonly sessionFaces: Readonly<Record<string, SessionFace>>;
+  /** Every track seen during the session, by track id (sessionFaces holds only those with a comparable face). */
+  readonly trackSightings: Readonly<Record<string, TrackSightings>>;
   readonly sceneFrames: Readonly<Record<string, SceneCameraFrame>>;
   /** Which tracker each camera's tracks come from, and the tracks that continue a face after a worker restart. */
   readonly trackGenerations: TrackGenerations;
@@ -113,11 +126,13 @@ export interface LaneSlice {
   nextCameraSelected(): void;
 }
 
-export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set) => ({
+/** A new vehicle or traveller also clears the booth's notice about the last one. */
+export const createLaneSlice: StateCreator<LaneSlice & Pick<BoothSlice, 'notice'>, [], [], LaneSlice> = (set) => ({
   laneSession: null,
   laneCameras: [],
   cameraScenes: {},
   sessionFaces: {},
+  trackSightings: {},
   sceneFrames: {},
   trackGenerations: noTrackGenerations,
   referenceEmbeddings: {},
@@ -136,7 +151,8 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       if (session && state.laneSession?.sessionId === session.sessionId) return { laneSession: session };
       // A new vehicle or traveller: the previous one's decisions, notices and departed faces go; people still in view stay.
       const stillInView = Object.fromEntries(Object.entries(state.sessionFaces).filter(([, face]) => !face.ended));
-      return { laneSession: session, sessionFaces: stillInView, ...emptyDesk, ...(session ? { notice: null } : {}) };
+      const stillSighted = Object.fromEntries(Object.entries(state.trackSightings).filter(([, track]) => !track.ended));
+      return { laneSession: session, sessionFaces: stillInView, trackSightings: stillSighted, ...emptyDesk, ...(session ? { notice: null } : {}) };
     }),
   laneCamerasLoaded: (laneCameras) => set({ laneCameras }),
   cameraSceneReceived: (scene) =>
@@ -149,6 +165,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
         trackGenerations: cameraSceneChanged(state.trackGenerations, scene.cameraId),
         // Other people in front of the camera: its earlier tracks are of people who have gone.
         sessionFaces: Object.fromEntries(Object.entries(state.sessionFaces).map(([id, face]) => [id, face.cameraId === scene.cameraId ? { ...face, ended: true } : face])),
+        trackSightings: Object.fromEntries(Object.entries(state.trackSightings).map(([id, track]) => [id, track.cameraId === scene.cameraId ? { ...track, ended: true } : track])),
       };
     }),
   sceneFrameProcessed: (cameraId, frame) =>
@@ -156,6 +173,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       const next: Record<string, SessionFace> = { ...state.sessionFaces };
       let generations = state.trackGenerations;
       let changed = false;
+      let orphaned: readonly string[] = [];
       // A new tracker on the camera (a restarted worker): the faces in view wait for their seat's new track (trackGenerations).
       const newest = frame.faces[0]?.trackId ?? frame.endedTrackIds[0];
       if (newest !== undefined) {
@@ -163,6 +181,7 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
         const seen = generationSeen(generations, cameraId, trackGenerationOf(newest), inView);
         generations = seen.generations;
         for (const id of seen.orphaned) next[id] = { ...next[id]!, ended: true };
+        orphaned = seen.orphaned;
         changed = seen.orphaned.length > 0;
       }
       const faceOf = (trackId: string) => generations.continues[trackId] ?? trackId;
@@ -191,7 +210,14 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
       }
       // The overlay labels a box with its tracker's own id (what the worker tracks now), whichever card it continues.
       const sceneFrames = { ...state.sceneFrames, [cameraId]: { width: frame.width, height: frame.height, faces: frame.faces.map(({ trackId, box, qualityReasons }) => ({ trackId, box, qualityReasons })) } };
-      return { sceneFrames, ...(changed ? { sessionFaces: next } : {}), ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}) };
+      // Sightings are the face's (the card's track), whichever tracker sees it now.
+      const trackSightings = sightingsAfter(state.trackSightings, cameraId, frame, faceOf, orphaned);
+      return {
+        sceneFrames,
+        ...(changed ? { sessionFaces: next } : {}),
+        ...(generations !== state.trackGenerations ? { trackGenerations: generations } : {}),
+        ...(trackSightings !== state.trackSightings ? { trackSightings } : {}),
+      };
     }),
   referenceEmbeddingChanged: (key, embedding) => set((state) => ({ referenceEmbeddings: { ...state.referenceEmbeddings, [key]: embedding } })),
   decisionChanged: (subject, decision) => set((state) => ({ decisions: { ...state.decisions, [subject]: decision } })),
@@ -205,6 +231,32 @@ export const createLaneSlice: StateCreator<BoothState, [], [], LaneSlice> = (set
   cameraRetried: () => set((state) => ({ cameraAttempt: state.cameraAttempt + 1 })),
   nextCameraSelected: () => set((state) => ({ cameraRotation: state.cameraRotation + 1 })),
 });
+
+/**
+ * The sightings with one more processed frame of `cameraId`: its faces seen (at the frame's time, under the track of
+ * the face they continue after a worker restart), its ended and orphaned tracks marked.
+ */
+function sightingsAfter(
+  sightings: Readonly<Record<string, TrackSightings>>,
+  cameraId: string,
+  frame: SceneFrameResult,
+  faceOf: (workerTrackId: string) => string,
+  orphaned: readonly string[],
+): Readonly<Record<string, TrackSightings>> {
+  if (frame.faces.length === 0 && frame.endedTrackIds.length === 0 && orphaned.length === 0) return sightings;
+  const next: Record<string, TrackSightings> = { ...sightings };
+  for (const id of [...frame.endedTrackIds.map(faceOf), ...orphaned]) {
+    const track = next[id];
+    if (track) next[id] = { ...track, ended: true };
+  }
+  for (const { trackId: workerTrackId, box } of frame.faces) {
+    const trackId = faceOf(workerTrackId);
+    const seen = { x: box.x, y: box.y, width: box.width, height: box.height };
+    const known = next[trackId];
+    next[trackId] = known ? { ...known, lastMs: frame.timestampMs, lastBox: seen, ended: false } : { cameraId, firstMs: frame.timestampMs, firstBox: seen, lastMs: frame.timestampMs, lastBox: seen, ended: false };
+  }
+  return next;
+}
 
 /** What the officer did on the session on screen: gone with it (and with the user: sessionSlice's userWorkCleared). */
 export const emptyDesk = { decisions: {}, optOuts: [], selectedOccupant: 0, pendingReason: null, showRawMrz: false } as const;

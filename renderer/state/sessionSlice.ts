@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { SignedInUser } from '../../app/host/signedInUser';
-import type { BoothState } from './createBoothStore';
-import { emptyDesk } from './laneSlice';
+import type { BoothSlice } from './boothSlice';
+import { emptyDesk, type LaneSlice } from './laneSlice';
 
 /** Who is signed in, and whether the screen is locked (inactivity or the user's own Alt+L). */
 export interface SessionSlice {
@@ -12,7 +12,10 @@ export interface SessionSlice {
   screenLocked(): void;
 }
 
-export const createSessionSlice: StateCreator<BoothState, [], [], SessionSlice> = (set) => ({
+/** What a change of user clears beside the session itself: the booth's notice and the lane's desk (read and written). */
+type SessionScope = SessionSlice & Pick<BoothSlice, 'info' | 'notice'> & LaneSlice;
+
+export const createSessionSlice: StateCreator<SessionScope, [], [], SessionSlice> = (set) => ({
   user: null,
   locked: false,
   // Unlocking is the same user coming back to their desk; anyone else starts at an empty one.
@@ -28,7 +31,7 @@ export const createSessionSlice: StateCreator<BoothState, [], [], SessionSlice> 
  * reason picker, selections and alerts. In a one-traveller lane the traveller at the desk goes too (the next
  * read brings the next one); a vehicle at the window stays, as the lane's, not the user's.
  */
-function userWorkCleared(state: BoothState): Partial<BoothState> {
+function userWorkCleared(state: SessionScope): Partial<SessionScope> {
   const desk = state.info?.laneType !== 'vehicle' && state.laneSession ? { laneSession: null, dismissedSessionId: state.laneSession.sessionId } : {};
   return { ...emptyDesk, notice: null, supervisorAlerts: [], ...desk };
 }

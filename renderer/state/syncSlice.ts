@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { SyncStatus } from '../../app/outbox/SyncEngine';
-import type { BoothState } from './createBoothStore';
 
 /** The decision sync's state, always shown in the header: online, queued N, or failing. */
 export interface SyncSlice {
@@ -17,7 +16,7 @@ export interface SyncSlice {
   storageWarned(message: string | null): void;
 }
 
-export const createSyncSlice: StateCreator<BoothState, [], [], SyncSlice> = (set) => ({
+export const createSyncSlice: StateCreator<SyncSlice, [], [], SyncSlice> = (set) => ({
   sync: null,
   storageProblem: null,
   storageWarning: null,

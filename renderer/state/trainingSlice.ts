@@ -1,7 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { TrainingRunState } from '../../app/training/trainingProgress';
 import type { TrainingMark } from '../../app/training/trainingDebrief';
-import type { BoothState } from './createBoothStore';
 
 /**
  * Whether a training run is open at the booth, and which (training:run, training:onProgress): while one is open,
@@ -13,7 +12,7 @@ export interface TrainingSlice {
   trainingRunChanged(state: TrainingRunState): void;
 }
 
-export const createTrainingSlice: StateCreator<BoothState, [], [], TrainingSlice> = (set) => ({
+export const createTrainingSlice: StateCreator<TrainingSlice, [], [], TrainingSlice> = (set) => ({
   trainingRun: null,
   trainingRunChanged: ({ run }) => set({ trainingRun: run }),
 });

@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { BoothState } from './createBoothStore';
 import type { ActiveModelSet } from '../../app/biometrics/modelSet';
 
 export type VisionPhase =
@@ -20,7 +19,7 @@ export interface VisionSlice {
   modelSetLoaded(modelSet: ActiveModelSet): void;
 }
 
-export const createVisionSlice: StateCreator<BoothState, [], [], VisionSlice> = (set) => ({
+export const createVisionSlice: StateCreator<VisionSlice, [], [], VisionSlice> = (set) => ({
   vision: { phase: 'loading', progress: 0 },
   modelSet: null,
   visionChanged: (vision) => set({ vision }),

@@ -44,8 +44,18 @@ export const mutationModules: readonly MutationModule[] = [
   {
     name: 'mrz',
     description: 'MRZ parsing and check digits',
-    mutate: ['app/document/mrz/*.ts', '!app/document/mrz/*.test.ts'],
-    testFiles: ['app/document/mrz/**/*.test.ts'],
+    // mrzTypes.ts holds types only: no mutants, so no report ever names it.
+    mutate: ['app/document/mrz/*.ts', '!app/document/mrz/*.test.ts', '!app/document/mrz/mrzTypes.ts'],
+    // Every test beside the code but the property tests (parseMrz.property.test.ts, run by `npm test`): their 1,700
+    // generated records are 0.6 s of the module's 0.65 s of tests unloaded, 12 s at load 30, so each mutant of the
+    // parsing code they cover outlived its timeout and was counted killed ("timed out") whatever the tests asserted.
+    // Each property is pinned by example tests run here: never throwing (parseMrzHostileInput), valid TD1/TD2/TD3
+    // read field by field (parseMrz, parseLayout, cheminfoCases), a corrupted checked character refused
+    // (checkDigit, parseLayout), a confusion corrected only when a check digit proves it (findCorrections).
+    testFiles: [
+      'app/document/mrz/{checkDigit,cheminfoCases,detectLayout,findCorrections,imagesGroundTruth,layoutTables,longDocumentNumber}.test.ts',
+      'app/document/mrz/{mrzAccessKey,mrzCharacters,mrzDates,parseLayout,parseMrz,parseMrzHostileInput,readFieldValue,readNameFields}.test.ts',
+    ],
     tsconfig: 'app/tsconfig.json',
   },
   {
@@ -103,8 +113,9 @@ export const mutationModules: readonly MutationModule[] = [
     name: 'identification',
     description: '1:N face identification at exit',
     // The search that finds an exit traveller's candidates: the int8 templates and kernel, fusion, normalisation,
-    // the FPIR threshold and the ambiguity margin. Its own module: its tests (10,000-template galleries) are far
-    // slower than the exit rules', and a mutant in the kernel's loops runs until the timeout.
+    // the FPIR threshold and the ambiguity margin. Its own module: a mutant in the kernel's loops runs until the
+    // timeout. Its memory test enrols 1,000 templates, not 10,000 (the benchmark's size): every enrolment mutant
+    // runs it, and at 10,000 the module's run fell to two mutants a minute under load.
     mutate: ['app/biometrics/identification/*.ts', '!app/biometrics/identification/*.test.ts'],
     testFiles: ['app/biometrics/identification/**/*.test.ts'],
     tsconfig: 'app/tsconfig.json',

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
+import { DEFAULT_REAR_CAMERA_LAYOUT, REAR_CAMERA_LAYOUTS } from '../../../app/scene/laneCameraLayout';
 import { applyCalibration } from '../../vision/facesCalibrate';
 import { evalOptions, runEval } from '../../vision/facesEval';
 import { indexOptions, runIndex } from '../../vision/facesIndex';
@@ -34,12 +35,15 @@ export function register(program: Command): void {
     .option('--non-faces <n>', 'drawn non-face pictures per kind for the face-ness calibration', '30')
     .option('--camera-frames <n>', "frames of Chromium's fake camera (its test pattern) for the face-ness calibration", '20')
     .option('--vehicles <n>', 'vehicle protocol: vehicles per condition')
+    .option('--only <indices>', "vehicle protocol: only these of the seed's vehicles (below --vehicles), e.g. those with a third row")
     .option('--seed <text>', 'vehicle protocol: seed of the scenes (the same seed renders the same frames)')
     .option('--conditions <list>', 'vehicle protocol: day,glare,dusk,night-ir,rain')
     .option('--variants <list>', `vehicle protocol: capture variants to measure on the same frames (${VARIANTS.join(',')}; default baseline,lane: lane is the lane capture loop's profile; docs/vehicle-capture.md)`)
     .option('--stride <n>', 'vehicle protocol: process every n-th frame of each 15 fps camera')
     .option('--frames <dir>', 'vehicle protocol: write a few rendered frames per condition as PNG')
-    .option('--rear-mount-height <m>', 'vehicle protocol: the rear-rows camera mounted this high (default 2.2 m)')
+    .option('--rear-cameras <layout>', `vehicle protocol: where the rear-rows cameras stand (${REAR_CAMERA_LAYOUTS.join(', ')}; default ${DEFAULT_REAR_CAMERA_LAYOUT}: app/scene/laneCameraLayout.ts)`)
+    .option('--rear-mount-height <m>', 'vehicle protocol: the rear-rows cameras mounted this high (default 2.2 m)')
+    .option('--rear-fov <degrees>', "vehicle protocol: the rear-rows cameras' horizontal field of view (default: the layout's)")
     .option('--gallery-size <n>', 'identification: identities enrolled in the gallery')
     .option('--non-mated <fraction>', 'identification: share (0..1] of the images outside the gallery searched as non-mated probes', '1')
     .option('--rounds <n>', 'identification: rounds, each enrolling and probing other images of each identity', '3')
@@ -107,11 +111,14 @@ async function runVehicleCommand(raw: Record<string, unknown>): Promise<void> {
   await runWithOptions(vehicleEvalOptions, Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)), runVehicleEval);
 }
 
+/** An option's name as typed on the command line (`rearCameras` -> `rear-cameras`). */
+const optionName = (path: readonly PropertyKey[]): string => path.map(String).join('.').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 /** Parses a command's options (exit 2 naming each bad option) and runs it (exit 1 with the error's message). */
 async function runWithOptions<T>(schema: z.ZodType<T>, raw: unknown, run: (options: T) => Promise<unknown>): Promise<void> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    console.error(`invalid options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    console.error(`invalid options: ${parsed.error.issues.map((i) => `--${optionName(i.path)}: ${i.message}`).join('; ')}`);
     process.exitCode = 2;
     return;
   }

@@ -1,5 +1,5 @@
 import type { Recommendation } from '../../../app/inspection/evaluateVehicleSession';
-import type { VehicleSession } from '../../../app/inspection/assembleVehicleSession';
+import { facesSeenIn, type VehicleSession } from '../../../app/inspection/assembleVehicleSession';
 import type { DecisionState } from '../../state/laneSlice';
 import { ArrivalTimer } from './ArrivalTimer';
 import { dataUrl } from './encodedImages';
@@ -18,7 +18,7 @@ const recordStatusText: Readonly<Record<VehicleSession['vehicleRecordStatus'], s
 export function VehicleHeader({ session, recommendation, decision, recordsPending }: { session: VehicleSession; recommendation: Recommendation; decision: DecisionState | undefined; recordsPending: boolean }) {
   const { input, vehicleRecord } = session;
   const plate = input.plate?.best;
-  const faces = input.faces.length;
+  const faces = facesSeenIn(session);
   const cards = input.rfidCards.length;
   return (
     <section className="panel vehicle-header" data-testid="vehicle-header" data-session={input.sessionId} aria-label="Vehicle">

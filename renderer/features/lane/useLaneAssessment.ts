@@ -1,17 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Embedding } from '../../../app/biometrics/embeddingMath';
+import { fuseEmbeddings, type Embedding } from '../../../app/biometrics/embeddingMath';
 import { matchProvenance, verify } from '../../../app/biometrics/faceMatching';
 import { assembleVehicleSession, type VehicleSession } from '../../../app/inspection/assembleVehicleSession';
 import { evaluateVehicleSession, type SessionRecommendations } from '../../../app/inspection/evaluateVehicleSession';
 import type { LaneSession } from '../../../app/inspection/laneSession';
 import { sessionIdentities, type IdentityReference, type SessionIdentity } from '../../../app/inspection/sessionIdentities';
-import type { FaceComparison, SeatFace, VehicleSessionInput } from '../../../app/inspection/vehicleSessionInput';
+import type { FaceComparison, SeatFace, TrackComparison, VehicleSessionInput } from '../../../app/inspection/vehicleSessionInput';
+import { oneAfterTheOther } from '../../../app/inspection/faceSeenAgain';
 import type { InspectionPolicy } from '../../../app/policy/inspectionPolicySchema';
 import { policyInForce, type PolicySet } from '../../../app/policy/policySet';
 import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
 import { systemClock } from '../../../app/ports/Clock';
 import type { BoothState } from '../../state/createBoothStore';
-import type { ReferenceEmbedding, SessionFace } from '../../state/laneSlice';
+import type { ReferenceEmbedding, SessionFace, TrackSightings } from '../../state/laneSlice';
 import { useBooth, useBoothStore, useVision } from '../../state/StoreContext';
 import type { EmbedderManifest } from '../../../app/biometrics/modelManifest';
 import { defaultModels } from '../../vision/shippedModels';
@@ -78,6 +79,7 @@ export function useReferenceEmbeddings(): void {
 export function useLaneAssessment(): LaneAssessment | null {
   const session = useBooth((state) => state.laneSession);
   const faces = useBooth((state) => state.sessionFaces);
+  const sightings = useBooth((state) => state.trackSightings);
   const references = useBooth((state) => state.referenceEmbeddings);
   const cameras = useBooth((state) => state.laneCameras);
   const optOuts = useBooth((state) => state.optOuts);
@@ -93,21 +95,22 @@ export function useLaneAssessment(): LaneAssessment | null {
   }, []);
 
   return useMemo(
-    () => assess(session, faces, references, cameras, optOuts, targetFmr, policies, embedder, padOn ? { on: true, modelId: padModelId } : padModes.off),
+    () => assess(session, faces, sightings, references, cameras, optOuts, targetFmr, policies, embedder, padOn ? { on: true, modelId: padModelId } : padModes.off),
     // tick: re-evaluate with the current time (and under the policy in force now).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [session, faces, references, cameras, optOuts, targetFmr, policies, embedder, padOn, padModelId, tick],
+    [session, faces, sightings, references, cameras, optOuts, targetFmr, policies, embedder, padOn, padModelId, tick],
   );
 }
 
 /** The same assessment from the store as it is now: what the officer's keys act on. */
 export function assessLane(state: BoothState): LaneAssessment | null {
-  return assess(state.laneSession, state.sessionFaces, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, state.info?.policies ?? null, decidingEmbedder(state), padModeOf(state));
+  return assess(state.laneSession, state.sessionFaces, state.trackSightings, state.referenceEmbeddings, state.laneCameras, state.optOuts, state.info?.faceMatchTargetFmr ?? null, state.info?.policies ?? null, decidingEmbedder(state), padModeOf(state));
 }
 
 function assess(
   session: LaneSession | null,
   faces: Readonly<Record<string, SessionFace>>,
+  sightings: Readonly<Record<string, TrackSightings>>,
   references: Readonly<Record<string, ReferenceEmbedding>>,
   cameras: readonly CameraDescriptor[],
   optOuts: VehicleSessionInput['photographyOptOuts'],
@@ -120,7 +123,7 @@ function assess(
   // is recommended, so nothing can be decided under no rule.
   const policy = policies && policyInForce(policies, systemClock.now());
   if (!session || targetFmr === null || !policy) return null;
-  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, policy, embedder, pad);
+  const input = sessionInput(session, faces, references, cameras, optOuts, targetFmr, policy, embedder, pad, sightings);
   const assembled = inSeatOrder(assembleVehicleSession(input, systemClock), faces, cameras);
   return { session: assembled, recommendations: evaluateVehicleSession(assembled, systemClock) };
 }
@@ -136,6 +139,7 @@ export function sessionInput(
   inspectionPolicy: InspectionPolicy,
   embedder: EmbedderManifest,
   pad: PadMode = padModes.off,
+  sightings: Readonly<Record<string, TrackSightings>> = {},
 ): VehicleSessionInput {
   const policy = { targetFmr };
   const embedded = Object.values(faces).filter((face) => face.probes.length > 0);
@@ -150,6 +154,7 @@ export function sessionInput(
       bestShotEmbeddingId: `${face.trackId}#best`,
       ...(face.bestShot ? { bestShot: face.bestShot } : {}),
       ...(presentationAttack ? { presentationAttack } : {}),
+      ...sightingOf(sightings[face.trackId]),
     };
   });
   const identities = sessionIdentities(session, new Date());
@@ -163,6 +168,7 @@ export function sessionInput(
       comparisons.push({ trackId: face.trackId, identityKey: identity.key, match: verify(probe, embeddings, embedder, policy) });
     }
   }
+  const trackComparisons = session.laneType === 'vehicle' ? seenAgainComparisons(seatFaces, faces, embedder, policy) : [];
   return {
     sessionId: session.sessionId,
     laneId: session.laneId,
@@ -175,10 +181,33 @@ export function sessionInput(
     documents: session.documents.map((d) => ({ read: d.read, ...(d.chip ? { chip: d.chip } : {}) })),
     faces: seatFaces,
     comparisons,
+    ...(trackComparisons.length > 0 ? { trackComparisons } : {}),
     records: session.records,
     matchPolicy: matchProvenance(embedder, policy),
     photographyOptOuts: optOuts,
   };
+}
+
+const sightingOf = (track: TrackSightings | undefined): Pick<SeatFace, 'sighted'> =>
+  track ? { sighted: { firstMs: track.firstMs, firstBox: track.firstBox, lastMs: track.lastMs, lastBox: track.lastBox } } : {};
+
+/**
+ * Face against face for the pairs of tracks that may be one occupant seen again (one camera, one after the other,
+ * the same seat: app/inspection/faceSeenAgain.ts), each fused track against the other as a reference, at the booth's
+ * target false-match rate. Only those pairs: two tracks seen together are two people whatever their faces.
+ */
+function seenAgainComparisons(seatFaces: readonly SeatFace[], faces: Readonly<Record<string, SessionFace>>, embedder: EmbedderManifest, policy: { readonly targetFmr: number }): TrackComparison[] {
+  const comparisons: TrackComparison[] = [];
+  for (const [i, a] of seatFaces.entries()) {
+    for (const b of seatFaces.slice(i + 1)) {
+      if (a.cameraId !== b.cameraId || !a.sighted || !b.sighted || !oneAfterTheOther(a.sighted, b.sighted)) continue;
+      const probes = (trackId: string) => (faces[trackId]?.probes ?? []).map((p) => p.embedding as Embedding);
+      const [probeA, probeB] = [probes(a.trackId), probes(b.trackId)];
+      if (probeA.length === 0 || probeB.length === 0) continue;
+      comparisons.push({ trackId: a.trackId, otherTrackId: b.trackId, match: verify(probeA, [fuseEmbeddings(probeB)], embedder, policy) });
+    }
+  }
+  return comparisons;
 }
 
 /** At a one-traveller booth the traveller is the largest face in view; people behind them are not travellers. */

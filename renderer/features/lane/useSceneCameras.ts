@@ -9,7 +9,7 @@ import { SceneBitmaps } from './SceneBitmaps';
 import { SceneApproachVideo } from './SceneApproachVideo';
 import { defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
 import { CAPTURE_ROUND_PAUSE_MS, laneCaptureProfile } from '../../../app/scene/laneCaptureProfile';
-import { seatsForCamera } from '../../../app/scene/laneSceneRenderer';
+import { seatsOfCamera } from '../../../app/scene/laneCameraLayout';
 import { SEATS } from '../../../app/scene/vehicleApproach';
 import type { LaneCameraStream } from './useLaneCameraStreams';
 
@@ -18,7 +18,7 @@ const profileOf = (camera: CameraDescriptor | undefined, canvas: HTMLCanvasEleme
   if (!camera || camera.position === 'traveller') return undefined;
   // The frame may be smaller than the camera's resolution (a live picture is drawn at most 1280 wide): same lens, fewer pixels.
   const geometry = { ...(camera.geometry ?? defaultGeometryFor(camera.position)), width: canvas.width, height: canvas.height };
-  return laneCaptureProfile(geometry, seatsForCamera(camera.position) ?? SEATS);
+  return laneCaptureProfile(geometry, seatsOfCamera(camera) ?? SEATS);
 };
 const cellSize = 320;
 
@@ -83,6 +83,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
           store.getState().sceneFrameProcessed(cameraId, {
             width: result.width,
             height: result.height,
+            timestampMs: result.timestampMs,
             endedTrackIds: result.endedTrackIds,
             faces: result.faces.map((face) => ({
               trackId: face.trackId,

@@ -14,7 +14,7 @@ export function boothInfo(laneType: LaneType): BoothInfo {
   return { boothId: 'B1', laneType, deviceMode: 'sim', faceMatchTargetFmr: 1e-3, version: 't', screenLockMinutes: 5, retentionDays: 30, settingsProblems: [], direction: 'entry', policies: shippedPolicies };
 }
 
-/** One processed frame with one face (track `trackId`), embedded when `embedded`. */
-export function frameWithFace(trackId: string, embedded = true, box = { x: 100, y: 100, width: 200, height: 200 }): SceneFrameResult {
-  return { width: 640, height: 480, endedTrackIds: [], faces: [{ trackId, box, qualityReasons: [], qualityScore: 0.9, ...(embedded ? { embedding: new Float32Array([1, 0, 0]) } : {}) }] };
+/** One processed frame (at `timestampMs`) with one face (track `trackId`), embedded when `embedded`. */
+export function frameWithFace(trackId: string, embedded = true, box = { x: 100, y: 100, width: 200, height: 200 }, timestampMs = 0): SceneFrameResult {
+  return { width: 640, height: 480, timestampMs, endedTrackIds: [], faces: [{ trackId, box, qualityReasons: [], qualityScore: 0.9, ...(embedded ? { embedding: new Float32Array([1, 0, 0]) } : {}) }] };
 }
