@@ -29,7 +29,7 @@ export const mutationModules: readonly MutationModule[] = [
       'app/inspection/assembleVehicleSession.ts',
     ],
     // The rules' own tests (the lane-session tests beside them time a simulated records service: not rule tests).
-    testFiles: ['app/inspection/{assembleVehicleSession,evaluateVehicleSession,occupantRules,officerDecision,chipVerdictRules}*.test.ts'],
+    testFiles: ['app/inspection/{assembleVehicleSession,evaluateVehicleSession,occupantRules,officerDecision,chipVerdictRules,faceSeenAgain}*.test.ts'],
     tsconfig: 'app/tsconfig.json',
   },
   {
