@@ -120,38 +120,39 @@ describe('the exit lane\'s 1:N searches of the faces on screen', () => {
     expect(shown(face('driver:1', best), refreshed)).toBe('no_candidate');
   });
 
-  it('a search that failed on its way (worker crashed or timed out) is asked again for the same probe after a bounded backoff, and the answer lands', async () => {
+  /** One face searched, the backoff's waits recorded instead of slept; `found()` is what the screen shows now. */
+  const searchingWithRecordedWaits = () => {
     const { search, calls } = worker();
     const waits: number[] = [];
-    let found: Readonly<Record<string, ExitSearch>> = {};
-    const searches = new ExitFaceSearches(search, (f) => (found = f), async (ms) => void waits.push(ms));
+    let shown: Readonly<Record<string, ExitSearch>> = {};
+    const searches = new ExitFaceSearches(search, (f) => (shown = f), async (ms) => void waits.push(ms));
     const best = new Float32Array([1, 0, 0]);
     searches.request(galleryId, [face('driver:1', best)]);
+    return { calls, waits, found: () => shown, searches, best };
+  };
+
+  it('a search that failed on its way (worker crashed or timed out) is asked again for the same probe after a bounded backoff, and the answer lands', async () => {
+    const { calls, waits, found, best } = searchingWithRecordedWaits();
     calls[0]!.fail(new Error('vision worker did not answer within 15000 ms'));
     await settle();
     // Not shown as "not identified" for one transient failure: asked again, same probe, same gallery.
-    expect(found['driver:1']).toBeUndefined();
+    expect(found()['driver:1']).toBeUndefined();
     expect(calls.map((c) => [c.embedding, c.galleryId])).toEqual([[best, galleryId], [best, galleryId]]);
     calls[1]!.answer('EX-0002');
     await settle();
-    expect(found['driver:1']?.identification).toEqual(expect.objectContaining({ kind: 'candidate' }));
+    expect(found()['driver:1']?.identification).toEqual(expect.objectContaining({ kind: 'candidate' }));
     expect(waits).toEqual([exitSearchRetryDelaysMs[0]]);
   });
 
   it('a failure that lasts through every retry lands as no candidate saying why, never as a match, and is not repeated on every frame', async () => {
-    const { search, calls } = worker();
-    const waits: number[] = [];
-    let found: Readonly<Record<string, ExitSearch>> = {};
-    const searches = new ExitFaceSearches(search, (f) => (found = f), async (ms) => void waits.push(ms));
-    const best = new Float32Array([1, 0, 0]);
-    searches.request(galleryId, [face('driver:1', best)]);
+    const { calls, waits, found, searches, best } = searchingWithRecordedWaits();
     for (let attempt = 0; attempt <= exitSearchRetryDelaysMs.length; attempt++) {
-      expect(found['driver:1']).toBeUndefined();
+      expect(found()['driver:1']).toBeUndefined();
       calls[attempt]!.fail(new Error('vision worker timed out'));
       await settle();
     }
     expect(waits).toEqual(exitSearchRetryDelaysMs);
-    expect(found['driver:1']?.identification).toEqual({ kind: 'no_candidate', trackId: 'driver:1', searchError: 'vision worker timed out' });
+    expect(found()['driver:1']?.identification).toEqual({ kind: 'no_candidate', trackId: 'driver:1', searchError: 'vision worker timed out' });
     searches.request(galleryId, [face('driver:1', best)]);
     expect(calls).toHaveLength(exitSearchRetryDelaysMs.length + 1);
   });
