@@ -78,6 +78,74 @@ describe('a face track seen again (one occupant, two tracks)', () => {
     expect(faceSeenAgain(again, [matched, other], [compared('rear:1', 'rear:2'), compared('rear:3', 'rear:2', 'no_match')])).toBe(matched);
   });
 
+  it('"where it was lost" is within 1.5 face widths, centre to centre, in any direction, measured with the larger face', () => {
+    const at = (x: number, y: number, width = 40, height = width) => ({ x, y, width, height });
+    const picked = (lostBox: ReturnType<typeof at>, foundBox: ReturnType<typeof at>) => oneAfterTheOther(sighting(0, 100, lostBox, lostBox), sighting(200, 300, foundBox, foundBox));
+    // 1.5 widths of a 40 px face: 60 px, to the right, left, below, above, diagonally (36, 48).
+    expect(picked(at(100, 100), at(160, 100))).toBe(true);
+    expect(picked(at(100, 100), at(161, 100))).toBe(false);
+    expect(picked(at(100, 100), at(40, 100))).toBe(true);
+    expect(picked(at(100, 100), at(39, 100))).toBe(false);
+    expect(picked(at(100, 100), at(100, 160))).toBe(true);
+    expect(picked(at(100, 100), at(100, 161))).toBe(false);
+    expect(picked(at(100, 100), at(100, 39))).toBe(false);
+    expect(picked(at(100, 100), at(136, 148))).toBe(true);
+    expect(picked(at(100, 100), at(137, 148))).toBe(false);
+    // Centres, not corners: a face twice as wide whose box starts 40 px to the left has the same centre.
+    expect(picked(at(100, 100), at(80, 80, 80))).toBe(true);
+    expect(picked(at(80, 80, 80), at(100, 100))).toBe(true);
+    // The larger face's width: 80 px found 120 px from a 40 px face lost (centres) is still the seat (1.5 × 80).
+    expect(picked(at(100, 100), at(200, 80, 80))).toBe(true);
+    expect(picked(at(100, 100), at(201, 80, 80))).toBe(false);
+    expect(picked(at(200, 80, 80), at(100, 100))).toBe(true);
+    // Heights place the centres too (a taller box found at the same top is lower).
+    expect(picked(at(100, 100, 40, 40), at(100, 40, 40, 160))).toBe(true);
+    expect(picked(at(100, 100, 40, 120), at(100, 140, 40, 40))).toBe(true);
+    expect(picked(at(100, 100, 40, 40), at(100, 0, 40, 40))).toBe(false);
+    // Which box is the earlier one's last and which the later one's first.
+    const moved = oneAfterTheOther(sighting(0, 100, at(0, 0), at(100, 100)), sighting(200, 300, at(150, 100), at(900, 900)));
+    expect(moved).toBe(true);
+    expect(oneAfterTheOther(sighting(200, 300, at(150, 100), at(900, 900)), sighting(0, 100, at(0, 0), at(100, 100)))).toBe(true);
+    expect(oneAfterTheOther(sighting(0, 100, at(100, 100), at(0, 0)), sighting(200, 300, at(900, 900), at(150, 100)))).toBe(false);
+  });
+
+  it('"about the same size" is up to twice the width either way; a box without width is no face', () => {
+    const box = (width: number) => ({ x: 100, y: 100, width, height: width });
+    const sized = (a: number, b: number) => oneAfterTheOther(sighting(0, 100, box(a), box(a)), sighting(200, 300, box(b), box(b)));
+    expect(sized(40, 80)).toBe(true);
+    expect(sized(40, 81)).toBe(false);
+    expect(sized(80, 40)).toBe(true);
+    expect(sized(81, 40)).toBe(false);
+    expect(sized(40, 40)).toBe(true);
+    expect(sized(0, 0)).toBe(false);
+    expect(sized(40, 0)).toBe(false);
+    expect(sized(Number.NaN, 40)).toBe(false);
+  });
+
+  it('the rules are the policy given: other distances and sizes', () => {
+    const box = (x: number, width = 40) => ({ x, y: 100, width, height: width });
+    const strict = { maxShiftWidths: 0.5, maxSizeRatio: 1.25 };
+    expect(oneAfterTheOther(sighting(0, 100, box(100)), sighting(200, 300, box(120)), strict)).toBe(true);
+    expect(oneAfterTheOther(sighting(0, 100, box(100)), sighting(200, 300, box(121)), strict)).toBe(false);
+    expect(oneAfterTheOther(sighting(0, 100, box(100)), sighting(200, 300, box(100, 50)), strict)).toBe(true);
+    expect(oneAfterTheOther(sighting(0, 100, box(100)), sighting(200, 300, box(100, 51)), strict)).toBe(false);
+    const strictPair = [face('rear:1', sighting(0, 100, box(100))), face('rear:2', sighting(200, 300, box(121)))] as const;
+    expect(faceSeenAgain(strictPair[1], [strictPair[0]], [compared('rear:1', 'rear:2')])).toBe(strictPair[0]);
+    expect(faceSeenAgain(strictPair[1], [strictPair[0]], [compared('rear:1', 'rear:2')], strict)).toBeUndefined();
+  });
+
+  it('only a comparison of these two tracks counts, and only a match', () => {
+    const third = 'rear:9';
+    expect(faceSeenAgain(again, [matched], [compared('rear:1', third), compared(third, 'rear:2')])).toBeUndefined();
+    expect(faceSeenAgain(again, [matched], [compared('rear:2', third), compared(third, 'rear:1')])).toBeUndefined();
+    expect(faceSeenAgain(again, [matched], [compared('rear:1', 'rear:2', 'no_match'), compared('rear:2', 'rear:1', 'no_match')])).toBeUndefined();
+    expect(faceSeenAgain(again, [matched], [compared(third, third), compared('rear:1', 'rear:2')])).toBe(matched);
+    // No matched face at all.
+    expect(faceSeenAgain(again, [], [compared('rear:1', 'rear:2')])).toBeUndefined();
+    // The matched face with no sightings known.
+    expect(faceSeenAgain(again, [face('rear:1', undefined)], [compared('rear:1', 'rear:2')])).toBeUndefined();
+  });
+
   it('a track is never its own continuation', () => {
     expect(faceSeenAgain(matched, [matched], [compared('rear:1', 'rear:1')])).toBeUndefined();
   });

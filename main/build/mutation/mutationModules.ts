@@ -27,6 +27,7 @@ export const mutationModules: readonly MutationModule[] = [
       'app/inspection/evaluateVehicleSession.ts',
       'app/inspection/officerDecision.ts',
       'app/inspection/assembleVehicleSession.ts',
+      'app/inspection/faceSeenAgain.ts',
     ],
     // The rules' own tests (the lane-session tests beside them time a simulated records service: not rule tests).
     testFiles: ['app/inspection/{assembleVehicleSession,evaluateVehicleSession,occupantRules,officerDecision,chipVerdictRules,faceSeenAgain}*.test.ts'],
