@@ -152,6 +152,33 @@ describe('createVisionClient', () => {
     await expect(client.resetCamera('booth-1')).resolves.toBeUndefined();
   });
 
+  it('a call pending when its worker crashed never times out the worker started in its place', async () => {
+    // The first worker answers nothing but init; the second answers everything.
+    let started = 0;
+    const { workers, createWorker } = standIn({
+      init: async () => info,
+      resetCamera: () => (started > 1 ? Promise.resolve() : new Promise<void>(() => undefined)),
+      memory: () => new Promise<never>(() => undefined),
+    });
+    client = createVisionClient({ createWorker: () => (started++, createWorker()), callTimeoutMs: 100 });
+    const crashes: VisionCrash[] = [];
+    client.onCrash((c) => crashes.push(c));
+    await client.init();
+    // Two calls in flight: the later one's timer is still running when the first one's ends the worker.
+    const first = client.resetCamera('booth-1').catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = client.memory().catch((e: unknown) => e);
+    expect(await first).toMatchObject({ code: 'worker_timeout' });
+    expect(await second).toMatchObject({ code: 'worker_timeout' });
+    const restarted = new Promise<InitInfo>((resolve) => client!.onRestart(resolve));
+    expect(await restarted).toEqual(info);
+    // Past the second call's 100 ms: its timer went off with the new worker up, and must not have ended it.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(crashes).toHaveLength(1);
+    expect(workers[1]?.terminated).toBe(false);
+    await expect(client.resetCamera('booth-1')).resolves.toBeUndefined();
+  });
+
   it('gives up after too many crashes in a minute (a crash loop), so the UI can say vision is unavailable', async () => {
     const { workers, createWorker } = standIn({ init: async () => info });
     let now = 0;

@@ -91,6 +91,8 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
   let progressListener: ((p: LoadProgress) => void) | undefined;
   let rejectPending: ((error: Error) => void)[] = [];
   let restarts = 0;
+  /** Which worker a call was made to: one more with every crash. */
+  let workerEpoch = 0;
   let restartTimes: number[] = [];
   const maxRestarts = options.maxRestartsPerMinute ?? 3;
   let inFlight = false;
@@ -105,6 +107,7 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
 
   const crashed = (error: VisionClientError) => {
     if (disposed || !worker) return;
+    workerEpoch++;
     worker.terminate();
     worker = undefined;
     remote = undefined;
@@ -128,9 +131,15 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
   /** Races a worker call against crash and timeout, so a dead worker never leaves a promise hanging. */
   const guarded = <T>(call: (service: Remote<VisionService>) => Promise<T>, timeoutMs = callTimeoutMs): Promise<T> => {
     const service = remote ?? start();
+    const calledEpoch = workerEpoch;
     return new Promise<T>((resolve, reject) => {
       rejectPending.push(reject);
-      const timer = setTimeout(() => crashed(new VisionClientError('worker_timeout', `vision worker did not answer within ${timeoutMs} ms`)), timeoutMs);
+      // A call still pending when its worker crashed was rejected then; its timer must not go off later and kill the
+      // worker started in that one's place (under load, such stray timers took down each restarted worker in turn
+      // until the client gave up as a crash loop).
+      const timer = setTimeout(() => {
+        if (calledEpoch === workerEpoch) crashed(new VisionClientError('worker_timeout', `vision worker did not answer within ${timeoutMs} ms`));
+      }, timeoutMs);
       call(service).then(
         (value) => {
           clearTimeout(timer);
