@@ -196,6 +196,19 @@ describe('the gallery search block', () => {
     expect([...second]).not.toEqual(firstValues);
   });
 
+  it('scores a gallery filled to the capacity it was sized for, the last template included', () => {
+    // 4,000 16-d rows end inside the arena's first page; their score slots run past it into the second.
+    const gallery = new GalleryTemplates(16, 4_000);
+    const templates = Array.from({ length: 4_000 }, (_, i) => vector(i + 1, 16));
+    templates.forEach((embedding, i) => gallery.enrol(`id-${i}`, [{ embedding }]));
+    const probe = vector(4_000, 16);
+    const scores = gallery.scores(probe);
+    expect(scores.length).toBe(4_000);
+    expect(scores[3_999]).toBeCloseTo(1, 2);
+    // 16 values quantise more coarsely than 512: a wider tolerance than the 512-d tests'.
+    for (const i of [0, 3_276, 3_998]) expect(Math.abs(scores[i]! - cosine(templates[i]!, probe))).toBeLessThan(3e-2);
+  });
+
   it('grows by a quarter when full, so the next enrolments reserve nothing', () => {
     const gallery = new GalleryTemplates(16);
     const enrolUpTo = (templates: number) => {
