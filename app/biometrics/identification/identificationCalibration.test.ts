@@ -133,8 +133,6 @@ describe('the identification calibration file', () => {
     const parse = (fields: object) => identificationCalibrationSchema.safeParse({ ...binaryExactCalibration(), ...fields }).success;
     expect(parse({})).toBe(true);
     expect(parse({ table: [{ threshold: 0.5, fpir: 0.01 }] })).toBe(false);
-    // Any number of points from two up: a calibration measured at many thresholds is read whole.
-    expect(parse({ table: [0.25, 0.5, 0.75].map((threshold, i) => ({ threshold, fpir: 10 ** -(i + 1) })) })).toBe(true);
     expect(parse({ ambiguityMargin: -0.01 })).toBe(false);
     expect(parse({ ambiguityMargin: 0 })).toBe(true);
     expect(parse({ nonMatedSearches: 0 })).toBe(false);
