@@ -132,4 +132,98 @@ describe('the gallery search block', () => {
     expect(scores[0]).toBeCloseTo(1, 2);
     for (const i of [63, 64, 65, 999]) expect(Math.abs(scores[i]! - cosine(distinct[i]!, distinct[0]!))).toBeLessThan(3e-3);
   });
+
+  it('never offers a removed traveller again; travellers enrolled before and after keep their own templates', () => {
+    const gallery = new GalleryTemplates(64);
+    gallery.enrol('a', [{ embedding: vector(1, 64) }, { embedding: vector(2, 64), quality: 0.5 }]);
+    gallery.enrol('b', [{ embedding: vector(3, 64) }]);
+    gallery.enrol('c', [{ embedding: vector(4, 64) }, { embedding: vector(5, 64), quality: 0.25 }]);
+    const normsBefore = [...gallery.centroidNormOfIdentity];
+    const before = gallery.scores(vector(9, 64)).slice();
+    // The removed identity sits between two others: the one before keeps its index, the one after moves up.
+    expect(gallery.remove('b')).toBe(true);
+    expect(gallery.size).toBe(4);
+    expect(gallery.identityCount).toBe(2);
+    expect([...gallery.ownerOfTemplate]).toEqual([0, 0, 1, 1]);
+    expect([...gallery.qualityOfTemplate]).toEqual([1, 0.5, 1, 0.25]);
+    expect(gallery.indexOf('b')).toBeUndefined();
+    expect(gallery.indexOf('a')).toBe(0);
+    expect(gallery.indexOf('c')).toBe(1);
+    expect(gallery.identityAt(1)).toBe('c');
+    expect(gallery.centroidNormOfIdentity).toEqual([normsBefore[0], normsBefore[2]]);
+    expect([...gallery.scores(vector(9, 64))]).toEqual([before[0], before[1], before[3], before[4]]);
+    // Enrolling the moved identity again adds to it, not to a new or a wrong one.
+    expect(gallery.enrol('c', [{ embedding: vector(6, 64) }])).toBe(3);
+    expect([...gallery.ownerOfTemplate]).toEqual([0, 0, 1, 1, 1]);
+    expect(gallery.identities()).toEqual([
+      { identityId: 'a', templates: 2 },
+      { identityId: 'c', templates: 3 },
+    ]);
+  });
+
+  it('holds nothing once cleared, and enrols afresh after', () => {
+    const gallery = new GalleryTemplates(16);
+    gallery.enrol('a', [{ embedding: vector(1, 16) }]);
+    gallery.enrol('b', [{ embedding: vector(2, 16) }]);
+    gallery.clear();
+    expect(gallery.size).toBe(0);
+    expect(gallery.identityCount).toBe(0);
+    expect(gallery.identities()).toEqual([]);
+    expect(gallery.indexOf('a')).toBeUndefined();
+    expect(gallery.centroidNormOfIdentity).toEqual([]);
+    expect(gallery.scores(vector(3, 16)).length).toBe(0);
+    expect(gallery.enrol('b', [{ embedding: vector(2, 16) }])).toBe(1);
+    expect(gallery.indexOf('b')).toBe(0);
+    expect([...gallery.ownerOfTemplate]).toEqual([0]);
+  });
+
+  it('names the index when asked for an identity it does not hold', () => {
+    const gallery = new GalleryTemplates(4);
+    gallery.enrol('a', [{ embedding: [1, 0, 0, 0] }]);
+    expect(gallery.identityAt(0)).toBe('a');
+    expect(() => gallery.identityAt(1)).toThrow(new RangeError('no identity at index 1'));
+  });
+
+  it('writes each search into the same score array (no allocation per face), also when the gallery is full', () => {
+    // A gallery at exactly its capacity: the array sized for it is reused, not replaced.
+    const gallery = new GalleryTemplates(16, 4);
+    for (let i = 0; i < 4; i++) gallery.enrol(`id-${i}`, [{ embedding: vector(i + 1, 16) }]);
+    const first = gallery.scores(vector(7, 16));
+    const firstValues = [...first];
+    const second = gallery.scores(vector(8, 16));
+    expect(second.buffer).toBe(first.buffer);
+    expect([...first]).toEqual([...second]);
+    expect([...second]).not.toEqual(firstValues);
+  });
+
+  it('scores a gallery filled to the capacity it was sized for, the last template included', () => {
+    // 4,000 16-d rows end inside the arena's first page; their score slots run past it into the second.
+    const gallery = new GalleryTemplates(16, 4_000);
+    const templates = Array.from({ length: 4_000 }, (_, i) => vector(i + 1, 16));
+    templates.forEach((embedding, i) => gallery.enrol(`id-${i}`, [{ embedding }]));
+    const probe = vector(4_000, 16);
+    const scores = gallery.scores(probe);
+    expect(scores.length).toBe(4_000);
+    expect(scores[3_999]).toBeCloseTo(1, 2);
+    // 16 values quantise more coarsely than 512: a wider tolerance than the 512-d tests'.
+    for (const i of [0, 3_276, 3_998]) expect(Math.abs(scores[i]! - cosine(templates[i]!, probe))).toBeLessThan(3e-2);
+  });
+
+  it('grows by a quarter when full, so the next enrolments reserve nothing', () => {
+    const gallery = new GalleryTemplates(16);
+    const enrolUpTo = (templates: number) => {
+      for (let i = gallery.size; i < templates; i++) gallery.enrol(`id-${i}`, [{ embedding: vector(i + 1, 16) }]);
+    };
+    enrolUpTo(64);
+    const full = gallery.bytes;
+    // The 65th template grows the default 64 slots to 80: three parallel arrays of 4 bytes a slot, the arena
+    // still inside its first page.
+    enrolUpTo(65);
+    const grown = gallery.bytes;
+    expect(grown - full).toBe(16 * 3 * 4);
+    enrolUpTo(80);
+    expect(gallery.bytes).toBe(grown);
+    enrolUpTo(81);
+    expect(gallery.bytes).toBe(grown + 20 * 3 * 4);
+  });
 });
