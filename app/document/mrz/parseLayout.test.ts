@@ -188,6 +188,14 @@ describe('a TD2 document', () => {
     expect(field(result, 'optional1').value).toBe(`734${checkDigitOf('D23145890734')} X`);
   });
 
+  it('an empty number field is reported empty, never filled in from the optional data that follows it', () => {
+    // The number field all fillers and its check digit a filler, as a long number would have it; the optional data
+    // holds something. There is no number to continue: the field is empty, and its value is not the optional data.
+    const lines = td2Lines({ ...specimenPassport, documentCode: 'I', optional1: '1234567' });
+    const result = parse([lines[0], replaceAt(lines[1], 0, '<<<<<<<<<<')]);
+    expect(field(result, 'documentNumber')).toMatchObject({ value: null, error: { code: 'invalidFieldSyntax', message: 'document number is empty' } });
+  });
+
   it('reads with the same check digit rules', () => {
     const lines = td2Lines({ ...specimenPassport, documentCode: 'I', optional1: '1234567' });
     expect(parse([lines[0], replaceAt(lines[1], 35, 'A')]).errors.map((e) => e.code)).toEqual(['invalidFieldSyntax']);
