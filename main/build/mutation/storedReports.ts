@@ -1,4 +1,4 @@
-// The per-module table from the reports the last runs left (reports/mutation/NAME.json), without running Stryker:
+// The per-module table from the reports the last runs left (reports/mutation/NAME.json.gz), without running Stryker:
 // `npm run test:mutation -- --table`. Each report keeps the source of every file it mutated and of every test file
 // it ran, so the table can say whether a row still describes the code: a score measured on other code is not
 // this code's score.
