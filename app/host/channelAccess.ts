@@ -11,8 +11,11 @@ export interface HostAuditEvent {
   /** `simulator_control`: a sim:* call; `model_load_failed`: a vision worker's report; `storage_key_refused`: the storage key asked for from outside a booth window. */
   readonly action: 'simulator_control' | 'model_load_failed' | 'storage_key_refused';
   readonly channel: string;
-  /** `done`: let through, before it is acted on; `failed`: acting on it then failed (`reason`); `refused`: not acted on. */
-  readonly outcome: 'done' | 'failed' | 'refused';
+  /**
+   * `done`: let through, before it is acted on; `failed`: acting on it then failed (`reason`); `refused`: not acted on;
+   * `joined`: the same request was already being acted on for another caller, who shares its outcome (not acted on twice).
+   */
+  readonly outcome: 'done' | 'failed' | 'refused' | 'joined';
   readonly reason?: string;
   readonly details?: Readonly<Record<string, string | boolean | number>>;
 }
