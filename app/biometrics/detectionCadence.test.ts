@@ -57,4 +57,25 @@ describe('DetectionCadencePlanner', () => {
     expect(contains({ x: 0, y: 0, ...frame }, square)).toBe(true);
     expect(square.width).toBeGreaterThanOrEqual(384);
   });
+
+  it('with wholeSearchAfterMiss, a frame that missed a followed face makes the next one a whole search, and the count restarts from it', () => {
+    const refind: DetectionProfile = { ...lane, cadence: { fullSearchEvery: 3, wholeSearchAfterMiss: true } };
+    const face = { x: 700, y: 400, width: 40, height: 40 };
+    const planner = new DetectionCadencePlanner();
+    const fulls: boolean[] = [];
+    for (let k = 0; k < 7; k++) {
+      fulls.push(planner.plan(refind, [face], frame).full);
+      // The second frame (searched around the face) misses it.
+      if (k === 1) planner.followedMissed();
+    }
+    expect(fulls).toEqual([true, false, true, false, false, true, false]);
+    // Without the option a miss changes nothing.
+    const plain = new DetectionCadencePlanner();
+    const plainFulls = Array.from({ length: 4 }, (_, k) => {
+      const full = plain.plan(lane, [face], frame).full;
+      if (k === 1) plain.followedMissed();
+      return full;
+    });
+    expect(plainFulls).toEqual([true, false, false, true]);
+  });
 });

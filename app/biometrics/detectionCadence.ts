@@ -16,13 +16,16 @@ const DEFAULT_GROWTH = 1.5;
 const DEFAULT_MARGIN = 1;
 
 export class DetectionCadencePlanner {
-  private frames = 0;
+  /** Frames since the last whole search (undefined: none yet). */
+  private sinceFull: number | undefined;
+  private missed = false;
 
   /** `followed`: the boxes of the faces the camera's tracker follows now (before this frame's update). */
   plan(profile: DetectionProfile, followed: readonly Box[], frame: { readonly width: number; readonly height: number }): DetectionPlan {
     const every = Math.max(1, Math.floor(profile.cadence?.fullSearchEvery ?? 1));
-    const full = this.frames % every === 0;
-    this.frames++;
+    const full = this.sinceFull === undefined || this.sinceFull >= every || (this.missed && profile.cadence?.wholeSearchAfterMiss === true);
+    this.sinceFull = full ? 1 : (this.sinceFull ?? 0) + 1;
+    this.missed = false;
     if (full) return { tiles: profile.tiles, fullRangePass: profile.fullRangePass, regions: profile.regions ?? [], regionDetector: profile.regionDetector ?? 'short', dropCut: false, full };
     const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
     const margin = profile.cadence?.margin ?? DEFAULT_MARGIN;
@@ -33,6 +36,11 @@ export class DetectionCadencePlanner {
       regions.push(searchRegionFor(around, profile.regions ?? [], frame));
     }
     return { tiles: 'none', fullRangePass: false, regions, regionDetector: profile.regionDetector ?? 'full', dropCut: true, full };
+  }
+
+  /** The frame just planned, searched only around the faces followed, did not find every one of them (see `wholeSearchAfterMiss`). */
+  followedMissed(): void {
+    this.missed = true;
   }
 }
 

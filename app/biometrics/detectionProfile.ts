@@ -50,4 +50,11 @@ export interface DetectionCadence {
   readonly growth?: number;
   /** Margin around a followed face, in face widths. */
   readonly margin?: number;
+  /**
+   * A frame searched only around the faces followed that misses one of them makes the camera's next frame a whole
+   * search. Where the loop gives a camera a frame every second or so (the lane on 2 cores), a face of an approaching
+   * vehicle grows past its region between two frames, and waiting `fullSearchEvery` frames for the next whole search
+   * left it unfound for seconds (`bench:lane`'s diagnosis: 2 s after the stop).
+   */
+  readonly wholeSearchAfterMiss?: boolean;
 }

@@ -66,4 +66,19 @@ export interface VehicleRunResult {
   readonly framesProcessed: number;
   /** With pacing: how long the capture loop's clock ran (processing and pauses) over the vehicle's frames. */
   readonly loopMs?: number;
+  /** With pacing: every frame the loop processed, in order (what `bench:lane` diagnoses the last occupant from). */
+  readonly trace?: readonly PacedFrame[];
+}
+
+/** One frame the paced capture loop processed: which camera and frame, when its result was there, what it cost, what it found. */
+export interface PacedFrame {
+  readonly camera: string;
+  readonly index: number;
+  /** When its result was there (ms since the vehicle entered, on the loop's clock). */
+  readonly atMs: number;
+  readonly workerMs: number;
+  readonly detectMs: number;
+  readonly embedMs: number;
+  /** Each face found: whose it is (the occupant's slot, -1 nobody's), its quality reasons, whether it was embedded (comparable). */
+  readonly faces: readonly { readonly slot: number; readonly interEyePx: number; readonly reasons: readonly string[]; readonly embedded: boolean }[];
 }

@@ -8,7 +8,8 @@
  * Then the lane cameras (laneCameras.ts): rendered 1080p approaches of 4 and 7 occupants through the worker, paced
  * as the capture loop runs: processed frames per second per camera, vehicle stopped -> every occupant's result,
  * and last frame -> every occupant's decision (target: every result within 1 s of the stop, 15 fps from two
- * cameras). BENCH_LANE_CAMERAS=0 skips it; BENCH_LANE_REAR_CAMERAS=axis|sides picks the rear cameras' layout.
+ * cameras). BENCH_LANE_CAMERAS=0 skips it; BENCH_LANE_REAR_CAMERAS=axis|sides picks the rear cameras' layout;
+ * BENCH_LANE_VEHICLES=N measures N cars per occupancy; BENCH_LANE_DIAGNOSE=1 says why each car's last occupant came when it did.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -117,9 +118,11 @@ if (process.env.BENCH_LANE_VIEW !== '0') {
 if (process.env.BENCH_LANE_CAMERAS !== '0') {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const datasets = process.env.BOOTH_DATASETS ?? path.resolve(repoRoot, '../shared/datasets');
+  const occupancies = (process.env.BENCH_LANE_OCCUPANTS ?? '4,7').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 7);
   const variant = laneVariant.data;
   const layout = rearLayout.data;
-  const cameras = await measureLaneCameras(datasets, [4, 7], variant, layout);
+  // BENCH_LANE_OCCUPANTS: the occupancies measured (default 4,7); BENCH_LANE_VEHICLES: cars per occupancy (default 1); BENCH_LANE_DIAGNOSE=1: why each car's last occupant came when it did.
+  const cameras = await measureLaneCameras(datasets, occupancies, variant, layout, { vehicles: Number(process.env.BENCH_LANE_VEHICLES ?? 1), diagnose: process.env.BENCH_LANE_DIAGNOSE === '1' });
   if ('skipped' in cameras) {
     console.log(`lane cameras: skipped (${cameras.skipped})`);
   } else {

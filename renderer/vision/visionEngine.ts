@@ -124,7 +124,9 @@ export class VisionEngine {
     const detections = this.recognizer.clock.time('detect', () => this.detector.detect(frame, plan.tiles, plan.fullRangePass, { boxes: plan.regions, detector: plan.regionDetector, dropCut: plan.dropCut }));
     const t1 = now();
     const shots = this.shotsFor(request.cameraId);
+    const followed = plan.full ? [] : tracker.activeTrackIds;
     const update = tracker.update(detections.map((d) => d.box), request.timestampMs, request.profile.expansionFocus, plan.full);
+    if (followed.some((id) => !update.trackIds.includes(id))) this.cadenceFor(request.cameraId).followedMissed();
     for (const id of update.ended) shots.endTrack(id);
     const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
     const observed = (await this.observe(frame, detections, rules, request.profile.exposure)).map(({ face, five, tone }, i) => {

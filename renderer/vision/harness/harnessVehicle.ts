@@ -6,7 +6,7 @@ import { assignRoster } from '../../../app/biometrics/rosterAssignment';
 import type { Remote } from 'comlink';
 import { wrap } from 'comlink';
 import type { RgbaImage } from '../../../app/scene/rgbaImage';
-import type { OccupantOutcome, VariantOutcome, VehicleRunResult, VehicleRunSpec } from '../../../app/scene/vehicleRun';
+import type { OccupantOutcome, PacedFrame, VariantOutcome, VehicleRunResult, VehicleRunSpec } from '../../../app/scene/vehicleRun';
 import { rowOf } from '../../../app/scene/vehicleApproach';
 import { CapturePacing } from '../../../app/scene/capturePacing';
 import type { VisionClient } from '../visionClient';
@@ -118,6 +118,7 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   const frameCount = Math.max(...(await Promise.all(spec.cameras.map((camera) => scenes.frameCount(camera.id)))));
   const renderFrame = (camera: Camera, index: number) => scenes.render(camera.id, index, spec.variants.length, spec.keepFrames.includes(index));
 
+  const trace: PacedFrame[] = [];
   /** Takes a rendered frame's worker results into the variants' tracks; `atMs`: when its result was there (ms since the vehicle entered). */
   const processFrame = async (camera: Camera, frame: RenderedFrame, atMs: (v: number) => number) => {
     steps['render (own worker)'] = (steps['render (own worker)'] ?? 0) + frame.renderMs;
@@ -136,6 +137,10 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
       steps['worker.total'] = (steps['worker.total'] ?? 0) + result.timings.totalMs;
       for (const [stage, ms] of Object.entries(result.timings.stages ?? {})) steps[`worker.${stage}`] = (steps[`worker.${stage}`] ?? 0) + ms;
       const resultAtMs = atMs(roundTripMs);
+      if (spec.pacing) {
+        const faces = result.faces.map((face) => ({ slot: occupantAt(face.box, truths), interEyePx: Math.round(face.quality.interEyePx), reasons: face.quality.reasons, embedded: face.embedding !== undefined }));
+        trace.push({ camera: camera.id, index: frame.index, atMs: resultAtMs, workerMs: result.timings.totalMs, detectMs: result.timings.detectMs, embedMs: result.timings.embedMs, faces });
+      }
       for (const face of result.faces) {
         const tally = seen[v];
         if (tally) {
@@ -209,5 +214,5 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   }
   steps.decide = performance.now() - lastFrameDone;
   steps.total = performance.now() - vehicleStarted;
-  return { outcomes, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps, framesProcessed, ...(loopMs === undefined ? {} : { loopMs }) };
+  return { outcomes, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps, framesProcessed, ...(loopMs === undefined ? {} : { loopMs, trace }) };
 }
