@@ -66,6 +66,13 @@ export const inspectionPolicySchema = z
     chip: z.strictObject({
       /** A chip whose data could not be verified (not a forgery: a check could not be made). A failed chip is always mandatory. */
       notVerifiableSeverity: z.enum(['mandatory', 'refer', 'warning']),
+      /**
+       * A chip that offers Active or Chip Authentication (clone detection) where none could be made (an algorithm or
+       * key this booth cannot use) and none passed. Default `refer`, the not-verifiable rule's: not evidence of a clone,
+       * but nothing shows the chip is not one, and a check that could not be made is never a pass. A default, because
+       * files written before the field existed keep their content (their ids are recorded with decisions).
+       */
+      cloneCheckNotMadeSeverity: z.enum(['mandatory', 'refer', 'warning']).default('refer'),
     }),
     retention: z.strictObject({ us_citizen: retentionSchema, lawful_permanent_resident: retentionSchema, non_citizen: retentionSchema }),
     exitRecord: z.strictObject({
