@@ -80,6 +80,13 @@ export const inspectionPolicySchema = z
       departureRecordFor: categories,
       /** An opt-out at exit is recorded as an opt-out (without a photograph). */
       optOutRecorded: z.boolean(),
+      /**
+       * Whether a traveller with no gallery mate is identified by a document whose chip did not verify it (no chip read,
+       * unreadable, not verifiable): its face matching the photo proves only that it is their document, not that the
+       * document is genuine. Default false: held for the officer to inspect (a failed chip is always held). A default,
+       * because files written before the field existed keep their content (their ids are recorded with departures).
+       */
+      unverifiedDocumentIdentifies: z.boolean().default(false),
     }),
     /** Where the rule leaves a choice to the agency: the choice this file makes and why. */
     operationalChoices: z.array(z.strictObject({ topic: text(100), choice: text(500), why: text(1500) })).min(1).max(30),
