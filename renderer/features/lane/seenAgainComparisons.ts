@@ -15,7 +15,7 @@ import type { SessionFace } from '../../state/laneSlice';
  * both: app/inspection/faceOnTwoCameras.ts); each fused track against the other as a reference, at the booth's target
  * false-match rate. Only those pairs: two tracks of one camera seen together are two people whatever their faces.
  */
-export function seenAgainComparisons(seatFaces: readonly SeatFace[], faces: Readonly<Record<string, SessionFace>>, embedder: EmbedderManifest, policy: { readonly targetFmr: number }): TrackComparison[] {
+export function seenAgainComparisons(seatFaces: readonly SeatFace[], faces: Readonly<Record<string, Pick<SessionFace, 'probes'>>>, embedder: EmbedderManifest, policy: { readonly targetFmr: number }): TrackComparison[] {
   const comparisons: TrackComparison[] = [];
   for (const [i, a] of seatFaces.entries()) {
     for (const b of seatFaces.slice(i + 1)) {
