@@ -64,7 +64,7 @@ describe('which seats a track is in, from its camera\'s geometry', () => {
     const corner = { x: 0, y: 0, width: 60, height: 60 };
     expect(paths.fits({ firstBox: corner, lastBox: corner }).size).toBe(0);
     const driver = boxOf('cam-driver', 'driver', 0);
-    const huge = { ...driver, x: driver.x - driver.width, y: driver.y - driver.height, width: driver.width * 3, height: driver.height * 3 };
+    const huge = { ...driver, x: driver.x - 1.5 * driver.width, y: driver.y - 1.5 * driver.height, width: driver.width * 4, height: driver.height * 4 };
     expect(paths.seatsOf({ firstBox: huge, lastBox: huge }).has('driver')).toBe(false);
     expect(paths.fits({ firstBox: { ...driver, width: 0 }, lastBox: driver }).size).toBe(0);
   });

@@ -12,15 +12,48 @@ export interface OccupantTracks {
  * Of a vehicle's faces that matched no papers, those that are people of their own: a face that is a matched
  * occupant's face seen again on its camera (faceSeenAgain.ts) or seen by another camera (faceOnTwoCameras.ts) is that
  * occupant's, and among the rest one person seen by two cameras (an impostor, someone without papers) is one person.
- * The lane's assembly and the vehicle evaluation count occupants through this one function.
+ * An occupant is all the tracks joined to them so far (the driver on the driver-side camera, then on each rear
+ * camera): a face joins the one occupant any of whose tracks it qualifies with (two occupants: nothing is assumed),
+ * never one with a track of its own camera seen at the same time (two faces in one frame are two people). Joining goes
+ * on until nothing more joins. The lane's assembly and the vehicle evaluation count occupants through this one function.
  */
 export function occupantTracks(unmatched: readonly SeatFace[], matched: readonly SeatFace[], comparisons: readonly TrackComparison[]): OccupantTracks {
+  const groups = new Map<string, SeatFace[]>(matched.map((face) => [face.trackId, [face]]));
+  let waiting = [...unmatched];
   const kept: SeatFace[] = [];
-  const seenAgain = new Map<string, SeatFace[]>();
-  for (const face of unmatched) {
-    const occupantFace = faceSeenAgain(face, matched, comparisons) ?? faceOnAnotherCamera(face, matched, comparisons) ?? faceOnAnotherCamera(face, kept, comparisons);
-    if (occupantFace) seenAgain.set(occupantFace.trackId, [...(seenAgain.get(occupantFace.trackId) ?? []), face]);
-    else kept.push(face);
+  const join = (face: SeatFace, among: ReadonlyMap<string, readonly SeatFace[]>): string | undefined => {
+    const qualifying = [...among].filter(([, members]) => !members.some((m) => seenTogether(face, m)) && members.some((m) => (faceSeenAgain(face, [m], comparisons) ?? faceOnAnotherCamera(face, [m], comparisons)) !== undefined));
+    return qualifying.length === 1 ? qualifying[0]?.[0] : undefined;
+  };
+  // First onto the matched occupants, as long as any face joins; then the rest among themselves.
+  for (let joined = true; joined; ) {
+    joined = false;
+    const left: SeatFace[] = [];
+    for (const face of waiting) {
+      const occupant = join(face, groups);
+      if (occupant === undefined) left.push(face);
+      else {
+        groups.get(occupant)?.push(face);
+        joined = true;
+      }
+    }
+    waiting = left;
   }
+  const ownGroups = new Map<string, SeatFace[]>();
+  for (const face of waiting) {
+    const occupant = join(face, ownGroups);
+    if (occupant === undefined) {
+      kept.push(face);
+      ownGroups.set(face.trackId, [face]);
+    } else ownGroups.get(occupant)?.push(face);
+  }
+  const seenAgain = new Map<string, readonly SeatFace[]>();
+  for (const [trackId, members] of [...groups, ...ownGroups]) if (members.length > 1) seenAgain.set(trackId, members.slice(1));
   return { kept, seenAgain };
+}
+
+/** Two tracks of one camera in view at the same time: two people, whatever their faces. */
+function seenTogether(a: SeatFace, b: SeatFace): boolean {
+  if (a.cameraId !== b.cameraId || !a.sighted || !b.sighted) return false;
+  return a.sighted.firstMs <= b.sighted.lastMs && b.sighted.firstMs <= a.sighted.lastMs;
 }
