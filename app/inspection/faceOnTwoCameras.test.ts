@@ -134,6 +134,23 @@ describe('a face seen by two cameras (the rule)', () => {
     // Without the face-to-face comparisons every track is a person.
     expect(occupantTracks([driverFromRear, stranger, strangerFromRear], [driverOwn], []).kept).toHaveLength(3);
   });
+
+  it('occupantTracks: an occupant is every track joined to them (a face joins through any of them), never a face in view with one of them on its camera', () => {
+    // The driver on the right rear camera compares only with their left rear track, which joined them first.
+    const driverFromRight = seatFace('cam-rear-right:5', 'cam-rear-right', sightingOf('cam-rear-right', 'driver'));
+    const chained = occupantTracks([driverFromRight, driverFromRear], [driverOwn], [compared('cam-driver:1', 'cam-rear-left:4'), compared('cam-rear-left:4', 'cam-rear-right:5')]);
+    expect(chained.kept).toEqual([]);
+    expect(chained.seenAgain.get('cam-driver:1')?.map((f) => f.trackId)).toEqual(['cam-rear-left:4', 'cam-rear-right:5']);
+    // A second face on the left rear camera at the same time as the driver's joined track is someone else, however alike.
+    const alongside = seatFace('cam-rear-left:6', 'cam-rear-left', sightingOf('cam-rear-left', 'driver'));
+    const together = occupantTracks([driverFromRear, alongside], [driverOwn], [compared('cam-driver:1', 'cam-rear-left:4'), compared('cam-driver:1', 'cam-rear-left:6')]);
+    expect(together.kept.map((f) => f.trackId)).toEqual(['cam-rear-left:6']);
+    // Two occupants it qualifies with: nothing is assumed.
+    const twin = seatFace('cam-driver:8', 'cam-driver', { ...sightingOf('cam-driver', 'driver'), firstMs: 3_000, lastMs: 4_000 });
+    const both = occupantTracks([driverFromRear], [driverOwn, twin], [compared('cam-driver:1', 'cam-rear-left:4'), compared('cam-driver:8', 'cam-rear-left:4')]);
+    expect(both.kept.map((f) => f.trackId)).toEqual(['cam-rear-left:4']);
+    expect(both.seenAgain.size).toBe(0);
+  });
 });
 
 describe('a face seen by two cameras in the assembled vehicle', () => {
