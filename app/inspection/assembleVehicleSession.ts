@@ -5,7 +5,7 @@ import { mayOptOut } from '../policy/policyRules';
 import type { Clock } from '../ports/Clock';
 import type { RecordsError } from '../ports/recordsLookup';
 import type { VehicleRecord } from '../ports/travellerRecord';
-import { occupantTracks } from './occupantTracks';
+import { comparisonsThroughPapers, occupantTracks } from './occupantTracks';
 import { faceNotComparedBecause, sessionIdentities, type SessionIdentity } from './sessionIdentities';
 import type { Evidence } from './reasons';
 import type { PhotographyOptOut, SeatFace, VehicleSessionInput } from './vehicleSessionInput';
@@ -99,7 +99,12 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
   // track) or seen by another camera at the same time: then it is not another person, and it takes nobody's papers.
   const matchedFaces = occupants.flatMap((o) => (o.face ? [o.face] : []));
   const notMatched = roster.unmatchedFaces.flatMap((f) => (faces[f] ? [faces[f]] : []));
-  const { kept: unmatchedFaces, seenAgain } = input.laneType === 'vehicle' ? occupantTracks(notMatched, matchedFaces, input.trackComparisons ?? []) : { kept: notMatched, seenAgain: new Map<string, readonly SeatFace[]>() };
+  const papersOf = (occupantTrackId: string) => occupants.find((o) => o.face?.trackId === occupantTrackId)?.identity?.key;
+  const throughPapers = comparisonsThroughPapers(notMatched, matchedFaces, (trackId, occupantTrackId) => {
+    const key = papersOf(occupantTrackId);
+    return key === undefined ? undefined : comparison(trackId, key);
+  });
+  const { kept: unmatchedFaces, seenAgain } = input.laneType === 'vehicle' ? occupantTracks(notMatched, matchedFaces, [...(input.trackComparisons ?? []), ...throughPapers]) : { kept: notMatched, seenAgain: new Map<string, readonly SeatFace[]>() };
   const withSeenAgain = (occupant: Occupant): Occupant => {
     const again = occupant.face && seenAgain.get(occupant.face.trackId);
     return again ? { ...occupant, seenAgain: again } : occupant;

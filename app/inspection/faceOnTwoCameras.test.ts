@@ -194,6 +194,19 @@ describe('a face seen by two cameras in the assembled vehicle', () => {
     }
   });
 
+  it('a face matching the papers of the occupant in its seat (another camera, no face-to-face comparison) is that occupant\'s too', () => {
+    const input = seenByTwoCameras(undefined);
+    const papers = assembleVehicleSession(input, clock).occupants.find((o) => o.face?.trackId === 'track-2')?.identity?.key;
+    const matchesTheirPapers = { ...input, comparisons: input.comparisons.map((c) => (c.trackId === 'track-3' && c.identityKey === papers ? { ...c, match: sameFace } : c)) };
+    const session = assembleVehicleSession(matchesTheirPapers, clock);
+    expect(session.occupants.map((o) => o.status)).toEqual(['matched', 'matched', 'identity_without_face']);
+    const tracks = session.occupants.map((o) => [o.face?.trackId, ...(o.seenAgain ?? []).map((f) => f.trackId)].filter(Boolean).sort().join('+'));
+    expect(tracks).toContain('track-2+track-3');
+    // In another seat it stays a person of its own.
+    const elsewhere = { ...matchesTheirPapers, faces: seenByTwoCameras(undefined, 'driver').faces };
+    expect(assembleVehicleSession(elsewhere, clock).occupants.some((o) => o.seenAgain)).toBe(false);
+  });
+
   it('an impostor seen by two cameras is one mismatch, never a match', () => {
     // track-2 (impostor 1: matches no papers) and track-3 (impostor 2) are one person on two cameras.
     const session = assembleVehicleSession(seenByTwoCameras(sameFace, 'front-passenger', [1, 2]), clock);

@@ -1,5 +1,6 @@
 import { faceOnAnotherCamera } from './faceOnTwoCameras';
 import { faceSeenAgain } from './faceSeenAgain';
+import type { MatchResult } from '../biometrics/faceMatching';
 import type { SeatFace, TrackComparison } from './vehicleSessionInput';
 
 /** The faces that are people of their own, and those that are another face's occupant (keyed by that face's track). */
@@ -56,4 +57,20 @@ export function occupantTracks(unmatched: readonly SeatFace[], matched: readonly
 function seenTogether(a: SeatFace, b: SeatFace): boolean {
   if (a.cameraId !== b.cameraId || !a.sighted || !b.sighted) return false;
   return a.sighted.firstMs <= b.sighted.lastMs && b.sighted.firstMs <= a.sighted.lastMs;
+}
+
+/**
+ * A face that matches a matched occupant's papers at the booth's target false-match rate agrees with that occupant's
+ * face as surely as a face-to-face match does (the papers were matched to it at the same rate): such pairs are taken
+ * as face-to-face matches for the rules above, which still ask for one camera one after the other, or two cameras in
+ * one seat, and one occupant only. `papersMatch(trackId, occupantTrackId)`: the face's comparison with the papers
+ * that occupant was matched to.
+ */
+export function comparisonsThroughPapers(unmatched: readonly SeatFace[], matched: readonly SeatFace[], papersMatch: (trackId: string, occupantTrackId: string) => MatchResult | undefined): TrackComparison[] {
+  return unmatched.flatMap((face) =>
+    matched.flatMap((occupant) => {
+      const match = papersMatch(face.trackId, occupant.trackId);
+      return match?.decision === 'match' ? [{ trackId: face.trackId, otherTrackId: occupant.trackId, match }] : [];
+    }),
+  );
 }

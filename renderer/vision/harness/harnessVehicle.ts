@@ -200,7 +200,7 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
       const probes = embedded.map((t) => fuseProbes(t.probes));
       const similarity = probes.map((p) => documents.map((d) => (d ? cosineSimilarity(p, d) : Number.NaN)));
       const roster = assignRoster(similarity, documents.length, { minSimilarity: threshold });
-      const cards = (withAssociation: boolean) => laneCards(roster, similarity, association, withAssociation, (f) => {
+      const cards = (withAssociation: boolean) => laneCards(roster, similarity, threshold, association, withAssociation, (f) => {
         const track = embedded[f];
         return track ? ownerOf(track) : -1;
       });

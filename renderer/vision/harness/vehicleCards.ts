@@ -1,5 +1,6 @@
 import { assignRoster, type RosterAssignment } from '../../../app/biometrics/rosterAssignment';
-import { occupantTracks } from '../../../app/inspection/occupantTracks';
+import type { MatchResult } from '../../../app/biometrics/faceMatching';
+import { comparisonsThroughPapers, occupantTracks } from '../../../app/inspection/occupantTracks';
 import type { SeatPaths } from '../../../app/inspection/seatOfTrack';
 import type { SeatFace, TrackComparison, TrackSighting } from '../../../app/inspection/vehicleSessionInput';
 import { seenAgainComparisons } from '../../features/lane/seenAgainComparisons';
@@ -49,14 +50,20 @@ export interface LaneCards {
  * The cards of one vehicle: `roster` the faces matched with papers (indices into `similarity`'s rows and
  * `association.seatFaces`), `ownerOf` the occupant a track is really on (-1: nobody present).
  */
-export function laneCards(roster: RosterAssignment, similarity: readonly (readonly number[])[], association: AssociationInput, withAssociation: boolean, ownerOf: (face: number) => number): LaneCards {
+export function laneCards(roster: RosterAssignment, similarity: readonly (readonly number[])[], threshold: number, association: AssociationInput, withAssociation: boolean, ownerOf: (face: number) => number): LaneCards {
   const indexOf = new Map(association.seatFaces.map((f, k) => [f.trackId, k]));
   const faceAt = (k: number) => association.seatFaces[k] as SeatFace;
   const matched = roster.pairs.map((p) => p.face);
   let kept: readonly number[] = roster.unmatchedFaces;
   let wrongJoins = 0;
   if (withAssociation) {
-    const tracks = occupantTracks(roster.unmatchedFaces.map(faceAt), matched.map(faceAt), association.comparisons);
+    // A face matching a matched occupant's papers at the threshold (as the lane's comparisons say it: occupantTracks.ts).
+    const papersOf = new Map(roster.pairs.map((p) => [faceAt(p.face).trackId, p.identity]));
+    const throughPapers = comparisonsThroughPapers(roster.unmatchedFaces.map(faceAt), matched.map(faceAt), (trackId, occupantTrackId) => {
+      const score = similarity[indexOf.get(trackId) ?? -1]?.[papersOf.get(occupantTrackId) ?? -1];
+      return score !== undefined && score >= threshold ? ({ decision: 'match', score } as MatchResult) : undefined;
+    });
+    const tracks = occupantTracks(roster.unmatchedFaces.map(faceAt), matched.map(faceAt), [...association.comparisons, ...throughPapers]);
     kept = tracks.kept.map((f) => indexOf.get(f.trackId) ?? -1);
     for (const [primary, joined] of tracks.seenAgain) {
       const owner = ownerOf(indexOf.get(primary) ?? -1);
