@@ -62,6 +62,9 @@ async function png(image: RgbaImage): Promise<string> {
   return btoa(text);
 }
 
+/** A drawn face this hidden or more is nobody's detection (its share visible, OccupantTruth.visibleFraction). */
+const MIN_VISIBLE_TO_OWN = 0.25;
+
 /** The occupant whose drawn face best overlaps a detected box (-1: nobody's). */
 function occupantAt(box: Box, truths: readonly { slot: number; box: Box }[]): number {
   let best = -1;
@@ -129,7 +132,9 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
     steps['render (own worker)'] = (steps['render (own worker)'] ?? 0) + frame.renderMs;
     steps['bitmaps (own worker)'] = (steps['bitmaps (own worker)'] ?? 0) + frame.bitmapMs;
     if (frame.pixels) frames.push({ camera: camera.id, index: frame.index, png: await timed('png', () => png(frame.pixels as RgbaImage)) });
-    const truths = frame.occupants.map((o) => ({ slot: spec.approach.occupants.findIndex((p) => p.seat === o.seat), box: o.box }));
+    // Whose face a detection is: the drawn faces it overlaps, among those not mostly hidden (with every occupant drawn on
+    // every camera, a front-row head stands before the face behind it, whose box it overlaps but which no detector sees).
+    const truths = frame.occupants.filter((o) => o.visibleFraction >= MIN_VISIBLE_TO_OWN).map((o) => ({ slot: spec.approach.occupants.findIndex((p) => p.seat === o.seat), box: o.box }));
     for (const [v, variant] of spec.variants.entries()) {
       const profile = variant.profiles[camera.id];
       const bitmap = frame.bitmaps[v] as ImageBitmap;
