@@ -59,23 +59,24 @@ describe('DetectionCadencePlanner', () => {
   });
 
   it('with wholeSearchAfterMiss, a frame that missed a followed face makes the next one a whole search, and the count restarts from it', () => {
-    const refind: DetectionProfile = { ...lane, cadence: { fullSearchEvery: 3, wholeSearchAfterMiss: true } };
     const face = { x: 700, y: 400, width: 40, height: 40 };
-    const planner = new DetectionCadencePlanner();
-    const fulls: boolean[] = [];
-    for (let k = 0; k < 7; k++) {
-      fulls.push(planner.plan(refind, [face], frame).full);
-      // The second frame (searched around the face) misses it.
-      if (k === 1) planner.followedMissed();
-    }
-    expect(fulls).toEqual([true, false, true, false, false, true, false]);
-    // Without the option a miss changes nothing.
-    const plain = new DetectionCadencePlanner();
-    const plainFulls = Array.from({ length: 4 }, (_, k) => {
-      const full = plain.plan(lane, [face], frame).full;
-      if (k === 1) plain.followedMissed();
-      return full;
-    });
-    expect(plainFulls).toEqual([true, false, false, true]);
+    const nearby = { x: 705, y: 402, width: 42, height: 42 };
+    const elsewhere = { x: 1500, y: 900, width: 40, height: 40 };
+    const run = (when: 'same-frame' | 'next-frame' | undefined, found: (k: number) => Box[]) => {
+      const profile: DetectionProfile = { ...lane, cadence: { fullSearchEvery: 3, ...(when ? { wholeSearchAfterMiss: when } : {}) } };
+      const planner = new DetectionCadencePlanner();
+      return Array.from({ length: 7 }, (_, k) => {
+        const plan = planner.plan(profile, [face], frame);
+        const whole = planner.afterPartial(profile, plan, [face], found(k));
+        return whole ? 'whole now' : plan.full;
+      });
+    };
+    // The second frame (searched around the face) finds only someone elsewhere: a miss.
+    const missSecond = (k: number) => (k === 1 ? [elsewhere] : [nearby]);
+    expect(run('next-frame', missSecond)).toEqual([true, false, true, false, false, true, false]);
+    expect(run('same-frame', missSecond)).toEqual([true, 'whole now', false, false, true, false, false]);
+    // Without the option, or without a miss, the cadence alone decides.
+    expect(run(undefined, missSecond)).toEqual([true, false, false, true, false, false, true]);
+    expect(run('same-frame', () => [nearby])).toEqual([true, false, false, true, false, false, true]);
   });
 });

@@ -23,10 +23,10 @@ export class DetectionCadencePlanner {
   /** `followed`: the boxes of the faces the camera's tracker follows now (before this frame's update). */
   plan(profile: DetectionProfile, followed: readonly Box[], frame: { readonly width: number; readonly height: number }): DetectionPlan {
     const every = Math.max(1, Math.floor(profile.cadence?.fullSearchEvery ?? 1));
-    const full = this.sinceFull === undefined || this.sinceFull >= every || (this.missed && profile.cadence?.wholeSearchAfterMiss === true);
-    this.sinceFull = full ? 1 : (this.sinceFull ?? 0) + 1;
+    const full = this.sinceFull === undefined || this.sinceFull >= every || (this.missed && profile.cadence?.wholeSearchAfterMiss === 'next-frame');
     this.missed = false;
-    if (full) return { tiles: profile.tiles, fullRangePass: profile.fullRangePass, regions: profile.regions ?? [], regionDetector: profile.regionDetector ?? 'short', dropCut: false, full };
+    if (full) return this.wholeSearch(profile);
+    this.sinceFull = (this.sinceFull ?? 0) + 1;
     const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
     const margin = profile.cadence?.margin ?? DEFAULT_MARGIN;
     const regions: Box[] = [];
@@ -38,9 +38,30 @@ export class DetectionCadencePlanner {
     return { tiles: 'none', fullRangePass: false, regions, regionDetector: profile.regionDetector ?? 'full', dropCut: true, full };
   }
 
-  /** The frame just planned, searched only around the faces followed, did not find every one of them (see `wholeSearchAfterMiss`). */
-  followedMissed(): void {
+  /** The whole profile, on this frame (the cadence counts from it). */
+  wholeSearch(profile: DetectionProfile): DetectionPlan {
+    this.sinceFull = 1;
+    return { tiles: profile.tiles, fullRangePass: profile.fullRangePass, regions: profile.regions ?? [], regionDetector: profile.regionDetector ?? 'short', dropCut: false, full: true };
+  }
+
+  /**
+   * After a frame searched only around the faces followed (`plan` of this frame): whether some followed face was not
+   * found where it could be (no detection's centre in its follow region), and what `wholeSearchAfterMiss` asks for
+   * then: the whole search on this frame (returned), or on the camera's next frame (remembered; undefined returned).
+   */
+  afterPartial(profile: DetectionProfile, plan: DetectionPlan, followed: readonly Box[], found: readonly Box[]): DetectionPlan | undefined {
+    const when = profile.cadence?.wholeSearchAfterMiss;
+    if (plan.full || when === undefined) return undefined;
+    const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
+    const margin = profile.cadence?.margin ?? DEFAULT_MARGIN;
+    const missed = followed.some((box) => {
+      const around = followRegion(box, profile.expansionFocus, growth, margin);
+      return !found.some((f) => contains(around, { x: f.x + f.width / 2, y: f.y + f.height / 2, width: 0, height: 0 }));
+    });
+    if (!missed) return undefined;
+    if (when === 'same-frame') return this.wholeSearch(profile);
     this.missed = true;
+    return undefined;
   }
 }
 

@@ -2,6 +2,7 @@ import type { DetectionProfile } from '../biometrics/detectionProfile';
 import type { LaneCameraGeometry } from './laneCameraGeometry';
 import { LaneCameraProjection } from './laneCameraGeometry';
 import { planSeatRegionTiles } from './seatRegionTiles';
+import type { CameraTurnPolicy } from './cameraTurns';
 import type { Seat } from './vehicleApproach';
 
 /**
@@ -32,3 +33,6 @@ export const LANE_DETECTION_CADENCE = { fullSearchEvery: 3 } as const;
 
 /** The lane's capture loop pauses this long between two rounds over its cameras (leaving the cores to the page); the paced eval and bench:lane keep the same pace. */
 export const CAPTURE_ROUND_PAUSE_MS = 120;
+
+/** Which cameras the lane's capture loop visits each round (app/scene/cameraTurns.ts). */
+export const LANE_CAMERA_TURNS: CameraTurnPolicy = 'round-robin';

@@ -1,4 +1,5 @@
 import type { DetectionProfile } from '../biometrics/detectionProfile';
+import type { CameraTurnPolicy } from './cameraTurns';
 import type { LaneCameraGeometry } from './laneCameraGeometry';
 import type { Seat, SeatRow, VehicleApproach } from './vehicleApproach';
 
@@ -23,7 +24,7 @@ export interface VehicleRunSpec {
    * and the loop's pause between rounds; results are timed on that clock. Without it: every `frameStride`-th
    * frame, each result at its frame's time (the worker taken as keeping up).
    */
-  readonly pacing?: { readonly roundPauseMs: number };
+  readonly pacing?: { readonly roundPauseMs: number; readonly turns?: CameraTurnPolicy };
 }
 
 export interface OccupantOutcome {
