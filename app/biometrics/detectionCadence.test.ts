@@ -67,7 +67,7 @@ describe('DetectionCadencePlanner', () => {
       const planner = new DetectionCadencePlanner();
       return Array.from({ length: 7 }, (_, k) => {
         const plan = planner.plan(profile, [face], frame);
-        const whole = planner.afterPartial(profile, plan, [face], found(k));
+        const whole = planner.afterPartial(profile, plan, [face], found(k).map((box) => ({ box, score: 0.9 })));
         return whole ? 'whole now' : plan.full;
       });
     };
@@ -78,5 +78,13 @@ describe('DetectionCadencePlanner', () => {
     // Without the option, or without a miss, the cadence alone decides.
     expect(run(undefined, missSecond)).toEqual([true, false, false, true, false, false, true]);
     expect(run('same-frame', () => [nearby])).toEqual([true, false, false, true, false, false, true]);
+    // Found where it could be, but below the live gate's detection score: a miss too.
+    const planner = new DetectionCadencePlanner();
+    const profile: DetectionProfile = { ...lane, cadence: { fullSearchEvery: 3, wholeSearchAfterMiss: 'same-frame' } };
+    planner.plan(profile, [face], frame);
+    const partial = planner.plan(profile, [face], frame);
+    expect(planner.afterPartial(profile, partial, [face], [{ box: nearby, score: 0.6 }], 0.7)?.full).toBe(true);
+    const again = planner.plan(profile, [face], frame);
+    expect(planner.afterPartial(profile, again, [face], [{ box: nearby, score: 0.75 }], 0.7)).toBeUndefined();
   });
 });

@@ -46,17 +46,19 @@ export class DetectionCadencePlanner {
 
   /**
    * After a frame searched only around the faces followed (`plan` of this frame): whether some followed face was not
-   * found where it could be (no detection's centre in its follow region), and what `wholeSearchAfterMiss` asks for
-   * then: the whole search on this frame (returned), or on the camera's next frame (remembered; undefined returned).
+   * found where it could be (no detection's centre in its follow region at `minScore` or above: a face the live gate
+   * would refuse as low-confidence counts as not found, as the whole search, with its other passes, often scores it
+   * higher), and what `wholeSearchAfterMiss` asks for then: the whole search on this frame (returned), or on the
+   * camera's next frame (remembered; undefined returned).
    */
-  afterPartial(profile: DetectionProfile, plan: DetectionPlan, followed: readonly Box[], found: readonly Box[]): DetectionPlan | undefined {
+  afterPartial(profile: DetectionProfile, plan: DetectionPlan, followed: readonly Box[], found: readonly { readonly box: Box; readonly score: number }[], minScore = 0): DetectionPlan | undefined {
     const when = profile.cadence?.wholeSearchAfterMiss;
     if (plan.full || when === undefined) return undefined;
     const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
     const margin = profile.cadence?.margin ?? DEFAULT_MARGIN;
     const missed = followed.some((box) => {
       const around = followRegion(box, profile.expansionFocus, growth, margin);
-      return !found.some((f) => contains(around, { x: f.x + f.width / 2, y: f.y + f.height / 2, width: 0, height: 0 }));
+      return !found.some(({ box: f, score }) => score >= minScore && contains(around, { x: f.x + f.width / 2, y: f.y + f.height / 2, width: 0, height: 0 }));
     });
     if (!missed) return undefined;
     if (when === 'same-frame') return this.wholeSearch(profile);

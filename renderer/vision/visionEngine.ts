@@ -127,7 +127,8 @@ export class VisionEngine {
     let plan = cadence.plan(request.profile, followed, frame);
     let detections = detect(plan);
     // A followed face not found around where it was: the whole search, now or on the camera's next frame (per profile).
-    const whole = cadence.afterPartial(request.profile, plan, followed, detections.map((d) => d.box));
+    const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
+    const whole = cadence.afterPartial(request.profile, plan, followed, detections, rules.minDetectionScore);
     if (whole) {
       plan = whole;
       detections = detect(plan);
@@ -136,7 +137,6 @@ export class VisionEngine {
     const shots = this.shotsFor(request.cameraId);
     const update = tracker.update(detections.map((d) => d.box), request.timestampMs, request.profile.expansionFocus, plan.full);
     for (const id of update.ended) shots.endTrack(id);
-    const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
     const observed = (await this.observe(frame, detections, rules, request.profile.exposure)).map(({ face, five, tone }, i) => {
       const trackId = update.trackIds[i] ?? 'unknown';
       // The quality gate: a shot with any reason is shown (with its reasons) but never embedded, never compared.
