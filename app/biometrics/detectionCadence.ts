@@ -18,13 +18,11 @@ const DEFAULT_MARGIN = 1;
 export class DetectionCadencePlanner {
   /** Frames since the last whole search (undefined: none yet). */
   private sinceFull: number | undefined;
-  private missed = false;
 
   /** `followed`: the boxes of the faces the camera's tracker follows now (before this frame's update). */
   plan(profile: DetectionProfile, followed: readonly Box[], frame: { readonly width: number; readonly height: number }): DetectionPlan {
     const every = Math.max(1, Math.floor(profile.cadence?.fullSearchEvery ?? 1));
-    const full = this.sinceFull === undefined || this.sinceFull >= every || (this.missed && profile.cadence?.wholeSearchAfterMiss === 'next-frame');
-    this.missed = false;
+    const full = this.sinceFull === undefined || this.sinceFull >= every;
     if (full) return this.wholeSearch(profile);
     this.sinceFull = (this.sinceFull ?? 0) + 1;
     const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
@@ -48,22 +46,17 @@ export class DetectionCadencePlanner {
    * After a frame searched only around the faces followed (`plan` of this frame): whether some followed face was not
    * found where it could be (no detection's centre in its follow region at `minScore` or above: a face the live gate
    * would refuse as low-confidence counts as not found, as the whole search, with its other passes, often scores it
-   * higher), and what `wholeSearchAfterMiss` asks for then: the whole search on this frame (returned), or on the
-   * camera's next frame (remembered; undefined returned).
+   * higher); with `wholeSearchAfterMiss`, the whole search to run on this frame then.
    */
   afterPartial(profile: DetectionProfile, plan: DetectionPlan, followed: readonly Box[], found: readonly { readonly box: Box; readonly score: number }[], minScore = 0): DetectionPlan | undefined {
-    const when = profile.cadence?.wholeSearchAfterMiss;
-    if (plan.full || when === undefined) return undefined;
+    if (plan.full || profile.cadence?.wholeSearchAfterMiss !== true) return undefined;
     const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
     const margin = profile.cadence?.margin ?? DEFAULT_MARGIN;
     const missed = followed.some((box) => {
       const around = followRegion(box, profile.expansionFocus, growth, margin);
       return !found.some(({ box: f, score }) => score >= minScore && contains(around, { x: f.x + f.width / 2, y: f.y + f.height / 2, width: 0, height: 0 }));
     });
-    if (!missed) return undefined;
-    if (when === 'same-frame') return this.wholeSearch(profile);
-    this.missed = true;
-    return undefined;
+    return missed ? this.wholeSearch(profile) : undefined;
   }
 }
 

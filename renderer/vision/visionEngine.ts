@@ -126,7 +126,7 @@ export class VisionEngine {
     const detect = (plan: DetectionPlan) => this.recognizer.clock.time('detect', () => this.detector.detect(frame, plan.tiles, plan.fullRangePass, { boxes: plan.regions, detector: plan.regionDetector, dropCut: plan.dropCut }));
     let plan = cadence.plan(request.profile, followed, frame);
     let detections = detect(plan);
-    // A followed face not found around where it was: the whole search, now or on the camera's next frame (per profile).
+    // A followed face not found around where it was (or only below the gate's detection score): the whole search, now.
     const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
     const whole = cadence.afterPartial(request.profile, plan, followed, detections, rules.minDetectionScore);
     if (whole) {
