@@ -1,4 +1,5 @@
 import type { DetectionProfile } from '../biometrics/detectionProfile';
+import type { CameraTurnPolicy } from './cameraTurns';
 import type { LaneCameraGeometry } from './laneCameraGeometry';
 import type { RenderSeats } from './laneSceneRenderer';
 import type { Seat, SeatRow, VehicleApproach } from './vehicleApproach';
@@ -24,7 +25,7 @@ export interface VehicleRunSpec {
    * and the loop's pause between rounds; results are timed on that clock. Without it: every `frameStride`-th
    * frame, each result at its frame's time (the worker taken as keeping up).
    */
-  readonly pacing?: { readonly roundPauseMs: number };
+  readonly pacing?: { readonly roundPauseMs: number; readonly turns?: CameraTurnPolicy };
   /** What each camera is drawn seeing (app/scene/laneSceneRenderer.ts): every occupant (default) or only the seats it is aimed at. */
   readonly renderSeats?: RenderSeats;
 }

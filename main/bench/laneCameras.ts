@@ -1,6 +1,7 @@
 import type { VehicleRunResult, VehicleRunSpec } from '../../app/scene/vehicleRun';
 import { planApproach } from '../../app/scene/vehicleApproach';
-import { CAPTURE_ROUND_PAUSE_MS } from '../../app/scene/laneCaptureProfile';
+import { CAPTURE_ROUND_PAUSE_MS, LANE_CAMERA_TURNS } from '../../app/scene/laneCaptureProfile';
+import type { CameraTurnPolicy } from '../../app/scene/cameraTurns';
 import { readIdentities } from '../vision/faceDataset';
 import type { VehicleEvalOptions } from '../vision/vehicleEval';
 import { camerasFor, peopleFor, profilesOf, urlOf } from '../vision/vehicleEval';
@@ -39,6 +40,8 @@ const DWELL_SECONDS = 5;
 export interface LaneCameraOptions {
   /** Cars per occupancy (one is noise: the same pipeline gave 0.66-3.0 s after the stop on three runs of one car). */
   readonly vehicles?: number;
+  /** Which cameras the loop visits each round (app/scene/cameraTurns.ts); the lane's own by default. */
+  readonly turns?: CameraTurnPolicy;
   /** Prints, per car, why its last occupant came when it did (main/bench/laneDiagnosis.ts). */
   readonly diagnose?: boolean;
 }
@@ -76,7 +79,7 @@ export async function measureLaneCameras(
         frameStride: 1,
         targetFmr: 1e-3,
         keepFrames: [],
-        pacing: { roundPauseMs: CAPTURE_ROUND_PAUSE_MS },
+        pacing: { roundPauseMs: CAPTURE_ROUND_PAUSE_MS, turns: options.turns ?? LANE_CAMERA_TURNS },
       };
       const result = await harness<VehicleRunResult>('vehicle', spec);
       const outcome = result.outcomes.find((o) => o.fusion === 'best5-mean');

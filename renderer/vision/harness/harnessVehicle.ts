@@ -9,6 +9,8 @@ import type { RgbaImage } from '../../../app/scene/rgbaImage';
 import type { OccupantOutcome, PacedFrame, VariantOutcome, VehicleRunResult, VehicleRunSpec } from '../../../app/scene/vehicleRun';
 import { rowOf } from '../../../app/scene/vehicleApproach';
 import { CapturePacing } from '../../../app/scene/capturePacing';
+import { CameraTurns } from '../../../app/scene/cameraTurns';
+import type { FrameFaces } from '../../../app/scene/cameraTurns';
 import type { VisionClient } from '../visionClient';
 import { SeatPaths } from '../../../app/inspection/seatOfTrack';
 import type { TrackSighting } from '../../../app/inspection/vehicleSessionInput';
@@ -129,7 +131,7 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
 
   const trace: PacedFrame[] = [];
   /** Takes a rendered frame's worker results into the variants' tracks; `atMs`: when its result was there (ms since the vehicle entered). */
-  const processFrame = async (camera: Camera, frame: RenderedFrame, atMs: (v: number) => number) => {
+  const processFrame = async (camera: Camera, frame: RenderedFrame, atMs: (v: number, faces: FrameFaces) => number) => {
     steps['render (own worker)'] = (steps['render (own worker)'] ?? 0) + frame.renderMs;
     steps['bitmaps (own worker)'] = (steps['bitmaps (own worker)'] ?? 0) + frame.bitmapMs;
     if (frame.pixels) frames.push({ camera: camera.id, index: frame.index, png: await timed('png', () => png(frame.pixels as RgbaImage)) });
@@ -147,7 +149,7 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
       processMs[v]?.push(result.timings.totalMs);
       steps['worker.total'] = (steps['worker.total'] ?? 0) + result.timings.totalMs;
       for (const [stage, ms] of Object.entries(result.timings.stages ?? {})) steps[`worker.${stage}`] = (steps[`worker.${stage}`] ?? 0) + ms;
-      const resultAtMs = atMs(roundTripMs);
+      const resultAtMs = atMs(roundTripMs, { faces: result.faces.map((face) => ({ trackId: face.trackId, comparable: face.embedding !== undefined })) });
       if (spec.pacing) {
         const faces = result.faces.map((face) => ({ slot: occupantAt(face.box, truths), interEyePx: Math.round(face.quality.interEyePx), reasons: face.quality.reasons, embedded: face.embedding !== undefined }));
         trace.push({ camera: camera.id, index: frame.index, atMs: resultAtMs, workerMs: result.timings.totalMs, detectMs: result.timings.detectMs, embedMs: result.timings.embedMs, faces });
@@ -177,11 +179,11 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   if (spec.pacing) {
     // As the lane's capture loop runs on this machine (app/scene/capturePacing.ts): rendering is not on the clock.
     if (spec.variants.length !== 1) throw new Error('a paced run measures one capture variant');
-    const pacing = new CapturePacing(spec.cameras, spec.cameras[0]?.geometry.fps ?? 15, frameCount, spec.pacing.roundPauseMs);
+    const pacing = new CapturePacing(spec.cameras, spec.cameras[0]?.geometry.fps ?? 15, frameCount, spec.pacing.roundPauseMs, new CameraTurns<Camera>(spec.pacing.turns ?? 'round-robin'));
     for (let taken = pacing.take(); taken; taken = pacing.take()) {
       const { camera, index } = taken;
       const frame = await timed('waitForRender', () => renderFrame(camera, index));
-      await processFrame(camera, frame, (roundTripMs) => pacing.processed(roundTripMs));
+      await processFrame(camera, frame, (roundTripMs, faces) => pacing.processed(roundTripMs, faces));
       framesProcessed++;
     }
     loopMs = pacing.nowMs;
