@@ -16,7 +16,8 @@ function atStop(layout: (typeof REAR_CAMERA_LAYOUTS)[number]): Map<Seat, Occupan
   const seen = new Map<Seat, OccupantTruth>();
   for (const camera of vehicleLaneLayout(layout).filter((c) => c.position === 'rear')) {
     const renderer = new LaneSceneRenderer(camera.geometry, approach, faces, { seats: camera.seats });
-    for (const occupant of renderer.frameAt(renderer.frameCount - 1).occupants) seen.set(occupant.seat, occupant);
+    // Every camera draws every occupant in its view: take each seat from the camera aimed at it.
+    for (const occupant of renderer.frameAt(renderer.frameCount - 1).occupants) if (camera.seats.includes(occupant.seat)) seen.set(occupant.seat, occupant);
   }
   return seen;
 }
