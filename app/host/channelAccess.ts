@@ -11,8 +11,11 @@ export interface HostAuditEvent {
   /** `simulator_control`: a sim:* call; `model_load_failed`: a vision worker's report; `storage_key_refused`: the storage key asked for from outside a booth window. */
   readonly action: 'simulator_control' | 'model_load_failed' | 'storage_key_refused';
   readonly channel: string;
-  /** `done`: let through, before it is acted on; `failed`: acting on it then failed (`reason`); `refused`: not acted on. */
-  readonly outcome: 'done' | 'failed' | 'refused';
+  /**
+   * `done`: let through, before it is acted on; `failed`: acting on it then failed (`reason`); `refused`: not acted on;
+   * `joined`: the same request was already being acted on for another caller, who shares its outcome (not acted on twice).
+   */
+  readonly outcome: 'done' | 'failed' | 'refused' | 'joined';
   readonly reason?: string;
   readonly details?: Readonly<Record<string, string | boolean | number>>;
 }
@@ -62,8 +65,12 @@ export const channelAccess: { readonly [C in ChannelName]: ChannelAccess<C> } = 
   // Which accounts exist, are being guessed at or are locked is the supervisors' to see, not any token holder's.
   'auth:signInActivity': { who: ['supervisor'], what: 'The sign-in activity' },
   'audit:anchor': anyone,
-  'documents:wedgeRead': anyone,
-  'decisions:sync': anyone,
+  // A scan typed into the lane screen: it opens a traveller session on the officer's screen, so no script or other
+  // screen may inject one (a fabricated read would show as the document presented).
+  'documents:wedgeRead': { ...trainee('A keyboard-wedge document read'), windowOnly: 'A keyboard-wedge scan comes only from the booth window it was typed into; the HTTP API may not hand one in.' },
+  // The window's outbox sends the booth's decisions and departures to the records service, with nobody signed in too
+  // (queued before a restart). Anything else sending one would put a record in the booth's name that no officer made.
+  'decisions:sync': { windowOnly: "Only the booth window's outbox sends decisions and departures to the records service; the HTTP API may not.", who: 'anyone' },
   // The window opens its sealed store before anyone signs in (its offline queue syncs with nobody signed in).
   'storage:getKey': { windowOnly: "The storage key goes only to the booth's own window, never over the HTTP API.", who: 'anyone', audit: { action: 'storage_key_refused', permitted: false } },
   'chip:readAgain': anyone,

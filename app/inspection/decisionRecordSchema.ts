@@ -34,6 +34,7 @@ export const reasonCodeSchema = enumOfUnion<ReasonCode>()([
   'passive_authentication_failed',
   'passive_authentication_not_verifiable',
   'chip_clone_suspected',
+  'chip_clone_check_not_made',
   'chip_data_mismatch',
   'chip_not_read',
   'lookout_hit',

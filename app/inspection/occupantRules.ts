@@ -1,14 +1,10 @@
-import type { ChipCheckName } from '../document/lds/chipCheck';
-import { passiveAuthenticationChecks } from '../document/lds/chipVerdict';
 import type { InspectionPolicy } from '../policy/inspectionPolicySchema';
 import { faceNonMatchHandling } from '../policy/policyRules';
 import type { LaneDirection } from '../settings/laneDirection';
 import type { Occupant } from './assembleVehicleSession';
+import { chipReasons } from './chipVerdictRules';
 import type { Evidence, Reason } from './reasons';
 import { faceNotComparedBecause, identityAgeYears } from './sessionIdentities';
-
-/** Checks that prove the chip is the original (a copied chip cannot answer them). */
-const cloneChecks: readonly ChipCheckName[] = ['active_authentication', 'chip_authentication'];
 
 /** What the rules are applied under: the policy in force at the instant of evaluation, and the lane's direction. */
 export interface RuleContext {
@@ -77,29 +73,7 @@ export function occupantReasons(occupant: Occupant, today: Date, { policy, direc
   }
 
   const chip = identity.document?.chip;
-  if (chip) {
-    const failed = (names: readonly ChipCheckName[]) => chip.checks.filter((c) => names.includes(c.check) && c.status === 'failed');
-    const asEvidence = (checks: ReturnType<typeof failed>): Evidence[] => checks.map((c) => ({ kind: 'chip_check', reportId: chip.reportId, check: c.check, status: c.status, ...(c.reason ? { reason: c.reason } : {}) }));
-    const pa = failed(passiveAuthenticationChecks);
-    if (pa.length > 0) reasons.push({ code: 'passive_authentication_failed', severity: 'mandatory', message: `passive authentication failed (${pa.map((c) => c.check).join(', ')}): the chip data is not genuine`, evidence: asEvidence(pa) });
-    const clone = failed(cloneChecks);
-    if (clone.length > 0) reasons.push({ code: 'chip_clone_suspected', severity: 'mandatory', message: `${clone.map((c) => c.check.replace('_', ' ')).join(' and ')} failed: the chip may be a clone`, evidence: asEvidence(clone) });
-    const dg1 = failed(['dg1_vs_mrz']);
-    if (dg1.length > 0) reasons.push({ code: 'chip_data_mismatch', severity: 'mandatory', message: 'the chip\'s MRZ differs from the printed one', evidence: asEvidence(dg1) });
-    if (chip.outcome === 'read' && chip.verdict === 'not_verifiable') {
-      // Not green and not a forgery: the checks that could not be made are the evidence.
-      const notMade = chip.checks.filter((c) => passiveAuthenticationChecks.includes(c.check) && c.status === 'not_possible' && c.detail?.read !== false);
-      reasons.push({
-        code: 'passive_authentication_not_verifiable',
-        severity: policy.chip.notVerifiableSeverity,
-        message: chip.verdictReason ?? 'the chip data could not be verified: a Passive Authentication check could not be made',
-        evidence: [{ kind: 'chip_report', reportId: chip.reportId, outcome: chip.outcome, verdict: chip.verdict }, ...asEvidence(notMade)],
-      });
-    }
-    if (chip.outcome === 'failed') {
-      reasons.push({ code: 'chip_not_read', severity: 'warning', message: `the chip could not be read${chip.error ? `: ${chip.error.message}` : ''}`, evidence: [{ kind: 'chip_report', reportId: chip.reportId, outcome: chip.outcome, ...(chip.error ? { error: chip.error.code } : {}) }] });
-    }
-  }
+  if (chip) reasons.push(...chipReasons(chip, policy));
 
   const record = identity.record;
   for (const alert of record?.alerts ?? []) {

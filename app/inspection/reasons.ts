@@ -6,8 +6,8 @@ import type { DocumentRuleCode, DocumentRuleSeverity } from '../document/rules/e
 import type { RecordAlert } from '../ports/travellerRecord';
 
 /** Bumped whenever a decision rule changes, so every decision says which rules it was made under. */
-// 2026.12.1: presentation-attack reasons (only with PAD on).
-export const inspectionRulesVersion = 'inspection-rules-2026.12.1';
+// 2026.12.1: presentation-attack reasons (only with PAD on). 2026.12.2: a clone check the chip offered and could not be made.
+export const inspectionRulesVersion = 'inspection-rules-2026.12.2';
 
 export type ReasonCode =
   /** The face seen matches the identity (information: the evidence of the match). */
@@ -31,6 +31,11 @@ export type ReasonCode =
   | 'passive_authentication_not_verifiable'
   /** Active or Chip Authentication failed: the chip may be a clone. */
   | 'chip_clone_suspected'
+  /**
+   * The chip offers Active or Chip Authentication (DG15, DG14) but none could be made (an ECDSA hash this booth cannot
+   * compute, a key it cannot use) and none passed: nothing shows it is not a copy. Severity from the policy (refer by default).
+   */
+  | 'chip_clone_check_not_made'
   | 'chip_data_mismatch'
   | 'chip_not_read'
   | 'lookout_hit'

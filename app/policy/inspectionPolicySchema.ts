@@ -66,6 +66,13 @@ export const inspectionPolicySchema = z
     chip: z.strictObject({
       /** A chip whose data could not be verified (not a forgery: a check could not be made). A failed chip is always mandatory. */
       notVerifiableSeverity: z.enum(['mandatory', 'refer', 'warning']),
+      /**
+       * A chip that offers Active or Chip Authentication (clone detection) where none could be made (an algorithm or
+       * key this booth cannot use) and none passed. Default `refer`, the not-verifiable rule's: not evidence of a clone,
+       * but nothing shows the chip is not one, and a check that could not be made is never a pass. A default, because
+       * files written before the field existed keep their content (their ids are recorded with decisions).
+       */
+      cloneCheckNotMadeSeverity: z.enum(['mandatory', 'refer', 'warning']).default('refer'),
     }),
     retention: z.strictObject({ us_citizen: retentionSchema, lawful_permanent_resident: retentionSchema, non_citizen: retentionSchema }),
     exitRecord: z.strictObject({
@@ -73,6 +80,13 @@ export const inspectionPolicySchema = z
       departureRecordFor: categories,
       /** An opt-out at exit is recorded as an opt-out (without a photograph). */
       optOutRecorded: z.boolean(),
+      /**
+       * Whether a traveller with no gallery mate is identified by a document whose chip did not verify it (no chip read,
+       * unreadable, not verifiable): its face matching the photo proves only that it is their document, not that the
+       * document is genuine. Default false: held for the officer to inspect (a failed chip is always held). A default,
+       * because files written before the field existed keep their content (their ids are recorded with departures).
+       */
+      unverifiedDocumentIdentifies: z.boolean().default(false),
     }),
     /** Where the rule leaves a choice to the agency: the choice this file makes and why. */
     operationalChoices: z.array(z.strictObject({ topic: text(100), choice: text(500), why: text(1500) })).min(1).max(30),

@@ -1,6 +1,7 @@
 import type { DetectionProfile } from '../biometrics/detectionProfile';
 import type { CameraTurnPolicy } from './cameraTurns';
 import type { LaneCameraGeometry } from './laneCameraGeometry';
+import type { RenderSeats } from './laneSceneRenderer';
 import type { Seat, SeatRow, VehicleApproach } from './vehicleApproach';
 
 /**
@@ -24,7 +25,13 @@ export interface VehicleRunSpec {
    * and the loop's pause between rounds; results are timed on that clock. Without it: every `frameStride`-th
    * frame, each result at its frame's time (the worker taken as keeping up).
    */
+<<<<<<< HEAD
   readonly pacing?: { readonly roundPauseMs: number; readonly turns?: CameraTurnPolicy };
+=======
+  readonly pacing?: { readonly roundPauseMs: number };
+  /** What each camera is drawn seeing (app/scene/laneSceneRenderer.ts): every occupant (default) or only the seats it is aimed at. */
+  readonly renderSeats?: RenderSeats;
+>>>>>>> main
 }
 
 export interface OccupantOutcome {
@@ -45,9 +52,20 @@ export interface VariantOutcome {
   readonly name: string;
   readonly fusion: string;
   readonly occupants: readonly OccupantOutcome[];
-  /** Tracks with a comparable face (each would be an occupant card) and those not on anyone present. */
+  /**
+   * Tracks with a comparable face that are occupant cards, and those of them not on anyone present, as the lane
+   * counts them: a track that is a kept face's seen again or seen by another camera is not a card
+   * (app/inspection/occupantTracks.ts).
+   */
   readonly counted: number;
   readonly strayTracks: number;
+  /** Cards beyond one per occupant (one person's face as two cards), and cards showing one occupant's face on another's papers (the lane's pairing of what nothing matched). */
+  readonly extraCards: number;
+  readonly wrongCards: number;
+  /** Tracks of two different people (or of nobody) joined as one occupant: the association's own error. */
+  readonly wrongJoins: number;
+  /** The same counts with every track a card of its own (no association): what a lane without it shows. */
+  readonly tracksAsCards: { readonly counted: number; readonly strayTracks: number; readonly extraCards: number; readonly wrongCards: number };
   /** Tracks on nobody present (a false detection, a face split off) that were assigned a document. */
   readonly strayAssigned: number;
   /** Faces the worker reported, and why those not comparable were not (quality reasons, counted per face and frame). */

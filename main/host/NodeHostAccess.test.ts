@@ -91,7 +91,7 @@ describe('Node host access token', () => {
     }
   });
 
-  it('answers the same calls with the right token (the storage key only to a window: never over HTTP)', async () => {
+  it('answers the same calls with the right token (the storage key and the outbox sync only to a window: never over HTTP)', async () => {
     const key = await callApi('storage:getKey', {}, bearer(token));
     expect(key.status).toBe(403);
     expect(JSON.parse(key.body)).toEqual({ ok: false, error: { code: 'not_permitted', message: "The storage key goes only to the booth's own window, never over the HTTP API." } });
@@ -100,9 +100,10 @@ describe('Node host access token', () => {
     const wrongPassword = await callApi('auth:signIn', { userId: 'officer', password: 'not-the-password' }, bearer(token));
     expect(wrongPassword.status).toBe(401);
     expect(JSON.parse(wrongPassword.body)).toMatchObject({ error: { code: 'bad_credentials' } });
+    // The outbox's sync is a booth window's (NodeHostWindowOnly.test.ts): with the token, over HTTP, refused by rule.
     const sync = await callApi('decisions:sync', { batch: [] }, bearer(token));
-    expect(sync.status).toBe(200);
-    expect(JSON.parse(sync.body)).toEqual({ ok: true, value: { results: [] } });
+    expect(sync.status).toBe(403);
+    expect(JSON.parse(sync.body)).toMatchObject({ ok: false, error: { code: 'not_permitted' } });
   });
 
   it('refuses the WebSocket without a token or with a wrong one, and serves it with the right one', async () => {

@@ -36,13 +36,15 @@ async function booth(raw: Record<string, unknown>) {
   const services = createBoothServices({ resolved: resolveSettings(raw), version: 'test', clock: time, timers: time, ids: sequentialIds(), scenariosDir, userDataDir: dataDir });
   await services.start();
   const host = await startNodeHost({ services, staticDir: staticDirForTests(), port: 0 });
-  const { socket, frames, nextFrame: frame } = await connectToHost<{ kind?: string; name?: string; payload?: Record<string, unknown> }>(host);
+  const { socket, frames, nextFrame: frame, call: callOverWindow } = await connectToHost<{ kind?: string; name?: string; payload?: Record<string, unknown> }>(host);
   opened.push({ services, host, socket });
   // One HTTP API caller: its session carries its sign-in (the host checks roles per connection and session).
   const api = httpApiCaller(host);
   const call = (channel: string, payload: unknown) => api.call<Record<string, unknown>>(channel, payload);
   const signIn = (userId: 'trainer' | 'officer') => api.signIn(userId);
-  return { services, time, call, frame, frames, signIn, dataDir };
+  /** The window's outbox syncing (decisions:sync is a booth window's only, nobody signed in on it needed). */
+  const sync = (batch: readonly unknown[]) => callOverWindow<Record<string, unknown>>('decisions:sync', { batch });
+  return { services, time, call, sync, frame, frames, signIn, dataDir };
 }
 
 const model = embedderManifestSchema.parse(JSON.parse(readFileSync(new URL('../../assets/models/fr_feature.json', import.meta.url), 'utf8')));
@@ -137,7 +139,7 @@ describe('training channels over the Node host', () => {
   });
 
   it("scores a run's decisions, never lets one reach the records simulator, and keeps the final debrief in the run history", async () => {
-    const { services, time, call, signIn } = await booth({ laneType: 'pedestrian' });
+    const { services, time, call, sync, signIn } = await booth({ laneType: 'pedestrian' });
     await signIn('trainer');
     const intake = (services.devices.records as SimulatedRecordsService).server.decisions;
     const [beforeRun] = scriptedDecisionSubmissions(scriptedDecisionRecords(model, time.now()), time.now().toISOString());
@@ -166,8 +168,8 @@ describe('training channels over the Node host', () => {
 
     // Whatever a renderer queues from the run is held back on the host; real work from before the run still goes.
     const [fromRun] = scriptedDecisionSubmissions([{ ...decision, decidedAt: time.now().toISOString() }], time.now().toISOString());
-    const synced = await call('decisions:sync', { batch: [fromRun, beforeRun] });
-    expect(synced.body.value).toEqual({
+    const synced = await sync([fromRun, beforeRun]);
+    expect(synced.value).toEqual({
       results: [
         { idempotencyKey: fromRun!.idempotencyKey, outcome: 'rejected', reason: `decided during training run ${runId}: a training decision is never sent to the records service` },
         { idempotencyKey: beforeRun!.idempotencyKey, outcome: 'accepted' },
@@ -195,7 +197,7 @@ describe('training channels over the Node host', () => {
     // Decisions after the run are real again.
     time.advance(1000);
     const [afterRun] = scriptedDecisionSubmissions([{ ...decision, decisionId: 'after-run', decidedAt: time.now().toISOString() }], time.now().toISOString());
-    expect((await call('decisions:sync', { batch: [afterRun] })).body.value).toEqual({ results: [{ idempotencyKey: afterRun!.idempotencyKey, outcome: 'accepted' }] });
+    expect((await sync([afterRun])).value).toEqual({ results: [{ idempotencyKey: afterRun!.idempotencyKey, outcome: 'accepted' }] });
     // An officer sees no other trainee's debrief.
     await signIn('officer');
     expect((await call('training:debrief', { runId })).body.error?.code).toBe('not_permitted');

@@ -5,10 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseEvaluableEmbedderManifest } from '../../app/biometrics/modelManifest';
 import { writeVendorStyleModelFolder } from '../build/vendorStyleEmbedder';
 import { LAST_WORKING_FILE } from '../services/faceModelSet';
+import { simulatedTravellers } from '../../native-bridges/document-reader/simulatedTravellers';
 import { HostAuditLog } from '../services/HostAuditLog';
 import { callHostApi, connectToHost, httpApiCaller, startBoothHost } from './testSupport/nodeHostClient';
 
-/** What only a booth window's own connection gets, through the real host on loopback: the storage key and the model fall-back. */
+/** What only a booth window's own connection gets, through the real host on loopback: the storage key, the model fall-back, the outbox's sync and keyboard-wedge scans. */
 const opened: { close(): Promise<void> }[] = [];
 const repoRoot = resolve(import.meta.dirname, '../..');
 const modulesDir = join(repoRoot, 'node_modules');
@@ -52,6 +53,45 @@ describe('storage:getKey', () => {
       expect.objectContaining({ action: 'storage_key_refused', actor: { userId: 'booth-host', role: 'system' }, details: refusal }),
       expect.objectContaining({ action: 'storage_key_refused', actor: { userId: 'trainer', role: 'trainer' }, details: refusal }),
     ]);
+  });
+});
+
+describe('decisions:sync and documents:wedgeRead', () => {
+  const scan = { lines: [...simulatedTravellers[1]!.mrz] };
+  const refusals = {
+    'decisions:sync': "Only the booth window's outbox sends decisions and departures to the records service; the HTTP API may not.",
+    'documents:wedgeRead': 'A keyboard-wedge scan comes only from the booth window it was typed into; the HTTP API may not hand one in.',
+  };
+
+  it('refuses both over the HTTP API to any token holder (nobody, a trainer, a supervisor), naming why; nothing reaches the lane', async () => {
+    const { host } = await booth();
+    const callers = [{ call: (channel: string, payload: unknown) => callHostApi(host, channel, payload) }];
+    for (const role of ['trainer', 'supervisor', 'officer'] as const) {
+      const caller = httpApiCaller(host);
+      await caller.signIn(role);
+      callers.push(caller);
+    }
+    for (const caller of callers) {
+      // Before: both answered 200 (a script could put a decision in the booth's name, or a document read on the officer's screen).
+      for (const [channel, payload] of [['decisions:sync', { batch: [] }], ['documents:wedgeRead', scan]] as const) {
+        const answer = await caller.call(channel, payload);
+        expect(answer.status).toBe(403);
+        expect(answer.body).toEqual({ ok: false, error: { code: 'not_permitted', message: refusals[channel] } });
+      }
+    }
+    expect((await callHostApi(host, 'lane:current', {})).body).toEqual({ ok: true, value: null });
+  });
+
+  it("takes them from a booth window: the outbox syncs with nobody signed in; a scan needs the lane's officer or trainer", async () => {
+    const { host } = await booth();
+    const window = await connectToHost(host);
+    opened.push({ close: async () => window.socket.close() });
+    expect(await window.call('decisions:sync', { batch: [] })).toEqual({ ok: true, value: { results: [] } });
+    expect(await window.call('documents:wedgeRead', scan)).toEqual({ ok: false, error: { code: 'not_permitted', message: 'Sign in first: A keyboard-wedge document read needs a signed-in officer or trainer.' } });
+    await window.signIn('supervisor');
+    expect(await window.call('documents:wedgeRead', scan)).toEqual({ ok: false, error: { code: 'not_permitted', message: 'A keyboard-wedge document read is for the officer or trainer role; supervisor is signed in as supervisor.' } });
+    await window.signIn('officer');
+    expect(await window.call('documents:wedgeRead', scan)).toMatchObject({ ok: true, value: { document: { documentNumber: 'A12345678' } } });
   });
 });
 

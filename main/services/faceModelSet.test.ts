@@ -139,7 +139,7 @@ describe.skipIf(!existsSync(shippedEmbedderFile))('chooseFaceModelSet', () => {
       const second = writeVendorStyleModelFolder(path.join(userDataDir, 'agency2'), { manifest: { ...configuredEmbedder, id: 'agency-two' }, modelFile: shippedEmbedderFile });
       const models = boothFaceModels(optionsFor(second.manifestPath));
       expect(await models.current()).toMatchObject({ origin: 'configured', models: { embedder: { id: 'agency-two-vendor-style' } } });
-      const fallback = await models.workerCouldNotLoad('configured', 'vendor_embedder.onnx could not be loaded by onnxruntime-web: unknown op');
+      const fallback = (await models.workerCouldNotLoad('configured', 'vendor_embedder.onnx could not be loaded by onnxruntime-web: unknown op')).served;
       expect(fallback).toMatchObject({ origin: 'last-working', models: { embedder: { id: agency.manifest.id } } });
       expect(fallback?.notices[0]).toBe(
         `Face models: the vision worker could not load the configured model set (agency-two-vendor-style): vendor_embedder.onnx could not be loaded by onnxruntime-web: unknown op; the booth runs the last working model set (${agency.manifest.id}) until this is fixed`,
@@ -148,13 +148,13 @@ describe.skipIf(!existsSync(shippedEmbedderFile))('chooseFaceModelSet', () => {
       expect(lastWorking()).toEqual({ embedder: agency.manifestPath });
       // The booth now serves the fallback; a second report of the configured set (another page) gets it as it is.
       expect(await models.current()).toBe(fallback);
-      expect(await models.workerCouldNotLoad('configured', 'again')).toBe(fallback);
+      expect(await models.workerCouldNotLoad('configured', 'again')).toEqual({ kind: 'stale', served: fallback });
       // The last working set fails in the worker too: the shipped set, and nothing remembered; then nothing is left.
-      const shipped = await models.workerCouldNotLoad('last-working', 'out of memory');
+      const shipped = (await models.workerCouldNotLoad('last-working', 'out of memory')).served;
       expect(shipped).toMatchObject({ origin: 'shipped', models: shippedModelSet() });
       expect(shipped?.notices[0]).toContain('the vision worker could not load the last working model set');
       expect(lastWorking()).toBeUndefined();
-      expect(await models.workerCouldNotLoad('shipped', 'no WebAssembly')).toBeUndefined();
+      expect(await models.workerCouldNotLoad('shipped', 'no WebAssembly')).toEqual({ kind: 'fell_back', served: undefined });
     });
 
     it('two windows reporting the same failure at once run the fallback once: both get the same set, one notice', async () => {
@@ -162,9 +162,17 @@ describe.skipIf(!existsSync(shippedEmbedderFile))('chooseFaceModelSet', () => {
       const second = writeVendorStyleModelFolder(path.join(userDataDir, 'agency2'), { manifest: { ...configuredEmbedder, id: 'agency-two' }, modelFile: shippedEmbedderFile });
       const models = boothFaceModels(optionsFor(second.manifestPath));
       await models.current();
-      const [first, other] = await Promise.all([models.workerCouldNotLoad('configured', 'window 1: unknown op'), models.workerCouldNotLoad('configured', 'window 2: unknown op')]);
+      const audited: string[] = [];
+      const [reported, joined] = await Promise.all([
+        models.workerCouldNotLoad('configured', 'window 1: unknown op', async () => audited.push('window 1')),
+        models.workerCouldNotLoad('configured', 'window 2: unknown op', async () => audited.push('window 2')),
+      ]);
       // Before: each report ran its own fallback (the set was read before either had replaced it): two sets, two notices.
-      expect(other).toBe(first);
+      expect(reported.kind).toBe('fell_back');
+      expect(joined).toEqual({ kind: 'joined', served: reported.served });
+      // Only the report that fell back ran its audit hook (before falling back).
+      expect(audited).toEqual(['window 1']);
+      const first = reported.served;
       expect(first).toMatchObject({ origin: 'last-working', models: { embedder: { id: agency.manifest.id } } });
       expect(first?.notices.filter((notice) => notice.includes('could not load'))).toEqual([expect.stringContaining('window 1: unknown op')]);
       expect(await models.current()).toBe(first);
@@ -174,7 +182,7 @@ describe.skipIf(!existsSync(shippedEmbedderFile))('chooseFaceModelSet', () => {
       const models = boothFaceModels(optionsFor(agency.manifestPath));
       await models.current();
       expect(lastWorking()).toEqual({ embedder: agency.manifestPath });
-      expect(await models.workerCouldNotLoad('configured', 'unknown op')).toMatchObject({ origin: 'shipped', models: shippedModelSet() });
+      expect((await models.workerCouldNotLoad('configured', 'unknown op')).served).toMatchObject({ origin: 'shipped', models: shippedModelSet() });
       expect(lastWorking()).toBeUndefined();
     });
   });

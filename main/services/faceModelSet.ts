@@ -210,11 +210,25 @@ export async function fallBackFromWorkerFailure(current: ServedFaceModelSet, opt
   return { origin: fallback.origin, models: fallback.models, files: fallback.files, notices: [...notices, ...kept, ...padNotices(pad, fallback.models)], presentationAttackDetection: pad };
 }
 
+/**
+ * What came of a window's report that the worker could not load a set: `fell_back` (this report ran the fallback),
+ * `joined` (the same failure was being acted on for another window: its outcome, not a second fallback), `stale` (the
+ * set reported is not the one served any more: nothing moves). `served` is the set served now; undefined when the
+ * shipped set itself failed and nothing is left.
+ */
+export type WorkerLoadFailure =
+  | { readonly kind: 'fell_back' | 'joined'; readonly served: ServedFaceModelSet | undefined }
+  | { readonly kind: 'stale'; readonly served: ServedFaceModelSet };
+
 /** The booth's face models for one start: chosen on first need; replaced by the fallback when the worker cannot load them. */
 export interface BoothFaceModels {
   current(): Promise<ServedFaceModelSet>;
-  /** The page reports that the worker could not load the set of `origin`: the set now served, or undefined if none is left. */
-  workerCouldNotLoad(origin: ModelSetOrigin, message: string): Promise<ServedFaceModelSet | undefined>;
+  /**
+   * The page reports that the worker could not load the set of `origin`. `beforeFallback` runs (and is awaited) only
+   * when this report is the one that falls back, before it does (the audit: a fallback is on disk before it happens;
+   * a failing one stops it); a report joining one under way or naming a stale set does not run it.
+   */
+  workerCouldNotLoad(origin: ModelSetOrigin, message: string, beforeFallback?: () => Promise<unknown>): Promise<WorkerLoadFailure>;
 }
 
 export function boothFaceModels(options: FaceModelSetOptions): BoothFaceModels {
@@ -224,16 +238,28 @@ export function boothFaceModels(options: FaceModelSetOptions): BoothFaceModels {
   const current = () => (chosen ??= chooseFaceModelSet(options));
   return {
     current,
-    async workerCouldNotLoad(origin, message) {
+    async workerCouldNotLoad(origin, message, beforeFallback) {
       const set = await current();
       // Another page already reported it (the set changed since): the set now served.
-      if (set.origin !== origin) return set;
+      if (set.origin !== origin) return { kind: 'stale', served: set };
       // Another page reported it a moment ago and its fallback is still on its way: that one, not a second.
-      if (fallingBack?.from === set) return fallingBack.next;
-      const next = fallBackFromWorkerFailure(set, options, message);
-      fallingBack = { from: set, next };
-      chosen = next.then((fallback) => fallback ?? set);
-      return next;
+      if (fallingBack?.from === set) return { kind: 'joined', served: await fallingBack.next };
+      // Claimed before the first await, so a report arriving meanwhile joins this one.
+      const next = (async () => {
+        await beforeFallback?.();
+        return fallBackFromWorkerFailure(set, options, message);
+      })();
+      const claim = { from: set, next };
+      fallingBack = claim;
+      // A fallback that could not run (its audit not written) leaves the set served, and a later report may try again.
+      chosen = next.then(
+        (fallback) => fallback ?? set,
+        () => {
+          if (fallingBack === claim) fallingBack = undefined;
+          return set;
+        },
+      );
+      return { kind: 'fell_back', served: await next };
     },
   };
 }

@@ -7,6 +7,7 @@ import { DEFAULT_REAR_CAMERA_LAYOUT, REAR_CAMERA_LAYOUTS, vehicleLaneLayout } fr
 import { planSeatRegionTiles } from '../../app/scene/seatRegionTiles';
 import { laneCaptureProfile } from '../../app/scene/laneCaptureProfile';
 import { CONDITIONS, planApproach } from '../../app/scene/vehicleApproach';
+import { RENDER_SEATS } from '../../app/scene/laneSceneRenderer';
 import type { SceneCondition } from '../../app/scene/vehicleApproach';
 import { seededRandom } from '../../app/shared/seededRandom';
 import { readIdentities } from './faceDataset';
@@ -60,6 +61,8 @@ export const vehicleEvalOptions = z.object({
   rearMountHeight: z.coerce.number().min(0.3).max(6).optional(),
   /** The rear-rows cameras' horizontal field of view (degrees) instead of their layout's: a lens measured on the same vehicles and people. */
   rearFov: z.coerce.number().min(5).max(120).optional(),
+  /** What each camera is drawn seeing: every occupant in its view (a real lane), or only the seats it is aimed at (the figures before issue #15's "One person on two cameras"). */
+  renderSeats: z.enum(RENDER_SEATS).default('visible'),
 });
 export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
 
@@ -95,6 +98,7 @@ export const commandOf = (options: VehicleEvalOptions): string =>
     ...(options.only === undefined ? [] : [`--only ${options.only.join(',')}`]),
     ...(options.rearMountHeight === undefined ? [] : [`--rear-mount-height ${options.rearMountHeight}`]),
     ...(options.rearFov === undefined ? [] : [`--rear-fov ${options.rearFov}`]),
+    `--render-seats ${options.renderSeats}`,
     `--out ${options.out}`,
   ].join(' ');
 
@@ -210,6 +214,7 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
           frameStride: options.stride,
           targetFmr: options.targetFmr,
           keepFrames,
+          renderSeats: options.renderSeats,
         };
         const asked = Date.now();
         const result = await harness<VehicleRunResult>('vehicle', spec);

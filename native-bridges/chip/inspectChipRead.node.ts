@@ -22,8 +22,12 @@ export interface ChipInspection {
   readonly documentSigner: string | undefined;
 }
 
-function protocolCheck(check: 'active_authentication' | 'chip_authentication', outcome: ChipProtocolOutcome): ChipCheck {
-  return { check, status: outcome.status, ...(outcome.reason ? { reason: outcome.reason } : {}), ...(outcome.algorithm ? { detail: { algorithm: outcome.algorithm } } : {}) };
+/**
+ * An Active or Chip Authentication outcome as a check. `offered`: the chip lists the data group the protocol needs
+ * (DG15, DG14), so a check that could not be made is one the chip offered (the rules refer it), not one it lacks.
+ */
+function protocolCheck(check: 'active_authentication' | 'chip_authentication', outcome: ChipProtocolOutcome, offered: boolean): ChipCheck {
+  return { check, status: outcome.status, ...(outcome.reason ? { reason: outcome.reason } : {}), detail: { offered, ...(outcome.algorithm ? { algorithm: outcome.algorithm } : {}) } };
 }
 
 function dg1VersusMrz(chipMrz: readonly string[] | undefined, opticalMrz: readonly string[] | undefined): ChipCheck {
@@ -67,7 +71,8 @@ export function inspectChipRead(
   } else {
     checks.push({ check: 'sod_structure', status: 'failed', reason: 'the chip has no EF.SOD: its data cannot be authenticated' });
   }
-  checks.push(protocolCheck('active_authentication', result.activeAuthentication), protocolCheck('chip_authentication', result.chipAuthentication));
+  const listed = (dg: number) => result.dataGroups.has(dg) || result.notRead.includes(dg);
+  checks.push(protocolCheck('active_authentication', result.activeAuthentication, listed(15)), protocolCheck('chip_authentication', result.chipAuthentication, listed(14)));
   checks.push(dg1Parsed?.error ? { check: 'dg1_vs_mrz', status: 'failed', reason: `DG1 on the chip is malformed: ${dg1Parsed.error}` } : dg1VersusMrz(chipMrz, context.opticalMrz));
 
   const dg2 = result.dataGroups.get(2);

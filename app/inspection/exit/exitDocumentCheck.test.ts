@@ -56,12 +56,36 @@ describe('exit: the face compared 1:1 with the document presented', () => {
   });
 
   it('no gallery mate, but the face matches the passport: identified by the document, confirmable, recorded with the no-entry-record warning', () => {
-    const visitor: ExitDocument = { documentNumber: 'C4RT88120', nationality: 'DEU', name: 'BRANDT, Jonas' };
+    const visitor: ExitDocument = { documentNumber: 'C4RT88120', nationality: 'DEU', name: 'BRANDT, Jonas', chip: { verdict: 'verified' } };
     const a = assessExitOccupant('o1', nobody, gallery, context, undefined, undefined, compared(visitor, 0.64));
     expect(a).toMatchObject({ outcome: { kind: 'identified_by_document', document: visitor }, confirmable: true, recordsDeparture: true, needsOfficer: false });
     const record = departureRecordSchema.parse(departureOf(a, 'dep-2', departure));
     expect(record.travellerId).toBe('document:DEU:C4RT88120');
     expect(record.evidence).toEqual({ method: 'document', documentNumber: 'C4RT88120', noEntryRecord: true, faceComparison: { outcome: 'match', documentNumber: 'C4RT88120', nationality: 'DEU', referenceSource: 'chip', score: 0.64, ...provenance } });
+  });
+
+  it('no gallery mate, the face matches the passport, but its chip did not verify it: held for the officer (the policy default), a failed chip always', () => {
+    const visitor: ExitDocument = { documentNumber: 'C4RT88120', nationality: 'DEU', name: 'BRANDT, Jonas' };
+    const unverified: readonly ExitDocument[] = [
+      visitor,
+      { ...visitor, chip: { verdict: 'not_read', reason: 'the card was removed' } },
+      { ...visitor, chip: { verdict: 'not_verifiable', reason: 'Chip data signed by an untrusted signer: no CSCA for DEU in the trust list' } },
+    ];
+    for (const document of unverified) {
+      // Before: confirmable and recorded on the document alone, as firmly as with a verified chip.
+      const a = assessExitOccupant('o1', nobody, gallery, context, undefined, undefined, compared(document, 0.64));
+      expect(a, JSON.stringify(document.chip)).toMatchObject({ outcome: { kind: 'identified_by_document', document }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+      expect(departureOf(a, 'dep-8', departure)).toBeNull();
+    }
+    const lenient = { ...context, policy: { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, unverifiedDocumentIdentifies: true } } };
+    for (const document of unverified) {
+      expect(assessExitOccupant('o1', nobody, gallery, lenient, undefined, undefined, compared(document, 0.64))).toMatchObject({ outcome: { kind: 'identified_by_document' }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+    }
+    const forged = { ...visitor, chip: { verdict: 'failed', reason: 'Chip data NOT genuine: DG1 hash mismatch' } } as const;
+    for (const policy of [context, lenient]) {
+      expect(assessExitOccupant('o1', nobody, gallery, policy, undefined, undefined, compared(forged, 0.64))).toMatchObject({ outcome: { kind: 'identified_by_document' }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+    }
+    expect(finalRulePolicy.exitRecord.unverifiedDocumentIdentifies).toBe(false);
   });
 
   it('no gallery mate found, but the passport (the face matching it) is an expected traveller\'s: held with their alerts shown, never "no entry record", nothing recorded', () => {
@@ -75,7 +99,7 @@ describe('exit: the face compared 1:1 with the document presented', () => {
   });
 
   it('a U.S. passport holder identified by the document alone is confirmed with no biometric departure record (90 FR 48604)', () => {
-    const citizen: ExitDocument = { documentNumber: '488213307', nationality: 'USA', name: 'MORALES, Ana' };
+    const citizen: ExitDocument = { documentNumber: '488213307', nationality: 'USA', name: 'MORALES, Ana', chip: { verdict: 'verified' } };
     const a = assessExitOccupant('o1', nobody, gallery, context, undefined, undefined, compared(citizen, 0.69));
     expect(a).toMatchObject({ outcome: { kind: 'identified_by_document' }, confirmable: true, recordsDeparture: false });
     expect(departureOf(a, 'dep-3', departure)).toBeNull();

@@ -1,4 +1,5 @@
 import type { MatchProvenance } from '../../biometrics/faceMatching';
+import type { ChipVerdict } from '../../document/lds/chipVerdict';
 import type { DepartureGalleryEntry } from '../../ports/departureGallery';
 
 /**
@@ -18,6 +19,31 @@ export interface ExitDocument {
   readonly name: string | null;
   /** Gallery travellers whose document photos include this document's photo (the very image): it is theirs. */
   readonly photoOfTravellers?: readonly string[];
+  /** What the document's chip proved; absent: no chip was read (nothing proves the document genuine). */
+  readonly chip?: ExitDocumentChip;
+}
+
+/** The document's chip as the exit rules see it: its verdict, or that it could not be read, and why when not verified. */
+export interface ExitDocumentChip {
+  readonly verdict: ChipVerdict | 'not_read';
+  readonly reason?: string;
+}
+
+/**
+ * Whether the document is proven genuine: `verified` (Passive Authentication), `failed` (a chip check failed: the
+ * document or its chip is not genuine), or `not_verified` (no chip read, the chip unreadable or not verifiable).
+ */
+export function documentChipStanding(document: ExitDocument): 'verified' | 'failed' | 'not_verified' {
+  if (document.chip?.verdict === 'verified') return 'verified';
+  return document.chip?.verdict === 'failed' ? 'failed' : 'not_verified';
+}
+
+/** Why a document's chip does not prove it genuine, in the officer's words. */
+export function documentChipNotVerifiedBecause(document: ExitDocument): string {
+  const chip = document.chip;
+  if (!chip) return 'no chip was read';
+  if (chip.verdict === 'not_read') return `the chip could not be read${chip.reason ? `: ${chip.reason}` : ''}`;
+  return chip.reason ?? (chip.verdict === 'failed' ? 'a chip check failed' : 'the chip data could not be verified');
 }
 
 export type ExitDocumentComparison =

@@ -6,7 +6,7 @@ import type { RecordAlert } from '../../ports/travellerRecord';
 import { presentationAttackEvidence, presentationAttackReasons, type PresentationAttackEvidence, type PresentationAttackFace } from '../presentationAttackReason';
 import type { Reason } from '../reasons';
 import type { PresentationAttackOverrideReason } from './departureRecord';
-import { documentFaceMatches, documentIsEntrys, documentTravellerId, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
+import { documentChipStanding, documentFaceMatches, documentIsEntrys, documentTravellerId, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
 import { stayStanding, type StayStanding } from './stayLength';
 
 /**
@@ -75,7 +75,11 @@ export type ExitOutcome =
   | { readonly kind: 'ambiguous'; readonly candidates: readonly { readonly entry: DepartureGalleryEntry | null; readonly candidate: ExitCandidate }[] }
   /** Nobody in the gallery and no document: the officer photographs or inspects the traveller. `dismissed`: look-alikes the officer ruled out. */
   | { readonly kind: 'not_identified'; readonly faceSeen: boolean; readonly dismissed?: readonly ExitCandidate[]; readonly searchError?: string }
-  /** No gallery mate, but the face matches the document presented (1:1): identified by the document, no entry record on file (a warning, not a hold). */
+  /**
+   * No gallery mate, but the face matches the document presented (1:1): identified by the document, no entry record on
+   * file (a warning, not a hold) when its chip verified it. A document whose chip failed is held; one not verified (no
+   * chip read, unreadable, not verifiable) is held unless the policy lets it identify (`exitRecord.unverifiedDocumentIdentifies`).
+   */
   | { readonly kind: 'identified_by_document'; readonly document: ExitDocument; readonly comparison: Extract<ExitDocumentComparison, { kind: 'compared' }> }
   /** The face does not match the document presented (below the 1:1 threshold): held, whatever the gallery found. */
   | { readonly kind: 'document_face_mismatch'; readonly comparison: Extract<ExitDocumentComparison, { kind: 'compared' }> }
@@ -231,8 +235,12 @@ function withDocument(assessed: IdentityAssessment, comparison: ExitDocumentComp
       // An expected traveller's document: their entry record (its alerts, a lookout) is not bypassed by a search that missed them.
       const owner = [...gallery.values()].find((entry) => documentIsEntrys(comparison.document, entry));
       if (owner) return held({ kind: 'document_of_unfound_traveller', entry: owner, document: comparison.document, comparison, alerts: alertsOf(owner, stayStanding(owner.admitUntil, context.departureDate)) });
+      const identified: ExitOutcome = { kind: 'identified_by_document', document: comparison.document, comparison };
+      // A document no chip proved genuine identifies nobody as firmly as one it did: a failed chip never, one not verified as the policy says.
+      const chip = documentChipStanding(comparison.document);
+      if (chip === 'failed' || (chip === 'not_verified' && !context.policy.exitRecord.unverifiedDocumentIdentifies)) return held(identified);
       const recorded = recordsDeparture(context.policy, citizenshipCategoryOf({ nationality: comparison.document.nationality }));
-      return { occupantId, outcome: { kind: 'identified_by_document', document: comparison.document, comparison }, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
+      return { occupantId, outcome: identified, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
     }
     default:
       return assessed;

@@ -37,7 +37,20 @@ export async function connectToHost<Frame = Record<string, unknown>>(host: Runni
     }
     throw new Error('no such frame');
   };
-  return { socket, frames, nextFrame };
+  let callId = 0;
+  /** A call over this window's socket, as the renderer makes it: the reply's envelope. */
+  const call = async <Value = unknown>(channel: string, payload: unknown) => {
+    const id = ++callId;
+    socket.send(JSON.stringify({ kind: 'call', id, channel, payload }));
+    const reply = (await nextFrame((frame) => (frame as { id?: unknown }).id === id)) as { result?: unknown };
+    return reply.result as { ok: boolean; value?: Value; error?: { code: string; message: string } };
+  };
+  /** Signs this window in with a practice account (`booth-<userId>`); fails the test when refused. */
+  const signIn = async (userId: 'trainer' | 'officer' | 'supervisor') => {
+    const answer = await call('auth:signIn', { userId, password: `booth-${userId}` });
+    if (!answer.ok) throw new Error(`sign-in as ${userId} refused: ${JSON.stringify(answer.error)}`);
+  };
+  return { socket, frames, nextFrame, call, signIn };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HandlersOf } from '../../../app/host/dispatch';
+import type { HostAuditEvent } from '../../../app/host/channelAccess';
 import type { DispatchCaller } from '../../../app/host/dispatchCaller';
 import type { ActiveModelSet } from '../../../app/biometrics/modelSet';
 import type { BoothFaceModels, ServedFaceModelSet } from '../faceModelSet';
@@ -23,7 +24,7 @@ export interface ModelHandlerDeps {
  * is answered.
  */
 export function modelHandlers({ faceModels, callers, audit }: ModelHandlerDeps): HandlersOf<'models'> {
-  const record = (caller: DispatchCaller, event: { origin: string; message: string; outcome: 'done' | 'refused'; reason?: string; servedNow?: string }) =>
+  const record = (caller: DispatchCaller, event: { origin: string; message: string; outcome: HostAuditEvent['outcome']; reason?: string; servedNow?: string }) =>
     caller.transport === 'in-process'
       ? Promise.resolve()
       : audit.record(caller, callers.userOf(caller), {
@@ -36,16 +37,17 @@ export function modelHandlers({ faceModels, callers, audit }: ModelHandlerDeps):
   return {
     'models:active': async () => asActive(await faceModels.current()),
     'models:loadFailed': async ({ origin, message }, caller) => {
-      const before = await faceModels.current();
-      if (before.origin !== origin) {
+      // The report that falls back is audited before it does; one that joins a fallback under way (two windows
+      // reporting the same failure at once) is audited as joined, so the trail shows one fallback.
+      const report = await faceModels.workerCouldNotLoad(origin, message, () => record(caller, { origin, message, outcome: 'done' }));
+      if (report.kind === 'stale') {
         // Another window already reported it (the set changed since): nothing moves, the set served now is the answer.
-        await record(caller, { origin, message, outcome: 'refused', reason: `the set served now is ${before.origin}, not ${origin}`, servedNow: before.origin });
-        return asActive(before);
+        await record(caller, { origin, message, outcome: 'refused', reason: `the set served now is ${report.served.origin}, not ${origin}`, servedNow: report.served.origin });
+        return asActive(report.served);
       }
-      await record(caller, { origin, message, outcome: 'done' });
-      const next = await faceModels.workerCouldNotLoad(origin, message);
-      if (!next) throw new Error(`the vision worker could not load the shipped face models either (${message}); there is no other model set to fall back to`);
-      return asActive(next);
+      if (report.kind === 'joined') await record(caller, { origin, message, outcome: 'joined', reason: 'the same failure was being acted on for another window: its fallback is the answer' });
+      if (!report.served) throw new Error(`the vision worker could not load the shipped face models either (${message}); there is no other model set to fall back to`);
+      return asActive(report.served);
     },
   };
 }

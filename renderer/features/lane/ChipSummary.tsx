@@ -1,5 +1,6 @@
 import type { ChipReport } from '../../../app/ports/chipReport';
 import type { ChipVerdict } from '../../../app/document/lds/chipVerdict';
+import { cloneChecksNotMade } from '../../../app/inspection/chipVerdictRules';
 import { chipCheckLabel } from './chipCheckLabels';
 
 const statusMarks = { passed: '✓', failed: '✗', not_possible: '–' } as const;
@@ -18,7 +19,8 @@ function headline(verdict: ChipVerdict, reason: string | undefined): string {
 
 /**
  * The chip's verdict (verified, not verifiable, failed) on one line; an occupant card lists the checks that
- * failed (and, when the chip is not verifiable, those that could not be made), the one-traveller card
+ * failed (and, when the chip is not verifiable, those that could not be made; a clone check the chip offered and
+ * that could not be made, always), the one-traveller card
  * (`allChecks`) every check behind the verdict, each passed, failed (with why) or not possible.
  */
 export function ChipSummary({ report, allChecks = false }: { report: ChipReport | null; allChecks?: boolean }) {
@@ -36,7 +38,11 @@ export function ChipSummary({ report, allChecks = false }: { report: ChipReport 
       </p>
     );
   }
-  const listed = allChecks ? report.checks : report.checks.filter((check) => check.status === 'failed' || (report.verdict === 'not_verifiable' && check.status === 'not_possible'));
+  // A clone check the chip offered and that could not be made is listed whatever the verdict (its own reason refers it).
+  const cloneNotMade = cloneChecksNotMade(report.checks);
+  const listed = allChecks
+    ? report.checks
+    : report.checks.filter((check) => check.status === 'failed' || (report.verdict === 'not_verifiable' && check.status === 'not_possible') || cloneNotMade.includes(check));
   const passed = report.checks.filter((check) => check.status === 'passed').length;
   return (
     <div className={`chip-summary ${report.verdict}`} data-testid="chip-badge" data-verdict={report.verdict}>
@@ -46,6 +52,7 @@ export function ChipSummary({ report, allChecks = false }: { report: ChipReport 
           {listed.map((check, i) => (
             <li key={`${check.check}-${check.dg ?? i}`} className={`chip-check ${check.status}`} data-check={check.check} data-status={check.status}>
               {statusMarks[check.status]} {chipCheckLabel(check)}
+              {cloneNotMade.includes(check) ? ' offered by the chip, not made' : ''}
               {check.reason && check.status !== 'passed' ? `: ${check.reason}` : ''}
             </li>
           ))}

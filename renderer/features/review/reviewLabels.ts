@@ -33,6 +33,7 @@ export const reasonLabels: Readonly<Record<ReasonCode, string>> = {
   passive_authentication_failed: 'Chip passive authentication failed',
   passive_authentication_not_verifiable: 'Chip data not verifiable (signer not in the trust list, or a check could not be made)',
   chip_clone_suspected: 'Chip clone suspected',
+  chip_clone_check_not_made: 'Clone check offered, not made',
   chip_data_mismatch: 'Chip data differs from the printed page',
   chip_not_read: 'Chip not read',
   lookout_hit: 'Lookout hit',

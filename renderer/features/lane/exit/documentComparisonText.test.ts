@@ -8,7 +8,7 @@ import { departureEvidenceLines } from '../../review/departureLabels';
 import { documentComparisonText, shownDocumentComparison } from './documentComparisonText';
 import { exitOutcomeText } from './exitOutcomeText';
 
-const passport: ExitDocument = { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret' };
+const passport: ExitDocument = { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret', chip: { verdict: 'verified' } };
 const provenance = { modelId: 'arcface-r100', modelVersion: '1.2.0', calibrationVersion: 'lfw-2026-11', targetFmr: 1e-4, threshold: 0.36 };
 const compared = (score: number): ExitDocumentComparison => ({ kind: 'compared', document: passport, decision: score >= 0.36 ? 'match' : 'no_match', score, referenceSource: 'chip', ...provenance });
 const context = { departureDate: '2026-12-07', policy: finalRulePolicy };
@@ -27,6 +27,23 @@ describe('the exit card and the review word the 1:1 comparison with the document
     expect(exitOutcomeText(a.outcome)).toBe('Identified by the document (1:1): no entry record on file');
     const record = departureOf(a, 'dep-1', { departedAt: '2026-12-07T09:14:00Z', boothId: 'B', port: 'San Ysidro, CA', lane: { laneId: 'p', laneType: 'pedestrian' }, plate: null, sessionId: 's', officer: 'o', versions: { rules: 'r', policy: finalRulePolicy.id, faceModel: null } });
     expect(record && departureEvidenceLines(record)).toEqual(['Identified by the document (1:1): no entry record on file', documentComparisonText(shownDocumentComparison(compared(0.712)))]);
+  });
+
+  it('identified by a document whose chip did not verify it: the card says so and why, and that it is held for inspection', () => {
+    const noGallery = { kind: 'no_candidate', trackId: 'cam:1' } as const;
+    const outcomeWith = (chip: ExitDocument['chip']) => {
+      const { chip: _verified, ...unread } = passport;
+      const document: ExitDocument = chip ? { ...unread, chip } : unread;
+      return exitOutcomeText(assessExitOccupant('o1', noGallery, new Map(), context, undefined, undefined, { ...compared(0.712), document }).outcome);
+    };
+    expect(outcomeWith(undefined)).toBe('Identified by the document (1:1), but its chip did not verify it (no chip was read): no entry record on file, inspect the document');
+    expect(outcomeWith({ verdict: 'not_verifiable', reason: 'Chip data signed by an untrusted signer: no CSCA for GBR in the trust list' })).toBe(
+      'Identified by the document (1:1), but its chip did not verify it (Chip data signed by an untrusted signer: no CSCA for GBR in the trust list): no entry record on file, inspect the document',
+    );
+    expect(outcomeWith({ verdict: 'not_read', reason: 'the card was removed' })).toContain('(the chip could not be read: the card was removed)');
+    expect(outcomeWith({ verdict: 'failed', reason: 'Chip data NOT genuine: DG2 hash mismatch' })).toBe(
+      'The face matches the document (1:1), but its chip FAILED its checks (Chip data NOT genuine: DG2 hash mismatch): departure NOT confirmed, inspect the document',
+    );
   });
 
   it('a mismatch and a conflict are held in words naming why (and both travellers)', () => {

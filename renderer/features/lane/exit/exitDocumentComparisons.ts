@@ -2,7 +2,7 @@ import type { Embedding } from '../../../../app/biometrics/embeddingMath';
 import { verify } from '../../../../app/biometrics/faceMatching';
 import { assignRoster } from '../../../../app/biometrics/rosterAssignment';
 import type { EmbedderManifest } from '../../../../app/biometrics/modelManifest';
-import type { ExitDocument, ExitDocumentComparison } from '../../../../app/inspection/exit/exitDocumentCheck';
+import type { ExitDocument, ExitDocumentChip, ExitDocumentComparison } from '../../../../app/inspection/exit/exitDocumentCheck';
 import type { LaneSession } from '../../../../app/inspection/laneSession';
 import { faceNotComparedBecause, sessionIdentities, type SessionIdentity } from '../../../../app/inspection/sessionIdentities';
 import type { DepartureGalleryEntry } from '../../../../app/ports/departureGallery';
@@ -24,7 +24,9 @@ export interface ExitDocumentInputs {
 function exitDocumentOf(identity: SessionIdentity, gallery: readonly DepartureGalleryEntry[]): ExitDocument {
   const photos = new Set(identity.references.map((r) => imageKey(r.image)));
   const photoOf = gallery.filter((e) => e.documentPhotos.some((p) => p.image && photos.has(imageKey(p.image)))).map((e) => e.travellerId);
-  return { documentNumber: identity.documentNumber ?? 'unread', nationality: identity.nationality, name: identity.name, ...(photoOf.length > 0 ? { photoOfTravellers: photoOf } : {}) };
+  const chip = identity.document?.chip;
+  const chipStanding: ExitDocumentChip | undefined = chip && (chip.outcome === 'failed' ? { verdict: 'not_read', ...(chip.error ? { reason: chip.error.message } : {}) } : { verdict: chip.verdict, ...(chip.verdictReason ? { reason: chip.verdictReason } : {}) });
+  return { documentNumber: identity.documentNumber ?? 'unread', nationality: identity.nationality, name: identity.name, ...(photoOf.length > 0 ? { photoOfTravellers: photoOf } : {}), ...(chipStanding ? { chip: chipStanding } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
-import { documentHolderText } from '../../../../app/inspection/exit/exitDocumentCheck';
+import { documentChipNotVerifiedBecause, documentChipStanding, documentHolderText } from '../../../../app/inspection/exit/exitDocumentCheck';
 import { presentationAttackSuspected, type ExitAlert, type ExitIdentification, type ExitOccupantAssessment, type ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
 
 /** What each exit outcome says on the occupant card: one line, the same words the review shows. */
@@ -18,7 +18,15 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
       if (outcome.dismissed) return `Not identified: the officer ruled out ${outcome.dismissed.length} look-alike candidates. Photograph or inspect documents`;
       return outcome.faceSeen ? 'Not identified: no gallery mate. Photograph or inspect documents' : 'Not identified: no usable face. Photograph or inspect documents';
     case 'identified_by_document':
-      return 'Identified by the document (1:1): no entry record on file';
+      switch (documentChipStanding(outcome.document)) {
+        case 'verified':
+          return 'Identified by the document (1:1): no entry record on file';
+        case 'failed':
+          return `The face matches the document (1:1), but its chip FAILED its checks (${documentChipNotVerifiedBecause(outcome.document)}): departure NOT confirmed, inspect the document`;
+        case 'not_verified':
+          return `Identified by the document (1:1), but its chip did not verify it (${documentChipNotVerifiedBecause(outcome.document)}): no entry record on file, inspect the document`;
+      }
+      break;
     case 'document_face_mismatch':
       return 'Face does not match the document presented: departure NOT confirmed';
     case 'document_without_face':
