@@ -25,13 +25,9 @@ export interface VehicleRunSpec {
    * and the loop's pause between rounds; results are timed on that clock. Without it: every `frameStride`-th
    * frame, each result at its frame's time (the worker taken as keeping up).
    */
-<<<<<<< HEAD
   readonly pacing?: { readonly roundPauseMs: number; readonly turns?: CameraTurnPolicy };
-=======
-  readonly pacing?: { readonly roundPauseMs: number };
   /** What each camera is drawn seeing (app/scene/laneSceneRenderer.ts): every occupant (default) or only the seats it is aimed at. */
   readonly renderSeats?: RenderSeats;
->>>>>>> main
 }
 
 export interface OccupantOutcome {
