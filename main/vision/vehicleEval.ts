@@ -27,7 +27,7 @@ import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
  * each one side of an A/B table in docs/vehicle-capture.md (see profilesOf). A lever measured and not kept goes
  * with its variant; the doc names the commit to check out to re-run it.
  */
-export const VARIANTS = ['baseline', 'lane', 'lane-full-search', 'lane-regions', 'lane-raw', 'lane-wait-cadence'] as const;
+export const VARIANTS = ['baseline', 'lane', 'lane-full-search', 'lane-regions', 'lane-raw', 'lane-refind'] as const;
 
 export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
@@ -116,8 +116,8 @@ export function profilesOf(variant: VehicleEvalOptions['variants'][number], came
         'lane-regions': { ...lane, tiles: 'none' },
         // The lane without the exposure normalisation of face crops (app/biometrics/faceExposure.ts).
         'lane-raw': { ...lane, exposure: 'raw' },
-        // The lane before a frame missing a followed face was searched whole at once: the next whole search waits for the cadence.
-        'lane-wait-cadence': { ...lane, cadence: { fullSearchEvery: lane.cadence?.fullSearchEvery ?? 1 } },
+        // The lane whose frame missing a followed face (or finding it below the gate's score) is searched whole at once: measured, not in the lane yet.
+        'lane-refind': { ...lane, cadence: { fullSearchEvery: 1, ...lane.cadence, wholeSearchAfterMiss: true } },
       };
       return [camera.id, profiles[variant]];
     }),
