@@ -57,4 +57,26 @@ describe('DetectionCadencePlanner', () => {
     expect(contains({ x: 0, y: 0, ...frame }, square)).toBe(true);
     expect(square.width).toBeGreaterThanOrEqual(384);
   });
+
+  it('with wholeSearchAfterMiss, a frame that missed a followed face (or found it below the gate score) is searched whole at once, and the count restarts from it', () => {
+    const face = { x: 700, y: 400, width: 40, height: 40 };
+    const nearby = { x: 705, y: 402, width: 42, height: 42 };
+    const elsewhere = { x: 1500, y: 900, width: 40, height: 40 };
+    const run = (refind: boolean, found: (k: number) => { box: Box; score: number }[]) => {
+      const profile: DetectionProfile = { ...lane, cadence: { fullSearchEvery: 3, ...(refind ? { wholeSearchAfterMiss: true } : {}) } };
+      const planner = new DetectionCadencePlanner();
+      return Array.from({ length: 7 }, (_, k) => {
+        const plan = planner.plan(profile, [face], frame);
+        return planner.afterPartial(profile, plan, [face], found(k), 0.7) ? 'whole now' : plan.full;
+      });
+    };
+    const sure = (box: Box) => [{ box, score: 0.9 }];
+    // The second frame (searched around the face) finds only someone elsewhere: a miss.
+    expect(run(true, (k) => sure(k === 1 ? elsewhere : nearby))).toEqual([true, 'whole now', false, false, true, false, false]);
+    // Found where it could be, but below the live gate's detection score: a miss too.
+    expect(run(true, (k) => (k === 1 ? [{ box: nearby, score: 0.6 }] : sure(nearby)))).toEqual([true, 'whole now', false, false, true, false, false]);
+    // Without the option, or without a miss, the cadence alone decides.
+    expect(run(false, (k) => sure(k === 1 ? elsewhere : nearby))).toEqual([true, false, false, true, false, false, true]);
+    expect(run(true, () => sure(nearby))).toEqual([true, false, false, true, false, false, true]);
+  });
 });

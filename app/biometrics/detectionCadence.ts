@@ -16,14 +16,15 @@ const DEFAULT_GROWTH = 1.5;
 const DEFAULT_MARGIN = 1;
 
 export class DetectionCadencePlanner {
-  private frames = 0;
+  /** Frames since the last whole search (undefined: none yet). */
+  private sinceFull: number | undefined;
 
   /** `followed`: the boxes of the faces the camera's tracker follows now (before this frame's update). */
   plan(profile: DetectionProfile, followed: readonly Box[], frame: { readonly width: number; readonly height: number }): DetectionPlan {
     const every = Math.max(1, Math.floor(profile.cadence?.fullSearchEvery ?? 1));
-    const full = this.frames % every === 0;
-    this.frames++;
-    if (full) return { tiles: profile.tiles, fullRangePass: profile.fullRangePass, regions: profile.regions ?? [], regionDetector: profile.regionDetector ?? 'short', dropCut: false, full };
+    const full = this.sinceFull === undefined || this.sinceFull >= every;
+    if (full) return this.wholeSearch(profile);
+    this.sinceFull = (this.sinceFull ?? 0) + 1;
     const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
     const margin = profile.cadence?.margin ?? DEFAULT_MARGIN;
     const regions: Box[] = [];
@@ -33,6 +34,29 @@ export class DetectionCadencePlanner {
       regions.push(searchRegionFor(around, profile.regions ?? [], frame));
     }
     return { tiles: 'none', fullRangePass: false, regions, regionDetector: profile.regionDetector ?? 'full', dropCut: true, full };
+  }
+
+  /** The whole profile, on this frame (the cadence counts from it). */
+  wholeSearch(profile: DetectionProfile): DetectionPlan {
+    this.sinceFull = 1;
+    return { tiles: profile.tiles, fullRangePass: profile.fullRangePass, regions: profile.regions ?? [], regionDetector: profile.regionDetector ?? 'short', dropCut: false, full: true };
+  }
+
+  /**
+   * After a frame searched only around the faces followed (`plan` of this frame): whether some followed face was not
+   * found where it could be (no detection's centre in its follow region at `minScore` or above: a face the live gate
+   * would refuse as low-confidence counts as not found, as the whole search, with its other passes, often scores it
+   * higher); with `wholeSearchAfterMiss`, the whole search to run on this frame then.
+   */
+  afterPartial(profile: DetectionProfile, plan: DetectionPlan, followed: readonly Box[], found: readonly { readonly box: Box; readonly score: number }[], minScore = 0): DetectionPlan | undefined {
+    if (plan.full || profile.cadence?.wholeSearchAfterMiss !== true) return undefined;
+    const growth = profile.cadence?.growth ?? DEFAULT_GROWTH;
+    const margin = profile.cadence?.margin ?? DEFAULT_MARGIN;
+    const missed = followed.some((box) => {
+      const around = followRegion(box, profile.expansionFocus, growth, margin);
+      return !found.some(({ box: f, score }) => score >= minScore && contains(around, { x: f.x + f.width / 2, y: f.y + f.height / 2, width: 0, height: 0 }));
+    });
+    return missed ? this.wholeSearch(profile) : undefined;
   }
 }
 

@@ -50,4 +50,12 @@ export interface DetectionCadence {
   readonly growth?: number;
   /** Margin around a followed face, in face widths. */
   readonly margin?: number;
+  /**
+   * A frame searched only around the faces followed that misses one of them (or finds it only below the live gate's
+   * detection score) is searched whole at once (one more detector run on that frame). Where the loop gives a camera
+   * a frame every second or so (the lane on 2 shared cores), a face of an approaching vehicle grows past its region
+   * between two frames, and waiting `fullSearchEvery` frames for the next whole search left the last occupant without
+   * a result for seconds after the stop (`bench:lane`'s diagnosis, BENCH_LANE_DIAGNOSE=1). Unset: the cadence alone.
+   */
+  readonly wholeSearchAfterMiss?: boolean;
 }

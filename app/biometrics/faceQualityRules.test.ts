@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FivePoints } from './faceLandmarks';
-import { DEFAULT_QUALITY_RULES, assessQuality, estimatePose, type QualityInput, type QualityRules } from './faceQuality';
+import { DEFAULT_QUALITY_RULES, REFERENCE_QUALITY_RULES, assessQuality, estimatePose, type QualityInput, type QualityRules } from './faceQuality';
 import type { CropStatistics } from './imageStatistics';
 
 /**
@@ -80,6 +80,34 @@ describe('the recapture rules at their limits', () => {
     expect(reasons({ detectionScore: DEFAULT_QUALITY_RULES.minDetectionScore })).toEqual([]);
     expect(reasons({ detectionScore: DEFAULT_QUALITY_RULES.minDetectionScore - 1e-9 })).toEqual(['low_confidence']);
     expect(reasons({ detectionScore: Number.NaN })).toEqual(['low_confidence']);
+  });
+});
+
+describe('a reference photo (the issuer\'s portrait) and a live shot', () => {
+  // The nose moved sideways (yaw) or down (pitch) by the offset that gives the angle, over the template's eye distance.
+  const ied = 3 * (73.5318 - 38.2946);
+  const turned = (yawDeg: number) => points(3, 150, 80, 0, { x: Math.tan((yawDeg * Math.PI) / 180) * 0.55 * ied, y: 0 });
+  const nodding = (pitchDeg: number) => points(3, 150, 80, 0, { x: 0, y: Math.tan((pitchDeg * Math.PI) / 180) * 0.55 * ied });
+  const judged = (face: FivePoints) => ({ live: assessQuality({ ...good, points: face }).reasons, reference: assessQuality({ ...good, points: face }, REFERENCE_QUALITY_RULES).reasons });
+
+  it('a head turned up to 60 degrees is a usable reference but turned away for a live camera', () => {
+    expect(estimatePose(turned(45)).yaw).toBeCloseTo(45, 3);
+    expect(judged(turned(45))).toEqual({ live: ['turned_away'], reference: [] });
+    expect(judged(turned(-59))).toEqual({ live: ['turned_away'], reference: [] });
+    expect(judged(turned(61)).reference).toEqual(['turned_away']);
+  });
+
+  it('a nod up to 35 degrees is a usable reference; beyond, it is refused (false matches rose there)', () => {
+    expect(estimatePose(nodding(30)).pitch).toBeCloseTo(30, 0);
+    expect(judged(nodding(30))).toEqual({ live: ['turned_away'], reference: [] });
+    expect(judged(nodding(36))).toEqual({ live: ['turned_away'], reference: ['turned_away'] });
+  });
+
+  it('every other rule is the live gate\'s, but for the reference\'s own size floor and detector certainty', () => {
+    const { maxYawDeg: _y, maxPitchDeg: _p, minInterEyePx: _i, minDetectionScore: _d, ...reference } = REFERENCE_QUALITY_RULES;
+    const { maxYawDeg: _y2, maxPitchDeg: _p2, minInterEyePx: _i2, minDetectionScore: _d2, ...live } = DEFAULT_QUALITY_RULES;
+    expect(reference).toEqual(live);
+    expect(REFERENCE_QUALITY_RULES.minDetectionScore).toBeGreaterThan(DEFAULT_QUALITY_RULES.minDetectionScore);
   });
 });
 

@@ -5,7 +5,7 @@ import { mayOptOut } from '../policy/policyRules';
 import type { Clock } from '../ports/Clock';
 import type { RecordsError } from '../ports/recordsLookup';
 import type { VehicleRecord } from '../ports/travellerRecord';
-import { faceSeenAgain } from './faceSeenAgain';
+import { comparisonsThroughPapers, occupantTracks } from './occupantTracks';
 import { faceNotComparedBecause, sessionIdentities, type SessionIdentity } from './sessionIdentities';
 import type { Evidence } from './reasons';
 import type { PhotographyOptOut, SeatFace, VehicleSessionInput } from './vehicleSessionInput';
@@ -15,7 +15,10 @@ export interface Occupant {
   /** Stable across re-assembly: the face track id, else the identity key. */
   readonly occupantId: string;
   readonly face?: SeatFace;
-  /** Other tracks of this occupant's face: lost and seen again, matching no papers of their own (faceSeenAgain.ts). */
+  /**
+   * Other tracks of this occupant's face, matching no papers of their own: lost and seen again on its camera
+   * (faceSeenAgain.ts), or seen by another camera (faceOnTwoCameras.ts).
+   */
   readonly seenAgain?: readonly SeatFace[];
   readonly identity?: SessionIdentity;
   /** The comparison that paired them (absent when unpaired). */
@@ -93,19 +96,20 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
     occupants.push({ occupantId: face.trackId, face, identity, ...(match ? { match } : {}), status: 'matched' });
   }
   // A face that matched no papers may be a matched occupant's face seen again (lost behind a seat, picked up as a new
-  // track): then it is not another person, and it takes nobody's papers.
+  // track) or seen by another camera at the same time: then it is not another person, and it takes nobody's papers.
   const matchedFaces = occupants.flatMap((o) => (o.face ? [o.face] : []));
-  const seenAgain = new Map<string, SeatFace[]>();
-  const unmatchedFaces = roster.unmatchedFaces.flatMap((f) => {
-    const face = faces[f];
-    const occupantFace = face && input.laneType === 'vehicle' ? faceSeenAgain(face, matchedFaces, input.trackComparisons ?? []) : undefined;
-    if (face && occupantFace) seenAgain.set(occupantFace.trackId, [...(seenAgain.get(occupantFace.trackId) ?? []), face]);
-    return face && !occupantFace ? [face] : [];
+  const notMatched = roster.unmatchedFaces.flatMap((f) => (faces[f] ? [faces[f]] : []));
+  const papersOf = (occupantTrackId: string) => occupants.find((o) => o.face?.trackId === occupantTrackId)?.identity?.key;
+  const throughPapers = comparisonsThroughPapers(notMatched, matchedFaces, (trackId, occupantTrackId) => {
+    const key = papersOf(occupantTrackId);
+    return key === undefined ? undefined : comparison(trackId, key);
   });
-  for (const [k, occupant] of occupants.entries()) {
+  const { kept: unmatchedFaces, seenAgain } = input.laneType === 'vehicle' ? occupantTracks(notMatched, matchedFaces, [...(input.trackComparisons ?? []), ...throughPapers]) : { kept: notMatched, seenAgain: new Map<string, readonly SeatFace[]>() };
+  const withSeenAgain = (occupant: Occupant): Occupant => {
     const again = occupant.face && seenAgain.get(occupant.face.trackId);
-    if (again) occupants[k] = { ...occupant, seenAgain: again };
-  }
+    return again ? { ...occupant, seenAgain: again } : occupant;
+  };
+  for (const [k, occupant] of occupants.entries()) occupants[k] = withSeenAgain(occupant);
   // The faces and papers nothing matched are paired with each other by the same optimal assignment on their
   // (below-threshold) scores: three people in the car and three cards is three occupants, one of whom does
   // not look like their card, rather than a face and a card that seem unrelated.
@@ -120,7 +124,7 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
     const face = leftoverFaces[pair.face];
     const identity = leftoverIdentities[pair.identity];
     const compared = face && identity ? comparison(face.trackId, identity.key) : undefined;
-    if (face && identity && compared) occupants.push({ occupantId: face.trackId, face, identity, bestComparison: { ...compared, trackId: face.trackId }, status: 'face_mismatch' });
+    if (face && identity && compared) occupants.push(withSeenAgain({ occupantId: face.trackId, face, identity, bestComparison: { ...compared, trackId: face.trackId }, status: 'face_mismatch' }));
   }
   const lonelyFaces = leftover.unmatchedFaces.flatMap((f) => (leftoverFaces[f] ? [leftoverFaces[f]] : []));
   const lonelyIdentities = leftover.unmatchedIdentities.flatMap((i) => (leftoverIdentities[i] ? [leftoverIdentities[i]] : []));
@@ -138,7 +142,7 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
     // out (their papers were read before they stepped up, or the tracker lost their face and found it again): it is
     // neither a second person nor kept.
   } else {
-    for (const face of lonelyFaces) occupants.push({ occupantId: face.trackId, face, status: 'face_without_identity' });
+    for (const face of lonelyFaces) occupants.push(withSeenAgain({ occupantId: face.trackId, face, status: 'face_without_identity' }));
     for (const identity of lonelyIdentities) {
       const best = bestComparison(identity.key);
       occupants.push({ occupantId: identity.key, identity, ...(best ? { bestComparison: best } : {}), status: 'identity_without_face' });
@@ -172,6 +176,9 @@ export function assembleVehicleSession(input: VehicleSessionInput, clock: Clock)
 export function facesSeenIn(session: Pick<VehicleSession, 'input' | 'occupants'>): number {
   return session.input.faces.length - session.occupants.reduce((n, o) => n + (o.seenAgain?.length ?? 0), 0);
 }
+
+/** Every track of an occupant's face: their own, then those of it seen again or by another camera. */
+const tracksOf = (occupant: Occupant): string[] => [...(occupant.face ? [occupant.face.trackId] : []), ...(occupant.seenAgain ?? []).map((f) => f.trackId)];
 
 /** The travellers who opted out (eligibly) and whose face is not, or no longer, in view as pointed out. */
 function travellersOptedOutWithoutFace(input: VehicleSessionInput, identities: readonly SessionIdentity[]): ReadonlySet<string> {
@@ -221,13 +228,13 @@ function consistencyFlags(session: Omit<VehicleSession, 'flags'>): ConsistencyFl
   }
   for (const o of occupants) {
     if (o.status === 'face_without_identity' && o.face) {
-      flags.push({ code: 'unmatched_face', message: `a face (${o.face.seat ?? o.face.cameraPosition}) matches no document, card or record`, evidence: [{ kind: 'faces_seen', trackIds: [o.face.trackId] }] });
+      flags.push({ code: 'unmatched_face', message: `a face (${o.face.seat ?? o.face.cameraPosition}) matches no document, card or record`, evidence: [{ kind: 'faces_seen', trackIds: tracksOf(o) }] });
     }
     if (o.status === 'face_mismatch' && o.face && o.identity) {
       flags.push({
         code: 'face_mismatch',
         message: `${o.identity.name ?? o.identity.key}: the face seen (${o.face.seat ?? o.face.cameraPosition}) does not match these papers`,
-        evidence: [{ kind: 'faces_seen', trackIds: [o.face.trackId] }, { kind: 'identity', identityKey: o.identity.key }],
+        evidence: [{ kind: 'faces_seen', trackIds: tracksOf(o) }, { kind: 'identity', identityKey: o.identity.key }],
       });
     }
     if (o.status === 'not_compared' && o.face && o.identity) {

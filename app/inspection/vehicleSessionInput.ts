@@ -38,8 +38,9 @@ export interface VehicleSessionInput {
   /** Face-vs-identity comparisons (FaceMatching.verify of the track against the identity's references). */
   readonly comparisons: readonly FaceComparison[];
   /**
-   * Face-vs-face comparisons of two tracks of one camera never seen in the same frame (is it one occupant seen
-   * again? faceSeenAgain.ts); absent or empty: none made, every track is a person of its own.
+   * Face-vs-face comparisons of two tracks that may be one occupant: of one camera, never seen in the same frame
+   * (seen again? faceSeenAgain.ts), or of two cameras, in one seat (seen by both? faceOnTwoCameras.ts); absent or
+   * empty: none made, every track is a person of its own.
    */
   readonly trackComparisons?: readonly TrackComparison[];
   readonly records: SessionRecords;
@@ -70,6 +71,11 @@ export interface SeatFace {
   readonly presentationAttack?: PresentationAttackCheck;
   /** When and where its camera first and last saw the track (every frame it was in, comparable or not). */
   readonly sighted?: TrackSighting;
+  /**
+   * The seats (each at a lane offset, seatOfTrack.ts's keys) its camera's geometry puts the track in; absent: not
+   * known (no geometry, no sighting), and then it is never taken for a face another camera saw (faceOnTwoCameras.ts).
+   */
+  readonly seatFits?: readonly string[];
 }
 
 /** A track's first and last sightings: the camera's frame time (ms, one clock per camera) and the face's box in it (px). */

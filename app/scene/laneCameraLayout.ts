@@ -16,8 +16,9 @@ import { SEATS, rowOf } from './vehicleApproach';
  *   larger. Each camera takes its side's outer seat; the left one (driver's side) also the middle seat, and each
  *   the third-row seat on the far side, which it sees between the second row's heads.
  *
- * Each occupant is given to one camera only: the booth does not yet recognise one person seen by two cameras as
- * one occupant (app/scene/laneSceneRenderer.ts).
+ * A camera's `seats` are the seats it is aimed at (where its detector searches: laneCaptureProfile.ts), not what it
+ * sees: every camera sees every occupant in its view (the renderer draws them all, app/scene/laneSceneRenderer.ts),
+ * and the booth takes one person seen by two cameras for one occupant (app/inspection/faceOnTwoCameras.ts).
  */
 export const REAR_CAMERA_LAYOUTS = ['axis', 'sides'] as const;
 export type RearCameraLayout = (typeof REAR_CAMERA_LAYOUTS)[number];

@@ -2,6 +2,7 @@ import type { DetectionProfile } from '../biometrics/detectionProfile';
 import type { LaneCameraGeometry } from './laneCameraGeometry';
 import { LaneCameraProjection } from './laneCameraGeometry';
 import { planSeatRegionTiles } from './seatRegionTiles';
+import type { CameraTurnPolicy } from './cameraTurns';
 import type { Seat } from './vehicleApproach';
 
 /**
@@ -26,9 +27,13 @@ const LANE_MIN_INTER_EYE_PX = 24;
 /**
  * The whole search every 3rd frame a camera gives the worker, and in between only the seat regions holding the
  * faces followed (app/biometrics/detectionCadence.ts): a third of the detector's time per frame, with the same
- * capture and no track split (docs/vehicle-capture.md, "Detection cadence").
+ * capture and no track split (docs/vehicle-capture.md, "Detection cadence"); a frame that misses a followed face
+ * is searched whole at once (docs/vehicle-capture.md, "Time to the last occupant's result").
  */
-export const LANE_DETECTION_CADENCE = { fullSearchEvery: 3 } as const;
+export const LANE_DETECTION_CADENCE = { fullSearchEvery: 3, wholeSearchAfterMiss: true } as const;
 
 /** The lane's capture loop pauses this long between two rounds over its cameras (leaving the cores to the page); the paced eval and bench:lane keep the same pace. */
 export const CAPTURE_ROUND_PAUSE_MS = 120;
+
+/** Which cameras the lane's capture loop visits each round (app/scene/cameraTurns.ts). */
+export const LANE_CAMERA_TURNS: CameraTurnPolicy = 'round-robin';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { defaultGeometryFor, defaultLaneCamera, interEyePxAt, LaneCameraProjection } from './laneCameraGeometry';
 import { LaneSceneRenderer } from './laneSceneRenderer';
-import { seatsForPosition } from './laneCameraLayout';
+import { seatsForPosition, vehicleLaneLayout } from './laneCameraLayout';
 import type { RgbaImage } from './rgbaImage';
 import { luminanceStats } from './rgbaImage';
 import type { SceneCondition } from './vehicleApproach';
@@ -91,20 +91,35 @@ describe('lane scene renderer', () => {
     for (const condition of CONDITIONS) expect(digest(new LaneSceneRenderer(small, planApproach({ seed: 'pinned', condition, occupants: 5 }), faces).frameAt(20).image)).toBe(pinned[condition]);
   });
 
-  it('draws each camera only the seats it is aimed at, and every occupant from 1 to 7', () => {
+  it('draws every occupant on every camera (what a real camera sees), only those of the seats it is aimed at with render: aimed, and every occupant from 1 to 7', () => {
     const approach = planApproach({ seed: 'seats', condition: 'day', occupants: 7 });
-    const last = (position: 'driver' | 'rear') => new LaneSceneRenderer(defaultGeometryFor(position), approach, faces, { seats: seatsForPosition(position) }).frameAt(40);
-    expect(last('driver').occupants.map((o) => o.seat).sort()).toEqual(['driver', 'front-passenger']);
-    expect(last('rear').occupants.map((o) => o.seat).sort()).toEqual(['second-left', 'second-middle', 'second-right', 'third-left', 'third-right']);
+    const last = (position: 'driver' | 'rear', render?: 'aimed' | 'visible') => new LaneSceneRenderer(defaultGeometryFor(position), approach, faces, { seats: seatsForPosition(position), ...(render ? { render } : {}) }).frameAt(40);
+    expect(last('driver', 'aimed').occupants.map((o) => o.seat).sort()).toEqual(['driver', 'front-passenger']);
+    expect(last('rear', 'aimed').occupants.map((o) => o.seat).sort()).toEqual(['second-left', 'second-middle', 'second-right', 'third-left', 'third-right']);
+    for (const position of ['driver', 'rear'] as const) expect(last(position).occupants).toHaveLength(7);
+    // The seats a camera is aimed at are drawn where they were (the same boxes); the front row's heads now drawn
+    // before them can only hide more of them, never less (the axis camera sees the outer seats behind the front heads).
+    const rearAimed = last('rear', 'aimed').occupants;
+    const rearVisible = last('rear', 'visible').occupants;
+    for (const truth of rearAimed) {
+      const seen = rearVisible.find((o) => o.seat === truth.seat);
+      expect(seen?.box).toEqual(truth.box);
+      expect(seen?.visibleFraction).toBeLessThanOrEqual(truth.visibleFraction);
+    }
+    expect(rearVisible.find((o) => o.seat === 'second-middle')?.visibleFraction).toBeCloseTo(rearAimed.find((o) => o.seat === 'second-middle')?.visibleFraction ?? -1, 6);
+    // The rear camera sees the front row through the windshield too.
+    expect(rearVisible.find((o) => o.seat === 'driver')?.visibleFraction).toBeGreaterThan(0.5);
     for (let n = 1; n <= 7; n++) expect(new LaneSceneRenderer(small, planApproach({ seed: 'n', condition: 'day', occupants: n }), faces).frameAt(30).occupants).toHaveLength(n);
   });
 
-  it('hides an occupant behind the seat ahead for the whole approach when told to', () => {
+  it('hides an occupant behind the seat ahead for the whole approach when told to, from every camera of the lane', () => {
     const approach = planApproach({ seed: 'hidden', condition: 'day', occupants: 6, occlusion: (seat) => (seat === 'third-left' ? 'always' : 'none') });
-    const renderer = new LaneSceneRenderer(defaultGeometryFor('rear'), approach, faces, { seats: seatsForPosition('rear') });
-    for (let index = 0; index < renderer.frameCount; index += 9) {
-      const hidden = renderer.frameAt(index).occupants.find((o) => o.seat === 'third-left');
-      expect(hidden?.visibleFraction ?? 0).toBeLessThan(0.05);
+    for (const camera of [...vehicleLaneLayout('sides'), ...vehicleLaneLayout('axis')]) {
+      const renderer = new LaneSceneRenderer(camera.geometry, approach, faces, { seats: camera.seats, cameraKey: camera.id });
+      for (let index = 0; index < renderer.frameCount; index += 9) {
+        const hidden = renderer.frameAt(index).occupants.find((o) => o.seat === 'third-left');
+        expect(hidden?.visibleFraction ?? 0, `${camera.id}, frame ${index}`).toBeLessThan(0.05);
+      }
     }
   });
 

@@ -20,9 +20,12 @@ import { SEAT_HEADS, approachDistanceM, approachSpeed } from './vehicleApproach'
  * camera (motion blur, vignetting, noise, compression). Deterministic: the same approach, camera and faces give
  * the same bytes for each frame index.
  *
- * A camera is given the seats it is aimed at (`seats`): the booth does not yet recognise one person seen by two
- * cameras as one occupant, so each occupant is drawn for one camera only (the driver-side camera the front row,
- * the rear camera the rows behind), as the booth's camera positions already assume.
+ * Every occupant is drawn on every camera, as a real camera sees every seat in its view (the rear cameras see the
+ * front row through the windshield, each side camera the far outer seats), hidden only where the car hides them
+ * (headrests, pillars, roof, other heads); the booth takes one person seen by two cameras for one occupant
+ * (app/inspection/faceOnTwoCameras.ts). The seats a camera is aimed at (`seats`) decide where its detector searches,
+ * not what it sees; `render: 'aimed'` draws only those, as every figure before issue #15's "One person on two
+ * cameras" assumed (kept for that A/B: docs/vehicle-capture.md).
  */
 export interface FaceImage {
   readonly image: RgbaImage;
@@ -50,9 +53,15 @@ export interface SceneFrame {
   readonly occupants: readonly OccupantTruth[];
 }
 
+/** What a camera is drawn seeing: every occupant in its view, or (the A/B's old assumption) only those of the seats it is aimed at. */
+export const RENDER_SEATS = ['visible', 'aimed'] as const;
+export type RenderSeats = (typeof RENDER_SEATS)[number];
+
 export interface RendererOptions {
-  /** Seats this camera is aimed at; default every seat. */
+  /** Seats this camera is aimed at; default every seat. Drawn alone only with `render: 'aimed'`. */
   readonly seats?: readonly Seat[];
+  /** Default `visible`: every occupant. */
+  readonly render?: RenderSeats;
   /** Distinguishes the cameras' noise (two cameras never share a noise pattern). */
   readonly cameraKey?: string;
 }
@@ -85,6 +94,7 @@ export class LaneSceneRenderer {
   /** The frame being composed, reused from frame to frame (each frame starts from the background; what is returned is a copy). */
   private readonly frame: FloatFrame;
   private readonly faces: readonly (PreparedFace | undefined)[];
+  /** The seats whose occupants are drawn. */
   private readonly seats: ReadonlySet<Seat>;
   private readonly window: Uint8Array;
   private readonly owner: Uint8Array;
@@ -103,7 +113,7 @@ export class LaneSceneRenderer {
   ) {
     this.projection = new LaneCameraProjection(camera);
     this.light = CONDITION_LIGHT[approach.condition];
-    this.seats = new Set(options.seats ?? approach.occupants.map((o) => o.seat));
+    this.seats = new Set(options.render === 'aimed' && options.seats ? options.seats : approach.occupants.map((o) => o.seat));
     this.cameraKey = options.cameraKey ?? 'camera';
     this.thirdRowTaken = approach.occupants.some((o) => SEAT_HEADS[o.seat].z === THIRD_ROW_Z);
     this.faces = faces.map((face) => ({

@@ -8,7 +8,8 @@
  * Then the lane cameras (laneCameras.ts): rendered 1080p approaches of 4 and 7 occupants through the worker, paced
  * as the capture loop runs: processed frames per second per camera, vehicle stopped -> every occupant's result,
  * and last frame -> every occupant's decision (target: every result within 1 s of the stop, 15 fps from two
- * cameras). BENCH_LANE_CAMERAS=0 skips it; BENCH_LANE_REAR_CAMERAS=axis|sides picks the rear cameras' layout.
+ * cameras). BENCH_LANE_CAMERAS=0 skips it; BENCH_LANE_REAR_CAMERAS=axis|sides picks the rear cameras' layout;
+ * BENCH_LANE_VEHICLES=N measures N cars per occupancy; BENCH_LANE_DIAGNOSE=1 says why each car's last occupant came when it did.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -19,6 +20,8 @@ import { measureLaneCameras } from './laneCameras';
 import { VARIANTS } from '../vision/vehicleEval';
 import { DEFAULT_REAR_CAMERA_LAYOUT, REAR_CAMERA_LAYOUTS } from '../../app/scene/laneCameraLayout';
 import { z } from 'zod';
+import { CAMERA_TURN_POLICIES } from '../../app/scene/cameraTurns';
+import { LANE_CAMERA_TURNS } from '../../app/scene/laneCaptureProfile';
 import { verify } from '../../app/biometrics/faceMatching';
 import { embedderManifestSchema } from '../../app/biometrics/modelManifest';
 import { gaussianEmbedding, scriptedVehicleSession } from '../../native-bridges/records-service/scriptedVehicleSession.node.ts';
@@ -45,6 +48,13 @@ if (!laneVariant.success) {
 const rearLayout = z.enum(REAR_CAMERA_LAYOUTS).safeParse(process.env.BENCH_LANE_REAR_CAMERAS ?? DEFAULT_REAR_CAMERA_LAYOUT);
 if (!rearLayout.success) {
   console.error(`BENCH_LANE_REAR_CAMERAS=${process.env.BENCH_LANE_REAR_CAMERAS}: not a rear camera layout (one of ${REAR_CAMERA_LAYOUTS.join(', ')})`);
+  process.exit(2);
+}
+
+// BENCH_LANE_TURNS: which cameras the capture loop visits each round (app/scene/cameraTurns.ts), the lane's unless set.
+const turns = z.enum(CAMERA_TURN_POLICIES).safeParse(process.env.BENCH_LANE_TURNS ?? LANE_CAMERA_TURNS);
+if (!turns.success) {
+  console.error(`BENCH_LANE_TURNS=${process.env.BENCH_LANE_TURNS}: not a camera turn policy (one of ${CAMERA_TURN_POLICIES.join(', ')})`);
   process.exit(2);
 }
 
@@ -117,9 +127,11 @@ if (process.env.BENCH_LANE_VIEW !== '0') {
 if (process.env.BENCH_LANE_CAMERAS !== '0') {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const datasets = process.env.BOOTH_DATASETS ?? path.resolve(repoRoot, '../shared/datasets');
+  const occupancies = (process.env.BENCH_LANE_OCCUPANTS ?? '4,7').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 7);
   const variant = laneVariant.data;
   const layout = rearLayout.data;
-  const cameras = await measureLaneCameras(datasets, [4, 7], variant, layout);
+  // BENCH_LANE_OCCUPANTS: the occupancies measured (default 4,7); BENCH_LANE_VEHICLES: cars per occupancy (default 1); BENCH_LANE_DIAGNOSE=1: why each car's last occupant came when it did.
+  const cameras = await measureLaneCameras(datasets, occupancies, variant, layout, { vehicles: Number(process.env.BENCH_LANE_VEHICLES ?? 1), turns: turns.data, diagnose: process.env.BENCH_LANE_DIAGNOSE === '1' });
   if ('skipped' in cameras) {
     console.log(`lane cameras: skipped (${cameras.skipped})`);
   } else {
@@ -127,6 +139,6 @@ if (process.env.BENCH_LANE_CAMERAS !== '0') {
     console.table(cameras);
     // The figures depend on what else the cores are doing: say how busy they were.
     const load = loadavg().map((l) => Number(l.toFixed(1)));
-    console.log(JSON.stringify({ bench: 'lane-cameras', variant, rearCameras: layout, results: cameras, fpsTargetPerCamera: 15, stopToEveryResultTargetMs: 1000, cores: cpus().length, loadAverage: load }));
+    console.log(JSON.stringify({ bench: 'lane-cameras', variant, rearCameras: layout, turns: turns.data, results: cameras, fpsTargetPerCamera: 15, stopToEveryResultTargetMs: 1000, cores: cpus().length, loadAverage: load }));
   }
 }

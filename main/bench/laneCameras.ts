@@ -1,12 +1,14 @@
 import type { VehicleRunResult, VehicleRunSpec } from '../../app/scene/vehicleRun';
 import { planApproach } from '../../app/scene/vehicleApproach';
-import { CAPTURE_ROUND_PAUSE_MS } from '../../app/scene/laneCaptureProfile';
+import { CAPTURE_ROUND_PAUSE_MS, LANE_CAMERA_TURNS } from '../../app/scene/laneCaptureProfile';
+import type { CameraTurnPolicy } from '../../app/scene/cameraTurns';
 import { readIdentities } from '../vision/faceDataset';
 import type { VehicleEvalOptions } from '../vision/vehicleEval';
 import { camerasFor, peopleFor, profilesOf, urlOf } from '../vision/vehicleEval';
 import type { RearCameraLayout } from '../../app/scene/laneCameraLayout';
 import { DEFAULT_REAR_CAMERA_LAYOUT } from '../../app/scene/laneCameraLayout';
 import { openHarnessSession } from '../vision/visionHarnessSession';
+import { diagnoseLastOccupant, workerTimeByCamera } from './laneDiagnosis';
 
 /**
  * The lane cameras' share of `npm run bench:lane`: one rendered vehicle of 4 and one of 7 occupants (day, 1080p,
@@ -17,6 +19,8 @@ import { openHarnessSession } from '../vision/visionHarnessSession';
  */
 export interface LaneCameraFigures {
   readonly occupants: number;
+  /** The approach's seed (`bench-N`, then `bench-N-2`…: BENCH_LANE_VEHICLES cars per occupancy). */
+  readonly seed: string;
   /** Frames the loop processed (every camera) while the vehicle drove up and stood at the stop line. */
   readonly frames: number;
   readonly medianWorkerMs: number;
@@ -33,7 +37,22 @@ export interface LaneCameraFigures {
 /** The vehicle stands at the stop line this long (the booth works on it meanwhile; results later than this count as missing). */
 const DWELL_SECONDS = 5;
 
-export async function measureLaneCameras(datasets: string, occupancies: readonly number[], variant: VehicleEvalOptions['variants'][number] = 'lane', rearCameras: RearCameraLayout = DEFAULT_REAR_CAMERA_LAYOUT): Promise<LaneCameraFigures[] | { skipped: string }> {
+export interface LaneCameraOptions {
+  /** Cars per occupancy (one is noise: the same pipeline gave 0.66-3.0 s after the stop on three runs of one car). */
+  readonly vehicles?: number;
+  /** Which cameras the loop visits each round (app/scene/cameraTurns.ts); the lane's own by default. */
+  readonly turns?: CameraTurnPolicy;
+  /** Prints, per car, why its last occupant came when it did (main/bench/laneDiagnosis.ts). */
+  readonly diagnose?: boolean;
+}
+
+export async function measureLaneCameras(
+  datasets: string,
+  occupancies: readonly number[],
+  variant: VehicleEvalOptions['variants'][number] = 'lane',
+  rearCameras: RearCameraLayout = DEFAULT_REAR_CAMERA_LAYOUT,
+  options: LaneCameraOptions = {},
+): Promise<LaneCameraFigures[] | { skipped: string }> {
   const dataset = `${datasets}/faces-lfw`;
   const labelled = await readIdentities(dataset).catch(() => undefined);
   if (!labelled) return { skipped: `no face dataset at ${dataset}` };
@@ -47,9 +66,10 @@ export async function measureLaneCameras(datasets: string, occupancies: readonly
   try {
     await harness('init', { threads: 0, backend: 'wasm' });
     const figures: LaneCameraFigures[] = [];
-    for (const occupants of occupancies) {
-      const people = peopleFor(byIdentity, identities, 'bench', occupants, occupants);
-      const approach = { ...planApproach({ seed: `bench-${occupants}`, condition: 'day', occupants, occlusion: () => 'none' }), dwellSeconds: DWELL_SECONDS };
+    const runs = occupancies.flatMap((occupants) => Array.from({ length: Math.max(1, options.vehicles ?? 1) }, (_, k) => ({ occupants, seed: k === 0 ? `bench-${occupants}` : `bench-${occupants}-${k + 1}` })));
+    for (const { occupants, seed } of runs) {
+      const people = peopleFor(byIdentity, identities, seed === `bench-${occupants}` ? 'bench' : seed, occupants, occupants);
+      const approach = { ...planApproach({ seed, condition: 'day', occupants, occlusion: () => 'none' }), dwellSeconds: DWELL_SECONDS };
       const spec: VehicleRunSpec = {
         approach,
         faceUrls: people.map((p) => urlOf(p.live)),
@@ -59,20 +79,31 @@ export async function measureLaneCameras(datasets: string, occupancies: readonly
         frameStride: 1,
         targetFmr: 1e-3,
         keepFrames: [],
-        pacing: { roundPauseMs: CAPTURE_ROUND_PAUSE_MS },
+        pacing: { roundPauseMs: CAPTURE_ROUND_PAUSE_MS, turns: options.turns ?? LANE_CAMERA_TURNS },
       };
       const result = await harness<VehicleRunResult>('vehicle', spec);
       const outcome = result.outcomes.find((o) => o.fusion === 'best5-mean');
       const worker = [...(outcome?.processMs ?? [])].sort((a, b) => a - b);
       const loopSeconds = (result.loopMs ?? Number.NaN) / 1000;
       const results = (outcome?.occupants.map((o) => o.resultMs) ?? []).filter((ms): ms is number => ms !== null);
+      const stopMs = approach.approachSeconds * 1000;
+      if (options.diagnose && result.trace && outcome) {
+        console.log(`-- ${seed}: worker time per camera (frames, detection, embedding, total ms)`);
+        console.table(workerTimeByCamera(result.trace));
+        const last = diagnoseLastOccupant(result.trace, outcome.occupants.map((o) => o.seat), outcome.occupants.map((o) => o.resultMs), stopMs);
+        if (last) {
+          console.log(`-- ${seed}: last occupant ${last.seat} on ${last.camera}: first seen ${last.firstSeenMs} ms, first comparable ${last.resultMs} ms after the stop; other cameras' frames meanwhile ${JSON.stringify(last.otherFrames)}; its camera's frames (atMs after the stop):`);
+          console.table(last.ownFrames);
+        }
+      }
       figures.push({
         occupants,
+        seed,
         frames: result.framesProcessed,
         medianWorkerMs: Math.round(worker[worker.length >> 1] ?? Number.NaN),
         processedFpsPerCamera: Number((result.framesProcessed / cameras.length / loopSeconds).toFixed(2)),
         captured: `${results.length}/${occupants}`,
-        stopToLastResultMs: results.length > 0 ? Math.round(Math.max(...results) - approach.approachSeconds * 1000) : null,
+        stopToLastResultMs: results.length > 0 ? Math.round(Math.max(...results) - stopMs) : null,
         lastFrameToRecordMs: Number(result.recordMs.toFixed(1)),
       });
     }

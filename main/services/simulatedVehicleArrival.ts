@@ -84,9 +84,9 @@ export class SimulatedVehicleArrivals {
   }
 
   /**
-   * The vehicle drives up on every vehicle camera (app/scene renders its approach as that camera's video): each
-   * camera is shown the seats it is aimed at (its `seats` setting, else by position: the driver-side camera the
-   * front row, a rear camera the rows behind); one camera alone sees all.
+   * The vehicle drives up on every vehicle camera (app/scene renders its approach as that camera's video, every
+   * occupant in its view); each camera's scene names the seats it is aimed at (its `seats` setting, else by
+   * position: the driver-side camera the front row, a rear camera the rows behind); one camera alone is aimed at all.
    */
   private showOccupants(occupants: readonly SeatedFace[], note: string | undefined, approachSeconds: number | undefined): void {
     const vehicleCameras = this.cameras.filter((c) => c.position === 'driver' || c.position === 'rear');

@@ -36,7 +36,7 @@ describe('vehicle eval cameras', () => {
   it("runs the lane's default layout when not told, and names the layout in the command that reproduces a run", () => {
     const parsed = vehicleEvalOptions.parse(options);
     expect(camerasFor(parsed)).toEqual(CAMERAS);
-    expect(commandOf(vehicleEvalOptions.parse({ ...options, rearCameras: 'sides', rearFov: '24' }))).toContain('--rear-cameras sides --rear-fov 24 --out out.json');
+    expect(commandOf(vehicleEvalOptions.parse({ ...options, rearCameras: 'sides', rearFov: '24' }))).toContain('--rear-cameras sides --rear-fov 24 --render-seats visible --out out.json');
   });
 
   it('refuses a layout it does not know, naming the ones it does', () => {
@@ -45,6 +45,12 @@ describe('vehicle eval cameras', () => {
     expect(parsed.error?.issues[0]?.path).toEqual(['rearCameras']);
     expect(parsed.error?.issues[0]?.message).toMatch(/"axis"\|"sides"/);
     expect(vehicleEvalOptions.safeParse({ ...options, rearFov: '2' }).success).toBe(false);
+  });
+
+  it('draws every occupant on every camera unless told to draw each camera only the seats it is aimed at', () => {
+    expect(vehicleEvalOptions.parse(options).renderSeats).toBe('visible');
+    expect(commandOf(vehicleEvalOptions.parse({ ...options, renderSeats: 'aimed' }))).toContain('--render-seats aimed');
+    expect(vehicleEvalOptions.safeParse({ ...options, renderSeats: 'all' }).error?.issues[0]?.path).toEqual(['renderSeats']);
   });
 });
 

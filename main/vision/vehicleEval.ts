@@ -7,6 +7,7 @@ import { DEFAULT_REAR_CAMERA_LAYOUT, REAR_CAMERA_LAYOUTS, vehicleLaneLayout } fr
 import { planSeatRegionTiles } from '../../app/scene/seatRegionTiles';
 import { laneCaptureProfile } from '../../app/scene/laneCaptureProfile';
 import { CONDITIONS, planApproach } from '../../app/scene/vehicleApproach';
+import { RENDER_SEATS } from '../../app/scene/laneSceneRenderer';
 import type { SceneCondition } from '../../app/scene/vehicleApproach';
 import { seededRandom } from '../../app/shared/seededRandom';
 import { readIdentities } from './faceDataset';
@@ -26,7 +27,7 @@ import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
  * each one side of an A/B table in docs/vehicle-capture.md (see profilesOf). A lever measured and not kept goes
  * with its variant; the doc names the commit to check out to re-run it.
  */
-export const VARIANTS = ['baseline', 'lane', 'lane-full-search', 'lane-regions', 'lane-raw'] as const;
+export const VARIANTS = ['baseline', 'lane', 'lane-full-search', 'lane-regions', 'lane-raw', 'lane-wait-cadence'] as const;
 
 export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
@@ -60,6 +61,8 @@ export const vehicleEvalOptions = z.object({
   rearMountHeight: z.coerce.number().min(0.3).max(6).optional(),
   /** The rear-rows cameras' horizontal field of view (degrees) instead of their layout's: a lens measured on the same vehicles and people. */
   rearFov: z.coerce.number().min(5).max(120).optional(),
+  /** What each camera is drawn seeing: every occupant in its view (a real lane), or only the seats it is aimed at (the figures before issue #15's "One person on two cameras"). */
+  renderSeats: z.enum(RENDER_SEATS).default('visible'),
 });
 export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
 
@@ -95,6 +98,7 @@ export const commandOf = (options: VehicleEvalOptions): string =>
     ...(options.only === undefined ? [] : [`--only ${options.only.join(',')}`]),
     ...(options.rearMountHeight === undefined ? [] : [`--rear-mount-height ${options.rearMountHeight}`]),
     ...(options.rearFov === undefined ? [] : [`--rear-fov ${options.rearFov}`]),
+    `--render-seats ${options.renderSeats}`,
     `--out ${options.out}`,
   ].join(' ');
 
@@ -112,6 +116,8 @@ export function profilesOf(variant: VehicleEvalOptions['variants'][number], came
         'lane-regions': { ...lane, tiles: 'none' },
         // The lane without the exposure normalisation of face crops (app/biometrics/faceExposure.ts).
         'lane-raw': { ...lane, exposure: 'raw' },
+        // The lane before a frame missing a followed face was searched whole at once: the next whole search waits for the cadence.
+        'lane-wait-cadence': { ...lane, cadence: { fullSearchEvery: lane.cadence?.fullSearchEvery ?? 1 } },
       };
       return [camera.id, profiles[variant]];
     }),
@@ -208,6 +214,7 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
           frameStride: options.stride,
           targetFmr: options.targetFmr,
           keepFrames,
+          renderSeats: options.renderSeats,
         };
         const asked = Date.now();
         const result = await harness<VehicleRunResult>('vehicle', spec);

@@ -50,6 +50,17 @@ export function summariseVehicleRuns(runs: readonly RunRecord[]) {
               occupantsPresent: occupants.length,
               occupantsCounted: outcomes.reduce((n, { o }) => n + o.counted, 0),
               strayTracks: outcomes.reduce((n, { o }) => n + o.strayTracks, 0),
+              /** Cards the lane shows beyond one per occupant, and cards of one occupant's face on another's papers; tracks of two people joined as one. */
+              extraCards: outcomes.reduce((n, { o }) => n + o.extraCards, 0),
+              wrongCards: outcomes.reduce((n, { o }) => n + o.wrongCards, 0),
+              wrongJoins: outcomes.reduce((n, { o }) => n + o.wrongJoins, 0),
+              /** The same with every track a card of its own (a lane without the association of one person's tracks). */
+              tracksAsCards: {
+                occupantsCounted: outcomes.reduce((n, { o }) => n + o.tracksAsCards.counted, 0),
+                strayTracks: outcomes.reduce((n, { o }) => n + o.tracksAsCards.strayTracks, 0),
+                extraCards: outcomes.reduce((n, { o }) => n + o.tracksAsCards.extraCards, 0),
+                wrongCards: outcomes.reduce((n, { o }) => n + o.tracksAsCards.wrongCards, 0),
+              },
               wrongAssignments: wrong,
               wrongAssignmentRate: rate(wrong, occupants.length),
               /** Stream time from the vehicle entering the frame to its last occupant's first comparable face. */
@@ -90,7 +101,7 @@ export function vehicleTable(summary: Summary): string {
     }
     const cells = keys.map((k) => {
       const c = summary[k]?.[condition];
-      return `counted ${c?.occupantsCounted}/${c?.occupantsPresent}, last result ${c?.lastResultMs.median ?? '-'} ms (p90 ${c?.lastResultMs.p90 ?? '-'}; after stop ${c?.lastResultAfterStopMs.median?.toFixed(0) ?? '-'}), worker ${c?.workerMsPerFrame.median?.toFixed(0) ?? '-'} ms/frame`.padEnd(46);
+      return `counted ${c?.occupantsCounted}/${c?.occupantsPresent} (extra ${c?.extraCards}, wrong cards ${c?.wrongCards}, stray ${c?.strayTracks}, wrong joins ${c?.wrongJoins}; every track a card: ${c?.tracksAsCards.occupantsCounted}, extra ${c?.tracksAsCards.extraCards}, wrong cards ${c?.tracksAsCards.wrongCards}), last result ${c?.lastResultMs.median ?? '-'} ms (p90 ${c?.lastResultMs.p90 ?? '-'}; after stop ${c?.lastResultAfterStopMs.median?.toFixed(0) ?? '-'}), worker ${c?.workerMsPerFrame.median?.toFixed(0) ?? '-'} ms/frame`.padEnd(46);
     });
     lines.push(`${condition.padEnd(10)} all         | ${cells.join(' | ')}`);
   }

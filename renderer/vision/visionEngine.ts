@@ -1,6 +1,7 @@
 import { BestShotSelector } from '../../app/biometrics/bestShot';
 import { selectFace } from '../../app/biometrics/detectionTiles';
 import { DetectionCadencePlanner } from '../../app/biometrics/detectionCadence';
+import type { DetectionPlan } from '../../app/biometrics/detectionCadence';
 import type { QualityRules } from '../../app/biometrics/faceQuality';
 import { DEFAULT_QUALITY_RULES, REFERENCE_QUALITY_RULES, assessQuality } from '../../app/biometrics/faceQuality';
 import { isFaceLike } from '../../app/biometrics/faceness';
@@ -120,13 +121,22 @@ export class VisionEngine {
 
   private async processCpuFrame(frame: FrameImage, request: FrameRequest, t0: number): Promise<FrameResult> {
     const tracker = this.trackerFor(request.cameraId);
-    const plan = this.cadenceFor(request.cameraId).plan(request.profile, tracker.activeBoxes, frame);
-    const detections = this.recognizer.clock.time('detect', () => this.detector.detect(frame, plan.tiles, plan.fullRangePass, { boxes: plan.regions, detector: plan.regionDetector, dropCut: plan.dropCut }));
+    const cadence = this.cadenceFor(request.cameraId);
+    const followed = tracker.activeBoxes;
+    const detect = (plan: DetectionPlan) => this.recognizer.clock.time('detect', () => this.detector.detect(frame, plan.tiles, plan.fullRangePass, { boxes: plan.regions, detector: plan.regionDetector, dropCut: plan.dropCut }));
+    let plan = cadence.plan(request.profile, followed, frame);
+    let detections = detect(plan);
+    // A followed face not found around where it was (or only below the gate's detection score): the whole search, now.
+    const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
+    const whole = cadence.afterPartial(request.profile, plan, followed, detections, rules.minDetectionScore);
+    if (whole) {
+      plan = whole;
+      detections = detect(plan);
+    }
     const t1 = now();
     const shots = this.shotsFor(request.cameraId);
     const update = tracker.update(detections.map((d) => d.box), request.timestampMs, request.profile.expansionFocus, plan.full);
     for (const id of update.ended) shots.endTrack(id);
-    const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
     const observed = (await this.observe(frame, detections, rules, request.profile.exposure)).map(({ face, five, tone }, i) => {
       const trackId = update.trackIds[i] ?? 'unknown';
       // The quality gate: a shot with any reason is shown (with its reasons) but never embedded, never compared.

@@ -29,9 +29,12 @@ export const mutationModules: readonly MutationModule[] = [
       'app/inspection/officerDecision.ts',
       'app/inspection/assembleVehicleSession.ts',
       'app/inspection/faceSeenAgain.ts',
+      'app/inspection/faceOnTwoCameras.ts',
+      'app/inspection/occupantTracks.ts',
+      'app/inspection/seatOfTrack.ts',
     ],
     // The rules' own tests (the lane-session tests beside them time a simulated records service: not rule tests).
-    testFiles: ['app/inspection/{assembleVehicleSession,evaluateVehicleSession,occupantRules,officerDecision,chipVerdictRules,faceSeenAgain}*.test.ts'],
+    testFiles: ['app/inspection/{assembleVehicleSession,evaluateVehicleSession,occupantRules,officerDecision,chipVerdictRules,faceSeenAgain,faceOnTwoCameras}*.test.ts'],
     tsconfig: 'app/tsconfig.json',
   },
   {

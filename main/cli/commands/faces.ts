@@ -44,6 +44,7 @@ export function register(program: Command): void {
     .option('--rear-cameras <layout>', `vehicle protocol: where the rear-rows cameras stand (${REAR_CAMERA_LAYOUTS.join(', ')}; default ${DEFAULT_REAR_CAMERA_LAYOUT}: app/scene/laneCameraLayout.ts)`)
     .option('--rear-mount-height <m>', 'vehicle protocol: the rear-rows cameras mounted this high (default 2.2 m)')
     .option('--rear-fov <degrees>', "vehicle protocol: the rear-rows cameras' horizontal field of view (default: the layout's)")
+    .option('--render-seats <what>', 'vehicle protocol: what each camera is drawn seeing: visible (every occupant in its view, default) or aimed (only the seats it is aimed at, the figures before one person on two cameras was measured)')
     .option('--gallery-size <n>', 'identification: identities enrolled in the gallery')
     .option('--non-mated <fraction>', 'identification: share (0..1] of the images outside the gallery searched as non-mated probes', '1')
     .option('--rounds <n>', 'identification: rounds, each enrolling and probing other images of each identity', '3')

@@ -37,6 +37,12 @@ export function OccupantCard({ occupant, recommendation, decision, selected, ind
       <p className={`occupant-status`} data-testid="occupant-status">
         {occupantStatusText[occupant.status]}
       </p>
+      {occupant.face && occupant.seenAgain && occupant.seenAgain.length > 0 && (
+        // One person seen as several tracks (by several cameras, or lost and seen again): named, so the officer knows why one card.
+        <p className="occupant-tracks" data-testid="occupant-cameras">
+          Seen as {occupant.seenAgain.length + 1} tracks by {[...new Set([occupant.face, ...occupant.seenAgain].map((f) => f.cameraId))].join(', ')}
+        </p>
+      )}
       {match && (
         <p className={`occupant-match match-${match.decision}`} data-testid="occupant-match" data-decision={match.decision}>
           <strong>{match.decision === 'match' ? 'Face matches' : 'Face does NOT match'}</strong> · false-match rate {match.falseMatchRate.text}

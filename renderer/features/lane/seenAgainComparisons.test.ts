@@ -4,6 +4,9 @@ import { shippedPolicies } from '../../../app/policy/testSupport/shippedPolicies
 import { createBoothStore } from '../../state/createBoothStore';
 import { boothInfo, frameWithFace, laneSession } from '../../state/testSupport/laneFixtures';
 import { decidingEmbedder, sessionInput } from './useLaneAssessment';
+import { vehicleLaneCameras } from '../../../app/settings/boothSettings';
+import { INTER_EYE_M, LaneCameraProjection } from '../../../app/scene/laneCameraGeometry';
+import { SEAT_HEADS } from '../../../app/scene/vehicleApproach';
 
 /**
  * The lane compares one track's face with another's only where the two may be one occupant seen again: one camera,
@@ -47,6 +50,38 @@ describe('face-to-face comparisons of a vehicle\'s tracks', () => {
     expect(pairs).toEqual(['again~stranger:no_match', 'lost~again:match', 'lost~stranger:no_match']);
     // Each face carries its sightings into the session input.
     expect(input().faces.find((f) => f.trackId === 'lost')?.sighted).toEqual({ firstMs: 1_000, firstBox: seat, lastMs: 2_000, lastBox: seat });
+  });
+
+  it('compares two cameras\' tracks their geometry puts in one seat (the lane\'s cameras), not those in seats apart', () => {
+    const store = createBoothStore();
+    const state = () => store.getState();
+    state().infoLoaded(boothInfo('vehicle'));
+    state().laneSessionReceived(laneSession('s1', 'vehicle'));
+    const cameras = vehicleLaneCameras;
+    const headBox = (cameraId: string, seat: 'driver' | 'front-passenger', travelM: number) => {
+      const geometry = cameras.find((c) => c.id === cameraId)?.geometry;
+      if (!geometry) throw new Error(cameraId);
+      const projection = new LaneCameraProjection(geometry);
+      const head = SEAT_HEADS[seat];
+      const p = projection.project({ x: head.x, y: head.y, z: head.z + geometry.stopLineDistanceM + travelM });
+      const interEye = (projection.focal * INTER_EYE_M) / p.depth;
+      return { x: p.u - 1.05 * interEye, y: p.v - 0.9 * interEye, width: 2.1 * interEye, height: 2.3 * interEye };
+    };
+    const seenOn = (cameraId: string, trackId: string, seat: 'driver' | 'front-passenger', embedding: Float32Array) => {
+      for (const [atMs, travelM] of [[0, 8], [2_000, 0]] as const) {
+        const frame = frameWithFace(trackId, true, headBox(cameraId, seat, travelM), atMs);
+        state().sceneFrameProcessed(cameraId, { ...frame, faces: frame.faces.map((f) => ({ ...f, embedding })) });
+      }
+    };
+    seenOn('cam-driver', 'driver-own', 'driver', face([1, 0, 0]));
+    seenOn('cam-rear-left', 'driver-rear', 'driver', face([1, 0.05, 0]));
+    seenOn('cam-rear-right', 'passenger-rear', 'front-passenger', face([1, 0, 0]));
+    const s = state();
+    const policy = policyInForce(shippedPolicies, new Date());
+    if (!s.laneSession || !policy) throw new Error('no session or no policy in force');
+    const input = sessionInput(s.laneSession, s.sessionFaces, {}, cameras, [], 1e-3, policy, decidingEmbedder(s), undefined, s.trackSightings);
+    expect((input.trackComparisons ?? []).map((c) => `${c.trackId}~${c.otherTrackId}:${c.match.decision}`)).toEqual(['driver-own~driver-rear:match']);
+    expect(input.faces.find((f) => f.trackId === 'driver-own')?.seatFits?.some((k) => k.startsWith('driver@'))).toBe(true);
   });
 
   it('makes none at a one-traveller booth', () => {

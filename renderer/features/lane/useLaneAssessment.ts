@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { fuseEmbeddings, type Embedding } from '../../../app/biometrics/embeddingMath';
+import type { Embedding } from '../../../app/biometrics/embeddingMath';
 import { matchProvenance, verify } from '../../../app/biometrics/faceMatching';
 import { assembleVehicleSession, type VehicleSession } from '../../../app/inspection/assembleVehicleSession';
 import { evaluateVehicleSession, type SessionRecommendations } from '../../../app/inspection/evaluateVehicleSession';
 import type { LaneSession } from '../../../app/inspection/laneSession';
 import { sessionIdentities, type IdentityReference, type SessionIdentity } from '../../../app/inspection/sessionIdentities';
-import type { FaceComparison, SeatFace, TrackComparison, VehicleSessionInput } from '../../../app/inspection/vehicleSessionInput';
-import { oneAfterTheOther } from '../../../app/inspection/faceSeenAgain';
+import type { FaceComparison, SeatFace, VehicleSessionInput } from '../../../app/inspection/vehicleSessionInput';
 import type { InspectionPolicy } from '../../../app/policy/inspectionPolicySchema';
 import { policyInForce, type PolicySet } from '../../../app/policy/policySet';
 import type { CameraDescriptor } from '../../../app/ports/cameraDescriptor';
@@ -18,6 +17,7 @@ import type { EmbedderManifest } from '../../../app/biometrics/modelManifest';
 import { defaultModels } from '../../vision/shippedModels';
 import { notChecked, type PresentationAttackCheck } from '../../../app/biometrics/presentationAttackCheck';
 import { decodeImage, imageKey } from './encodedImages';
+import { seatFitsOf, seenAgainComparisons } from './seenAgainComparisons';
 
 const shippedEmbedder = defaultModels().embedder;
 
@@ -147,6 +147,7 @@ export function sessionInput(
   const seen = session.laneType === 'vehicle' ? embedded : travellerFace ? [travellerFace] : [];
   const seatFaces: SeatFace[] = seen.map((face) => {
     const presentationAttack = presentationAttackOf(face, pad);
+    const sighted = sightingOf(sightings[face.trackId]);
     return {
       trackId: face.trackId,
       cameraId: face.cameraId,
@@ -154,7 +155,8 @@ export function sessionInput(
       bestShotEmbeddingId: `${face.trackId}#best`,
       ...(face.bestShot ? { bestShot: face.bestShot } : {}),
       ...(presentationAttack ? { presentationAttack } : {}),
-      ...sightingOf(sightings[face.trackId]),
+      ...sighted,
+      ...(session.laneType === 'vehicle' ? seatFitsOf({ cameraId: face.cameraId, ...sighted }, cameras) : {}),
     };
   });
   const identities = sessionIdentities(session, new Date());
@@ -190,25 +192,6 @@ export function sessionInput(
 
 const sightingOf = (track: TrackSightings | undefined): Pick<SeatFace, 'sighted'> =>
   track ? { sighted: { firstMs: track.firstMs, firstBox: track.firstBox, lastMs: track.lastMs, lastBox: track.lastBox } } : {};
-
-/**
- * Face against face for the pairs of tracks that may be one occupant seen again (one camera, one after the other,
- * the same seat: app/inspection/faceSeenAgain.ts), each fused track against the other as a reference, at the booth's
- * target false-match rate. Only those pairs: two tracks seen together are two people whatever their faces.
- */
-function seenAgainComparisons(seatFaces: readonly SeatFace[], faces: Readonly<Record<string, SessionFace>>, embedder: EmbedderManifest, policy: { readonly targetFmr: number }): TrackComparison[] {
-  const comparisons: TrackComparison[] = [];
-  for (const [i, a] of seatFaces.entries()) {
-    for (const b of seatFaces.slice(i + 1)) {
-      if (a.cameraId !== b.cameraId || !a.sighted || !b.sighted || !oneAfterTheOther(a.sighted, b.sighted)) continue;
-      const probes = (trackId: string) => (faces[trackId]?.probes ?? []).map((p) => p.embedding as Embedding);
-      const [probeA, probeB] = [probes(a.trackId), probes(b.trackId)];
-      if (probeA.length === 0 || probeB.length === 0) continue;
-      comparisons.push({ trackId: a.trackId, otherTrackId: b.trackId, match: verify(probeA, [fuseEmbeddings(probeB)], embedder, policy) });
-    }
-  }
-  return comparisons;
-}
 
 /** At a one-traveller booth the traveller is the largest face in view; people behind them are not travellers. */
 export const oneTravellerFace = (embedded: readonly SessionFace[]): SessionFace | undefined => [...embedded].filter((f) => !f.ended).sort((a, b) => b.area - a.area)[0];

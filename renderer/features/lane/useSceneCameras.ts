@@ -8,7 +8,8 @@ import { runRounds } from './runRounds';
 import { SceneBitmaps } from './SceneBitmaps';
 import { SceneApproachVideo } from './SceneApproachVideo';
 import { defaultGeometryFor } from '../../../app/scene/laneCameraGeometry';
-import { CAPTURE_ROUND_PAUSE_MS, laneCaptureProfile } from '../../../app/scene/laneCaptureProfile';
+import { CAPTURE_ROUND_PAUSE_MS, LANE_CAMERA_TURNS, laneCaptureProfile } from '../../../app/scene/laneCaptureProfile';
+import { CameraTurns } from '../../../app/scene/cameraTurns';
 import { seatsOfCamera } from '../../../app/scene/laneCameraLayout';
 import { SEATS } from '../../../app/scene/vehicleApproach';
 import type { LaneCameraStream } from './useLaneCameraStreams';
@@ -55,9 +56,13 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
       return profiles.get(key);
     };
 
+    // Which cameras each round visits (app/scene/cameraTurns.ts), from what their frames showed.
+    const turns = new CameraTurns<string>(LANE_CAMERA_TURNS);
     const round = async (stopped: () => boolean) => {
-      for (const [cameraId, canvas] of canvases) {
+      for (const cameraId of turns.roundOf([...canvases.keys()])) {
+        const canvas = canvases.get(cameraId);
         if (stopped()) return;
+        if (!canvas) continue;
         const scene = store.getState().cameraScenes[cameraId];
         const live = latestStreams.current.get(cameraId);
         // Once a trainer (or the simulator) has set a camera's scene, the scene is what it sees, even when
@@ -80,6 +85,7 @@ export function useSceneCameras(streams: ReadonlyMap<string, LaneCameraStream>):
           // Other people arrived while this frame was in the worker: its faces belong to the previous scene.
           const stale = store.getState().cameraScenes[cameraId]?.version !== scene?.version;
           if (stopped() || result.dropped || stale) continue;
+          turns.report(cameraId, { faces: result.faces.map((face) => ({ trackId: face.trackId, comparable: face.embedding !== undefined })) });
           store.getState().sceneFrameProcessed(cameraId, {
             width: result.width,
             height: result.height,

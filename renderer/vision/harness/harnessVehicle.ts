@@ -6,10 +6,15 @@ import { assignRoster } from '../../../app/biometrics/rosterAssignment';
 import type { Remote } from 'comlink';
 import { wrap } from 'comlink';
 import type { RgbaImage } from '../../../app/scene/rgbaImage';
-import type { OccupantOutcome, VariantOutcome, VehicleRunResult, VehicleRunSpec } from '../../../app/scene/vehicleRun';
+import type { OccupantOutcome, PacedFrame, VariantOutcome, VehicleRunResult, VehicleRunSpec } from '../../../app/scene/vehicleRun';
 import { rowOf } from '../../../app/scene/vehicleApproach';
 import { CapturePacing } from '../../../app/scene/capturePacing';
+import { CameraTurns } from '../../../app/scene/cameraTurns';
+import type { FrameFaces } from '../../../app/scene/cameraTurns';
 import type { VisionClient } from '../visionClient';
+import { SeatPaths } from '../../../app/inspection/seatOfTrack';
+import type { TrackSighting } from '../../../app/inspection/vehicleSessionInput';
+import { associationInput, laneCards } from './vehicleCards';
 import { defaultModels } from '../shippedModels';
 import type { RenderedFrame, SceneRenderService } from './sceneRender.worker';
 
@@ -24,8 +29,11 @@ import type { RenderedFrame, SceneRenderService } from './sceneRender.worker';
 type Camera = VehicleRunSpec['cameras'][number];
 
 interface TrackRecord {
+  readonly cameraId: string;
   readonly votes: Map<number, number>;
   readonly probes: { quality: number; embedding: Float32Array; atMs: number }[];
+  /** Its first and last sightings (every frame it was in), as the lane's store keeps them. */
+  sighted: TrackSighting;
 }
 
 async function decode(url: string): Promise<RgbaImage> {
@@ -55,6 +63,9 @@ async function png(image: RgbaImage): Promise<string> {
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);
 }
+
+/** A drawn face this hidden or more is nobody's detection (its share visible, OccupantTruth.visibleFraction). */
+const MIN_VISIBLE_TO_OWN = 0.25;
 
 /** The occupant whose drawn face best overlaps a detected box (-1: nobody's). */
 function occupantAt(box: Box, truths: readonly { slot: number; box: Box }[]): number {
@@ -107,7 +118,7 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
     }),
   ));
   const scenes = sceneRenderer();
-  steps.rendererSetup = await scenes.prepare({ approach: spec.approach, cameras: spec.cameras, faces: faces.map((f) => f.image) });
+  steps.rendererSetup = await scenes.prepare({ approach: spec.approach, cameras: spec.cameras, faces: faces.map((f) => f.image), ...(spec.renderSeats ? { render: spec.renderSeats } : {}) });
   // Each vehicle starts with no tracks, as the lane's cameras do when a new vehicle's scene arrives (a track left from
   // the previous vehicle would otherwise take over this one's faces where they pass the same place).
   await timed('resetCameras', () => Promise.all(spec.cameras.flatMap((camera) => spec.variants.map((variant) => client.resetCamera(`${camera.id}|${variant.name}`)))));
@@ -118,12 +129,15 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   const frameCount = Math.max(...(await Promise.all(spec.cameras.map((camera) => scenes.frameCount(camera.id)))));
   const renderFrame = (camera: Camera, index: number) => scenes.render(camera.id, index, spec.variants.length, spec.keepFrames.includes(index));
 
+  const trace: PacedFrame[] = [];
   /** Takes a rendered frame's worker results into the variants' tracks; `atMs`: when its result was there (ms since the vehicle entered). */
-  const processFrame = async (camera: Camera, frame: RenderedFrame, atMs: (v: number) => number) => {
+  const processFrame = async (camera: Camera, frame: RenderedFrame, atMs: (v: number, faces: FrameFaces) => number) => {
     steps['render (own worker)'] = (steps['render (own worker)'] ?? 0) + frame.renderMs;
     steps['bitmaps (own worker)'] = (steps['bitmaps (own worker)'] ?? 0) + frame.bitmapMs;
     if (frame.pixels) frames.push({ camera: camera.id, index: frame.index, png: await timed('png', () => png(frame.pixels as RgbaImage)) });
-    const truths = frame.occupants.map((o) => ({ slot: spec.approach.occupants.findIndex((p) => p.seat === o.seat), box: o.box }));
+    // Whose face a detection is: the drawn faces it overlaps, among those not mostly hidden (with every occupant drawn on
+    // every camera, a front-row head stands before the face behind it, whose box it overlaps but which no detector sees).
+    const truths = frame.occupants.filter((o) => o.visibleFraction >= MIN_VISIBLE_TO_OWN).map((o) => ({ slot: spec.approach.occupants.findIndex((p) => p.seat === o.seat), box: o.box }));
     for (const [v, variant] of spec.variants.entries()) {
       const profile = variant.profiles[camera.id];
       const bitmap = frame.bitmaps[v] as ImageBitmap;
@@ -135,14 +149,20 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
       processMs[v]?.push(result.timings.totalMs);
       steps['worker.total'] = (steps['worker.total'] ?? 0) + result.timings.totalMs;
       for (const [stage, ms] of Object.entries(result.timings.stages ?? {})) steps[`worker.${stage}`] = (steps[`worker.${stage}`] ?? 0) + ms;
-      const resultAtMs = atMs(roundTripMs);
+      const resultAtMs = atMs(roundTripMs, { faces: result.faces.map((face) => ({ trackId: face.trackId, comparable: face.embedding !== undefined })) });
+      if (spec.pacing) {
+        const faces = result.faces.map((face) => ({ slot: occupantAt(face.box, truths), interEyePx: Math.round(face.quality.interEyePx), reasons: face.quality.reasons, embedded: face.embedding !== undefined }));
+        trace.push({ camera: camera.id, index: frame.index, atMs: resultAtMs, workerMs: result.timings.totalMs, detectMs: result.timings.detectMs, embedMs: result.timings.embedMs, faces });
+      }
       for (const face of result.faces) {
         const tally = seen[v];
         if (tally) {
           tally.faces++;
           for (const reason of face.quality.reasons) tally.reasons[reason] = (tally.reasons[reason] ?? 0) + 1;
         }
-        const known = tracks[v]?.get(face.trackId) ?? { votes: new Map<number, number>(), probes: [] };
+        const box = { x: face.box.x, y: face.box.y, width: face.box.width, height: face.box.height };
+        const known = tracks[v]?.get(face.trackId) ?? { cameraId: camera.id, votes: new Map<number, number>(), probes: [], sighted: { firstMs: frame.timestampMs, firstBox: box, lastMs: frame.timestampMs, lastBox: box } };
+        known.sighted = { ...known.sighted, lastMs: frame.timestampMs, lastBox: box };
         tracks[v]?.set(face.trackId, known);
         const slot = occupantAt(face.box, truths);
         known.votes.set(slot, (known.votes.get(slot) ?? 0) + 1);
@@ -159,11 +179,11 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   if (spec.pacing) {
     // As the lane's capture loop runs on this machine (app/scene/capturePacing.ts): rendering is not on the clock.
     if (spec.variants.length !== 1) throw new Error('a paced run measures one capture variant');
-    const pacing = new CapturePacing(spec.cameras, spec.cameras[0]?.geometry.fps ?? 15, frameCount, spec.pacing.roundPauseMs);
+    const pacing = new CapturePacing(spec.cameras, spec.cameras[0]?.geometry.fps ?? 15, frameCount, spec.pacing.roundPauseMs, new CameraTurns<Camera>(spec.pacing.turns ?? 'round-robin'));
     for (let taken = pacing.take(); taken; taken = pacing.take()) {
       const { camera, index } = taken;
       const frame = await timed('waitForRender', () => renderFrame(camera, index));
-      await processFrame(camera, frame, (roundTripMs) => pacing.processed(roundTripMs));
+      await processFrame(camera, frame, (roundTripMs, faces) => pacing.processed(roundTripMs, faces));
       framesProcessed++;
     }
     loopMs = pacing.nowMs;
@@ -183,13 +203,20 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
   const lastFrameDone = performance.now();
   const threshold = matchProvenance(defaultModels().embedder, { targetFmr: spec.targetFmr }).threshold;
   const outcomes: VariantOutcome[] = [];
+  const seatPaths = new Map(spec.cameras.map((camera) => [camera.id, new SeatPaths(camera.geometry)]));
   for (const [v, variant] of spec.variants.entries()) {
-    const embedded = [...(tracks[v]?.values() ?? [])].filter((t) => t.probes.length > 0);
+    const embedded = [...(tracks[v]?.entries() ?? [])].filter(([, t]) => t.probes.length > 0).map(([trackId, t]) => ({ ...t, trackId }));
     const ownerOf = (t: TrackRecord) => [...t.votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? -1;
+    const association = associationInput(embedded, seatPaths, spec.targetFmr);
     for (const [fusion, fuseProbes] of Object.entries(FUSIONS)) {
       const probes = embedded.map((t) => fuseProbes(t.probes));
       const similarity = probes.map((p) => documents.map((d) => (d ? cosineSimilarity(p, d) : Number.NaN)));
       const roster = assignRoster(similarity, documents.length, { minSimilarity: threshold });
+      const cards = (withAssociation: boolean) => laneCards(roster, similarity, threshold, association, withAssociation, (f) => {
+        const track = embedded[f];
+        return track ? ownerOf(track) : -1;
+      });
+      const [joined, unjoined] = [cards(true), cards(false)];
       const occupants = spec.approach.occupants.map((occupant, slot): OccupantOutcome => {
         const mine = embedded.filter((t) => ownerOf(t) === slot);
         const firstMs = Math.min(...mine.flatMap((t) => t.probes.map((p) => p.atMs)));
@@ -204,10 +231,10 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
           resultMs: Number.isFinite(firstMs) ? firstMs : null,
         };
       });
-      outcomes.push({ name: variant.name, fusion, occupants, counted: embedded.length, strayTracks: embedded.filter((t) => ownerOf(t) < 0).length, strayAssigned: roster.pairs.filter((p) => ownerOf(embedded[p.face] as TrackRecord) < 0).length, processMs: processMs[v] ?? [], facesSeen: seen[v]?.faces ?? 0, reasons: seen[v]?.reasons ?? {} });
+      outcomes.push({ name: variant.name, fusion, occupants, counted: joined.counted, strayTracks: joined.strayTracks, extraCards: joined.extraCards, wrongCards: joined.wrongCards, wrongJoins: joined.wrongJoins, tracksAsCards: { counted: unjoined.counted, strayTracks: unjoined.strayTracks, extraCards: unjoined.extraCards, wrongCards: unjoined.wrongCards }, strayAssigned: roster.pairs.filter((p) => ownerOf(embedded[p.face] as TrackRecord) < 0).length, processMs: processMs[v] ?? [], facesSeen: seen[v]?.faces ?? 0, reasons: seen[v]?.reasons ?? {} });
     }
   }
   steps.decide = performance.now() - lastFrameDone;
   steps.total = performance.now() - vehicleStarted;
-  return { outcomes, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps, framesProcessed, ...(loopMs === undefined ? {} : { loopMs }) };
+  return { outcomes, frames, recordMs: (performance.now() - lastFrameDone) / Math.max(1, outcomes.length), profile: steps, framesProcessed, ...(loopMs === undefined ? {} : { loopMs, trace }) };
 }

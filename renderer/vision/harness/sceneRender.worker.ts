@@ -2,7 +2,7 @@
 import { expose, transfer } from 'comlink';
 import type { LaneCameraGeometry } from '../../../app/scene/laneCameraGeometry';
 import type { OccupantTruth } from '../../../app/scene/laneSceneRenderer';
-import { LaneSceneRenderer } from '../../../app/scene/laneSceneRenderer';
+import { LaneSceneRenderer, type RenderSeats } from '../../../app/scene/laneSceneRenderer';
 import type { RgbaImage } from '../../../app/scene/rgbaImage';
 import type { Seat, VehicleApproach } from '../../../app/scene/vehicleApproach';
 
@@ -15,6 +15,8 @@ export interface SceneRenderSetup {
   readonly approach: VehicleApproach;
   readonly cameras: readonly { readonly id: string; readonly geometry: LaneCameraGeometry; readonly seats: readonly Seat[] }[];
   readonly faces: readonly RgbaImage[];
+  /** Every occupant on every camera (default), or each camera only the seats it is aimed at (the A/B of the old assumption). */
+  readonly render?: RenderSeats;
 }
 
 export interface RenderedFrame {
@@ -48,7 +50,7 @@ const service: SceneRenderService = {
   prepare(setup) {
     const started = performance.now();
     const faces = setup.faces.map((image) => ({ image }));
-    renderers = new Map(setup.cameras.map((camera) => [camera.id, new LaneSceneRenderer(camera.geometry, setup.approach, faces, { seats: camera.seats, cameraKey: camera.id })]));
+    renderers = new Map(setup.cameras.map((camera) => [camera.id, new LaneSceneRenderer(camera.geometry, setup.approach, faces, { seats: camera.seats, cameraKey: camera.id, ...(setup.render ? { render: setup.render } : {}) })]));
     return performance.now() - started;
   },
 
