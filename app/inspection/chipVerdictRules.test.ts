@@ -124,6 +124,16 @@ describe('a clone check the chip offered and could not be made', () => {
     expect(codes(traveller(verified([unsaid, noDg14])))).toContain('chip_clone_check_not_made:refer');
   });
 
+  it('names a check that gave no reason as such, and reads nothing into a chip that was not read', () => {
+    const silent: ChipCheck = { check: 'active_authentication', status: 'not_possible', detail: { offered: true } };
+    expect(traveller(verified([silent, noDg14])).reasons.find((r) => r.code === 'chip_clone_check_not_made')?.message).toBe(
+      'the chip offers active authentication, but it could not be made (no reason given): nothing shows the chip is not a copy',
+    );
+    const unread: ChipReport = { ...verified([ecdsaNotComputable, noDg14]), outcome: 'failed', error: { code: 'card_removed', message: 'the card was removed' } };
+    expect(codes(traveller(unread))).toEqual(expect.arrayContaining(['chip_not_read:warning']));
+    expect(codes(traveller(unread)).some((c) => c.startsWith('chip_clone_check_not_made'))).toBe(false);
+  });
+
   it('takes its severity from the policy: mandatory forces the referral, warning asks the officer to look; both shipped files refer', () => {
     expect(traveller(verified([ecdsaNotComputable, noDg14]), withCloneSeverity('mandatory')).mandatory).toBe(true);
     const warned = traveller(verified([ecdsaNotComputable, noDg14]), withCloneSeverity('warning'));

@@ -18,6 +18,19 @@ describe('a policy file', () => {
     expect(inspectionPolicySchema.parse(base())).toMatchObject({ id: 'us-biometric-entry-exit.90fr48604', effectiveTo: null });
   });
 
+  it('the fields added after the shipped files were written have defaults that refer and hold, and take each allowed value', () => {
+    // Neither shipped file sets them (their ids are recorded with decisions: their content does not change).
+    expect(inspectionPolicySchema.parse(base())).toMatchObject({ chip: { cloneCheckNotMadeSeverity: 'refer' }, exitRecord: { unverifiedDocumentIdentifies: false } });
+    const chip = base().chip as Json;
+    const exitRecord = base().exitRecord as Json;
+    for (const severity of ['mandatory', 'refer', 'warning']) {
+      expect(inspectionPolicySchema.parse({ ...base(), chip: { ...chip, cloneCheckNotMadeSeverity: severity } }).chip.cloneCheckNotMadeSeverity).toBe(severity);
+    }
+    expect(problems({ ...base(), chip: { ...chip, cloneCheckNotMadeSeverity: 'info' } })).toEqual([expect.stringMatching(/^chip\.cloneCheckNotMadeSeverity: /)]);
+    expect(inspectionPolicySchema.parse({ ...base(), exitRecord: { ...exitRecord, unverifiedDocumentIdentifies: true } }).exitRecord.unverifiedDocumentIdentifies).toBe(true);
+    expect(problems({ ...base(), exitRecord: { ...exitRecord, unverifiedDocumentIdentifies: 'yes' } })).toEqual([expect.stringMatching(/^exitRecord\.unverifiedDocumentIdentifies: /)]);
+  });
+
   it('id: 3 to 80 lower-case letters, digits, dots and dashes, starting with a letter or digit', () => {
     expect(policyIdSchema.safeParse('a.b').success).toBe(true);
     expect(policyIdSchema.safeParse('a'.repeat(80)).success).toBe(true);

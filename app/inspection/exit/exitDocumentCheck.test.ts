@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
 import { departureOf, documentFaceComparisonOf, type DepartureContext } from './departureOf';
 import { departureRecordSchema } from './departureRecord';
-import { documentFaceMatches, documentHolderText, documentIsEntrys, documentTravellerId, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
+import { documentChipNotVerifiedBecause, documentFaceMatches, documentHolderText, documentIsEntrys, documentTravellerId, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
 import { assessExitOccupant, assessExitVehicle, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
 import { galleryEntry as entry } from './testSupport/galleryEntry';
 
@@ -86,6 +86,16 @@ describe('exit: the face compared 1:1 with the document presented', () => {
       expect(assessExitOccupant('o1', nobody, gallery, policy, undefined, undefined, compared(forged, 0.64))).toMatchObject({ outcome: { kind: 'identified_by_document' }, confirmable: false, recordsDeparture: false, needsOfficer: true });
     }
     expect(finalRulePolicy.exitRecord.unverifiedDocumentIdentifies).toBe(false);
+  });
+
+  it('says why a document chip did not verify it, in the officer\'s words', () => {
+    const visitor: ExitDocument = { documentNumber: 'C4RT88120', nationality: 'DEU', name: 'BRANDT, Jonas' };
+    expect(documentChipNotVerifiedBecause(visitor)).toBe('no chip was read');
+    expect(documentChipNotVerifiedBecause({ ...visitor, chip: { verdict: 'not_read', reason: 'the card was removed' } })).toBe('the chip could not be read: the card was removed');
+    expect(documentChipNotVerifiedBecause({ ...visitor, chip: { verdict: 'not_read' } })).toBe('the chip could not be read');
+    expect(documentChipNotVerifiedBecause({ ...visitor, chip: { verdict: 'not_verifiable', reason: 'no CSCA for DEU' } })).toBe('no CSCA for DEU');
+    expect(documentChipNotVerifiedBecause({ ...visitor, chip: { verdict: 'not_verifiable' } })).toBe('the chip data could not be verified');
+    expect(documentChipNotVerifiedBecause({ ...visitor, chip: { verdict: 'failed' } })).toBe('a chip check failed');
   });
 
   it('no gallery mate found, but the passport (the face matching it) is an expected traveller\'s: held with their alerts shown, never "no entry record", nothing recorded', () => {

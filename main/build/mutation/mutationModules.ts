@@ -24,6 +24,7 @@ export const mutationModules: readonly MutationModule[] = [
     description: 'decision rules',
     mutate: [
       'app/inspection/occupantRules.ts',
+      'app/inspection/chipVerdictRules.ts',
       'app/inspection/evaluateVehicleSession.ts',
       'app/inspection/officerDecision.ts',
       'app/inspection/assembleVehicleSession.ts',
