@@ -9,9 +9,8 @@ import { appUrl } from './support/hostToken';
 /**
  * Simulated vehicles drive up on rendered lane-camera video (app/scene): five scripted travellers, each played by
  * an LFW identity (one photo on the document and chip, another in front of the cameras), arrive in one car; the
- * real vision worker finds them through the windshield as the car approaches, on every camera that sees them (each
- * camera is aimed at some seats: the driver-side camera at the front row, the rear cameras at the rows behind, but
- * sees every seat in its view), and the lane matches each face to its own papers, one card per person.
+ * real vision worker finds them through the windshield as the car approaches, on the driver-side camera (front
+ * row) and the rear camera (the rows behind), and the lane matches each face to its own papers.
  */
 const haveData = existsSync(path.join(datasetsDir, 'faces-lfw', 'images'));
 if (!haveData) console.warn(`vehicle approach e2e: faces-lfw not found under ${datasetsDir} (set BOOTH_DATASETS); skipped`);
@@ -70,9 +69,6 @@ test.describe('vehicle approach video', () => {
     await page.screenshot({ path: `${screenshotsDir}/vehicle-approach.png`, fullPage: true });
     // No face was given to the wrong papers: every card is a match (a swapped face would be a mismatch or an extra card).
     await expect(page.locator('[data-testid=occupant-card]:not([data-status=matched])')).toHaveCount(0);
-    // Every camera sees every occupant in its view (the rear cameras see the front row through the windshield): one
-    // person on two cameras is one card, naming both cameras (app/inspection/faceOnTwoCameras.ts).
-    await expect(page.getByTestId('occupant-cameras').filter({ hasText: /cam-driver.*cam-rear|cam-rear.*cam-driver|cam-rear-left.*cam-rear-right|cam-rear-right.*cam-rear-left/ }).first()).toBeVisible({ timeout: 30_000 });
   });
 
   test('a car driving up slowly (frames of it moving, however busy the machine): still one card per occupant, each matched', async ({ page, request }) => {

