@@ -25,8 +25,8 @@ export class SceneApproachVideo {
       const faces = people.map((bitmap) => ({ image: pixelsOf(bitmap) }));
       // The simulator draws each occupant on the cameras aimed at their seat only. With every occupant on every camera
       // (what a real lane sees; the eval's default, --render-seats visible) the lane still shows extra "Unknown person"
-      // cards: a person's view from a camera not aimed at them often passes the live gate without matching anyone at
-      // the target FMR, so it joins no occupant (eval: 33 cards for 29 people; e2e on a quiet machine: 7 for 5).
+      // cards, tracks that join no occupant (eval: 33 cards for 29 people; e2e on a quiet machine: 7 for 5; why those
+      // tracks join no one is not yet diagnosed).
       // docs/vehicle-capture.md, "One person on two cameras".
       entry = { version: scene.version, startedMs: this.now(), renderer: new LaneSceneRenderer(scene.approach.geometry, scene.approach.vehicle, faces, { seats: scene.approach.seats, cameraKey: scene.cameraId, render: 'aimed' }) };
       this.byCamera.set(scene.cameraId, entry);
