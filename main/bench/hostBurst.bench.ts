@@ -1,6 +1,8 @@
 /**
  * A hostile burst against one channel of a real Node host over loopback HTTP: `npm run bench:hostBurst -- CHANNEL [COUNT]`
  * (default documents:wedgeRead, 2000). Prints the total time and the slowest call; run it before and after a change.
+ * documents:wedgeRead is window-only (app/host/channelAccess.ts), so over HTTP the default now measures its refusal at
+ * dispatch (403 before any validation); name an HTTP-callable channel (e.g. chip:readAgain) to time a handler's validation.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
