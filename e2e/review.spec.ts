@@ -88,6 +88,9 @@ test.describe('supervisor review', () => {
     await page.keyboard.press('s');
     await page.keyboard.press('s');
     await expect(page.getByTestId('review-filters').getByRole('button', { name: 'Returned' })).toHaveAttribute('aria-pressed', 'true');
+    // The filter's button turns before its list arrives: Enter on the list still loading opens nothing.
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page).nth(0)).toContainText('Chip failure');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('review-resolution')).toContainText('Returned by sup-1');
     await expect(page.getByTestId('supervisor-note')).toContainText('Read the chip again and add the result; refer if it fails');
