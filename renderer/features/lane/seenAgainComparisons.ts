@@ -31,11 +31,17 @@ export function seenAgainComparisons(seatFaces: readonly SeatFace[], faces: Read
 }
 
 const seatPathsByGeometry = new WeakMap<LaneCameraGeometry, SeatPaths>();
+/**
+ * One default geometry per position: `defaultGeometryFor` builds a new object on every call, which the WeakMap above
+ * would never find again (a camera without a geometry setting had its seat paths, ~1 ms, rebuilt for every face on
+ * every assessment).
+ */
+const defaultGeometries = { driver: defaultGeometryFor('driver'), rear: defaultGeometryFor('rear') } as const;
 
 /** A vehicle camera's seat paths from its geometry setting (else its position's default); none for a camera that sees no car. */
 function seatPathsOf(camera: CameraDescriptor): SeatPaths | undefined {
   if (camera.position !== 'driver' && camera.position !== 'rear') return undefined;
-  const geometry = camera.geometry ?? defaultGeometryFor(camera.position);
+  const geometry = camera.geometry ?? defaultGeometries[camera.position];
   let paths = seatPathsByGeometry.get(geometry);
   if (!paths) seatPathsByGeometry.set(geometry, (paths = new SeatPaths(geometry)));
   return paths;
