@@ -62,4 +62,15 @@ describe('vehicle eval vehicles', () => {
     expect(commandOf(only)).toContain('--only 31,7,45');
     expect(vehicleEvalOptions.safeParse({ ...options, only: '7,x' }).error?.issues[0]?.message).toMatch(/vehicle indices separated by commas/);
   });
+
+  it('runs a part of a long run from the vehicle asked for, and says so in the command that reproduces it', () => {
+    const part = vehicleEvalOptions.parse({ ...options, vehicles: '500', from: '250' });
+    expect(vehiclesOf(part)).toEqual(Array.from({ length: 250 }, (_, i) => 250 + i));
+    expect(commandOf(part)).toContain('--vehicles 500 --seed booth');
+    expect(commandOf(part)).toContain('--from 250');
+    expect(commandOf(vehicleEvalOptions.parse(options))).not.toContain('--from');
+    expect(vehiclesOf(vehicleEvalOptions.parse({ ...options, vehicles: '40', from: '10', only: '3,12,39' }))).toEqual([12, 39]);
+    expect(vehicleEvalOptions.safeParse({ ...options, from: '-1' }).error?.issues[0]?.path).toEqual(['from']);
+    expect(vehicleEvalOptions.parse(options).resume).toBe(false);
+  });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DetectionProfile as CameraProfile } from '../../app/biometrics/detectionProfile';
@@ -8,10 +9,13 @@ import { planSeatRegionTiles } from '../../app/scene/seatRegionTiles';
 import { laneCaptureProfile } from '../../app/scene/laneCaptureProfile';
 import { CONDITIONS, planApproach } from '../../app/scene/vehicleApproach';
 import { RENDER_SEATS } from '../../app/scene/laneSceneRenderer';
-import type { SceneCondition } from '../../app/scene/vehicleApproach';
 import { seededRandom } from '../../app/shared/seededRandom';
 import { readIdentities } from './faceDataset';
+import type { CodeRevision } from './codeRevision';
+import { codeRevision } from './codeRevision';
 import { writeOutputFile } from './outputFile';
+import type { StoredRun } from './vehicleEvalReport';
+import { coverageOf, readVehicleReport, storedRunOf, whyNotOneRun, writeVehicleReport } from './vehicleEvalReport';
 import { DATASET_PREFIX, openHarnessSession } from './visionHarnessSession';
 import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
 
@@ -33,6 +37,10 @@ export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
   out: z.string().min(1),
   vehicles: z.coerce.number().int().min(1).max(100_000),
+  /** The first of the seed's vehicles to run (below --vehicles): runs over parts of a seed are merged with `booth faces merge`. */
+  from: z.coerce.number().int().min(0).max(99_999).default(0),
+  /** Continue the run `--out` holds (same options and code) instead of starting again: its vehicles are kept, the rest run. */
+  resume: z.boolean().default(false),
   /** Only these vehicles of the seed (indices below --vehicles; e.g. the few with a third row), instead of all of them. */
   only: z
     .string()
@@ -67,8 +75,8 @@ export const vehicleEvalOptions = z.object({
 export type VehicleEvalOptions = z.infer<typeof vehicleEvalOptions>;
 
 /** The seed's vehicles the run covers, in order. */
-export const vehiclesOf = (options: Pick<VehicleEvalOptions, 'vehicles' | 'only'>): number[] =>
-  options.only ? options.only.filter((v) => v < options.vehicles) : Array.from({ length: options.vehicles }, (_, v) => v);
+export const vehiclesOf = (options: Pick<VehicleEvalOptions, 'vehicles' | 'only' | 'from'>): number[] =>
+  (options.only ?? Array.from({ length: options.vehicles }, (_, v) => v)).filter((v) => v >= options.from && v < options.vehicles);
 
 export interface EvalCamera {
   readonly id: string;
@@ -95,6 +103,7 @@ export const commandOf = (options: VehicleEvalOptions): string =>
   [
     `npx booth faces eval --protocol vehicle --dataset ${options.dataset} --vehicles ${options.vehicles} --seed ${options.seed}`,
     `--conditions ${options.conditions.join(',')} --variants ${options.variants.join(',')} --stride ${options.stride} --rear-cameras ${options.rearCameras}`,
+    ...(options.from === 0 ? [] : [`--from ${options.from}`]),
     ...(options.only === undefined ? [] : [`--only ${options.only.join(',')}`]),
     ...(options.rearMountHeight === undefined ? [] : [`--rear-mount-height ${options.rearMountHeight}`]),
     ...(options.rearFov === undefined ? [] : [`--rear-fov ${options.rearFov}`]),
@@ -169,6 +178,12 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
   for (const image of labelled) byIdentity.set(image.identity, [...(byIdentity.get(image.identity) ?? []), image.path]);
   const identities = [...byIdentity.entries()].filter(([, photos]) => photos.length >= 2).map(([identity]) => identity).sort();
   if (identities.length < 7) throw new Error(`${options.dataset}: a vehicle needs up to 7 people with two photos each; the dataset has ${identities.length}`);
+  const vehicles = vehiclesOf(options);
+  if (vehicles.length === 0) throw new Error(`none of the seed's vehicles is in the range asked for (--from ${options.from}, --vehicles ${options.vehicles}${options.only ? `, --only ${options.only.join(',')}` : ''})`);
+  const revision = await codeRevision();
+  const dataset = path.resolve(options.dataset);
+  const runs = await earlierRuns(options, { dataset, revision }, vehicles, log);
+  const done = new Set(runs.map((run) => run.vehicle));
   const session = await openHarnessSession({ datasetDir: options.dataset, log });
   const harness = <T>(method: string, ...args: unknown[]) =>
     session.page.evaluate(([m, a]) => (globalThis as unknown as Record<string, Record<string, (...x: unknown[]) => Promise<unknown>>>).boothVisionHarness![m as string]!(...(a as unknown[])), [method, args] as const) as Promise<T>;
@@ -177,34 +192,34 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
     log(`worker ready: ${JSON.stringify(init)}`);
     const cameras = camerasFor(options);
     const variants = options.variants.map((name) => ({ name, profiles: profilesOf(name, cameras) }));
-    const runs: { condition: SceneCondition; vehicle: number; result: VehicleRunResult; approachMs: number }[] = [];
     const started = Date.now();
-    // Written after every vehicle, so a long run that is stopped still leaves its figures so far.
-    const writeReport = async (vehiclesDone: number) => {
+    // Written after every vehicle (whole, then renamed into place), so a long run that is stopped still leaves its figures so far and can be resumed.
+    const writeReport = async () => {
       const summary = summariseVehicleRuns(runs);
-      const report = {
-        dataset: path.resolve(options.dataset),
+      await writeVehicleReport(options.out, {
+        dataset,
         protocol: 'vehicle',
         options,
-        vehiclesDone,
+        revision,
+        vehiclesDone: done.size,
+        coverage: coverageOf(runs),
         cameras: cameras.map((c) => ({ ...c, regions: planSeatRegionTiles(c.geometry, { seats: c.seats }) })),
         variants,
         worker: init,
         command: commandOf(options),
         wallSeconds: Math.round((Date.now() - started) / 1000),
         summary,
-      };
-      await writeOutputFile(options.out, JSON.stringify(report, null, 2));
+        runs,
+      });
       return summary;
     };
-    const vehicles = vehiclesOf(options);
-    if (vehicles.length === 0) throw new Error(`--only: none of ${options.only?.join(',')} is below --vehicles ${options.vehicles}`);
-    for (const [done, v] of vehicles.entries()) {
+    const remaining = vehicles.filter((v) => !done.has(v));
+    for (const [index, v] of remaining.entries()) {
       const occupancy = 1 + Math.floor(seededRandom(`${options.seed}#${v}|occupancy`)() * 7);
       const people = peopleFor(byIdentity, identities, options.seed, v, occupancy);
       for (const condition of options.conditions) {
         const approach = planApproach({ seed: `${options.seed}#${v}`, condition, occupants: people.length });
-        const keepFrames = options.frames && done < 2 ? [0, 15, 30] : [];
+        const keepFrames = options.frames && index < 2 ? [0, 15, 30] : [];
         const spec: VehicleRunSpec = {
           approach,
           faceUrls: people.map((p) => urlOf(p.live)),
@@ -219,18 +234,40 @@ export async function runVehicleEval(options: VehicleEvalOptions): Promise<void>
         const asked = Date.now();
         const result = await harness<VehicleRunResult>('vehicle', spec);
         log(`vehicle ${v} ${condition} (${people.length} occupants): ${((Date.now() - asked) / 1000).toFixed(1)} s: ${profileLine(result.profile)}`);
-        runs.push({ condition, vehicle: v, result, approachMs: approach.approachSeconds * 1000 });
+        runs.push(storedRunOf({ condition, vehicle: v, result, approachMs: approach.approachSeconds * 1000 }));
         if (options.frames) {
           for (const frame of result.frames) await writeOutputFile(path.join(options.frames, `${condition}-vehicle${v}-${frame.camera}-frame${frame.index}.png`), Buffer.from(frame.png, 'base64'));
         }
       }
-      await writeReport(done + 1);
-      log(`${done + 1}/${vehicles.length} vehicles (vehicle ${v}) x ${options.conditions.length} conditions, ${((Date.now() - started) / 1000 / (done + 1)).toFixed(1)} s per vehicle`);
+      done.add(v);
+      await writeReport();
+      log(`${done.size}/${vehicles.length} vehicles (vehicle ${v}) x ${options.conditions.length} conditions, ${((Date.now() - started) / 1000 / (index + 1)).toFixed(1)} s per vehicle`);
     }
-    const summary = await writeReport(runs.length / options.conditions.length);
+    const summary = await writeReport();
     log(`report written to ${options.out}`);
     console.log(vehicleTable(summary));
   } finally {
     await session.close();
   }
+}
+
+/**
+ * With `--resume`, the runs `--out` already holds for this run's vehicles (refused, naming the difference, when it
+ * ran other options or other code); without it, none.
+ */
+async function earlierRuns(options: VehicleEvalOptions, here: { dataset: string; revision: CodeRevision | null }, vehicles: readonly number[], log: (line: string) => void): Promise<StoredRun[]> {
+  if (!options.resume) return [];
+  if (!existsSync(options.out)) {
+    log(`--resume: ${options.out} does not exist yet; starting the run`);
+    return [];
+  }
+  const earlier = await readVehicleReport(options.out);
+  const why = whyNotOneRun({ ...here, options: { ...options } }, earlier, ['this run', options.out]);
+  if (why) throw new Error(`--resume: ${why}`);
+  const wanted = new Set(vehicles);
+  const kept = earlier.runs.filter((run) => wanted.has(run.vehicle) && options.conditions.includes(run.condition));
+  // A vehicle is done only when every condition of it is: a run stopped between conditions runs that vehicle again.
+  const complete = new Set([...wanted].filter((v) => options.conditions.every((c) => kept.some((run) => run.vehicle === v && run.condition === c))));
+  log(`--resume: ${complete.size} of ${vehicles.length} vehicles already in ${options.out}`);
+  return kept.filter((run) => complete.has(run.vehicle));
 }

@@ -1,4 +1,4 @@
-import type { VehicleRunResult } from '../../app/scene/vehicleRun';
+import type { VariantOutcome } from '../../app/scene/vehicleRun';
 
 /**
  * The vehicle evaluation's figures, per capture variant and fusion, per condition and seat row: capture rate,
@@ -9,7 +9,8 @@ export interface RunRecord {
   readonly condition: string;
   readonly vehicle: number;
   readonly approachMs: number;
-  readonly result: VehicleRunResult;
+  /** The summary reads only each variant's outcomes (a report keeps them without the pictures and traces). */
+  readonly result: { readonly outcomes: readonly VariantOutcome[] };
 }
 
 const ROWS = ['front', 'second', 'third'] as const;
@@ -81,12 +82,12 @@ export function summariseVehicleRuns(runs: readonly RunRecord[]) {
   );
 }
 
-type Summary = ReturnType<typeof summariseVehicleRuns>;
+export type VehicleSummary = ReturnType<typeof summariseVehicleRuns>;
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '  -  ' : `${(v * 100).toFixed(1)}%`.padStart(6));
 
 /** A plain-text table: one line per condition and row, a column group per variant (the first is the baseline). */
-export function vehicleTable(summary: Summary): string {
+export function vehicleTable(summary: VehicleSummary): string {
   const keys = Object.keys(summary);
   const lines = [`condition  row     n   | ${keys.map((k) => `${k}: capture / TAR / wrong`.padEnd(46)).join(' | ')}`];
   const conditions = Object.keys(summary[keys[0] ?? ''] ?? {});

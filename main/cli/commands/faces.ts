@@ -5,6 +5,8 @@ import { applyCalibration } from '../../vision/facesCalibrate';
 import { evalOptions, runEval } from '../../vision/facesEval';
 import { indexOptions, runIndex } from '../../vision/facesIndex';
 import { runVehicleEval, VARIANTS, vehicleEvalOptions } from '../../vision/vehicleEval';
+import { coverageOf, mergeVehicleReports, readVehicleReport, writeVehicleReport } from '../../vision/vehicleEvalReport';
+import { vehicleTable } from '../../vision/vehicleEvalSummary';
 import { identificationEvalOptions, runIdentificationEval } from '../../vision/identification/facesIdentificationEval';
 import { SHIPPED_PAD_MANIFEST, padEvalOptions, runPadEval } from '../../vision/padEval';
 import { vendorExampleOptions, writeVendorExample } from '../../vision/vendorExample';
@@ -35,6 +37,8 @@ export function register(program: Command): void {
     .option('--non-faces <n>', 'drawn non-face pictures per kind for the face-ness calibration', '30')
     .option('--camera-frames <n>', "frames of Chromium's fake camera (its test pattern) for the face-ness calibration", '20')
     .option('--vehicles <n>', 'vehicle protocol: vehicles per condition')
+    .option('--from <index>', "vehicle protocol: the first of the seed's vehicles to run (default 0): parts of a long run, merged with `booth faces merge`")
+    .option('--resume', 'vehicle protocol: continue the run --out holds (same options, same code): its vehicles are kept, the rest are run')
     .option('--only <indices>', "vehicle protocol: only these of the seed's vehicles (below --vehicles), e.g. those with a third row")
     .option('--seed <text>', 'vehicle protocol: seed of the scenes (the same seed renders the same frames)')
     .option('--conditions <list>', 'vehicle protocol: day,glare,dusk,night-ir,rain')
@@ -60,6 +64,23 @@ export function register(program: Command): void {
         return;
       }
       await runWithOptions(evalOptions, raw, runEval);
+    });
+  faces
+    .command('merge')
+    .description("Merge vehicle eval reports over parts of a seed's vehicles (--from, --resume) into one report and print its table; refused unless they ran the same options on the same code")
+    .argument('<reports...>', 'vehicle eval reports (JSON written by `faces eval --protocol vehicle`)')
+    .requiredOption('--out <file>', 'merged report JSON')
+    .action(async (files: string[], raw: { out: string }) => {
+      try {
+        const merged = mergeVehicleReports(await Promise.all(files.map(async (file) => ({ file, report: await readVehicleReport(file) }))));
+        await writeVehicleReport(raw.out, merged);
+        console.log(vehicleTable(merged.summary));
+        const coverage = coverageOf(merged.runs);
+        console.log(`vehicles ${coverage.ranges} (${coverage.vehicles})${coverage.missing.length ? `; missing below the last: ${coverage.missing.length} (first ${coverage.missing.slice(0, 10).join(', ')})` : ''}`);
+      } catch (error) {
+        console.error(error instanceof Error ? error.message : String(error));
+        process.exitCode = 1;
+      }
     });
   faces
     .command('index')
