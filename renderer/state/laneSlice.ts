@@ -38,7 +38,8 @@ export interface TrackSightings extends TrackSighting {
 export type ReferenceEmbedding =
   | { readonly phase: 'embedding' }
   | { readonly phase: 'ready'; readonly embedding: Float32Array }
-  | { readonly phase: 'error'; readonly message: string };
+  /** `lostWithWorker`: the vision worker crashed or timed out on it (the photo is not at fault): embedded again once the worker is back. */
+  | { readonly phase: 'error'; readonly message: string; readonly lostWithWorker?: true };
 
 /** A face in a scene camera's latest processed frame, as its overlay draws it. */
 export interface SceneFaceBox {

@@ -17,6 +17,7 @@ import type { EmbedderManifest } from '../../../app/biometrics/modelManifest';
 import { defaultModels } from '../../vision/shippedModels';
 import { notChecked, type PresentationAttackCheck } from '../../../app/biometrics/presentationAttackCheck';
 import { decodeImage, imageKey } from './encodedImages';
+import { embedReferences } from './referenceEmbeddings';
 import { seatFitsOf, seenAgainComparisons } from './seenAgainComparisons';
 
 const shippedEmbedder = defaultModels().embedder;
@@ -47,7 +48,8 @@ export interface LaneAssessment {
 
 /**
  * Embeds every reference photo of the session's identities (document page, chip, gallery) once each, as
- * they arrive. A photo that cannot be matched (no face, drawn portrait) is remembered as such, not retried.
+ * they arrive. A photo that cannot be matched (no face, drawn portrait) is remembered as such, not retried; one the
+ * worker crashed or timed out on is embedded again when the worker is back (the effect runs again when vision is ready).
  */
 export function useReferenceEmbeddings(): void {
   const vision = useVision();
@@ -58,15 +60,14 @@ export function useReferenceEmbeddings(): void {
   useEffect(() => {
     if (!vision || !visionReady || !session) return;
     const wanted = sessionIdentities(session, new Date()).flatMap((identity) => identity.references.map((reference) => reference.image));
-    for (const image of wanted) {
-      const key = imageKey(image);
-      if (store.getState().referenceEmbeddings[key]) continue;
-      store.getState().referenceEmbeddingChanged(key, { phase: 'embedding' });
-      decodeImage(image)
-        .then((bitmap) => vision.embedStill(bitmap, { select: 'central', minInterEyePx: 0 }))
-        .then((result) => store.getState().referenceEmbeddingChanged(key, result.ok ? { phase: 'ready', embedding: result.face.embedding } : { phase: 'error', message: result.error.message }))
-        .catch((error: unknown) => store.getState().referenceEmbeddingChanged(key, { phase: 'error', message: error instanceof Error ? error.message : String(error) }));
-    }
+    void embedReferences(wanted, {
+      current: (key) => store.getState().referenceEmbeddings[key],
+      changed: (key, embedding) => store.getState().referenceEmbeddingChanged(key, embedding),
+      embed: async (image) => {
+        const result = await vision.embedStill(await decodeImage(image), { select: 'central', minInterEyePx: 0 });
+        return result.ok ? { embedding: result.face.embedding } : { refused: result.error.message };
+      },
+    });
   }, [vision, visionReady, store, session]);
 }
 
