@@ -21,6 +21,12 @@ export interface DetectionProfile {
    */
   readonly minInterEyePx?: number;
   /**
+   * The live quality gate's head-pose limits (degrees) for this camera, instead of the booth default (30 yaw, 25 pitch:
+   * at a booth camera the traveller turns back within a frame or two; in a passing car the last frames may be all there is).
+   */
+  readonly maxYawDeg?: number;
+  readonly maxPitchDeg?: number;
+  /**
    * The camera's focus of expansion for vehicles driving up the lane (frame pixels; LaneCameraProjection.expansionFocus):
    * the tracker follows a face that grows and moves out from it between frames as one track.
    */

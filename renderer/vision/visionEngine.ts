@@ -5,6 +5,7 @@ import type { DetectionPlan } from '../../app/biometrics/detectionCadence';
 import type { QualityRules } from '../../app/biometrics/faceQuality';
 import { DEFAULT_QUALITY_RULES, REFERENCE_QUALITY_RULES, assessQuality } from '../../app/biometrics/faceQuality';
 import { isFaceLike } from '../../app/biometrics/faceness';
+import { liveRulesFor } from '../../app/biometrics/liveGateRules';
 import { refuseStill } from '../../app/biometrics/stillGate';
 import { FaceTracker } from '../../app/biometrics/faceTracker';
 import type { FivePoints } from '../../app/biometrics/faceLandmarks';
@@ -127,7 +128,7 @@ export class VisionEngine {
     let plan = cadence.plan(request.profile, followed, frame);
     let detections = detect(plan);
     // A followed face not found around where it was (or only below the gate's detection score): the whole search, now.
-    const rules = request.profile.minInterEyePx === undefined ? this.rules : { ...this.rules, minInterEyePx: request.profile.minInterEyePx };
+    const rules = liveRulesFor(this.rules, request.profile);
     const whole = cadence.afterPartial(request.profile, plan, followed, detections, rules.minDetectionScore);
     if (whole) {
       plan = whole;
