@@ -179,6 +179,21 @@ describe('createVisionClient', () => {
     await expect(client.resetCamera('booth-1')).resolves.toBeUndefined();
   });
 
+  it('calls queued behind others are given time for those too: a busy worker answering in turn is not taken for a silent one', async () => {
+    // The worker answers one call at a time, each after 60 ms: the third of three calls made at once answers after
+    // ~180 ms, past a 100 ms allowance of its own, well within one per call in flight.
+    let queue = Promise.resolve();
+    const inTurn = () => (queue = queue.then(() => new Promise<void>((resolve) => setTimeout(resolve, 60))));
+    const { workers, createWorker } = standIn({ init: async () => info, resetCamera: inTurn });
+    client = createVisionClient({ createWorker, callTimeoutMs: 100 });
+    const crashes: VisionCrash[] = [];
+    client.onCrash((c) => crashes.push(c));
+    await client.init();
+    await expect(Promise.all([client.resetCamera('a'), client.resetCamera('b'), client.resetCamera('c')])).resolves.toEqual([undefined, undefined, undefined]);
+    expect(crashes).toEqual([]);
+    expect(workers[0]?.terminated).toBe(false);
+  });
+
   it('gives up after too many crashes in a minute (a crash loop), so the UI can say vision is unavailable', async () => {
     const { workers, createWorker } = standIn({ init: async () => info });
     let now = 0;

@@ -128,18 +128,26 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
     );
   };
 
-  /** Races a worker call against crash and timeout, so a dead worker never leaves a promise hanging. */
+  /**
+   * Races a worker call against crash and timeout, so a dead worker never leaves a promise hanging. The worker answers
+   * its calls one after the other, so a call is given its own allowance and one more for each call still in flight
+   * when it was made: a lane's first frame queued behind a vehicle's reference photos (up to 3 per traveller) on a
+   * loaded machine otherwise outlasted 15 s, and its worker was restarted again and again (e2e vehicle specs at load
+   * 20-34: 2-4 worker starts per test, then "face matching is off"). A silent worker is still caught by the first call
+   * it does not answer, which has nothing ahead of it.
+   */
   const guarded = <T>(call: (service: Remote<VisionService>) => Promise<T>, timeoutMs = callTimeoutMs): Promise<T> => {
     const service = remote ?? start();
     const calledEpoch = workerEpoch;
+    const allowanceMs = timeoutMs * (1 + rejectPending.length);
     return new Promise<T>((resolve, reject) => {
       rejectPending.push(reject);
       // A call still pending when its worker crashed was rejected then; its timer must not go off later and kill the
       // worker started in that one's place (under load, such stray timers took down each restarted worker in turn
       // until the client gave up as a crash loop).
       const timer = setTimeout(() => {
-        if (calledEpoch === workerEpoch) crashed(new VisionClientError('worker_timeout', `vision worker did not answer within ${timeoutMs} ms`));
-      }, timeoutMs);
+        if (calledEpoch === workerEpoch) crashed(new VisionClientError('worker_timeout', `vision worker did not answer within ${allowanceMs} ms`));
+      }, allowanceMs);
       call(service).then(
         (value) => {
           clearTimeout(timer);
