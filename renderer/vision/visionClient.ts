@@ -39,6 +39,14 @@ export interface VisionCrash {
 
 export type VisionClientErrorCode = 'worker_crashed' | 'worker_timeout' | 'bad_reply';
 
+/**
+ * The calls a freshly initialised worker answers first run each model for the first time (compilation, first
+ * inference: several seconds more on a loaded machine): until it has answered one, a call is allowed this many times
+ * its timeout. At load ~25 a lane's first frame alone outlasted 15 s and the worker was restarted (e2e vehicleApproach
+ * 01:32-01:36: the worker fetched twice, 19 s after its models, even with queued calls allowed for).
+ */
+const COLD_CALL_ALLOWANCE = 4;
+
 export class VisionClientError extends Error {
   constructor(
     readonly code: VisionClientErrorCode,
@@ -96,6 +104,8 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
   let restartTimes: number[] = [];
   const maxRestarts = options.maxRestartsPerMinute ?? 3;
   let inFlight = false;
+  /** Whether the worker has answered a call since its init: its first ones run every model for the first time. */
+  let warm = false;
   let disposed = false;
 
   const start = (): Remote<VisionService> => {
@@ -136,10 +146,10 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
    * 20-34: 2-4 worker starts per test, then "face matching is off"). A silent worker is still caught by the first call
    * it does not answer, which has nothing ahead of it.
    */
-  const guarded = <T>(call: (service: Remote<VisionService>) => Promise<T>, timeoutMs = callTimeoutMs): Promise<T> => {
+  const guarded = <T>(call: (service: Remote<VisionService>) => Promise<T>, timeoutMs = callTimeoutMs, isInit = false): Promise<T> => {
     const service = remote ?? start();
     const calledEpoch = workerEpoch;
-    const allowanceMs = timeoutMs * (1 + rejectPending.length);
+    const allowanceMs = timeoutMs * (1 + rejectPending.length) * (warm || isInit ? 1 : COLD_CALL_ALLOWANCE);
     return new Promise<T>((resolve, reject) => {
       rejectPending.push(reject);
       // A call still pending when its worker crashed was rejected then; its timer must not go off later and kill the
@@ -151,6 +161,7 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
       call(service).then(
         (value) => {
           clearTimeout(timer);
+          if (!isInit && calledEpoch === workerEpoch) warm = true;
           rejectPending = rejectPending.filter((r) => r !== reject);
           resolve(value);
         },
@@ -185,8 +196,9 @@ export function createVisionClient(options: VisionClientOptions = {}): VisionCli
         const report = proxy((p: LoadProgress) => {
           if (!answered) progressListener?.(parse(loadProgressSchema, p, 'progress report'));
         });
+        warm = false;
         initialised = modelsGiven
-          .then(() => guarded<unknown>((s) => s.init(config, report), 120_000))
+          .then(() => guarded<unknown>((s) => s.init(config, report), 120_000, true))
           .finally(() => (answered = true))
           .then((info) => parse(initInfoSchema, info, 'init reply'));
         initialised.catch(() => (initialised = undefined));
