@@ -15,6 +15,8 @@ describe('the lane capture profile (what the capture loop and the vehicle eval s
     // The whole search on every 3rd frame, the faces found followed in between.
     expect(profile.cadence?.fullSearchEvery).toBe(3);
     expect(profile.exposure).toBe('normalised');
+    // The live gate: smaller and more turned faces than at the booth camera.
+    expect(profile).toMatchObject({ minInterEyePx: 24, maxYawDeg: 45, maxPitchDeg: 35 });
     // The driver's face, from 10 m beyond the stop line to the stop line, lies inside one of the regions.
     for (const travel of [10, 5, 0]) {
       const eyes = projection.project({ ...SEAT_HEADS.driver, z: SEAT_HEADS.driver.z + geometry.stopLineDistanceM + travel });

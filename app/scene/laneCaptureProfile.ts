@@ -8,17 +8,27 @@ import type { Seat } from './vehicleApproach';
 /**
  * How the lane's capture loop asks the vision worker to search a vehicle camera's frames, from the camera's
  * geometry (at the frame's size) and the seats it is aimed at: besides overlapping tiles, the seat regions the
- * geometry gives, at full detail with the full-range model; the live gate accepts the smaller faces a lane
- * camera sees; each face crop is normalised for exposure (the cabin behind tinted glass at dusk, under the
+ * geometry gives, at full detail with the full-range model; the live gate accepts the smaller faces, and the
+ * more turned ones, a lane camera sees; each face crop is normalised for exposure (the cabin behind tinted glass at dusk, under the
  * infrared illuminator, in glare: app/biometrics/faceExposure.ts); the tracker follows a face growing out from the
  * lane's focus of expansion as one track; and the whole search runs on every 3rd frame only, the faces found
  * followed in between.
  * The vehicle evaluation measures this same profile (`--variants lane`).
  */
+/**
+ * The lane's live gate lets faces turned up to 45 degrees and pitched up to 35 through (the booth camera's 30 / 25):
+ * at a booth the traveller turns back within a frame or two, in a passing car the frames of the approach may be all
+ * there is. Measured (docs/vehicle-capture.md "The lane's pose gate"): every front-row miss of the 500-vehicle day run
+ * examined was a visible face, detected on every frame, refused as turned away (a frontal smile read as a raised chin by
+ * the five-point pose, a passenger turned towards the driver); with these limits 3 of those 4 were captured and matched
+ * to their own papers, nothing else changed on the same frames. The reference gate's limits (60 / 35) are wider still.
+ */
+export const LANE_POSE_LIMITS = { maxYawDeg: 45, maxPitchDeg: 35 } as const;
+
 export function laneCaptureProfile(geometry: LaneCameraGeometry, seats: readonly Seat[]): DetectionProfile {
   const regions = planSeatRegionTiles(geometry, { seats });
   const expansionFocus = new LaneCameraProjection(geometry).expansionFocus;
-  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, expansionFocus, exposure: 'normalised', cadence: LANE_DETECTION_CADENCE };
+  return { tiles: 'vehicle', fullRangePass: false, regions, regionDetector: 'full', minInterEyePx: LANE_MIN_INTER_EYE_PX, ...LANE_POSE_LIMITS, expansionFocus, exposure: 'normalised', cadence: LANE_DETECTION_CADENCE };
 }
 
 /** The live quality gate's smallest face for lane cameras (the booth's default is 40 px). */

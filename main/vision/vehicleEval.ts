@@ -31,7 +31,7 @@ import { summariseVehicleRuns, vehicleTable } from './vehicleEvalSummary';
  * each one side of an A/B table in docs/vehicle-capture.md (see profilesOf). A lever measured and not kept goes
  * with its variant; the doc names the commit to check out to re-run it.
  */
-export const VARIANTS = ['baseline', 'lane', 'lane-full-search', 'lane-regions', 'lane-raw', 'lane-refind', 'lane-pose'] as const;
+export const VARIANTS = ['baseline', 'lane', 'lane-full-search', 'lane-regions', 'lane-raw', 'lane-refind', 'lane-booth-pose'] as const;
 
 export const vehicleEvalOptions = z.object({
   dataset: z.string().min(1),
@@ -127,13 +127,17 @@ export function profilesOf(variant: VehicleEvalOptions['variants'][number], came
         'lane-raw': { ...lane, exposure: 'raw' },
         // The lane whose frame missing a followed face (or finding it below the gate's score) is searched whole at once: measured, not in the lane yet.
         'lane-refind': { ...lane, cadence: { fullSearchEvery: 1, ...lane.cadence, wholeSearchAfterMiss: true } },
-        // The lane whose live gate lets faces turned up to 45 degrees and pitched up to 35 through (the booth's 30 / 25):
-        // every front-row miss examined was a visible face turned away by the pose estimate (a smile read as a raised chin, a passenger turned to the driver).
-        'lane-pose': { ...lane, maxYawDeg: 45, maxPitchDeg: 35 },
+        // The lane with the booth camera's pose limits (30 / 25 degrees) instead of its own (laneCaptureProfile.ts LANE_POSE_LIMITS).
+        'lane-booth-pose': withoutPoseLimits(lane),
       };
       return [camera.id, profiles[variant]];
     }),
   );
+}
+
+function withoutPoseLimits(profile: CameraProfile): CameraProfile {
+  const { maxYawDeg: _yaw, maxPitchDeg: _pitch, ...boothPose } = profile;
+  return boothPose;
 }
 
 function withoutCadence(profile: CameraProfile): CameraProfile {
