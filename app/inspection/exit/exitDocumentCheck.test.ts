@@ -11,7 +11,7 @@ import { galleryEntry as entry } from './testSupport/galleryEntry';
  * the exit rules combine that with the gallery search, as the officer reads it on the card.
  */
 
-const helenPassport: ExitDocument = { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret' };
+const helenPassport: ExitDocument = { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret', chip: { verdict: 'verified' } };
 const gallery = new Map(
   [
     entry('TR-WHITFIELD', { surname: 'WHITFIELD', givenNames: 'Helen Margaret', documents: [{ documentNumber: '533401127', nationality: 'GBR', issuingState: 'GBR', documentType: 'passport', expiresOn: '2031-04-02' }] }),
@@ -88,6 +88,39 @@ describe('exit: the face compared 1:1 with the document presented', () => {
     expect(finalRulePolicy.exitRecord.unverifiedDocumentIdentifies).toBe(false);
   });
 
+  it('the gallery finds Helen Whitfield and the passport she hands over is hers, but its chip FAILED: held whatever the policy, the gallery finding and her alerts shown, nothing recorded', () => {
+    const forged: ExitDocument = { ...helenPassport, chip: { verdict: 'failed', reason: 'Chip data NOT genuine: DG1 hash mismatch' } };
+    const lenient = { ...context, policy: { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, unverifiedDocumentIdentifies: true } } };
+    const notCompared: ExitDocumentComparison = { kind: 'not_compared', document: forged, reason: 'no usable face in the document photo' };
+    for (const [rules, comparison] of [[context, compared(forged, 0.71)], [lenient, compared(forged, 0.71)], [context, notCompared]] as const) {
+      // Before: departure_confirmed, confirmable and recorded on a passport whose chip is not genuine.
+      const a = assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, rules, undefined, undefined, comparison);
+      expect(a).toMatchObject({ outcome: { kind: 'identified_document_unverified', entry: { travellerId: 'TR-WHITFIELD' }, candidate: { travellerId: 'TR-WHITFIELD' }, document: forged, alerts: [] }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+      expect(departureOf(a, 'dep-10', departure)).toBeNull();
+    }
+    // A lookout's alerts stay on the card (and the hold): the chip's hold does not hide them.
+    const vargaForged: ExitDocument = { documentNumber: 'BE4418270', nationality: 'HUN', name: 'VARGA, Imre', chip: { verdict: 'failed' } };
+    expect(assessExitOccupant('o1', found('TR-LOOKOUT'), gallery, context, undefined, undefined, compared(vargaForged, 0.74))).toMatchObject({ outcome: { kind: 'identified_document_unverified', alerts: [{ kind: 'lookout' }] }, confirmable: false, needsOfficer: true });
+  });
+
+  it('the gallery finds the traveller and the passport is theirs, but no chip verified it: held under the policy default, confirmed (and recorded) where the policy lets an unverified document stand', () => {
+    const unverified: readonly ExitDocument[] = [
+      { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret' },
+      { ...helenPassport, chip: { verdict: 'not_read', reason: 'the card was removed' } },
+      { ...helenPassport, chip: { verdict: 'not_verifiable', reason: 'no CSCA for GBR in the trust list' } },
+    ];
+    const lenient = { ...context, policy: { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, unverifiedDocumentIdentifies: true } } };
+    for (const document of unverified) {
+      // Before: departure_confirmed under the default policy, as with a verified chip.
+      expect(assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, context, undefined, undefined, compared(document, 0.71)), JSON.stringify(document.chip)).toMatchObject({ outcome: { kind: 'identified_document_unverified', document }, confirmable: false, recordsDeparture: false, needsOfficer: true });
+      expect(assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, lenient, undefined, undefined, compared(document, 0.71))).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+    }
+    // A U.S. citizen on an unverified passport is held the same way (nothing is recorded for them either way).
+    const citizens = new Map([...gallery, ['TR-MORALES', entry('TR-MORALES', { citizenship: 'USA', usCitizen: true, admitUntil: null, documents: [{ documentNumber: '488213307', nationality: 'USA', issuingState: 'USA', documentType: 'passport' }] })]]);
+    const morales: ExitDocument = { documentNumber: '488213307', nationality: 'USA', name: 'MORALES, Ana', chip: { verdict: 'not_verifiable' } };
+    expect(assessExitOccupant('o1', found('TR-MORALES'), citizens, context, undefined, undefined, compared(morales, 0.69))).toMatchObject({ outcome: { kind: 'identified_document_unverified', entry: { usCitizen: true } }, confirmable: false, needsOfficer: true });
+  });
+
   it('says why a document chip did not verify it, in the officer\'s words', () => {
     const visitor: ExitDocument = { documentNumber: 'C4RT88120', nationality: 'DEU', name: 'BRANDT, Jonas' };
     expect(documentChipNotVerifiedBecause(visitor)).toBe('no chip was read');
@@ -147,7 +180,7 @@ describe('exit: the face compared 1:1 with the document presented', () => {
   });
 
   it('a matching document does not lift a lookout hit on the gallery entry: still held', () => {
-    const varga: ExitDocument = { documentNumber: 'BE4418270', nationality: 'HUN', name: 'VARGA, Imre' };
+    const varga: ExitDocument = { documentNumber: 'BE4418270', nationality: 'HUN', name: 'VARGA, Imre', chip: { verdict: 'verified' } };
     expect(assessExitOccupant('o1', found('TR-LOOKOUT'), gallery, context, undefined, undefined, compared(varga, 0.74))).toMatchObject({ outcome: { kind: 'identified_with_alert' }, confirmable: false, needsOfficer: true });
   });
 

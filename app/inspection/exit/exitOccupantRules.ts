@@ -92,6 +92,12 @@ export type ExitOutcome =
   | { readonly kind: 'document_of_unfound_traveller'; readonly entry: DepartureGalleryEntry; readonly document: ExitDocument; readonly comparison: Extract<ExitDocumentComparison, { kind: 'compared' }>; readonly alerts: readonly ExitAlert[] }
   /** The gallery found one traveller and the document presented is another's: held, both shown. */
   | { readonly kind: 'document_conflict'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly document: ExitDocument }
+  /**
+   * The gallery found the traveller and the document presented is theirs, but its chip did not prove it genuine: held
+   * as a traveller identified by such a document is (a failed chip always; one not verified unless the policy's
+   * `exitRecord.unverifiedDocumentIdentifies` lets it stand). The gallery's finding and its alerts are shown.
+   */
+  | { readonly kind: 'identified_document_unverified'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly document: ExitDocument; readonly alerts: readonly ExitAlert[] }
   /** Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such; anyone else is held. */
   | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null; readonly stay: StayStanding | null; readonly eligible: boolean };
 
@@ -215,7 +221,8 @@ function assessIdentity(occupantId: string, identification: ExitIdentification, 
 /**
  * The gallery search combined with the 1:1 comparison of the face with the document presented. A face that does not
  * match the document is held (the traveller is not who the document says); a document that is not the gallery
- * candidate's is a conflict, held; no gallery mate and a matching document identifies by the document, unless the
+ * candidate's is a conflict, held; the candidate's own document that its chip did not prove genuine holds them as it
+ * would hold someone identified by it (`documentStandsAtExit`); no gallery mate and a matching document identifies by the document, unless the
  * document is an expected traveller's (held: the search missed them or someone travels on their papers). A comparison
  * that could not be made changes nothing: the gallery's finding stands on its own (the card says the 1:1 was not made)
  * and nobody is identified by a document they were not compared with. An ambiguity stays the officer's.
@@ -227,8 +234,13 @@ function withDocument(assessed: IdentityAssessment, comparison: ExitDocumentComp
   switch (outcome.kind) {
     case 'departure_confirmed':
     case 'identified_with_alert':
-    case 'citizen':
-      return documentIsEntrys(comparison.document, outcome.entry) ? assessed : held({ kind: 'document_conflict', entry: outcome.entry, candidate: outcome.candidate, document: comparison.document });
+    case 'citizen': {
+      const { entry, candidate } = outcome;
+      if (!documentIsEntrys(comparison.document, entry)) return held({ kind: 'document_conflict', entry, candidate, document: comparison.document });
+      // The document is theirs: whether or not the face could be compared with it, it is the document they leave on.
+      if (documentStandsAtExit(comparison.document, context)) return assessed;
+      return held({ kind: 'identified_document_unverified', entry, candidate, document: comparison.document, alerts: outcome.kind === 'identified_with_alert' ? outcome.alerts : [] });
+    }
     case 'not_identified': {
       // Only a search that was made and found nobody lets the document identify: a gallery that could not be searched may hold an entry record.
       if (!outcome.faceSeen || outcome.searchError !== undefined || comparison.kind !== 'compared' || !documentFaceMatches(comparison)) return assessed;
@@ -236,15 +248,23 @@ function withDocument(assessed: IdentityAssessment, comparison: ExitDocumentComp
       const owner = [...gallery.values()].find((entry) => documentIsEntrys(comparison.document, entry));
       if (owner) return held({ kind: 'document_of_unfound_traveller', entry: owner, document: comparison.document, comparison, alerts: alertsOf(owner, stayStanding(owner.admitUntil, context.departureDate)) });
       const identified: ExitOutcome = { kind: 'identified_by_document', document: comparison.document, comparison };
-      // A document no chip proved genuine identifies nobody as firmly as one it did: a failed chip never, one not verified as the policy says.
-      const chip = documentChipStanding(comparison.document);
-      if (chip === 'failed' || (chip === 'not_verified' && !context.policy.exitRecord.unverifiedDocumentIdentifies)) return held(identified);
+      if (!documentStandsAtExit(comparison.document, context)) return held(identified);
       const recorded = recordsDeparture(context.policy, citizenshipCategoryOf({ nationality: comparison.document.nationality }));
       return { occupantId, outcome: identified, confirmable: true, recordsDeparture: recorded, needsOfficer: false };
     }
     default:
       return assessed;
   }
+}
+
+/**
+ * Whether a document presented at exit may stand in a confirmed departure, whoever identified its holder (the gallery or
+ * the document itself): one its chip verified; one no chip verified (none read, unreadable, not verifiable) only where the
+ * policy says so; one whose chip failed never (the document or its chip is not genuine).
+ */
+function documentStandsAtExit(document: ExitDocument, context: ExitRuleContext): boolean {
+  const chip = documentChipStanding(document);
+  return chip === 'verified' || (chip === 'not_verified' && context.policy.exitRecord.unverifiedDocumentIdentifies);
 }
 
 export interface ExitVehicleAssessment {

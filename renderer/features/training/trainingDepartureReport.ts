@@ -36,6 +36,7 @@ function heldAction(occupant: ExitOccupantAssessment): DepartureAction | null {
     case 'citizen':
     case 'document_conflict':
     case 'document_of_unfound_traveller':
+    case 'identified_document_unverified':
       return actionOf(occupant, 'held', null, outcome.entry.travellerId);
     case 'opt_out':
       return actionOf(occupant, 'held', null, outcome.entry?.travellerId ?? null);

@@ -30,7 +30,7 @@ function Candidate({ entry, candidate, number }: { entry: DepartureGalleryEntry 
  */
 export function ExitOccupantCard({ assessment, bestShot, index, selected, recorded, choice }: { assessment: ExitOccupantAssessment; bestShot: EncodedImage | undefined; index: number; selected: boolean; recorded: boolean; choice: string | null }) {
   const { outcome } = assessment;
-  const identified = outcome.kind === 'departure_confirmed' || outcome.kind === 'identified_with_alert' || outcome.kind === 'citizen' || outcome.kind === 'document_conflict';
+  const identified = outcome.kind === 'departure_confirmed' || outcome.kind === 'identified_with_alert' || outcome.kind === 'citizen' || outcome.kind === 'document_conflict' || outcome.kind === 'identified_document_unverified';
   const candidates = outcome.kind === 'ambiguous' ? outcome.candidates : identified ? [{ entry: outcome.entry, candidate: outcome.candidate }] : [];
   const document = assessment.documentComparison;
   const optedOut = outcome.kind === 'opt_out';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordAlert } from '../../../../app/ports/travellerRecord';
 import { galleryEntry } from '../../../../app/inspection/exit/testSupport/galleryEntry';
-import { alertText, exitOutcomeText } from './exitOutcomeText';
+import { alertText, exitOutcomeText, exitStatusOf } from './exitOutcomeText';
 
 describe('the exit card\'s alert lines', () => {
   const alert = (kind: RecordAlert['kind'], severity: RecordAlert['severity']): RecordAlert => ({ alertId: 'A1', kind, severity, summary: `${kind} summary` });
@@ -20,5 +20,23 @@ describe('the exit card\'s alert lines', () => {
     expect(exitOutcomeText({ kind: 'document_of_unfound_traveller', entry: varga, document: comparison.document, comparison, alerts: [{ kind: 'lookout', alert: alert('lookout', 'hit') }] })).toBe(
       "The document presented is VARGA, Imre's (expected to leave), but the face search did not find them: departure NOT confirmed, check who this is · LOOKOUT: lookout summary",
     );
+  });
+
+  it('a gallery-identified traveller whose own document is not proven genuine: the card names them, says why the chip did not prove it, that nothing is confirmed, and keeps their alerts', () => {
+    const whitfield = galleryEntry('TR-WHITFIELD', { surname: 'WHITFIELD', givenNames: 'Helen Margaret' });
+    const candidate = { travellerId: 'TR-WHITFIELD', score: 0.58, threshold: 0.41, calibratedFpir: { fpir: 3e-4, bound: false, text: '1 in 3,300' }, gallerySize: 3, trackId: 'cam:1' };
+    const passport = { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret' };
+    const failed = { kind: 'identified_document_unverified', entry: whitfield, candidate, document: { ...passport, chip: { verdict: 'failed', reason: 'Chip data NOT genuine: DG1 hash mismatch' } }, alerts: [] } as const;
+    expect(exitOutcomeText(failed)).toBe(
+      'Identified as WHITFIELD, Helen Margaret (1:N), but the document presented is not proven genuine: its chip FAILED its checks (Chip data NOT genuine: DG1 hash mismatch). Departure NOT confirmed, inspect the document',
+    );
+    const lookout = { kind: 'lookout', alert: alert('lookout', 'hit') } as const;
+    const unread = { ...failed, document: passport, alerts: [lookout] } as const;
+    expect(exitOutcomeText(unread)).toBe(
+      'Identified as WHITFIELD, Helen Margaret (1:N), but the document presented is not proven genuine: its chip did not verify it (no chip was read). Departure NOT confirmed, inspect the document · LOOKOUT: lookout summary',
+    );
+    const assessed = (outcome: typeof failed | typeof unread) => ({ occupantId: 'o1', outcome, confirmable: false, recordsDeparture: false, needsOfficer: true, reasons: [] });
+    expect(exitStatusOf(assessed(failed))).toBe('identified_document_unverified');
+    expect(exitStatusOf(assessed(unread))).toBe('lookout');
   });
 });

@@ -35,6 +35,13 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
       return [`The document presented is ${outcome.entry.surname}, ${outcome.entry.givenNames}'s (expected to leave), but the face search did not find them: departure NOT confirmed, check who this is`, ...outcome.alerts.map(alertText)].join(' · ');
     case 'document_conflict':
       return `Conflict: the gallery identifies ${outcome.entry.surname}, ${outcome.entry.givenNames} but the document presented is ${documentHolderText(outcome.document)}: departure NOT confirmed`;
+    case 'identified_document_unverified': {
+      const chip =
+        documentChipStanding(outcome.document) === 'failed'
+          ? `its chip FAILED its checks (${documentChipNotVerifiedBecause(outcome.document)})`
+          : `its chip did not verify it (${documentChipNotVerifiedBecause(outcome.document)})`;
+      return [`Identified as ${outcome.entry.surname}, ${outcome.entry.givenNames} (1:N), but the document presented is not proven genuine: ${chip}. Departure NOT confirmed, inspect the document`, ...outcome.alerts.map(alertText)].join(' · ');
+    }
     case 'opt_out':
       return outcome.eligible ? 'Opted out of photography: documents inspected, no photo kept' : 'Opt-out declared, but the policy does not let this traveller opt out at exit: photograph or inspect';
   }
@@ -70,6 +77,7 @@ export function exitOccupantStateText(assessment: ExitOccupantAssessment, record
 export function exitStatusOf(assessment: ExitOccupantAssessment): string {
   if (presentationAttackSuspected(assessment)) return 'presentation_attack';
   const { outcome } = assessment;
+  if (outcome.kind === 'identified_document_unverified') return outcome.alerts.some((a) => a.kind === 'lookout') ? 'lookout' : outcome.kind;
   if (outcome.kind !== 'identified_with_alert') return outcome.kind;
   return outcome.alerts.some((a) => a.kind === 'lookout') ? 'lookout' : outcome.alerts.some((a) => a.kind === 'overstay') ? 'overstay' : 'alert';
 }
