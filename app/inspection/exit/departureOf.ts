@@ -1,6 +1,6 @@
 import type { DepartureGalleryEntry } from '../../ports/departureGallery';
-import { documentTravellerId, type ExitDocumentComparison } from './exitDocumentCheck';
-import type { DepartureEvidence, DepartureRecord, DocumentFaceComparison } from './departureRecord';
+import { documentChipNotVerifiedBecause, documentTravellerId, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
+import type { DepartureEvidence, DepartureRecord, DocumentChipStanding, DocumentFaceComparison } from './departureRecord';
 import type { ExitOccupantAssessment } from './exitOccupantRules';
 import { overstayDaysOf } from './stayLength';
 
@@ -60,12 +60,12 @@ export function departureOf(assessment: ExitOccupantAssessment, departureId: str
         ...(choice ? { officerChoice: { among: choice.among.map(({ travellerId, score }) => ({ candidateId: travellerId, score })), chosenAt: choice.chosenAt } } : {}),
         ...(assessment.presentationAttack ? { presentationAttack: assessment.presentationAttack } : {}),
         ...(assessment.presentationAttackOverride ? { presentationAttackOverride: assessment.presentationAttackOverride } : {}),
-        ...(assessment.documentComparison ? { documentComparison: documentFaceComparisonOf(assessment.documentComparison) } : {}),
+        ...(assessment.documentComparison ? { documentComparison: documentFaceComparisonOf(assessment.documentComparison), documentChip: documentChipStandingOf(assessment.documentComparison.document) } : {}),
       };
       return record(entry.travellerId, evidence, outcome.kind === 'citizen' ? null : overstayDaysOf(outcome.stay), entry.alerts);
     }
     case 'identified_by_document':
-      return record(documentTravellerId(outcome.document), { method: 'document', documentNumber: outcome.document.documentNumber, faceComparison: documentFaceComparisonOf(outcome.comparison), noEntryRecord: true }, null, []);
+      return record(documentTravellerId(outcome.document), { method: 'document', documentNumber: outcome.document.documentNumber, faceComparison: documentFaceComparisonOf(outcome.comparison), noEntryRecord: true, documentChip: documentChipStandingOf(outcome.document) }, null, []);
     default:
       return null;
   }
@@ -78,4 +78,15 @@ export function documentFaceComparisonOf(comparison: ExitDocumentComparison): Do
   if (comparison.decision !== 'match') throw new RangeError('a face that does not match the document is held: no departure is recorded on it');
   const { referenceSource, score, threshold, targetFmr, modelId, modelVersion, calibrationVersion } = comparison;
   return { outcome: 'match', documentNumber, nationality, referenceSource, score, threshold, targetFmr, modelId, modelVersion, calibrationVersion };
+}
+
+/** Longest reason a departure keeps (the schema's limit): a longer one is cut, never a reason to lose the departure. */
+const reasonLimit = 300;
+
+/** The document's chip as the departure keeps it: its verdict, or `not_read`, with the booth's reason when it did not verify it. */
+export function documentChipStandingOf(document: ExitDocument): DocumentChipStanding {
+  const verdict = document.chip?.verdict ?? 'not_read';
+  if (verdict === 'verified') return { verdict };
+  const reason = document.chip?.reason ?? (document.chip ? undefined : documentChipNotVerifiedBecause(document));
+  return { verdict, ...(reason ? { reason: reason.slice(0, reasonLimit) } : {}) };
 }

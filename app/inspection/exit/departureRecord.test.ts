@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { faceIdentifiedDeparture } from './testSupport/faceIdentifiedDeparture';
-import { departureIdempotencyKey, departureRecordSchema, departureSyncPayloadSchema, isDeparturePayload } from './departureRecord';
+import { departureIdempotencyKey, departureRecordSchema, departureSyncPayloadSchema, documentChipRecordedFrom, isDeparturePayload, recordsDocumentChip } from './departureRecord';
 
 /** What the records service accepts as a departure (POST /v1/departures), at each field's limits. */
 
@@ -98,6 +98,52 @@ describe('the departure record schema', () => {
     expect(refusedAt({ ...record, versions: { rules: '', policy: 'p', faceModel: null } })).toEqual(['versions.rules']);
     expect(refusedAt({ ...record, versions: { rules: 'r', policy: '', faceModel: null } })).toEqual(['versions.policy']);
     expect(refusedAt({ ...record, versions: { rules: 'r', policy: 'p', faceModel: { modelId: 'm', modelVersion: '', calibrationVersion: 'c' } } })).toEqual(['versions.faceModel.modelVersion']);
+  });
+});
+
+describe('the chip of the document a departure rests on (versioned)', () => {
+  const matched = { outcome: 'match', documentNumber: '533401127', nationality: 'GBR', referenceSource: 'chip', score: 0.7, threshold: 0.36, targetFmr: 1e-4, modelId: 'm', modelVersion: '1', calibrationVersion: 'c' } as const;
+  const onDocument = { method: 'document', documentNumber: '533401127', noEntryRecord: true, faceComparison: matched } as const;
+  const withGalleryAndDocument = { ...faceEvidence, documentComparison: matched };
+  const under = (rules: string, evidence: object) => ({ ...record, evidence, versions: { ...record.versions, rules } });
+
+  it('is one of verified, failed, not_verifiable or not_read, with a reason of at most 300 characters', () => {
+    for (const documentChip of [{ verdict: 'verified' }, { verdict: 'failed', reason: 'DG1 hash mismatch' }, { verdict: 'not_verifiable', reason: 'no CSCA for GBR' }, { verdict: 'not_read', reason: 'no chip was read' }, { verdict: 'not_read', reason: 'X'.repeat(300) }]) {
+      expect(refusedAt(under(documentChipRecordedFrom, { ...onDocument, documentChip }))).toEqual([]);
+      expect(refusedAt(under(documentChipRecordedFrom, { ...withGalleryAndDocument, documentChip }))).toEqual([]);
+    }
+    expect(refusedAt(under(documentChipRecordedFrom, { ...onDocument, documentChip: { verdict: 'genuine' } }))).toEqual(['evidence.documentChip.verdict']);
+    expect(refusedAt(under(documentChipRecordedFrom, { ...onDocument, documentChip: { verdict: 'not_read', reason: '' } }))).toEqual(['evidence.documentChip.reason']);
+    expect(refusedAt(under(documentChipRecordedFrom, { ...onDocument, documentChip: { verdict: 'not_read', reason: 'X'.repeat(301) } }))).toEqual(['evidence.documentChip.reason']);
+    expect(refusedAt(under(documentChipRecordedFrom, { ...onDocument, documentChip: { verdict: 'verified', checkedBy: 'me' } }))).toEqual(['evidence.documentChip']);
+  });
+
+  it('a departure on a document recorded from exit-rules-2026.12.10 on must name it; one recorded before loads without it', () => {
+    for (const evidence of [onDocument, withGalleryAndDocument, { method: 'document', documentNumber: '533401127' }]) {
+      for (const rules of [documentChipRecordedFrom, 'exit-rules-2026.12.11', 'exit-rules-2026.13.1', 'exit-rules-2027.1.1']) {
+        const issue = departureRecordSchema.safeParse(under(rules, evidence)).error?.issues[0];
+        expect(issue?.path.join('.'), `${rules} ${evidence.method}`).toBe('evidence.documentChip');
+        expect(issue?.message).toBe(`a departure recorded under ${rules} on a document presented must name its chip's standing (verified, failed, not_verifiable or not_read)`);
+      }
+      for (const rules of ['exit-rules-2026.12.9', 'exit-rules-2026.12.3', 'exit-rules-2026.11.40', 'exit-rules-2025.12.99', 'exit-rules-1', 'exit-rules-test']) {
+        expect(refusedAt(under(rules, evidence)), rules).toEqual([]);
+      }
+    }
+    // A departure on no document has no chip to name.
+    for (const evidence of [record.evidence, { method: 'officer_inspection' }, { method: 'opt_out', declaredAt: '2026-12-07T17:58:00Z' }]) {
+      expect(refusedAt(under(documentChipRecordedFrom, evidence))).toEqual([]);
+    }
+  });
+
+  it('tells the versions that keep it by their numbers, not their text', () => {
+    expect(recordsDocumentChip('exit-rules-2026.12.10')).toBe(true);
+    expect(recordsDocumentChip('exit-rules-2026.12.100')).toBe(true);
+    expect(recordsDocumentChip('exit-rules-2026.12.9')).toBe(false);
+    expect(recordsDocumentChip('exit-rules-2026.9.10')).toBe(false);
+    expect(recordsDocumentChip('exit-rules-2026.10.1')).toBe(false);
+    expect(recordsDocumentChip('exit-rules-2027.01.1')).toBe(true);
+    expect(recordsDocumentChip('exit-rules-2026.12.10-beta')).toBe(false);
+    expect(recordsDocumentChip('inspection-rules-2027.1.1')).toBe(false);
   });
 });
 

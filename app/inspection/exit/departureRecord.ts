@@ -48,6 +48,19 @@ export const documentFaceComparisonSchema = z.discriminatedUnion('outcome', [
 ]);
 export type DocumentFaceComparison = z.infer<typeof documentFaceComparisonSchema>;
 
+/**
+ * What the chip of the document presented proved when the departure was recorded: `verified` (Passive Authentication),
+ * `failed` (a chip check failed), `not_verifiable` (a check could not be made) or `not_read` (no chip read, or it could
+ * not be read), with the reason the booth gave. A departure on a document not verified is recorded only where the
+ * policy lets such a document stand (`exitRecord.unverifiedDocumentIdentifies`): the record says so rather than
+ * leaving a supervisor to assume the document was genuine.
+ */
+export const documentChipStandingSchema = z.strictObject({
+  verdict: z.enum(['verified', 'failed', 'not_verifiable', 'not_read']),
+  reason: z.string().min(1).max(300).optional(),
+});
+export type DocumentChipStanding = z.infer<typeof documentChipStandingSchema>;
+
 export const departureEvidenceSchema = z.discriminatedUnion('method', [
   z.strictObject({
     /** The live face was searched against the lane's gallery (1:N) and this candidate was above the threshold. */
@@ -69,6 +82,8 @@ export const departureEvidenceSchema = z.discriminatedUnion('method', [
     presentationAttackOverride: z.strictObject({ reason: z.enum(presentationAttackOverrideReasons), overriddenAt: timestamp }).optional(),
     /** The traveller also presented a document (it is this candidate's): the face's 1:1 comparison with its photo, or why none was made. */
     documentComparison: documentFaceComparisonSchema.optional(),
+    /** That document's chip, as it stood (from exit-rules-2026.12.10 on, with every document comparison). */
+    documentChip: documentChipStandingSchema.optional(),
   }),
   /**
    * The traveller handed over a document and was identified as its holder: by the officer (no face), or by the live
@@ -80,6 +95,8 @@ export const departureEvidenceSchema = z.discriminatedUnion('method', [
     documentNumber,
     faceComparison: documentFaceComparisonSchema.optional(),
     noEntryRecord: z.literal(true).optional(),
+    /** The document's chip, as it stood (from exit-rules-2026.12.10 on, always). */
+    documentChip: documentChipStandingSchema.optional(),
   }),
   /** Not identified by face: the officer photographed or inspected the traveller and identified them. */
   z.strictObject({ method: z.literal('officer_inspection') }),
@@ -95,7 +112,29 @@ export const departureVersionsSchema = z.strictObject({
   faceModel: z.strictObject({ modelId: id, modelVersion: z.string().min(1).max(100), calibrationVersion: z.string().min(1).max(100) }).nullable(),
 });
 
-export const departureRecordSchema = z.strictObject({
+/** The first exit rules whose departures name the chip of every document they rest on. */
+export const documentChipRecordedFrom = 'exit-rules-2026.12.10';
+
+/** `exit-rules-YYYY.MM.N` as numbers; null for a version of another form (a test's or a simulator's). */
+function exitRulesOrder(rules: string): readonly [number, number, number] | null {
+  const match = /^exit-rules-(\d{4})\.(\d{1,2})\.(\d{1,4})$/.exec(rules);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : null;
+}
+
+/**
+ * Whether a departure recorded under `rules` must name its document's chip: every departure from
+ * `documentChipRecordedFrom` on. Older ones (and versions of another form) were recorded before the field existed and
+ * load without it; the review says it was not recorded.
+ */
+export function recordsDocumentChip(rules: string): boolean {
+  const order = exitRulesOrder(rules);
+  const from = exitRulesOrder(documentChipRecordedFrom);
+  if (!order || !from) return false;
+  for (let i = 0; i < order.length; i++) if (order[i] !== from[i]) return (order[i] ?? 0) > (from[i] ?? 0);
+  return true;
+}
+
+const departureRecordFields = z.strictObject({
   departureId: id,
   /** The traveller's record id at the records service (the gallery entry's travellerId). */
   travellerId: id,
@@ -113,6 +152,21 @@ export const departureRecordSchema = z.strictObject({
   overstayDays: z.number().int().min(0).max(100_000).nullable(),
   alerts: z.array(z.strictObject({ alertId: id, kind: recordAlertSchema.shape.kind })).max(50),
   versions: departureVersionsSchema,
+});
+
+/**
+ * A departure record, versioned: one recorded under rules that name the document's chip and resting on a document
+ * presented (a face identification with a document comparison, a departure by the document) must carry `documentChip`.
+ */
+export const departureRecordSchema = departureRecordFields.superRefine((record, context) => {
+  const { evidence } = record;
+  const onDocument = evidence.method === 'document' || (evidence.method === 'face_identification' && evidence.documentComparison !== undefined);
+  if (!onDocument || evidence.documentChip !== undefined || !recordsDocumentChip(record.versions.rules)) return;
+  context.addIssue({
+    code: 'custom',
+    path: ['evidence', 'documentChip'],
+    message: `a departure recorded under ${record.versions.rules} on a document presented must name its chip's standing (verified, failed, not_verifiable or not_read)`,
+  });
 });
 export type DepartureRecord = z.infer<typeof departureRecordSchema>;
 

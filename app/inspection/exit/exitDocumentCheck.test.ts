@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finalRulePolicy } from '../../policy/testSupport/shippedPolicies';
 import { departureOf, documentFaceComparisonOf, type DepartureContext } from './departureOf';
-import { departureRecordSchema } from './departureRecord';
+import { departureRecordSchema, documentChipRecordedFrom } from './departureRecord';
 import { documentChipNotVerifiedBecause, documentFaceMatches, documentHolderText, documentIsEntrys, documentTravellerId, type ExitDocument, type ExitDocumentComparison } from './exitDocumentCheck';
 import { assessExitOccupant, assessExitVehicle, type ExitCandidate, type ExitIdentification } from './exitOccupantRules';
 import { galleryEntry as entry } from './testSupport/galleryEntry';
@@ -46,6 +46,7 @@ describe('exit: the face compared 1:1 with the document presented', () => {
       method: 'face_identification',
       candidateId: 'TR-WHITFIELD',
       score: 0.58,
+      documentChip: { verdict: 'verified' },
       documentComparison: { outcome: 'match', documentNumber: '533401127', nationality: 'GBR', referenceSource: 'chip', score: 0.71, threshold: 0.36, targetFmr: 1e-4, modelId: 'arcface-r100', calibrationVersion: 'lfw-2026-11' },
     });
   });
@@ -61,7 +62,7 @@ describe('exit: the face compared 1:1 with the document presented', () => {
     expect(a).toMatchObject({ outcome: { kind: 'identified_by_document', document: visitor }, confirmable: true, recordsDeparture: true, needsOfficer: false });
     const record = departureRecordSchema.parse(departureOf(a, 'dep-2', departure));
     expect(record.travellerId).toBe('document:DEU:C4RT88120');
-    expect(record.evidence).toEqual({ method: 'document', documentNumber: 'C4RT88120', noEntryRecord: true, faceComparison: { outcome: 'match', documentNumber: 'C4RT88120', nationality: 'DEU', referenceSource: 'chip', score: 0.64, ...provenance } });
+    expect(record.evidence).toEqual({ method: 'document', documentNumber: 'C4RT88120', noEntryRecord: true, faceComparison: { outcome: 'match', documentNumber: 'C4RT88120', nationality: 'DEU', referenceSource: 'chip', score: 0.64, ...provenance }, documentChip: { verdict: 'verified' } });
   });
 
   it('no gallery mate, the face matches the passport, but its chip did not verify it: held for the officer (the policy default), a failed chip always', () => {
@@ -81,6 +82,13 @@ describe('exit: the face compared 1:1 with the document presented', () => {
     for (const document of unverified) {
       expect(assessExitOccupant('o1', nobody, gallery, lenient, undefined, undefined, compared(document, 0.64))).toMatchObject({ outcome: { kind: 'identified_by_document' }, confirmable: true, recordsDeparture: true, needsOfficer: false });
     }
+    // Where the policy lets it stand, the departure keeps the chip's standing and why (before: nothing of the chip, read as genuine).
+    const standings = unverified.map((document) => departureRecordSchema.parse(departureOf(assessExitOccupant('o1', nobody, gallery, lenient, undefined, undefined, compared(document, 0.64)), 'dep-11', { ...departure, versions: { ...departure.versions, rules: documentChipRecordedFrom } })).evidence);
+    expect(standings.map((e) => e.method === 'document' && e.documentChip)).toEqual([
+      { verdict: 'not_read', reason: 'no chip was read' },
+      { verdict: 'not_read', reason: 'the card was removed' },
+      { verdict: 'not_verifiable', reason: 'Chip data signed by an untrusted signer: no CSCA for DEU in the trust list' },
+    ]);
     const forged = { ...visitor, chip: { verdict: 'failed', reason: 'Chip data NOT genuine: DG1 hash mismatch' } } as const;
     for (const policy of [context, lenient]) {
       expect(assessExitOccupant('o1', nobody, gallery, policy, undefined, undefined, compared(forged, 0.64))).toMatchObject({ outcome: { kind: 'identified_by_document' }, confirmable: false, recordsDeparture: false, needsOfficer: true });
@@ -113,7 +121,10 @@ describe('exit: the face compared 1:1 with the document presented', () => {
     for (const document of unverified) {
       // Before: departure_confirmed under the default policy, as with a verified chip.
       expect(assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, context, undefined, undefined, compared(document, 0.71)), JSON.stringify(document.chip)).toMatchObject({ outcome: { kind: 'identified_document_unverified', document }, confirmable: false, recordsDeparture: false, needsOfficer: true });
-      expect(assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, lenient, undefined, undefined, compared(document, 0.71))).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+      const allowed = assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, lenient, undefined, undefined, compared(document, 0.71));
+      expect(allowed).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+      // The departure says the passport beside the 1:N was not verified, and why.
+      expect(departureRecordSchema.parse(departureOf(allowed, 'dep-12', departure)).evidence).toMatchObject({ method: 'face_identification', documentChip: { verdict: document.chip?.verdict ?? 'not_read', reason: document.chip?.reason ?? 'no chip was read' } });
     }
     // A U.S. citizen on an unverified passport is held the same way (nothing is recorded for them either way).
     const citizens = new Map([...gallery, ['TR-MORALES', entry('TR-MORALES', { citizenship: 'USA', usCitizen: true, admitUntil: null, documents: [{ documentNumber: '488213307', nationality: 'USA', issuingState: 'USA', documentType: 'passport' }] })]]);

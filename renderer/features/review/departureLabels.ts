@@ -1,4 +1,4 @@
-import type { DepartureEvidence, DepartureRecord } from '../../../app/inspection/exit/departureRecord';
+import { documentChipRecordedFrom, type DepartureEvidence, type DepartureRecord, type DocumentChipStanding } from '../../../app/inspection/exit/departureRecord';
 import type { InspectionPolicy } from '../../../app/policy/inspectionPolicySchema';
 import { assertNever } from '../../../app/shared/assertNever';
 import { documentComparisonText } from '../lane/exit/documentComparisonText';
@@ -25,6 +25,27 @@ export function exitPolicyRuleText(policy: InspectionPolicy, method: DepartureEv
   return `at exit, departure records for ${listOf(policy.exitRecord.departureRecordFor)}`;
 }
 
+/**
+ * The chip of the document a departure rests on, as it stood when recorded; a departure recorded before departures kept
+ * it says so (never read as verified).
+ */
+export function documentChipLine(chip: DocumentChipStanding | undefined, rules: string): string {
+  if (!chip) return `Document chip: not recorded (recorded under ${rules}; departures keep it from ${documentChipRecordedFrom} on)`;
+  const why = chip.reason ? ` (${chip.reason})` : '';
+  switch (chip.verdict) {
+    case 'verified':
+      return 'Document chip: verified (Passive Authentication)';
+    case 'failed':
+      return `Document chip FAILED its checks${why}`;
+    case 'not_verifiable':
+      return `Document chip NOT verified: a check could not be made${why}`;
+    case 'not_read':
+      return `Document chip NOT read${why}`;
+    default:
+      return assertNever(chip.verdict, 'document chip verdict');
+  }
+}
+
 /** One line per piece of the departure's evidence, with the figures a supervisor checks. */
 export function departureEvidenceLines(departure: DepartureRecord): string[] {
   const { evidence } = departure;
@@ -37,7 +58,7 @@ export function departureEvidenceLines(departure: DepartureRecord): string[] {
         `Face identified (1:N): ${evidence.candidateId}, score ${score(evidence.score)} vs threshold ${score(evidence.threshold)}, false-positive identification rate ${evidence.calibratedFpir.text} in a gallery of ${evidence.gallerySize} (track ${evidence.trackId})`,
         ...(pad ? [describeEvidence(pad)] : []),
         ...(evidence.presentationAttackOverride ? [`Photo-or-screen flag overridden by the officer at ${evidence.presentationAttackOverride.overriddenAt}: ${evidence.presentationAttackOverride.reason.replaceAll('_', ' ')}`] : []),
-        ...(evidence.documentComparison ? [documentComparisonText(evidence.documentComparison)] : []),
+        ...(evidence.documentComparison ? [documentComparisonText(evidence.documentComparison), documentChipLine(evidence.documentChip, departure.versions.rules)] : []),
         ...alerts,
       ];
     }
@@ -48,10 +69,11 @@ export function departureEvidenceLines(departure: DepartureRecord): string[] {
         return [
           `Identified by the document (1:1)${evidence.noEntryRecord ? ': no entry record on file' : ''}`,
           documentComparisonText(evidence.faceComparison),
+          documentChipLine(evidence.documentChip, departure.versions.rules),
           ...alerts,
         ];
       }
-      return [`Document ${evidence.documentNumber} handed over, holder confirmed by the officer`, ...alerts];
+      return [`Document ${evidence.documentNumber} handed over, holder confirmed by the officer`, documentChipLine(evidence.documentChip, departure.versions.rules), ...alerts];
     case 'officer_inspection':
       return ['Identified by the officer (photographed or inspected)', ...alerts];
     default:

@@ -4,7 +4,8 @@ import type { ExitDocument, ExitDocumentComparison } from '../../../../app/inspe
 import { assessExitOccupant } from '../../../../app/inspection/exit/exitOccupantRules';
 import { galleryEntry } from '../../../../app/inspection/exit/testSupport/galleryEntry';
 import { finalRulePolicy } from '../../../../app/policy/testSupport/shippedPolicies';
-import { departureEvidenceLines } from '../../review/departureLabels';
+import { departureRecordSchema, documentChipRecordedFrom } from '../../../../app/inspection/exit/departureRecord';
+import { departureEvidenceLines, documentChipLine } from '../../review/departureLabels';
 import { documentComparisonText, shownDocumentComparison } from './documentComparisonText';
 import { exitOutcomeText } from './exitOutcomeText';
 
@@ -26,7 +27,24 @@ describe('the exit card and the review word the 1:1 comparison with the document
     const a = assessExitOccupant('o1', { kind: 'no_candidate', trackId: 'cam:1' }, new Map(), context, undefined, undefined, compared(0.712));
     expect(exitOutcomeText(a.outcome)).toBe('Identified by the document (1:1): no entry record on file');
     const record = departureOf(a, 'dep-1', { departedAt: '2026-12-07T09:14:00Z', boothId: 'B', port: 'San Ysidro, CA', lane: { laneId: 'p', laneType: 'pedestrian' }, plate: null, sessionId: 's', officer: 'o', versions: { rules: 'r', policy: finalRulePolicy.id, faceModel: null } });
-    expect(record && departureEvidenceLines(record)).toEqual(['Identified by the document (1:1): no entry record on file', documentComparisonText(shownDocumentComparison(compared(0.712)))]);
+    expect(record && departureEvidenceLines(record)).toEqual(['Identified by the document (1:1): no entry record on file', documentComparisonText(shownDocumentComparison(compared(0.712))), 'Document chip: verified (Passive Authentication)']);
+  });
+
+  it('the review says what the document chip proved, and that a departure recorded before departures kept it did not say', () => {
+    expect(documentChipLine({ verdict: 'verified' }, documentChipRecordedFrom)).toBe('Document chip: verified (Passive Authentication)');
+    expect(documentChipLine({ verdict: 'failed', reason: 'DG1 hash mismatch' }, documentChipRecordedFrom)).toBe('Document chip FAILED its checks (DG1 hash mismatch)');
+    expect(documentChipLine({ verdict: 'not_verifiable', reason: 'no CSCA for GBR in the trust list' }, documentChipRecordedFrom)).toBe('Document chip NOT verified: a check could not be made (no CSCA for GBR in the trust list)');
+    expect(documentChipLine({ verdict: 'not_read', reason: 'no chip was read' }, documentChipRecordedFrom)).toBe('Document chip NOT read (no chip was read)');
+    expect(documentChipLine({ verdict: 'not_read' }, documentChipRecordedFrom)).toBe('Document chip NOT read');
+    // An old departure (before 2026.12.10) loads and is never shown as verified.
+    const unreadUnder = { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret' };
+    const lenient = { ...context, policy: { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, unverifiedDocumentIdentifies: true } } };
+    const record = departureOf(assessExitOccupant('o1', { kind: 'no_candidate', trackId: 'cam:1' }, new Map(), lenient, undefined, undefined, { ...compared(0.712), document: unreadUnder }), 'dep-2', { departedAt: '2026-12-07T09:14:00Z', boothId: 'B', port: 'San Ysidro, CA', lane: { laneId: 'p', laneType: 'pedestrian' }, plate: null, sessionId: 's', officer: 'o', versions: { rules: 'exit-rules-2026.12.8', policy: finalRulePolicy.id, faceModel: null } });
+    expect(record && departureEvidenceLines(record)[2]).toBe('Document chip NOT read (no chip was read)');
+    if (!record || record.evidence.method !== 'document') throw new Error('a departure by the document was expected');
+    const { documentChip: _kept, ...before } = record.evidence;
+    const old = departureRecordSchema.parse({ ...record, evidence: before });
+    expect(departureEvidenceLines(old)[2]).toBe('Document chip: not recorded (recorded under exit-rules-2026.12.8; departures keep it from exit-rules-2026.12.10 on)');
   });
 
   it('identified by a document whose chip did not verify it: the card says so and why, and that it is held for inspection', () => {
