@@ -132,6 +132,26 @@ describe('exit: the face compared 1:1 with the document presented', () => {
     expect(assessExitOccupant('o1', found('TR-MORALES'), citizens, context, undefined, undefined, compared(morales, 0.69))).toMatchObject({ outcome: { kind: 'identified_document_unverified', entry: { usCitizen: true } }, confirmable: false, needsOfficer: true });
   });
 
+  it('a U.S. citizen opts out of photography and hands over a passport whose chip FAILED (or, by default, did not verify it): held, nothing recorded; a verified one changes nothing', () => {
+    const moralesEntry = entry('TR-MORALES', { citizenship: 'USA', usCitizen: true, admitUntil: null, documents: [{ documentNumber: '488213307', nationality: 'USA', issuingState: 'USA', documentType: 'passport' }] });
+    const citizens = new Map([...gallery, ['TR-MORALES', moralesEntry]]);
+    const optOut: ExitIdentification = { kind: 'opt_out', declaredAt: '2026-12-07T09:13:00Z', travellerId: 'TR-MORALES' };
+    const recordsOptOuts = { ...context, policy: { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, optOutRecorded: true } } };
+    const passport: ExitDocument = { documentNumber: '488213307', nationality: 'USA', name: 'MORALES, Ana' };
+    const notCompared = (document: ExitDocument): ExitDocumentComparison => ({ kind: 'not_compared', document, reason: 'the traveller opted out of photography' });
+    for (const document of [{ ...passport, chip: { verdict: 'failed', reason: 'Chip data NOT genuine: DG1 hash mismatch' } } as const, passport]) {
+      // Before: an eligible opt-out, confirmable and recorded as one ("documents inspected") on a passport the booth knew was not proven genuine.
+      const a = assessExitOccupant('o1', optOut, citizens, recordsOptOuts, undefined, undefined, notCompared(document));
+      expect(a, JSON.stringify(document.chip)).toMatchObject({ outcome: { kind: 'opt_out', eligible: true, documentNotProven: document }, confirmable: false, recordsDeparture: false, needsOfficer: true, reasons: [] });
+      expect(departureOf(a, 'dep-13', departure)).toBeNull();
+    }
+    const verified = assessExitOccupant('o1', optOut, citizens, recordsOptOuts, undefined, undefined, notCompared({ ...passport, chip: { verdict: 'verified' } }));
+    expect(verified).toMatchObject({ outcome: { kind: 'opt_out', eligible: true }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+    expect(verified.outcome).not.toHaveProperty('documentNotProven');
+    // Nobody's face is compared for an opt-out: the comparison is never part of it.
+    expect(verified).not.toHaveProperty('documentComparison');
+  });
+
   it('says why a document chip did not verify it, in the officer\'s words', () => {
     const visitor: ExitDocument = { documentNumber: 'C4RT88120', nationality: 'DEU', name: 'BRANDT, Jonas' };
     expect(documentChipNotVerifiedBecause(visitor)).toBe('no chip was read');

@@ -98,8 +98,11 @@ export type ExitOutcome =
    * `exitRecord.unverifiedDocumentIdentifies` lets it stand). The gallery's finding and its alerts are shown.
    */
   | { readonly kind: 'identified_document_unverified'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly document: ExitDocument; readonly alerts: readonly ExitAlert[] }
-  /** Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such; anyone else is held. */
-  | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null; readonly stay: StayStanding | null; readonly eligible: boolean };
+  /**
+   * Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such;
+   * anyone else is held. `documentNotProven`: the document they presented, whose chip did not prove it genuine (held).
+   */
+  | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null; readonly stay: StayStanding | null; readonly eligible: boolean; readonly documentNotProven?: ExitDocument };
 
 export interface ExitOccupantAssessment {
   readonly occupantId: string;
@@ -168,7 +171,12 @@ export function assessExitOccupant(
   document?: ExitDocumentComparison,
 ): ExitOccupantAssessment {
   const identified = assessIdentity(occupantId, identification, gallery, context);
-  if (identified.outcome.kind === 'opt_out') return { ...identified, reasons: [] };
+  if (identified.outcome.kind === 'opt_out') {
+    // An opt-out rests on the documents alone (no face is used, so no 1:1): one presented whose chip does not stand
+    // holds them as it would hold anyone identified by it (one not eligible is held already, and told why).
+    if (!identified.confirmable || !document || documentStandsAtExit(document.document, context)) return { ...identified, reasons: [] };
+    return { ...identified, outcome: { ...identified.outcome, documentNotProven: document.document }, confirmable: false, recordsDeparture: false, needsOfficer: true, reasons: [] };
+  }
   const assessed = document ? { ...withDocument(identified, document, gallery, context), documentComparison: document } : identified;
   const reasons = presentationAttackReasons(face);
   const evidence = presentationAttackEvidence(face);

@@ -39,4 +39,11 @@ describe('the exit card\'s alert lines', () => {
     expect(exitStatusOf(assessed(failed))).toBe('identified_document_unverified');
     expect(exitStatusOf(assessed(unread))).toBe('lookout');
   });
+
+  it('an eligible opt-out on a document its chip did not prove genuine: the card says it is held and why', () => {
+    const passport = { documentNumber: '488213307', nationality: 'USA', name: 'MORALES, Ana', chip: { verdict: 'failed', reason: 'DG1 hash mismatch' } } as const;
+    expect(exitOutcomeText({ kind: 'opt_out', declaredAt: '2026-12-07T09:13:00Z', entry: null, stay: null, eligible: true, documentNotProven: passport })).toBe(
+      'Opt-out declared, but the document presented is not proven genuine: its chip FAILED its checks (DG1 hash mismatch). Departure NOT confirmed, inspect the document',
+    );
+  });
 });

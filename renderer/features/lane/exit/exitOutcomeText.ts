@@ -1,5 +1,5 @@
 import type { ExitOfficerChoice } from '../../../../app/inspection/exit/exitOfficerChoices';
-import { documentChipNotVerifiedBecause, documentChipStanding, documentHolderText } from '../../../../app/inspection/exit/exitDocumentCheck';
+import { documentChipNotVerifiedBecause, documentChipStanding, documentHolderText, type ExitDocument } from '../../../../app/inspection/exit/exitDocumentCheck';
 import { presentationAttackSuspected, type ExitAlert, type ExitIdentification, type ExitOccupantAssessment, type ExitOutcome } from '../../../../app/inspection/exit/exitOccupantRules';
 
 /** What each exit outcome says on the occupant card: one line, the same words the review shows. */
@@ -35,17 +35,17 @@ export function exitOutcomeText(outcome: ExitOutcome): string {
       return [`The document presented is ${outcome.entry.surname}, ${outcome.entry.givenNames}'s (expected to leave), but the face search did not find them: departure NOT confirmed, check who this is`, ...outcome.alerts.map(alertText)].join(' · ');
     case 'document_conflict':
       return `Conflict: the gallery identifies ${outcome.entry.surname}, ${outcome.entry.givenNames} but the document presented is ${documentHolderText(outcome.document)}: departure NOT confirmed`;
-    case 'identified_document_unverified': {
-      const chip =
-        documentChipStanding(outcome.document) === 'failed'
-          ? `its chip FAILED its checks (${documentChipNotVerifiedBecause(outcome.document)})`
-          : `its chip did not verify it (${documentChipNotVerifiedBecause(outcome.document)})`;
-      return [`Identified as ${outcome.entry.surname}, ${outcome.entry.givenNames} (1:N), but the document presented is not proven genuine: ${chip}. Departure NOT confirmed, inspect the document`, ...outcome.alerts.map(alertText)].join(' · ');
-    }
+    case 'identified_document_unverified':
+      return [`Identified as ${outcome.entry.surname}, ${outcome.entry.givenNames} (1:N), but the document presented is not proven genuine: ${chipText(outcome.document)}. Departure NOT confirmed, inspect the document`, ...outcome.alerts.map(alertText)].join(' · ');
     case 'opt_out':
+      if (outcome.documentNotProven) return `Opt-out declared, but the document presented is not proven genuine: ${chipText(outcome.documentNotProven)}. Departure NOT confirmed, inspect the document`;
       return outcome.eligible ? 'Opted out of photography: documents inspected, no photo kept' : 'Opt-out declared, but the policy does not let this traveller opt out at exit: photograph or inspect';
   }
 }
+
+/** Why a document's chip did not prove it genuine: failed its checks, or did not verify it, and the booth's reason. */
+const chipText = (document: ExitDocument): string =>
+  documentChipStanding(document) === 'failed' ? `its chip FAILED its checks (${documentChipNotVerifiedBecause(document)})` : `its chip did not verify it (${documentChipNotVerifiedBecause(document)})`;
 
 /** The card's headline: the outcome, unless the face may be a photo or screen (then nothing is confirmed, whoever it matched). */
 export function exitHeadlineOf(assessment: ExitOccupantAssessment): string {
