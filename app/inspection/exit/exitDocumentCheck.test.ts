@@ -150,6 +150,18 @@ describe('exit: the face compared 1:1 with the document presented', () => {
     expect(verified.outcome).not.toHaveProperty('documentNotProven');
     // Nobody's face is compared for an opt-out: the comparison is never part of it.
     expect(verified).not.toHaveProperty('documentComparison');
+    // Someone the policy does not let opt out is held for that already, and the card keeps saying so.
+    const visitorOptOut: ExitIdentification = { kind: 'opt_out', declaredAt: '2026-12-07T09:13:00Z', travellerId: 'TR-WHITFIELD' };
+    const ineligible = assessExitOccupant('o1', visitorOptOut, citizens, recordsOptOuts, undefined, undefined, notCompared({ ...helenPassport, chip: { verdict: 'failed' } }));
+    expect(ineligible).toMatchObject({ outcome: { kind: 'opt_out', eligible: false }, confirmable: false, needsOfficer: true });
+    expect(ineligible.outcome).not.toHaveProperty('documentNotProven');
+  });
+
+  it('a chip reason longer than a departure keeps is cut to its 300 characters: the departure is recorded, never lost to its length', () => {
+    const lenient = { ...context, policy: { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, unverifiedDocumentIdentifies: true } } };
+    const visitor: ExitDocument = { documentNumber: 'C4RT88120', nationality: 'DEU', name: 'BRANDT, Jonas', chip: { verdict: 'not_verifiable', reason: `no CSCA for DEU: ${'x'.repeat(400)}` } };
+    const record = departureRecordSchema.parse(departureOf(assessExitOccupant('o1', nobody, gallery, lenient, undefined, undefined, compared(visitor, 0.64)), 'dep-14', { ...departure, versions: { ...departure.versions, rules: documentChipRecordedFrom } }));
+    expect(record.evidence.method === 'document' && record.evidence.documentChip).toEqual({ verdict: 'not_verifiable', reason: `no CSCA for DEU: ${'x'.repeat(300 - 17)}` });
   });
 
   it('says why a document chip did not verify it, in the officer\'s words', () => {
