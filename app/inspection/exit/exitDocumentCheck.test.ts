@@ -111,43 +111,47 @@ describe('exit: the face compared 1:1 with the document presented', () => {
     expect(assessExitOccupant('o1', found('TR-LOOKOUT'), gallery, context, undefined, undefined, compared(vargaForged, 0.74))).toMatchObject({ outcome: { kind: 'identified_document_unverified', alerts: [{ kind: 'lookout' }] }, confirmable: false, needsOfficer: true });
   });
 
-  it('the gallery finds the traveller and the passport is theirs, but no chip verified it: held under the policy default, confirmed (and recorded) where the policy lets an unverified document stand', () => {
+  it('the gallery finds the traveller and the passport is theirs, but no chip verified it (none read, unreadable, no trust anchor): confirmed on the gallery, whatever the policy, the record saying the chip did not verify it', () => {
     const unverified: readonly ExitDocument[] = [
       { documentNumber: '533401127', nationality: 'GBR', name: 'WHITFIELD, Helen Margaret' },
       { ...helenPassport, chip: { verdict: 'not_read', reason: 'the card was removed' } },
       { ...helenPassport, chip: { verdict: 'not_verifiable', reason: 'no CSCA for GBR in the trust list' } },
     ];
-    const lenient = { ...context, policy: { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, unverifiedDocumentIdentifies: true } } };
+    const strict = { ...context, policy: { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, unverifiedDocumentIdentifies: false } } };
     for (const document of unverified) {
-      // Before: departure_confirmed under the default policy, as with a verified chip.
-      expect(assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, context, undefined, undefined, compared(document, 0.71)), JSON.stringify(document.chip)).toMatchObject({ outcome: { kind: 'identified_document_unverified', document }, confirmable: false, recordsDeparture: false, needsOfficer: true });
-      const allowed = assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, lenient, undefined, undefined, compared(document, 0.71));
-      expect(allowed).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+      // The gallery identified them against their entry record; an exit lane without a reader (a chipless document) holds nobody for it.
+      const confirmed = assessExitOccupant('o1', found('TR-WHITFIELD'), gallery, strict, undefined, undefined, compared(document, 0.71));
+      expect(confirmed, JSON.stringify(document.chip)).toMatchObject({ outcome: { kind: 'departure_confirmed' }, confirmable: true, recordsDeparture: true, needsOfficer: false });
       // The departure says the passport beside the 1:N was not verified, and why.
-      expect(departureRecordSchema.parse(departureOf(allowed, 'dep-12', departure)).evidence).toMatchObject({ method: 'face_identification', documentChip: { verdict: document.chip?.verdict ?? 'not_read', reason: document.chip?.reason ?? 'no chip was read' } });
+      expect(departureRecordSchema.parse(departureOf(confirmed, 'dep-12', departure)).evidence).toMatchObject({ method: 'face_identification', documentChip: { verdict: document.chip?.verdict ?? 'not_read', reason: document.chip?.reason ?? 'no chip was read' } });
     }
-    // A U.S. citizen on an unverified passport is held the same way (nothing is recorded for them either way).
+    // A U.S. citizen on an unverified passport is confirmed the same way (nothing is recorded for them either way).
     const citizens = new Map([...gallery, ['TR-MORALES', entry('TR-MORALES', { citizenship: 'USA', usCitizen: true, admitUntil: null, documents: [{ documentNumber: '488213307', nationality: 'USA', issuingState: 'USA', documentType: 'passport' }] })]]);
     const morales: ExitDocument = { documentNumber: '488213307', nationality: 'USA', name: 'MORALES, Ana', chip: { verdict: 'not_verifiable' } };
-    expect(assessExitOccupant('o1', found('TR-MORALES'), citizens, context, undefined, undefined, compared(morales, 0.69))).toMatchObject({ outcome: { kind: 'identified_document_unverified', entry: { usCitizen: true } }, confirmable: false, needsOfficer: true });
+    expect(assessExitOccupant('o1', found('TR-MORALES'), citizens, strict, undefined, undefined, compared(morales, 0.69))).toMatchObject({ outcome: { kind: 'citizen' }, confirmable: true, needsOfficer: false });
+    // Their passport with a FAILED chip holds them (the next test's rule), U.S. citizen or not.
+    expect(assessExitOccupant('o1', found('TR-MORALES'), citizens, strict, undefined, undefined, compared({ ...morales, chip: { verdict: 'failed', reason: 'Chip data NOT genuine: DG1 hash mismatch' } }, 0.69))).toMatchObject({ outcome: { kind: 'identified_document_unverified', entry: { usCitizen: true } }, confirmable: false, needsOfficer: true });
   });
 
-  it('a U.S. citizen opts out of photography and hands over a passport whose chip FAILED (or, by default, did not verify it): held, nothing recorded; a verified one changes nothing', () => {
+  it('a U.S. citizen opts out of photography and hands over a passport whose chip FAILED: held, nothing recorded; one no chip verified, or a verified one, changes nothing', () => {
     const moralesEntry = entry('TR-MORALES', { citizenship: 'USA', usCitizen: true, admitUntil: null, documents: [{ documentNumber: '488213307', nationality: 'USA', issuingState: 'USA', documentType: 'passport' }] });
     const citizens = new Map([...gallery, ['TR-MORALES', moralesEntry]]);
     const optOut: ExitIdentification = { kind: 'opt_out', declaredAt: '2026-12-07T09:13:00Z', travellerId: 'TR-MORALES' };
     const recordsOptOuts = { ...context, policy: { ...finalRulePolicy, exitRecord: { ...finalRulePolicy.exitRecord, optOutRecorded: true } } };
     const passport: ExitDocument = { documentNumber: '488213307', nationality: 'USA', name: 'MORALES, Ana' };
     const notCompared = (document: ExitDocument): ExitDocumentComparison => ({ kind: 'not_compared', document, reason: 'the traveller opted out of photography' });
-    for (const document of [{ ...passport, chip: { verdict: 'failed', reason: 'Chip data NOT genuine: DG1 hash mismatch' } } as const, passport]) {
-      // Before: an eligible opt-out, confirmable and recorded as one ("documents inspected") on a passport the booth knew was not proven genuine.
-      const a = assessExitOccupant('o1', optOut, citizens, recordsOptOuts, undefined, undefined, notCompared(document));
-      expect(a, JSON.stringify(document.chip)).toMatchObject({ outcome: { kind: 'opt_out', eligible: true, documentNotProven: document }, confirmable: false, recordsDeparture: false, needsOfficer: true, reasons: [] });
-      expect(departureOf(a, 'dep-13', departure)).toBeNull();
+    const failed = { ...passport, chip: { verdict: 'failed', reason: 'Chip data NOT genuine: DG1 hash mismatch' } } as const;
+    // Before: an eligible opt-out, confirmable and recorded as one ("documents inspected") on a passport the booth knew was not genuine.
+    const a = assessExitOccupant('o1', optOut, citizens, recordsOptOuts, undefined, undefined, notCompared(failed));
+    expect(a).toMatchObject({ outcome: { kind: 'opt_out', eligible: true, documentNotProven: failed }, confirmable: false, recordsDeparture: false, needsOfficer: true, reasons: [] });
+    expect(departureOf(a, 'dep-13', departure)).toBeNull();
+    // An opt-out IS the manual inspection: a passport no chip verified (no reader at the exit) or a verified one changes nothing.
+    for (const document of [passport, { ...passport, chip: { verdict: 'not_read', reason: 'no chip reader at this lane' } } as const, { ...passport, chip: { verdict: 'verified' } } as const]) {
+      const standing = assessExitOccupant('o1', optOut, citizens, recordsOptOuts, undefined, undefined, notCompared(document));
+      expect(standing, JSON.stringify(document.chip)).toMatchObject({ outcome: { kind: 'opt_out', eligible: true }, confirmable: true, recordsDeparture: true, needsOfficer: false });
+      expect(standing.outcome).not.toHaveProperty('documentNotProven');
     }
     const verified = assessExitOccupant('o1', optOut, citizens, recordsOptOuts, undefined, undefined, notCompared({ ...passport, chip: { verdict: 'verified' } }));
-    expect(verified).toMatchObject({ outcome: { kind: 'opt_out', eligible: true }, confirmable: true, recordsDeparture: true, needsOfficer: false });
-    expect(verified.outcome).not.toHaveProperty('documentNotProven');
     // Nobody's face is compared for an opt-out: the comparison is never part of it.
     expect(verified).not.toHaveProperty('documentComparison');
     // Someone the policy does not let opt out is held for that already, and the card keeps saying so.

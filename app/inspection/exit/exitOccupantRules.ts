@@ -93,14 +93,15 @@ export type ExitOutcome =
   /** The gallery found one traveller and the document presented is another's: held, both shown. */
   | { readonly kind: 'document_conflict'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly document: ExitDocument }
   /**
-   * The gallery found the traveller and the document presented is theirs, but its chip did not prove it genuine: held
-   * as a traveller identified by such a document is (a failed chip always; one not verified unless the policy's
-   * `exitRecord.unverifiedDocumentIdentifies` lets it stand). The gallery's finding and its alerts are shown.
+   * The gallery found the traveller and the document presented is theirs, but its chip FAILED its checks: held (the
+   * document or its chip is not genuine). The gallery's finding and its alerts are shown. A chip that merely did not
+   * verify it (none read, unreadable) does not hold them: the gallery identified them against their entry record.
+   * (Kind name kept from the records of 2026-12-08.)
    */
   | { readonly kind: 'identified_document_unverified'; readonly entry: DepartureGalleryEntry; readonly candidate: ExitCandidate; readonly document: ExitDocument; readonly alerts: readonly ExitAlert[] }
   /**
    * Declined photography: where the policy lets them (`eligible`), documents inspected and the opt-out recorded as such;
-   * anyone else is held. `documentNotProven`: the document they presented, whose chip did not prove it genuine (held).
+   * anyone else is held. `documentNotProven`: the document they presented, whose chip FAILED its checks (held).
    */
   | { readonly kind: 'opt_out'; readonly declaredAt: string; readonly entry: DepartureGalleryEntry | null; readonly stay: StayStanding | null; readonly eligible: boolean; readonly documentNotProven?: ExitDocument };
 
@@ -172,9 +173,10 @@ export function assessExitOccupant(
 ): ExitOccupantAssessment {
   const identified = assessIdentity(occupantId, identification, gallery, context);
   if (identified.outcome.kind === 'opt_out') {
-    // An opt-out rests on the documents alone (no face is used, so no 1:1): one presented whose chip does not stand
-    // holds them as it would hold anyone identified by it (one not eligible is held already, and told why).
-    if (!identified.confirmable || !document || documentStandsAtExit(document.document, context)) return { ...identified, reasons: [] };
+    // An opt-out is the manual inspection of the documents (no face is used, so no 1:1): a document whose chip FAILED
+    // holds them (it or its chip is not genuine); one no chip verified (no reader at the exit, a chipless document) is
+    // what the officer inspects by hand, and stands (one not eligible is held already, and told why).
+    if (!identified.confirmable || !document || !documentChipFailed(document.document)) return { ...identified, reasons: [] };
     return { ...identified, outcome: { ...identified.outcome, documentNotProven: document.document }, confirmable: false, recordsDeparture: false, needsOfficer: true, reasons: [] };
   }
   const assessed = document ? { ...withDocument(identified, document, gallery, context), documentComparison: document } : identified;
@@ -229,8 +231,8 @@ function assessIdentity(occupantId: string, identification: ExitIdentification, 
 /**
  * The gallery search combined with the 1:1 comparison of the face with the document presented. A face that does not
  * match the document is held (the traveller is not who the document says); a document that is not the gallery
- * candidate's is a conflict, held; the candidate's own document that its chip did not prove genuine holds them as it
- * would hold someone identified by it (`documentStandsAtExit`); no gallery mate and a matching document identifies by the document, unless the
+ * candidate's is a conflict, held; the candidate's own document whose chip FAILED holds them (one merely not verified
+ * does not: the gallery identified them against their entry record); no gallery mate and a matching document identifies by the document, unless the
  * document is an expected traveller's (held: the search missed them or someone travels on their papers). A comparison
  * that could not be made changes nothing: the gallery's finding stands on its own (the card says the 1:1 was not made)
  * and nobody is identified by a document they were not compared with. An ambiguity stays the officer's.
@@ -246,7 +248,7 @@ function withDocument(assessed: IdentityAssessment, comparison: ExitDocumentComp
       const { entry, candidate } = outcome;
       if (!documentIsEntrys(comparison.document, entry)) return held({ kind: 'document_conflict', entry, candidate, document: comparison.document });
       // The document is theirs: whether or not the face could be compared with it, it is the document they leave on.
-      if (documentStandsAtExit(comparison.document, context)) return assessed;
+      if (!documentChipFailed(comparison.document)) return assessed;
       return held({ kind: 'identified_document_unverified', entry, candidate, document: comparison.document, alerts: outcome.kind === 'identified_with_alert' ? outcome.alerts : [] });
     }
     case 'not_identified': {
@@ -265,10 +267,13 @@ function withDocument(assessed: IdentityAssessment, comparison: ExitDocumentComp
   }
 }
 
+/** A document whose chip FAILED its checks: it or its chip is not genuine, whoever presents it. */
+const documentChipFailed = (document: ExitDocument): boolean => documentChipStanding(document) === 'failed';
+
 /**
- * Whether a document presented at exit may stand in a confirmed departure, whoever identified its holder (the gallery or
- * the document itself): one its chip verified; one no chip verified (none read, unreadable, not verifiable) only where the
- * policy says so; one whose chip failed never (the document or its chip is not genuine).
+ * Whether a document may identify a traveller the gallery did not find (identified by the document alone): one its chip
+ * verified; one no chip verified (none read, unreadable, not verifiable) only where the policy says so; one whose chip
+ * failed never.
  */
 function documentStandsAtExit(document: ExitDocument, context: ExitRuleContext): boolean {
   const chip = documentChipStanding(document);

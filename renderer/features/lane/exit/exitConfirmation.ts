@@ -4,7 +4,7 @@ import type { EncodedImage } from '../../../../app/ports/documentRead';
 import type { ExitConfirmation, ExitOfficerResolution } from '../../../storage/DepartureRecorder';
 
 /** Bumped whenever an exit rule changes, so every departure says which rules it was confirmed under. */
-export const exitRulesVersion = 'exit-rules-2026.12.11';
+export const exitRulesVersion = 'exit-rules-2026.12.12';
 
 const bytesOf = (base64: string): Uint8Array => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 
