@@ -9,7 +9,7 @@ import { SEAT_HEADS, type Seat } from '../scene/vehicleApproach';
 import { assembleVehicleSession, facesSeenIn } from './assembleVehicleSession';
 import { evaluateVehicleSession } from './evaluateVehicleSession';
 import { faceOnAnotherCamera, mayBeOnePersonOnTwoCameras } from './faceOnTwoCameras';
-import { occupantTracks } from './occupantTracks';
+import { DECISIVE_FMR_RATIO, occupantTracks } from './occupantTracks';
 import { SeatPaths } from './seatOfTrack';
 import type { SeatFace, TrackComparison, TrackSighting, VehicleSessionInput } from './vehicleSessionInput';
 
@@ -150,6 +150,33 @@ describe('a face seen by two cameras (the rule)', () => {
     const both = occupantTracks([driverFromRear], [driverOwn, twin], [compared('cam-driver:1', 'cam-rear-left:4'), compared('cam-driver:8', 'cam-rear-left:4')]);
     expect(both.kept.map((f) => f.trackId)).toEqual(['cam-rear-left:4']);
     expect(both.seenAgain.size).toBe(0);
+  });
+
+  it('occupantTracks: a face that qualifies with two occupants joins the one it matches at least DECISIVE_FMR_RATIO times more surely, never otherwise', () => {
+    // Measured on the vehicle eval: the passenger's track on the driver-side camera matched the passenger's tracks at
+    // 0.99 (below 1 in 30,000,000) and the second-right occupant's, in the same seat column, at 0.42 (1 in 13,000).
+    const passenger = seatFace('cam-rear-right:4', 'cam-rear-right', sightingOf('cam-rear-right', 'front-passenger'));
+    const behind = seatFace('cam-rear-right:2', 'cam-rear-right', { ...sightingOf('cam-rear-right', 'second-right'), firstMs: 3_000, lastMs: 4_000 });
+    const passengerOnDriverCamera = seatFace('cam-driver:4', 'cam-driver', sightingOf('cam-driver', 'front-passenger'));
+    const at = (otherTrackId: string, fmr: number): TrackComparison => ({ trackId: 'cam-driver:4', otherTrackId, match: { ...result('match'), falseMatchRate: { fmr, bound: false, text: '' } } });
+    const joinedTo = (toPassenger: number, toBehind: number) => {
+      const { kept, seenAgain } = occupantTracks([passengerOnDriverCamera], [passenger, behind], [at('cam-rear-right:4', toPassenger), at('cam-rear-right:2', toBehind)]);
+      return kept.length > 0 ? 'nobody' : [...seenAgain.keys()][0];
+    };
+    expect(joinedTo(3.4e-8, 7.5e-5)).toBe('cam-rear-right:4');
+    // Either way round: the more surely matched occupant, whichever it is.
+    expect(joinedTo(7.5e-5, 3.4e-8)).toBe('cam-rear-right:2');
+    // At the ratio exactly it joins; any less sure (0.99 against 0.48: 260 times) it joins no one.
+    expect(joinedTo(1e-8, 1e-8 * DECISIVE_FMR_RATIO)).toBe('cam-rear-right:4');
+    expect(joinedTo(1e-8, 0.999e-8 * DECISIVE_FMR_RATIO)).toBe('nobody');
+    expect(joinedTo(3.4e-8, 8.8e-6)).toBe('nobody');
+    // Both at the calibration's floor: never told apart.
+    expect(joinedTo(3.4e-8, 3.4e-8)).toBe('nobody');
+    // However decisive, never an occupant with a track of its own camera in view at the same time.
+    const alongside = seatFace('cam-driver:9', 'cam-driver', sightingOf('cam-driver', 'front-passenger'));
+    const withAlongside = occupantTracks([alongside, passengerOnDriverCamera], [passenger], [at('cam-rear-right:4', 3.4e-8), { trackId: 'cam-driver:9', otherTrackId: 'cam-rear-right:4', match: { ...result('match'), falseMatchRate: { fmr: 3.4e-8, bound: true, text: '' } } }]);
+    // The first face seen joins; the second, in view with it on the driver-side camera, is someone else.
+    expect(withAlongside.kept.map((f) => f.trackId)).toEqual(['cam-driver:4']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { assignRoster, type RosterAssignment } from '../../../app/biometrics/rosterAssignment';
+import { calibratedFmr } from '../../../app/biometrics/calibration';
 import type { MatchResult } from '../../../app/biometrics/faceMatching';
 import { comparisonsThroughPapers, occupantTracks } from '../../../app/inspection/occupantTracks';
 import type { SeatPaths } from '../../../app/inspection/seatOfTrack';
@@ -61,7 +62,7 @@ export function laneCards(roster: RosterAssignment, similarity: readonly (readon
     const papersOf = new Map(roster.pairs.map((p) => [faceAt(p.face).trackId, p.identity]));
     const throughPapers = comparisonsThroughPapers(roster.unmatchedFaces.map(faceAt), matched.map(faceAt), (trackId, occupantTrackId) => {
       const score = similarity[indexOf.get(trackId) ?? -1]?.[papersOf.get(occupantTrackId) ?? -1];
-      return score !== undefined && score >= threshold ? ({ decision: 'match', score } as MatchResult) : undefined;
+      return score !== undefined && score >= threshold ? papersMatchAt(score, threshold) : undefined;
     });
     const tracks = occupantTracks(roster.unmatchedFaces.map(faceAt), matched.map(faceAt), [...association.comparisons, ...throughPapers]);
     kept = tracks.kept.map((f) => indexOf.get(f.trackId) ?? -1);
@@ -81,4 +82,10 @@ export function laneCards(roster: RosterAssignment, similarity: readonly (readon
     wrongCards: leftover.pairs.filter((p) => ownerOf(kept[p.face] ?? -1) !== leftoverPapers[p.identity]).length,
     wrongJoins,
   };
+}
+
+/** A face's match with papers as the lane's comparison has it (its calibrated false-match rate: occupantTracks.ts weighs two occupants by it). */
+function papersMatchAt(score: number, threshold: number): MatchResult {
+  const { embedder } = defaultModels();
+  return { modelId: embedder.id, modelVersion: embedder.version, calibrationVersion: embedder.calibration.version, targetFmr: calibratedFmr(embedder.calibration, threshold).fmr, threshold, decision: 'match', score, falseMatchRate: calibratedFmr(embedder.calibration, score), bestReference: 0, comparisons: 1 };
 }
