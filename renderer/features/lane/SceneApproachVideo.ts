@@ -25,9 +25,9 @@ export class SceneApproachVideo {
       const faces = people.map((bitmap) => ({ image: pixelsOf(bitmap) }));
       // The simulator draws each occupant on the cameras aimed at their seat only. With every occupant on every camera
       // (what a real lane sees; the eval's default, --render-seats visible) the lane still shows extra "Unknown person"
-      // cards, tracks that join no occupant (eval: 33 cards for 29 people; e2e on a quiet machine: 7 for 5; why those
-      // tracks join no one is not yet diagnosed).
-      // docs/vehicle-capture.md, "One person on two cameras".
+      // cards (eval: 32 cards for 29 people), mostly tracks in view together with the occupant's track on one camera
+      // (one face detected twice, or a tracker swap, where two heads line up on one ray), and the e2e specs have not
+      // passed 3 of 3 runs that way. docs/vehicle-capture.md, "One person on two cameras", "Why tracks join no one".
       entry = { version: scene.version, startedMs: this.now(), renderer: new LaneSceneRenderer(scene.approach.geometry, scene.approach.vehicle, faces, { seats: scene.approach.seats, cameraKey: scene.cameraId, render: 'aimed' }) };
       this.byCamera.set(scene.cameraId, entry);
     }
