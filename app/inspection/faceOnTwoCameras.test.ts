@@ -172,6 +172,8 @@ describe('a face seen by two cameras (the rule)', () => {
     expect(joinedTo(3.4e-8, 8.8e-6)).toBe('nobody');
     // Both at the calibration's floor: never told apart.
     expect(joinedTo(3.4e-8, 3.4e-8)).toBe('nobody');
+    // Two matches whose rate could not be measured (no calibrated rate: infinite) are never told apart either.
+    expect(joinedTo(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY)).toBe('nobody');
     // However decisive, never an occupant with a track of its own camera in view at the same time.
     const alongside = seatFace('cam-driver:9', 'cam-driver', sightingOf('cam-driver', 'front-passenger'));
     const withAlongside = occupantTracks([alongside, passengerOnDriverCamera], [passenger], [at('cam-rear-right:4', 3.4e-8), { trackId: 'cam-driver:9', otherTrackId: 'cam-rear-right:4', match: { ...result('match'), falseMatchRate: { fmr: 3.4e-8, bound: true, text: '' } } }]);

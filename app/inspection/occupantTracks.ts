@@ -73,7 +73,10 @@ export const DECISIVE_FMR_RATIO = 1000;
 function decisive(qualifying: readonly { readonly occupant: string; readonly falseMatchRate: number }[]): string | undefined {
   const [best, next] = [...qualifying].sort((a, b) => a.falseMatchRate - b.falseMatchRate);
   if (!best) return undefined;
-  return !next || best.falseMatchRate * DECISIVE_FMR_RATIO <= next.falseMatchRate ? best.occupant : undefined;
+  if (!next) return best.occupant;
+  // Decisive only on two measured rates: a face that qualified with both through their papers (no track-to-track match,
+  // both rates infinite) is told apart by nothing, and joins no one.
+  return Number.isFinite(best.falseMatchRate) && best.falseMatchRate * DECISIVE_FMR_RATIO <= next.falseMatchRate ? best.occupant : undefined;
 }
 
 /** The lowest calibrated false-match rate among the matching comparisons of two tracks (either way round). */
