@@ -201,7 +201,8 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
     }
   }
   const lastFrameDone = performance.now();
-  const threshold = matchProvenance(defaultModels().embedder, { targetFmr: spec.targetFmr }).threshold;
+  const provenance = matchProvenance(defaultModels().embedder, { targetFmr: spec.targetFmr });
+  const { threshold } = provenance;
   const outcomes: VariantOutcome[] = [];
   const seatPaths = new Map(spec.cameras.map((camera) => [camera.id, new SeatPaths(camera.geometry)]));
   for (const [v, variant] of spec.variants.entries()) {
@@ -212,7 +213,7 @@ export async function runVehicle(client: VisionClient, spec: VehicleRunSpec): Pr
       const probes = embedded.map((t) => fuseProbes(t.probes));
       const similarity = probes.map((p) => documents.map((d) => (d ? cosineSimilarity(p, d) : Number.NaN)));
       const roster = assignRoster(similarity, documents.length, { minSimilarity: threshold });
-      const cards = (withAssociation: boolean) => laneCards(roster, similarity, threshold, association, withAssociation, (f) => {
+      const cards = (withAssociation: boolean) => laneCards(roster, similarity, provenance, association, withAssociation, (f) => {
         const track = embedded[f];
         return track ? ownerOf(track) : -1;
       });

@@ -1,6 +1,6 @@
 import { assignRoster, type RosterAssignment } from '../../../app/biometrics/rosterAssignment';
 import { calibratedFmr } from '../../../app/biometrics/calibration';
-import type { MatchResult } from '../../../app/biometrics/faceMatching';
+import type { MatchProvenance, MatchResult } from '../../../app/biometrics/faceMatching';
 import { comparisonsThroughPapers, occupantTracks } from '../../../app/inspection/occupantTracks';
 import type { SeatPaths } from '../../../app/inspection/seatOfTrack';
 import type { SeatFace, TrackComparison, TrackSighting } from '../../../app/inspection/vehicleSessionInput';
@@ -51,7 +51,7 @@ export interface LaneCards {
  * The cards of one vehicle: `roster` the faces matched with papers (indices into `similarity`'s rows and
  * `association.seatFaces`), `ownerOf` the occupant a track is really on (-1: nobody present).
  */
-export function laneCards(roster: RosterAssignment, similarity: readonly (readonly number[])[], threshold: number, association: AssociationInput, withAssociation: boolean, ownerOf: (face: number) => number): LaneCards {
+export function laneCards(roster: RosterAssignment, similarity: readonly (readonly number[])[], provenance: MatchProvenance, association: AssociationInput, withAssociation: boolean, ownerOf: (face: number) => number): LaneCards {
   const indexOf = new Map(association.seatFaces.map((f, k) => [f.trackId, k]));
   const faceAt = (k: number) => association.seatFaces[k] as SeatFace;
   const matched = roster.pairs.map((p) => p.face);
@@ -62,7 +62,7 @@ export function laneCards(roster: RosterAssignment, similarity: readonly (readon
     const papersOf = new Map(roster.pairs.map((p) => [faceAt(p.face).trackId, p.identity]));
     const throughPapers = comparisonsThroughPapers(roster.unmatchedFaces.map(faceAt), matched.map(faceAt), (trackId, occupantTrackId) => {
       const score = similarity[indexOf.get(trackId) ?? -1]?.[papersOf.get(occupantTrackId) ?? -1];
-      return score !== undefined && score >= threshold ? papersMatchAt(score, threshold) : undefined;
+      return score !== undefined && score >= provenance.threshold ? papersMatchAt(score, provenance) : undefined;
     });
     const tracks = occupantTracks(roster.unmatchedFaces.map(faceAt), matched.map(faceAt), [...association.comparisons, ...throughPapers]);
     kept = tracks.kept.map((f) => indexOf.get(f.trackId) ?? -1);
@@ -85,7 +85,6 @@ export function laneCards(roster: RosterAssignment, similarity: readonly (readon
 }
 
 /** A face's match with papers as the lane's comparison has it (its calibrated false-match rate: occupantTracks.ts weighs two occupants by it). */
-function papersMatchAt(score: number, threshold: number): MatchResult {
-  const { embedder } = defaultModels();
-  return { modelId: embedder.id, modelVersion: embedder.version, calibrationVersion: embedder.calibration.version, targetFmr: calibratedFmr(embedder.calibration, threshold).fmr, threshold, decision: 'match', score, falseMatchRate: calibratedFmr(embedder.calibration, score), bestReference: 0, comparisons: 1 };
+function papersMatchAt(score: number, provenance: MatchProvenance): MatchResult {
+  return { ...provenance, decision: 'match', score, falseMatchRate: calibratedFmr(defaultModels().embedder.calibration, score), bestReference: 0, comparisons: 1 };
 }
